@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace llmproxy {
+
+/// One upstream endpoint: a provider account at a base URL serving a list of models.
+/// Plain value type; copied into immutable snapshots shared by all workers.
+struct EndpointConfig
+{
+    QString id;          ///< stable identifier (config key, lower-cased env NAME, or "discovered-<kind>-<port>")
+    QString provider;    ///< preset name (see providers/providerpreset.h), e.g. "openai", "groq", "ollama"
+    QString baseUrl;     ///< e.g. "https://api.openai.com/v1"; never ends with '/'
+    QString apiKey;      ///< resolved secret (from api_key_env, _KEY or api_key); empty = no auth header
+    QString apiKeyEnv;   ///< name of the variable the key came from, for messages (never the value)
+    QStringList models;  ///< models this endpoint serves; empty = accept any model (forwarded as-is)
+    QMap<QString, QString> headers; ///< extra static headers sent upstream
+    bool enabled = true;
+    int priority = 0;    ///< lower is preferred
+    QString source;      ///< "file", "env", "discovery" or "admin"
+};
+
+/// A hop in a model's fallback chain (used by routing; parsed and validated here).
+struct FallbackHop
+{
+    QString endpoint; ///< endpoint id or provider name
+    QString model;
+};
+
+struct ServerLimits
+{
+    qint64 maxBodyBytes = 32 * 1024 * 1024;  ///< 413 above this, before the body is read
+    int maxHeaderBytes = 64 * 1024;          ///< 431 above this
+    int headerTimeoutMs = 10'000;            ///< whole request head must arrive within this (slow-loris)
+    int bodyTimeoutMs = 60'000;              ///< whole body must arrive within this once the head is in
+    int idleTimeoutMs = 75'000;              ///< keep-alive connection with no request in flight
+    int maxConnections = 10'000;             ///< per process; further connections are closed at once
+};
+
+struct ServerConfig
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8090;
+    int workers = 0;                 ///< 0 = one per core
+    int shutdownGraceMs = 30'000;    ///< SIGTERM: in-flight streams may finish within this
+    ServerLimits limits;
+    QString apiKeysEnv = QStringLiteral("LLM_PROXY_API_KEYS");
+    QString adminKeysEnv = QStringLiteral("LLM_PROXY_ADMIN_KEYS");
+    QStringList apiKeys;             ///< resolved inference keys (secret)
+    QStringList adminKeys;           ///< resolved admin keys (secret)
+};
+
+struct UpstreamConfig
+{
+    int connectTimeoutMs = 10'000;
+    int firstByteTimeoutMs = 120'000; ///< request sent → first response byte
+    int idleTimeoutMs = 120'000;      ///< longest silence between two received chunks
+    int totalTimeoutMs = 600'000;     ///< whole transfer
+    bool http2 = true;                ///< negotiate HTTP/2 over TLS when the upstream offers it
+    int maxConnectionsPerHost = 0;    ///< 0 = unlimited
+    QString proxy;                    ///< explicit egress proxy URL; empty = direct (environment proxies ignored)
+};
+
+struct LoggingConfig
+{
+    QString format = QStringLiteral("text"); ///< "text" or "json"
+    QString level = QStringLiteral("info");  ///< debug, info, warning, error
+    bool logBodies = false;                  ///< request/response bodies in logs (opt-in)
+};
+
+struct DiscoveryConfig
+{
+    bool localScan = true;     ///< probe Ollama/LM Studio/vLLM/llama.cpp on their default loopback ports
+    int scanIntervalS = 300;   ///< 0 = once at start
+};
+
+struct BudgetConfig
+{
+    double dailyLimit = 0.0;   ///< USD; 0 = unlimited
+    double softLimit = 0.0;
+    bool fallbackToLocalOnLimit = false;
+};
+
+struct RateLimitConfig
+{
+    bool enabled = false;
+    int requestsPerMinute = 60;
+    int burst = 10;
+};
+
+/// The whole typed configuration. Immutable once loaded; share as std::shared_ptr<const Config>.
+struct Config
+{
+    ServerConfig server;
+    UpstreamConfig upstream;
+    QList<EndpointConfig> endpoints;
+    QMap<QString, QList<FallbackHop>> fallbackChains;
+    QMap<QString, QString> modelAliases;
+    BudgetConfig budget;
+    RateLimitConfig rateLimiting;
+    LoggingConfig logging;
+    DiscoveryConfig discovery;
+    QString sourcePath;  ///< file it was loaded from; empty = embedded defaults
+};
+
+using ConfigPtr = std::shared_ptr<const Config>;
+
+} // namespace llmproxy

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/config/config.h"
+
+#include <QProcessEnvironment>
+
+#include <optional>
+
+namespace llmproxy {
+
+/// A configuration problem with its location. line/column are 1-based; 0 when not tied to a place.
+struct ConfigDiagnostic
+{
+    QString file;
+    int line = 0;
+    int column = 0;
+    QString message;
+    QString toString() const; ///< "file:line:column: message" (omits parts that are unknown)
+};
+
+/// Values given on the command line; they win over environment and file.
+struct CliOverrides
+{
+    std::optional<QString> host;
+    std::optional<quint16> port;
+    std::optional<QString> logFormat;
+    std::optional<int> workers;
+};
+
+struct ConfigSources
+{
+    QString configPath;              ///< empty = look for ./config.yaml, else embedded defaults only
+    bool configPathExplicit = false; ///< true when given by --config / LLM_PROXY_CONFIG: a missing file is an error
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString dotenvPath;              ///< empty = ./.env if present; values never override the real environment
+    CliOverrides cli;
+};
+
+struct ConfigLoadResult
+{
+    std::optional<Config> config;        ///< set when there are no errors
+    QList<ConfigDiagnostic> errors;      ///< wrong types, bad values, unreadable files: loading failed
+    QList<ConfigDiagnostic> warnings;    ///< unknown keys, endpoints without keys, ...
+    bool ok() const { return config.has_value(); }
+};
+
+/// Loads defaults ← YAML file ← .env/environment ← CLI. Pure function of its inputs: no globals,
+/// safe to call from any thread. Never throws.
+ConfigLoadResult loadConfig(const ConfigSources &sources);
+
+/// Parses KEY=VALUE lines (optional "export ", quotes, # comments) into a map.
+QMap<QString, QString> parseDotenv(const QByteArray &text);
+
+} // namespace llmproxy

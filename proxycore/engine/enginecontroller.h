@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/observability/requestrecord.h"
+
+#include <QObject>
+#include <QString>
+
+namespace llmproxy {
+
+class Engine;
+
+/// Thread-safe facade over the Engine for the UI and the app shell. Lives in the GUI/main thread.
+/// Signals carry value types only and are coalesced (at most ~10 per second), so a flood of requests
+/// never floods the receiver, and a slow receiver never slows the workers.
+class EngineController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EngineController(Engine *engine, QObject *parent = nullptr);
+    ~EngineController() override;
+
+    QString listenUrl() const;           ///< e.g. "http://127.0.0.1:8090"; empty before the engine listens
+    bool isListening() const;
+    bool isPaused() const;               ///< paused: inference requests get 503, health stays up
+    bool isOnboarding() const;           ///< no endpoint configured
+    QList<EndpointStatus> endpoints() const;
+    QList<RequestRecord> recentRequests() const; ///< newest last, at most 500
+    QString configPath() const;
+
+public slots:
+    void setPaused(bool paused);
+    void reloadConfig();
+
+signals:
+    void requestsFinished(const QList<llmproxy::RequestRecord> &records); ///< batch since the last emission
+    void endpointsChanged(const QList<llmproxy::EndpointStatus> &endpoints);
+    void pausedChanged(bool paused);
+    void listeningChanged(const QString &url);
+    void configReloaded(bool ok, const QString &message);
+
+private:
+    void drainRecords();
+    Engine *m_engine;
+    class Private;
+    Private *d;
+};
+
+} // namespace llmproxy

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace llmproxy {
+
+/// What the live log shows about one finished request. Value type; crosses threads by copy.
+struct RequestRecord
+{
+    QDateTime time;          ///< when the request arrived (UTC)
+    QString requestId;
+    QString method;
+    QString route;           ///< path without query, e.g. "/v1/chat/completions"
+    QString model;           ///< as requested by the client
+    QString provider;        ///< preset name of the endpoint that served it; empty if none
+    QString endpoint;        ///< endpoint id; empty if none
+    int status = 0;          ///< HTTP status sent to the client
+    bool stream = false;
+    double latencyMs = 0;    ///< arrival → last byte sent
+    double overheadMs = 0;   ///< gateway time, excluding time spent waiting for the upstream
+    int promptTokens = -1;   ///< -1 = unknown
+    int completionTokens = -1;
+    QString error;           ///< short error code when status >= 400 or the stream ended with an error
+};
+
+/// State of one endpoint as shown in the endpoint list.
+struct EndpointStatus
+{
+    QString id;
+    QString provider;
+    QString baseUrl;
+    QStringList models;
+    QString source;          ///< "file", "env", "discovery"
+    bool enabled = true;
+    bool hasKey = false;
+    QString health;          ///< "unknown", "up", "down"
+};
+
+} // namespace llmproxy
+
+Q_DECLARE_METATYPE(llmproxy::RequestRecord)
+Q_DECLARE_METATYPE(llmproxy::EndpointStatus)
