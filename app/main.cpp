@@ -1,2 +1,260 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-int main() { return 0; }
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "app/signalwatcher.h"
+#include "proxycore/config/configloader.h"
+#include "proxycore/engine/engine.h"
+#include "proxycore/engine/enginecontroller.h"
+#include "proxycore/observability/logger.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTimer>
+
+#ifdef LLMPROXY_HAVE_GUI
+#include "app/singleinstance.h"
+#include "ui/desktopshell.h"
+
+#include <QApplication>
+#endif
+
+#include <cstdio>
+#include <memory>
+
+using namespace llmproxy;
+
+namespace {
+
+struct Options
+{
+    bool headless = false;
+    bool checkConfig = false;
+    QString dataDir;
+    ConfigSources sources;
+};
+
+void printLine(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text), stream);
+    std::fputc('\n', stream);
+}
+
+/// Parses argv before any Q*Application exists, so --headless can decide which one to build.
+/// Returns -1 to continue, or an exit code.
+int parseCommandLine(int argc, char **argv, Options *options)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("LLMProxy — a security gateway for LLM traffic (OpenAI-compatible API on one local port)."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run without a window or tray icon (server mode)."));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Configuration file (YAML)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                                  QStringLiteral("address"));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on (default 8090)."),
+                                  QStringLiteral("port"));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     QStringLiteral("Worker threads (default: one per CPU core)."), QStringLiteral("n"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Directory for state (default: the per-user data directory)."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption logFormat(QStringLiteral("log-format"), QStringLiteral("Log format: text or json."),
+                                       QStringLiteral("format"));
+    const QCommandLineOption checkConfig(
+        QStringLiteral("check-config"),
+        QStringLiteral("Validate the configuration, print any problem as file:line:column, and exit."));
+    parser.addOptions({help, version, headless, config, host, port, workers, dataDir, logFormat, checkConfig});
+
+    if (!parser.parse(arguments)) {
+        printLine(stderr, QStringLiteral("llmproxy: %1 (see --help)").arg(parser.errorText()));
+        return 2;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printLine(stderr, QStringLiteral("llmproxy: unexpected argument '%1' (see --help)")
+                              .arg(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        printLine(stdout, parser.helpText().replace(QStringLiteral("llmproxy [options]"),
+                                                    QStringLiteral("llmproxy [--headless] [options]")));
+        return 0;
+    }
+    if (parser.isSet(version)) {
+        printLine(stdout, QStringLiteral("llmproxy " LLMPROXY_VERSION));
+        return 0;
+    }
+    options->headless = parser.isSet(headless);
+    options->checkConfig = parser.isSet(checkConfig);
+    options->dataDir = parser.value(dataDir);
+
+    ConfigSources &s = options->sources;
+    const QString envConfig = s.environment.value(QStringLiteral("LLM_PROXY_CONFIG"));
+    if (parser.isSet(config)) {
+        s.configPath = parser.value(config);
+        s.configPathExplicit = true;
+    } else if (!envConfig.isEmpty()) {
+        s.configPath = envConfig;
+        s.configPathExplicit = true;
+    }
+    if (parser.isSet(host))
+        s.cli.host = parser.value(host);
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint p = parser.value(port).toUInt(&ok);
+        if (!ok || p > 65535) {
+            printLine(stderr, QStringLiteral("llmproxy: --port must be a number from 0 to 65535"));
+            return 2;
+        }
+        s.cli.port = quint16(p);
+    }
+    if (parser.isSet(workers)) {
+        bool ok = false;
+        const int n = parser.value(workers).toInt(&ok);
+        if (!ok || n < 1 || n > 256) {
+            printLine(stderr, QStringLiteral("llmproxy: --workers must be a number from 1 to 256"));
+            return 2;
+        }
+        s.cli.workers = n;
+    }
+    if (parser.isSet(logFormat)) {
+        bool ok = false;
+        logging::parseFormat(parser.value(logFormat), &ok);
+        if (!ok) {
+            printLine(stderr, QStringLiteral("llmproxy: --log-format must be 'text' or 'json'"));
+            return 2;
+        }
+        s.cli.logFormat = parser.value(logFormat);
+    }
+    return -1;
+}
+
+bool haveDisplay()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty())
+        return platform != "minimal";
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options options;
+    if (const int exitCode = parseCommandLine(argc, argv, &options); exitCode >= 0)
+        return exitCode;
+
+    const ConfigLoadResult loaded = loadConfig(options.sources);
+    if (options.checkConfig) {
+        for (const ConfigDiagnostic &w : loaded.warnings)
+            printLine(stderr, QStringLiteral("warning: %1").arg(w.toString()));
+        for (const ConfigDiagnostic &e : loaded.errors)
+            printLine(stderr, QStringLiteral("error: %1").arg(e.toString()));
+        if (!loaded.ok())
+            return 1;
+        const QString source = loaded.config->sourcePath.isEmpty() ? QStringLiteral("built-in defaults")
+                                                                   : loaded.config->sourcePath;
+        printLine(stdout, QStringLiteral("configuration OK: %1, %2 endpoint(s)")
+                              .arg(source)
+                              .arg(loaded.config->endpoints.size()));
+        return 0;
+    }
+    if (!loaded.ok()) {
+        for (const ConfigDiagnostic &e : loaded.errors)
+            printLine(stderr, QStringLiteral("llmproxy: configuration error: %1").arg(e.toString()));
+        return 1;
+    }
+    auto config = std::make_shared<const Config>(*loaded.config);
+    logging::install(logging::parseFormat(config->logging.format), logging::parseLevel(config->logging.level));
+    for (const ConfigDiagnostic &w : loaded.warnings)
+        qWarning("%s", qPrintable(w.toString()));
+
+#ifdef LLMPROXY_HAVE_GUI
+    const bool desktop = !options.headless && haveDisplay();
+#else
+    const bool desktop = false;
+#endif
+    std::unique_ptr<QCoreApplication> app;
+#ifdef LLMPROXY_HAVE_GUI
+    if (desktop)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+#endif
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("llmproxy"));
+    QCoreApplication::setOrganizationName(QStringLiteral("LLMProxy"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LLMPROXY_VERSION));
+
+#ifdef LLMPROXY_HAVE_GUI
+    std::unique_ptr<SingleInstance> instance;
+    if (desktop) {
+        instance = std::make_unique<SingleInstance>();
+        if (!instance->isPrimary()) {
+            printLine(stdout, QStringLiteral("LLMProxy is already running; its window was brought to the front."));
+            return 0;
+        }
+    }
+#endif
+
+    QString dataDir = options.dataDir;
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(dataDir)) {
+        printLine(stderr, QStringLiteral("llmproxy: cannot create the data directory %1").arg(dataDir));
+        return 1;
+    }
+
+    Engine engine(config, options.sources);
+    QString error;
+    if (!engine.start(&error)) {
+        printLine(stderr, QStringLiteral("llmproxy: %1").arg(error));
+        return 1;
+    }
+    EngineController controller(&engine);
+
+    SignalWatcher signalWatcher;
+    int exitCode = 0;
+    QObject::connect(&signalWatcher, &SignalWatcher::reloadRequested, &engine, [&engine] { engine.reload(); });
+    QObject::connect(&signalWatcher, &SignalWatcher::terminateRequested, &engine, [&engine, &config](int) {
+        if (engine.isShuttingDown()) {
+            engine.beginShutdown(0); // a second signal: end what is left right away
+            return;
+        }
+        engine.beginShutdown(config->server.shutdownGraceMs);
+    });
+    QObject::connect(&engine, &Engine::shutdownFinished, app.get(), [] { QCoreApplication::quit(); });
+
+#ifdef LLMPROXY_HAVE_GUI
+    std::unique_ptr<DesktopShell> shell;
+    if (desktop) {
+        QApplication::setQuitOnLastWindowClosed(false);
+        shell = std::make_unique<DesktopShell>(&controller);
+        QObject::connect(instance.get(), &SingleInstance::activationRequested, shell.get(),
+                         [s = shell.get()] { s->activate(); });
+        shell->show();
+    }
+#endif
+
+    exitCode = QCoreApplication::exec();
+    if (!engine.isShuttingDown()) {
+        // Quit from the window or tray: finish in-flight requests briefly before exiting.
+        QEventLoop loop;
+        QObject::connect(&engine, &Engine::shutdownFinished, &loop, &QEventLoop::quit);
+        engine.beginShutdown(qMin(config->server.shutdownGraceMs, 5000));
+        loop.exec();
+    }
+#ifdef LLMPROXY_HAVE_GUI
+    shell.reset();
+#endif
+    return exitCode;
+}

@@ -39,7 +39,7 @@ const QList<ProviderPreset> &providerPresets()
         {u"vllm", u"vLLM", WireFormat::OpenAi, u"http://127.0.0.1:8000/v1", AuthStyle::Bearer, u"", true, true},
         {u"llamacpp", u"llama.cpp", WireFormat::OpenAi, u"http://127.0.0.1:8080/v1", AuthStyle::Bearer, u"", true,
          true},
-        {u"openai_compatible", u"OpenAI-compatible", WireFormat::OpenAi, u"", AuthStyle::Bearer, u"", false, false},
+        {u"openai_compatible", u"OpenAI-compatible", WireFormat::OpenAi, u"", AuthStyle::Bearer, u"", true, false},
     };
     return presets;
 }

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/api/apirouter.h"
+
+#include "proxycore/api/proxycall.h"
+#include "proxycore/engine/sharedstate.h"
+#include "proxycore/formats/jsonmembers.h"
+#include "proxycore/http/httpresponder.h"
+#include "proxycore/observability/logger.h"
+#include "proxycore/observability/recordqueue.h"
+#include "proxycore/upstream/upstreamtransport.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QUrl>
+
+namespace llmproxy {
+
+QByteArray newRequestId()
+{
+    return QByteArray::number(QRandomGenerator::global()->generate64(), 16).rightJustified(16, '0');
+}
+
+ApiRouter::ApiRouter(const SharedState *state, std::unique_ptr<IUpstreamTransport> transport, RecordQueue *records,
+                     QObject *threadContext)
+    : m_state(state), m_transport(std::move(transport)), m_records(records), m_context(threadContext)
+{
+}
+
+ApiRouter::~ApiRouter()
+{
+    m_calls.clear(); // each call cancels its upstream transfer before the transport goes away
+}
+
+void ApiRouter::release(ProxyCall *call)
+{
+    QMetaObject::invokeMethod(m_context, [this, call] { m_calls.remove(call); }, Qt::QueuedConnection);
+}
+
+static const HeaderList &jsonHeaders()
+{
+    static const HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")}};
+    return h;
+}
+
+void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> responder)
+{
+    QByteArrayView path = request.path;
+    if (path.size() > 1 && path.endsWith('/'))
+        path.chop(1);
+    const bool get = request.method == "GET" || request.method == "HEAD";
+    const bool post = request.method == "POST";
+
+    // Inference routes, with and without the /v1 prefix (some clients are given a base URL without it).
+    QByteArrayView api = path;
+    if (api.startsWith("/v1/"))
+        api = api.sliced(3);
+    if (api == "/chat/completions" || api == "/completions" || api == "/embeddings") {
+        if (!post) {
+            reply(request, responder,
+                  {405, QStringLiteral("Use POST for %1").arg(QString::fromLatin1(path)),
+                   QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}});
+            return;
+        }
+        const Endpoint kind = api == "/chat/completions" ? Endpoint::ChatCompletions
+                              : api == "/completions"     ? Endpoint::Completions
+                                                          : Endpoint::Embeddings;
+        handleInference(kind, std::move(request), responder);
+        return;
+    }
+    if (api == "/models" || api.startsWith("/models/")) {
+        if (!get) {
+            reply(request, responder,
+                  {405, QStringLiteral("Use GET for %1").arg(QString::fromLatin1(path)),
+                   QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}});
+            return;
+        }
+        handleModels(request, responder);
+        return;
+    }
+    if (path == "/health" || path == "/health/live" || path == "/health/ready") {
+        handleHealth(request, responder);
+        return;
+    }
+    reply(request, responder,
+          ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
+                                 .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)),
+                             QByteArrayLiteral("unknown_url")));
+}
+
+void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                      const ApiError &error, const QString &model)
+{
+    const QByteArray id = newRequestId();
+    HeaderList h = jsonHeaders();
+    h.append({QByteArrayLiteral("x-llmproxy-request-id"), id});
+    if (error.status == 401)
+        h.append({QByteArrayLiteral("www-authenticate"), QByteArrayLiteral("Bearer")});
+    if (error.status == 503)
+        h.append({QByteArrayLiteral("retry-after"), QByteArrayLiteral("5")});
+    const qint64 now = monotonicNowNs();
+    const double ms = double(now - request.receivedNs) / 1e6;
+    h.append({QByteArrayLiteral("x-llmproxy-overhead-ms"), QByteArray::number(ms, 'f', 3)});
+    responder->respond(error.status, h, error.openAiBody());
+
+    RequestRecord r;
+    r.time = QDateTime::currentDateTimeUtc();
+    r.requestId = QString::fromLatin1(id);
+    r.method = QString::fromLatin1(request.method);
+    r.route = QString::fromUtf8(request.path);
+    r.model = model;
+    r.status = error.status;
+    r.latencyMs = ms;
+    r.overheadMs = ms;
+    r.error = QString::fromLatin1(error.code);
+    logging::logRequest(r);
+    m_records->push(std::move(r));
+}
+
+bool ApiRouter::authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
+{
+    const RoutingSnapshotPtr snapshot = m_state->current();
+    if (!snapshot->apiKeys().isEnabled())
+        return true;
+    const QByteArray key = ApiKeyVerifier::presentedKey(request);
+    if (key.isEmpty()) {
+        reply(request, responder,
+              ApiError::unauthorized(QStringLiteral("Missing API key. Send it as 'Authorization: Bearer <key>' or "
+                                                    "'x-api-key: <key>'.")));
+        return false;
+    }
+    if (!snapshot->apiKeys().verify(key)) {
+        reply(request, responder, ApiError::unauthorized(QStringLiteral("Incorrect API key provided.")));
+        return false;
+    }
+    return true;
+}
+
+void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
+{
+    const bool draining = m_state->draining.load(std::memory_order_relaxed);
+    QJsonObject o;
+    int status = 200;
+    if (request.path == "/health/live") {
+        o.insert(QStringLiteral("status"), QStringLiteral("alive"));
+    } else {
+        const RoutingSnapshotPtr snapshot = m_state->current();
+        const bool paused = m_state->paused.load(std::memory_order_relaxed);
+        const QString state = draining  ? QStringLiteral("shutting_down")
+                              : paused  ? QStringLiteral("paused")
+                              : snapshot->isOnboarding() ? QStringLiteral("onboarding")
+                                                         : QStringLiteral("ok");
+        o.insert(QStringLiteral("status"), state);
+        o.insert(QStringLiteral("version"), QStringLiteral(LLMPROXY_VERSION));
+        o.insert(QStringLiteral("endpoints"), int(snapshot->endpoints().size()));
+        if (draining)
+            status = 503;
+    }
+    HeaderList h = jsonHeaders();
+    h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-store")});
+    responder->respond(status, h, QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+void ApiRouter::handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
+{
+    if (!authorize(request, responder))
+        return;
+    const RoutingSnapshotPtr snapshot = m_state->current();
+    QByteArrayView api = request.path;
+    if (api.startsWith("/v1/"))
+        api = api.sliced(3);
+    if (api == "/models" || api == "/models/") {
+        responder->respond(200, jsonHeaders(), snapshot->modelsListJson());
+        return;
+    }
+    const QString id = QUrl::fromPercentEncoding(api.sliced(8).toByteArray());
+    const QByteArray body = snapshot->modelJson(id);
+    if (body.isEmpty()) {
+        reply(request, responder,
+              ApiError::notFound(QStringLiteral("The model '%1' does not exist").arg(id),
+                                 QByteArrayLiteral("model_not_found")),
+              id);
+        return;
+    }
+    responder->respond(200, jsonHeaders(), body);
+}
+
+void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+{
+    if (!authorize(request, responder))
+        return;
+    if (m_state->draining.load(std::memory_order_relaxed)) {
+        reply(request, responder,
+              ApiError::unavailable(QStringLiteral("The gateway is shutting down; retry the request"),
+                                    QByteArrayLiteral("server_shutting_down")));
+        return;
+    }
+    if (m_state->paused.load(std::memory_order_relaxed)) {
+        reply(request, responder,
+              ApiError::unavailable(QStringLiteral("The proxy is paused. Resume it from the LLMProxy window or tray."),
+                                    QByteArrayLiteral("proxy_paused")));
+        return;
+    }
+
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        reply(request, responder,
+              ApiError::invalidRequest(
+                  request.body.isEmpty()
+                      ? QStringLiteral("The request body is empty; send a JSON object.")
+                      : QStringLiteral("We could not parse the JSON body of your request (%1 at offset %2).")
+                            .arg(parseError.errorString())
+                            .arg(parseError.offset),
+                  QByteArrayLiteral("invalid_json")));
+        return;
+    }
+    if (!doc.isObject()) {
+        reply(request, responder,
+              ApiError::invalidRequest(QStringLiteral("The request body must be a JSON object."),
+                                       QByteArrayLiteral("invalid_json")));
+        return;
+    }
+    const QJsonObject body = doc.object();
+    const QJsonValue modelValue = body.value(QLatin1String("model"));
+    if (!modelValue.isString() || modelValue.toString().isEmpty()) {
+        reply(request, responder,
+              ApiError::invalidRequest(modelValue.isUndefined()
+                                           ? QStringLiteral("You must provide a model parameter.")
+                                           : QStringLiteral("The model parameter must be a non-empty string."),
+                                       QByteArrayLiteral("missing_model"), QByteArrayLiteral("model")));
+        return;
+    }
+    const QString model = modelValue.toString();
+    const char *required = kind == Endpoint::ChatCompletions ? "messages"
+                           : kind == Endpoint::Completions  ? "prompt"
+                                                            : "input";
+    const QJsonValue requiredValue = body.value(QLatin1String(required));
+    if (requiredValue.isUndefined() || requiredValue.isNull() ||
+        (kind == Endpoint::ChatCompletions && !requiredValue.isArray())) {
+        reply(request, responder,
+              ApiError::invalidRequest(
+                  requiredValue.isUndefined() ? QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(required))
+                                              : QStringLiteral("Invalid type for '%1'.").arg(QLatin1String(required)),
+                  QByteArrayLiteral("invalid_request"), QByteArray(required)),
+              model);
+        return;
+    }
+    const QJsonValue streamValue = body.value(QLatin1String("stream"));
+    if (!streamValue.isUndefined() && !streamValue.isNull() && !streamValue.isBool()) {
+        reply(request, responder,
+              ApiError::invalidRequest(QStringLiteral("'stream' must be a boolean."), QByteArrayLiteral("invalid_type"),
+                                       QByteArrayLiteral("stream")),
+              model);
+        return;
+    }
+    const bool stream = kind != Endpoint::Embeddings && streamValue.toBool(false);
+
+    RoutingSnapshotPtr snapshot = m_state->current();
+    if (snapshot->isOnboarding()) {
+        reply(request, responder,
+              ApiError::unavailable(
+                  QStringLiteral("No upstream endpoint is configured. Add one under 'endpoints:' in config.yaml or "
+                                 "set LLM_PROXY_ENDPOINT_<NAME>_URL and _MODELS, then reload."),
+                  QByteArrayLiteral("no_endpoint_configured")),
+              model);
+        return;
+    }
+    const RouteTarget target = snapshot->resolve(model);
+    if (!target.endpoint) {
+        reply(request, responder,
+              ApiError::notFound(QStringLiteral("The model '%1' is not served by any configured endpoint; GET /v1/models "
+                                                "lists the available models.")
+                                     .arg(model),
+                                 QByteArrayLiteral("model_not_found")),
+              model);
+        return;
+    }
+
+    // Change only what the upstream needs changed; every other byte goes through as the client sent it.
+    QByteArray upstreamBody = std::move(request.body);
+    if (target.upstreamModel != model)
+        upstreamBody = replaceTopLevelValue(upstreamBody, "model", jsonString(target.upstreamModel));
+    if (!target.endpoint->preset->acceptsStreamOptions && body.contains(QLatin1String("stream_options")))
+        upstreamBody = removeTopLevelMember(upstreamBody, "stream_options");
+
+    RequestRecord record;
+    record.time = QDateTime::currentDateTimeUtc();
+    record.requestId = QString::fromLatin1(newRequestId());
+    record.method = QString::fromLatin1(request.method);
+    record.route = QString::fromUtf8(request.path);
+    record.model = model;
+
+    auto call = std::make_shared<ProxyCall>(this, snapshot, responder, std::move(record), request.receivedNs);
+    ProxyCall *raw = call.get();
+    m_calls.insert(raw, std::move(call));
+    const QByteArrayView apiPath = kind == Endpoint::ChatCompletions ? QByteArrayView("/chat/completions")
+                                   : kind == Endpoint::Completions  ? QByteArrayView("/completions")
+                                                                    : QByteArrayView("/embeddings");
+    raw->start(*target.endpoint, std::move(upstreamBody), apiPath, stream);
+}
+
+} // namespace llmproxy

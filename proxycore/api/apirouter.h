@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/api/apierror.h"
+#include "proxycore/http/requesthandler.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace llmproxy {
+
+class IUpstreamTransport;
+class ProxyCall;
+class RecordQueue;
+struct SharedState;
+
+/// Routes the requests of one worker: health, the OpenAI-compatible API, and proxying to the
+/// resolved endpoint. Owned by the worker; used on its thread only. Owns the ProxyCall of every
+/// request in flight on this worker.
+class ApiRouter final : public IRequestHandler
+{
+public:
+    ApiRouter(const SharedState *state, std::unique_ptr<IUpstreamTransport> transport, RecordQueue *records,
+              QObject *threadContext);
+    ~ApiRouter() override;
+
+    void handle(HttpRequest &&request, std::shared_ptr<HttpResponder> responder) override;
+    int inFlight() const override { return int(m_calls.size()); }
+
+    /// Called by a ProxyCall when it is done; it is deleted from the event loop, never on its own stack.
+    void release(ProxyCall *call);
+    RecordQueue *records() const { return m_records; }
+    IUpstreamTransport *transport() const { return m_transport.get(); }
+
+private:
+    enum class Endpoint { ChatCompletions, Completions, Embeddings };
+    void handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
+    void handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
+    void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
+    void reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, const ApiError &error,
+               const QString &model = {});
+    bool authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
+
+    const SharedState *m_state;
+    std::unique_ptr<IUpstreamTransport> m_transport;
+    RecordQueue *m_records;
+    QObject *m_context;
+    QHash<ProxyCall *, std::shared_ptr<ProxyCall>> m_calls;
+};
+
+/// A fresh request id: 16 lower-case hex digits.
+QByteArray newRequestId();
+
+} // namespace llmproxy

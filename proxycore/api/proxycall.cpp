@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/api/proxycall.h"
+
+#include "proxycore/api/apirouter.h"
+#include "proxycore/formats/ssedecoder.h"
+#include "proxycore/http/httpresponder.h"
+#include "proxycore/observability/logger.h"
+#include "proxycore/observability/recordqueue.h"
+#include "proxycore/upstream/upstreamtransport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace llmproxy {
+
+namespace {
+
+constexpr qsizetype MaxBufferedResponse = 64 * 1024 * 1024;
+constexpr qint64 ClientHighWater = 4 * 1024 * 1024;
+
+/// Upstream response headers a client may rely on (rate-limit hints, request ids). Hop-by-hop
+/// headers, framing and cookies are never passed on.
+bool isRelayedHeader(QByteArrayView name)
+{
+    return name == "retry-after" || name == "retry-after-ms" || name == "x-request-id" ||
+           name == "x-should-retry" || name.startsWith("x-ratelimit-") || name == "openai-processing-ms";
+}
+
+ApiError errorFromUpstream(const UpstreamError &e, bool afterHeaders)
+{
+    switch (e.kind) {
+    case UpstreamErrorKind::Timeout:
+        return ApiError::gatewayTimeout(QStringLiteral("The upstream did not answer in time: %1").arg(e.message));
+    case UpstreamErrorKind::ConnectFailed:
+        return ApiError::badGateway(QStringLiteral("The upstream could not be reached: %1").arg(e.message),
+                                    QByteArrayLiteral("upstream_unreachable"));
+    case UpstreamErrorKind::ConnectionLost:
+        return ApiError::badGateway(
+            afterHeaders ? QStringLiteral("The upstream connection was lost mid-response: %1").arg(e.message)
+                         : QStringLiteral("The upstream closed the connection without answering: %1").arg(e.message),
+            QByteArrayLiteral("upstream_disconnected"));
+    case UpstreamErrorKind::Protocol:
+    case UpstreamErrorKind::Cancelled:
+    case UpstreamErrorKind::None:
+        break;
+    }
+    return ApiError::badGateway(QStringLiteral("The upstream sent an invalid response: %1").arg(e.message),
+                                QByteArrayLiteral("upstream_protocol_error"));
+}
+
+} // namespace
+
+ProxyCall::ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
+                     RequestRecord record, qint64 receivedNs)
+    : m_router(router), m_snapshot(std::move(snapshot)), m_responder(std::move(responder)),
+      m_record(std::move(record)), m_receivedNs(receivedNs)
+{
+    m_responder->setOnClientGone([this] { onClientGone(); });
+    m_responder->setOnTerminate([this] { onTerminate(); });
+    m_responder->setOnDrained([this] {
+        if (m_pausedForClient && m_upstream) {
+            m_pausedForClient = false;
+            m_upstream->setPaused(false);
+        }
+    });
+}
+
+ProxyCall::~ProxyCall()
+{
+    m_upstream.reset(); // cancels a transfer still running; no callback fires after this
+    m_responder->setOnClientGone({});
+    m_responder->setOnTerminate({});
+    m_responder->setOnDrained({});
+}
+
+void ProxyCall::start(const ResolvedEndpoint &endpoint, QByteArray body, QByteArrayView path, bool stream)
+{
+    m_endpoint = &endpoint;
+    m_stream = stream;
+    m_record.provider = QString::fromLatin1(endpoint.providerName);
+    m_record.endpoint = endpoint.config.id;
+    m_record.stream = stream;
+
+    const UpstreamConfig &u = m_snapshot->config().upstream;
+    UpstreamRequest request;
+    request.url = QUrl::fromEncoded(endpoint.baseUrl + path.toByteArray());
+    request.body = std::move(body);
+    request.timeouts = {u.connectTimeoutMs, u.firstByteTimeoutMs, u.idleTimeoutMs, u.totalTimeoutMs};
+    request.headers.reserve(5 + endpoint.extraHeaders.size());
+    request.headers.append({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
+    request.headers.append({QByteArrayLiteral("accept"),
+                            stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json")});
+    request.headers.append({QByteArrayLiteral("user-agent"), QByteArrayLiteral("LLMProxy/" LLMPROXY_VERSION)});
+    if (!endpoint.auth.first.isEmpty())
+        request.headers.append(endpoint.auth);
+    request.headers.append(endpoint.extraHeaders);
+
+    UpstreamCallbacks callbacks;
+    callbacks.onHeaders = [this](int status, const HeaderList &headers) { onHeaders(status, headers); };
+    callbacks.onData = [this](QByteArrayView chunk) { onData(chunk); };
+    callbacks.onFinished = [this](const UpstreamError &error) { onFinished(error); };
+    m_upstreamStartNs = monotonicNowNs();
+    m_upstream = m_router->transport()->start(std::move(request), std::move(callbacks));
+}
+
+HeaderList ProxyCall::gatewayHeaders() const
+{
+    HeaderList h;
+    h.append({QByteArrayLiteral("x-llmproxy-request-id"), m_record.requestId.toLatin1()});
+    if (m_endpoint) {
+        h.append({QByteArrayLiteral("x-llmproxy-provider"), m_endpoint->providerName});
+        h.append({QByteArrayLiteral("x-llmproxy-endpoint"), m_endpoint->config.id.toUtf8()});
+    }
+    h.append({QByteArrayLiteral("x-llmproxy-overhead-ms"), QByteArray::number(overheadMs(), 'f', 3)});
+    return h;
+}
+
+double ProxyCall::overheadMs() const
+{
+    // Gateway time = time since the request arrived, minus the time spent waiting on the upstream.
+    const qint64 now = monotonicNowNs();
+    qint64 upstreamWait = 0;
+    if (m_upstreamStartNs) {
+        const qint64 end = m_upstreamEndNs ? m_upstreamEndNs : (m_upstreamHeadersNs ? m_upstreamHeadersNs : now);
+        upstreamWait = end - m_upstreamStartNs;
+    }
+    return double(qMax<qint64>(0, now - m_receivedNs - upstreamWait)) / 1e6;
+}
+
+void ProxyCall::onHeaders(int status, const HeaderList &headers)
+{
+    m_upstreamHeadersNs = monotonicNowNs();
+    m_upstreamStatus = status;
+    m_upstreamHeaders = headers;
+    if (m_stream && status >= 200 && status < 300) {
+        m_phase = Phase::Streaming;
+        HeaderList h;
+        QByteArray contentType = QByteArrayLiteral("text/event-stream");
+        for (const auto &header : headers) {
+            if (header.first == "content-type")
+                contentType = header.second;
+            else if (isRelayedHeader(header.first))
+                h.append(header);
+        }
+        h.prepend({QByteArrayLiteral("content-type"), contentType});
+        h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
+        h.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
+        h.append(gatewayHeaders());
+        m_responder->beginStream(status, h);
+        return;
+    }
+    m_phase = Phase::Buffering;
+}
+
+void ProxyCall::onData(QByteArrayView chunk)
+{
+    if (m_phase == Phase::Buffering) {
+        if (m_pending.size() + chunk.size() > MaxBufferedResponse) {
+            m_upstream.reset();
+            respondError(ApiError::badGateway(QStringLiteral("The upstream response is too large to relay"),
+                                              QByteArrayLiteral("upstream_response_too_large")));
+            return;
+        }
+        m_pending.append(chunk.data(), chunk.size());
+        return;
+    }
+    if (m_phase != Phase::Streaming)
+        return;
+    m_pending.append(chunk.data(), chunk.size());
+    relayCompleteEvents(false);
+    if (m_responder->pendingBytes() > ClientHighWater && m_upstream && !m_pausedForClient) {
+        m_pausedForClient = true; // slow client: stop reading upstream until its socket drains
+        m_upstream->setPaused(true);
+    }
+}
+
+void ProxyCall::relayCompleteEvents(bool flushAll)
+{
+    // Find the end of the last complete event (a blank line), whatever the line endings.
+    qsizetype boundary = flushAll ? m_pending.size() : -1;
+    if (!flushAll) {
+        const char *p = m_pending.constData();
+        qsizetype i = m_scanFrom;
+        for (; i < m_pending.size(); ++i) {
+            const char c = p[i];
+            if (c != '\n' && c != '\r') {
+                m_lineStart = false;
+                continue;
+            }
+            if (c == '\r' && i + 1 == m_pending.size())
+                break; // maybe the first half of CRLF: decide when more bytes arrive
+            const bool crlf = c == '\r' && p[i + 1] == '\n';
+            if (crlf)
+                ++i;
+            if (m_lineStart)
+                boundary = i + 1; // an empty line: the event before it is complete
+            m_lineStart = true;
+        }
+        m_scanFrom = i;
+    }
+    if (boundary <= 0)
+        return;
+    const QByteArray ready = m_pending.first(boundary);
+    m_pending.remove(0, boundary);
+    m_scanFrom = qMax<qsizetype>(0, m_scanFrom - boundary);
+    m_responder->writeChunk(ready);
+    SseDecoder decoder;
+    QList<SseEvent> events = decoder.feed(ready);
+    events.append(decoder.finish());
+    for (const SseEvent &e : std::as_const(events)) {
+        if (e.data == "[DONE]")
+            m_sawDone = true;
+        else if (e.data.contains("\"usage\"") || e.data.contains("\"error\""))
+            noteUsage(e.data);
+    }
+}
+
+void ProxyCall::noteUsage(QByteArrayView json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json.toByteArray()).object();
+    const QJsonValue usage = o.value(QLatin1String("usage"));
+    if (usage.isObject()) {
+        const QJsonObject u = usage.toObject();
+        if (u.contains(QLatin1String("prompt_tokens")))
+            m_record.promptTokens = u.value(QLatin1String("prompt_tokens")).toInt();
+        if (u.contains(QLatin1String("completion_tokens")))
+            m_record.completionTokens = u.value(QLatin1String("completion_tokens")).toInt();
+    }
+    const QJsonValue error = o.value(QLatin1String("error"));
+    if (error.isObject() && m_record.error.isEmpty())
+        m_record.error = error.toObject().value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
+}
+
+void ProxyCall::onFinished(const UpstreamError &error)
+{
+    m_upstreamEndNs = monotonicNowNs();
+    if (!m_upstreamHeadersNs)
+        m_upstreamHeadersNs = m_upstreamEndNs;
+    switch (m_phase) {
+    case Phase::Waiting:
+        respondError(errorFromUpstream(error, false));
+        return;
+    case Phase::Buffering:
+        if (!error.ok()) {
+            respondError(errorFromUpstream(error, true));
+            return;
+        }
+        respondBuffered();
+        return;
+    case Phase::Streaming:
+        if (!error.ok()) {
+            failStream(errorFromUpstream(error, true));
+            return;
+        }
+        relayCompleteEvents(true); // the upstream ended cleanly: pass on whatever it sent last
+        m_responder->endStream();
+        finish(m_upstreamStatus);
+        return;
+    case Phase::Done:
+        return;
+    }
+}
+
+void ProxyCall::respondBuffered()
+{
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    HeaderList h;
+    for (const auto &header : std::as_const(m_upstreamHeaders)) {
+        if (header.first == "content-type")
+            contentType = header.second;
+        else if (isRelayedHeader(header.first))
+            h.append(header);
+    }
+    if (m_upstreamStatus >= 400) {
+        // Upstream errors pass through with their status and body when they are OpenAI-shaped;
+        // anything else (an HTML error page from a proxy, plain text) is wrapped so SDKs can parse it.
+        const QJsonDocument doc = QJsonDocument::fromJson(m_pending);
+        if (!doc.isObject() || !doc.object().value(QLatin1String("error")).isObject()) {
+            ApiError e;
+            e.status = m_upstreamStatus;
+            e.type = m_upstreamStatus >= 500 ? QByteArrayLiteral("upstream_error")
+                                             : QByteArrayLiteral("invalid_request_error");
+            e.code = QByteArrayLiteral("upstream_error");
+            e.message = QStringLiteral("The upstream answered %1: %2")
+                            .arg(m_upstreamStatus)
+                            .arg(QString::fromUtf8(m_pending.left(500)).trimmed());
+            m_pending = e.openAiBody();
+            contentType = QByteArrayLiteral("application/json");
+        }
+        m_record.error = QStringLiteral("upstream_%1").arg(m_upstreamStatus);
+    } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
+        noteUsage(m_pending);
+    }
+    h.prepend({QByteArrayLiteral("content-type"), contentType});
+    h.append(gatewayHeaders());
+    m_responder->respond(m_upstreamStatus, h, m_pending);
+    finish(m_upstreamStatus);
+}
+
+void ProxyCall::respondError(const ApiError &error)
+{
+    if (m_phase == Phase::Streaming) {
+        failStream(error);
+        return;
+    }
+    HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")}};
+    h.append(gatewayHeaders());
+    m_responder->respond(error.status, h, error.openAiBody());
+    finish(error.status, QString::fromLatin1(error.code));
+}
+
+void ProxyCall::failStream(const ApiError &error)
+{
+    // Drop a half-received event: the client gets only whole events, then our error and [DONE].
+    m_pending.clear();
+    m_scanFrom = 0;
+    m_lineStart = true;
+    m_responder->writeChunk(error.openAiStreamEvent());
+    if (!m_sawDone)
+        m_responder->writeChunk(sseDone());
+    m_responder->endStream();
+    finish(m_upstreamStatus ? m_upstreamStatus : error.status, QString::fromLatin1(error.code));
+}
+
+void ProxyCall::onClientGone()
+{
+    m_upstream.reset(); // stop paying for tokens nobody will read
+    finish(499, QStringLiteral("client_closed_request"));
+}
+
+void ProxyCall::onTerminate()
+{
+    m_upstream.reset();
+    respondError(ApiError::unavailable(QStringLiteral("The gateway is shutting down; retry the request"),
+                                       QByteArrayLiteral("server_shutting_down")));
+}
+
+void ProxyCall::finish(int status, const QString &error)
+{
+    if (m_phase == Phase::Done)
+        return;
+    m_phase = Phase::Done;
+    m_record.status = status;
+    if (!error.isEmpty() && m_record.error.isEmpty())
+        m_record.error = error;
+    m_record.latencyMs = double(monotonicNowNs() - m_receivedNs) / 1e6;
+    m_record.overheadMs = overheadMs();
+    logging::logRequest(m_record);
+    m_router->records()->push(m_record);
+    m_router->release(this);
+}
+
+} // namespace llmproxy

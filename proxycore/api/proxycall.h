@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/api/apierror.h"
+#include "proxycore/http/httprequest.h"
+#include "proxycore/observability/requestrecord.h"
+#include "proxycore/routing/routingsnapshot.h"
+
+#include <memory>
+
+namespace llmproxy {
+
+class ApiRouter;
+class HttpResponder;
+class UpstreamCall;
+
+/// One request proxied to an OpenAI-format upstream, from sending it to the last byte relayed.
+/// Owned by its ApiRouter (worker thread). Streams are relayed event by event as they arrive —
+/// complete SSE events only, so an upstream failure mid-event never leaves half an event at the
+/// client — and always end with an error event and `data: [DONE]` when the upstream fails.
+/// A client that disconnects cancels the upstream transfer at once.
+class ProxyCall
+{
+public:
+    ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
+              RequestRecord record, qint64 receivedNs);
+    ~ProxyCall();
+
+    /// `body` is what goes upstream (already rewritten where needed), `path` the API path
+    /// appended to the endpoint's base URL (e.g. "/chat/completions").
+    void start(const ResolvedEndpoint &endpoint, QByteArray body, QByteArrayView path, bool stream);
+
+private:
+    enum class Phase { Waiting, Buffering, Streaming, Done };
+    void onHeaders(int status, const HeaderList &headers);
+    void onData(QByteArrayView chunk);
+    void onFinished(const UpstreamError &error);
+    void onClientGone();
+    void onTerminate();
+    void relayCompleteEvents(bool flushAll);
+    void noteUsage(QByteArrayView json);
+    void failStream(const ApiError &error);
+    void respondError(const ApiError &error);
+    void respondBuffered();
+    HeaderList gatewayHeaders() const;
+    void finish(int status, const QString &error = {});
+    double overheadMs() const;
+
+    ApiRouter *m_router;
+    RoutingSnapshotPtr m_snapshot;   ///< keeps the endpoint alive for the whole call
+    std::shared_ptr<HttpResponder> m_responder;
+    std::unique_ptr<UpstreamCall> m_upstream;
+    RequestRecord m_record;
+    const ResolvedEndpoint *m_endpoint = nullptr;
+    Phase m_phase = Phase::Waiting;
+    bool m_stream = false;
+    int m_upstreamStatus = 0;
+    HeaderList m_upstreamHeaders;
+    QByteArray m_pending;            ///< stream bytes not yet relayed (an incomplete event) or buffered body
+    qsizetype m_scanFrom = 0;        ///< event-boundary scan resumes here
+    bool m_lineStart = true;         ///< the scan position is at the start of a line
+    bool m_sawDone = false;
+    bool m_pausedForClient = false;
+    qint64 m_receivedNs;
+    qint64 m_upstreamStartNs = 0;
+    qint64 m_upstreamHeadersNs = 0;
+    qint64 m_upstreamEndNs = 0;
+};
+
+} // namespace llmproxy

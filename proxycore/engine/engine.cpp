@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/engine/engine.h"
+
+#include "proxycore/api/apirouter.h"
+#include "proxycore/engine/sharedstate.h"
+#include "proxycore/http/httpfrontend.h"
+#include "proxycore/observability/logger.h"
+#include "proxycore/observability/recordqueue.h"
+#include "proxycore/routing/localdiscovery.h"
+#include "proxycore/upstream/curlglobal.h"
+#include "proxycore/upstream/curltransport.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QThread>
+#include <QTimer>
+
+#include <deque>
+
+namespace llmproxy {
+
+Q_LOGGING_CATEGORY(lcEngine, "llmproxy.engine")
+
+class EnginePrivate
+{
+public:
+    ConfigPtr config;
+    ConfigSources sources;
+    SharedState state;
+    std::vector<std::unique_ptr<RecordQueue>> queues;
+    std::unique_ptr<HttpFrontend> frontend;
+    std::unique_ptr<LocalDiscovery> discovery;
+    QList<EndpointConfig> discovered;
+    QTimer collectTimer;
+    mutable QMutex recentMutex;
+    std::deque<std::pair<quint64, RequestRecord>> recent;
+    quint64 sequence = 0;
+    qint64 createdEpoch = QDateTime::currentSecsSinceEpoch();
+    bool shuttingDown = false;
+    QString listenUrl;
+
+    void publish()
+    {
+        state.snapshot.store(std::make_shared<const RoutingSnapshot>(config, discovered, createdEpoch),
+                             std::memory_order_release);
+    }
+};
+
+static bool isLoopback(const QHostAddress &a)
+{
+    return a.isLoopback();
+}
+
+Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
+    : QObject(parent), d(std::make_unique<EnginePrivate>())
+{
+    d->config = std::move(config);
+    d->sources = std::move(sources);
+    d->publish();
+    d->collectTimer.setInterval(100); // the UI never sees more than ~10 batches a second
+    connect(&d->collectTimer, &QTimer::timeout, this, [this] {
+        QList<RequestRecord> batch;
+        for (auto &q : d->queues)
+            batch.append(q->takeAll());
+        if (batch.isEmpty())
+            return;
+        {
+            QMutexLocker lock(&d->recentMutex);
+            for (RequestRecord &r : batch) {
+                d->recent.emplace_back(++d->sequence, std::move(r));
+                if (d->recent.size() > 500)
+                    d->recent.pop_front();
+            }
+        }
+        emit recordsAvailable();
+    });
+}
+
+Engine::~Engine()
+{
+    d->discovery.reset();
+    d->frontend.reset(); // joins the worker threads
+}
+
+bool Engine::start(QString *errorMessage)
+{
+    const ServerConfig &server = d->config->server;
+    QString host = server.host.trimmed();
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
+        host = QStringLiteral("127.0.0.1");
+    const QHostAddress address(host);
+    if (address.isNull()) {
+        *errorMessage = QStringLiteral("server.host '%1' is not an IP address (use 127.0.0.1, 0.0.0.0, ::1 or ::)")
+                            .arg(server.host);
+        return false;
+    }
+    if (!isLoopback(address) && server.apiKeys.isEmpty()) {
+        *errorMessage = QStringLiteral(
+                            "refusing to listen on %1 without proxy API keys: anyone on the network could use your "
+                            "provider accounts. Set %2 (comma-separated keys) or bind 127.0.0.1.")
+                            .arg(host, server.apiKeysEnv);
+        return false;
+    }
+    initCurlGlobal();
+
+    const int workers = server.workers > 0 ? server.workers : qMax(1, QThread::idealThreadCount());
+    for (int i = 0; i < workers; ++i)
+        d->queues.push_back(std::make_unique<RecordQueue>());
+    auto nextQueue = std::make_shared<std::atomic<int>>(0);
+    const UpstreamConfig upstream = d->config->upstream;
+    CurlTransportOptions transportOptions;
+    transportOptions.http2 = upstream.http2;
+    transportOptions.maxConnectionsPerHost = upstream.maxConnectionsPerHost;
+    transportOptions.proxy = upstream.proxy;
+    SharedState *state = &d->state;
+    std::vector<RecordQueue *> queues;
+    for (auto &q : d->queues)
+        queues.push_back(q.get());
+    RequestHandlerFactory factory = [state, queues, nextQueue, transportOptions](QObject *context) {
+        RecordQueue *queue = queues[size_t(nextQueue->fetch_add(1)) % queues.size()];
+        return std::make_unique<ApiRouter>(state, std::make_unique<CurlTransport>(transportOptions), queue, context);
+    };
+    d->frontend = std::make_unique<HttpFrontend>(server.limits, workers, std::move(factory));
+    if (!d->frontend->listen(address, server.port, errorMessage)) {
+        d->frontend.reset();
+        return false;
+    }
+    connect(d->frontend.get(), &HttpFrontend::drained, this, &Engine::shutdownFinished);
+    const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol
+                                  ? QStringLiteral("[%1]").arg(address.toString())
+                                  : address.toString();
+    d->listenUrl = QStringLiteral("http://%1:%2").arg(shownHost).arg(d->frontend->port());
+    d->collectTimer.start();
+
+    if (d->config->discovery.localScan) {
+        d->discovery = std::make_unique<LocalDiscovery>();
+        d->discovery->setIntervalMs(d->config->discovery.scanIntervalS * 1000);
+        connect(d->discovery.get(), &LocalDiscovery::discovered, this, [this](const QList<EndpointConfig> &found) {
+            QList<EndpointConfig> usable;
+            for (const EndpointConfig &e : found) {
+                if (e.enabled)
+                    usable.append(e);
+            }
+            if (usable.size() == d->discovered.size() &&
+                std::equal(usable.cbegin(), usable.cend(), d->discovered.cbegin(),
+                           [](const EndpointConfig &a, const EndpointConfig &b) {
+                               return a.id == b.id && a.models == b.models;
+                           }))
+                return;
+            for (const EndpointConfig &e : std::as_const(usable))
+                qCInfo(lcEngine, "discovered local server %s at %s (%lld models)", qPrintable(e.provider),
+                       qPrintable(e.baseUrl), qint64(e.models.size()));
+            d->discovered = usable;
+            d->publish();
+            emit endpointsChanged();
+        });
+        d->discovery->start();
+    }
+    qCInfo(lcEngine, "listening on %s with %d worker threads", qPrintable(d->listenUrl), workers);
+    if (isOnboarding())
+        qCWarning(lcEngine, "no endpoint configured: inference requests get 503 until one is added "
+                            "(config.yaml 'endpoints:' or LLM_PROXY_ENDPOINT_<NAME>_URL)");
+    return true;
+}
+
+void Engine::beginShutdown(int graceMs)
+{
+    if (d->shuttingDown) {
+        if (d->frontend)
+            d->frontend->terminateNow(); // asked again: end what is left right away
+        return;
+    }
+    d->shuttingDown = true;
+    d->state.draining.store(true);
+    d->discovery.reset();
+    if (!d->frontend) {
+        QMetaObject::invokeMethod(this, &Engine::shutdownFinished, Qt::QueuedConnection);
+        return;
+    }
+    qCInfo(lcEngine, "shutting down: no new connections, in-flight requests have %d ms to finish", graceMs);
+    d->frontend->beginDrain(graceMs);
+}
+
+bool Engine::isShuttingDown() const
+{
+    return d->shuttingDown;
+}
+
+bool Engine::reload(QString *message)
+{
+    const ConfigLoadResult result = loadConfig(d->sources);
+    for (const ConfigDiagnostic &w : result.warnings)
+        qCWarning(lcEngine, "%s", qPrintable(w.toString()));
+    if (!result.ok()) {
+        QStringList errors;
+        for (const ConfigDiagnostic &e : result.errors)
+            errors.append(e.toString());
+        const QString text = QStringLiteral("configuration reload failed, keeping the running configuration: %1")
+                                 .arg(errors.join(QStringLiteral("; ")));
+        qCWarning(lcEngine, "%s", qPrintable(text));
+        if (message)
+            *message = text;
+        emit configReloaded(false, text);
+        return false;
+    }
+    auto next = std::make_shared<const Config>(*result.config);
+    QString text = QStringLiteral("configuration reloaded (%1 endpoints)").arg(next->endpoints.size());
+    if (next->server.host != d->config->server.host || next->server.port != d->config->server.port ||
+        next->server.workers != d->config->server.workers)
+        text += QStringLiteral("; listen address and worker count change only after a restart");
+    d->config = next;
+    d->publish();
+    if (d->frontend)
+        d->frontend->setLimits(next->server.limits);
+    logging::configure(logging::parseFormat(next->logging.format), logging::parseLevel(next->logging.level));
+    qCInfo(lcEngine, "%s", qPrintable(text));
+    if (message)
+        *message = text;
+    emit configReloaded(true, text);
+    emit endpointsChanged();
+    return true;
+}
+
+ConfigPtr Engine::config() const
+{
+    return d->config;
+}
+
+QString Engine::listenUrl() const
+{
+    return d->listenUrl;
+}
+
+quint16 Engine::port() const
+{
+    return d->frontend ? d->frontend->port() : 0;
+}
+
+bool Engine::isPaused() const
+{
+    return d->state.paused.load();
+}
+
+void Engine::setPaused(bool paused)
+{
+    if (d->state.paused.exchange(paused) != paused) {
+        qCInfo(lcEngine, paused ? "proxy paused: inference requests get 503" : "proxy resumed");
+        emit pausedChanged(paused);
+    }
+}
+
+bool Engine::isOnboarding() const
+{
+    return d->state.current()->isOnboarding();
+}
+
+QList<EndpointStatus> Engine::endpointStatuses() const
+{
+    return d->state.current()->endpointStatuses();
+}
+
+QList<RequestRecord> Engine::takeRecords(quint64 sinceSequence, quint64 *newestSequence) const
+{
+    QMutexLocker lock(&d->recentMutex);
+    QList<RequestRecord> out;
+    for (const auto &[seq, record] : d->recent) {
+        if (seq > sinceSequence)
+            out.append(record);
+    }
+    if (newestSequence)
+        *newestSequence = d->sequence;
+    return out;
+}
+
+} // namespace llmproxy

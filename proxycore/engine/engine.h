@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/config/configloader.h"
+#include "proxycore/observability/requestrecord.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace llmproxy {
+
+class EnginePrivate;
+
+/// The proxy engine: owns the listener, the worker threads (each with its own HTTP server and
+/// upstream transport), the endpoint registry and the request log. Lives in the main thread;
+/// its public functions must be called from there. Workers never block on it.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    /// `sources` is kept for reloads (SIGHUP, reloadConfig()).
+    Engine(ConfigPtr config, ConfigSources sources, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Binds server.host:server.port (port 0 = any free port) and starts the workers.
+    /// Returns false with a human-readable reason (port in use, non-loopback bind without keys, ...).
+    bool start(QString *errorMessage);
+
+    /// Stops accepting connections, lets requests in flight finish for up to `graceMs`, then ends
+    /// the rest with a protocol-correct error. Emits shutdownFinished() when every worker is idle.
+    void beginShutdown(int graceMs);
+    bool isShuttingDown() const;
+
+    /// Reloads the configuration from the same sources. A configuration that fails to load
+    /// leaves the running one untouched. Emits configReloaded().
+    bool reload(QString *message = nullptr);
+
+    ConfigPtr config() const;
+    QString listenUrl() const;   ///< "http://host:port" once listening
+    quint16 port() const;
+
+    bool isPaused() const;
+    void setPaused(bool paused);
+    bool isOnboarding() const;   ///< no usable endpoint
+    QList<EndpointStatus> endpointStatuses() const;
+
+    /// Records finished since `sinceSequence`; returns the sequence of the newest one. Thread-safe.
+    QList<RequestRecord> takeRecords(quint64 sinceSequence, quint64 *newestSequence) const;
+
+signals:
+    void shutdownFinished();
+    void endpointsChanged();
+    void pausedChanged(bool paused);
+    void configReloaded(bool ok, const QString &message);
+    void recordsAvailable(); ///< emitted at most ~10 times a second while requests finish
+
+private:
+    std::unique_ptr<EnginePrivate> d;
+};
+
+} // namespace llmproxy

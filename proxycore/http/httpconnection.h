@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/config/config.h"
+#include "proxycore/http/httprequest.h"
+
+#include <QObject>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace llmproxy {
+
+class HttpResponder;
+class IRequestHandler;
+
+/// One client connection speaking HTTP/1.0 or 1.1. Owns its socket; deletes itself (deleteLater)
+/// when the connection ends. Lives in a worker thread.
+///
+/// It is the single HTTP parser of the gateway, and it enforces the limits a public listener
+/// needs: header block size (431), body size (413, answered before the body is read), header and
+/// body read timeouts (408, slow-loris), idle keep-alive timeout, `Expect: 100-continue`,
+/// rejection of ambiguous framing (both Content-Length and Transfer-Encoding, differing lengths),
+/// and strictly in-order responses on pipelined connections (the next request is not parsed
+/// before the current response is finished).
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(qintptr descriptor, const ServerLimits &limits, IRequestHandler *handler,
+                   QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    bool isValid() const;
+    /// Idle (between requests): close now. Busy: close once the current response is finished.
+    void closeWhenIdle();
+    /// Grace period over: tell the in-flight handler to end its response, then close.
+    void terminate();
+    bool isBusy() const { return m_state == State::Dispatched; }
+
+signals:
+    void closed();
+
+private:
+    friend class HttpResponder;
+    enum class State { Idle, Head, Body, Dispatched, Closing };
+    enum class BodyMode { None, Length, Chunked };
+
+    void onReadyRead();
+    void onDisconnected();
+    void onTimeout();
+    void onBytesWritten();
+    void processInput();
+    bool parseHead(qsizetype headEnd);
+    bool readBody();
+    void dispatch();
+    void armTimer(int ms);
+    void rejectAndClose(int status, QByteArrayView message);
+    void lingeringClose();
+    void finishConnection();
+
+    // Responder interface
+    void writeRaw(const QByteArray &data);
+    void responseFinished(bool keepAlive);
+    qint64 pendingBytes() const;
+
+    QTcpSocket *m_socket;
+    QTimer m_timer;
+    ServerLimits m_limits;
+    IRequestHandler *m_handler;
+    State m_state = State::Idle;
+    QByteArray m_buffer;           ///< received, not yet consumed
+    qsizetype m_scanFrom = 0;      ///< head terminator search resumes here
+    HttpRequest m_request;         ///< being assembled
+    BodyMode m_bodyMode = BodyMode::None;
+    qint64 m_bodyRemaining = 0;    ///< Length mode: bytes still to read; Chunked: bytes left in the current chunk
+    int m_chunkState = 0;          ///< chunked decoder state
+    bool m_expectContinue = false;
+    bool m_keepAlive = true;
+    int m_responseMinorVersion = 1;
+    bool m_closeAfterResponse = false;
+    bool m_inDispatch = false;
+    bool m_finished = false;
+    std::weak_ptr<HttpResponder> m_responder;
+};
+
+} // namespace llmproxy

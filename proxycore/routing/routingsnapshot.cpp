@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/routing/routingsnapshot.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace llmproxy {
+
+static ResolvedEndpoint resolveEndpoint(const EndpointConfig &e)
+{
+    ResolvedEndpoint r;
+    r.config = e;
+    r.preset = findProviderPreset(e.provider);
+    if (!r.preset)
+        r.preset = findProviderPreset(u"openai_compatible");
+    QString base = e.baseUrl.isEmpty() ? r.preset->defaultBaseUrl.toString() : e.baseUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    r.baseUrl = base.toUtf8();
+    r.auth = authHeader(r.preset->auth, e.apiKey);
+    for (auto it = e.headers.cbegin(); it != e.headers.cend(); ++it)
+        r.extraHeaders.append({it.key().toLower().toUtf8(), it.value().toUtf8()});
+    r.providerName = r.preset->name.toUtf8();
+    return r;
+}
+
+RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch)
+    : m_config(std::move(config)), m_apiKeys(m_config->server.apiKeys)
+{
+    QList<EndpointConfig> all;
+    for (const EndpointConfig &e : m_config->endpoints) {
+        if (e.enabled)
+            all.append(e);
+    }
+    for (const EndpointConfig &e : discovered) {
+        // A server the user configured by hand wins over the same server found by discovery.
+        const bool known = std::any_of(all.cbegin(), all.cend(), [&](const EndpointConfig &c) {
+            return c.id == e.id || c.baseUrl == e.baseUrl;
+        });
+        if (!known)
+            all.append(e);
+    }
+    std::stable_sort(all.begin(), all.end(),
+                     [](const EndpointConfig &a, const EndpointConfig &b) { return a.priority < b.priority; });
+    for (const EndpointConfig &e : std::as_const(all))
+        m_endpoints.append(resolveEndpoint(e));
+
+    for (auto it = m_config->modelAliases.cbegin(); it != m_config->modelAliases.cend(); ++it) {
+        Alias a{it.key(), {}, it.value()};
+        if (it.key().contains(QLatin1Char('*')) || it.key().contains(QLatin1Char('?')))
+            a.glob = QRegularExpression(QRegularExpression::wildcardToRegularExpression(
+                it.key(), QRegularExpression::UnanchoredWildcardConversion));
+        m_aliases.append(a);
+    }
+    // Exact aliases before globs, so the most specific rule wins.
+    std::stable_sort(m_aliases.begin(), m_aliases.end(),
+                     [](const Alias &a, const Alias &b) { return !a.glob.isValid() && b.glob.isValid(); });
+
+    QJsonArray data;
+    QStringList seen;
+    auto addModel = [&](const QString &id, const QString &owner) {
+        if (seen.contains(id))
+            return;
+        seen.append(id);
+        const QJsonObject m{{QStringLiteral("id"), id},
+                            {QStringLiteral("object"), QStringLiteral("model")},
+                            {QStringLiteral("created"), createdEpoch},
+                            {QStringLiteral("owned_by"), owner}};
+        data.append(m);
+        m_modelJson.insert(id, QJsonDocument(m).toJson(QJsonDocument::Compact));
+    };
+    for (const ResolvedEndpoint &e : std::as_const(m_endpoints)) {
+        for (const QString &model : e.config.models)
+            addModel(model, e.preset->name.toString());
+    }
+    for (const Alias &a : std::as_const(m_aliases)) {
+        if (!a.glob.isValid() && resolveDirect(a.target).endpoint)
+            addModel(a.pattern, QStringLiteral("llmproxy"));
+    }
+    m_modelsJson = QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
+                                             {QStringLiteral("data"), data}})
+                       .toJson(QJsonDocument::Compact);
+}
+
+RouteTarget RoutingSnapshot::resolveDirect(const QString &model) const
+{
+    for (const ResolvedEndpoint &e : m_endpoints) {
+        if (e.config.models.contains(model))
+            return {&e, model};
+    }
+    // Endpoints without a model list accept any model name and forward it unchanged.
+    for (const ResolvedEndpoint &e : m_endpoints) {
+        if (e.config.models.isEmpty())
+            return {&e, model};
+    }
+    return {};
+}
+
+RouteTarget RoutingSnapshot::resolve(const QString &model) const
+{
+    for (const ResolvedEndpoint &e : m_endpoints) {
+        if (e.config.models.contains(model))
+            return {&e, model};
+    }
+    for (const Alias &a : m_aliases) {
+        const bool matches = a.glob.isValid() ? a.glob.match(model).hasMatch() : a.pattern == model;
+        if (matches) {
+            RouteTarget t = resolveDirect(a.target);
+            if (t.endpoint)
+                return t;
+        }
+    }
+    return resolveDirect(model);
+}
+
+QByteArray RoutingSnapshot::modelJson(const QString &id) const
+{
+    return m_modelJson.value(id);
+}
+
+QList<EndpointStatus> RoutingSnapshot::endpointStatuses() const
+{
+    QList<EndpointStatus> out;
+    for (const ResolvedEndpoint &e : m_endpoints) {
+        EndpointStatus s;
+        s.id = e.config.id;
+        s.provider = e.preset->name.toString();
+        s.baseUrl = QString::fromUtf8(e.baseUrl);
+        s.models = e.config.models;
+        s.source = e.config.source;
+        s.enabled = e.config.enabled;
+        s.hasKey = !e.config.apiKey.isEmpty();
+        s.health = e.config.source == u"discovery" ? QStringLiteral("up") : QStringLiteral("unknown");
+        out.append(s);
+    }
+    return out;
+}
+
+} // namespace llmproxy

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/config/config.h"
+#include "proxycore/observability/requestrecord.h"
+#include "proxycore/providers/providerpreset.h"
+#include "proxycore/security/apikeyverifier.h"
+
+#include <QByteArray>
+#include <QRegularExpression>
+
+#include <memory>
+
+namespace llmproxy {
+
+/// An endpoint with everything the hot path needs precomputed at load time.
+struct ResolvedEndpoint
+{
+    EndpointConfig config;
+    const ProviderPreset *preset = nullptr;
+    QByteArray baseUrl;             ///< UTF-8, no trailing '/'
+    QPair<QByteArray, QByteArray> auth; ///< header carrying the key; empty name = none
+    HeaderList extraHeaders;
+    QByteArray providerName;        ///< preset name, for X-LLMProxy-Provider
+};
+
+/// Where a request goes: the endpoint and the model name to send it.
+struct RouteTarget
+{
+    const ResolvedEndpoint *endpoint = nullptr;
+    QString upstreamModel;
+};
+
+/// Immutable view of the configuration and endpoints that workers route with. Built once per
+/// configuration change (load, reload, discovery) in the main thread and published atomically;
+/// workers only read it, with no lock.
+class RoutingSnapshot
+{
+public:
+    RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch);
+
+    const Config &config() const { return *m_config; }
+    ConfigPtr configPtr() const { return m_config; }
+    const QList<ResolvedEndpoint> &endpoints() const { return m_endpoints; }
+    const ApiKeyVerifier &apiKeys() const { return m_apiKeys; }
+    bool isOnboarding() const { return m_endpoints.isEmpty(); }
+
+    /// Resolves a requested model (alias, exact, or an endpoint that accepts any model).
+    /// Returns a target with endpoint == nullptr when nothing serves it.
+    RouteTarget resolve(const QString &model) const;
+
+    /// GET /v1/models body, prebuilt.
+    const QByteArray &modelsListJson() const { return m_modelsJson; }
+    /// GET /v1/models/{id} body, or empty when unknown.
+    QByteArray modelJson(const QString &id) const;
+
+    QList<EndpointStatus> endpointStatuses() const;
+
+private:
+    struct Alias
+    {
+        QString pattern;
+        QRegularExpression glob; ///< invalid when the pattern is exact
+        QString target;
+    };
+    RouteTarget resolveDirect(const QString &model) const;
+
+    ConfigPtr m_config;
+    QList<ResolvedEndpoint> m_endpoints; ///< enabled only, ordered by priority
+    QList<Alias> m_aliases;
+    ApiKeyVerifier m_apiKeys;
+    QByteArray m_modelsJson;
+    QHash<QString, QByteArray> m_modelJson;
+};
+
+using RoutingSnapshotPtr = std::shared_ptr<const RoutingSnapshot>;
+
+} // namespace llmproxy
