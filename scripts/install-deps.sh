@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 packages LLMProxy needs to build and run.
+#   scripts/install-deps.sh          build + run (desktop and headless)
+#   scripts/install-deps.sh --test   also what the test suite needs (Node.js for the SDK end-to-end tests)
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    qt6-qpa-plugins libqt6sql6-sqlite
+    libyaml-cpp-dev libcurl4-openssl-dev libssl-dev ca-certificates
+)
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(nodejs npm xvfb xauth)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# nodejs/npm may come from elsewhere than Debian (e.g. a preinstalled Node): accept what is on PATH.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+    filtered=()
+    for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+    missing=("${filtered[@]}")
+fi
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]]; then
+    apt_get=(apt-get)
+elif command -v sudo >/dev/null; then
+    apt_get=(sudo apt-get)
+else
+    echo "LLMProxy needs these Debian packages: ${missing[*]}" >&2
+    echo "Run this script as root, or install sudo." >&2
+    exit 1
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${apt_get[@]}" update -qq
+"${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}"
