@@ -34,23 +34,31 @@ struct ConfigSources
     QString configPath;              ///< empty = look for ./config.yaml, else embedded defaults only
     bool configPathExplicit = false; ///< true when given by --config / LLM_PROXY_CONFIG: a missing file is an error
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    QString dotenvPath;              ///< empty = ./.env if present; values never override the real environment
+    QString dotenvPath; ///< empty = ./.env if present; values never override the real environment
     CliOverrides cli;
+    QString baseDirectory; ///< where ./config.yaml and ./.env are looked up; empty = current directory
 };
 
 struct ConfigLoadResult
 {
-    std::optional<Config> config;        ///< set when there are no errors
-    QList<ConfigDiagnostic> errors;      ///< wrong types, bad values, unreadable files: loading failed
-    QList<ConfigDiagnostic> warnings;    ///< unknown keys, endpoints without keys, ...
+    std::optional<Config> config;     ///< set when there are no errors
+    QList<ConfigDiagnostic> errors;   ///< wrong types, bad values, unreadable files: loading failed
+    QList<ConfigDiagnostic> warnings; ///< unknown keys, endpoints without keys, ...
     bool ok() const { return config.has_value(); }
 };
 
 /// Loads defaults ← YAML file ← .env/environment ← CLI. Pure function of its inputs: no globals,
 /// safe to call from any thread. Never throws.
+/// When `configPath` is empty, LLM_PROXY_CONFIG (from the environment or .env) names the file and
+/// is treated as explicit; otherwise ./config.yaml is used when present.
 ConfigLoadResult loadConfig(const ConfigSources &sources);
 
 /// Parses KEY=VALUE lines (optional "export ", quotes, # comments) into a map.
+/// Malformed lines are skipped; a later assignment of the same key wins. No variable expansion.
 QMap<QString, QString> parseDotenv(const QByteArray &text);
+
+/// True for values that example files ship instead of a real secret ("sk-...", "your-api-key",
+/// "CHANGE-ME", empty, ...). Such values count as "no key configured".
+bool isPlaceholderSecret(QStringView value);
 
 } // namespace llmproxy

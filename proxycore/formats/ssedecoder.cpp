@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/formats/ssedecoder.h"
+
+namespace llmproxy {
+
+namespace {
+
+constexpr QByteArrayView kBom("\xEF\xBB\xBF");
+
+void appendDataLines(QByteArray &out, QByteArrayView payload)
+{
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= payload.size(); ++i) {
+        if (i < payload.size() && payload[i] != '\n' && payload[i] != '\r')
+            continue;
+        out += "data: ";
+        out += payload.sliced(start, i - start);
+        out += '\n';
+        if (i + 1 < payload.size() && payload[i] == '\r' && payload[i + 1] == '\n')
+            ++i;
+        start = i + 1;
+    }
+}
+
+} // namespace
+
+SseDecoder::SseDecoder(qsizetype maxEventBytes) : m_maxEventBytes(maxEventBytes) {}
+
+QList<SseEvent> SseDecoder::feed(QByteArrayView bytes)
+{
+    QList<SseEvent> out;
+    if (m_overflowed || bytes.isEmpty())
+        return out;
+    if (!m_bomChecked) {
+        // The BOM may arrive one byte at a time; hold bytes until it is clear whether one is there.
+        m_line.append(bytes);
+        if (m_line.size() < kBom.size() && kBom.startsWith(m_line))
+            return out;
+        m_bomChecked = true;
+        QByteArray pending = std::move(m_line);
+        m_line = QByteArray();
+        if (pending.startsWith(kBom))
+            pending.remove(0, kBom.size());
+        consume(pending, out);
+        return out;
+    }
+    consume(bytes, out);
+    return out;
+}
+
+void SseDecoder::consume(QByteArrayView in, QList<SseEvent> &out)
+{
+    if (m_skipLf && !in.isEmpty()) {
+        m_skipLf = false;
+        if (in.front() == '\n')
+            in = in.sliced(1);
+    }
+    const char *const begin = in.data();
+    const qsizetype size = in.size();
+    qsizetype pos = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = begin[i];
+        if (c != '\n' && c != '\r')
+            continue;
+        const QByteArrayView tail(begin + pos, i - pos);
+        if (m_line.isEmpty()) {
+            processLine(tail, out);
+        } else {
+            m_line.append(tail);
+            processLine(m_line, out);
+            m_line.clear();
+        }
+        if (m_overflowed)
+            return;
+        if (c == '\r') {
+            if (i + 1 < size) {
+                if (begin[i + 1] == '\n')
+                    ++i;
+            } else {
+                m_skipLf = true;
+            }
+        }
+        pos = i + 1;
+    }
+    if (pos < size) {
+        if (!checkSize(m_line.size() + (size - pos)))
+            return;
+        m_line.append(QByteArrayView(begin + pos, size - pos));
+    }
+}
+
+bool SseDecoder::checkSize(qsizetype pendingLineBytes)
+{
+    const qsizetype total = pendingLineBytes + m_event.data.size() + m_event.event.size() + m_event.id.size();
+    if (total <= m_maxEventBytes)
+        return true;
+    m_overflowed = true;
+    m_line = QByteArray();
+    clearEvent();
+    return false;
+}
+
+void SseDecoder::processLine(QByteArrayView line, QList<SseEvent> &out)
+{
+    if (line.isEmpty()) {
+        dispatch(out);
+        return;
+    }
+    if (line.front() == ':')
+        return;
+    const qsizetype colon = line.indexOf(':');
+    const QByteArrayView field = colon < 0 ? line : line.first(colon);
+    QByteArrayView value = colon < 0 ? QByteArrayView() : line.sliced(colon + 1);
+    if (value.startsWith(' '))
+        value = value.sliced(1);
+
+    if (field == "data") {
+        if (m_hasData)
+            m_event.data += '\n';
+        m_event.data += value;
+        m_hasData = true;
+    } else if (field == "event") {
+        m_event.event = value.toByteArray();
+    } else if (field == "id") {
+        if (!value.contains('\0'))
+            m_event.id = value.toByteArray();
+    } else if (field == "retry") {
+        bool digits = !value.isEmpty();
+        for (char c : value)
+            digits = digits && c >= '0' && c <= '9';
+        bool ok = false;
+        const int retry = digits ? value.toInt(&ok) : 0;
+        if (ok)
+            m_event.retry = retry;
+    }
+    checkSize(0);
+}
+
+void SseDecoder::dispatch(QList<SseEvent> &out)
+{
+    // As the OpenAI and Anthropic SDKs: an event counts when it has data or a name.
+    if (m_hasData || !m_event.event.isEmpty())
+        out.append(std::move(m_event));
+    clearEvent();
+}
+
+void SseDecoder::clearEvent()
+{
+    m_event = SseEvent();
+    m_hasData = false;
+}
+
+QList<SseEvent> SseDecoder::finish()
+{
+    QList<SseEvent> out;
+    if (!m_overflowed) {
+        if (!m_bomChecked && kBom.startsWith(m_line))
+            m_line.clear(); // a truncated BOM is not content
+        if (!m_line.isEmpty()) {
+            const QByteArray last = std::move(m_line);
+            m_line = QByteArray();
+            processLine(last, out);
+        }
+        if (!m_overflowed)
+            dispatch(out);
+    }
+    const bool overflowed = m_overflowed;
+    reset();
+    m_overflowed = overflowed;
+    return out;
+}
+
+void SseDecoder::reset()
+{
+    m_line = QByteArray();
+    clearEvent();
+    m_skipLf = false;
+    m_bomChecked = false;
+    m_overflowed = false;
+}
+
+QByteArray sseData(QByteArrayView payload)
+{
+    QByteArray out;
+    out.reserve(payload.size() + 8);
+    appendDataLines(out, payload);
+    out += '\n';
+    return out;
+}
+
+QByteArray sseEvent(QByteArrayView name, QByteArrayView payload)
+{
+    QByteArray out;
+    out.reserve(name.size() + payload.size() + 16);
+    out += "event: ";
+    for (char c : name) {
+        if (c != '\n' && c != '\r')
+            out += c;
+    }
+    out += '\n';
+    appendDataLines(out, payload);
+    out += '\n';
+    return out;
+}
+
+QByteArray sseDone()
+{
+    return QByteArrayLiteral("data: [DONE]\n\n");
+}
+
+} // namespace llmproxy

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <optional>
+
+namespace llmproxy {
+
+/// One dispatched server-sent event.
+struct SseEvent
+{
+    QByteArray event;         ///< the "event:" field; empty when absent (the default type "message")
+    QByteArray data;          ///< all "data:" lines of the event joined with '\n'
+    QByteArray id;            ///< this event's own "id:" field; empty when absent (not carried over)
+    std::optional<int> retry; ///< the "retry:" field in milliseconds, when given as digits
+
+    friend bool operator==(const SseEvent &, const SseEvent &) = default;
+};
+
+/// Incremental text/event-stream decoder (WHATWG rules, as the OpenAI and Anthropic SDKs apply them).
+///
+/// Bytes may be split anywhere — inside a field, between '\r' and '\n', inside a UTF-8 BOM — and the
+/// decoder yields the same events as for the stream in one piece. Lines end in "\r\n", '\n' or '\r';
+/// lines starting with ':' are comments; one space after the field's colon is removed; an event is
+/// dispatched by a blank line when it carried data or an event name.
+///
+/// Memory is bounded: when one event (its pending line plus accumulated fields) grows beyond
+/// maxEventBytes, the decoder sets overflowed(), drops the event and ignores all further input, so a
+/// misbehaving upstream cannot grow a worker without limit. The caller ends the stream with an error.
+///
+/// A plain value object with no thread affinity; use one per stream from one thread at a time.
+class SseDecoder
+{
+public:
+    static constexpr qsizetype DefaultMaxEventBytes = 16 * 1024 * 1024;
+
+    explicit SseDecoder(qsizetype maxEventBytes = DefaultMaxEventBytes);
+
+    /// Consumes the next bytes of the stream and returns the events they complete, in order.
+    QList<SseEvent> feed(QByteArrayView bytes);
+
+    /// Ends the stream: a last line without terminator is processed and a pending event without the
+    /// closing blank line is dispatched. The decoder is then ready for a new stream (overflowed()
+    /// stays set until reset()).
+    QList<SseEvent> finish();
+
+    /// Forgets all state, including the overflow flag.
+    void reset();
+
+    bool overflowed() const { return m_overflowed; }
+    qsizetype maxEventBytes() const { return m_maxEventBytes; }
+
+private:
+    void consume(QByteArrayView in, QList<SseEvent> &out);
+    void processLine(QByteArrayView line, QList<SseEvent> &out);
+    void dispatch(QList<SseEvent> &out);
+    void clearEvent();
+    bool checkSize(qsizetype pendingLineBytes);
+
+    qsizetype m_maxEventBytes;
+    QByteArray m_line; ///< start of a line whose terminator has not arrived yet
+    SseEvent m_event;  ///< fields collected since the last dispatch
+    bool m_hasData = false;
+    bool m_skipLf = false; ///< the previous chunk ended in '\r': a leading '\n' belongs to it
+    bool m_bomChecked = false;
+    bool m_overflowed = false;
+};
+
+/// `data: <payload>\n\n`; a payload containing line breaks becomes several data lines, which a
+/// decoder joins back with '\n'.
+QByteArray sseData(QByteArrayView payload);
+
+/// `event: <name>\ndata: <payload>\n\n` (line breaks in `name` are dropped).
+QByteArray sseEvent(QByteArrayView name, QByteArrayView payload);
+
+/// `data: [DONE]\n\n`, the OpenAI end-of-stream marker.
+QByteArray sseDone();
+
+} // namespace llmproxy
