@@ -1,1 +1,148 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "tests/support/testsupport.h"
+
+#include "tests/support/sseparser.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpServer>
+
+namespace llmproxy::test {
+
+quint16 freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
+}
+
+QString requiredEnv(const char *name)
+{
+    return qEnvironmentVariable(name);
+}
+
+QString openAiErrorProblem(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return QStringLiteral("body is not a JSON object: ") + QString::fromUtf8(body.left(300));
+    const QJsonValue error = document.object().value(QLatin1String("error"));
+    if (!error.isObject())
+        return QStringLiteral("no \"error\" object in: ") + QString::fromUtf8(body.left(300));
+    const QJsonObject e = error.toObject();
+    if (!e.value(QLatin1String("message")).isString() || e.value(QLatin1String("message")).toString().isEmpty())
+        return QStringLiteral("error.message is not a non-empty string");
+    if (!e.value(QLatin1String("type")).isString())
+        return QStringLiteral("error.type is not a string");
+    if (!e.contains(QLatin1String("param")))
+        return QStringLiteral("error.param is missing");
+    if (!e.contains(QLatin1String("code")))
+        return QStringLiteral("error.code is missing");
+    return {};
+}
+
+QJsonObject chatRequest(const QString &model, const QString &userText, bool stream, bool includeUsage)
+{
+    QJsonObject body{
+        {QStringLiteral("model"), model},
+        {QStringLiteral("messages"),
+         QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), userText}}}},
+    };
+    if (stream) {
+        body.insert(QStringLiteral("stream"), true);
+        if (includeUsage)
+            body.insert(QStringLiteral("stream_options"), QJsonObject{{QStringLiteral("include_usage"), true}});
+    }
+    return body;
+}
+
+QString chatContent(const QJsonObject &completion)
+{
+    return completion.value(QLatin1String("choices"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QLatin1String("message"))
+        .toObject()
+        .value(QLatin1String("content"))
+        .toString();
+}
+
+QString streamedChatContent(const QByteArray &sseBody)
+{
+    QString text;
+    const QList<QByteArray> payloads = SseParser::dataPayloads(sseBody);
+    for (const QByteArray &payload : payloads) {
+        const QJsonObject chunk = QJsonDocument::fromJson(payload).object();
+        const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
+        if (!choices.isEmpty())
+            text += choices.at(0).toObject().value(QLatin1String("delta")).toObject().value(QLatin1String("content")).toString();
+    }
+    return text;
+}
+
+namespace {
+
+QByteArray yamlString(const QString &value)
+{
+    // JSON strings are valid YAML double-quoted scalars.
+    QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return json.mid(1, json.size() - 2);
+}
+
+void addIfSet(QByteArray &out, const char *indent, const char *key, qint64 value)
+{
+    if (value > 0)
+        out += QByteArray(indent) + key + ": " + QByteArray::number(value) + '\n';
+}
+
+} // namespace
+
+QByteArray ProxyConfig::toYaml() const
+{
+    QByteArray out = "server:\n  host: 127.0.0.1\n";
+    addIfSet(out, "  ", "workers", workers);
+    if (maxBodyBytes > 0 || maxHeaderBytes > 0 || headerTimeoutMs > 0 || bodyTimeoutMs > 0 || idleTimeoutMs > 0) {
+        out += "  limits:\n";
+        addIfSet(out, "    ", "max_body_bytes", maxBodyBytes);
+        addIfSet(out, "    ", "max_header_bytes", maxHeaderBytes);
+        addIfSet(out, "    ", "header_timeout_ms", headerTimeoutMs);
+        addIfSet(out, "    ", "body_timeout_ms", bodyTimeoutMs);
+        addIfSet(out, "    ", "idle_timeout_ms", idleTimeoutMs);
+    }
+    addIfSet(out, "  ", "shutdown_grace_ms", shutdownGraceMs);
+    if (connectTimeoutMs > 0 || firstByteTimeoutMs > 0 || upstreamIdleTimeoutMs > 0 || totalTimeoutMs > 0) {
+        out += "upstream:\n";
+        addIfSet(out, "  ", "connect_timeout_ms", connectTimeoutMs);
+        addIfSet(out, "  ", "first_byte_timeout_ms", firstByteTimeoutMs);
+        addIfSet(out, "  ", "idle_timeout_ms", upstreamIdleTimeoutMs);
+        addIfSet(out, "  ", "total_timeout_ms", totalTimeoutMs);
+    }
+    if (endpoints.isEmpty()) {
+        out += "endpoints: {}\n";
+    } else {
+        out += "endpoints:\n";
+        for (const EndpointSpec &e : endpoints) {
+            out += "  " + e.id.toUtf8() + ":\n";
+            out += "    provider: " + yamlString(e.provider) + '\n';
+            out += "    base_url: " + yamlString(e.baseUrl) + '\n';
+            if (!e.apiKey.isEmpty())
+                out += "    api_key: " + yamlString(e.apiKey) + '\n';
+            if (!e.apiKeyEnv.isEmpty())
+                out += "    api_key_env: " + yamlString(e.apiKeyEnv) + '\n';
+            out += "    models: [";
+            for (qsizetype i = 0; i < e.models.size(); ++i)
+                out += (i > 0 ? ", " : "") + yamlString(e.models.at(i));
+            out += "]\n";
+        }
+    }
+    out += "discovery:\n  local_scan: false\n";
+    out += extraYaml;
+    return out;
+}
+
+} // namespace llmproxy::test
