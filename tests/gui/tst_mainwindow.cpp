@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/config/configloader.h"
+#include "proxycore/engine/engine.h"
+#include "proxycore/engine/enginecontroller.h"
+#include "ui/desktopshell.h"
+#include "ui/mainwindow.h"
+#include "ui/requestlogmodel.h"
+
+#include <QAction>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace llmproxy;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void windowShowsListenUrlAndExample();
+    void onboardingExplainsHowToAddEndpoint();
+    void requestAppearsInLog();
+    void pauseActionPausesProxy();
+    void logFollowsNewRowsUnlessScrolledUp();
+    void trayOnlyWhenAvailable();
+
+private:
+    template <typename T> T *child(const char *name) const
+    {
+        T *widget = m_shell->mainWindow()->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qWarning("no child named %s", name);
+        return widget;
+    }
+    bool logHasRow(int status, const QString &model) const;
+    static RequestRecord syntheticRecord(int n);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_configPath;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<EngineController> m_controller;
+    std::unique_ptr<DesktopShell> m_shell;
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Window geometry goes to a throwaway settings location, and texts are the English sources.
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_configPath = m_dir->filePath(QStringLiteral("config.yaml"));
+    {
+        QFile file(m_configPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("server:\n  host: 127.0.0.1\ndiscovery:\n  local_scan: false\n");
+    }
+    const QString dotenv = m_dir->filePath(QStringLiteral(".env"));
+    {
+        QFile file(dotenv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+
+    ConfigSources sources;
+    sources.configPath = m_configPath;
+    sources.configPathExplicit = true;
+    // No endpoints from the machine running the test: the proxy must be in onboarding mode.
+    sources.environment = QProcessEnvironment();
+    sources.dotenvPath = dotenv;
+    // Any free port, so parallel test runs never collide (the file format only takes 1-65535).
+    sources.cli.port = 0;
+    const ConfigLoadResult loaded = loadConfig(sources);
+    QStringList errors;
+    for (const ConfigDiagnostic &error : loaded.errors)
+        errors << error.toString();
+    QVERIFY2(loaded.ok(), qPrintable(errors.join(QLatin1Char('\n'))));
+
+    m_engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
+    QString error;
+    QVERIFY2(m_engine->start(&error), qPrintable(error));
+    m_controller = std::make_unique<EngineController>(m_engine.get());
+    m_shell = std::make_unique<DesktopShell>(m_controller.get());
+    m_shell->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_shell->mainWindow()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_shell.reset();
+    m_controller.reset();
+    if (m_engine) {
+        QSignalSpy finished(m_engine.get(), &Engine::shutdownFinished);
+        m_engine->beginShutdown(0);
+        QVERIFY(finished.count() > 0 || finished.wait(30'000));
+    }
+    m_engine.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::windowShowsListenUrlAndExample()
+{
+    QVERIFY(m_shell->mainWindow()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->isListening(), 10'000);
+    const QString url = m_controller->listenUrl();
+    QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+    QVERIFY2(!url.endsWith(QLatin1String(":0")), qPrintable(url));
+
+    auto *label = child<QLabel>("listenUrlLabel");
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    QTRY_COMPARE(label->text(), url);
+
+    auto *example = child<QPlainTextEdit>("exampleEdit");
+    QVERIFY(example);
+    QVERIFY(example->toPlainText().contains(QStringLiteral("OPENAI_BASE_URL=%1/v1").arg(url)));
+    QVERIFY(example->toPlainText().contains(url + QStringLiteral("/v1/chat/completions")));
+    auto *copy = child<QPushButton>("copyUrlButton");
+    QVERIFY(copy);
+    QVERIFY(copy->isEnabled());
+    QVERIFY(!copy->accessibleName().isEmpty());
+}
+
+void TestMainWindow::onboardingExplainsHowToAddEndpoint()
+{
+    QVERIFY(m_controller->isOnboarding());
+    auto *state = child<QLabel>("stateLabel");
+    QVERIFY(state);
+    QCOMPARE(state->text(), QStringLiteral("Onboarding"));
+
+    auto *hint = child<QLabel>("onboardingHint");
+    QVERIFY(hint);
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(m_controller->configPath().toHtmlEscaped()), qPrintable(hint->text()));
+    QVERIFY(hint->text().contains(QLatin1String("LLM_PROXY_ENDPOINT_")));
+
+    auto *endpoints = child<QTableView>("endpointView");
+    QVERIFY(endpoints);
+    QCOMPARE(endpoints->model()->rowCount(), 0);
+}
+
+bool TestMainWindow::logHasRow(int status, const QString &model) const
+{
+    const QAbstractItemModel *log = child<QTableView>("requestLogView")->model();
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->index(row, RequestLogModel::StatusColumn).data().toInt() == status &&
+            log->index(row, RequestLogModel::ModelColumn).data().toString() == model)
+            return true;
+    }
+    return false;
+}
+
+void TestMainWindow::requestAppearsInLog()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->isListening(), 10'000);
+    const QString model = QStringLiteral("gui-smoke-model");
+    QVERIFY(!logHasRow(503, model));
+
+    QNetworkAccessManager network;
+    network.setProxy(QNetworkProxy::NoProxy);
+    QNetworkRequest request(QUrl(m_controller->listenUrl() + QStringLiteral("/v1/chat/completions")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("model"), model},
+                                  {QStringLiteral("messages"),
+                                   QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                                          {QStringLiteral("content"), QStringLiteral("hello")}}}}})
+            .toJson(QJsonDocument::Compact);
+    std::unique_ptr<QNetworkReply> reply(network.post(request, body));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30'000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 503);
+    const QJsonObject error =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("error")).toObject();
+    QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+
+    // The log is fed by coalesced batches, so the row arrives a little after the response.
+    QTRY_VERIFY_WITH_TIMEOUT(logHasRow(503, model), 15'000);
+}
+
+void TestMainWindow::pauseActionPausesProxy()
+{
+    QAction *pause = m_shell->actions().pause;
+    QVERIFY(pause);
+    QVERIFY(pause->isCheckable());
+    QVERIFY(!pause->isChecked());
+    auto *state = child<QLabel>("stateLabel");
+
+    pause->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->isPaused(), 10'000);
+    QTRY_COMPARE(state->text(), QStringLiteral("Paused"));
+    QVERIFY(pause->isChecked());
+
+    pause->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isPaused(), 10'000);
+    QTRY_COMPARE(state->text(), QStringLiteral("Onboarding"));
+}
+
+RequestRecord TestMainWindow::syntheticRecord(int n)
+{
+    RequestRecord record;
+    record.time = QDateTime::currentDateTimeUtc();
+    record.requestId = QStringLiteral("req-%1").arg(n);
+    record.method = QStringLiteral("POST");
+    record.route = QStringLiteral("/v1/chat/completions");
+    record.model = QStringLiteral("model-%1").arg(n);
+    record.status = 200;
+    record.latencyMs = 12.5;
+    record.promptTokens = 10;
+    record.completionTokens = 20;
+    return record;
+}
+
+void TestMainWindow::logFollowsNewRowsUnlessScrolledUp()
+{
+    auto *view = child<QTableView>("requestLogView");
+    QVERIFY(view);
+    RequestLogModel *log = m_shell->mainWindow()->requestLogModel();
+    QScrollBar *bar = view->verticalScrollBar();
+
+    QList<RequestRecord> batch;
+    for (int n = 0; n < 300; ++n)
+        batch << syntheticRecord(n);
+    emit m_controller->requestsFinished(batch);
+    QCOMPARE(log->rowCount(), 300);
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // Reading older rows: new rows must not yank the view away.
+    bar->setValue(10);
+    const QString firstVisible =
+        view->indexAt(QPoint(5, 5)).siblingAtColumn(RequestLogModel::ModelColumn).data().toString();
+    batch.clear();
+    for (int n = 300; n < 350; ++n)
+        batch << syntheticRecord(n);
+    emit m_controller->requestsFinished(batch);
+    QCOMPARE(log->rowCount(), 350);
+    QCOMPARE(bar->value(), 10);
+    QCOMPARE(view->indexAt(QPoint(5, 5)).siblingAtColumn(RequestLogModel::ModelColumn).data().toString(), firstVisible);
+
+    // Past the cap the oldest rows go, and the rows being read stay in view.
+    bar->setValue(150);
+    const QString reading = view->indexAt(QPoint(5, 5)).siblingAtColumn(RequestLogModel::ModelColumn).data().toString();
+    QCOMPARE(reading, QStringLiteral("model-150"));
+    batch.clear();
+    for (int n = 350; n < log->maxRows() + 100; ++n)
+        batch << syntheticRecord(n);
+    emit m_controller->requestsFinished(batch);
+    QCOMPARE(log->rowCount(), log->maxRows());
+    QCOMPARE(log->record(0).requestId, QStringLiteral("req-100"));
+    QCOMPARE(log->record(log->rowCount() - 1).requestId, QStringLiteral("req-%1").arg(log->maxRows() + 99));
+    QCOMPARE(bar->value(), 50);
+    QCOMPARE(view->indexAt(QPoint(5, 5)).siblingAtColumn(RequestLogModel::ModelColumn).data().toString(), reading);
+}
+
+void TestMainWindow::trayOnlyWhenAvailable()
+{
+    const bool available = QSystemTrayIcon::isSystemTrayAvailable();
+    QCOMPARE(m_shell->trayIcon() != nullptr, available);
+    // Without a tray, closing the window must quit rather than leave an invisible process.
+    QCOMPARE(m_shell->mainWindow()->hideOnClose(), available);
+    QCOMPARE(QGuiApplication::quitOnLastWindowClosed(), !available);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,354 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Listen URL</source>
+        <translation>监听 URL</translation>
+    </message>
+    <message>
+        <source>Proxy state</source>
+        <translation>代理状态</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>复制 URL(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the base URL to the clipboard</source>
+        <translation>将基础 URL 复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>试一试</translation>
+    </message>
+    <message>
+        <source>Client configuration example</source>
+        <translation>客户端配置示例</translation>
+    </message>
+    <message>
+        <source>Copy e&amp;xample</source>
+        <translation>复制示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Copy the example commands to the clipboard</source>
+        <translation>将示例命令复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Setup hint</source>
+        <translation>设置提示</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>请求日志</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::DesktopShell</name>
+    <message>
+        <source>LLMProxy keeps running in the system tray. Choose Quit in its menu to stop it.</source>
+        <translation>LLMProxy 会在系统托盘中继续运行。在其菜单中选择“退出”即可停止。</translation>
+    </message>
+    <message>
+        <source>&amp;Open LLMProxy</source>
+        <translation>打开 LLMProxy(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause proxy</source>
+        <translation>暂停代理(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Answer inference requests with 503 until resumed</source>
+        <translation>在恢复之前以 503 响应推理请求</translation>
+    </message>
+    <message>
+        <source>&amp;Reload configuration</source>
+        <translation>重新加载配置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy base URL</source>
+        <translation>复制基础 URL(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About LLMProxy</source>
+        <translation>关于 LLMProxy(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copied %1 to the clipboard.</source>
+        <translation>已将 %1 复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>About LLMProxy</source>
+        <translation>关于 LLMProxy</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;A security gateway for LLM traffic: one OpenAI-compatible endpoint in front of local and hosted models.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;面向 LLM 流量的安全网关：在本地和托管模型之前提供一个兼容 OpenAI 的端点。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointModel</name>
+    <message>
+        <source>any model</source>
+        <translation>任意模型</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Auto-detected</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::MainWindow</name>
+    <message>
+        <source>Copy base URL</source>
+        <translation>复制基础 URL</translation>
+    </message>
+    <message>
+        <source>Copy example commands</source>
+        <translation>复制示例命令</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>代理(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation>未监听</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>未监听</translation>
+    </message>
+    <message>
+        <source>The proxy is not accepting connections.</source>
+        <translation>代理未在接受连接。</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Inference requests are answered with 503 until you resume the proxy.</source>
+        <translation>在你恢复代理之前，推理请求将收到 503。</translation>
+    </message>
+    <message>
+        <source>Onboarding</source>
+        <translation>初始设置</translation>
+    </message>
+    <message>
+        <source>No endpoint is configured: inference requests are answered with 503.</source>
+        <translation>未配置端点：推理请求将收到 503。</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Forwarding requests to the configured endpoints.</source>
+        <translation>正在将请求转发到已配置的端点。</translation>
+    </message>
+    <message>
+        <source>Create a configuration file with an &lt;code&gt;endpoints:&lt;/code&gt; section and start LLMProxy with &lt;code&gt;--config FILE&lt;/code&gt;.</source>
+        <translation>创建一个包含 &lt;code&gt;endpoints:&lt;/code&gt; 部分的配置文件，并使用 &lt;code&gt;--config 文件&lt;/code&gt; 启动 LLMProxy。</translation>
+    </message>
+    <message>
+        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2).</source>
+        <translation>在 %1 的 &lt;code&gt;endpoints:&lt;/code&gt; 下添加一个端点，然后选择&lt;i&gt;重新加载配置&lt;/i&gt;（%2）。</translation>
+    </message>
+    <message>
+        <source>Or set &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; and &lt;code&gt;_PROVIDER&lt;/code&gt; in the environment or in a &lt;code&gt;.env&lt;/code&gt; file, and restart LLMProxy.</source>
+        <translation>或者在环境变量或 &lt;code&gt;.env&lt;/code&gt; 文件中设置 &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;、&lt;code&gt;_MODELS&lt;/code&gt;、&lt;code&gt;_KEY&lt;/code&gt; 和 &lt;code&gt;_PROVIDER&lt;/code&gt;，然后重启 LLMProxy。</translation>
+    </message>
+    <message>
+        <source>Or start a local server (Ollama, LM Studio, vLLM, llama.cpp) on its default port: LLMProxy detects it and offers it as an endpoint.</source>
+        <translation>或者在默认端口上启动本地服务器（Ollama、LM Studio、vLLM、llama.cpp）：LLMProxy 会检测到它并将其作为端点提供。</translation>
+    </message>
+    <message>
+        <source>No endpoint is configured yet.</source>
+        <translation>尚未配置任何端点。</translation>
+    </message>
+    <message>
+        <source>Requests to the proxy are answered with 503 until you add one:</source>
+        <translation>在你添加端点之前，发往代理的请求将收到 503：</translation>
+    </message>
+    <message>
+        <source>Configuration reloaded.</source>
+        <translation>配置已重新加载。</translation>
+    </message>
+    <message>
+        <source>Configuration reloaded: %1</source>
+        <translation>配置已重新加载：%1</translation>
+    </message>
+    <message>
+        <source>Reload failed, still using the previous configuration: %1</source>
+        <translation>重新加载失败，仍在使用之前的配置：%1</translation>
+    </message>
+    <message>
+        <source>Example copied to the clipboard.</source>
+        <translation>示例已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::RequestLogModel</name>
+    <message>
+        <source>%1 (stream)</source>
+        <translation>%1（流式）</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>请求 %1</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>端点：%1</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1 ms</source>
+        <translation>网关开销：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>输入令牌</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>输出令牌</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::TrayIcon</name>
+    <message>
+        <source>Not listening</source>
+        <translation>未监听</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Onboarding: no endpoint configured</source>
+        <translation>初始设置：未配置端点</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "ui/desktopshell.h"
+
+#include "proxycore/engine/enginecontroller.h"
+#include "ui/mainwindow.h"
+#include "ui/trayicon.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTranslator>
+
+namespace llmproxy {
+
+DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObject(parent), m_controller(controller)
+{
+    // Translators first: the actions and the window pick up their texts when they are built.
+    installTranslators();
+    createActions();
+
+    m_mainWindow = std::make_unique<MainWindow>(m_controller, m_actions);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = std::make_unique<TrayIcon>(m_controller, m_actions);
+        connect(m_tray.get(), &TrayIcon::toggleWindowRequested, this, &DesktopShell::toggleWindow);
+        connect(m_mainWindow.get(), &MainWindow::hiddenToTray, this, [this] {
+            if (m_toldAboutTray)
+                return;
+            m_toldAboutTray = true;
+            m_tray->showMessage(QStringLiteral("LLMProxy"),
+                                tr("LLMProxy keeps running in the system tray. Choose Quit in its menu to stop it."));
+        });
+        m_mainWindow->setHideOnClose(true);
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+    }
+}
+
+DesktopShell::~DesktopShell()
+{
+    m_tray.reset();
+    m_mainWindow.reset();
+    if (m_translator)
+        QCoreApplication::removeTranslator(m_translator.get());
+    if (m_qtTranslator)
+        QCoreApplication::removeTranslator(m_qtTranslator.get());
+}
+
+void DesktopShell::show()
+{
+    m_mainWindow->show();
+    if (m_tray)
+        m_tray->show();
+}
+
+void DesktopShell::activate()
+{
+    m_mainWindow->setWindowState((m_mainWindow->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_mainWindow->show();
+    m_mainWindow->raise();
+    m_mainWindow->activateWindow();
+}
+
+MainWindow *DesktopShell::mainWindow() const
+{
+    return m_mainWindow.get();
+}
+
+TrayIcon *DesktopShell::trayIcon() const
+{
+    return m_tray.get();
+}
+
+const ShellActions &DesktopShell::actions() const
+{
+    return m_actions;
+}
+
+void DesktopShell::installTranslators()
+{
+    const QLocale locale;
+    // Qt's own strings (standard buttons, context menus); absent catalogues just leave English.
+    auto qtTranslator = std::make_unique<QTranslator>();
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)) &&
+        QCoreApplication::installTranslator(qtTranslator.get())) {
+        m_qtTranslator = std::move(qtTranslator);
+    }
+    auto translator = std::make_unique<QTranslator>();
+    if (translator->load(locale, QStringLiteral("llmproxy"), QStringLiteral("_"), QStringLiteral(":/i18n")) &&
+        QCoreApplication::installTranslator(translator.get())) {
+        m_translator = std::move(translator);
+    }
+}
+
+void DesktopShell::createActions()
+{
+    m_actions.open = new QAction(tr("&Open LLMProxy"), this);
+    m_actions.open->setObjectName(QStringLiteral("openAction"));
+    connect(m_actions.open, &QAction::triggered, this, &DesktopShell::activate);
+
+    m_actions.pause = new QAction(tr("&Pause proxy"), this);
+    m_actions.pause->setObjectName(QStringLiteral("pauseAction"));
+    m_actions.pause->setCheckable(true);
+    m_actions.pause->setChecked(m_controller->isPaused());
+    m_actions.pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_actions.pause->setToolTip(tr("Answer inference requests with 503 until resumed"));
+    m_actions.pause->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
+    connect(m_actions.pause, &QAction::toggled, m_controller, &EngineController::setPaused);
+    // The engine may also be paused from elsewhere (admin API); keep the check mark truthful.
+    connect(m_controller, &EngineController::pausedChanged, m_actions.pause, &QAction::setChecked);
+
+    m_actions.reload = new QAction(tr("&Reload configuration"), this);
+    m_actions.reload->setObjectName(QStringLiteral("reloadAction"));
+    m_actions.reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_actions.reload->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    connect(m_actions.reload, &QAction::triggered, m_controller, &EngineController::reloadConfig);
+
+    m_actions.copyUrl = new QAction(tr("&Copy base URL"), this);
+    m_actions.copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
+    m_actions.copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_actions.copyUrl->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    connect(m_actions.copyUrl, &QAction::triggered, this, &DesktopShell::copyUrl);
+
+    m_actions.quit = new QAction(tr("&Quit"), this);
+    m_actions.quit->setObjectName(QStringLiteral("quitAction"));
+    m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_actions.quit->setMenuRole(QAction::QuitRole);
+    m_actions.quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
+    connect(m_actions.quit, &QAction::triggered, this, [] { QCoreApplication::quit(); });
+
+    m_actions.about = new QAction(tr("&About LLMProxy"), this);
+    m_actions.about->setObjectName(QStringLiteral("aboutAction"));
+    m_actions.about->setMenuRole(QAction::AboutRole);
+    connect(m_actions.about, &QAction::triggered, this, &DesktopShell::showAbout);
+}
+
+void DesktopShell::toggleWindow()
+{
+    if (m_mainWindow->isVisible() && m_mainWindow->isActiveWindow())
+        m_mainWindow->hide();
+    else
+        activate();
+}
+
+void DesktopShell::copyUrl()
+{
+    const QString url = m_controller->listenUrl();
+    if (url.isEmpty())
+        return;
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(url);
+    m_mainWindow->statusBar()->showMessage(tr("Copied %1 to the clipboard.").arg(url), 5000);
+}
+
+void DesktopShell::showAbout()
+{
+    // Not exec(): a modal loop would stall the request log while the box is open.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About LLMProxy"),
+                                tr("<b>LLMProxy %1</b><p>A security gateway for LLM traffic: one OpenAI-compatible "
+                                   "endpoint in front of local and hosted models.</p>"
+                                   "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
+                                    .arg(QStringLiteral(LLMPROXY_VERSION)),
+                                QMessageBox::Ok, m_mainWindow.get());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIconPixmap(m_mainWindow->windowIcon().pixmap(64, 64));
+    box->open();
+}
+
+} // namespace llmproxy

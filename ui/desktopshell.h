@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "ui/shellactions.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QTranslator;
+
+namespace llmproxy {
+
+class EngineController;
+class MainWindow;
+class TrayIcon;
+
+/// The desktop front end: installs the UI translations for the system locale, owns the main
+/// window, the tray icon (only when a system tray is available) and the actions they share.
+/// Talks to the engine only through `controller`, which must outlive the shell. GUI thread only;
+/// needs a QApplication.
+///
+/// Quit calls QCoreApplication::quit(); the caller shuts the engine down after the event loop
+/// returns. Closing the window hides it to the tray when there is one and quits otherwise.
+class DesktopShell : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DesktopShell(EngineController *controller, QObject *parent = nullptr);
+    ~DesktopShell() override;
+
+    void show();
+    /// Shows, raises and focuses the window (a second launch of the application ends up here).
+    void activate();
+
+    MainWindow *mainWindow() const;
+    TrayIcon *trayIcon() const; ///< nullptr when the desktop has no system tray
+    const ShellActions &actions() const;
+
+private:
+    void installTranslators();
+    void createActions();
+    void toggleWindow();
+    void copyUrl();
+    void showAbout();
+
+    EngineController *m_controller;
+    std::unique_ptr<QTranslator> m_qtTranslator;
+    std::unique_ptr<QTranslator> m_translator;
+    ShellActions m_actions;
+    std::unique_ptr<MainWindow> m_mainWindow;
+    std::unique_ptr<TrayIcon> m_tray;
+    bool m_toldAboutTray = false;
+};
+
+} // namespace llmproxy

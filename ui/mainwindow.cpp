@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "ui/mainwindow.h"
+
+#include "proxycore/engine/enginecontroller.h"
+#include "ui/appicon.h"
+#include "ui/endpointmodel.h"
+#include "ui/requestlogmodel.h"
+
+#include "ui_mainwindow.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QScreen>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QUrl>
+
+namespace llmproxy {
+
+namespace {
+
+// UI state only (geometry, splitter, column widths); never configuration or secrets.
+std::unique_ptr<QSettings> uiSettings()
+{
+    if (QCoreApplication::organizationName().isEmpty())
+        return std::make_unique<QSettings>(QStringLiteral("LLMProxy"), QStringLiteral("LLMProxy"));
+    return std::make_unique<QSettings>();
+}
+
+void setUpTable(QTableView *view)
+{
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideMiddle);
+    view->verticalHeader()->setVisible(false);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+}
+
+// Initial column widths from the header text and a typical value, so nothing starts elided
+// whatever the font and language. The user's own widths are restored over these.
+void fitColumns(QTableView *view, const QList<std::pair<int, QString>> &samples)
+{
+    const QFontMetrics cellMetrics = view->fontMetrics();
+    const QFontMetrics headerMetrics = view->horizontalHeader()->fontMetrics();
+    const int padding = 2 * cellMetrics.averageCharWidth() + 8;
+    for (const auto &[column, sample] : samples) {
+        const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
+        view->setColumnWidth(
+            column, qMax(headerMetrics.horizontalAdvance(header), cellMetrics.horizontalAdvance(sample)) + padding);
+    }
+}
+
+} // namespace
+
+MainWindow::MainWindow(EngineController *controller, const ShellActions &actions, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_controller(controller), m_actions(actions),
+      m_requestLog(new RequestLogModel(2000, this)), m_endpoints(new EndpointModel(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(applicationIcon());
+    setUpViews();
+    setUpMenus();
+
+    connect(m_controller, &EngineController::listeningChanged, this, [this] {
+        updateListenUrl();
+        updateState();
+    });
+    connect(m_controller, &EngineController::pausedChanged, this, [this] { updateState(); });
+    connect(m_controller, &EngineController::endpointsChanged, this, &MainWindow::showEndpoints);
+    connect(m_controller, &EngineController::requestsFinished, this, &MainWindow::appendRequests);
+    connect(m_controller, &EngineController::configReloaded, this, &MainWindow::showReloadResult);
+
+    updateListenUrl();
+    showEndpoints(m_controller->endpoints());
+    appendRequests(m_controller->recentRequests());
+    restoreSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+void MainWindow::setHideOnClose(bool hide)
+{
+    m_hideOnClose = hide;
+}
+
+bool MainWindow::hideOnClose() const
+{
+    return m_hideOnClose;
+}
+
+RequestLogModel *MainWindow::requestLogModel() const
+{
+    return m_requestLog;
+}
+
+EndpointModel *MainWindow::endpointModel() const
+{
+    return m_endpoints;
+}
+
+QString MainWindow::exampleText(const QString &listenUrl, const QString &model)
+{
+    // Shell syntax, not prose: never translated.
+    return QStringLiteral("export OPENAI_BASE_URL=%1/v1\n"
+                          "curl %1/v1/chat/completions \\\n"
+                          "  -H 'Content-Type: application/json' \\\n"
+                          "  -d '{\"model\":\"%2\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'")
+        .arg(listenUrl, model);
+}
+
+void MainWindow::setUpViews()
+{
+    QFont urlFont = m_ui->listenUrlLabel->font();
+    urlFont.setPointSizeF(urlFont.pointSizeF() * 1.4);
+    urlFont.setBold(true);
+    m_ui->listenUrlLabel->setFont(urlFont);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_ui->exampleEdit->setFont(fixed);
+    const QFontMetrics fixedMetrics(fixed);
+    const int exampleLines = 4;
+    m_ui->exampleEdit->setFixedHeight(
+        exampleLines * fixedMetrics.lineSpacing() + 2 * int(m_ui->exampleEdit->document()->documentMargin()) +
+        2 * m_ui->exampleEdit->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    m_ui->exampleEdit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_ui->stateLabel->setMargin(3);
+    m_ui->copyUrlButton->setAccessibleName(tr("Copy base URL"));
+    m_ui->copyExampleButton->setAccessibleName(tr("Copy example commands"));
+    connect(m_ui->copyUrlButton, &QPushButton::clicked, m_actions.copyUrl, &QAction::trigger);
+    connect(m_ui->copyExampleButton, &QPushButton::clicked, this, &MainWindow::copyExample);
+
+    setUpTable(m_ui->endpointView);
+    m_ui->endpointView->setModel(m_endpoints);
+    // The endpoint list is short, so sizing its columns to their contents is cheap; URLs and
+    // model lists share whatever width is left.
+    QHeaderView *endpointHeader = m_ui->endpointView->horizontalHeader();
+    endpointHeader->setStretchLastSection(false);
+    endpointHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    endpointHeader->setSectionResizeMode(EndpointModel::BaseUrlColumn, QHeaderView::Stretch);
+    endpointHeader->setSectionResizeMode(EndpointModel::ModelsColumn, QHeaderView::Stretch);
+
+    setUpTable(m_ui->requestLogView);
+    // Per-item scrolling keeps the scroll bar value in rows, which appendRequests() relies on.
+    m_ui->requestLogView->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_ui->requestLogView->setModel(m_requestLog);
+    fitColumns(m_ui->requestLogView, {{RequestLogModel::TimeColumn, QStringLiteral("00:00:00")},
+                                      {RequestLogModel::RouteColumn,
+                                       RequestLogModel::tr("%1 (stream)").arg(QStringLiteral("/v1/chat/completions"))},
+                                      {RequestLogModel::ModelColumn, QStringLiteral("gpt-4o-mini-2024-07-18")},
+                                      {RequestLogModel::ProviderColumn, QStringLiteral("openrouter")},
+                                      {RequestLogModel::StatusColumn, QStringLiteral("000")},
+                                      {RequestLogModel::LatencyColumn, QStringLiteral("00000")},
+                                      {RequestLogModel::TokensInColumn, QStringLiteral("000000")}});
+
+    // The request log is what changes; the endpoint list is short.
+    m_ui->mainSplitter->setStretchFactor(0, 1);
+    m_ui->mainSplitter->setStretchFactor(1, 3);
+    m_ui->mainSplitter->setSizes({200, 500});
+}
+
+void MainWindow::setUpMenus()
+{
+    QMenu *proxyMenu = menuBar()->addMenu(tr("&Proxy"));
+    proxyMenu->addAction(m_actions.pause);
+    proxyMenu->addAction(m_actions.reload);
+    proxyMenu->addSeparator();
+    proxyMenu->addAction(m_actions.quit);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_actions.copyUrl);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_actions.about);
+
+    QToolBar *toolBar = addToolBar(tr("Main toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_actions.pause);
+    toolBar->addAction(m_actions.reload);
+    toolBar->addAction(m_actions.copyUrl);
+}
+
+void MainWindow::updateListenUrl()
+{
+    const QString url = m_controller->listenUrl();
+    m_ui->listenUrlLabel->setText(url.isEmpty() ? tr("not listening") : url);
+    m_ui->copyUrlButton->setEnabled(!url.isEmpty());
+    m_ui->copyExampleButton->setEnabled(!url.isEmpty());
+    updateExample();
+}
+
+void MainWindow::updateState()
+{
+    QString text;
+    QString description;
+    QString background;
+    if (!m_controller->isListening()) {
+        text = tr("Not listening");
+        description = tr("The proxy is not accepting connections.");
+        background = QStringLiteral("#616161");
+    } else if (m_controller->isPaused()) {
+        text = tr("Paused");
+        description = tr("Inference requests are answered with 503 until you resume the proxy.");
+        background = QStringLiteral("#a15c00");
+    } else if (m_controller->isOnboarding()) {
+        text = tr("Onboarding");
+        description = tr("No endpoint is configured: inference requests are answered with 503.");
+        background = QStringLiteral("#1565c0");
+    } else {
+        text = tr("Running");
+        description = tr("Forwarding requests to the configured endpoints.");
+        background = QStringLiteral("#2e7d32");
+    }
+    m_ui->stateLabel->setText(text);
+    m_ui->stateLabel->setToolTip(description);
+    m_ui->stateLabel->setAccessibleDescription(description);
+    // White on a dark badge reads the same on light and dark palettes; the word carries the meaning.
+    m_ui->stateLabel->setStyleSheet(
+        QStringLiteral("QLabel { color: white; background-color: %1; border-radius: 4px; padding: 1px 8px; }")
+            .arg(background));
+    updateOnboardingHint();
+}
+
+void MainWindow::updateExample()
+{
+    const QString url = m_controller->listenUrl();
+    QString model = QStringLiteral("MODEL");
+    for (const EndpointStatus &endpoint : m_endpoints->endpoints()) {
+        if (endpoint.enabled && !endpoint.models.isEmpty()) {
+            model = endpoint.models.constFirst();
+            break;
+        }
+    }
+    const QString text = url.isEmpty() ? QString() : exampleText(url, model);
+    if (m_ui->exampleEdit->toPlainText() != text)
+        m_ui->exampleEdit->setPlainText(text);
+}
+
+void MainWindow::updateOnboardingHint()
+{
+    const bool onboarding = m_controller->isOnboarding();
+    m_ui->onboardingHint->setVisible(onboarding);
+    if (!onboarding)
+        return;
+
+    const QString path = m_controller->configPath();
+    QString fileStep;
+    if (path.isEmpty()) {
+        fileStep = tr("Create a configuration file with an <code>endpoints:</code> section and start LLMProxy "
+                      "with <code>--config FILE</code>.");
+    } else {
+        const QString link =
+            QStringLiteral("<a href=\"%1\">%2</a>")
+                .arg(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded).toHtmlEscaped(), path.toHtmlEscaped());
+        fileStep = tr("Add an endpoint under <code>endpoints:</code> in %1, then choose "
+                      "<i>Reload configuration</i> (%2).")
+                       .arg(link, m_actions.reload->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
+    }
+    const QString envStep =
+        tr("Or set <code>LLM_PROXY_ENDPOINT_&lt;NAME&gt;_URL</code>, <code>_MODELS</code>, <code>_KEY</code> and "
+           "<code>_PROVIDER</code> in the environment or in a <code>.env</code> file, and restart LLMProxy.");
+    const QString localStep = tr("Or start a local server (Ollama, LM Studio, vLLM, llama.cpp) on its default "
+                                 "port: LLMProxy detects it and offers it as an endpoint.");
+
+    m_ui->onboardingHint->setText(
+        QStringLiteral("<p><b>%1</b> %2</p><ul style=\"margin-left: 0px; -qt-list-indent: 1;\">"
+                       "<li>%3</li><li>%4</li><li>%5</li></ul>")
+            .arg(tr("No endpoint is configured yet."),
+                 tr("Requests to the proxy are answered with 503 until you add one:"), fileStep, envStep, localStep));
+}
+
+void MainWindow::showEndpoints(const QList<EndpointStatus> &endpoints)
+{
+    m_endpoints->setEndpoints(endpoints);
+    updateExample();
+    updateState();
+}
+
+void MainWindow::appendRequests(const QList<RequestRecord> &records)
+{
+    if (records.isEmpty())
+        return;
+    QScrollBar *bar = m_ui->requestLogView->verticalScrollBar();
+    // Follow new rows only while the user is at the bottom; someone reading older rows keeps
+    // looking at the same rows even when the oldest ones are dropped.
+    const bool follow = bar->value() >= bar->maximum();
+    const int previous = bar->value();
+    const int dropped = m_requestLog->appendRecords(records);
+    if (follow)
+        m_ui->requestLogView->scrollToBottom();
+    else if (dropped > 0)
+        bar->setValue(qMax(0, previous - dropped));
+}
+
+void MainWindow::showReloadResult(bool ok, const QString &message)
+{
+    if (ok) {
+        statusBar()->showMessage(
+            message.isEmpty() ? tr("Configuration reloaded.") : tr("Configuration reloaded: %1").arg(message), 10'000);
+    } else {
+        // Stays until the next message: the running configuration is the old one.
+        statusBar()->showMessage(tr("Reload failed, still using the previous configuration: %1").arg(message));
+    }
+}
+
+void MainWindow::copyExample()
+{
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(m_ui->exampleEdit->toPlainText());
+    statusBar()->showMessage(tr("Example copied to the clipboard."), 5000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    if (m_hideOnClose) {
+        event->ignore();
+        hide();
+        emit hiddenToTray();
+        return;
+    }
+    event->accept();
+    m_actions.quit->trigger();
+}
+
+void MainWindow::saveSettings() const
+{
+    const auto settings = uiSettings();
+    settings->beginGroup(QStringLiteral("MainWindow"));
+    settings->setValue(QStringLiteral("geometry"), saveGeometry());
+    settings->setValue(QStringLiteral("splitter"), m_ui->mainSplitter->saveState());
+    settings->setValue(QStringLiteral("requestColumns"), m_ui->requestLogView->horizontalHeader()->saveState());
+    settings->endGroup();
+}
+
+void MainWindow::restoreSettings()
+{
+    const auto settings = uiSettings();
+    settings->beginGroup(QStringLiteral("MainWindow"));
+    if (!restoreGeometry(settings->value(QStringLiteral("geometry")).toByteArray())) {
+        const QFontMetrics metrics = fontMetrics();
+        QSize size(160 * metrics.averageCharWidth(), 48 * metrics.lineSpacing());
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableGeometry().size() * 0.9);
+        resize(size);
+    }
+    m_ui->mainSplitter->restoreState(settings->value(QStringLiteral("splitter")).toByteArray());
+    m_ui->requestLogView->horizontalHeader()->restoreState(
+        settings->value(QStringLiteral("requestColumns")).toByteArray());
+    settings->endGroup();
+}
+
+} // namespace llmproxy

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/observability/requestrecord.h"
+#include "ui/shellactions.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace llmproxy {
+
+class EndpointModel;
+class EngineController;
+class RequestLogModel;
+
+/// The main window: listen URL with copyable client examples, proxy state (with setup help in
+/// onboarding mode), endpoint list and live request log. Reads everything from EngineController and
+/// never calls into the engine directly. GUI thread only. Geometry and splitter position persist in
+/// QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// `controller` must outlive the window; `actions` are owned by the caller.
+    MainWindow(EngineController *controller, const ShellActions &actions, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// With a tray icon, closing the window only hides it; without one, closing quits.
+    void setHideOnClose(bool hide);
+    bool hideOnClose() const;
+
+    RequestLogModel *requestLogModel() const;
+    EndpointModel *endpointModel() const;
+
+    /// The client example shown under the URL, for a given listen URL and model name.
+    static QString exampleText(const QString &listenUrl, const QString &model);
+
+signals:
+    /// Emitted when a close request hid the window instead of quitting.
+    void hiddenToTray();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setUpMenus();
+    void setUpViews();
+    void updateListenUrl();
+    void updateState();
+    void updateExample();
+    void updateOnboardingHint();
+    void showEndpoints(const QList<EndpointStatus> &endpoints);
+    void appendRequests(const QList<RequestRecord> &records);
+    void showReloadResult(bool ok, const QString &message);
+    void copyExample();
+    void saveSettings() const;
+    void restoreSettings();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    EngineController *m_controller;
+    ShellActions m_actions;
+    RequestLogModel *m_requestLog;
+    EndpointModel *m_endpoints;
+    bool m_hideOnClose = false;
+};
+
+} // namespace llmproxy

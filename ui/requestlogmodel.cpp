@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "ui/requestlogmodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+namespace llmproxy {
+
+RequestLogModel::RequestLogModel(int maxRows, QObject *parent)
+    : QAbstractTableModel(parent), m_maxRows(qMax(1, maxRows))
+{
+}
+
+int RequestLogModel::appendRecords(const QList<RequestRecord> &records)
+{
+    if (records.isEmpty())
+        return 0;
+
+    // A batch larger than the whole log only contributes its newest rows.
+    const qsizetype skip = qMax<qsizetype>(0, records.size() - m_maxRows);
+    const qsizetype incoming = records.size() - skip;
+    const qsizetype overflow = qMax<qsizetype>(0, m_records.size() + incoming - m_maxRows);
+
+    if (overflow > 0) {
+        beginRemoveRows(QModelIndex(), 0, int(overflow) - 1);
+        m_records.remove(0, overflow);
+        endRemoveRows();
+    }
+
+    const int first = int(m_records.size());
+    beginInsertRows(QModelIndex(), first, first + int(incoming) - 1);
+    m_records.append(records.mid(skip));
+    endInsertRows();
+    return int(overflow);
+}
+
+void RequestLogModel::clear()
+{
+    beginResetModel();
+    m_records.clear();
+    endResetModel();
+}
+
+const RequestRecord &RequestLogModel::record(int row) const
+{
+    return m_records.at(row);
+}
+
+int RequestLogModel::maxRows() const
+{
+    return m_maxRows;
+}
+
+int RequestLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_records.size());
+}
+
+int RequestLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RequestLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RequestRecord &r = m_records.at(index.row());
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(r, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(r);
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case StatusColumn:
+        case LatencyColumn:
+        case TokensInColumn:
+        case TokensOutColumn:
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        }
+    case Qt::ForegroundRole:
+        // The status code itself stays visible, so colour is only a second cue.
+        if (index.column() == StatusColumn && r.status >= 400)
+            return QBrush(r.status >= 500 ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant RequestLogModel::displayData(const RequestRecord &r, int column) const
+{
+    const QLocale locale;
+    const auto tokens = [&locale](int count) -> QVariant {
+        return count < 0 ? QVariant(QStringLiteral("–")) : QVariant(locale.toString(count));
+    };
+
+    switch (column) {
+    case TimeColumn:
+        return r.time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    case RouteColumn:
+        return r.stream ? tr("%1 (stream)").arg(r.route) : r.route;
+    case ModelColumn:
+        return r.model;
+    case ProviderColumn:
+        return r.provider;
+    case StatusColumn:
+        return r.status;
+    case LatencyColumn:
+        return locale.toString(r.latencyMs, 'f', r.latencyMs < 1 ? 2 : r.latencyMs < 10 ? 1 : 0);
+    case TokensInColumn:
+        return tokens(r.promptTokens);
+    case TokensOutColumn:
+        return tokens(r.completionTokens);
+    default:
+        return {};
+    }
+}
+
+QString RequestLogModel::toolTip(const RequestRecord &r) const
+{
+    QStringList lines;
+    lines << tr("Request %1").arg(r.requestId);
+    lines << QStringLiteral("%1 %2").arg(r.method, r.route);
+    lines << r.time.toLocalTime().toString(Qt::ISODateWithMs);
+    if (!r.endpoint.isEmpty())
+        lines << tr("Endpoint: %1").arg(r.endpoint);
+    lines << tr("Gateway overhead: %1 ms").arg(QLocale().toString(r.overheadMs, 'f', 2));
+    if (!r.error.isEmpty())
+        lines << tr("Error: %1").arg(r.error);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case RouteColumn:
+        return tr("Route");
+    case ModelColumn:
+        return tr("Model");
+    case ProviderColumn:
+        return tr("Provider");
+    case StatusColumn:
+        return tr("Status");
+    case LatencyColumn:
+        return tr("Latency (ms)");
+    case TokensInColumn:
+        return tr("Tokens in");
+    case TokensOutColumn:
+        return tr("Tokens out");
+    default:
+        return {};
+    }
+}
+
+} // namespace llmproxy

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/observability/requestrecord.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace llmproxy {
+
+/// Table model of the live request log, newest row last. Bounded: once `maxRows` is reached the
+/// oldest rows are dropped, so memory and view cost stay flat however long the window is open.
+/// GUI thread only; fed with the coalesced batches of EngineController::requestsFinished.
+class RequestLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        TimeColumn,
+        RouteColumn,
+        ModelColumn,
+        ProviderColumn,
+        StatusColumn,
+        LatencyColumn,
+        TokensInColumn,
+        TokensOutColumn,
+        ColumnCount
+    };
+
+    explicit RequestLogModel(int maxRows = 2000, QObject *parent = nullptr);
+
+    /// Appends `records` (oldest first) and returns how many old rows were dropped to stay
+    /// within maxRows().
+    int appendRecords(const QList<RequestRecord> &records);
+    void clear();
+    const RequestRecord &record(int row) const;
+    int maxRows() const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant displayData(const RequestRecord &record, int column) const;
+    QString toolTip(const RequestRecord &record) const;
+
+    QList<RequestRecord> m_records;
+    int m_maxRows;
+};
+
+} // namespace llmproxy

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+class QAction;
+
+namespace llmproxy {
+
+/// The commands shared by the main window and the tray menu, so every tray item is also
+/// reachable in the window and both show the same checked/enabled state. The actions are owned
+/// by DesktopShell; this struct only points at them.
+struct ShellActions
+{
+    QAction *open = nullptr;    ///< show and raise the main window
+    QAction *pause = nullptr;   ///< checkable: checked = proxy paused
+    QAction *reload = nullptr;  ///< reload the configuration file
+    QAction *copyUrl = nullptr; ///< copy the listen URL to the clipboard
+    QAction *quit = nullptr;
+    QAction *about = nullptr;
+};
+
+} // namespace llmproxy
