@@ -11,12 +11,25 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 
 namespace llmproxy {
 
 namespace {
 
 constexpr qsizetype MaxBufferedResponse = 64 * 1024 * 1024;
+constexpr qsizetype MaxLoggedBody = 16 * 1024;
+
+Q_LOGGING_CATEGORY(lcBodies, "llmproxy.bodies")
+
+/// Opt-in body logging (logging.log_bodies): truncated, with anything that looks like a key redacted.
+void logBody(const QString &requestId, const char *what, QByteArrayView body)
+{
+    const bool truncated = body.size() > MaxLoggedBody;
+    const QString text = logging::redactSecrets(QString::fromUtf8(body.first(qMin(body.size(), MaxLoggedBody))));
+    qCInfo(lcBodies, "%s %s (%lld bytes%s): %s", qPrintable(requestId), what, qint64(body.size()),
+           truncated ? ", truncated" : "", qPrintable(text));
+}
 constexpr qint64 ClientHighWater = 4 * 1024 * 1024;
 
 /// Upstream response headers a client may rely on (rate-limit hints, request ids). Hop-by-hop
@@ -85,6 +98,9 @@ void ProxyCall::start(const ResolvedEndpoint &endpoint, QByteArray body, QByteAr
     const UpstreamConfig &u = m_snapshot->config().upstream;
     UpstreamRequest request;
     request.url = QUrl::fromEncoded(endpoint.baseUrl + path.toByteArray());
+    m_logBodies = m_snapshot->config().logging.logBodies;
+    if (m_logBodies)
+        logBody(m_record.requestId, "request body", body);
     request.body = std::move(body);
     request.timeouts = {u.connectTimeoutMs, u.firstByteTimeoutMs, u.idleTimeoutMs, u.totalTimeoutMs};
     request.headers.reserve(5 + endpoint.extraHeaders.size());
@@ -205,6 +221,8 @@ void ProxyCall::relayCompleteEvents(bool flushAll)
     m_pending.remove(0, boundary);
     m_scanFrom = qMax<qsizetype>(0, m_scanFrom - boundary);
     m_responder->writeChunk(ready);
+    if (m_logBodies && m_loggedStream.size() < MaxLoggedBody)
+        m_loggedStream.append(ready.first(qMin(ready.size(), MaxLoggedBody - m_loggedStream.size())));
     SseDecoder decoder;
     QList<SseEvent> events = decoder.feed(ready);
     events.append(decoder.finish());
@@ -294,6 +312,8 @@ void ProxyCall::respondBuffered()
     }
     h.prepend({QByteArrayLiteral("content-type"), contentType});
     h.append(gatewayHeaders());
+    if (m_logBodies)
+        logBody(m_record.requestId, "response body", m_pending);
     m_responder->respond(m_upstreamStatus, h, m_pending);
     finish(m_upstreamStatus);
 }
@@ -341,6 +361,8 @@ void ProxyCall::finish(int status, const QString &error)
     if (m_phase == Phase::Done)
         return;
     m_phase = Phase::Done;
+    if (m_logBodies && !m_loggedStream.isEmpty())
+        logBody(m_record.requestId, "streamed response (first bytes)", m_loggedStream);
     m_record.status = status;
     if (!error.isEmpty() && m_record.error.isEmpty())
         m_record.error = error;

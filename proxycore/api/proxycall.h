@@ -62,6 +62,8 @@ private:
     bool m_lineStart = true;         ///< the scan position is at the start of a line
     bool m_sawDone = false;
     bool m_pausedForClient = false;
+    bool m_logBodies = false;
+    QByteArray m_loggedStream;       ///< first bytes of a stream, for opt-in body logging
     qint64 m_receivedNs;
     qint64 m_upstreamStartNs = 0;
     qint64 m_upstreamHeadersNs = 0;

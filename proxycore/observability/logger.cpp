@@ -67,7 +67,8 @@ void emitLine(Level level, QByteArrayView logger, const QString &message, const 
         return;
     }
     QByteArray line = timestamp() + ' ' + QByteArray(levelName(level)).toUpper().leftJustified(7) + ' ';
-    line += message.toUtf8();
+    // One entry per line, so log collectors never split an entry: escape line breaks.
+    line += message.toUtf8().replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r");
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
         line += ' ';
         line += it.key().toUtf8();
