@@ -49,8 +49,8 @@ QJsonObject chatRequest(const QString &model, const QString &userText, bool stre
 {
     QJsonObject body{
         {QStringLiteral("model"), model},
-        {QStringLiteral("messages"),
-         QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), userText}}}},
+        {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                                            {QStringLiteral("content"), userText}}}},
     };
     if (stream) {
         body.insert(QStringLiteral("stream"), true);
@@ -80,7 +80,12 @@ QString streamedChatContent(const QByteArray &sseBody)
         const QJsonObject chunk = QJsonDocument::fromJson(payload).object();
         const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
         if (!choices.isEmpty())
-            text += choices.at(0).toObject().value(QLatin1String("delta")).toObject().value(QLatin1String("content")).toString();
+            text += choices.at(0)
+                        .toObject()
+                        .value(QLatin1String("delta"))
+                        .toObject()
+                        .value(QLatin1String("content"))
+                        .toString();
     }
     return text;
 }

@@ -18,15 +18,18 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Scriptable OpenAI-compatible mock upstream"));
     parser.addHelpOption();
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one)."),
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("Port to listen on (0 picks a free one)."),
                                         QStringLiteral("port"), QStringLiteral("0"));
-    const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Address to listen on."), QStringLiteral("host"),
-                                        QStringLiteral("127.0.0.1"));
-    const QCommandLineOption modelsOption(QStringLiteral("models"), QStringLiteral("Comma-separated model ids for GET /v1/models."),
+    const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Address to listen on."),
+                                        QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption modelsOption(QStringLiteral("models"),
+                                          QStringLiteral("Comma-separated model ids for GET /v1/models."),
                                           QStringLiteral("list"), QStringLiteral("mock-model"));
-    const QCommandLineOption captureOption(QStringLiteral("capture-limit"),
-                                           QStringLiteral("Keep at most this many requests for /__mock/requests (0 disables)."),
-                                           QStringLiteral("n"), QStringLiteral("1000"));
+    const QCommandLineOption captureOption(
+        QStringLiteral("capture-limit"),
+        QStringLiteral("Keep at most this many requests for /__mock/requests (0 disables)."), QStringLiteral("n"),
+        QStringLiteral("1000"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Log every request to stderr."));
     parser.addOptions({portOption, hostOption, modelsOption, captureOption, verboseOption});
     parser.process(app);

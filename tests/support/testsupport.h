@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace llmproxy::test {
+
+/// A TCP port on 127.0.0.1 that was free a moment ago (bound and released).
+quint16 freePort();
+
+/// The environment variable `name` (set by ctest for the binaries under test), empty when unset.
+QString requiredEnv(const char *name);
+
+/// Empty when `body` is an OpenAI-shaped error ({"error":{"message","type","param","code"}}), else why not.
+QString openAiErrorProblem(const QByteArray &body);
+
+/// A chat completion request body with one user message.
+QJsonObject chatRequest(const QString &model, const QString &userText, bool stream = false, bool includeUsage = false);
+
+/// choices[0].message.content of a chat completion.
+QString chatContent(const QJsonObject &completion);
+/// The concatenated choices[0].delta.content of a streamed chat completion (SSE body).
+QString streamedChatContent(const QByteArray &sseBody);
+
+/// One endpoint in a generated config file.
+struct EndpointSpec
+{
+    QString id = QStringLiteral("mock");
+    QString provider = QStringLiteral("openai_compatible");
+    QString baseUrl;
+    QStringList models;
+    QString apiKey;    ///< written as api_key when set
+    QString apiKeyEnv; ///< written as api_key_env when set
+};
+
+/// Builds the YAML config the proxy tests run with. Discovery is always off; unset (0) limits are omitted.
+struct ProxyConfig
+{
+    QList<EndpointSpec> endpoints;
+    int workers = 2;
+    qint64 maxBodyBytes = 0;
+    qint64 maxHeaderBytes = 0;
+    int headerTimeoutMs = 0;
+    int bodyTimeoutMs = 0;
+    int idleTimeoutMs = 0;
+    int shutdownGraceMs = 0;
+    int connectTimeoutMs = 0;
+    int firstByteTimeoutMs = 0;
+    int upstreamIdleTimeoutMs = 0;
+    int totalTimeoutMs = 0;
+    QByteArray extraYaml; ///< appended verbatim (further top-level sections)
+
+    QByteArray toYaml() const;
+};
+
+} // namespace llmproxy::test
