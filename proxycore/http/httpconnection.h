@@ -39,6 +39,8 @@ public:
     /// Grace period over: tell the in-flight handler to end its response, then close.
     void terminate();
     bool isBusy() const { return m_state == State::Dispatched; }
+    /// Response bytes still queued in the socket (a drain waits for them before reporting done).
+    bool hasPendingOutput() const { return !m_finished && m_socket->bytesToWrite() > 0; }
 
 signals:
     void closed();

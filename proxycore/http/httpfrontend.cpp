@@ -4,6 +4,7 @@
 
 #include "proxycore/http/httpconnection.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTcpServer>
 #include <QThread>
@@ -70,6 +71,7 @@ public:
 
     void terminateAll()
     {
+        m_terminatedAt.start();
         const auto children = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
         for (const QPointer<HttpConnection> c : children) {
             if (c)
@@ -86,9 +88,13 @@ private:
     {
         if (!m_draining || m_reportedDrained)
             return;
+        // After the grace period, clients get a short while to take the last bytes; a client that
+        // reads nothing cannot hold the shutdown up.
+        const bool flushTimeUp = m_terminatedAt.isValid() && m_terminatedAt.elapsed() > 2000;
         const auto children = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
-        for (HttpConnection *c : children) {
-            if (c->isBusy() && c->isValid())
+        for (HttpConnection *c : flushTimeUp ? QList<HttpConnection *>() : children) {
+            // Busy, or its last response not yet handed to the kernel: exiting now would lose it.
+            if (c->isValid() && (c->isBusy() || c->hasPendingOutput()))
                 return;
         }
         m_reportedDrained = true;
@@ -100,6 +106,7 @@ private:
     ServerLimits m_limits;
     std::shared_ptr<std::atomic<int>> m_connections;
     std::unique_ptr<IRequestHandler> m_handler;
+    QElapsedTimer m_terminatedAt;
     QTimer m_drainPoll; ///< child of the worker, so it moves to the worker's thread with it
     bool m_draining = false;
     bool m_reportedDrained = false;
