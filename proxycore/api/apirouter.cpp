@@ -18,6 +18,14 @@
 
 namespace llmproxy {
 
+static qsizetype findFirstNonSpace(QByteArrayView s)
+{
+    qsizetype i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        ++i;
+    return i;
+}
+
 QByteArray newRequestId()
 {
     return QByteArray::number(QRandomGenerator::global()->generate64(), 16).rightJustified(16, '0');
@@ -27,16 +35,27 @@ ApiRouter::ApiRouter(const SharedState *state, std::unique_ptr<IUpstreamTranspor
                      QObject *threadContext)
     : m_state(state), m_transport(std::move(transport)), m_records(records), m_context(threadContext)
 {
+    m_sweep.setSingleShot(true);
+    m_sweep.setInterval(50);
+    QObject::connect(&m_sweep, &QTimer::timeout, threadContext, [this] { m_finished.clear(); });
 }
 
 ApiRouter::~ApiRouter()
 {
+    m_finished.clear();
     m_calls.clear(); // each call cancels its upstream transfer before the transport goes away
 }
 
 void ApiRouter::release(ProxyCall *call)
 {
-    QMetaObject::invokeMethod(m_context, [this, call] { m_calls.remove(call); }, Qt::QueuedConnection);
+    // The call is usually still on the stack (inside its own callback), so it is only moved aside
+    // here and destroyed later: with the next request on this worker, or by the sweep timer.
+    if (auto it = m_calls.find(call); it != m_calls.end()) {
+        m_finished.push_back(std::move(it.value()));
+        m_calls.erase(it);
+    }
+    if (!m_sweep.isActive())
+        m_sweep.start();
 }
 
 static const HeaderList &jsonHeaders()
@@ -47,6 +66,7 @@ static const HeaderList &jsonHeaders()
 
 void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> responder)
 {
+    m_finished.clear(); // calls finished earlier are off the stack by now
     QByteArrayView path = request.path;
     if (path.size() > 1 && path.endsWith('/'))
         path.chop(1);
@@ -204,59 +224,63 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
         return;
     }
 
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
+    // Validate without building a document, then read the few members the gateway needs straight
+    // from the bytes; the body itself is forwarded untouched.
+    const QByteArrayView bodyView = request.body;
+    qsizetype errorOffset = 0;
+    if (!isValidJson(bodyView, &errorOffset)) {
         reply(request, responder,
               ApiError::invalidRequest(
-                  request.body.isEmpty()
+                  request.body.trimmed().isEmpty()
                       ? QStringLiteral("The request body is empty; send a JSON object.")
-                      : QStringLiteral("We could not parse the JSON body of your request (%1 at offset %2).")
-                            .arg(parseError.errorString())
-                            .arg(parseError.offset),
+                      : QStringLiteral("We could not parse the JSON body of your request (invalid JSON at byte %1).")
+                            .arg(errorOffset),
                   QByteArrayLiteral("invalid_json")));
         return;
     }
-    if (!doc.isObject()) {
+    if (bodyView.at(findFirstNonSpace(bodyView)) != '{') {
         reply(request, responder,
               ApiError::invalidRequest(QStringLiteral("The request body must be a JSON object."),
                                        QByteArrayLiteral("invalid_json")));
         return;
     }
-    const QJsonObject body = doc.object();
-    const QJsonValue modelValue = body.value(QLatin1String("model"));
-    if (!modelValue.isString() || modelValue.toString().isEmpty()) {
+    const auto memberValue = [&bodyView](QByteArrayView key) -> QByteArrayView {
+        const JsonMemberSpan span = findTopLevelMember(bodyView, key);
+        return span.isValid() ? bodyView.sliced(span.valueStart, span.valueEnd - span.valueStart) : QByteArrayView();
+    };
+    const QByteArrayView modelValue = memberValue("model");
+    const QString model = jsonStringValue(modelValue);
+    if (model.isEmpty()) {
         reply(request, responder,
-              ApiError::invalidRequest(modelValue.isUndefined()
-                                           ? QStringLiteral("You must provide a model parameter.")
-                                           : QStringLiteral("The model parameter must be a non-empty string."),
+              ApiError::invalidRequest(modelValue.isNull() ? QStringLiteral("You must provide a model parameter.")
+                                                           : QStringLiteral("The model parameter must be a non-empty string."),
                                        QByteArrayLiteral("missing_model"), QByteArrayLiteral("model")));
         return;
     }
-    const QString model = modelValue.toString();
     const char *required = kind == Endpoint::ChatCompletions ? "messages"
                            : kind == Endpoint::Completions  ? "prompt"
                                                             : "input";
-    const QJsonValue requiredValue = body.value(QLatin1String(required));
-    if (requiredValue.isUndefined() || requiredValue.isNull() ||
-        (kind == Endpoint::ChatCompletions && !requiredValue.isArray())) {
+    const QByteArrayView requiredValue = memberValue(required);
+    if (requiredValue.isNull() || requiredValue == "null" ||
+        (kind == Endpoint::ChatCompletions && !requiredValue.startsWith('['))) {
         reply(request, responder,
               ApiError::invalidRequest(
-                  requiredValue.isUndefined() ? QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(required))
-                                              : QStringLiteral("Invalid type for '%1'.").arg(QLatin1String(required)),
+                  requiredValue.isNull() ? QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(required))
+                                         : QStringLiteral("Invalid type for '%1'.").arg(QLatin1String(required)),
                   QByteArrayLiteral("invalid_request"), QByteArray(required)),
               model);
         return;
     }
-    const QJsonValue streamValue = body.value(QLatin1String("stream"));
-    if (!streamValue.isUndefined() && !streamValue.isNull() && !streamValue.isBool()) {
+    const QByteArrayView streamValue = memberValue("stream");
+    if (!streamValue.isNull() && streamValue != "true" && streamValue != "false" && streamValue != "null") {
         reply(request, responder,
               ApiError::invalidRequest(QStringLiteral("'stream' must be a boolean."), QByteArrayLiteral("invalid_type"),
                                        QByteArrayLiteral("stream")),
               model);
         return;
     }
-    const bool stream = kind != Endpoint::Embeddings && streamValue.toBool(false);
+    const bool stream = kind != Endpoint::Embeddings && streamValue == "true";
+    const bool hasStreamOptions = !memberValue("stream_options").isNull();
 
     RoutingSnapshotPtr snapshot = m_state->current();
     if (snapshot->isOnboarding()) {
@@ -283,7 +307,7 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
     QByteArray upstreamBody = std::move(request.body);
     if (target.upstreamModel != model)
         upstreamBody = replaceTopLevelValue(upstreamBody, "model", jsonString(target.upstreamModel));
-    if (!target.endpoint->preset->acceptsStreamOptions && body.contains(QLatin1String("stream_options")))
+    if (!target.endpoint->preset->acceptsStreamOptions && hasStreamOptions)
         upstreamBody = removeTopLevelMember(upstreamBody, "stream_options");
 
     RequestRecord record;

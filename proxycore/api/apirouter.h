@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -49,6 +50,8 @@ private:
     RecordQueue *m_records;
     QObject *m_context;
     QHash<ProxyCall *, std::shared_ptr<ProxyCall>> m_calls;
+    std::vector<std::shared_ptr<ProxyCall>> m_finished; ///< released calls awaiting destruction
+    QTimer m_sweep;
 };
 
 /// A fresh request id: 16 lower-case hex digits.

@@ -3,6 +3,7 @@
 #include "proxycore/api/proxycall.h"
 
 #include "proxycore/api/apirouter.h"
+#include "proxycore/formats/jsonmembers.h"
 #include "proxycore/formats/ssedecoder.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/observability/logger.h"
@@ -236,18 +237,25 @@ void ProxyCall::relayCompleteEvents(bool flushAll)
 
 void ProxyCall::noteUsage(QByteArrayView json)
 {
-    const QJsonObject o = QJsonDocument::fromJson(json.toByteArray()).object();
-    const QJsonValue usage = o.value(QLatin1String("usage"));
-    if (usage.isObject()) {
-        const QJsonObject u = usage.toObject();
-        if (u.contains(QLatin1String("prompt_tokens")))
-            m_record.promptTokens = u.value(QLatin1String("prompt_tokens")).toInt();
-        if (u.contains(QLatin1String("completion_tokens")))
-            m_record.completionTokens = u.value(QLatin1String("completion_tokens")).toInt();
+    // Only the small "usage" and "error" members are parsed; the rest of the response is skipped
+    // over without building a document.
+    const auto member = [&json](QByteArrayView key) -> QJsonObject {
+        const JsonMemberSpan span = findTopLevelMember(json, key);
+        if (!span.isValid() || json[span.valueStart] != '{')
+            return {};
+        return QJsonDocument::fromJson(json.sliced(span.valueStart, span.valueEnd - span.valueStart).toByteArray())
+            .object();
+    };
+    const QJsonObject usage = member("usage");
+    if (usage.contains(QLatin1String("prompt_tokens")))
+        m_record.promptTokens = usage.value(QLatin1String("prompt_tokens")).toInt();
+    if (usage.contains(QLatin1String("completion_tokens")))
+        m_record.completionTokens = usage.value(QLatin1String("completion_tokens")).toInt();
+    if (m_record.error.isEmpty()) {
+        const QJsonObject error = member("error");
+        if (!error.isEmpty())
+            m_record.error = error.value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
     }
-    const QJsonValue error = o.value(QLatin1String("error"));
-    if (error.isObject() && m_record.error.isEmpty())
-        m_record.error = error.toObject().value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
 }
 
 void ProxyCall::onFinished(const UpstreamError &error)

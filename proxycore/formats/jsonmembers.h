@@ -29,6 +29,15 @@ QByteArray replaceTopLevelValue(const QByteArray &json, QByteArrayView key, QByt
 /// Returns `json` without top-level member `key` (and its separating comma).
 QByteArray removeTopLevelMember(const QByteArray &json, QByteArrayView key);
 
+/// Checks that `json` is one complete, strict RFC 8259 JSON text in valid UTF-8, without building
+/// anything. On failure returns false and, when given, the byte offset of the first error.
+/// Nesting deeper than 512 levels is rejected.
+bool isValidJson(QByteArrayView json, qsizetype *errorOffset = nullptr);
+
+/// The decoded value of a JSON string literal (quotes included in `literal`); a null QString when
+/// `literal` is not a string.
+QString jsonStringValue(QByteArrayView literal);
+
 /// `text` as a JSON string literal, quotes included.
 QByteArray jsonString(const QString &text);
 

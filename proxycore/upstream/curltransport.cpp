@@ -162,8 +162,13 @@ private:
     void drainMessages();
     void runDeferred();
     UpstreamError errorFor(const CurlTransfer &t, CURLcode code) const;
+    CURL *takeEasy();
+    void recycleEasy(CURL *easy);
 
     CurlTransportOptions m_options;
+    /// Easy handles of finished transfers, reset and ready for the next one: creating a handle per
+    /// request costs more than the whole HTTP parse.
+    std::vector<CURL *> m_idleEasy;
     QByteArray m_proxy;
     CURLM *m_multi = nullptr;
     QBasicTimer m_curlTimer;
@@ -291,6 +296,9 @@ CurlTransportPrivate::~CurlTransportPrivate()
         release(*t);
     }
     active = 0;
+    for (CURL *e : m_idleEasy)
+        curl_easy_cleanup(e);
+    m_idleEasy.clear();
     // May call socketCallback(REMOVE) for pooled connections; the watches are still our children.
     curl_multi_cleanup(m_multi);
     m_multi = nullptr;
@@ -309,11 +317,11 @@ std::unique_ptr<UpstreamCall> CurlTransportPrivate::start(UpstreamRequest reques
     t->body = std::move(request.body);
     ++active;
 
-    t->easy = curl_easy_init();
+    t->easy = takeEasy();
     if (!t->easy) {
         failLater(t, {UpstreamErrorKind::Protocol, QStringLiteral("could not allocate a transfer")});
     } else if (!configure(*t, request)) {
-        curl_easy_cleanup(t->easy);
+        recycleEasy(t->easy);
         t->easy = nullptr;
         failLater(t, {UpstreamErrorKind::Protocol, QStringLiteral("could not set up the upstream request")});
     } else {
@@ -324,6 +332,26 @@ std::unique_ptr<UpstreamCall> CurlTransportPrivate::start(UpstreamRequest reques
             addToMulti(t);
     }
     return std::make_unique<CurlCall>(t);
+}
+
+CURL *CurlTransportPrivate::takeEasy()
+{
+    if (m_idleEasy.empty())
+        return curl_easy_init();
+    CURL *e = m_idleEasy.back();
+    m_idleEasy.pop_back();
+    return e;
+}
+
+void CurlTransportPrivate::recycleEasy(CURL *easy)
+{
+    constexpr size_t MaxIdleHandles = 64;
+    if (m_idleEasy.size() >= MaxIdleHandles) {
+        curl_easy_cleanup(easy);
+        return;
+    }
+    curl_easy_reset(easy); // back to defaults: no option of the last request leaks into the next
+    m_idleEasy.push_back(easy);
 }
 
 bool CurlTransportPrivate::configure(CurlTransfer &t, const UpstreamRequest &request)
@@ -432,7 +460,7 @@ void CurlTransportPrivate::addToMulti(const std::shared_ptr<CurlTransfer> &t)
     const CURLMcode rc = curl_multi_add_handle(m_multi, t->easy);
     if (rc != CURLM_OK) {
         m_transfers.remove(t->easy);
-        curl_easy_cleanup(t->easy);
+        recycleEasy(t->easy);
         t->easy = nullptr;
         failLater(t, {UpstreamErrorKind::Protocol,
                       QStringLiteral("could not start the transfer: %1").arg(QLatin1String(curl_multi_strerror(rc)))});
@@ -463,7 +491,7 @@ void CurlTransportPrivate::release(CurlTransfer &t)
             t.inMulti = false;
         }
         m_transfers.remove(t.easy);
-        curl_easy_cleanup(t.easy);
+        recycleEasy(t.easy);
         t.easy = nullptr;
     }
     curl_slist_free_all(t.requestHeaders);

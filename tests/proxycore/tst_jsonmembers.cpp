@@ -51,6 +51,51 @@ private slots:
         QVERIFY(!QJsonDocument::fromJson(out).isNull());
     }
 
+    void validatesJson_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("object") << QByteArray("{\"a\":[1,-2.5e+3,0.1,true,false,null,\"x\\u00e9\\n\"]}") << true;
+        QTest::newRow("whitespace") << QByteArray(" \n{ \"a\" : { } , \"b\" : [ ] }\r\n") << true;
+        QTest::newRow("utf8") << QByteArray("{\"t\":\"h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"}") << true;
+        QTest::newRow("empty") << QByteArray("") << false;
+        QTest::newRow("truncated") << QByteArray("{\"a\":[1,2}") << false;
+        QTest::newRow("trailing comma") << QByteArray("{\"a\":1,}") << false;
+        QTest::newRow("trailing garbage") << QByteArray("{}x") << false;
+        QTest::newRow("single quotes") << QByteArray("{'a':1}") << false;
+        QTest::newRow("leading zero") << QByteArray("{\"a\":01}") << false;
+        QTest::newRow("bare dot") << QByteArray("{\"a\":1.}") << false;
+        QTest::newRow("control char") << QByteArray("{\"a\":\"x\ny\"}") << false;
+        QTest::newRow("bad escape") << QByteArray("{\"a\":\"\\x\"}") << false;
+        QTest::newRow("short unicode") << QByteArray("{\"a\":\"\\u12\"}") << false;
+        QTest::newRow("overlong utf8") << QByteArray("{\"a\":\"\xc0\xaf\"}") << false;
+        QTest::newRow("surrogate utf8") << QByteArray("{\"a\":\"\xed\xa0\x80\"}") << false;
+        QTest::newRow("truncated utf8") << QByteArray("{\"a\":\"\xe2\x82\"}") << false;
+        QTest::newRow("unquoted key") << QByteArray("{a:1}") << false;
+        QTest::newRow("too deep") << QByteArray(600, '[') + QByteArray(600, ']') << false;
+        QTest::newRow("deep ok") << QByteArray(100, '[') + QByteArray(100, ']') << true;
+    }
+    void validatesJson()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, valid);
+        QCOMPARE(isValidJson(json), valid);
+        // Stricter than Qt's parser (which lets "1.", raw control characters and unknown escapes
+        // through), never more lenient: what Qt rejects, we reject.
+        QJsonParseError error{};
+        QJsonDocument::fromJson(json, &error);
+        if (error.error != QJsonParseError::NoError && json.trimmed().startsWith('{'))
+            QVERIFY(!valid);
+    }
+
+    void decodesStringValues()
+    {
+        QCOMPARE(jsonStringValue("\"gpt-4o\""), QStringLiteral("gpt-4o"));
+        QCOMPARE(jsonStringValue("\"a\\\"b\\u00e9\""), QStringLiteral("a\"b\u00e9"));
+        QVERIFY(jsonStringValue("42").isNull());
+        QVERIFY(jsonStringValue("null").isNull());
+    }
+
     void escapesStrings()
     {
         QCOMPARE(jsonString(QStringLiteral("a\"b\\c\n")), QByteArray("\"a\\\"b\\\\c\\n\""));
