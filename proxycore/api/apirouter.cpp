@@ -244,11 +244,16 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
                                        QByteArrayLiteral("invalid_json")));
         return;
     }
-    const auto memberValue = [&bodyView](QByteArrayView key) -> QByteArrayView {
-        const JsonMemberSpan span = findTopLevelMember(bodyView, key);
+    const char *required = kind == Endpoint::ChatCompletions ? "messages"
+                           : kind == Endpoint::Completions  ? "prompt"
+                                                            : "input";
+    JsonMemberSpan spans[4];
+    findTopLevelMembers(bodyView, {"model", required, "stream", "stream_options"}, spans);
+    const auto memberValue = [&bodyView, &spans](int index) -> QByteArrayView {
+        const JsonMemberSpan &span = spans[index];
         return span.isValid() ? bodyView.sliced(span.valueStart, span.valueEnd - span.valueStart) : QByteArrayView();
     };
-    const QByteArrayView modelValue = memberValue("model");
+    const QByteArrayView modelValue = memberValue(0);
     const QString model = jsonStringValue(modelValue);
     if (model.isEmpty()) {
         reply(request, responder,
@@ -257,10 +262,7 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
                                        QByteArrayLiteral("missing_model"), QByteArrayLiteral("model")));
         return;
     }
-    const char *required = kind == Endpoint::ChatCompletions ? "messages"
-                           : kind == Endpoint::Completions  ? "prompt"
-                                                            : "input";
-    const QByteArrayView requiredValue = memberValue(required);
+    const QByteArrayView requiredValue = memberValue(1);
     if (requiredValue.isNull() || requiredValue == "null" ||
         (kind == Endpoint::ChatCompletions && !requiredValue.startsWith('['))) {
         reply(request, responder,
@@ -271,7 +273,7 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
               model);
         return;
     }
-    const QByteArrayView streamValue = memberValue("stream");
+    const QByteArrayView streamValue = memberValue(2);
     if (!streamValue.isNull() && streamValue != "true" && streamValue != "false" && streamValue != "null") {
         reply(request, responder,
               ApiError::invalidRequest(QStringLiteral("'stream' must be a boolean."), QByteArrayLiteral("invalid_type"),
@@ -280,7 +282,7 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
         return;
     }
     const bool stream = kind != Endpoint::Embeddings && streamValue == "true";
-    const bool hasStreamOptions = !memberValue("stream_options").isNull();
+    const bool hasStreamOptions = spans[3].isValid();
 
     RoutingSnapshotPtr snapshot = m_state->current();
     if (snapshot->isOnboarding()) {

@@ -239,20 +239,21 @@ void ProxyCall::noteUsage(QByteArrayView json)
 {
     // Only the small "usage" and "error" members are parsed; the rest of the response is skipped
     // over without building a document.
-    const auto member = [&json](QByteArrayView key) -> QJsonObject {
-        const JsonMemberSpan span = findTopLevelMember(json, key);
+    JsonMemberSpan spans[2];
+    findTopLevelMembers(json, {"usage", "error"}, spans);
+    const auto member = [&json](const JsonMemberSpan &span) -> QJsonObject {
         if (!span.isValid() || json[span.valueStart] != '{')
             return {};
         return QJsonDocument::fromJson(json.sliced(span.valueStart, span.valueEnd - span.valueStart).toByteArray())
             .object();
     };
-    const QJsonObject usage = member("usage");
+    const QJsonObject usage = member(spans[0]);
     if (usage.contains(QLatin1String("prompt_tokens")))
         m_record.promptTokens = usage.value(QLatin1String("prompt_tokens")).toInt();
     if (usage.contains(QLatin1String("completion_tokens")))
         m_record.completionTokens = usage.value(QLatin1String("completion_tokens")).toInt();
     if (m_record.error.isEmpty()) {
-        const QJsonObject error = member("error");
+        const QJsonObject error = member(spans[1]);
         if (!error.isEmpty())
             m_record.error = error.value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
     }

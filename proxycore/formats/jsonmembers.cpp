@@ -62,35 +62,53 @@ qsizetype skipValue(QByteArrayView s, qsizetype i)
 
 } // namespace
 
-JsonMemberSpan findTopLevelMember(QByteArrayView json, QByteArrayView key)
+void findTopLevelMembers(QByteArrayView json, std::initializer_list<QByteArrayView> keys, JsonMemberSpan *spans)
 {
+    for (size_t k = 0; k < keys.size(); ++k)
+        spans[k] = {};
+    qsizetype remaining = qsizetype(keys.size());
     qsizetype i = skipWhitespace(json, 0);
     if (i >= json.size() || json[i] != '{')
-        return {};
+        return;
     ++i;
-    for (;;) {
+    while (remaining > 0) {
         i = skipWhitespace(json, i);
         if (i >= json.size() || json[i] != '"')
-            return {};
+            return;
         const qsizetype keyStart = i;
         const qsizetype keyEnd = skipString(json, i);
         if (keyEnd < 0)
-            return {};
+            return;
         i = skipWhitespace(json, keyEnd);
         if (i >= json.size() || json[i] != ':')
-            return {};
+            return;
         i = skipWhitespace(json, i + 1);
         const qsizetype valueStart = i;
         const qsizetype valueEnd = skipValue(json, i);
         if (valueEnd < 0)
-            return {};
-        if (json.sliced(keyStart + 1, keyEnd - keyStart - 2) == key)
-            return {keyStart, valueStart, valueEnd};
+            return;
+        const QByteArrayView name = json.sliced(keyStart + 1, keyEnd - keyStart - 2);
+        size_t k = 0;
+        for (QByteArrayView key : keys) {
+            if (!spans[k].isValid() && name == key) { // the first occurrence of a key counts
+                spans[k] = {keyStart, valueStart, valueEnd};
+                --remaining;
+                break;
+            }
+            ++k;
+        }
         i = skipWhitespace(json, valueEnd);
         if (i >= json.size() || json[i] != ',')
-            return {};
+            return;
         ++i;
     }
+}
+
+JsonMemberSpan findTopLevelMember(QByteArrayView json, QByteArrayView key)
+{
+    JsonMemberSpan span;
+    findTopLevelMembers(json, {key}, &span);
+    return span;
 }
 
 QByteArray replaceTopLevelValue(const QByteArray &json, QByteArrayView key, QByteArrayView newValueJson)

@@ -96,6 +96,17 @@ private slots:
         QVERIFY(jsonStringValue("null").isNull());
     }
 
+    void findsSeveralMembersInOnePass()
+    {
+        const QByteArray json = "{\"stream\":true,\"messages\":[{\"model\":\"x\"}],\"model\":\"a\",\"model\":\"b\"}";
+        JsonMemberSpan spans[3];
+        findTopLevelMembers(json, {"model", "stream", "absent"}, spans);
+        QVERIFY(spans[0].isValid());
+        QCOMPARE(json.sliced(spans[0].valueStart, spans[0].valueEnd - spans[0].valueStart), QByteArray("\"a\""));
+        QCOMPARE(json.sliced(spans[1].valueStart, spans[1].valueEnd - spans[1].valueStart), QByteArray("true"));
+        QVERIFY(!spans[2].isValid());
+    }
+
     void escapesStrings()
     {
         QCOMPARE(jsonString(QStringLiteral("a\"b\\c\n")), QByteArray("\"a\\\"b\\\\c\\n\""));
