@@ -13,8 +13,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const skipCode = Number(process.env.LLMPROXY_E2E_SKIP_CODE ?? 77);
 
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 20) {
-    console.log(`SKIP: the end-to-end tests need Node.js 20 or newer, found ${process.version}`);
+if (major < 18) {
+    console.log(`SKIP: the end-to-end tests need Node.js 18 or newer, found ${process.version}`);
     process.exit(skipCode);
 }
 if (!existsSync(join(here, 'node_modules', 'openai', 'package.json'))) {
