@@ -2,16 +2,26 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/security/apikeyverifier.h"
 
+#include <memory>
+
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 namespace llmproxy {
 
 static QByteArray digest(QByteArrayView data)
 {
+    // Fetched once: OpenSSL 3 otherwise looks the algorithm up again on every call, which costs
+    // more than hashing a key.
+    static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr),
+                                                                         &EVP_MD_free);
     QByteArray out(SHA256_DIGEST_LENGTH, Qt::Uninitialized);
-    SHA256(reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()),
-           reinterpret_cast<unsigned char *>(out.data()));
+    if (!sha256 || EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()),
+                              nullptr, sha256.get(), nullptr) != 1) {
+        SHA256(reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()),
+               reinterpret_cast<unsigned char *>(out.data()));
+    }
     return out;
 }
 

@@ -175,6 +175,8 @@ private:
     QBasicTimer m_deferredTimer;
     int m_curlDepth = 0; ///< >0 while inside a curl API call that may invoke callbacks
     QHash<CURL *, std::shared_ptr<CurlTransfer>> m_transfers;
+    /// Socket watches by descriptor number, kept (disabled) while curl does not need them.
+    QHash<curl_socket_t, CurlSocketWatch *> m_watches;
     QHash<int, CurlTransfer *> m_deadlines; ///< QBasicTimer id → transfer
     // Work that must not happen inside a curl call (curl refuses add/remove from its callbacks and
     // would re-enter our callbacks on resume), done right after the call returns.
@@ -549,19 +551,23 @@ int CurlTransportPrivate::socketCallback(curl_socket_t fd, int what, void *socke
 {
     auto *watch = static_cast<CurlSocketWatch *>(socketp);
     if (what == CURL_POLL_REMOVE) {
-        if (watch) {
-            // May be the very notifier whose activation we are handling: disable now, delete later.
+        // curl says REMOVE whenever a kept-alive connection goes back to its pool, and asks again
+        // for the same descriptor with the next request. The watch is only disabled and kept for
+        // that descriptor number: creating notifiers per request costs more than the request.
+        if (watch)
             watch->watch(CURL_POLL_NONE);
-            watch->deleteLater();
-        }
         return 0;
     }
     if (!watch) {
-        watch = new CurlSocketWatch(fd, this);
-        connect(&watch->readNotifier(), &QSocketNotifier::activated, this,
-                [this, fd] { socketAction(fd, CURL_CSELECT_IN); });
-        connect(&watch->writeNotifier(), &QSocketNotifier::activated, this,
-                [this, fd] { socketAction(fd, CURL_CSELECT_OUT); });
+        watch = m_watches.value(fd);
+        if (!watch) {
+            watch = new CurlSocketWatch(fd, this);
+            connect(&watch->readNotifier(), &QSocketNotifier::activated, this,
+                    [this, fd] { socketAction(fd, CURL_CSELECT_IN); });
+            connect(&watch->writeNotifier(), &QSocketNotifier::activated, this,
+                    [this, fd] { socketAction(fd, CURL_CSELECT_OUT); });
+            m_watches.insert(fd, watch);
+        }
         curl_multi_assign(m_multi, fd, watch);
     }
     watch->watch(what);
