@@ -1,0 +1,684 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/formats/anthropicmessages.h"
+#include "proxycore/formats/canonical.h"
+#include "proxycore/formats/openaichat.h"
+#include "proxycore/formats/ssedecoder.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace llmproxy;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 FixedCreated = 1767225600;
+
+QString dataDir()
+{
+    const QString sourceDir = qEnvironmentVariable("LLMPROXY_SOURCE_DIR");
+    if (!sourceDir.isEmpty())
+        return sourceDir + u"/tests/proxycore/data/formats"_s;
+    return QFINDTESTDATA("data/formats");
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+/// With LLMPROXY_UPDATE_GOLDEN=1 the golden files are rewritten from the current output (review
+/// the diff before committing it).
+bool updateGolden(const QString &path, const QByteArray &content)
+{
+    if (qEnvironmentVariable("LLMPROXY_UPDATE_GOLDEN") != u"1"_s)
+        return false;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    f.write(content);
+    return true;
+}
+
+QByteArray pretty(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented);
+}
+
+/// Inputs under `sub` (golden outputs excluded), with the wire format taken from the name prefix.
+void addInputs(const QString &sub, const QString &suffix)
+{
+    QTest::addColumn<QString>("file");
+    const QStringList files = QDir(dataDir() + u'/' + sub).entryList({u"*"_s + suffix}, QDir::Files, QDir::Name);
+    QVERIFY2(!files.isEmpty(), "test data not found; set LLMPROXY_SOURCE_DIR");
+    for (const QString &name : files) {
+        if (name.contains(u".expected."_s))
+            continue;
+        QTest::newRow(qPrintable(name)) << dataDir() + u'/' + sub + u'/' + name;
+    }
+}
+
+bool isOpenAi(const QString &file)
+{
+    return QFileInfo(file).fileName().startsWith(u"openai_"_s);
+}
+
+QString expectedPath(const QString &file, const QString &suffix)
+{
+    return file.chopped(suffix.size()) + u".expected"_s + suffix;
+}
+
+openaichat::EmitOptions openAiOptions()
+{
+    openaichat::EmitOptions o;
+    o.created = FixedCreated;
+    o.includeUsage = true;
+    o.reasoningContent = true;
+    return o;
+}
+
+/// Checks the canonical stream contract every encoder relies on; returns a description of the
+/// first violation, empty when the events keep it.
+QString contractViolation(const QList<canonical::StreamEvent> &events)
+{
+    using T = canonical::StreamEvent::Type;
+    int open = -1;
+    int next = 0;
+    bool started = false;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const canonical::StreamEvent &e = events.at(i);
+        const bool last = i == events.size() - 1;
+        switch (e.type) {
+        case T::MessageStart:
+            if (started)
+                return u"second MessageStart at %1"_s.arg(i);
+            started = true;
+            break;
+        case T::BlockStart:
+            if (!started || open >= 0 || e.index != next)
+                return u"bad BlockStart at %1 (index %2, expected %3)"_s.arg(i).arg(e.index).arg(next);
+            open = next++;
+            break;
+        case T::BlockDelta:
+            if (e.index != open)
+                return u"delta for block %1 while %2 is open, at %3"_s.arg(e.index).arg(open).arg(i);
+            break;
+        case T::BlockStop:
+            if (e.index != open)
+                return u"stop for block %1 while %2 is open, at %3"_s.arg(e.index).arg(open).arg(i);
+            open = -1;
+            break;
+        case T::MessageDelta:
+            if (open >= 0)
+                return u"MessageDelta with block %1 open"_s.arg(open);
+            break;
+        case T::MessageStop:
+        case T::Error:
+            if (!last)
+                return u"terminal event at %1 is not the last"_s.arg(i);
+            if (e.type == T::MessageStop && open >= 0)
+                return u"MessageStop with a block open"_s;
+            break;
+        case T::Ping:
+            break;
+        }
+    }
+    if (events.isEmpty() || (events.last().type != T::MessageStop && events.last().type != T::Error))
+        return u"no terminal event"_s;
+    return {};
+}
+
+/// Feeds `upstream` cut at `cuts` (sorted offsets) through the decoder of its format.
+QList<canonical::StreamEvent> decodeSplit(bool fromOpenAi, const QByteArray &upstream, const QList<qsizetype> &cuts)
+{
+    QList<canonical::StreamEvent> events;
+    openaichat::StreamDecoder openAi;
+    anthropicmessages::StreamDecoder anthropic;
+    qsizetype start = 0;
+    QList<qsizetype> all = cuts;
+    all.append(upstream.size());
+    for (qsizetype cut : std::as_const(all)) {
+        const QByteArrayView piece = QByteArrayView(upstream).sliced(start, cut - start);
+        events += fromOpenAi ? openAi.feed(piece) : anthropic.feed(piece);
+        start = cut;
+    }
+    events += fromOpenAi ? openAi.finish() : anthropic.finish();
+    return events;
+}
+
+/// Upstream stream in one format → client stream in the other, fed in pieces.
+QByteArray translateSplit(bool fromOpenAi, const QByteArray &upstream, const QList<qsizetype> &cuts)
+{
+    QByteArray out;
+    openaichat::StreamDecoder openAiDecoder;
+    anthropicmessages::StreamDecoder anthropicDecoder;
+    openaichat::StreamEncoder openAiEncoder(openAiOptions());
+    anthropicmessages::StreamEncoder anthropicEncoder;
+    auto push = [&](const QList<canonical::StreamEvent> &events) {
+        out += fromOpenAi ? anthropicEncoder.encode(events) : openAiEncoder.encode(events);
+    };
+    qsizetype start = 0;
+    QList<qsizetype> all = cuts;
+    all.append(upstream.size());
+    for (qsizetype cut : std::as_const(all)) {
+        const QByteArrayView piece = QByteArrayView(upstream).sliced(start, cut - start);
+        push(fromOpenAi ? openAiDecoder.feed(piece) : anthropicDecoder.feed(piece));
+        start = cut;
+    }
+    push(fromOpenAi ? openAiDecoder.finish() : anthropicDecoder.finish());
+    out += fromOpenAi ? anthropicEncoder.finish() : openAiEncoder.finish();
+    return out;
+}
+
+QList<SseEvent> sseEvents(const QByteArray &stream)
+{
+    SseDecoder decoder;
+    QList<SseEvent> events = decoder.feed(stream);
+    events += decoder.finish();
+    return events;
+}
+
+/// Compares two SSE streams event by event: names exactly, JSON payloads semantically.
+QString sseDifference(const QByteArray &actual, const QByteArray &expected)
+{
+    const QList<SseEvent> a = sseEvents(actual);
+    const QList<SseEvent> e = sseEvents(expected);
+    for (qsizetype i = 0; i < std::max(a.size(), e.size()); ++i) {
+        if (i >= a.size())
+            return u"missing event %1: %2"_s.arg(i).arg(QString::fromUtf8(e.at(i).data));
+        if (i >= e.size())
+            return u"extra event %1: %2"_s.arg(i).arg(QString::fromUtf8(a.at(i).data));
+        if (a.at(i).event != e.at(i).event)
+            return u"event %1 is '%2', expected '%3'"_s.arg(i).arg(QString::fromUtf8(a.at(i).event),
+                                                                   QString::fromUtf8(e.at(i).event));
+        const bool same = a.at(i).data == e.at(i).data ||
+                          (a.at(i).data != "[DONE]" &&
+                           QJsonDocument::fromJson(a.at(i).data) == QJsonDocument::fromJson(e.at(i).data) &&
+                           !QJsonDocument::fromJson(a.at(i).data).isNull());
+        if (!same)
+            return u"event %1 data\n  actual:   %2\n  expected: %3"_s.arg(i).arg(QString::fromUtf8(a.at(i).data),
+                                                                                 QString::fromUtf8(e.at(i).data));
+    }
+    return {};
+}
+
+QString describe(const QList<canonical::Dropped> &dropped)
+{
+    QStringList fields;
+    for (const canonical::Dropped &d : dropped)
+        fields.append(d.field);
+    return fields.join(u", "_s);
+}
+
+} // namespace
+
+class TestFormatTranslation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void requestTranslatesToGolden_data() { addInputs(u"requests"_s, u".json"_s); }
+    void requestTranslatesToGolden();
+    void requestSurvivesRoundTrip_data() { addInputs(u"requests"_s, u".json"_s); }
+    void requestSurvivesRoundTrip();
+    void responseTranslatesToGolden_data() { addInputs(u"responses"_s, u".json"_s); }
+    void responseTranslatesToGolden();
+    void responseSurvivesRoundTrip_data() { addInputs(u"responses"_s, u".json"_s); }
+    void responseSurvivesRoundTrip();
+    void streamTranslatesToGoldenAtEverySplit_data() { addInputs(u"streams"_s, u".sse"_s); }
+    void streamTranslatesToGoldenAtEverySplit();
+    void streamSurvivesRoundTrip_data() { addInputs(u"streams"_s, u".sse"_s); }
+    void streamSurvivesRoundTrip();
+
+    void untranslatableRequestsAreRejected_data();
+    void untranslatableRequestsAreRejected();
+    void droppedFieldsAreReported();
+    void thinkingBudgetFitsUnderMaxTokens();
+    void errorBodiesMapAcrossFormats();
+    void interleavedToolCallsKeepTheirArguments();
+    void sequentialToolCallsStreamWithoutBuffering();
+    void thinkingIsHiddenFromOpenAiClientsByDefault();
+    void encodersAlwaysEndWithTheirTerminalEvent();
+    void nothingIsEmittedAfterTheTerminalEvent();
+    void invalidUpstreamJsonFailsTheStream();
+};
+
+void TestFormatTranslation::requestTranslatesToGolden()
+{
+    QFETCH(QString, file);
+    const QByteArray input = readFile(file);
+    canonical::Error error;
+    QList<canonical::Dropped> dropped;
+    QByteArray output;
+    if (isOpenAi(file)) {
+        const auto request = openaichat::parseRequest(input, &error);
+        QVERIFY2(request, qPrintable(error.message));
+        output = anthropicmessages::emitRequest(*request, {}, &dropped);
+    } else {
+        const auto request = anthropicmessages::parseRequest(input, &error);
+        QVERIFY2(request, qPrintable(error.message));
+        output = openaichat::emitRequest(*request, {}, &dropped);
+    }
+    const QString golden = expectedPath(file, u".json"_s);
+    updateGolden(golden, pretty(output));
+    const QByteArray expected = readFile(golden);
+    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + golden));
+    QVERIFY2(QJsonDocument::fromJson(output) == QJsonDocument::fromJson(expected),
+             qPrintable(u"actual:\n"_s + QString::fromUtf8(pretty(output))));
+}
+
+void TestFormatTranslation::requestSurvivesRoundTrip()
+{
+    QFETCH(QString, file);
+    const QByteArray input = readFile(file);
+    canonical::Error error;
+    std::optional<canonical::Request> first;
+    std::optional<canonical::Request> second;
+    if (isOpenAi(file)) {
+        openaichat::EmitOptions options;
+        options.reasoningContent = true;
+        first = openaichat::parseRequest(input, &error);
+        QVERIFY(first);
+        second = openaichat::parseRequest(openaichat::emitRequest(*first, options), &error);
+    } else {
+        first = anthropicmessages::parseRequest(input, &error);
+        QVERIFY(first);
+        second = anthropicmessages::parseRequest(anthropicmessages::emitRequest(*first), &error);
+    }
+    QVERIFY2(second, qPrintable(error.message));
+    QVERIFY(!first->messages.isEmpty());
+    QCOMPARE(second->messages, first->messages);
+    QCOMPARE(second->system, first->system);
+    QCOMPARE(second->tools, first->tools);
+    QVERIFY(*second == *first);
+}
+
+void TestFormatTranslation::responseTranslatesToGolden()
+{
+    QFETCH(QString, file);
+    const QByteArray input = readFile(file);
+    canonical::Error error;
+    QByteArray output;
+    if (isOpenAi(file)) {
+        const auto response = openaichat::parseResponse(input, &error);
+        QVERIFY2(response, qPrintable(error.message));
+        output = anthropicmessages::emitResponse(*response);
+    } else {
+        const auto response = anthropicmessages::parseResponse(input, &error);
+        QVERIFY2(response, qPrintable(error.message));
+        output = openaichat::emitResponse(*response, openAiOptions());
+    }
+    const QString golden = expectedPath(file, u".json"_s);
+    updateGolden(golden, pretty(output));
+    const QByteArray expected = readFile(golden);
+    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + golden));
+    QVERIFY2(QJsonDocument::fromJson(output) == QJsonDocument::fromJson(expected),
+             qPrintable(u"actual:\n"_s + QString::fromUtf8(pretty(output))));
+}
+
+void TestFormatTranslation::responseSurvivesRoundTrip()
+{
+    QFETCH(QString, file);
+    const QByteArray input = readFile(file);
+    canonical::Error error;
+    std::optional<canonical::Response> first;
+    std::optional<canonical::Response> second;
+    if (isOpenAi(file)) {
+        first = openaichat::parseResponse(input, &error);
+        QVERIFY(first);
+        second = openaichat::parseResponse(openaichat::emitResponse(*first, openAiOptions()), &error);
+    } else {
+        first = anthropicmessages::parseResponse(input, &error);
+        QVERIFY(first);
+        second = anthropicmessages::parseResponse(anthropicmessages::emitResponse(*first), &error);
+    }
+    QVERIFY2(second, qPrintable(error.message));
+    QVERIFY(!first->content.isEmpty());
+    QCOMPARE(second->content, first->content);
+    QCOMPARE(second->usage, first->usage);
+    QVERIFY(*second == *first);
+}
+
+void TestFormatTranslation::streamTranslatesToGoldenAtEverySplit()
+{
+    QFETCH(QString, file);
+    const bool fromOpenAi = isOpenAi(file);
+    const QByteArray upstream = readFile(file);
+    QVERIFY(upstream.size() > 100);
+
+    const QString violation = contractViolation(decodeSplit(fromOpenAi, upstream, {}));
+    QVERIFY2(violation.isEmpty(), qPrintable(violation));
+
+    const QByteArray whole = translateSplit(fromOpenAi, upstream, {});
+    const QString golden = expectedPath(file, u".sse"_s);
+    updateGolden(golden, whole);
+    const QByteArray expected = readFile(golden);
+    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + golden));
+    const QString difference = sseDifference(whole, expected);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+
+    // The client protocol's own terminal event closes every stream, failed or not.
+    const QList<SseEvent> events = sseEvents(whole);
+    QVERIFY(!events.isEmpty());
+    if (fromOpenAi)
+        QVERIFY(events.last().event == "message_stop" || events.last().event == "error");
+    else
+        QCOMPARE(events.last().data, QByteArray("[DONE]"));
+
+    for (qsizetype cut = 1; cut < upstream.size(); ++cut) {
+        const QByteArray split = translateSplit(fromOpenAi, upstream, {cut});
+        if (split != whole)
+            QFAIL(qPrintable(u"output differs when split at byte %1:\n"_s.arg(cut) + sseDifference(split, whole)));
+    }
+    QList<qsizetype> everyByte;
+    for (qsizetype i = 1; i < upstream.size(); ++i)
+        everyByte.append(i);
+    QCOMPARE(translateSplit(fromOpenAi, upstream, everyByte), whole);
+    QCOMPARE(contractViolation(decodeSplit(fromOpenAi, upstream, everyByte)), QString());
+
+    QRandomGenerator random(4242);
+    for (int round = 0; round < 50; ++round) {
+        QList<qsizetype> cuts;
+        const int count = random.bounded(2, 12);
+        for (int i = 0; i < count; ++i)
+            cuts.append(random.bounded(qsizetype(1), upstream.size()));
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        QCOMPARE(translateSplit(fromOpenAi, upstream, cuts), whole);
+    }
+}
+
+void TestFormatTranslation::streamSurvivesRoundTrip()
+{
+    QFETCH(QString, file);
+    if (file.contains(u"truncated"_s))
+        QSKIP("a cut stream has no upstream error to round-trip");
+    const bool fromOpenAi = isOpenAi(file);
+    const QList<canonical::StreamEvent> first = decodeSplit(fromOpenAi, readFile(file), {});
+    QByteArray reencoded;
+    if (fromOpenAi) {
+        // A client that asked for usage always gets the usage chunk (zeros when the upstream sent
+        // none), so "absent" only survives when the chunk is not requested.
+        openaichat::EmitOptions options = openAiOptions();
+        options.includeUsage = !first.at(first.size() - 2).usage.isEmpty();
+        openaichat::StreamEncoder encoder(options);
+        reencoded = encoder.encode(first);
+    } else {
+        anthropicmessages::StreamEncoder encoder;
+        reencoded = encoder.encode(first);
+    }
+    const QList<canonical::StreamEvent> second = decodeSplit(fromOpenAi, reencoded, {});
+    QCOMPARE(second.size(), first.size());
+    for (qsizetype i = 0; i < first.size(); ++i)
+        QVERIFY2(second.at(i) == first.at(i), qPrintable(u"event %1 differs"_s.arg(i)));
+}
+
+void TestFormatTranslation::untranslatableRequestsAreRejected_data()
+{
+    QTest::addColumn<bool>("openAi");
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<QString>("param");
+    QTest::newRow("anthropic without max_tokens") << false << u"reject_no_max_tokens.json"_s << u"max_tokens"_s;
+    QTest::newRow("anthropic document block") << false << u"reject_document.json"_s << u"messages[0].content[0].type"_s;
+    QTest::newRow("anthropic server tool") << false << u"reject_server_tool.json"_s << u"tools[0].type"_s;
+    QTest::newRow("openai custom tool") << true << u"reject_custom_tool.json"_s << u"tools[0]"_s;
+    QTest::newRow("openai n=2") << true << u"reject_n.json"_s << u"n"_s;
+    QTest::newRow("openai audio input") << true << u"reject_audio.json"_s << u"messages[0].content[0]"_s;
+    QTest::newRow("not json") << true << u"reject_not_json.txt"_s << QString();
+}
+
+void TestFormatTranslation::untranslatableRequestsAreRejected()
+{
+    QFETCH(bool, openAi);
+    QFETCH(QString, fixture);
+    QFETCH(QString, param);
+    const QByteArray body = readFile(dataDir() + u"/rejected/"_s + fixture);
+    QVERIFY(!body.isEmpty());
+    canonical::Error error;
+    const bool parsed = openAi ? openaichat::parseRequest(body, &error).has_value()
+                               : anthropicmessages::parseRequest(body, &error).has_value();
+    QVERIFY(!parsed);
+    QCOMPARE(error.status, 400);
+    QCOMPARE(error.param, param);
+    QVERIFY(!error.message.isEmpty());
+    // The client sees the rejection in its own error shape.
+    const QJsonObject wire =
+        QJsonDocument::fromJson(openAi ? openaichat::emitError(error) : anthropicmessages::emitError(error)).object();
+    QCOMPARE(wire.value(u"error"_s).toObject().value(u"type"_s).toString(), u"invalid_request_error"_s);
+}
+
+void TestFormatTranslation::droppedFieldsAreReported()
+{
+    canonical::Error error;
+    const auto request = openaichat::parseRequest(readFile(dataDir() + u"/requests/openai_text.json"_s), &error);
+    QVERIFY(request);
+    const QString parsed = describe(request->dropped);
+    QVERIFY2(parsed.contains(u"seed"_s) && parsed.contains(u"logprobs"_s) && parsed.contains(u"messages[4].name"_s),
+             qPrintable(parsed));
+    QList<canonical::Dropped> emitted;
+    anthropicmessages::emitRequest(*request, {}, &emitted);
+    const QString dropped = describe(emitted);
+    QVERIFY2(dropped.contains(u"temperature"_s) && dropped.contains(u"metadata"_s), qPrintable(dropped));
+
+    const auto anthropic =
+        anthropicmessages::parseRequest(readFile(dataDir() + u"/requests/anthropic_thinking.json"_s), &error);
+    QVERIFY(anthropic);
+    QList<canonical::Dropped> toOpenAi;
+    openaichat::emitRequest(*anthropic, {}, &toOpenAi);
+    const QString lost = describe(toOpenAi);
+    QVERIFY2(lost.contains(u"thinking"_s) && lost.contains(u"redacted_thinking"_s), qPrintable(lost));
+}
+
+void TestFormatTranslation::thinkingBudgetFitsUnderMaxTokens()
+{
+    canonical::Request request;
+    request.model = u"m"_s;
+    request.messages.append(canonical::Message{canonical::Role::User, {canonical::ContentPart::makeText(u"hi"_s)}});
+    request.thinkingEnabled = true;
+    request.thinkingBudget = 8000;
+    request.maxOutputTokens = 4000;
+    QJsonObject o = QJsonDocument::fromJson(anthropicmessages::emitRequest(request)).object();
+    QCOMPARE(o.value(u"max_tokens"_s).toInteger(), 4000);
+    QCOMPARE(o.value(u"thinking"_s).toObject().value(u"budget_tokens"_s).toInteger(), 3999);
+
+    request.maxOutputTokens = 1000; // no room for the 1024-token minimum
+    QList<canonical::Dropped> dropped;
+    o = QJsonDocument::fromJson(anthropicmessages::emitRequest(request, {}, &dropped)).object();
+    QVERIFY(!o.contains(u"thinking"_s));
+    QCOMPARE(describe(dropped), u"thinking"_s);
+
+    request.maxOutputTokens.reset();
+    o = QJsonDocument::fromJson(anthropicmessages::emitRequest(request)).object();
+    QCOMPARE(o.value(u"max_tokens"_s).toInteger(), 8000 + 4096);
+}
+
+void TestFormatTranslation::errorBodiesMapAcrossFormats()
+{
+    // Anthropic overload (529) → an OpenAI client gets 503, which its SDK retries the same way.
+    canonical::Error overloaded =
+        anthropicmessages::parseError(529, readFile(dataDir() + u"/errors/anthropic_overloaded.json"_s));
+    QCOMPARE(overloaded.status, 529);
+    QCOMPARE(overloaded.message, u"Overloaded"_s);
+    QCOMPARE(openaichat::httpStatus(overloaded), 503);
+    QJsonObject wire = QJsonDocument::fromJson(openaichat::emitError(overloaded)).object();
+    QCOMPARE(wire.value(u"error"_s).toObject().value(u"message"_s).toString(), u"Overloaded"_s);
+    QCOMPARE(wire.value(u"error"_s).toObject().value(u"type"_s).toString(), u"server_error"_s);
+
+    // OpenAI rate limit → Anthropic rate_limit_error with the same status.
+    const canonical::Error limited =
+        openaichat::parseError(429, readFile(dataDir() + u"/errors/openai_rate_limit.json"_s));
+    QCOMPARE(limited.code, u"rate_limit_exceeded"_s);
+    QCOMPARE(anthropicmessages::httpStatus(limited), 429);
+    wire = QJsonDocument::fromJson(anthropicmessages::emitError(limited)).object();
+    QCOMPARE(wire.value(u"type"_s).toString(), u"error"_s);
+    QCOMPARE(wire.value(u"error"_s).toObject().value(u"type"_s).toString(), u"rate_limit_error"_s);
+
+    // Errors inside a stream carry no status: it is derived from the type or code.
+    QCOMPARE(anthropicmessages::parseError(0, readFile(dataDir() + u"/errors/anthropic_overloaded.json"_s)).status,
+             529);
+    QCOMPARE(openaichat::parseError(0, readFile(dataDir() + u"/errors/openai_rate_limit.json"_s)).status, 429);
+    // Compatible servers send a bare string.
+    QCOMPARE(openaichat::parseError(404, "{\"error\":\"model 'x' not found\"}").message, u"model 'x' not found"_s);
+    QCOMPARE(QJsonDocument::fromJson(anthropicmessages::emitError(openaichat::parseError(404, "{\"error\":\"x\"}")))
+                 .object()
+                 .value(u"error"_s)
+                 .toObject()
+                 .value(u"type"_s)
+                 .toString(),
+             u"not_found_error"_s);
+}
+
+void TestFormatTranslation::interleavedToolCallsKeepTheirArguments()
+{
+    const QList<canonical::StreamEvent> events =
+        decodeSplit(true, readFile(dataDir() + u"/streams/openai_parallel_tools.sse"_s), {});
+    QCOMPARE(contractViolation(events), QString());
+    QHash<QString, QString> arguments;
+    QHash<int, QString> idByIndex;
+    QStringList order;
+    for (const canonical::StreamEvent &e : events) {
+        if (e.type == canonical::StreamEvent::Type::BlockStart && e.blockKind == canonical::BlockKind::ToolCall) {
+            idByIndex.insert(e.index, e.toolCallId);
+            order.append(e.toolCallId);
+        }
+        if (e.type == canonical::StreamEvent::Type::BlockDelta && e.deltaKind == canonical::DeltaKind::ToolArguments)
+            arguments[idByIndex.value(e.index)] += e.text;
+    }
+    QCOMPARE(order, (QStringList{u"call_a"_s, u"call_b"_s, u"call_c"_s}));
+    QCOMPARE(arguments.value(u"call_a"_s), u"{\"tz\":\"UTC\"}"_s);
+    QCOMPARE(arguments.value(u"call_b"_s), u"{\"fmt\":\"iso\"}"_s);
+    QCOMPARE(arguments.value(u"call_c"_s), QString());
+    QCOMPARE(events.at(events.size() - 2).stopReason, canonical::StopReason::ToolUse);
+    QCOMPARE(events.at(events.size() - 2).usage.inputTokens, std::optional<qint64>(52));
+}
+
+void TestFormatTranslation::sequentialToolCallsStreamWithoutBuffering()
+{
+    // A call whose arguments form a complete JSON object is closed as soon as another call sends a
+    // fragment, so later calls stream live instead of waiting for the end of the stream.
+    const QByteArray stream = readFile(dataDir() + u"/streams/openai_parallel_tools.sse"_s);
+    const qsizetype lastCall = stream.indexOf("\"index\":2,\"id\":\"call_c\"");
+    QVERIFY(lastCall > 0);
+    const qsizetype cut = stream.indexOf("\n\n", lastCall) + 2;
+    openaichat::StreamDecoder decoder;
+    const QList<canonical::StreamEvent> events = decoder.feed(QByteArrayView(stream).first(cut));
+    QStringList started;
+    int stops = 0;
+    for (const canonical::StreamEvent &e : events) {
+        stops += e.type == canonical::StreamEvent::Type::BlockStop ? 1 : 0;
+        if (e.type == canonical::StreamEvent::Type::BlockStart && e.blockKind == canonical::BlockKind::ToolCall)
+            started.append(e.toolCallId);
+    }
+    QCOMPARE(started, (QStringList{u"call_a"_s, u"call_b"_s, u"call_c"_s}));
+    QCOMPARE(stops, 3); // text, call_a and call_b are closed; call_c is open and streaming
+}
+
+void TestFormatTranslation::thinkingIsHiddenFromOpenAiClientsByDefault()
+{
+    const QList<canonical::StreamEvent> events =
+        decodeSplit(false, readFile(dataDir() + u"/streams/anthropic_thinking.sse"_s), {});
+    openaichat::EmitOptions options;
+    options.created = FixedCreated;
+    openaichat::StreamEncoder encoder(options);
+    const QByteArray out = encoder.encode(events);
+    QVERIFY(!out.contains("reasoning_content"));
+    QVERIFY(!out.contains("User wants"));
+    QVERIFY(!out.contains("EqQBCkYIARgCIkD")); // signatures never leave in this format
+    QVERIFY(!out.contains("\"usage\""));       // the client did not ask for include_usage
+    QVERIFY(out.contains("Noon."));
+    QVERIFY(out.endsWith("data: [DONE]\n\n"));
+}
+
+void TestFormatTranslation::encodersAlwaysEndWithTheirTerminalEvent()
+{
+    canonical::StreamEvent start;
+    start.type = canonical::StreamEvent::Type::MessageStart;
+    start.id = u"x"_s;
+    canonical::StreamEvent block;
+    block.type = canonical::StreamEvent::Type::BlockStart;
+    canonical::StreamEvent delta;
+    delta.type = canonical::StreamEvent::Type::BlockDelta;
+    delta.text = u"partial"_s;
+
+    // Upstream body ended without a terminal event.
+    anthropicmessages::StreamEncoder anthropic;
+    QByteArray out = anthropic.encode({start, block, delta}) + anthropic.finish();
+    QList<SseEvent> events = sseEvents(out);
+    QCOMPARE(events.last().event, QByteArray("error"));
+    QCOMPARE(
+        QJsonDocument::fromJson(events.last().data).object().value(u"error"_s).toObject().value(u"type"_s).toString(),
+        u"api_error"_s);
+
+    openaichat::StreamEncoder openAi;
+    out = openAi.encode({start, block, delta}) + openAi.finish();
+    events = sseEvents(out);
+    QCOMPARE(events.last().data, QByteArray("[DONE]"));
+    QVERIFY(QJsonDocument::fromJson(events.at(events.size() - 2).data).object().contains(u"error"_s));
+
+    // MessageStop without MessageDelta and with a block left open: both are synthesized in order.
+    canonical::StreamEvent stop;
+    stop.type = canonical::StreamEvent::Type::MessageStop;
+    anthropicmessages::StreamEncoder lenient;
+    events = sseEvents(lenient.encode({start, block, delta, stop}));
+    QStringList names;
+    for (const SseEvent &e : events)
+        names.append(QString::fromUtf8(e.event));
+    QCOMPARE(names, (QStringList{u"message_start"_s, u"content_block_start"_s, u"content_block_delta"_s,
+                                 u"content_block_stop"_s, u"message_delta"_s, u"message_stop"_s}));
+}
+
+void TestFormatTranslation::nothingIsEmittedAfterTheTerminalEvent()
+{
+    canonical::StreamEvent stop;
+    stop.type = canonical::StreamEvent::Type::MessageStop;
+    canonical::StreamEvent ping;
+    ping.type = canonical::StreamEvent::Type::Ping;
+    const canonical::Error error{500, {}, u"late"_s, {}, {}};
+
+    anthropicmessages::StreamEncoder anthropic;
+    QVERIFY(anthropic.encode(stop).endsWith("data: {\"type\":\"message_stop\"}\n\n"));
+    QVERIFY(anthropic.isFinished());
+    QVERIFY(anthropic.encode(ping).isEmpty());
+    QVERIFY(anthropic.fail(error).isEmpty());
+    QVERIFY(anthropic.finish().isEmpty());
+
+    openaichat::StreamEncoder openAi;
+    QVERIFY(openAi.fail(error).endsWith("data: [DONE]\n\n"));
+    QVERIFY(openAi.encode(stop).isEmpty());
+    QVERIFY(openAi.finish().isEmpty());
+
+    // Decoders stop at their terminal event too: bytes after [DONE] are ignored.
+    openaichat::StreamDecoder decoder;
+    const QList<canonical::StreamEvent> events = decoder.feed("data: [DONE]\n\ndata: {\"choices\":[]}\n\n");
+    QCOMPARE(events.last().type, canonical::StreamEvent::Type::MessageStop);
+    QVERIFY(decoder.finish().isEmpty());
+}
+
+void TestFormatTranslation::invalidUpstreamJsonFailsTheStream()
+{
+    openaichat::StreamDecoder openAi;
+    QList<canonical::StreamEvent> events = openAi.feed("data: {\"choices\":[]}\n\ndata: {oops\n\n");
+    QCOMPARE(events.last().type, canonical::StreamEvent::Type::Error);
+    QCOMPARE(events.last().error.status, 502);
+    QVERIFY(events.last().error.message.contains(u"invalid JSON"_s));
+    QVERIFY(openAi.isFinished());
+
+    anthropicmessages::StreamDecoder anthropic;
+    events = anthropic.feed("event: message_start\ndata: [1,2]\n\n");
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().type, canonical::StreamEvent::Type::Error);
+}
+
+QTEST_GUILESS_MAIN(TestFormatTranslation)
+#include "tst_formattranslation.moc"
