@@ -50,15 +50,15 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
         m_endpoints.append(resolveEndpoint(e));
 
     for (auto it = m_config->modelAliases.cbegin(); it != m_config->modelAliases.cend(); ++it) {
-        Alias a{it.key(), {}, it.value()};
-        if (it.key().contains(QLatin1Char('*')) || it.key().contains(QLatin1Char('?')))
-            a.glob = QRegularExpression(QRegularExpression::wildcardToRegularExpression(
-                it.key(), QRegularExpression::UnanchoredWildcardConversion));
+        Alias a{it.key(), false, {}, it.value()};
+        a.isGlob = it.key().contains(QLatin1Char('*')) || it.key().contains(QLatin1Char('?'));
+        if (a.isGlob)
+            a.glob = QRegularExpression(QRegularExpression::wildcardToRegularExpression(it.key())); // whole name
         m_aliases.append(a);
     }
     // Exact aliases before globs, so the most specific rule wins.
     std::stable_sort(m_aliases.begin(), m_aliases.end(),
-                     [](const Alias &a, const Alias &b) { return !a.glob.isValid() && b.glob.isValid(); });
+                     [](const Alias &a, const Alias &b) { return !a.isGlob && b.isGlob; });
 
     QJsonArray data;
     QStringList seen;
@@ -78,7 +78,7 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
             addModel(model, e.preset->name.toString());
     }
     for (const Alias &a : std::as_const(m_aliases)) {
-        if (!a.glob.isValid() && resolveDirect(a.target).endpoint)
+        if (!a.isGlob && resolveDirect(a.target).endpoint)
             addModel(a.pattern, QStringLiteral("llmproxy"));
     }
     m_modelsJson = QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
@@ -107,7 +107,7 @@ RouteTarget RoutingSnapshot::resolve(const QString &model) const
             return {&e, model};
     }
     for (const Alias &a : m_aliases) {
-        const bool matches = a.glob.isValid() ? a.glob.match(model).hasMatch() : a.pattern == model;
+        const bool matches = a.isGlob ? a.glob.match(model).hasMatch() : a.pattern == model;
         if (matches) {
             RouteTarget t = resolveDirect(a.target);
             if (t.endpoint)

@@ -61,7 +61,8 @@ private:
     struct Alias
     {
         QString pattern;
-        QRegularExpression glob; ///< invalid when the pattern is exact
+        bool isGlob = false;
+        QRegularExpression glob; ///< used when isGlob
         QString target;
     };
     RouteTarget resolveDirect(const QString &model) const;

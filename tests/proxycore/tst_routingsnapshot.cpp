@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// Model resolution: exact models, aliases (exact before glob), endpoints that accept any model,
+// priority order, discovered endpoints, and the prebuilt /v1/models list.
+#include "proxycore/routing/routingsnapshot.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace llmproxy;
+
+namespace {
+
+EndpointConfig endpoint(const QString &id, const QStringList &models, int priority = 0,
+                        const QString &provider = QStringLiteral("openai_compatible"))
+{
+    EndpointConfig e;
+    e.id = id;
+    e.provider = provider;
+    e.baseUrl = QStringLiteral("http://127.0.0.1:9/") + id + QStringLiteral("/v1/");
+    e.models = models;
+    e.priority = priority;
+    e.apiKey = QStringLiteral("sk-") + id;
+    e.source = QStringLiteral("file");
+    return e;
+}
+
+} // namespace
+
+class TestRoutingSnapshot : public QObject
+{
+    Q_OBJECT
+private slots:
+    void resolvesModelsAndAliases()
+    {
+        Config c;
+        c.endpoints = {endpoint(QStringLiteral("b"), {QStringLiteral("gpt-4o")}, 5),
+                       endpoint(QStringLiteral("a"), {QStringLiteral("gpt-4o"), QStringLiteral("mini")}, 1)};
+        c.modelAliases = {{QStringLiteral("claude-*"), QStringLiteral("mini")},
+                          {QStringLiteral("claude-opus"), QStringLiteral("gpt-4o")},
+                          {QStringLiteral("broken"), QStringLiteral("nowhere")}};
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1000);
+
+        RouteTarget t = s.resolve(QStringLiteral("gpt-4o"));
+        QVERIFY(t.endpoint);
+        QCOMPARE(t.endpoint->config.id, QStringLiteral("a")); // lower priority value wins
+        QCOMPARE(t.upstreamModel, QStringLiteral("gpt-4o"));
+        QCOMPARE(t.endpoint->baseUrl, QByteArray("http://127.0.0.1:9/a/v1")); // trailing '/' removed
+        QCOMPARE(t.endpoint->auth.first, QByteArray("authorization"));
+        QCOMPARE(t.endpoint->auth.second, QByteArray("Bearer sk-a"));
+
+        t = s.resolve(QStringLiteral("claude-sonnet-4-5"));
+        QVERIFY(t.endpoint);
+        QCOMPARE(t.upstreamModel, QStringLiteral("mini"));
+        t = s.resolve(QStringLiteral("claude-opus")); // the exact alias beats the glob
+        QCOMPARE(t.upstreamModel, QStringLiteral("gpt-4o"));
+        QVERIFY(!s.resolve(QStringLiteral("my-claude-x")).endpoint); // globs match the whole name
+        QVERIFY(!s.resolve(QStringLiteral("broken")).endpoint);
+        QVERIFY(!s.resolve(QStringLiteral("unknown")).endpoint);
+    }
+
+    void endpointWithoutModelListAcceptsAnyModel()
+    {
+        Config c;
+        c.endpoints = {endpoint(QStringLiteral("listed"), {QStringLiteral("x")}),
+                       endpoint(QStringLiteral("any"), {}, 9)};
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1000);
+        QCOMPARE(s.resolve(QStringLiteral("x")).endpoint->config.id, QStringLiteral("listed"));
+        const RouteTarget t = s.resolve(QStringLiteral("whatever-7b"));
+        QVERIFY(t.endpoint);
+        QCOMPARE(t.endpoint->config.id, QStringLiteral("any"));
+        QCOMPARE(t.upstreamModel, QStringLiteral("whatever-7b"));
+    }
+
+    void disabledAndDuplicateDiscoveredEndpointsAreSkipped()
+    {
+        Config c;
+        EndpointConfig off = endpoint(QStringLiteral("off"), {QStringLiteral("m")});
+        off.enabled = false;
+        EndpointConfig local = endpoint(QStringLiteral("mine"), {QStringLiteral("llama3")}, 0, QStringLiteral("ollama"));
+        local.baseUrl = QStringLiteral("http://127.0.0.1:11434/v1");
+        c.endpoints = {off, local};
+        EndpointConfig found = local;
+        found.id = QStringLiteral("local-ollama");
+        found.source = QStringLiteral("discovery");
+        EndpointConfig other = endpoint(QStringLiteral("local-vllm"), {QStringLiteral("qwen")}, 100,
+                                        QStringLiteral("vllm"));
+        other.source = QStringLiteral("discovery");
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {found, other}, 1000);
+        QCOMPARE(s.endpoints().size(), 2); // "off" dropped, the rediscovered Ollama merged with "mine"
+        QVERIFY(!s.resolve(QStringLiteral("m")).endpoint);
+        QCOMPARE(s.resolve(QStringLiteral("qwen")).endpoint->config.id, QStringLiteral("local-vllm"));
+        QVERIFY(!s.isOnboarding());
+        QVERIFY(RoutingSnapshot(std::make_shared<const Config>(Config{}), {}, 0).isOnboarding());
+    }
+
+    void buildsModelList()
+    {
+        Config c;
+        c.endpoints = {endpoint(QStringLiteral("a"), {QStringLiteral("m1"), QStringLiteral("m2")}),
+                       endpoint(QStringLiteral("b"), {QStringLiteral("m2")}, 0, QStringLiteral("groq"))};
+        c.modelAliases = {{QStringLiteral("fast"), QStringLiteral("m2")}, {QStringLiteral("g-*"), QStringLiteral("m1")}};
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1234);
+        const QJsonObject list = QJsonDocument::fromJson(s.modelsListJson()).object();
+        QCOMPARE(list.value(QLatin1String("object")).toString(), QStringLiteral("list"));
+        QStringList ids;
+        for (const QJsonValue v : list.value(QLatin1String("data")).toArray()) {
+            QCOMPARE(v.toObject().value(QLatin1String("created")).toInt(), 1234);
+            ids.append(v.toObject().value(QLatin1String("id")).toString());
+        }
+        // each model once, exact aliases listed, glob patterns not
+        QCOMPARE(ids, (QStringList{QStringLiteral("m1"), QStringLiteral("m2"), QStringLiteral("fast")}));
+        QVERIFY(s.modelJson(QStringLiteral("fast")).contains("\"owned_by\":\"llmproxy\""));
+        QVERIFY(s.modelJson(QStringLiteral("nope")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoutingSnapshot)
+#include "tst_routingsnapshot.moc"
