@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/api/apierror.h"
 
+#include "proxycore/formats/anthropicmessages.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -20,6 +22,22 @@ QByteArray ApiError::openAiBody() const
 QByteArray ApiError::openAiStreamEvent() const
 {
     return "data: " + openAiBody() + "\n\n";
+}
+
+canonical::Error ApiError::toCanonical() const
+{
+    canonical::Error e;
+    e.status = status;
+    e.type = QString::fromLatin1(type);
+    e.message = message;
+    e.code = QString::fromLatin1(code);
+    e.param = QString::fromLatin1(param);
+    return e;
+}
+
+QByteArray ApiError::anthropicBody() const
+{
+    return anthropicmessages::emitError(toCanonical());
 }
 
 ApiError ApiError::invalidRequest(QString message, QByteArray code, QByteArray param)

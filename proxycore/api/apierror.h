@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/formats/canonical.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -20,6 +22,9 @@ struct ApiError
     QByteArray openAiBody() const;
     /// The same error as an SSE event for a stream that has already started.
     QByteArray openAiStreamEvent() const;
+    /// The same error in the Anthropic Messages shape: {"type":"error","error":{"type","message"}}.
+    QByteArray anthropicBody() const;
+    canonical::Error toCanonical() const;
 
     static ApiError invalidRequest(QString message, QByteArray code = {}, QByteArray param = {});
     static ApiError unauthorized(QString message);

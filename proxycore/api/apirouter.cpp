@@ -4,7 +4,9 @@
 
 #include "proxycore/api/proxycall.h"
 #include "proxycore/engine/sharedstate.h"
+#include "proxycore/formats/anthropicmessages.h"
 #include "proxycore/formats/jsonmembers.h"
+#include "proxycore/formats/openaichat.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
@@ -90,6 +92,17 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
         handleInference(kind, std::move(request), responder);
         return;
     }
+    if (api == "/messages") {
+        if (!post) {
+            reply(request, responder,
+                  {405, QStringLiteral("Use POST for %1").arg(QString::fromLatin1(path)),
+                   QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}},
+                  {}, true);
+            return;
+        }
+        handleMessages(std::move(request), responder);
+        return;
+    }
     if (api == "/models" || api.startsWith("/models/")) {
         if (!get) {
             reply(request, responder,
@@ -111,7 +124,7 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
 }
 
 void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                      const ApiError &error, const QString &model)
+                      const ApiError &error, const QString &model, bool anthropic)
 {
     const QByteArray id = newRequestId();
     HeaderList h = jsonHeaders();
@@ -123,7 +136,7 @@ void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResp
     const qint64 now = monotonicNowNs();
     const double ms = double(now - request.receivedNs) / 1e6;
     h.append({QByteArrayLiteral("x-llmproxy-overhead-ms"), QByteArray::number(ms, 'f', 3)});
-    responder->respond(error.status, h, error.openAiBody());
+    responder->respond(error.status, h, anthropic ? error.anthropicBody() : error.openAiBody());
 
     RequestRecord r;
     r.time = QDateTime::currentDateTimeUtc();
@@ -139,7 +152,8 @@ void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResp
     m_records->push(std::move(r));
 }
 
-bool ApiRouter::authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
+bool ApiRouter::authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                          bool anthropic)
 {
     const RoutingSnapshotPtr snapshot = m_state->current();
     if (!snapshot->apiKeys().isEnabled())
@@ -148,11 +162,12 @@ bool ApiRouter::authorize(const HttpRequest &request, const std::shared_ptr<Http
     if (key.isEmpty()) {
         reply(request, responder,
               ApiError::unauthorized(QStringLiteral("Missing API key. Send it as 'Authorization: Bearer <key>' or "
-                                                    "'x-api-key: <key>'.")));
+                                                    "'x-api-key: <key>'.")),
+              {}, anthropic);
         return false;
     }
     if (!snapshot->apiKeys().verify(key)) {
-        reply(request, responder, ApiError::unauthorized(QStringLiteral("Incorrect API key provided.")));
+        reply(request, responder, ApiError::unauthorized(QStringLiteral("Incorrect API key provided.")), {}, anthropic);
         return false;
     }
     return true;
@@ -207,22 +222,93 @@ void ApiRouter::handleModels(const HttpRequest &request, const std::shared_ptr<H
     responder->respond(200, jsonHeaders(), body);
 }
 
-void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+bool ApiRouter::acceptingInference(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                                   bool anthropic)
 {
-    if (!authorize(request, responder))
-        return;
     if (m_state->draining.load(std::memory_order_relaxed)) {
         reply(request, responder,
               ApiError::unavailable(QStringLiteral("The gateway is shutting down; retry the request"),
-                                    QByteArrayLiteral("server_shutting_down")));
-        return;
+                                    QByteArrayLiteral("server_shutting_down")),
+              {}, anthropic);
+        return false;
     }
     if (m_state->paused.load(std::memory_order_relaxed)) {
         reply(request, responder,
               ApiError::unavailable(QStringLiteral("The proxy is paused. Resume it from the LLMProxy window or tray."),
-                                    QByteArrayLiteral("proxy_paused")));
+                                    QByteArrayLiteral("proxy_paused")),
+              {}, anthropic);
+        return false;
+    }
+    return true;
+}
+
+void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+{
+    // Anthropic Messages in, OpenAI Chat to the upstream, translated back through the canonical model.
+    if (!authorize(request, responder, true) || !acceptingInference(request, responder, true))
+        return;
+    canonical::Error parseError;
+    std::optional<canonical::Request> parsed = anthropicmessages::parseRequest(request.body, &parseError);
+    if (!parsed) {
+        reply(request, responder,
+              ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(), parseError.param.toLatin1()), {},
+              true);
         return;
     }
+    const QString model = parsed->model;
+    RoutingSnapshotPtr snapshot = m_state->current();
+    if (snapshot->isOnboarding()) {
+        reply(request, responder,
+              ApiError::unavailable(
+                  QStringLiteral("No upstream endpoint is configured. Add one under 'endpoints:' in config.yaml or "
+                                 "set LLM_PROXY_ENDPOINT_<NAME>_URL and _MODELS, then reload."),
+                  QByteArrayLiteral("no_endpoint_configured")),
+              model, true);
+        return;
+    }
+    const RouteTarget target = snapshot->resolve(model);
+    if (!target.endpoint) {
+        reply(request, responder,
+              ApiError::notFound(QStringLiteral("The model '%1' is not served by any configured endpoint; map it with "
+                                                "model_aliases or GET /v1/models for the available models.")
+                                     .arg(model),
+                                 QByteArrayLiteral("model_not_found")),
+              model, true);
+        return;
+    }
+    if (target.endpoint->preset->format != WireFormat::OpenAi) {
+        reply(request, responder,
+              {501, QStringLiteral("The endpoint '%1' speaks a format this route cannot translate to yet")
+                        .arg(target.endpoint->config.id),
+               QByteArrayLiteral("api_error"), QByteArrayLiteral("not_implemented"), {}},
+              model, true);
+        return;
+    }
+    parsed->model = target.upstreamModel;
+    QList<canonical::Dropped> dropped;
+    QByteArray upstreamBody = openaichat::emitRequest(*parsed, {}, &dropped);
+    for (const canonical::Dropped &d : std::as_const(dropped))
+        qInfo("request %s: %s not sent upstream (%s)", qPrintable(model), qPrintable(d.field), qPrintable(d.reason));
+    if (!target.endpoint->preset->acceptsStreamOptions)
+        upstreamBody = removeTopLevelMember(upstreamBody, "stream_options");
+
+    RequestRecord record;
+    record.time = QDateTime::currentDateTimeUtc();
+    record.requestId = QString::fromLatin1(newRequestId());
+    record.method = QString::fromLatin1(request.method);
+    record.route = QString::fromUtf8(request.path);
+    record.model = model;
+    auto call = std::make_shared<ProxyCall>(this, snapshot, responder, std::move(record), request.receivedNs,
+                                            ProxyCall::ClientFormat::Anthropic);
+    ProxyCall *raw = call.get();
+    m_calls.insert(raw, std::move(call));
+    raw->start(*target.endpoint, std::move(upstreamBody), "/chat/completions", parsed->stream);
+}
+
+void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+{
+    if (!authorize(request, responder) || !acceptingInference(request, responder, false))
+        return;
 
     // Validate without building a document, then read the few members the gateway needs straight
     // from the bytes; the body itself is forwarded untouched.

@@ -39,11 +39,17 @@ public:
 private:
     enum class Endpoint { ChatCompletions, Completions, Embeddings };
     void handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
+    void handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
     void handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
+    /// Answers with `error` in the client's protocol: OpenAI shape, or Anthropic's when `anthropic`.
     void reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, const ApiError &error,
-               const QString &model = {});
-    bool authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
+               const QString &model = {}, bool anthropic = false);
+    bool authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                   bool anthropic = false);
+    /// Refuses inference while draining or paused; returns false after answering.
+    bool acceptingInference(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                            bool anthropic);
 
     const SharedState *m_state;
     std::unique_ptr<IUpstreamTransport> m_transport;

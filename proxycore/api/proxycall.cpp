@@ -66,9 +66,9 @@ ApiError errorFromUpstream(const UpstreamError &e, bool afterHeaders)
 } // namespace
 
 ProxyCall::ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
-                     RequestRecord record, qint64 receivedNs)
+                     RequestRecord record, qint64 receivedNs, ClientFormat clientFormat)
     : m_router(router), m_snapshot(std::move(snapshot)), m_responder(std::move(responder)),
-      m_record(std::move(record)), m_receivedNs(receivedNs)
+      m_record(std::move(record)), m_receivedNs(receivedNs), m_clientFormat(clientFormat)
 {
     m_responder->setOnClientGone([this] { onClientGone(); });
     m_responder->setOnTerminate([this] { onTerminate(); });
@@ -160,6 +160,11 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
             else if (isRelayedHeader(header.first))
                 h.append(header);
         }
+        if (m_clientFormat == ClientFormat::Anthropic) {
+            contentType = QByteArrayLiteral("text/event-stream; charset=utf-8");
+            m_decoder = std::make_unique<openaichat::StreamDecoder>();
+            m_encoder = std::make_unique<anthropicmessages::StreamEncoder>();
+        }
         h.prepend({QByteArrayLiteral("content-type"), contentType});
         h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
         h.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
@@ -184,8 +189,12 @@ void ProxyCall::onData(QByteArrayView chunk)
     }
     if (m_phase != Phase::Streaming)
         return;
-    m_pending.append(chunk.data(), chunk.size());
-    relayCompleteEvents(false);
+    if (m_encoder) {
+        relayTranslated(chunk, false);
+    } else {
+        m_pending.append(chunk.data(), chunk.size());
+        relayCompleteEvents(false);
+    }
     if (m_responder->pendingBytes() > ClientHighWater && m_upstream && !m_pausedForClient) {
         m_pausedForClient = true; // slow client: stop reading upstream until its socket drains
         m_upstream->setPaused(true);
@@ -235,6 +244,31 @@ void ProxyCall::relayCompleteEvents(bool flushAll)
     }
 }
 
+void ProxyCall::relayTranslated(QByteArrayView chunk, bool end)
+{
+    QList<canonical::StreamEvent> events = end ? m_decoder->finish() : m_decoder->feed(chunk);
+    for (const canonical::StreamEvent &e : std::as_const(events)) {
+        if (e.type == canonical::StreamEvent::Type::MessageStart || e.type == canonical::StreamEvent::Type::MessageDelta)
+            noteCanonicalUsage(e.usage);
+        else if (e.type == canonical::StreamEvent::Type::Error && m_record.error.isEmpty())
+            m_record.error = e.error.code.isEmpty() ? e.error.type : e.error.code;
+    }
+    QByteArray out = m_encoder->encode(events);
+    if (end && !m_encoder->isFinished())
+        out += m_encoder->finish(); // an upstream that ended without finishing still gets a proper end
+    if (m_logBodies && m_loggedStream.size() < MaxLoggedBody)
+        m_loggedStream.append(out.first(qMin(out.size(), MaxLoggedBody - m_loggedStream.size())));
+    m_responder->writeChunk(out);
+}
+
+void ProxyCall::noteCanonicalUsage(const canonical::Usage &usage)
+{
+    if (usage.inputTokens)
+        m_record.promptTokens = int(*usage.inputTokens);
+    if (usage.outputTokens)
+        m_record.completionTokens = int(*usage.outputTokens);
+}
+
 void ProxyCall::noteUsage(QByteArrayView json)
 {
     // Only the small "usage" and "error" members are parsed; the rest of the response is skipped
@@ -280,7 +314,10 @@ void ProxyCall::onFinished(const UpstreamError &error)
             failStream(errorFromUpstream(error, true));
             return;
         }
-        relayCompleteEvents(true); // the upstream ended cleanly: pass on whatever it sent last
+        if (m_encoder)
+            relayTranslated({}, true);
+        else
+            relayCompleteEvents(true); // the upstream ended cleanly: pass on whatever it sent last
         m_responder->endStream();
         finish(m_upstreamStatus);
         return;
@@ -298,6 +335,34 @@ void ProxyCall::respondBuffered()
             contentType = header.second;
         else if (isRelayedHeader(header.first))
             h.append(header);
+    }
+    if (m_clientFormat == ClientFormat::Anthropic) {
+        QByteArray body;
+        int status = m_upstreamStatus;
+        if (m_upstreamStatus >= 400) {
+            const canonical::Error e = openaichat::parseError(m_upstreamStatus, m_pending);
+            body = anthropicmessages::emitError(e);
+            status = anthropicmessages::httpStatus(e);
+            m_record.error = QStringLiteral("upstream_%1").arg(m_upstreamStatus);
+        } else {
+            canonical::Error error;
+            const std::optional<canonical::Response> response = openaichat::parseResponse(m_pending, &error);
+            if (!response) {
+                respondError(ApiError::badGateway(QStringLiteral("The upstream response could not be read: %1")
+                                                      .arg(error.message),
+                                                  QByteArrayLiteral("upstream_protocol_error")));
+                return;
+            }
+            noteCanonicalUsage(response->usage);
+            body = anthropicmessages::emitResponse(*response);
+        }
+        h.prepend({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
+        h.append(gatewayHeaders());
+        if (m_logBodies)
+            logBody(m_record.requestId, "response body", body);
+        m_responder->respond(status, h, body);
+        finish(m_upstreamStatus);
+        return;
     }
     if (m_upstreamStatus >= 400) {
         // Upstream errors pass through with their status and body when they are OpenAI-shaped;
@@ -335,7 +400,8 @@ void ProxyCall::respondError(const ApiError &error)
     }
     HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")}};
     h.append(gatewayHeaders());
-    m_responder->respond(error.status, h, error.openAiBody());
+    m_responder->respond(error.status, h,
+                         m_clientFormat == ClientFormat::Anthropic ? error.anthropicBody() : error.openAiBody());
     finish(error.status, QString::fromLatin1(error.code));
 }
 
@@ -345,9 +411,13 @@ void ProxyCall::failStream(const ApiError &error)
     m_pending.clear();
     m_scanFrom = 0;
     m_lineStart = true;
-    m_responder->writeChunk(error.openAiStreamEvent());
-    if (!m_sawDone)
-        m_responder->writeChunk(sseDone());
+    if (m_encoder) {
+        m_responder->writeChunk(m_encoder->fail(error.toCanonical()));
+    } else {
+        m_responder->writeChunk(error.openAiStreamEvent());
+        if (!m_sawDone)
+            m_responder->writeChunk(sseDone());
+    }
     m_responder->endStream();
     finish(m_upstreamStatus ? m_upstreamStatus : error.status, QString::fromLatin1(error.code));
 }

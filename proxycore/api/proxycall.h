@@ -3,6 +3,8 @@
 #pragma once
 
 #include "proxycore/api/apierror.h"
+#include "proxycore/formats/anthropicmessages.h"
+#include "proxycore/formats/openaichat.h"
 #include "proxycore/http/httprequest.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/routing/routingsnapshot.h"
@@ -23,8 +25,12 @@ class UpstreamCall;
 class ProxyCall
 {
 public:
+    /// The protocol the client speaks. The upstream always speaks OpenAI Chat here; an Anthropic
+    /// client's response is translated through the canonical model, event by event when streamed.
+    enum class ClientFormat { OpenAi, Anthropic };
+
     ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
-              RequestRecord record, qint64 receivedNs);
+              RequestRecord record, qint64 receivedNs, ClientFormat clientFormat = ClientFormat::OpenAi);
     ~ProxyCall();
 
     /// `body` is what goes upstream (already rewritten where needed), `path` the API path
@@ -40,6 +46,8 @@ private:
     void onTerminate();
     void relayCompleteEvents(bool flushAll);
     void noteUsage(QByteArrayView json);
+    void noteCanonicalUsage(const canonical::Usage &usage);
+    void relayTranslated(QByteArrayView chunk, bool end);
     void failStream(const ApiError &error);
     void respondError(const ApiError &error);
     void respondBuffered();
@@ -63,8 +71,11 @@ private:
     bool m_sawDone = false;
     bool m_pausedForClient = false;
     bool m_logBodies = false;
+    std::unique_ptr<openaichat::StreamDecoder> m_decoder;       ///< Anthropic clients: upstream stream → events
+    std::unique_ptr<anthropicmessages::StreamEncoder> m_encoder; ///< Anthropic clients: events → client stream
     QByteArray m_loggedStream;       ///< first bytes of a stream, for opt-in body logging
     qint64 m_receivedNs;
+    ClientFormat m_clientFormat;
     qint64 m_upstreamStartNs = 0;
     qint64 m_upstreamHeadersNs = 0;
     qint64 m_upstreamEndNs = 0;

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// POST /v1/messages (Anthropic Messages) served by an OpenAI-format upstream through the
+// canonical model: plain and streamed replies, the exact stream event order, errors in
+// Anthropic's shape, a mid-stream upstream failure ending with `event: error`.
+#include "tests/support/gatewayfixture.h"
+#include "tests/support/sseparser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace llmproxy::test;
+using namespace Qt::StringLiterals;
+
+class TestAnthropicMessages : public QObject
+{
+    Q_OBJECT
+
+private:
+    GatewayFixture m_gateway;
+
+    static QJsonObject messagesBody(bool stream, const QString &model = u"claude-sonnet-4-5"_s)
+    {
+        return {{u"model"_s, model},
+                {u"max_tokens"_s, 64},
+                {u"stream"_s, stream},
+                {u"system"_s, u"be brief"_s},
+                {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hello there"_s}}}}};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_gateway.mock.start(), qPrintable(m_gateway.mock.errorString()));
+        m_gateway.config.endpoints = {m_gateway.mockEndpoint()};
+        m_gateway.config.extraYaml = "model_aliases:\n  \"claude-*\": mock-chat\n";
+        QString error;
+        QVERIFY2(m_gateway.start(&error), qPrintable(error));
+    }
+    void init() { QVERIFY(m_gateway.mock.reset()); }
+
+    void plainReplyIsAnthropicShaped()
+    {
+        const HttpResponse r = m_gateway.post(u"/v1/messages"_s, messagesBody(false));
+        QCOMPARE(r.status, 200);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(o.value(u"type"_s).toString(), u"message"_s);
+        QCOMPARE(o.value(u"role"_s).toString(), u"assistant"_s);
+        QCOMPARE(o.value(u"stop_reason"_s).toString(), u"end_turn"_s);
+        const QJsonArray content = o.value(u"content"_s).toArray();
+        QCOMPARE(content.size(), 1);
+        QCOMPARE(content.at(0).toObject().value(u"text"_s).toString(), u"hello there"_s);
+        QVERIFY(o.value(u"usage"_s).toObject().contains(u"output_tokens"_s));
+
+        // The upstream got an OpenAI chat request for the aliased model, system prompt first.
+        const QList<MockRequest> captured = m_gateway.mock.requests();
+        QCOMPARE(captured.size(), 1);
+        const QJsonObject sent = captured.at(0).json();
+        QCOMPARE(sent.value(u"model"_s).toString(), u"mock-chat"_s);
+        const QJsonArray messages = sent.value(u"messages"_s).toArray();
+        QCOMPARE(messages.at(0).toObject().value(u"role"_s).toString(), u"system"_s);
+        QCOMPARE(captured.at(0).path, QByteArray("/v1/chat/completions"));
+    }
+
+    void streamFollowsTheEventOrder()
+    {
+        const HttpResponse r = m_gateway.post(u"/v1/messages?beta=true"_s, messagesBody(true));
+        QCOMPARE(r.status, 200);
+        QStringList names;
+        QString text;
+        for (const SseEvent &e : SseParser::parse(r.body)) {
+            names.append(QString::fromUtf8(e.event));
+            const QJsonObject data = QJsonDocument::fromJson(e.data).object();
+            QCOMPARE(data.value(u"type"_s).toString(), QString::fromUtf8(e.event)); // name and type agree
+            if (e.event == "content_block_delta")
+                text += data.value(u"delta"_s).toObject().value(u"text"_s).toString();
+        }
+        QCOMPARE(names.first(), u"message_start"_s);
+        QCOMPARE(names.at(1), u"content_block_start"_s);
+        QCOMPARE(names.last(), u"message_stop"_s);
+        QCOMPARE(names.at(names.size() - 2), u"message_delta"_s);
+        QCOMPARE(names.at(names.size() - 3), u"content_block_stop"_s);
+        QCOMPARE(text, u"hello there"_s);
+    }
+
+    void midStreamFailureEndsWithErrorEvent()
+    {
+        QVERIFY(m_gateway.mock.script(QJsonObject{{u"disconnect_after_bytes"_s, 300}}));
+        const HttpResponse r = m_gateway.post(u"/v1/messages"_s, messagesBody(true));
+        QCOMPARE(r.status, 200);
+        const QList<SseEvent> events = SseParser::parse(r.body);
+        QVERIFY(!events.isEmpty());
+        QCOMPARE(events.first().event, QByteArray("message_start"));
+        QCOMPARE(events.last().event, QByteArray("error"));
+        const QJsonObject error = QJsonDocument::fromJson(events.last().data).object();
+        QCOMPARE(error.value(u"type"_s).toString(), u"error"_s);
+        QVERIFY(!error.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+        for (const SseEvent &e : events)
+            QVERIFY(e.event != "message_stop"); // a failed stream never ends like a successful one
+    }
+
+    void errorsAreAnthropicShaped_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("type");
+        QTest::newRow("bad json") << QByteArray("{nope") << 400 << u"invalid_request_error"_s;
+        QTest::newRow("no max_tokens") << QByteArray("{\"model\":\"claude-x\",\"messages\":[]}") << 400
+                                       << u"invalid_request_error"_s;
+        QTest::newRow("unknown model") << QByteArray("{\"model\":\"gpt-x\",\"max_tokens\":5,\"messages\":"
+                                                     "[{\"role\":\"user\",\"content\":\"x\"}]}")
+                                       << 404 << u"not_found_error"_s;
+    }
+    void errorsAreAnthropicShaped()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, type);
+        const HttpResponse r = HttpClient::request("POST", m_gateway.url(u"/v1/messages"_s),
+                                                   {{"content-type", "application/json"}}, body);
+        QCOMPARE(r.status, status);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(o.value(u"type"_s).toString(), u"error"_s);
+        QCOMPARE(o.value(u"error"_s).toObject().value(u"type"_s).toString(), type);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnthropicMessages)
+#include "tst_anthropicmessages.moc"
