@@ -13,6 +13,7 @@
 #include "proxycore/upstream/upstreamtransport.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -90,6 +91,17 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
                               : api == "/completions"     ? Endpoint::Completions
                                                           : Endpoint::Embeddings;
         handleInference(kind, std::move(request), responder);
+        return;
+    }
+    if (api == "/messages/count_tokens") {
+        if (!post) {
+            reply(request, responder,
+                  {405, QStringLiteral("Use POST for %1").arg(QString::fromLatin1(path)),
+                   QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}},
+                  {}, true);
+            return;
+        }
+        handleCountTokens(request, responder);
         return;
     }
     if (api == "/messages") {
@@ -240,6 +252,58 @@ bool ApiRouter::acceptingInference(const HttpRequest &request, const std::shared
         return false;
     }
     return true;
+}
+
+namespace {
+/// Characters of every string (and key) in a JSON value: the input to the token estimate.
+qint64 textLength(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString().size();
+    if (v.isArray()) {
+        qint64 n = 0;
+        for (const QJsonValue item : v.toArray())
+            n += textLength(item);
+        return n;
+    }
+    if (v.isObject()) {
+        qint64 n = 0;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            n += it.key().size() + textLength(it.value());
+        return n;
+    }
+    return v.isDouble() ? 2 : 0;
+}
+} // namespace
+
+void ApiRouter::handleCountTokens(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
+{
+    // An estimate (about four characters per token, plus a few per message), since the upstreams
+    // behind this route have no counting endpoint of their own. Good enough for the context-budget
+    // decisions clients make with it; not a billing figure.
+    if (!authorize(request, responder, true))
+        return;
+    QJsonParseError parseError{};
+    const QJsonObject body = QJsonDocument::fromJson(request.body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || !body.value(QLatin1String("messages")).isArray() ||
+        !body.value(QLatin1String("model")).isString()) {
+        reply(request, responder,
+              ApiError::invalidRequest(parseError.error != QJsonParseError::NoError
+                                           ? QStringLiteral("We could not parse the JSON body of your request.")
+                                           : QStringLiteral("'model' (string) and 'messages' (array) are required."),
+                                       QByteArrayLiteral("invalid_request")),
+              {}, true);
+        return;
+    }
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    const qint64 chars = textLength(messages) + textLength(body.value(QLatin1String("system"))) +
+                         textLength(body.value(QLatin1String("tools")));
+    const qint64 tokens = qMax<qint64>(1, (chars + 3) / 4 + 4 * messages.size() + 3);
+    HeaderList h = jsonHeaders();
+    h.append({QByteArrayLiteral("x-llmproxy-token-count"), QByteArrayLiteral("estimate")});
+    responder->respond(200, h,
+                       QJsonDocument(QJsonObject{{QStringLiteral("input_tokens"), tokens}}).toJson(QJsonDocument::Compact));
 }
 
 void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)

@@ -40,6 +40,7 @@ private:
     enum class Endpoint { ChatCompletions, Completions, Embeddings };
     void handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
     void handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
+    void handleCountTokens(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     /// Answers with `error` in the client's protocol: OpenAI shape, or Anthropic's when `anthropic`.

@@ -102,6 +102,21 @@ private slots:
             QVERIFY(e.event != "message_stop"); // a failed stream never ends like a successful one
     }
 
+    void countTokensEstimatesAndGrowsWithInput()
+    {
+        const auto count = [this](const QString &text) {
+            const QJsonObject body{{u"model"_s, u"claude-sonnet-4-5"_s},
+                                   {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, text}}}}};
+            const HttpResponse r = m_gateway.post(u"/v1/messages/count_tokens"_s, body);
+            return r.status == 200 ? QJsonDocument::fromJson(r.body).object().value(u"input_tokens"_s).toInt() : -r.status;
+        };
+        const int small = count(u"hi"_s);
+        const int large = count(QString(4000, u'x'));
+        QVERIFY2(small > 0, qPrintable(QString::number(small)));
+        QVERIFY(large >= 1000 && large <= 1100);
+        QVERIFY(m_gateway.mock.requests().isEmpty()); // answered by the gateway, no upstream call
+    }
+
     void errorsAreAnthropicShaped_data()
     {
         QTest::addColumn<QByteArray>("body");
