@@ -13,7 +13,9 @@
 #include "proxycore/upstream/upstreamtransport.h"
 
 #include <QDateTime>
+#include <QCryptographicHash>
 #include <QJsonArray>
+#include <QTimeZone>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -125,6 +127,10 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
         handleModels(request, responder);
         return;
     }
+    if (path == "/api/version" || path == "/api/tags" || path == "/api/show") {
+        handleOllamaDiscovery(request, responder);
+        return;
+    }
     if (path == "/health" || path == "/health/live" || path == "/health/ready") {
         handleHealth(request, responder);
         return;
@@ -208,6 +214,68 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
     HeaderList h = jsonHeaders();
     h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-store")});
     responder->respond(status, h, QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
+{
+    // The Ollama endpoints that tools such as GitHub Copilot's Ollama provider use to discover
+    // models. Chat itself then goes to /v1/chat/completions on the same port.
+    if (!authorize(request, responder))
+        return;
+    const RoutingSnapshotPtr snapshot = m_state->current();
+    const QString modified = QDateTime::fromSecsSinceEpoch(snapshot->createdEpoch(), QTimeZone::utc()).toString(Qt::ISODate);
+    const auto details = [] {
+        return QJsonObject{{QStringLiteral("parent_model"), QString()}, {QStringLiteral("format"), QStringLiteral("api")},
+                           {QStringLiteral("family"), QStringLiteral("llmproxy")},
+                           {QStringLiteral("families"), QJsonArray{QStringLiteral("llmproxy")}},
+                           {QStringLiteral("parameter_size"), QString()},
+                           {QStringLiteral("quantization_level"), QString()}};
+    };
+    QByteArray body;
+    if (request.path == "/api/version") {
+        if (request.method != "GET" && request.method != "HEAD")
+            return reply(request, responder, {405, QStringLiteral("Use GET"), "invalid_request_error", "method_not_allowed", {}});
+        body = QByteArrayLiteral("{\"version\":\"0.9.0\"}"); // a current-looking release: clients refuse "outdated" servers
+    } else if (request.path == "/api/tags") {
+        if (request.method != "GET" && request.method != "HEAD")
+            return reply(request, responder, {405, QStringLiteral("Use GET"), "invalid_request_error", "method_not_allowed", {}});
+        QJsonArray models;
+        for (const QString &id : snapshot->modelIds()) {
+            const QByteArray digest = QCryptographicHash::hash(id.toUtf8(), QCryptographicHash::Sha256).toHex();
+            models.append(QJsonObject{{QStringLiteral("name"), id}, {QStringLiteral("model"), id},
+                                      {QStringLiteral("modified_at"), modified}, {QStringLiteral("size"), 0},
+                                      {QStringLiteral("digest"), QString::fromLatin1(digest)},
+                                      {QStringLiteral("details"), details()}});
+        }
+        body = QJsonDocument(QJsonObject{{QStringLiteral("models"), models}}).toJson(QJsonDocument::Compact);
+    } else {
+        if (request.method != "POST")
+            return reply(request, responder, {405, QStringLiteral("Use POST"), "invalid_request_error", "method_not_allowed", {}});
+        const QJsonObject query = QJsonDocument::fromJson(request.body).object();
+        QString model = query.value(QLatin1String("model")).toString();
+        if (model.isEmpty())
+            model = query.value(QLatin1String("name")).toString();
+        if (!snapshot->resolve(model).endpoint) {
+            HeaderList h = jsonHeaders();
+            responder->respond(404, h,
+                               QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                                          QStringLiteral("model '%1' not found").arg(model)}})
+                                   .toJson(QJsonDocument::Compact));
+            return;
+        }
+        const QJsonObject info{{QStringLiteral("general.architecture"), QStringLiteral("llmproxy")},
+                               {QStringLiteral("llmproxy.context_length"), 128000}};
+        body = QJsonDocument(QJsonObject{{QStringLiteral("modelfile"), QString()},
+                                         {QStringLiteral("parameters"), QString()},
+                                         {QStringLiteral("template"), QString()},
+                                         {QStringLiteral("details"), details()},
+                                         {QStringLiteral("model_info"), info},
+                                         {QStringLiteral("capabilities"),
+                                          QJsonArray{QStringLiteral("completion"), QStringLiteral("tools")}},
+                                         {QStringLiteral("modified_at"), modified}})
+                   .toJson(QJsonDocument::Compact);
+    }
+    responder->respond(200, jsonHeaders(), body);
 }
 
 void ApiRouter::handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)

@@ -43,6 +43,7 @@ private:
     void handleCountTokens(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
+    void handleOllamaDiscovery(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     /// Answers with `error` in the client's protocol: OpenAI shape, or Anthropic's when `anthropic`.
     void reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, const ApiError &error,
                const QString &model = {}, bool anthropic = false);

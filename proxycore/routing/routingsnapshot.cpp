@@ -29,7 +29,7 @@ static ResolvedEndpoint resolveEndpoint(const EndpointConfig &e)
 }
 
 RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch)
-    : m_config(std::move(config)), m_apiKeys(m_config->server.apiKeys)
+    : m_config(std::move(config)), m_createdEpoch(createdEpoch), m_apiKeys(m_config->server.apiKeys)
 {
     QList<EndpointConfig> all;
     for (const EndpointConfig &e : m_config->endpoints) {
@@ -66,6 +66,7 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
         if (seen.contains(id))
             return;
         seen.append(id);
+        m_modelIds.append(id);
         const QJsonObject m{{QStringLiteral("id"), id},
                             {QStringLiteral("object"), QStringLiteral("model")},
                             {QStringLiteral("created"), createdEpoch},

@@ -41,6 +41,7 @@ public:
     RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch);
 
     const Config &config() const { return *m_config; }
+    qint64 createdEpoch() const { return m_createdEpoch; }
     ConfigPtr configPtr() const { return m_config; }
     const QList<ResolvedEndpoint> &endpoints() const { return m_endpoints; }
     const ApiKeyVerifier &apiKeys() const { return m_apiKeys; }
@@ -50,6 +51,8 @@ public:
     /// Returns a target with endpoint == nullptr when nothing serves it.
     RouteTarget resolve(const QString &model) const;
 
+    /// Every model id /v1/models lists, in the same order.
+    const QStringList &modelIds() const { return m_modelIds; }
     /// GET /v1/models body, prebuilt.
     const QByteArray &modelsListJson() const { return m_modelsJson; }
     /// GET /v1/models/{id} body, or empty when unknown.
@@ -68,10 +71,12 @@ private:
     RouteTarget resolveDirect(const QString &model) const;
 
     ConfigPtr m_config;
+    qint64 m_createdEpoch;
     QList<ResolvedEndpoint> m_endpoints; ///< enabled only, ordered by priority
     QList<Alias> m_aliases;
     ApiKeyVerifier m_apiKeys;
     QByteArray m_modelsJson;
+    QStringList m_modelIds;
     QHash<QString, QByteArray> m_modelJson;
 };
 
