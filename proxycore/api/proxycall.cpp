@@ -247,7 +247,10 @@ void ProxyCall::relayCompleteEvents(bool flushAll)
 void ProxyCall::relayTranslated(QByteArrayView chunk, bool end)
 {
     QList<canonical::StreamEvent> events = end ? m_decoder->finish() : m_decoder->feed(chunk);
-    for (const canonical::StreamEvent &e : std::as_const(events)) {
+    for (canonical::StreamEvent &e : events) {
+        // Anthropic clients get back the model name they asked for, not the one it was mapped to.
+        if (e.type == canonical::StreamEvent::Type::MessageStart)
+            e.model = m_record.model;
         if (e.type == canonical::StreamEvent::Type::MessageStart || e.type == canonical::StreamEvent::Type::MessageDelta)
             noteCanonicalUsage(e.usage);
         else if (e.type == canonical::StreamEvent::Type::Error && m_record.error.isEmpty())
@@ -354,7 +357,9 @@ void ProxyCall::respondBuffered()
                 return;
             }
             noteCanonicalUsage(response->usage);
-            body = anthropicmessages::emitResponse(*response);
+            canonical::Response translated = *response;
+            translated.model = m_record.model; // the name the client asked for, as Anthropic's API does
+            body = anthropicmessages::emitResponse(translated);
         }
         h.prepend({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
         h.append(gatewayHeaders());

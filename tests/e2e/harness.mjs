@@ -136,8 +136,11 @@ async function answers200(url) {
 }
 
 /// Starts the mock upstream (on a port it picks itself) and llmproxy in front of it.
-/// Returns { baseURL, mockURL, proxyKey, upstreamKey, stop() }.
-export async function startGateway({ models = ['gpt-4o-mini'], proxyKey = 'sk-e2e-proxy-key' } = {}) {
+/// modelAliases becomes the gateway's `model_aliases` map (alias or glob → model).
+/// Returns { baseURL, origin, mockURL, proxyKey, upstreamKey, stop() }; origin has no /v1 suffix
+/// (the Anthropic SDK adds /v1 itself).
+export async function startGateway({ models = ['gpt-4o-mini'], proxyKey = 'sk-e2e-proxy-key',
+                                     modelAliases = {} } = {}) {
     const home = mkdtempSync(join(tmpdir(), 'llmproxy-e2e-'));
     const children = [];
     const stop = async () => {
@@ -168,6 +171,9 @@ export async function startGateway({ models = ['gpt-4o-mini'], proxyKey = 'sk-e2
                 + `models: [${models.join(', ')}]}`,
             'discovery: {local_scan: false}',
             'logging: {level: warning}',
+            // JSON strings are valid YAML scalars, so globs such as claude-* need no further quoting.
+            `model_aliases: {${Object.entries(modelAliases)
+                .map(([alias, model]) => `${JSON.stringify(alias)}: ${JSON.stringify(model)}`).join(', ')}}`,
             '',
         ].join('\n'));
 

@@ -17,9 +17,11 @@ if (major < 18) {
     console.log(`SKIP: the end-to-end tests need Node.js 18 or newer, found ${process.version}`);
     process.exit(skipCode);
 }
-if (!existsSync(join(here, 'node_modules', 'openai', 'package.json'))) {
-    console.log(`SKIP: ${join(here, 'node_modules')} is missing; install the client SDKs with `
-                + '`npm ci --prefix tests/e2e` (the project test script does this)');
+const sdks = ['openai', '@anthropic-ai/sdk'];
+const missing = sdks.filter((sdk) => !existsSync(join(here, 'node_modules', sdk, 'package.json')));
+if (missing.length > 0) {
+    console.log(`SKIP: ${missing.join(', ')} missing from ${join(here, 'node_modules')}; install the client SDKs `
+                + 'with `npm ci --prefix tests/e2e` (the project test script does this)');
     process.exit(skipCode);
 }
 

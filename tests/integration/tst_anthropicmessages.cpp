@@ -50,6 +50,7 @@ private slots:
         QCOMPARE(o.value(u"type"_s).toString(), u"message"_s);
         QCOMPARE(o.value(u"role"_s).toString(), u"assistant"_s);
         QCOMPARE(o.value(u"stop_reason"_s).toString(), u"end_turn"_s);
+        QCOMPARE(o.value(u"model"_s).toString(), u"claude-sonnet-4-5"_s); // the requested name, not the mapped one
         const QJsonArray content = o.value(u"content"_s).toArray();
         QCOMPARE(content.size(), 1);
         QCOMPARE(content.at(0).toObject().value(u"text"_s).toString(), u"hello there"_s);
@@ -75,6 +76,8 @@ private slots:
             names.append(QString::fromUtf8(e.event));
             const QJsonObject data = QJsonDocument::fromJson(e.data).object();
             QCOMPARE(data.value(u"type"_s).toString(), QString::fromUtf8(e.event)); // name and type agree
+            if (e.event == "message_start")
+                QCOMPARE(data.value(u"message"_s).toObject().value(u"model"_s).toString(), u"claude-sonnet-4-5"_s);
             if (e.event == "content_block_delta")
                 text += data.value(u"delta"_s).toObject().value(u"text"_s).toString();
         }
