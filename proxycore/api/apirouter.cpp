@@ -322,6 +322,49 @@ bool ApiRouter::acceptingInference(const HttpRequest &request, const std::shared
     return true;
 }
 
+bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                      const RoutingSnapshot &snapshot, const QString &model, bool anthropic, RouteTarget *target)
+{
+    if (snapshot.isOnboarding()) {
+        reply(request, responder,
+              ApiError::unavailable(
+                  QStringLiteral("No upstream endpoint is configured. Add one under 'endpoints:' in config.yaml or "
+                                 "set LLM_PROXY_ENDPOINT_<NAME>_URL and _MODELS, then reload."),
+                  QByteArrayLiteral("no_endpoint_configured")),
+              model, anthropic);
+        return false;
+    }
+    *target = snapshot.resolve(model);
+    if (!target->endpoint) {
+        reply(request, responder,
+              ApiError::notFound(QStringLiteral("The model '%1' is not served by any configured endpoint; GET /v1/models "
+                                                "lists the available models, and model_aliases maps other names.")
+                                     .arg(model),
+                                 QByteArrayLiteral("model_not_found")),
+              model, anthropic);
+        return false;
+    }
+    return true;
+}
+
+void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                          RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model,
+                          QByteArray upstreamBody, QByteArrayView apiPath, bool stream,
+                          ProxyCall::ClientFormat clientFormat)
+{
+    RequestRecord record;
+    record.time = QDateTime::currentDateTimeUtc();
+    record.requestId = QString::fromLatin1(newRequestId());
+    record.method = QString::fromLatin1(request.method);
+    record.route = QString::fromUtf8(request.path);
+    record.model = model;
+    auto call = std::make_shared<ProxyCall>(this, std::move(snapshot), responder, std::move(record), request.receivedNs,
+                                            clientFormat);
+    ProxyCall *raw = call.get();
+    m_calls.insert(raw, std::move(call));
+    raw->start(*target.endpoint, std::move(upstreamBody), apiPath, stream);
+}
+
 namespace {
 /// Characters of every string (and key) in a JSON value: the input to the token estimate.
 qint64 textLength(const QJsonValue &v)
@@ -389,25 +432,9 @@ void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<Http
     }
     const QString model = parsed->model;
     RoutingSnapshotPtr snapshot = m_state->current();
-    if (snapshot->isOnboarding()) {
-        reply(request, responder,
-              ApiError::unavailable(
-                  QStringLiteral("No upstream endpoint is configured. Add one under 'endpoints:' in config.yaml or "
-                                 "set LLM_PROXY_ENDPOINT_<NAME>_URL and _MODELS, then reload."),
-                  QByteArrayLiteral("no_endpoint_configured")),
-              model, true);
+    RouteTarget target;
+    if (!route(request, responder, *snapshot, model, true, &target))
         return;
-    }
-    const RouteTarget target = snapshot->resolve(model);
-    if (!target.endpoint) {
-        reply(request, responder,
-              ApiError::notFound(QStringLiteral("The model '%1' is not served by any configured endpoint; map it with "
-                                                "model_aliases or GET /v1/models for the available models.")
-                                     .arg(model),
-                                 QByteArrayLiteral("model_not_found")),
-              model, true);
-        return;
-    }
     if (target.endpoint->preset->format != WireFormat::OpenAi) {
         reply(request, responder,
               {501, QStringLiteral("The endpoint '%1' speaks a format this route cannot translate to yet")
@@ -424,17 +451,8 @@ void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<Http
     if (!target.endpoint->preset->acceptsStreamOptions)
         upstreamBody = removeTopLevelMember(upstreamBody, "stream_options");
 
-    RequestRecord record;
-    record.time = QDateTime::currentDateTimeUtc();
-    record.requestId = QString::fromLatin1(newRequestId());
-    record.method = QString::fromLatin1(request.method);
-    record.route = QString::fromUtf8(request.path);
-    record.model = model;
-    auto call = std::make_shared<ProxyCall>(this, snapshot, responder, std::move(record), request.receivedNs,
-                                            ProxyCall::ClientFormat::Anthropic);
-    ProxyCall *raw = call.get();
-    m_calls.insert(raw, std::move(call));
-    raw->start(*target.endpoint, std::move(upstreamBody), "/chat/completions", parsed->stream);
+    startCall(request, responder, std::move(snapshot), target, model, std::move(upstreamBody), "/chat/completions",
+              parsed->stream, ProxyCall::ClientFormat::Anthropic);
 }
 
 void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
@@ -503,25 +521,9 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
     const bool hasStreamOptions = spans[3].isValid();
 
     RoutingSnapshotPtr snapshot = m_state->current();
-    if (snapshot->isOnboarding()) {
-        reply(request, responder,
-              ApiError::unavailable(
-                  QStringLiteral("No upstream endpoint is configured. Add one under 'endpoints:' in config.yaml or "
-                                 "set LLM_PROXY_ENDPOINT_<NAME>_URL and _MODELS, then reload."),
-                  QByteArrayLiteral("no_endpoint_configured")),
-              model);
+    RouteTarget target;
+    if (!route(request, responder, *snapshot, model, false, &target))
         return;
-    }
-    const RouteTarget target = snapshot->resolve(model);
-    if (!target.endpoint) {
-        reply(request, responder,
-              ApiError::notFound(QStringLiteral("The model '%1' is not served by any configured endpoint; GET /v1/models "
-                                                "lists the available models.")
-                                     .arg(model),
-                                 QByteArrayLiteral("model_not_found")),
-              model);
-        return;
-    }
 
     // Change only what the upstream needs changed; every other byte goes through as the client sent it.
     QByteArray upstreamBody = std::move(request.body);
@@ -530,20 +532,11 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
     if (!target.endpoint->preset->acceptsStreamOptions && hasStreamOptions)
         upstreamBody = removeTopLevelMember(upstreamBody, "stream_options");
 
-    RequestRecord record;
-    record.time = QDateTime::currentDateTimeUtc();
-    record.requestId = QString::fromLatin1(newRequestId());
-    record.method = QString::fromLatin1(request.method);
-    record.route = QString::fromUtf8(request.path);
-    record.model = model;
-
-    auto call = std::make_shared<ProxyCall>(this, snapshot, responder, std::move(record), request.receivedNs);
-    ProxyCall *raw = call.get();
-    m_calls.insert(raw, std::move(call));
     const QByteArrayView apiPath = kind == Endpoint::ChatCompletions ? QByteArrayView("/chat/completions")
                                    : kind == Endpoint::Completions  ? QByteArrayView("/completions")
                                                                     : QByteArrayView("/embeddings");
-    raw->start(*target.endpoint, std::move(upstreamBody), apiPath, stream);
+    startCall(request, responder, std::move(snapshot), target, model, std::move(upstreamBody), apiPath, stream,
+              ProxyCall::ClientFormat::OpenAi);
 }
 
 } // namespace llmproxy

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/api/apierror.h"
+#include "proxycore/api/proxycall.h"
 #include "proxycore/http/requesthandler.h"
 
 #include <QHash>
@@ -49,6 +50,13 @@ private:
                const QString &model = {}, bool anthropic = false);
     bool authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                    bool anthropic = false);
+    /// Resolves `model` to an endpoint, or answers 503 (nothing configured) / 404 and returns false.
+    bool route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+               const RoutingSnapshot &snapshot, const QString &model, bool anthropic, RouteTarget *target);
+    /// Creates the ProxyCall that sends `upstreamBody` to the target and relays the answer.
+    void startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                   RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model, QByteArray upstreamBody,
+                   QByteArrayView apiPath, bool stream, ProxyCall::ClientFormat clientFormat);
     /// Refuses inference while draining or paused; returns false after answering.
     bool acceptingInference(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                             bool anthropic);
