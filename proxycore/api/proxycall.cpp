@@ -104,14 +104,7 @@ void ProxyCall::start(const ResolvedEndpoint &endpoint, QByteArray body, QByteAr
         logBody(m_record.requestId, "request body", body);
     request.body = std::move(body);
     request.timeouts = {u.connectTimeoutMs, u.firstByteTimeoutMs, u.idleTimeoutMs, u.totalTimeoutMs};
-    request.headers.reserve(5 + endpoint.extraHeaders.size());
-    request.headers.append({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
-    request.headers.append({QByteArrayLiteral("accept"),
-                            stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json")});
-    request.headers.append({QByteArrayLiteral("user-agent"), QByteArrayLiteral("LLMProxy/" LLMPROXY_VERSION)});
-    if (!endpoint.auth.first.isEmpty())
-        request.headers.append(endpoint.auth);
-    request.headers.append(endpoint.extraHeaders);
+    request.headers = stream ? endpoint.streamRequestHeaders : endpoint.requestHeaders;
 
     UpstreamCallbacks callbacks;
     callbacks.onHeaders = [this](int status, const HeaderList &headers) { onHeaders(status, headers); };

@@ -25,6 +25,17 @@ static ResolvedEndpoint resolveEndpoint(const EndpointConfig &e)
     for (auto it = e.headers.cbegin(); it != e.headers.cend(); ++it)
         r.extraHeaders.append({it.key().toLower().toUtf8(), it.value().toUtf8()});
     r.providerName = r.preset->name.toUtf8();
+    const auto headers = [&r](const QByteArray &accept) {
+        HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")},
+                     {QByteArrayLiteral("accept"), accept},
+                     {QByteArrayLiteral("user-agent"), QByteArrayLiteral("LLMProxy/" LLMPROXY_VERSION)}};
+        if (!r.auth.first.isEmpty())
+            h.append(r.auth);
+        h.append(r.extraHeaders);
+        return h;
+    };
+    r.requestHeaders = headers(QByteArrayLiteral("application/json"));
+    r.streamRequestHeaders = headers(QByteArrayLiteral("text/event-stream"));
     return r;
 }
 

@@ -23,6 +23,10 @@ struct ResolvedEndpoint
     QPair<QByteArray, QByteArray> auth; ///< header carrying the key; empty name = none
     HeaderList extraHeaders;
     QByteArray providerName;        ///< preset name, for X-LLMProxy-Provider
+    /// Complete upstream request headers (content type, accept, user agent, key, extra headers),
+    /// built once per configuration: for JSON replies and for SSE streams.
+    HeaderList requestHeaders;
+    HeaderList streamRequestHeaders;
 };
 
 /// Where a request goes: the endpoint and the model name to send it.
