@@ -30,7 +30,6 @@ public:
     ~ApiRouter() override;
 
     void handle(HttpRequest &&request, std::shared_ptr<HttpResponder> responder) override;
-    int inFlight() const override { return int(m_calls.size()); }
 
     /// Called by a ProxyCall when it is done; it is deleted from the event loop, never on its own stack.
     void release(ProxyCall *call);

@@ -16,8 +16,6 @@ public:
     virtual ~IRequestHandler() = default;
     /// Must eventually write a response through `responder` (now or later), unless the client goes away.
     virtual void handle(HttpRequest &&request, std::shared_ptr<HttpResponder> responder) = 0;
-    /// Number of requests this handler still works on (for graceful shutdown).
-    virtual int inFlight() const = 0;
 };
 
 } // namespace llmproxy

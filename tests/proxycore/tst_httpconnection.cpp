@@ -52,7 +52,6 @@ public:
             responder->respond(404, h, "nope");
         }
     }
-    int inFlight() const override { return 0; }
 
 private:
     QObject *m_context;
