@@ -350,7 +350,7 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
 void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                           RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model,
                           QByteArray upstreamBody, QByteArrayView apiPath, bool stream,
-                          ProxyCall::ClientFormat clientFormat)
+                          ProxyCall::ClientFormat clientFormat, const HeaderList &extraHeaders)
 {
     RequestRecord record;
     record.time = QDateTime::currentDateTimeUtc();
@@ -362,7 +362,7 @@ void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<Http
                                             clientFormat);
     ProxyCall *raw = call.get();
     m_calls.insert(raw, std::move(call));
-    raw->start(*target.endpoint, std::move(upstreamBody), apiPath, stream);
+    raw->start(*target.endpoint, std::move(upstreamBody), apiPath, stream, extraHeaders);
 }
 
 namespace {
@@ -435,6 +435,21 @@ void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<Http
     RouteTarget target;
     if (!route(request, responder, *snapshot, model, true, &target))
         return;
+    if (target.endpoint->preset->format == WireFormat::Anthropic) {
+        // Same format both sides: the body goes through byte for byte (cache_control, thinking
+        // signatures and unknown fields survive); only the model name is changed when mapped.
+        QByteArray upstreamBody = std::move(request.body);
+        if (target.upstreamModel != model)
+            upstreamBody = replaceTopLevelValue(upstreamBody, "model", jsonString(target.upstreamModel));
+        const QByteArray version = request.header("anthropic-version");
+        HeaderList extra{{QByteArrayLiteral("anthropic-version"),
+                          version.isEmpty() ? QByteArrayLiteral("2023-06-01") : version}};
+        if (const QByteArray beta = request.header("anthropic-beta"); !beta.isEmpty())
+            extra.append({QByteArrayLiteral("anthropic-beta"), beta});
+        startCall(request, responder, std::move(snapshot), target, model, std::move(upstreamBody), "/messages",
+                  parsed->stream, ProxyCall::ClientFormat::Anthropic, extra);
+        return;
+    }
     if (target.endpoint->preset->format != WireFormat::OpenAi) {
         reply(request, responder,
               {501, QStringLiteral("The endpoint '%1' speaks a format this route cannot translate to yet")

@@ -55,7 +55,8 @@ private:
     /// Creates the ProxyCall that sends `upstreamBody` to the target and relays the answer.
     void startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                    RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model, QByteArray upstreamBody,
-                   QByteArrayView apiPath, bool stream, ProxyCall::ClientFormat clientFormat);
+                   QByteArrayView apiPath, bool stream, ProxyCall::ClientFormat clientFormat,
+                   const HeaderList &extraHeaders = {});
     /// Refuses inference while draining or paused; returns false after answering.
     bool acceptingInference(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                             bool anthropic);

@@ -88,7 +88,8 @@ ProxyCall::~ProxyCall()
     m_responder->setOnDrained({});
 }
 
-void ProxyCall::start(const ResolvedEndpoint &endpoint, QByteArray body, QByteArrayView path, bool stream)
+void ProxyCall::start(const ResolvedEndpoint &endpoint, QByteArray body, QByteArrayView path, bool stream,
+                      const HeaderList &extraHeaders)
 {
     m_endpoint = &endpoint;
     m_stream = stream;
@@ -105,6 +106,7 @@ void ProxyCall::start(const ResolvedEndpoint &endpoint, QByteArray body, QByteAr
     request.body = std::move(body);
     request.timeouts = {u.connectTimeoutMs, u.firstByteTimeoutMs, u.idleTimeoutMs, u.totalTimeoutMs};
     request.headers = stream ? endpoint.streamRequestHeaders : endpoint.requestHeaders;
+    request.headers.append(extraHeaders);
 
     UpstreamCallbacks callbacks;
     callbacks.onHeaders = [this](int status, const HeaderList &headers) { onHeaders(status, headers); };
@@ -153,7 +155,7 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
             else if (isRelayedHeader(header.first))
                 h.append(header);
         }
-        if (m_clientFormat == ClientFormat::Anthropic) {
+        if (m_clientFormat == ClientFormat::Anthropic && m_endpoint->preset->format == WireFormat::OpenAi) {
             contentType = QByteArrayLiteral("text/event-stream; charset=utf-8");
             m_decoder = std::make_unique<openaichat::StreamDecoder>();
             m_encoder = std::make_unique<anthropicmessages::StreamEncoder>();
@@ -269,19 +271,25 @@ void ProxyCall::noteUsage(QByteArrayView json)
 {
     // Only the small "usage" and "error" members are parsed; the rest of the response is skipped
     // over without building a document.
-    JsonMemberSpan spans[2];
-    findTopLevelMembers(json, {"usage", "error"}, spans);
+    JsonMemberSpan spans[3];
+    findTopLevelMembers(json, {"usage", "error", "message"}, spans);
     const auto member = [&json](const JsonMemberSpan &span) -> QJsonObject {
         if (!span.isValid() || json[span.valueStart] != '{')
             return {};
         return QJsonDocument::fromJson(json.sliced(span.valueStart, span.valueEnd - span.valueStart).toByteArray())
             .object();
     };
-    const QJsonObject usage = member(spans[0]);
-    if (usage.contains(QLatin1String("prompt_tokens")))
-        m_record.promptTokens = usage.value(QLatin1String("prompt_tokens")).toInt();
-    if (usage.contains(QLatin1String("completion_tokens")))
-        m_record.completionTokens = usage.value(QLatin1String("completion_tokens")).toInt();
+    QJsonObject usage = member(spans[0]);
+    if (usage.isEmpty()) // Anthropic's message_start carries it inside the message
+        usage = member(spans[2]).value(QLatin1String("usage")).toObject();
+    for (const char *name : {"prompt_tokens", "input_tokens"}) {
+        if (usage.contains(QLatin1String(name)))
+            m_record.promptTokens = usage.value(QLatin1String(name)).toInt();
+    }
+    for (const char *name : {"completion_tokens", "output_tokens"}) {
+        if (usage.contains(QLatin1String(name)))
+            m_record.completionTokens = usage.value(QLatin1String(name)).toInt();
+    }
     if (m_record.error.isEmpty()) {
         const QJsonObject error = member(spans[1]);
         if (!error.isEmpty())
@@ -331,6 +339,33 @@ void ProxyCall::respondBuffered()
             contentType = header.second;
         else if (isRelayedHeader(header.first))
             h.append(header);
+    }
+    if (m_clientFormat == ClientFormat::Anthropic && m_endpoint->preset->format == WireFormat::Anthropic) {
+        // Same format both sides: the body goes back as the upstream sent it; only an error that is
+        // not Anthropic-shaped (a proxy's HTML page, say) is wrapped.
+        QByteArray body = m_pending;
+        if (m_upstreamStatus >= 400) {
+            const QJsonObject o = QJsonDocument::fromJson(m_pending).object();
+            if (o.value(QLatin1String("type")).toString() != u"error") {
+                ApiError e;
+                e.status = m_upstreamStatus;
+                e.message = QStringLiteral("The upstream answered %1: %2")
+                                .arg(m_upstreamStatus)
+                                .arg(QString::fromUtf8(m_pending.left(500)).trimmed());
+                body = e.anthropicBody();
+                contentType = QByteArrayLiteral("application/json");
+            }
+            m_record.error = QStringLiteral("upstream_%1").arg(m_upstreamStatus);
+        } else {
+            noteUsage(m_pending);
+        }
+        h.prepend({QByteArrayLiteral("content-type"), contentType});
+        h.append(gatewayHeaders());
+        if (m_logBodies)
+            logBody(m_record.requestId, "response body", body);
+        m_responder->respond(m_upstreamStatus, h, body);
+        finish(m_upstreamStatus);
+        return;
     }
     if (m_clientFormat == ClientFormat::Anthropic) {
         QByteArray body;
@@ -411,6 +446,8 @@ void ProxyCall::failStream(const ApiError &error)
     m_lineStart = true;
     if (m_encoder) {
         m_responder->writeChunk(m_encoder->fail(error.toCanonical()));
+    } else if (m_clientFormat == ClientFormat::Anthropic) {
+        m_responder->writeChunk(sseEvent("error", error.anthropicBody()));
     } else {
         m_responder->writeChunk(error.openAiStreamEvent());
         if (!m_sawDone)

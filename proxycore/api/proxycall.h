@@ -35,7 +35,9 @@ public:
 
     /// `body` is what goes upstream (already rewritten where needed), `path` the API path
     /// appended to the endpoint's base URL (e.g. "/chat/completions").
-    void start(const ResolvedEndpoint &endpoint, QByteArray body, QByteArrayView path, bool stream);
+    /// `extraHeaders` are added to the endpoint's own (e.g. anthropic-version for an Anthropic upstream).
+    void start(const ResolvedEndpoint &endpoint, QByteArray body, QByteArrayView path, bool stream,
+               const HeaderList &extraHeaders = {});
 
 private:
     enum class Phase { Waiting, Buffering, Streaming, Done };

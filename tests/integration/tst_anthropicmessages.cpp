@@ -35,7 +35,14 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_gateway.mock.start(), qPrintable(m_gateway.mock.errorString()));
-        m_gateway.config.endpoints = {m_gateway.mockEndpoint()};
+        // One OpenAI-format endpoint (reached through translation) and one Anthropic-format endpoint
+        // (reached byte for byte) on the same mock.
+        EndpointSpec native = m_gateway.mockEndpoint();
+        native.id = u"native"_s;
+        native.provider = u"anthropic"_s;
+        native.models = {u"claude-native"_s};
+        native.apiKey = u"sk-anthropic-endpoint"_s;
+        m_gateway.config.endpoints = {m_gateway.mockEndpoint(), native};
         m_gateway.config.extraYaml = "model_aliases:\n  \"claude-*\": mock-chat\n";
         QString error;
         QVERIFY2(m_gateway.start(&error), qPrintable(error));
@@ -118,6 +125,57 @@ private slots:
         QVERIFY2(small > 0, qPrintable(QString::number(small)));
         QVERIFY(large >= 1000 && large <= 1100);
         QVERIFY(m_gateway.mock.requests().isEmpty()); // answered by the gateway, no upstream call
+    }
+
+    void anthropicEndpointGetsTheRequestByteForByte()
+    {
+        // Odd spacing, cache_control and an unknown field: all must reach the upstream untouched.
+        const QByteArray body = "{ \"model\":\"claude-native\", \"max_tokens\": 32, \"x_unknown\": {\"a\":1},"
+                                "\"system\":[{\"type\":\"text\",\"text\":\"be brief\",\"cache_control\":{\"type\":\"ephemeral\"}}],"
+                                "\"messages\":[{\"role\":\"user\",\"content\":\"hello native\"}]}";
+        const HttpResponse r = HttpClient::request(
+            "POST", m_gateway.url(u"/v1/messages?beta=true"_s),
+            {{"content-type", "application/json"}, {"anthropic-version", "2023-06-01"},
+             {"anthropic-beta", "prompt-caching-2024-07-31,some-future-beta"}},
+            body);
+        QCOMPARE(r.status, 200);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(o.value(u"model"_s).toString(), u"claude-native"_s);
+        QCOMPARE(o.value(u"content"_s).toArray().at(0).toObject().value(u"text"_s).toString(), u"hello native"_s);
+
+        const QList<MockRequest> captured = m_gateway.mock.requests();
+        QCOMPARE(captured.size(), 1);
+        QCOMPARE(captured.at(0).path, QByteArray("/v1/messages"));
+        QCOMPARE(captured.at(0).body, body);
+        QCOMPARE(captured.at(0).header("x-api-key"), QByteArray("sk-anthropic-endpoint"));
+        QCOMPARE(captured.at(0).header("anthropic-version"), QByteArray("2023-06-01"));
+        QCOMPARE(captured.at(0).header("anthropic-beta"), QByteArray("prompt-caching-2024-07-31,some-future-beta"));
+        QVERIFY(!captured.at(0).hasHeader("authorization"));
+    }
+
+    void anthropicEndpointStreamIsRelayedUnchanged()
+    {
+        QJsonObject request = messagesBody(true, u"claude-native"_s);
+        const HttpResponse viaGateway = m_gateway.post(u"/v1/messages"_s, request);
+        const HttpResponse direct = HttpClient::request("POST", QUrl(m_gateway.mock.url().toString() + u"/v1/messages"_s),
+                                                        {{"content-type", "application/json"}},
+                                                        QJsonDocument(request).toJson(QJsonDocument::Compact));
+        QCOMPARE(viaGateway.status, 200);
+        QCOMPARE(direct.status, 200);
+        QVERIFY(viaGateway.body.contains("event: message_stop"));
+        QCOMPARE(viaGateway.body, direct.body);
+    }
+
+    void anthropicEndpointMidStreamFailureEndsWithErrorEvent()
+    {
+        QVERIFY(m_gateway.mock.script(QJsonObject{{u"disconnect_after_bytes"_s, 400}}));
+        const HttpResponse r = m_gateway.post(u"/v1/messages"_s, messagesBody(true, u"claude-native"_s));
+        QCOMPARE(r.status, 200);
+        const QList<SseEvent> events = SseParser::parse(r.body);
+        QVERIFY(!events.isEmpty());
+        QCOMPARE(events.first().event, QByteArray("message_start"));
+        QCOMPARE(events.last().event, QByteArray("error"));
+        QCOMPARE(QJsonDocument::fromJson(events.last().data).object().value(u"type"_s).toString(), u"error"_s);
     }
 
     void errorsAreAnthropicShaped_data()

@@ -330,6 +330,59 @@ Reply chatReply(const QJsonObject &request, const QByteArray &id, const std::opt
     return reply;
 }
 
+/// Anthropic Messages (POST /v1/messages): the reply echoes the last user text, like chatReply.
+Reply messagesReply(const QJsonObject &request, const QByteArray &id, const std::optional<QString> &override)
+{
+    const QByteArray model = request.value(QLatin1String("model")).toString().toUtf8();
+    qint64 inputTokens = countWords(contentText(request.value(QLatin1String("system"))));
+    QByteArray lastUser;
+    for (const QJsonValue &m : request.value(QLatin1String("messages")).toArray()) {
+        const QJsonObject message = m.toObject();
+        const QByteArray text = contentText(message.value(QLatin1String("content")));
+        inputTokens += countWords(text);
+        if (message.value(QLatin1String("role")).toString() == QLatin1String("user"))
+            lastUser = text;
+    }
+    const QByteArray text = override ? override->toUtf8() : lastUser;
+    const QList<QByteArray> pieces = splitPieces(text);
+    const QByteArray usage = "{\"input_tokens\":" + QByteArray::number(inputTokens) +
+                             ",\"output_tokens\":" + QByteArray::number(pieces.size()) + '}';
+    Reply reply;
+    if (!request.value(QLatin1String("stream")).toBool()) {
+        QByteArray body = "{\"id\":" + jsonString(id) + ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" +
+                          jsonString(model) + ",\"content\":[{\"type\":\"text\",\"text\":";
+        appendJsonString(body, text);
+        body += "}],\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":" + usage + '}';
+        reply.parts.append(body);
+        return reply;
+    }
+    reply.stream = true;
+    reply.contentType = QByteArrayLiteral("text/event-stream");
+    const auto named = [](const char *name, const QByteArray &json) -> QByteArray {
+        return "event: " + QByteArray(name) + "\ndata: " + json + "\n\n";
+    };
+    reply.parts.append(named("message_start",
+                             "{\"type\":\"message_start\",\"message\":{\"id\":" + jsonString(id) +
+                                 ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + jsonString(model) +
+                                 ",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":" +
+                                 QByteArray::number(inputTokens) + ",\"output_tokens\":1}}}"));
+    reply.parts.append(named("content_block_start",
+                             "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+    reply.parts.append(named("ping", "{\"type\":\"ping\"}"));
+    for (const QByteArray &piece : pieces) {
+        QByteArray event = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":";
+        appendJsonString(event, piece);
+        event += "}}";
+        reply.parts.append(named("content_block_delta", event));
+    }
+    reply.parts.append(named("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+    reply.parts.append(named("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                                              "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" +
+                                                  QByteArray::number(pieces.size()) + "}}"));
+    reply.parts.append(named("message_stop", "{\"type\":\"message_stop\"}"));
+    return reply;
+}
+
 Reply completionReply(const QJsonObject &request, const QByteArray &id, const std::optional<QString> &override)
 {
     Generated g;
@@ -973,7 +1026,8 @@ void MockServer::dispatch(MockConnection *connection, CapturedRequest &&request,
         route = route.sliced(3);
 
     const bool inference =
-        request.method == "POST" && (route == "/chat/completions" || route == "/completions" || route == "/embeddings");
+        request.method == "POST" &&
+        (route == "/chat/completions" || route == "/completions" || route == "/embeddings" || route == "/messages");
     const bool models = request.method == "GET" && (route == "/models" || route.startsWith("/models/"));
 
     if (inference)
@@ -1070,6 +1124,8 @@ void MockServer::handleInference(MockConnection *connection, const CapturedReque
                 r = chatReply(object, "chatcmpl-mock" + digest, content);
             else if (route == "/completions")
                 r = completionReply(object, "cmpl-mock" + digest, content);
+            else if (route == "/messages")
+                r = messagesReply(object, "msg_mock" + digest, content);
             else
                 r = embeddingsReply(object);
             if (behaviour && behaviour->status > 0)
