@@ -55,6 +55,12 @@ ApiError ApiError::notFound(QString message, QByteArray code)
     return {404, std::move(message), QByteArrayLiteral("invalid_request_error"), std::move(code), {}};
 }
 
+ApiError ApiError::methodNotAllowed(QByteArrayView allowed, QByteArrayView path)
+{
+    return {405, QStringLiteral("Use %1 for %2").arg(QString::fromLatin1(allowed), QString::fromUtf8(path)),
+            QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}};
+}
+
 ApiError ApiError::unavailable(QString message, QByteArray code)
 {
     return {503, std::move(message), QByteArrayLiteral("service_unavailable"), std::move(code), {}};

@@ -29,6 +29,7 @@ struct ApiError
     static ApiError invalidRequest(QString message, QByteArray code = {}, QByteArray param = {});
     static ApiError unauthorized(QString message);
     static ApiError notFound(QString message, QByteArray code);
+    static ApiError methodNotAllowed(QByteArrayView allowed, QByteArrayView path);
     static ApiError unavailable(QString message, QByteArray code);
     static ApiError badGateway(QString message, QByteArray code);
     static ApiError gatewayTimeout(QString message);

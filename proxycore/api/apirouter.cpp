@@ -84,9 +84,7 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
         api = api.sliced(3);
     if (api == "/chat/completions" || api == "/completions" || api == "/embeddings") {
         if (!post) {
-            reply(request, responder,
-                  {405, QStringLiteral("Use POST for %1").arg(QString::fromLatin1(path)),
-                   QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}});
+            reply(request, responder, ApiError::methodNotAllowed("POST", path));
             return;
         }
         const Endpoint kind = api == "/chat/completions" ? Endpoint::ChatCompletions
@@ -97,10 +95,7 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
     }
     if (api == "/messages/count_tokens") {
         if (!post) {
-            reply(request, responder,
-                  {405, QStringLiteral("Use POST for %1").arg(QString::fromLatin1(path)),
-                   QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}},
-                  {}, true);
+            reply(request, responder, ApiError::methodNotAllowed("POST", path), {}, true);
             return;
         }
         handleCountTokens(request, responder);
@@ -108,10 +103,7 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
     }
     if (api == "/messages") {
         if (!post) {
-            reply(request, responder,
-                  {405, QStringLiteral("Use POST for %1").arg(QString::fromLatin1(path)),
-                   QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}},
-                  {}, true);
+            reply(request, responder, ApiError::methodNotAllowed("POST", path), {}, true);
             return;
         }
         handleMessages(std::move(request), responder);
@@ -119,9 +111,7 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
     }
     if (api == "/models" || api.startsWith("/models/")) {
         if (!get) {
-            reply(request, responder,
-                  {405, QStringLiteral("Use GET for %1").arg(QString::fromLatin1(path)),
-                   QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}});
+            reply(request, responder, ApiError::methodNotAllowed("GET", path));
             return;
         }
         handleModels(request, responder);
@@ -234,11 +224,11 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
     QByteArray body;
     if (request.path == "/api/version") {
         if (request.method != "GET" && request.method != "HEAD")
-            return reply(request, responder, {405, QStringLiteral("Use GET"), "invalid_request_error", "method_not_allowed", {}});
+            return reply(request, responder, ApiError::methodNotAllowed("GET", request.path));
         body = QByteArrayLiteral("{\"version\":\"0.9.0\"}"); // a current-looking release: clients refuse "outdated" servers
     } else if (request.path == "/api/tags") {
         if (request.method != "GET" && request.method != "HEAD")
-            return reply(request, responder, {405, QStringLiteral("Use GET"), "invalid_request_error", "method_not_allowed", {}});
+            return reply(request, responder, ApiError::methodNotAllowed("GET", request.path));
         QJsonArray models;
         for (const QString &id : snapshot->modelIds()) {
             const QByteArray digest = QCryptographicHash::hash(id.toUtf8(), QCryptographicHash::Sha256).toHex();
@@ -250,7 +240,7 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
         body = QJsonDocument(QJsonObject{{QStringLiteral("models"), models}}).toJson(QJsonDocument::Compact);
     } else {
         if (request.method != "POST")
-            return reply(request, responder, {405, QStringLiteral("Use POST"), "invalid_request_error", "method_not_allowed", {}});
+            return reply(request, responder, ApiError::methodNotAllowed("POST", request.path));
         const QJsonObject query = QJsonDocument::fromJson(request.body).object();
         QString model = query.value(QLatin1String("model")).toString();
         if (model.isEmpty())

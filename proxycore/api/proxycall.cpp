@@ -340,88 +340,54 @@ void ProxyCall::respondBuffered()
         else if (isRelayedHeader(header.first))
             h.append(header);
     }
-    if (m_clientFormat == ClientFormat::Anthropic && m_endpoint->preset->format == WireFormat::Anthropic) {
-        // Same format both sides: the body goes back as the upstream sent it; only an error that is
-        // not Anthropic-shaped (a proxy's HTML page, say) is wrapped.
-        QByteArray body = m_pending;
-        if (m_upstreamStatus >= 400) {
-            const QJsonObject o = QJsonDocument::fromJson(m_pending).object();
-            if (o.value(QLatin1String("type")).toString() != u"error") {
-                ApiError e;
-                e.status = m_upstreamStatus;
-                e.message = QStringLiteral("The upstream answered %1: %2")
-                                .arg(m_upstreamStatus)
-                                .arg(QString::fromUtf8(m_pending.left(500)).trimmed());
-                body = e.anthropicBody();
-                contentType = QByteArrayLiteral("application/json");
-            }
-            m_record.error = QStringLiteral("upstream_%1").arg(m_upstreamStatus);
-        } else {
-            noteUsage(m_pending);
-        }
-        h.prepend({QByteArrayLiteral("content-type"), contentType});
-        h.append(gatewayHeaders());
-        if (m_logBodies)
-            logBody(m_record.requestId, "response body", body);
-        m_responder->respond(m_upstreamStatus, h, body);
-        finish(m_upstreamStatus);
-        return;
-    }
-    if (m_clientFormat == ClientFormat::Anthropic) {
-        QByteArray body;
-        int status = m_upstreamStatus;
-        if (m_upstreamStatus >= 400) {
-            const canonical::Error e = openaichat::parseError(m_upstreamStatus, m_pending);
+    const bool anthropicClient = m_clientFormat == ClientFormat::Anthropic;
+    const bool translate = anthropicClient && m_endpoint->preset->format == WireFormat::OpenAi;
+    int status = m_upstreamStatus;
+    QByteArray body = std::exchange(m_pending, {});
+    if (status >= 400) {
+        m_record.error = QStringLiteral("upstream_%1").arg(status);
+        const QJsonObject o = QJsonDocument::fromJson(body).object();
+        const bool shaped = anthropicClient ? o.value(QLatin1String("type")).toString() == u"error"
+                                            : o.value(QLatin1String("error")).isObject();
+        if (translate) {
+            const canonical::Error e = openaichat::parseError(status, body);
             body = anthropicmessages::emitError(e);
             status = anthropicmessages::httpStatus(e);
-            m_record.error = QStringLiteral("upstream_%1").arg(m_upstreamStatus);
-        } else {
-            canonical::Error error;
-            const std::optional<canonical::Response> response = openaichat::parseResponse(m_pending, &error);
-            if (!response) {
-                respondError(ApiError::badGateway(QStringLiteral("The upstream response could not be read: %1")
-                                                      .arg(error.message),
-                                                  QByteArrayLiteral("upstream_protocol_error")));
-                return;
-            }
-            noteCanonicalUsage(response->usage);
-            canonical::Response translated = *response;
-            translated.model = m_record.model; // the name the client asked for, as Anthropic's API does
-            body = anthropicmessages::emitResponse(translated);
-        }
-        h.prepend({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
-        h.append(gatewayHeaders());
-        if (m_logBodies)
-            logBody(m_record.requestId, "response body", body);
-        m_responder->respond(status, h, body);
-        finish(m_upstreamStatus);
-        return;
-    }
-    if (m_upstreamStatus >= 400) {
-        // Upstream errors pass through with their status and body when they are OpenAI-shaped;
-        // anything else (an HTML error page from a proxy, plain text) is wrapped so SDKs can parse it.
-        const QJsonDocument doc = QJsonDocument::fromJson(m_pending);
-        if (!doc.isObject() || !doc.object().value(QLatin1String("error")).isObject()) {
+            contentType = QByteArrayLiteral("application/json");
+        } else if (!shaped) {
+            // Errors pass through when they are in the client's shape; anything else (an HTML page
+            // from a proxy, plain text) is wrapped so the client's SDK can parse it.
             ApiError e;
-            e.status = m_upstreamStatus;
-            e.type = m_upstreamStatus >= 500 ? QByteArrayLiteral("upstream_error")
-                                             : QByteArrayLiteral("invalid_request_error");
+            e.status = status;
+            e.type = status >= 500 ? QByteArrayLiteral("upstream_error") : QByteArrayLiteral("invalid_request_error");
             e.code = QByteArrayLiteral("upstream_error");
             e.message = QStringLiteral("The upstream answered %1: %2")
-                            .arg(m_upstreamStatus)
-                            .arg(QString::fromUtf8(m_pending.left(500)).trimmed());
-            m_pending = e.openAiBody();
+                            .arg(status)
+                            .arg(QString::fromUtf8(body.left(500)).trimmed());
+            body = anthropicClient ? e.anthropicBody() : e.openAiBody();
             contentType = QByteArrayLiteral("application/json");
         }
-        m_record.error = QStringLiteral("upstream_%1").arg(m_upstreamStatus);
+    } else if (translate) {
+        canonical::Error error;
+        std::optional<canonical::Response> response = openaichat::parseResponse(body, &error);
+        if (!response) {
+            respondError(ApiError::badGateway(
+                QStringLiteral("The upstream response could not be read: %1").arg(error.message),
+                QByteArrayLiteral("upstream_protocol_error")));
+            return;
+        }
+        noteCanonicalUsage(response->usage);
+        response->model = m_record.model; // the name the client asked for, as Anthropic's API does
+        body = anthropicmessages::emitResponse(*response);
+        contentType = QByteArrayLiteral("application/json");
     } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
-        noteUsage(m_pending);
+        noteUsage(body);
     }
     h.prepend({QByteArrayLiteral("content-type"), contentType});
     h.append(gatewayHeaders());
     if (m_logBodies)
-        logBody(m_record.requestId, "response body", m_pending);
-    m_responder->respond(m_upstreamStatus, h, m_pending);
+        logBody(m_record.requestId, "response body", body);
+    m_responder->respond(status, h, body);
     finish(m_upstreamStatus);
 }
 

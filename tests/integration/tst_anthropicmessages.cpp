@@ -178,6 +178,36 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(events.last().data).object().value(u"type"_s).toString(), u"error"_s);
     }
 
+    void upstreamErrorsReachTheClientInItsShape_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("upstreamStatus");
+        QTest::addColumn<QString>("upstreamBody");
+        QTest::addColumn<QString>("type");
+        // OpenAI-format endpoint: its error is translated.
+        QTest::newRow("translated 429") << u"claude-x"_s << 429
+                                        << u"{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}"_s
+                                        << u"rate_limit_error"_s;
+        // Anthropic endpoint: an Anthropic error passes through; anything else is wrapped.
+        QTest::newRow("native 529") << u"claude-native"_s << 529
+                                    << u"{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"busy\"}}"_s
+                                    << u"overloaded_error"_s;
+        QTest::newRow("native html 502") << u"claude-native"_s << 502 << u"<html>bad gateway</html>"_s << u"api_error"_s;
+    }
+    void upstreamErrorsReachTheClientInItsShape()
+    {
+        QFETCH(QString, model);
+        QFETCH(int, upstreamStatus);
+        QFETCH(QString, upstreamBody);
+        QFETCH(QString, type);
+        QVERIFY(m_gateway.mock.script(QJsonObject{{u"status"_s, upstreamStatus}, {u"body"_s, upstreamBody}}));
+        const HttpResponse r = m_gateway.post(u"/v1/messages"_s, messagesBody(false, model));
+        QCOMPARE(r.status, upstreamStatus);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(o.value(u"type"_s).toString(), u"error"_s);
+        QCOMPARE(o.value(u"error"_s).toObject().value(u"type"_s).toString(), type);
+    }
+
     void errorsAreAnthropicShaped_data()
     {
         QTest::addColumn<QByteArray>("body");
