@@ -122,7 +122,7 @@ HeaderList ProxyCall::gatewayHeaders() const
     h.append({QByteArrayLiteral("x-llmproxy-request-id"), m_record.requestId.toLatin1()});
     if (m_endpoint) {
         h.append({QByteArrayLiteral("x-llmproxy-provider"), m_endpoint->providerName});
-        h.append({QByteArrayLiteral("x-llmproxy-endpoint"), m_endpoint->config.id.toUtf8()});
+        h.append({QByteArrayLiteral("x-llmproxy-endpoint"), m_endpoint->idUtf8});
     }
     h.append({QByteArrayLiteral("x-llmproxy-overhead-ms"), QByteArray::number(overheadMs(), 'f', 3)});
     return h;
@@ -228,9 +228,11 @@ void ProxyCall::relayCompleteEvents(bool flushAll)
     m_responder->writeChunk(ready);
     if (m_logBodies && m_loggedStream.size() < MaxLoggedBody)
         m_loggedStream.append(ready.first(qMin(ready.size(), MaxLoggedBody - m_loggedStream.size())));
-    SseDecoder decoder;
-    QList<SseEvent> events = decoder.feed(ready);
-    events.append(decoder.finish());
+    // Side channel for usage and errors. Only whole events are relayed, so the decoder is at an
+    // event boundary after every feed.
+    QList<SseEvent> events = m_sideChannel.feed(ready);
+    if (flushAll)
+        events.append(m_sideChannel.finish()); // the upstream's last event may lack its blank line
     for (const SseEvent &e : std::as_const(events)) {
         if (e.data == "[DONE]")
             m_sawDone = true;

@@ -5,6 +5,7 @@
 #include "proxycore/api/apierror.h"
 #include "proxycore/formats/anthropicmessages.h"
 #include "proxycore/formats/openaichat.h"
+#include "proxycore/formats/ssedecoder.h"
 #include "proxycore/http/httprequest.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/routing/routingsnapshot.h"
@@ -67,6 +68,7 @@ private:
     bool m_stream = false;
     int m_upstreamStatus = 0;
     HeaderList m_upstreamHeaders;
+    SseDecoder m_sideChannel;        ///< reads the relayed events for usage and errors
     QByteArray m_pending;            ///< stream bytes not yet relayed (an incomplete event) or buffered body
     qsizetype m_scanFrom = 0;        ///< event-boundary scan resumes here
     bool m_lineStart = true;         ///< the scan position is at the start of a line

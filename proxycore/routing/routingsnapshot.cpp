@@ -25,6 +25,7 @@ static ResolvedEndpoint resolveEndpoint(const EndpointConfig &e)
     for (auto it = e.headers.cbegin(); it != e.headers.cend(); ++it)
         r.extraHeaders.append({it.key().toLower().toUtf8(), it.value().toUtf8()});
     r.providerName = r.preset->name.toUtf8();
+    r.idUtf8 = e.id.toUtf8();
     const auto headers = [&r](const QByteArray &accept) {
         HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")},
                      {QByteArrayLiteral("accept"), accept},

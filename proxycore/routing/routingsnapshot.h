@@ -23,6 +23,7 @@ struct ResolvedEndpoint
     QPair<QByteArray, QByteArray> auth; ///< header carrying the key; empty name = none
     HeaderList extraHeaders;
     QByteArray providerName;        ///< preset name, for X-LLMProxy-Provider
+    QByteArray idUtf8;              ///< endpoint id, for X-LLMProxy-Endpoint
     /// Complete upstream request headers (content type, accept, user agent, key, extra headers),
     /// built once per configuration: for JSON replies and for SSE streams.
     HeaderList requestHeaders;
