@@ -208,6 +208,30 @@ private slots:
         QCOMPARE(o.value(u"error"_s).toObject().value(u"type"_s).toString(), type);
     }
 
+    void wrongMethodIs405InEachProtocolsShape_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("anthropic");
+        QTest::newRow("GET chat") << QByteArray("GET") << u"/v1/chat/completions"_s << false;
+        QTest::newRow("POST models") << QByteArray("POST") << u"/v1/models"_s << false;
+        QTest::newRow("GET messages") << QByteArray("GET") << u"/v1/messages"_s << true;
+        QTest::newRow("GET count_tokens") << QByteArray("GET") << u"/v1/messages/count_tokens"_s << true;
+    }
+    void wrongMethodIs405InEachProtocolsShape()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(bool, anthropic);
+        const HttpResponse r = HttpClient::request(method, m_gateway.url(path), {}, method == "POST" ? "{}" : "");
+        QCOMPARE(r.status, 405);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        if (anthropic)
+            QCOMPARE(o.value(u"type"_s).toString(), u"error"_s);
+        else
+            QCOMPARE(o.value(u"error"_s).toObject().value(u"code"_s).toString(), u"method_not_allowed"_s);
+    }
+
     void errorsAreAnthropicShaped_data()
     {
         QTest::addColumn<QByteArray>("body");
