@@ -3,6 +3,7 @@
 #include "proxycore/api/apirouter.h"
 
 #include "proxycore/api/proxycall.h"
+#include "proxycore/api/upstreamplan.h"
 #include "proxycore/engine/sharedstate.h"
 #include "proxycore/formats/anthropicmessages.h"
 #include "proxycore/formats/jsonmembers.h"
@@ -99,6 +100,14 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
             return;
         }
         handleCountTokens(request, responder);
+        return;
+    }
+    if (api == "/responses") {
+        if (!post) {
+            reply(request, responder, ApiError::methodNotAllowed("POST", path));
+            return;
+        }
+        handleResponses(std::move(request), responder);
         return;
     }
     if (api == "/messages") {
@@ -339,8 +348,7 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
 
 void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                           RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model,
-                          QByteArray upstreamBody, QByteArrayView apiPath, bool stream,
-                          ProxyCall::ClientFormat clientFormat, const HeaderList &extraHeaders)
+                          UpstreamPlan plan, formats::ApiFormat clientFormat, formats::ClientOptions clientOptions)
 {
     RequestRecord record;
     record.time = QDateTime::currentDateTimeUtc();
@@ -349,10 +357,36 @@ void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<Http
     record.route = QString::fromUtf8(request.path);
     record.model = model;
     auto call = std::make_shared<ProxyCall>(this, std::move(snapshot), responder, std::move(record), request.receivedNs,
-                                            clientFormat);
+                                            clientFormat, std::move(clientOptions));
     ProxyCall *raw = call.get();
     m_calls.insert(raw, std::move(call));
-    raw->start(*target.endpoint, std::move(upstreamBody), apiPath, stream, extraHeaders);
+    raw->start(*target.endpoint, std::move(plan));
+}
+
+void ApiRouter::startTranslated(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                                RoutingSnapshotPtr snapshot, const RouteTarget &target, canonical::Request parsed,
+                                formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat,
+                                formats::ClientOptions clientOptions)
+{
+    const QString model = parsed.model;
+    parsed.model = target.upstreamModel;
+    if (clientFormat == formats::ApiFormat::AnthropicMessages && upstreamFormat != clientFormat) {
+        // Claude Code's per-request billing line means nothing to another provider and, changing
+        // with every prompt, would defeat its prompt cache.
+        parsed.system.removeIf([&parsed](const canonical::ContentPart &p) {
+            if (!p.text.startsWith(u"x-anthropic-billing-header:"))
+                return false;
+            parsed.dropped.append({QStringLiteral("system"), QStringLiteral("Anthropic billing header")});
+            return true;
+        });
+    }
+    QList<canonical::Dropped> dropped = parsed.dropped;
+    UpstreamPlan plan = planTranslated(*target.endpoint, parsed, upstreamFormat, &dropped);
+    for (const canonical::Dropped &d : std::as_const(dropped))
+        qInfo("request for %s via %s: %s not sent upstream (%s)", qPrintable(model),
+              qPrintable(target.endpoint->config.id), qPrintable(d.field), qPrintable(d.reason));
+    startCall(request, responder, std::move(snapshot), target, model, std::move(plan), clientFormat,
+              std::move(clientOptions));
 }
 
 namespace {
@@ -409,7 +443,6 @@ void ApiRouter::handleCountTokens(const HttpRequest &request, const std::shared_
 
 void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
 {
-    // Anthropic Messages in, OpenAI Chat to the upstream, translated back through the canonical model.
     if (!authorize(request, responder, true) || !acceptingInference(request, responder, true))
         return;
     canonical::Error parseError;
@@ -425,39 +458,64 @@ void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<Http
     RouteTarget target;
     if (!route(request, responder, *snapshot, model, true, &target))
         return;
-    if (target.endpoint->preset->format == WireFormat::Anthropic) {
-        // Same format both sides: the body goes through byte for byte (cache_control, thinking
-        // signatures and unknown fields survive); only the model name is changed when mapped.
-        QByteArray upstreamBody = std::move(request.body);
-        if (target.upstreamModel != model)
-            upstreamBody = replaceTopLevelValue(upstreamBody, "model", jsonString(target.upstreamModel));
-        const QByteArray version = request.header("anthropic-version");
-        HeaderList extra{{QByteArrayLiteral("anthropic-version"),
-                          version.isEmpty() ? QByteArrayLiteral("2023-06-01") : version}};
-        if (const QByteArray beta = request.header("anthropic-beta"); !beta.isEmpty())
-            extra.append({QByteArrayLiteral("anthropic-beta"), beta});
-        startCall(request, responder, std::move(snapshot), target, model, std::move(upstreamBody), "/messages",
-                  parsed->stream, ProxyCall::ClientFormat::Anthropic, extra);
+    const formats::ApiFormat upstreamFormat = chatFormatFor(*target.endpoint, formats::ApiFormat::AnthropicMessages);
+    if (upstreamFormat != formats::ApiFormat::AnthropicMessages) {
+        startTranslated(request, responder, std::move(snapshot), target, std::move(*parsed),
+                        formats::ApiFormat::AnthropicMessages, upstreamFormat);
         return;
     }
-    if (target.endpoint->preset->format != WireFormat::OpenAi) {
-        reply(request, responder,
-              {501, QStringLiteral("The endpoint '%1' speaks a format this route cannot translate to yet")
-                        .arg(target.endpoint->config.id),
-               QByteArrayLiteral("api_error"), QByteArrayLiteral("not_implemented"), {}},
-              model, true);
-        return;
-    }
-    parsed->model = target.upstreamModel;
-    QList<canonical::Dropped> dropped;
-    QByteArray upstreamBody = openaichat::emitRequest(*parsed, {}, &dropped);
-    for (const canonical::Dropped &d : std::as_const(dropped))
-        qInfo("request %s: %s not sent upstream (%s)", qPrintable(model), qPrintable(d.field), qPrintable(d.reason));
-    if (!target.endpoint->preset->acceptsStreamOptions)
-        upstreamBody = removeTopLevelMember(upstreamBody, "stream_options");
+    // Same format both sides: the body goes through byte for byte (cache_control, thinking
+    // signatures and unknown fields survive); only the model name is changed when mapped.
+    UpstreamPlan plan;
+    plan.format = upstreamFormat;
+    plan.stream = parsed->stream;
+    plan.url = target.endpoint->baseUrl + "/messages";
+    plan.body = std::move(request.body);
+    if (target.upstreamModel != model)
+        plan.body = replaceTopLevelValue(plan.body, "model", jsonString(target.upstreamModel));
+    const QByteArray version = request.header("anthropic-version");
+    plan.extraHeaders.append(
+        {QByteArrayLiteral("anthropic-version"), version.isEmpty() ? QByteArrayLiteral("2023-06-01") : version});
+    if (const QByteArray beta = request.header("anthropic-beta"); !beta.isEmpty())
+        plan.extraHeaders.append({QByteArrayLiteral("anthropic-beta"), beta});
+    startCall(request, responder, std::move(snapshot), target, model, std::move(plan),
+              formats::ApiFormat::AnthropicMessages);
+}
 
-    startCall(request, responder, std::move(snapshot), target, model, std::move(upstreamBody), "/chat/completions",
-              parsed->stream, ProxyCall::ClientFormat::Anthropic);
+void ApiRouter::handleResponses(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+{
+    if (!authorize(request, responder) || !acceptingInference(request, responder, false))
+        return;
+    canonical::Error parseError;
+    std::optional<canonical::Request> parsed =
+        formats::parseRequest(formats::ApiFormat::OpenAiResponses, request.body, &parseError);
+    if (!parsed) {
+        reply(request, responder,
+              ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(), parseError.param.toLatin1()));
+        return;
+    }
+    const QString model = parsed->model;
+    RoutingSnapshotPtr snapshot = m_state->current();
+    RouteTarget target;
+    if (!route(request, responder, *snapshot, model, false, &target))
+        return;
+    const formats::ApiFormat upstreamFormat = chatFormatFor(*target.endpoint, formats::ApiFormat::OpenAiResponses);
+    if (upstreamFormat != formats::ApiFormat::OpenAiResponses) {
+        formats::ClientOptions options = formats::clientOptionsFor(formats::ApiFormat::OpenAiResponses, *parsed);
+        startTranslated(request, responder, std::move(snapshot), target, std::move(*parsed),
+                        formats::ApiFormat::OpenAiResponses, upstreamFormat, std::move(options));
+        return;
+    }
+    // An upstream that serves the Responses API itself gets the body unchanged but for the model.
+    UpstreamPlan plan;
+    plan.format = upstreamFormat;
+    plan.stream = parsed->stream;
+    plan.url = openAiUrl(*target.endpoint, "/responses", target.upstreamModel);
+    plan.body = std::move(request.body);
+    if (target.upstreamModel != model)
+        plan.body = replaceTopLevelValue(plan.body, "model", jsonString(target.upstreamModel));
+    startCall(request, responder, std::move(snapshot), target, model, std::move(plan),
+              formats::ApiFormat::OpenAiResponses);
 }
 
 void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
@@ -530,18 +588,49 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
     if (!route(request, responder, *snapshot, model, false, &target))
         return;
 
-    // Change only what the upstream needs changed; every other byte goes through as the client sent it.
-    QByteArray upstreamBody = std::move(request.body);
-    if (target.upstreamModel != model)
-        upstreamBody = replaceTopLevelValue(upstreamBody, "model", jsonString(target.upstreamModel));
-    if (!target.endpoint->preset->acceptsStreamOptions && hasStreamOptions)
-        upstreamBody = removeTopLevelMember(upstreamBody, "stream_options");
+    const ResolvedEndpoint &endpoint = *target.endpoint;
+    if (kind == Endpoint::ChatCompletions) {
+        const formats::ApiFormat upstreamFormat = chatFormatFor(endpoint, formats::ApiFormat::OpenAiChat);
+        if (upstreamFormat != formats::ApiFormat::OpenAiChat) {
+            canonical::Error parseError;
+            std::optional<canonical::Request> parsed = openaichat::parseRequest(request.body, &parseError);
+            if (!parsed) {
+                reply(request, responder,
+                      ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(),
+                                               parseError.param.toLatin1()),
+                      model);
+                return;
+            }
+            formats::ClientOptions options = formats::clientOptionsFor(formats::ApiFormat::OpenAiChat, *parsed);
+            parsed->includeUsage = parsed->stream; // the gateway always wants the upstream's usage
+            startTranslated(request, responder, std::move(snapshot), target, std::move(*parsed),
+                            formats::ApiFormat::OpenAiChat, upstreamFormat, std::move(options));
+            return;
+        }
+    } else if (endpoint.preset->format != WireFormat::OpenAi && endpoint.preset->format != WireFormat::AzureOpenAi) {
+        reply(request, responder,
+              ApiError::invalidRequest(
+                  QStringLiteral("The endpoint '%1' (%2) does not serve %3; route this model to an OpenAI-compatible "
+                                 "endpoint for it.")
+                      .arg(endpoint.config.id, endpoint.preset->displayName.toString(), QString::fromUtf8(request.path)),
+                  QByteArrayLiteral("unsupported_endpoint"), QByteArrayLiteral("model")),
+              model);
+        return;
+    }
 
+    // Change only what the upstream needs changed; every other byte goes through as the client sent it.
+    UpstreamPlan plan;
+    plan.stream = stream;
+    plan.body = std::move(request.body);
+    if (target.upstreamModel != model)
+        plan.body = replaceTopLevelValue(plan.body, "model", jsonString(target.upstreamModel));
+    if (hasStreamOptions || kind == Endpoint::ChatCompletions)
+        plan.body = applyOpenAiQuirks(std::move(plan.body), endpoint, target.upstreamModel);
     const QByteArrayView apiPath = kind == Endpoint::ChatCompletions ? QByteArrayView("/chat/completions")
                                    : kind == Endpoint::Completions  ? QByteArrayView("/completions")
                                                                     : QByteArrayView("/embeddings");
-    startCall(request, responder, std::move(snapshot), target, model, std::move(upstreamBody), apiPath, stream,
-              ProxyCall::ClientFormat::OpenAi);
+    plan.url = openAiUrl(endpoint, apiPath, target.upstreamModel);
+    startCall(request, responder, std::move(snapshot), target, model, std::move(plan), formats::ApiFormat::OpenAiChat);
 }
 
 } // namespace llmproxy

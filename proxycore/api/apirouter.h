@@ -40,6 +40,7 @@ private:
     enum class Endpoint { ChatCompletions, Completions, Embeddings };
     void handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
     void handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
+    void handleResponses(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
     void handleCountTokens(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
@@ -52,11 +53,16 @@ private:
     /// Resolves `model` to an endpoint, or answers 503 (nothing configured) / 404 and returns false.
     bool route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                const RoutingSnapshot &snapshot, const QString &model, bool anthropic, RouteTarget *target);
-    /// Creates the ProxyCall that sends `upstreamBody` to the target and relays the answer.
+    /// Creates the ProxyCall that sends `plan` to the target and relays the answer.
     void startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                   RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model, QByteArray upstreamBody,
-                   QByteArrayView apiPath, bool stream, ProxyCall::ClientFormat clientFormat,
-                   const HeaderList &extraHeaders = {});
+                   RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model, UpstreamPlan plan,
+                   formats::ApiFormat clientFormat, formats::ClientOptions clientOptions = {});
+    /// Sends a parsed request to the target in the upstream's format `upstreamFormat` and
+    /// translates the answer back to `clientFormat`.
+    void startTranslated(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
+                         RoutingSnapshotPtr snapshot, const RouteTarget &target, canonical::Request parsed,
+                         formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat,
+                         formats::ClientOptions clientOptions = {});
     /// Refuses inference while draining or paused; returns false after answering.
     bool acceptingInference(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                             bool anthropic);

@@ -10,6 +10,7 @@
 #include "proxycore/observability/recordqueue.h"
 #include "proxycore/upstream/upstreamtransport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -66,9 +67,11 @@ ApiError errorFromUpstream(const UpstreamError &e, bool afterHeaders)
 } // namespace
 
 ProxyCall::ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
-                     RequestRecord record, qint64 receivedNs, ClientFormat clientFormat)
+                     RequestRecord record, qint64 receivedNs, formats::ApiFormat clientFormat,
+                     formats::ClientOptions clientOptions)
     : m_router(router), m_snapshot(std::move(snapshot)), m_responder(std::move(responder)),
-      m_record(std::move(record)), m_receivedNs(receivedNs), m_clientFormat(clientFormat)
+      m_record(std::move(record)), m_receivedNs(receivedNs), m_clientFormat(clientFormat),
+      m_clientOptions(std::move(clientOptions))
 {
     m_responder->setOnClientGone([this] { onClientGone(); });
     m_responder->setOnTerminate([this] { onTerminate(); });
@@ -88,25 +91,25 @@ ProxyCall::~ProxyCall()
     m_responder->setOnDrained({});
 }
 
-void ProxyCall::start(const ResolvedEndpoint &endpoint, QByteArray body, QByteArrayView path, bool stream,
-                      const HeaderList &extraHeaders)
+void ProxyCall::start(const ResolvedEndpoint &endpoint, UpstreamPlan plan)
 {
     m_endpoint = &endpoint;
-    m_stream = stream;
+    m_stream = plan.stream;
+    m_upstreamFormat = plan.format;
     m_record.provider = QString::fromLatin1(endpoint.providerName);
     m_record.endpoint = endpoint.config.id;
-    m_record.stream = stream;
+    m_record.stream = plan.stream;
 
     const UpstreamConfig &u = m_snapshot->config().upstream;
     UpstreamRequest request;
-    request.url = QUrl::fromEncoded(endpoint.baseUrl + path.toByteArray());
+    request.url = QUrl::fromEncoded(plan.url);
     m_logBodies = m_snapshot->config().logging.logBodies;
     if (m_logBodies)
-        logBody(m_record.requestId, "request body", body);
-    request.body = std::move(body);
+        logBody(m_record.requestId, "request body", plan.body);
+    request.body = std::move(plan.body);
     request.timeouts = {u.connectTimeoutMs, u.firstByteTimeoutMs, u.idleTimeoutMs, u.totalTimeoutMs};
-    request.headers = stream ? endpoint.streamRequestHeaders : endpoint.requestHeaders;
-    request.headers.append(extraHeaders);
+    request.headers = plan.stream ? endpoint.streamRequestHeaders : endpoint.requestHeaders;
+    request.headers.append(plan.extraHeaders);
 
     UpstreamCallbacks callbacks;
     callbacks.onHeaders = [this](int status, const HeaderList &headers) { onHeaders(status, headers); };
@@ -155,10 +158,10 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
             else if (isRelayedHeader(header.first))
                 h.append(header);
         }
-        if (m_clientFormat == ClientFormat::Anthropic && m_endpoint->preset->format == WireFormat::OpenAi) {
+        if (m_clientFormat != m_upstreamFormat) {
             contentType = QByteArrayLiteral("text/event-stream; charset=utf-8");
-            m_decoder = std::make_unique<openaichat::StreamDecoder>();
-            m_encoder = std::make_unique<anthropicmessages::StreamEncoder>();
+            m_decoder = formats::makeStreamDecoder(m_upstreamFormat);
+            m_encoder = formats::makeStreamEncoder(m_clientFormat, m_clientOptions);
         }
         h.prepend({QByteArrayLiteral("content-type"), contentType});
         h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
@@ -234,10 +237,13 @@ void ProxyCall::relayCompleteEvents(bool flushAll)
     if (flushAll)
         events.append(m_sideChannel.finish()); // the upstream's last event may lack its blank line
     for (const SseEvent &e : std::as_const(events)) {
-        if (e.data == "[DONE]")
+        if (e.data == "[DONE]" || e.event == "message_stop") {
             m_sawDone = true;
-        else if (e.data.contains("\"usage\"") || e.data.contains("\"error\""))
+        } else if (m_clientFormat == formats::ApiFormat::OpenAiResponses) {
+            noteResponsesEvent(e);
+        } else if (e.data.contains("\"usage\"") || e.data.contains("\"error\"")) {
             noteUsage(e.data);
+        }
     }
 }
 
@@ -245,7 +251,7 @@ void ProxyCall::relayTranslated(QByteArrayView chunk, bool end)
 {
     QList<canonical::StreamEvent> events = end ? m_decoder->finish() : m_decoder->feed(chunk);
     for (canonical::StreamEvent &e : events) {
-        // Anthropic clients get back the model name they asked for, not the one it was mapped to.
+        // Clients get back the model name they asked for, not the one it was mapped to.
         if (e.type == canonical::StreamEvent::Type::MessageStart)
             e.model = m_record.model;
         if (e.type == canonical::StreamEvent::Type::MessageStart || e.type == canonical::StreamEvent::Type::MessageDelta)
@@ -342,8 +348,8 @@ void ProxyCall::respondBuffered()
         else if (isRelayedHeader(header.first))
             h.append(header);
     }
-    const bool anthropicClient = m_clientFormat == ClientFormat::Anthropic;
-    const bool translate = anthropicClient && m_endpoint->preset->format == WireFormat::OpenAi;
+    const bool anthropicClient = m_clientFormat == formats::ApiFormat::AnthropicMessages;
+    const bool translate = m_clientFormat != m_upstreamFormat;
     int status = m_upstreamStatus;
     QByteArray body = std::exchange(m_pending, {});
     if (status >= 400) {
@@ -352,9 +358,9 @@ void ProxyCall::respondBuffered()
         const bool shaped = anthropicClient ? o.value(QLatin1String("type")).toString() == u"error"
                                             : o.value(QLatin1String("error")).isObject();
         if (translate) {
-            const canonical::Error e = openaichat::parseError(status, body);
-            body = anthropicmessages::emitError(e);
-            status = anthropicmessages::httpStatus(e);
+            const canonical::Error e = formats::parseError(m_upstreamFormat, status, body);
+            body = formats::emitError(m_clientFormat, e);
+            status = formats::httpStatus(m_clientFormat, e);
             contentType = QByteArrayLiteral("application/json");
         } else if (!shaped) {
             // Errors pass through when they are in the client's shape; anything else (an HTML page
@@ -366,12 +372,12 @@ void ProxyCall::respondBuffered()
             e.message = QStringLiteral("The upstream answered %1: %2")
                             .arg(status)
                             .arg(QString::fromUtf8(body.left(500)).trimmed());
-            body = anthropicClient ? e.anthropicBody() : e.openAiBody();
+            body = clientErrorBody(e);
             contentType = QByteArrayLiteral("application/json");
         }
     } else if (translate) {
         canonical::Error error;
-        std::optional<canonical::Response> response = openaichat::parseResponse(body, &error);
+        std::optional<canonical::Response> response = formats::parseResponse(m_upstreamFormat, body, &error);
         if (!response) {
             respondError(ApiError::badGateway(
                 QStringLiteral("The upstream response could not be read: %1").arg(error.message),
@@ -379,8 +385,8 @@ void ProxyCall::respondBuffered()
             return;
         }
         noteCanonicalUsage(response->usage);
-        response->model = m_record.model; // the name the client asked for, as Anthropic's API does
-        body = anthropicmessages::emitResponse(*response);
+        response->model = m_record.model; // the name the client asked for
+        body = formats::emitResponse(m_clientFormat, *response, m_clientOptions);
         contentType = QByteArrayLiteral("application/json");
     } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
         noteUsage(body);
@@ -401,8 +407,7 @@ void ProxyCall::respondError(const ApiError &error)
     }
     HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")}};
     h.append(gatewayHeaders());
-    m_responder->respond(error.status, h,
-                         m_clientFormat == ClientFormat::Anthropic ? error.anthropicBody() : error.openAiBody());
+    m_responder->respond(error.status, h, clientErrorBody(error));
     finish(error.status, QString::fromLatin1(error.code));
 }
 
@@ -414,8 +419,11 @@ void ProxyCall::failStream(const ApiError &error)
     m_lineStart = true;
     if (m_encoder) {
         m_responder->writeChunk(m_encoder->fail(error.toCanonical()));
-    } else if (m_clientFormat == ClientFormat::Anthropic) {
+    } else if (m_clientFormat == formats::ApiFormat::AnthropicMessages) {
         m_responder->writeChunk(sseEvent("error", error.anthropicBody()));
+    } else if (m_clientFormat == formats::ApiFormat::OpenAiResponses) {
+        if (!m_sawDone)
+            m_responder->writeChunk(responsesFailedEvent(error));
     } else {
         m_responder->writeChunk(error.openAiStreamEvent());
         if (!m_sawDone)
@@ -423,6 +431,53 @@ void ProxyCall::failStream(const ApiError &error)
     }
     m_responder->endStream();
     finish(m_upstreamStatus ? m_upstreamStatus : error.status, QString::fromLatin1(error.code));
+}
+
+QByteArray ProxyCall::clientErrorBody(const ApiError &error) const
+{
+    return m_clientFormat == formats::ApiFormat::AnthropicMessages ? error.anthropicBody() : error.openAiBody();
+}
+
+void ProxyCall::noteResponsesEvent(const SseEvent &event)
+{
+    JsonMemberSpan spans[2];
+    findTopLevelMembers(event.data, {"sequence_number", "response"}, spans);
+    if (spans[0].isValid())
+        m_lastSequence = event.data.mid(spans[0].valueStart, spans[0].valueEnd - spans[0].valueStart).toLongLong();
+    if (event.event == "response.completed" || event.event == "response.failed" ||
+        event.event == "response.incomplete")
+        m_sawDone = true;
+    if (!spans[1].isValid())
+        return;
+    const QJsonObject response =
+        QJsonDocument::fromJson(event.data.mid(spans[1].valueStart, spans[1].valueEnd - spans[1].valueStart)).object();
+    if (m_responseId.isEmpty())
+        m_responseId = response.value(QLatin1String("id")).toString().toUtf8();
+    const QJsonObject usage = response.value(QLatin1String("usage")).toObject();
+    if (usage.contains(QLatin1String("input_tokens")))
+        m_record.promptTokens = usage.value(QLatin1String("input_tokens")).toInt();
+    if (usage.contains(QLatin1String("output_tokens")))
+        m_record.completionTokens = usage.value(QLatin1String("output_tokens")).toInt();
+    const QJsonObject error = response.value(QLatin1String("error")).toObject();
+    if (!error.isEmpty() && m_record.error.isEmpty())
+        m_record.error = error.value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
+}
+
+QByteArray ProxyCall::responsesFailedEvent(const ApiError &error) const
+{
+    // A relayed Responses stream that broke off: end it the way the API ends a failed response,
+    // continuing the upstream's sequence numbers.
+    QJsonObject response{{QStringLiteral("id"), QString::fromUtf8(m_responseId)},
+                         {QStringLiteral("object"), QStringLiteral("response")},
+                         {QStringLiteral("status"), QStringLiteral("failed")},
+                         {QStringLiteral("model"), m_record.model},
+                         {QStringLiteral("output"), QJsonArray()},
+                         {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QString::fromLatin1(error.code)},
+                                                               {QStringLiteral("message"), error.message}}}};
+    const QJsonObject event{{QStringLiteral("type"), QStringLiteral("response.failed")},
+                            {QStringLiteral("sequence_number"), m_lastSequence + 1},
+                            {QStringLiteral("response"), response}};
+    return sseEvent("response.failed", QJsonDocument(event).toJson(QJsonDocument::Compact));
 }
 
 void ProxyCall::onClientGone()

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "proxycore/api/apierror.h"
-#include "proxycore/formats/anthropicmessages.h"
-#include "proxycore/formats/openaichat.h"
+#include "proxycore/api/upstreamplan.h"
+#include "proxycore/formats/codecs.h"
 #include "proxycore/formats/ssedecoder.h"
 #include "proxycore/http/httprequest.h"
 #include "proxycore/observability/requestrecord.h"
@@ -18,27 +18,24 @@ class ApiRouter;
 class HttpResponder;
 class UpstreamCall;
 
-/// One request proxied to an OpenAI-format upstream, from sending it to the last byte relayed.
-/// Owned by its ApiRouter (worker thread). Streams are relayed event by event as they arrive —
-/// complete SSE events only, so an upstream failure mid-event never leaves half an event at the
-/// client — and always end with an error event and `data: [DONE]` when the upstream fails.
-/// A client that disconnects cancels the upstream transfer at once.
+/// One request proxied to an upstream, from sending it to the last byte relayed. Owned by its
+/// ApiRouter (worker thread).
+///
+/// When the client and the upstream speak the same format the answer is relayed unchanged:
+/// streams event by event as they arrive, complete SSE events only, so an upstream failure
+/// mid-event never leaves half an event at the client. Otherwise the answer is translated through
+/// the canonical model (incrementally for streams). Either way a stream always ends with the
+/// client protocol's terminal event, also when the upstream fails. A client that disconnects
+/// cancels the upstream transfer at once.
 class ProxyCall
 {
 public:
-    /// The protocol the client speaks. The upstream always speaks OpenAI Chat here; an Anthropic
-    /// client's response is translated through the canonical model, event by event when streamed.
-    enum class ClientFormat { OpenAi, Anthropic };
-
     ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
-              RequestRecord record, qint64 receivedNs, ClientFormat clientFormat = ClientFormat::OpenAi);
+              RequestRecord record, qint64 receivedNs, formats::ApiFormat clientFormat,
+              formats::ClientOptions clientOptions = {});
     ~ProxyCall();
 
-    /// `body` is what goes upstream (already rewritten where needed), `path` the API path
-    /// appended to the endpoint's base URL (e.g. "/chat/completions").
-    /// `extraHeaders` are added to the endpoint's own (e.g. anthropic-version for an Anthropic upstream).
-    void start(const ResolvedEndpoint &endpoint, QByteArray body, QByteArrayView path, bool stream,
-               const HeaderList &extraHeaders = {});
+    void start(const ResolvedEndpoint &endpoint, UpstreamPlan plan);
 
 private:
     enum class Phase { Waiting, Buffering, Streaming, Done };
@@ -51,6 +48,9 @@ private:
     void noteUsage(QByteArrayView json);
     void noteCanonicalUsage(const canonical::Usage &usage);
     void relayTranslated(QByteArrayView chunk, bool end);
+    QByteArray clientErrorBody(const ApiError &error) const;
+    void noteResponsesEvent(const SseEvent &event);
+    QByteArray responsesFailedEvent(const ApiError &error) const;
     void failStream(const ApiError &error);
     void respondError(const ApiError &error);
     void respondBuffered();
@@ -72,14 +72,18 @@ private:
     QByteArray m_pending;            ///< stream bytes not yet relayed (an incomplete event) or buffered body
     qsizetype m_scanFrom = 0;        ///< event-boundary scan resumes here
     bool m_lineStart = true;         ///< the scan position is at the start of a line
-    bool m_sawDone = false;
+    bool m_sawDone = false;          ///< passthrough: the upstream's terminal event was relayed
+    qint64 m_lastSequence = -1;      ///< passthrough Responses stream: last sequence_number relayed
+    QByteArray m_responseId;         ///< passthrough Responses stream: id from response.created
     bool m_pausedForClient = false;
     bool m_logBodies = false;
-    std::unique_ptr<openaichat::StreamDecoder> m_decoder;       ///< Anthropic clients: upstream stream → events
-    std::unique_ptr<anthropicmessages::StreamEncoder> m_encoder; ///< Anthropic clients: events → client stream
+    std::unique_ptr<formats::StreamDecoder> m_decoder; ///< translated streams: upstream bytes → events
+    std::unique_ptr<formats::StreamEncoder> m_encoder; ///< translated streams: events → client bytes
     QByteArray m_loggedStream;       ///< first bytes of a stream, for opt-in body logging
     qint64 m_receivedNs;
-    ClientFormat m_clientFormat;
+    formats::ApiFormat m_clientFormat;
+    formats::ApiFormat m_upstreamFormat = formats::ApiFormat::OpenAiChat;
+    formats::ClientOptions m_clientOptions;
     qint64 m_upstreamStartNs = 0;
     qint64 m_upstreamHeadersNs = 0;
     qint64 m_upstreamEndNs = 0;

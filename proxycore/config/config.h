@@ -25,6 +25,8 @@ struct EndpointConfig
     bool enabled = true;
     int priority = 0;    ///< lower is preferred
     QString source;      ///< "file", "env", "discovery" or "admin"
+    QString apiVersion;  ///< Azure OpenAI deployments API: the api-version query parameter
+    qint64 numCtx = 0;   ///< Ollama: context window (options.num_ctx); > 0 sends chat to the native /api/chat
 };
 
 /// A hop in a model's fallback chain (used by routing; parsed and validated here).

@@ -1182,7 +1182,8 @@ private:
             forEachKey(
                 e,
                 {u"provider", u"base_url", u"api_key_env", u"api_key", u"models", u"enabled", u"priority", u"headers",
-                 u"id", u"name", u"auth_type", u"probe_local", u"rate_limit", u"notes", u"description"},
+                 u"id", u"name", u"auth_type", u"probe_local", u"rate_limit", u"notes", u"description", u"api_version",
+                 u"num_ctx"},
                 [&](const QString &key, const Entry &f) {
                     if (key == u"provider") {
                         provider = readNonEmptyString(f);
@@ -1214,6 +1215,12 @@ private:
                                 fileError(markOf(f),
                                           u"%1: expected bearer or none, got %2"_s.arg(f.path, describe(f.value)));
                         }
+                    } else if (key == u"api_version") {
+                        if (auto v = readNonEmptyString(f))
+                            ep.apiVersion = v->trimmed();
+                    } else if (key == u"num_ctx") {
+                        if (auto v = readInt(f, 0, 16'777'216))
+                            ep.numCtx = *v;
                     } else if ((key == u"id" || key == u"name") && !listForm) {
                         readString(f); // a display name in map form; the key is the id
                     }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/formats/anthropicmessages.h"
 
+#include "proxycore/formats/gemini.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -495,7 +497,7 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
         }
         const QString path = u"messages[%1]"_s.arg(mi);
         for (const ContentPart &p : m.parts) {
-            if (p.kind == PartKind::Thinking && p.signature.isEmpty()) {
+            if (p.kind == PartKind::Thinking && (p.signature.isEmpty() || gemini::isThoughtSignature(p.signature))) {
                 // Anthropic verifies signatures; reasoning from another provider cannot go back.
                 drops->append({path + u".reasoning"_s, u"reasoning without an Anthropic signature"_s});
                 continue;

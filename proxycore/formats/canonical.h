@@ -84,6 +84,12 @@ struct Tool
     QJsonObject parameters; ///< JSON Schema of the arguments object; empty means no arguments
     std::optional<bool> strict;
     QJsonObject cacheControl;
+    /// A freeform tool (OpenAI Responses `custom`) whose single string input travels as the
+    /// `input` member of the arguments object, so other formats can offer it as a function.
+    bool freeform = false;
+    /// The Responses `namespace` the tool was offered in (empty when none); other formats see a
+    /// plain tool, and calls go back to the client with the namespace.
+    QString group;
 
     friend bool operator==(const Tool &, const Tool &) = default;
 };

@@ -468,11 +468,15 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
     QJsonObject o;
     o.insert(u"model"_s, request.model);
     QJsonArray messages;
+    // One system message: several in a row are rejected by some models' chat templates.
+    QStringList systemTexts;
     for (const ContentPart &s : request.system) {
         if (!s.cacheControl.isEmpty())
             drop(u"system.cache_control"_s, u"no prompt-cache markers in Chat Completions"_s);
-        messages.append(QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, s.text}});
+        systemTexts.append(s.text);
     }
+    if (!systemTexts.isEmpty())
+        messages.append(QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, systemTexts.join(u"\n\n"_s)}});
     for (qsizetype mi = 0; mi < request.messages.size(); ++mi) {
         const Message &m = request.messages.at(mi);
         const QString path = u"messages[%1]"_s.arg(mi);

@@ -9,9 +9,9 @@
 
 namespace llmproxy {
 
-/// The wire format an upstream speaks. Only OpenAi is served by the foundation; the others are
-/// recognised in configuration so that files written for them validate.
-enum class WireFormat { OpenAi, Anthropic, Gemini, Ollama, AzureOpenAi };
+/// The API family an upstream speaks natively. Ollama counts as OpenAi (its OpenAI-compatible API);
+/// its native /api/chat is chosen per request (api/upstreamplan.h).
+enum class WireFormat { OpenAi, Anthropic, Gemini, AzureOpenAi };
 
 /// How the upstream expects its key.
 enum class AuthStyle { Bearer, ApiKeyHeader, XApiKey, GoogApiKey, None };

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
 //
-// Starts the mock upstream and a headless llmproxy in front of it for the end-to-end tests.
-// Everything listens on 127.0.0.1; every wait is bounded.
+// Starts the mock upstream and a headless llmproxy in front of it for the end-to-end tests, and runs
+// client CLIs in throwaway sandboxes. Everything listens on 127.0.0.1; every wait is bounded.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -136,11 +137,13 @@ async function answers200(url) {
 }
 
 /// Starts the mock upstream (on a port it picks itself) and llmproxy in front of it.
-/// modelAliases becomes the gateway's `model_aliases` map (alias or glob → model).
+/// modelAliases becomes the gateway's `model_aliases` map (alias or glob → model). provider is the
+/// endpoint's provider: `openai_compatible` (the mock's Chat Completions routes) or `anthropic`
+/// (its Messages route).
 /// Returns { baseURL, origin, mockURL, proxyKey, upstreamKey, stop() }; origin has no /v1 suffix
 /// (the Anthropic SDK adds /v1 itself).
 export async function startGateway({ models = ['gpt-4o-mini'], proxyKey = 'sk-e2e-proxy-key',
-                                     modelAliases = {} } = {}) {
+                                     modelAliases = {}, provider = 'openai_compatible' } = {}) {
     const home = mkdtempSync(join(tmpdir(), 'llmproxy-e2e-'));
     const children = [];
     const stop = async () => {
@@ -167,7 +170,7 @@ export async function startGateway({ models = ['gpt-4o-mini'], proxyKey = 'sk-e2
         const configPath = join(home, 'config.yaml');
         writeFileSync(configPath, [
             'endpoints:',
-            `  mock: {provider: openai_compatible, base_url: "${mockURL}/v1", api_key: ${upstreamKey}, `
+            `  mock: {provider: ${provider}, base_url: "${mockURL}/v1", api_key: ${upstreamKey}, `
                 + `models: [${models.join(', ')}]}`,
             'discovery: {local_scan: false}',
             'logging: {level: warning}',
@@ -192,4 +195,198 @@ export async function startGateway({ models = ['gpt-4o-mini'], proxyKey = 'sk-e2
         await stop();
         throw error;
     }
+}
+
+/// The mock upstream's control API (tests/support/README.md). Every call is bounded and throws on a
+/// status other than 200.
+export function mockControl(mockURL) {
+    async function call(path, init = {}) {
+        const response = await fetch(`${mockURL}${path}`, { ...init, signal: AbortSignal.timeout(5000) });
+        const text = await response.text();
+        if (response.status !== 200)
+            throw new Error(`mock ${path}: ${response.status} ${text}`);
+        return JSON.parse(text);
+    }
+    return {
+        reset: () => call('/__mock/reset', { method: 'POST' }),
+        /// Queues behaviours; each inference request takes the next one.
+        script: (behaviours) => call('/__mock/script', {
+            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(behaviours) }),
+        /// Captured requests, oldest first.
+        requests: () => call('/__mock/requests'),
+        stats: () => call('/__mock/stats'),
+    };
+}
+
+/// The value of a header in a captured mock request (headers are [name, value] pairs), or undefined.
+export function headerValue(capturedRequest, name) {
+    return capturedRequest.headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+/// A forward proxy on loopback that refuses every request and remembers what was asked for. Client
+/// CLIs get it as their HTTP(S) proxy with loopback exempt, so a call to any other host fails at once,
+/// instead of waiting for DNS or a connect timeout on a machine without internet, and is listed in
+/// `attempts` (`CONNECT host:443` or `METHOD url`) for the test to assert on.
+export async function startEgressTrap() {
+    const attempts = [];
+    const server = createHttpServer((request, response) => {
+        attempts.push(`${request.method} ${request.url}`);
+        response.writeHead(403, { 'content-type': 'text/plain', connection: 'close' });
+        response.end('outbound traffic is blocked in the end-to-end tests\n');
+    });
+    server.on('connect', (request, socket) => {
+        attempts.push(`CONNECT ${request.url}`);
+        socket.on('error', () => {});
+        socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+    await new Promise((resolveListen, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolveListen);
+    });
+    const url = `http://127.0.0.1:${server.address().port}`;
+    const stop = () => new Promise((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+    });
+    return { url, attempts, stop };
+}
+
+/// A throwaway directory for one client CLI run: `home` (HOME and the XDG directories), `work` (its
+/// working directory) and `tmp` (TMPDIR). remove() deletes the whole tree.
+export function makeSandbox(prefix) {
+    const root = mkdtempSync(join(tmpdir(), prefix));
+    const sandbox = { root, home: join(root, 'home'), work: join(root, 'work'), tmp: join(root, 'tmp'),
+                      remove: () => rmSync(root, { recursive: true, force: true }) };
+    for (const dir of [sandbox.home, sandbox.work, sandbox.tmp])
+        mkdirSync(dir);
+    return sandbox;
+}
+
+/// The environment for a client CLI: nothing from the developer's shell but PATH and LD_LIBRARY_PATH
+/// (no keys, base URLs, config directories or proxies), the sandbox's home and temporary directories,
+/// and every HTTP(S) proxy variable pointing at the egress trap with loopback exempt. extra is added
+/// last.
+export function cliEnvironment(sandbox, trapURL, extra = {}) {
+    const env = {
+        PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+        ...(process.env.LD_LIBRARY_PATH ? { LD_LIBRARY_PATH: process.env.LD_LIBRARY_PATH } : {}),
+        LANG: 'C.UTF-8',
+        TERM: 'dumb',
+        NO_COLOR: '1',
+        HOME: sandbox.home,
+        XDG_CONFIG_HOME: join(sandbox.home, '.config'),
+        XDG_DATA_HOME: join(sandbox.home, '.local', 'share'),
+        XDG_STATE_HOME: join(sandbox.home, '.local', 'state'),
+        XDG_CACHE_HOME: join(sandbox.home, '.cache'),
+        TMPDIR: sandbox.tmp,
+        NO_PROXY: '127.0.0.1,localhost,::1',
+        no_proxy: '127.0.0.1,localhost,::1',
+    };
+    for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY']) {
+        env[name] = trapURL;
+        env[name.toLowerCase()] = trapURL;
+    }
+    return Object.assign(env, extra);
+}
+
+const runningGroups = new Set();
+process.once('exit', () => {
+    for (const pid of runningGroups) {
+        try {
+            process.kill(-pid, 'SIGKILL');
+        } catch {
+            // Already gone.
+        }
+    }
+});
+
+/// Runs a command to completion in its own process group with a hard deadline: at timeoutMs the
+/// whole group is killed, and so is anything it left running when it exits, so a hung or forking
+/// client cannot outlive the test. Resolves { code, signal, stdout, stderr, timedOut, durationMs }.
+export function runProcess(command, args, { cwd, env, timeoutMs }) {
+    const started = Date.now();
+    return new Promise((resolveRun) => {
+        const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        let exit = { code: null, signal: null };
+        const limit = 4 * 1024 * 1024;
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        child.stdout.on('data', (text) => { stdout = (stdout + text).slice(-limit); });
+        child.stderr.on('data', (text) => { stderr = (stderr + text).slice(-limit); });
+        const killGroup = () => {
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            } catch {
+                // The group is empty.
+            }
+        };
+        if (child.pid)
+            runningGroups.add(child.pid);
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup();
+        }, timeoutMs);
+        const finish = () => {
+            clearTimeout(timer);
+            runningGroups.delete(child.pid);
+            resolveRun({ ...exit, stdout, stderr, timedOut, durationMs: Date.now() - started });
+        };
+        child.once('error', (error) => {
+            stderr += `\n[spawn error] ${error.message}`;
+            finish();
+        });
+        child.once('exit', (code, signal) => {
+            exit = { code, signal };
+            killGroup();
+        });
+        child.once('close', finish);
+    });
+}
+
+/// A failure message for a CLI run: how it ended and the tail of what it printed.
+export function describeRun(name, run) {
+    const tail = (text) => text.slice(-6000);
+    return `${name} ${run.timedOut ? 'timed out' : `exited with code ${run.code}, signal ${run.signal}`} `
+        + `after ${run.durationMs} ms\n--- stdout ---\n${tail(run.stdout)}\n--- stderr ---\n${tail(run.stderr)}`;
+}
+
+/// How to start a pinned client CLI from node_modules: `claude` (@anthropic-ai/claude-code) or `codex`
+/// (@openai/codex). Returns { command, args, version } or { missing: why it cannot run here }.
+export function cliCommand(name) {
+    const modules = join(here, 'node_modules');
+    const platformPackage = (scope, prefix) => [`${prefix}-${process.platform}-${process.arch}`,
+                                                 `${prefix}-${process.platform}-${process.arch}-musl`]
+        .find((pkg) => existsSync(join(modules, scope, pkg, 'package.json')));
+    const installed = (dir) => existsSync(join(dir, 'package.json'))
+        ? JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version : null;
+    const notInstalled = (pkg) => ({ missing: `${pkg} is not installed in ${modules} (npm ci --prefix tests/e2e)` });
+    const noBinary = (pkg) => ({ missing: `${pkg} has no native binary package for ${process.platform}-${process.arch}` });
+
+    if (name === 'claude') {
+        const dir = join(modules, '@anthropic-ai', 'claude-code');
+        const version = installed(dir);
+        if (!version)
+            return notInstalled('@anthropic-ai/claude-code');
+        if (!platformPackage('@anthropic-ai', 'claude-code'))
+            return noBinary('@anthropic-ai/claude-code');
+        // Its postinstall puts the native binary over the bin/claude.exe placeholder; where install
+        // scripts did not run, the package's own wrapper finds the binary instead.
+        const bin = join(dir, 'bin', 'claude.exe');
+        if (existsSync(bin) && statSync(bin).size > 1024 * 1024)
+            return { command: bin, args: [], version };
+        return { command: process.execPath, args: [join(dir, 'cli-wrapper.cjs')], version };
+    }
+    if (name === 'codex') {
+        const dir = join(modules, '@openai', 'codex');
+        const version = installed(dir);
+        if (!version)
+            return notInstalled('@openai/codex');
+        if (!platformPackage('@openai', 'codex'))
+            return noBinary('@openai/codex');
+        return { command: process.execPath, args: [join(dir, 'bin', 'codex.js')], version };
+    }
+    throw new Error(`unknown client CLI ${name}`);
 }

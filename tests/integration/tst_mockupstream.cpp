@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
 // Covers: the mock upstream itself and the test-support clients — OpenAI wire format (chat, stream with
-// usage, completions with suffix, embeddings, models), scripting (errors, delays, splits, cuts, stalls,
-// explicit events, extra headers), request capture, keep-alive, pipelining, Expect: 100-continue,
-// chunked uploads and the stats counters. Every other integration test relies on these behaviours.
+// usage, completions with suffix, embeddings, models), Gemini (generateContent, SSE and JSON-array
+// streams, key check, models) and Ollama (/api/chat NDJSON, tags, show, version), scripting (errors in
+// each route's shape, delays, splits, cuts, stalls, explicit events and NDJSON lines, extra headers),
+// request capture, keep-alive, pipelining, Expect: 100-continue, chunked uploads and the stats
+// counters. Every other integration test relies on these behaviours.
 #include "tests/support/httpclient.h"
 #include "tests/support/mockupstreamprocess.h"
 #include "tests/support/sseparser.h"
@@ -15,6 +17,37 @@
 #include <QtEndian>
 
 using namespace llmproxy::test;
+
+namespace {
+
+const HeaderList kGeminiKey{{"x-goog-api-key", "test-key"}};
+
+// Expected Gemini bytes are written with @ID@ where the responseId (a hash of the request) goes.
+QByteArray withId(QByteArray expected, const QByteArray &responseId)
+{
+    return expected.replace("@ID@", responseId);
+}
+
+QByteArray responseIdOf(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object().value(QLatin1String("responseId")).toString().toUtf8();
+}
+
+// One Gemini user turn with one text part.
+QByteArray geminiRequest(const QByteArray &text, const QByteArray &extra = {})
+{
+    return "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"" + text + "\"}]}]" + extra + '}';
+}
+
+QByteArray ollamaRequest(const QByteArray &model, const QByteArray &text, const QByteArray &extra = {})
+{
+    return "{\"model\":\"" + model +
+           "\",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
+           "{\"role\":\"user\",\"content\":\"" +
+           text + "\"}]" + extra + '}';
+}
+
+} // namespace
 
 class TestMockUpstream : public QObject
 {
@@ -48,6 +81,23 @@ private slots:
     void expectContinueIsAnswered();
     void chunkedUploadIsDecoded();
     void resetClearsScriptCapturesAndCounters();
+
+    void geminiGenerateContentEchoesLastUserTurn();
+    void geminiSseStreamHasCrlfEventsAndUsageOnTheLastChunk();
+    void geminiStreamWithoutAltSseIsAJsonArray();
+    void geminiMaxOutputTokensStopsWithMaxTokens();
+    void geminiRejectsMissingKeyBadJsonAndUnknownModel();
+    void geminiListsModels();
+    void ollamaChatStreamsNdjsonLines();
+    void ollamaChatWithoutStreamIsOneObject();
+    void ollamaNumPredictStopsWithLength();
+    void ollamaRejectsUnknownModelAndBadBodies();
+    void ollamaDiscoveryRoutes();
+    void scriptedStatusUsesTheShapeOfTheRoute_data();
+    void scriptedStatusUsesTheShapeOfTheRoute();
+    void scriptedLinesAreNdjsonChunks();
+    void scriptedEventsOnGeminiUseCrlf();
+    void scriptingWorksOnGeminiAndOllamaRoutes();
 
 private:
     MockUpstreamProcess m_mock{{QStringLiteral("--models"), QStringLiteral("alpha,beta")}};
@@ -322,6 +372,11 @@ void TestMockUpstream::invalidScriptIsRejected()
     QCOMPARE(typo.status, 400);
     QVERIFY(typo.body.contains("delay"));
     QCOMPARE(HttpClient::post(m_mock.url(QStringLiteral("/__mock/script")), "not json").status, 400);
+    QCOMPARE(HttpClient::post(m_mock.url(QStringLiteral("/__mock/script")), "[{\"lines\":\"x\"}]").status, 400);
+    const HttpResponse both =
+        HttpClient::post(m_mock.url(QStringLiteral("/__mock/script")), "[{\"lines\":[],\"events\":[]}]");
+    QCOMPARE(both.status, 400);
+    QVERIFY(both.body.contains("lines"));
     QCOMPARE(m_mock.stat("script_pending"), 0);
 }
 
@@ -547,6 +602,480 @@ void TestMockUpstream::resetClearsScriptCapturesAndCounters()
                                   chatRequest(QStringLiteral("alpha"), QStringLiteral("x")))
                  .status,
              200);
+}
+
+void TestMockUpstream::geminiGenerateContentEchoesLastUserTurn()
+{
+    const QByteArray request = "{\"systemInstruction\":{\"parts\":[{\"text\":\"be brief\"}]},\"contents\":["
+                               "{\"role\":\"user\",\"parts\":[{\"text\":\"first question\"}]},"
+                               "{\"role\":\"model\",\"parts\":[{\"text\":\"an answer\"}]},"
+                               "{\"role\":\"user\",\"parts\":[{\"text\":\"say \\\"hi\\\" \"},{\"text\":\"now\"}]}]}";
+    const HttpResponse r =
+        HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/alpha:generateContent")), request, kGeminiKey);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), QByteArray("application/json; charset=UTF-8"));
+    const QByteArray id = responseIdOf(r.body);
+    QVERIFY(id.startsWith("mock"));
+    // Prompt words: system 2 + turns 2, 2, 3.
+    QCOMPARE(r.body,
+             withId("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"say \\\"hi\\\" now\"}],\"role\":\"model\"},"
+                    "\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":9,"
+                    "\"candidatesTokenCount\":3,\"totalTokenCount\":12},\"modelVersion\":\"alpha\","
+                    "\"responseId\":\"@ID@\"}",
+                    id));
+    // The /v1 spelling of the route and the key as a query parameter give the same bytes.
+    QCOMPARE(HttpClient::post(m_mock.url(QStringLiteral("/v1/models/alpha:generateContent?key=k")), request).body,
+             r.body);
+    QCOMPARE(m_mock.stat("inference_requests"), 2);
+}
+
+void TestMockUpstream::geminiSseStreamHasCrlfEventsAndUsageOnTheLastChunk()
+{
+    // No role: a single-turn request means the user.
+    const QByteArray request = "{\"contents\":[{\"parts\":[{\"text\":\"one two three\"}]}]}";
+    const HttpResponse r = HttpClient::post(
+        m_mock.url(QStringLiteral("/v1beta/models/alpha:streamGenerateContent?alt=sse&key=secret")), request);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.complete);
+    QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
+    QCOMPARE(r.header("transfer-encoding"), QByteArray("chunked"));
+    const QList<QByteArray> payloads = SseParser::dataPayloads(r.body);
+    QCOMPARE(payloads.size(), 3);
+    const QByteArray id = responseIdOf(payloads.first());
+    QVERIFY(id.startsWith("mock"));
+    const QByteArray expected =
+        "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"one \"}],\"role\":\"model\"},\"index\":0}],"
+        "\"modelVersion\":\"alpha\",\"responseId\":\"@ID@\"}\r\n\r\n"
+        "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"two \"}],\"role\":\"model\"},\"index\":0}],"
+        "\"modelVersion\":\"alpha\",\"responseId\":\"@ID@\"}\r\n\r\n"
+        "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"three\"}],\"role\":\"model\"},"
+        "\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":3,"
+        "\"candidatesTokenCount\":3,\"totalTokenCount\":6},\"modelVersion\":\"alpha\",\"responseId\":\"@ID@\"}\r\n\r\n";
+    QCOMPARE(r.body, withId(expected, id));
+
+    // The capture keeps the query string, so tests can check alt=sse and the key.
+    const QList<MockRequest> captured = m_mock.requests();
+    QCOMPARE(captured.size(), 1);
+    QCOMPARE(captured.first().path, QByteArray("/v1beta/models/alpha:streamGenerateContent"));
+    QCOMPARE(captured.first().query, QByteArray("alt=sse&key=secret"));
+}
+
+void TestMockUpstream::geminiStreamWithoutAltSseIsAJsonArray()
+{
+    const HttpResponse r = HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/beta:streamGenerateContent")),
+                                            geminiRequest("a b"), kGeminiKey);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.complete);
+    QCOMPARE(r.header("content-type"), QByteArray("application/json; charset=UTF-8"));
+    QCOMPARE(r.header("transfer-encoding"), QByteArray("chunked"));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(r.body, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(document.array().size(), 2);
+    const QByteArray id = document.array().at(0).toObject().value(QLatin1String("responseId")).toString().toUtf8();
+    QCOMPARE(r.body,
+             withId("[{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"a \"}],\"role\":\"model\"},\"index\":0}],"
+                    "\"modelVersion\":\"beta\",\"responseId\":\"@ID@\"},\r\n"
+                    "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"b\"}],\"role\":\"model\"},"
+                    "\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":2,"
+                    "\"candidatesTokenCount\":2,\"totalTokenCount\":4},\"modelVersion\":\"beta\","
+                    "\"responseId\":\"@ID@\"}]",
+                    id));
+    QCOMPARE(m_mock.requests().first().query, QByteArray());
+}
+
+void TestMockUpstream::geminiMaxOutputTokensStopsWithMaxTokens()
+{
+    const QByteArray request =
+        geminiRequest("one two three four", ",\"generationConfig\":{\"maxOutputTokens\":2,\"temperature\":0}");
+    const QJsonObject body =
+        HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/alpha:generateContent")), request, kGeminiKey)
+            .json();
+    const QJsonObject candidate = body.value(QLatin1String("candidates")).toArray().at(0).toObject();
+    QCOMPARE(candidate.value(QLatin1String("finishReason")).toString(), QStringLiteral("MAX_TOKENS"));
+    QCOMPARE(candidate.value(QLatin1String("content"))
+                 .toObject()
+                 .value(QLatin1String("parts"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("text"))
+                 .toString(),
+             QStringLiteral("one two "));
+    const QJsonObject usage = body.value(QLatin1String("usageMetadata")).toObject();
+    QCOMPARE(usage.value(QLatin1String("candidatesTokenCount")).toInt(), 2);
+    QCOMPARE(usage.value(QLatin1String("totalTokenCount")).toInt(), 6);
+
+    const HttpResponse streamed = HttpClient::post(
+        m_mock.url(QStringLiteral("/v1beta/models/alpha:streamGenerateContent?alt=sse")), request, kGeminiKey);
+    const QList<QByteArray> payloads = SseParser::dataPayloads(streamed.body);
+    QCOMPARE(payloads.size(), 2);
+    const QJsonObject last = QJsonDocument::fromJson(payloads.last()).object();
+    QCOMPARE(last.value(QLatin1String("candidates")).toArray().at(0).toObject().value(QLatin1String("finishReason")),
+             QJsonValue(QStringLiteral("MAX_TOKENS")));
+    QCOMPARE(last.value(QLatin1String("usageMetadata")).toObject().value(QLatin1String("candidatesTokenCount")).toInt(),
+             2);
+    QVERIFY(!QJsonDocument::fromJson(payloads.first()).object().contains(QLatin1String("usageMetadata")));
+}
+
+void TestMockUpstream::geminiRejectsMissingKeyBadJsonAndUnknownModel()
+{
+    const QUrl generate = m_mock.url(QStringLiteral("/v1beta/models/alpha:generateContent"));
+    // No key at all (a bearer token is not a Gemini API key).
+    const HttpResponse noKey = HttpClient::post(generate, geminiRequest("x"), {{"Authorization", "Bearer sk-x"}});
+    QCOMPARE(noKey.status, 403);
+    QCOMPARE(noKey.header("content-type"), QByteArray("application/json; charset=UTF-8"));
+    QCOMPARE(noKey.body, QByteArray("{\"error\":{\"code\":403,\"message\":\"Method doesn't allow unregistered callers "
+                                    "(callers without established identity). Please use API Key or other form of API "
+                                    "consumer identity to call this API.\",\"status\":\"PERMISSION_DENIED\"}}"));
+    // An empty key parameter is no key either.
+    QCOMPARE(
+        HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/alpha:generateContent?key=")), geminiRequest("x"))
+            .status,
+        403);
+
+    const HttpResponse badJson = HttpClient::post(generate, "{nope", kGeminiKey);
+    QCOMPARE(badJson.status, 400);
+    const QJsonObject badJsonError = badJson.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(badJsonError.value(QLatin1String("code")).toInt(), 400);
+    QCOMPARE(badJsonError.value(QLatin1String("status")).toString(), QStringLiteral("INVALID_ARGUMENT"));
+    QVERIFY(badJsonError.value(QLatin1String("message")).toString().startsWith(QLatin1String("Invalid JSON payload")));
+
+    const HttpResponse unknown =
+        HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/gamma:streamGenerateContent?alt=sse")),
+                         geminiRequest("x"), kGeminiKey);
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(
+        unknown.body,
+        QByteArray("{\"error\":{\"code\":404,\"message\":\"models/gamma is not found for API version v1beta, or is "
+                   "not supported for streamGenerateContent. Call ListModels to see the list of available "
+                   "models and their supported methods.\",\"status\":\"NOT_FOUND\"}}"));
+
+    // The key header reaches the capture as sent.
+    const QList<MockRequest> captured = m_mock.requests();
+    QCOMPARE(captured.size(), 4);
+    QCOMPARE(captured.at(2).header("x-goog-api-key"), QByteArray("test-key"));
+    QVERIFY(!captured.at(0).hasHeader("x-goog-api-key"));
+}
+
+void TestMockUpstream::geminiListsModels()
+{
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("status"), 500}}));
+    const HttpResponse list = HttpClient::get(m_mock.url(QStringLiteral("/v1beta/models")), kGeminiKey);
+    QCOMPARE(list.status, 200);
+    const QJsonArray models = list.json().value(QLatin1String("models")).toArray();
+    QCOMPARE(models.size(), 2);
+    const QJsonObject alpha = models.at(0).toObject();
+    QCOMPARE(alpha.value(QLatin1String("name")).toString(), QStringLiteral("models/alpha"));
+    QCOMPARE(alpha.value(QLatin1String("displayName")).toString(), QStringLiteral("alpha"));
+    QCOMPARE(alpha.value(QLatin1String("supportedGenerationMethods")).toArray(),
+             (QJsonArray{QStringLiteral("generateContent"), QStringLiteral("streamGenerateContent")}));
+    QCOMPARE(models.at(1).toObject().value(QLatin1String("name")).toString(), QStringLiteral("models/beta"));
+
+    const HttpResponse beta = HttpClient::get(m_mock.url(QStringLiteral("/v1beta/models/beta?key=k")));
+    QCOMPARE(beta.status, 200);
+    QCOMPARE(beta.json().value(QLatin1String("name")).toString(), QStringLiteral("models/beta"));
+    const HttpResponse gamma = HttpClient::get(m_mock.url(QStringLiteral("/v1beta/models/gamma")), kGeminiKey);
+    QCOMPARE(gamma.status, 404);
+    QCOMPARE(gamma.json().value(QLatin1String("error")).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("NOT_FOUND"));
+    QCOMPARE(HttpClient::get(m_mock.url(QStringLiteral("/v1beta/models"))).status, 403);
+    // Listing does not consume scripted behaviours; the OpenAI list stays on /v1/models.
+    QCOMPARE(m_mock.stat("script_pending"), 1);
+    QCOMPARE(HttpClient::get(m_mock.url(QStringLiteral("/v1/models"))).json().value(QLatin1String("object")).toString(),
+             QStringLiteral("list"));
+}
+
+void TestMockUpstream::ollamaChatStreamsNdjsonLines()
+{
+    // "stream" is absent: Ollama streams by default.
+    const HttpResponse r =
+        HttpClient::post(m_mock.url(QStringLiteral("/api/chat")), ollamaRequest("alpha", "one two three"));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.complete);
+    QCOMPARE(r.header("content-type"), QByteArray("application/x-ndjson"));
+    QCOMPARE(r.header("transfer-encoding"), QByteArray("chunked"));
+    // Prompt words: "be brief" 2 + 3; durations are derived from the counts.
+    QCOMPARE(
+        r.body,
+        QByteArray("{\"model\":\"alpha\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
+                   "\"content\":\"one \"},\"done\":false}\n"
+                   "{\"model\":\"alpha\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
+                   "\"content\":\"two \"},\"done\":false}\n"
+                   "{\"model\":\"alpha\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
+                   "\"content\":\"three\"},\"done\":false}\n"
+                   "{\"model\":\"alpha\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
+                   "\"content\":\"\"},\"done_reason\":\"stop\",\"done\":true,\"total_duration\":36000000,"
+                   "\"load_duration\":1000000,\"prompt_eval_count\":5,\"prompt_eval_duration\":5000000,"
+                   "\"eval_count\":3,\"eval_duration\":30000000}\n"));
+    QCOMPARE(m_mock.stat("inference_requests"), 1);
+}
+
+void TestMockUpstream::ollamaChatWithoutStreamIsOneObject()
+{
+    const HttpResponse r = HttpClient::post(m_mock.url(QStringLiteral("/api/chat")),
+                                            ollamaRequest("alpha:latest", "one two three", ",\"stream\":false"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), QByteArray("application/json; charset=utf-8"));
+    QVERIFY(!r.hasHeader("transfer-encoding"));
+    QCOMPARE(r.body, QByteArray("{\"model\":\"alpha:latest\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{"
+                                "\"role\":\"assistant\",\"content\":\"one two three\"},\"done_reason\":\"stop\","
+                                "\"done\":true,\"total_duration\":36000000,\"load_duration\":1000000,"
+                                "\"prompt_eval_count\":5,\"prompt_eval_duration\":5000000,\"eval_count\":3,"
+                                "\"eval_duration\":30000000}"));
+}
+
+void TestMockUpstream::ollamaNumPredictStopsWithLength()
+{
+    const HttpResponse r =
+        HttpClient::post(m_mock.url(QStringLiteral("/api/chat")),
+                         ollamaRequest("beta", "one two three four", ",\"options\":{\"num_predict\":2}"));
+    QCOMPARE(r.status, 200);
+    const QList<QByteArray> lines = r.body.split('\n');
+    QCOMPARE(lines.size(), 4); // two words, the final line, and the empty rest after the last newline
+    QVERIFY(lines.last().isEmpty());
+    QString text;
+    for (qsizetype i = 0; i < 2; ++i)
+        text += QJsonDocument::fromJson(lines.at(i))
+                    .object()
+                    .value(QLatin1String("message"))
+                    .toObject()
+                    .value(QLatin1String("content"))
+                    .toString();
+    QCOMPARE(text, QStringLiteral("one two "));
+    const QJsonObject last = QJsonDocument::fromJson(lines.at(2)).object();
+    QCOMPARE(last.value(QLatin1String("done")).toBool(), true);
+    QCOMPARE(last.value(QLatin1String("done_reason")).toString(), QStringLiteral("length"));
+    QCOMPARE(last.value(QLatin1String("eval_count")).toInt(), 2);
+    QCOMPARE(last.value(QLatin1String("prompt_eval_count")).toInt(), 6);
+}
+
+void TestMockUpstream::ollamaRejectsUnknownModelAndBadBodies()
+{
+    const QUrl chat = m_mock.url(QStringLiteral("/api/chat"));
+    const HttpResponse unknown = HttpClient::post(chat, ollamaRequest("gamma", "x"));
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(unknown.header("content-type"), QByteArray("application/json; charset=utf-8"));
+    QCOMPARE(unknown.body, QByteArray("{\"error\":\"model \\\"gamma\\\" not found, try pulling it first\"}"));
+    // Another tag of a known name is another model.
+    QCOMPARE(HttpClient::post(chat, ollamaRequest("alpha:7b", "x")).status, 404);
+
+    const HttpResponse empty = HttpClient::post(chat, {});
+    QCOMPARE(empty.status, 400);
+    QCOMPARE(empty.body, QByteArray("{\"error\":\"missing request body\"}"));
+    const HttpResponse noModel = HttpClient::post(chat, "{\"messages\":[]}");
+    QCOMPARE(noModel.status, 400);
+    QCOMPARE(noModel.body, QByteArray("{\"error\":\"model is required\"}"));
+    const HttpResponse badJson = HttpClient::post(chat, "{nope");
+    QCOMPARE(badJson.status, 400);
+    QVERIFY(badJson.json().value(QLatin1String("error")).isString());
+    QCOMPARE(badJson.json().size(), 1);
+}
+
+void TestMockUpstream::ollamaDiscoveryRoutes()
+{
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("status"), 500}}));
+    const HttpResponse tags = HttpClient::get(m_mock.url(QStringLiteral("/api/tags")));
+    QCOMPARE(tags.status, 200);
+    const QJsonArray models = tags.json().value(QLatin1String("models")).toArray();
+    QCOMPARE(models.size(), 2);
+    const QJsonObject alpha = models.at(0).toObject();
+    QCOMPARE(alpha.value(QLatin1String("name")).toString(), QStringLiteral("alpha:latest"));
+    QCOMPARE(alpha.value(QLatin1String("model")).toString(), QStringLiteral("alpha:latest"));
+    QCOMPARE(alpha.value(QLatin1String("digest")).toString().size(), 64);
+    QCOMPARE(alpha.value(QLatin1String("details")).toObject().value(QLatin1String("format")).toString(),
+             QStringLiteral("gguf"));
+    QCOMPARE(models.at(1).toObject().value(QLatin1String("name")).toString(), QStringLiteral("beta:latest"));
+
+    const HttpResponse version = HttpClient::get(m_mock.url(QStringLiteral("/api/version")));
+    QCOMPARE(version.status, 200);
+    QCOMPARE(version.body, QByteArray("{\"version\":\"0.13.5\"}"));
+
+    const HttpResponse show = HttpClient::post(m_mock.url(QStringLiteral("/api/show")), "{\"model\":\"beta\"}");
+    QCOMPARE(show.status, 200);
+    const QJsonObject info = show.json();
+    QCOMPARE(info.value(QLatin1String("capabilities")).toArray(), QJsonArray{QStringLiteral("completion")});
+    QCOMPARE(info.value(QLatin1String("model_info")).toObject().value(QLatin1String("llama.context_length")).toInt(),
+             8192);
+    const HttpResponse missing = HttpClient::post(m_mock.url(QStringLiteral("/api/show")), "{\"model\":\"gamma\"}");
+    QCOMPARE(missing.status, 404);
+    QCOMPARE(missing.body, QByteArray("{\"error\":\"model 'gamma' not found\"}"));
+
+    const HttpResponse other = HttpClient::get(m_mock.url(QStringLiteral("/api/ps")));
+    QCOMPARE(other.status, 404);
+    QCOMPARE(other.body, QByteArray("404 page not found"));
+    // None of these is an inference request.
+    QCOMPARE(m_mock.stat("script_pending"), 1);
+    QCOMPARE(m_mock.stat("inference_requests"), 0);
+}
+
+void TestMockUpstream::scriptedStatusUsesTheShapeOfTheRoute_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray chat = QJsonDocument(chatRequest(QStringLiteral("alpha"), QStringLiteral("x"))).toJson();
+    QTest::newRow("openai") << QStringLiteral("/v1/chat/completions") << chat << 429 << QByteArray("application/json")
+                            << QByteArray("{\"error\":{\"message\":\"Scripted mock error\",\"type\":"
+                                          "\"invalid_request_error\",\"param\":null,\"code\":null}}");
+    QTest::newRow("anthropic") << QStringLiteral("/v1/messages") << chat << 529 << QByteArray("application/json")
+                               << QByteArray("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":"
+                                             "\"Scripted mock error\"}}");
+    QTest::newRow("anthropic 401") << QStringLiteral("/v1/messages") << chat << 401 << QByteArray("application/json")
+                                   << QByteArray("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\","
+                                                 "\"message\":\"Scripted mock error\"}}");
+    QTest::newRow("gemini") << QStringLiteral("/v1beta/models/alpha:generateContent") << geminiRequest("x") << 503
+                            << QByteArray("application/json; charset=UTF-8")
+                            << QByteArray("{\"error\":{\"code\":503,\"message\":\"Scripted mock error\",\"status\":"
+                                          "\"UNAVAILABLE\"}}");
+    // Scripted errors need no key: the script decides.
+    QTest::newRow("gemini stream") << QStringLiteral("/v1beta/models/alpha:streamGenerateContent?alt=sse")
+                                   << geminiRequest("x") << 429 << QByteArray("application/json; charset=UTF-8")
+                                   << QByteArray("{\"error\":{\"code\":429,\"message\":\"Scripted mock error\","
+                                                 "\"status\":\"RESOURCE_EXHAUSTED\"}}");
+    QTest::newRow("ollama") << QStringLiteral("/api/chat") << ollamaRequest("alpha", "x") << 500
+                            << QByteArray("application/json; charset=utf-8")
+                            << QByteArray("{\"error\":\"Scripted mock error\"}");
+}
+
+void TestMockUpstream::scriptedStatusUsesTheShapeOfTheRoute()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("status"), status}}));
+    const HttpResponse r = HttpClient::post(m_mock.url(path), request);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.header("content-type"), contentType);
+    QCOMPARE(r.body, body);
+}
+
+void TestMockUpstream::scriptedLinesAreNdjsonChunks()
+{
+    QVERIFY(m_mock.script(QJsonObject{
+        {QStringLiteral("lines"),
+         QJsonArray{QJsonObject{{QStringLiteral("model"), QStringLiteral("alpha")}, {QStringLiteral("done"), false}},
+                    QStringLiteral("not json at all"), QJsonObject{{QStringLiteral("error"), QStringLiteral("boom")}}}},
+        {QStringLiteral("chunk_delay_ms"), 150}}));
+    // Even a stream:false request gets the lines: the script decides.
+    const HttpResponse r =
+        HttpClient::post(m_mock.url(QStringLiteral("/api/chat")), ollamaRequest("alpha", "x", ",\"stream\":false"));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.complete);
+    QCOMPARE(r.header("content-type"), QByteArray("application/x-ndjson"));
+    QCOMPARE(r.header("transfer-encoding"), QByteArray("chunked"));
+    QCOMPARE(r.body, QByteArray("{\"done\":false,\"model\":\"alpha\"}\nnot json at all\n{\"error\":\"boom\"}\n"));
+    // Each line is its own write, 150 ms apart.
+    QCOMPARE(r.chunks.size(), 3);
+    QCOMPARE(r.chunks.at(1).data, QByteArray("not json at all\n"));
+    QVERIFY2(r.chunks.last().elapsedMs - r.chunks.first().elapsedMs >= 250,
+             qPrintable(QStringLiteral("%1..%2").arg(r.chunks.first().elapsedMs).arg(r.chunks.last().elapsedMs)));
+
+    // Lines work on any inference route, with a scripted status.
+    QVERIFY(m_mock.script(
+        QJsonObject{{QStringLiteral("lines"), QJsonArray{QStringLiteral("{}")}}, {QStringLiteral("status"), 201}}));
+    const HttpResponse other = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/chat/completions")),
+                                                    chatRequest(QStringLiteral("alpha"), QStringLiteral("x")));
+    QCOMPARE(other.status, 201);
+    QCOMPARE(other.body, QByteArray("{}\n"));
+}
+
+void TestMockUpstream::scriptedEventsOnGeminiUseCrlf()
+{
+    const QJsonObject behaviour{
+        {QStringLiteral("events"),
+         QJsonArray{QJsonObject{{QStringLiteral("candidates"), QJsonArray{}}},
+                    QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), 500}}}}}}};
+    QVERIFY(m_mock.script(behaviour));
+    const HttpResponse gemini =
+        HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/alpha:streamGenerateContent?alt=sse")),
+                         geminiRequest("x"), kGeminiKey);
+    QCOMPARE(gemini.status, 200);
+    QCOMPARE(gemini.header("content-type"), QByteArray("text/event-stream"));
+    QCOMPARE(gemini.body, QByteArray("data: {\"candidates\":[]}\r\n\r\ndata: {\"error\":{\"code\":500}}\r\n\r\n"));
+
+    // Other routes keep LF framing.
+    QVERIFY(m_mock.script(behaviour));
+    const HttpResponse openAi = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/chat/completions")),
+                                                     chatRequest(QStringLiteral("alpha"), QStringLiteral("x")));
+    QCOMPARE(openAi.body, QByteArray("data: {\"candidates\":[]}\n\ndata: {\"error\":{\"code\":500}}\n\n"));
+}
+
+void TestMockUpstream::scriptingWorksOnGeminiAndOllamaRoutes()
+{
+    const QUrl geminiSse = m_mock.url(QStringLiteral("/v1beta/models/alpha:streamGenerateContent?alt=sse"));
+    const QUrl ollamaChat = m_mock.url(QStringLiteral("/api/chat"));
+
+    // content replaces the echo; chunk_delay_ms spaces the events.
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("content"), QStringLiteral("scripted three words")},
+                                      {QStringLiteral("chunk_delay_ms"), 120}}));
+    const HttpResponse spaced = HttpClient::post(geminiSse, geminiRequest("ignored"), kGeminiKey);
+    const QList<SseEvent> events = SseParser::eventsWithArrival(spaced.chunks);
+    QCOMPARE(events.size(), 3);
+    QString text;
+    for (const SseEvent &e : events)
+        text += QJsonDocument::fromJson(e.data)
+                    .object()
+                    .value(QLatin1String("candidates"))
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(QLatin1String("content"))
+                    .toObject()
+                    .value(QLatin1String("parts"))
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(QLatin1String("text"))
+                    .toString();
+    QCOMPARE(text, QStringLiteral("scripted three words"));
+    QVERIFY2(events.last().arrivalMs - events.first().arrivalMs >= 200,
+             qPrintable(QStringLiteral("%1..%2").arg(events.first().arrivalMs).arg(events.last().arrivalMs)));
+
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("content"), QStringLiteral("from the script")}}));
+    const HttpResponse ollamaContent =
+        HttpClient::post(ollamaChat, ollamaRequest("alpha", "ignored", ",\"stream\":false"));
+    QCOMPARE(ollamaContent.json().value(QLatin1String("message")).toObject().value(QLatin1String("content")).toString(),
+             QStringLiteral("from the script"));
+
+    // delay_ms holds back the head.
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("delay_ms"), 400}}));
+    const HttpResponse delayed = HttpClient::post(ollamaChat, ollamaRequest("alpha", "x"));
+    QCOMPARE(delayed.status, 200);
+    QVERIFY2(delayed.headersElapsedMs >= 350, qPrintable(QString::number(delayed.headersElapsedMs)));
+
+    // split_bytes cuts the whole response into small writes.
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("split_bytes"), 9}, {QStringLiteral("split_delay_ms"), 10}}));
+    const HttpResponse split = HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/alpha:generateContent")),
+                                                geminiRequest("split me"), kGeminiKey);
+    QVERIFY(split.complete);
+    QVERIFY2(split.chunks.size() > 10, qPrintable(QString::number(split.chunks.size())));
+    QCOMPARE(split.body, HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/alpha:generateContent")),
+                                          geminiRequest("split me"), kGeminiKey)
+                             .body);
+
+    // disconnect_after_bytes cuts an NDJSON stream mid-line.
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("disconnect_after_bytes"), 150}}));
+    const HttpResponse cut = HttpClient::post(ollamaChat, ollamaRequest("alpha", "a long enough answer to cut"));
+    QCOMPARE(cut.status, 200);
+    QVERIFY(!cut.complete);
+    QCOMPARE(cut.body.size(), 150);
+    QCOMPARE(m_mock.stat("client_aborted"), 0);
+
+    // stall: the head, then nothing until the client leaves.
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("stall"), true}}));
+    HttpStream stream;
+    QVERIFY(stream.start("POST", geminiSse, kGeminiKey, geminiRequest("x")));
+    QVERIFY(stream.waitForHeaders(10000));
+    QCOMPARE(stream.response().status, 200);
+    QCOMPARE(stream.response().header("content-type"), QByteArray("text/event-stream"));
+    QVERIFY(!stream.waitForBody([](const QByteArray &b) { return !b.isEmpty(); }, 500));
+    stream.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(m_mock.stat("client_aborted"), 1, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestMockUpstream)

@@ -130,8 +130,11 @@ QList<MockRequest> MockUpstreamProcess::inferenceRequests() const
     QList<MockRequest> out;
     const QList<MockRequest> all = requests();
     for (const MockRequest &m : all) {
-        if (m.method == "POST" &&
-            (m.path.endsWith("/chat/completions") || m.path.endsWith("/completions") || m.path.endsWith("/embeddings")))
+        const bool inference = m.path.endsWith("/chat/completions") || m.path.endsWith("/completions") ||
+                               m.path.endsWith("/embeddings") || m.path.endsWith("/messages") ||
+                               m.path.endsWith("/responses") || m.path == "/api/chat" ||
+                               m.path.endsWith(":generateContent") || m.path.endsWith(":streamGenerateContent");
+        if (m.method == "POST" && inference)
             out.append(m);
     }
     return out;

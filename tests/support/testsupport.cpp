@@ -139,6 +139,9 @@ QByteArray ProxyConfig::toYaml() const
                 out += "    api_key: " + yamlString(e.apiKey) + '\n';
             if (!e.apiKeyEnv.isEmpty())
                 out += "    api_key_env: " + yamlString(e.apiKeyEnv) + '\n';
+            if (!e.apiVersion.isEmpty())
+                out += "    api_version: " + yamlString(e.apiVersion) + '\n';
+            addIfSet(out, "    ", "num_ctx", e.numCtx);
             out += "    models: [";
             for (qsizetype i = 0; i < e.models.size(); ++i)
                 out += (i > 0 ? ", " : "") + yamlString(e.models.at(i));

@@ -34,8 +34,10 @@ struct EndpointSpec
     QString provider = QStringLiteral("openai_compatible");
     QString baseUrl;
     QStringList models;
-    QString apiKey;    ///< written as api_key when set
-    QString apiKeyEnv; ///< written as api_key_env when set
+    QString apiKey;     ///< written as api_key when set
+    QString apiKeyEnv;  ///< written as api_key_env when set
+    QString apiVersion; ///< written as api_version when set (Azure deployments API)
+    qint64 numCtx = 0;  ///< written as num_ctx when > 0 (Ollama context window)
 };
 
 /// Builds the YAML config the proxy tests run with. Discovery is always off; unset (0) limits are omitted.

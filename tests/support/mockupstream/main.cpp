@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
-// llmproxy-mock-upstream: a scriptable OpenAI-compatible upstream for tests and benchmarks.
+// llmproxy-mock-upstream: a scriptable OpenAI, Anthropic, Gemini and Ollama upstream for tests and benchmarks.
 // See tests/support/README.md for the routes and the /__mock/ control API.
 #include "tests/support/mockupstream/mockserver.h"
 
@@ -16,16 +16,17 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("llmproxy-mock-upstream"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Scriptable OpenAI-compatible mock upstream"));
+    parser.setApplicationDescription(QStringLiteral("Scriptable mock upstream (OpenAI, Anthropic, Gemini, Ollama)"));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("Port to listen on (0 picks a free one)."),
                                         QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Address to listen on."),
                                         QStringLiteral("host"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption modelsOption(QStringLiteral("models"),
-                                          QStringLiteral("Comma-separated model ids for GET /v1/models."),
-                                          QStringLiteral("list"), QStringLiteral("mock-model"));
+    const QCommandLineOption modelsOption(
+        QStringLiteral("models"),
+        QStringLiteral("Comma-separated model ids (OpenAI and Gemini model lists, Ollama tags)."),
+        QStringLiteral("list"), QStringLiteral("mock-model"));
     const QCommandLineOption captureOption(
         QStringLiteral("capture-limit"),
         QStringLiteral("Keep at most this many requests for /__mock/requests (0 disables)."), QStringLiteral("n"),

@@ -2,6 +2,10 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "tests/support/mockupstream/mockserver.h"
 
+#include "tests/support/mockupstream/geminireplies.h"
+#include "tests/support/mockupstream/mockwire.h"
+#include "tests/support/mockupstream/ollamareplies.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,17 +19,14 @@
 
 namespace llmproxy::test {
 
+using namespace mockwire;
+
 namespace {
 
 // A fixed creation time keeps replies byte-identical for identical requests.
 constexpr qint64 kCreated = 1767225600;
 constexpr qsizetype kMaxHeadBytes = 1 << 20;
 constexpr int kDefaultEmbeddingDimensions = 8;
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
 {
@@ -39,66 +40,6 @@ bool containsToken(QByteArrayView value, QByteArrayView token)
             return true;
     }
     return false;
-}
-
-quint64 fnv1a(QByteArrayView data, quint64 hash = 14695981039346656037ULL)
-{
-    for (char c : data) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
-
-QByteArray hex64(quint64 v)
-{
-    return QByteArray::number(v, 16).rightJustified(16, '0');
-}
-
-void appendJsonString(QByteArray &out, QByteArrayView utf8)
-{
-    out += '"';
-    qsizetype runStart = 0;
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        // Copy the run of plain bytes in one go, then the escape.
-        out.append(utf8.data() + runStart, i - runStart);
-        runStart = i + 1;
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default: {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        }
-        }
-    }
-    out.append(utf8.data() + runStart, utf8.size() - runStart);
-    out += '"';
-}
-
-QByteArray jsonString(QByteArrayView utf8)
-{
-    QByteArray out;
-    out.reserve(utf8.size() + 2);
-    appendJsonString(out, utf8);
-    return out;
 }
 
 QByteArray errorBody(QByteArrayView message, QByteArrayView type, QByteArrayView code = {})
@@ -131,6 +72,8 @@ const char *reasonPhrase(int status)
         return "Bad Request";
     case 401:
         return "Unauthorized";
+    case 402:
+        return "Payment Required";
     case 403:
         return "Forbidden";
     case 404:
@@ -149,6 +92,8 @@ const char *reasonPhrase(int status)
         return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 502:
         return "Bad Gateway";
     case 503:
@@ -158,43 +103,6 @@ const char *reasonPhrase(int status)
     default:
         return "Status";
     }
-}
-
-// Pieces are words with their trailing whitespace, so concatenating the streamed deltas gives the text back.
-QList<QByteArray> splitPieces(const QByteArray &text)
-{
-    QList<QByteArray> pieces;
-    qsizetype start = 0;
-    bool inWord = false;
-    bool afterWord = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const bool space = isSpace(text.at(i));
-        if (!space && afterWord) {
-            pieces.append(text.mid(start, i - start));
-            start = i;
-            afterWord = false;
-        }
-        if (!space)
-            inWord = true;
-        else if (inWord)
-            afterWord = true;
-    }
-    if (start < text.size())
-        pieces.append(text.mid(start));
-    return pieces;
-}
-
-qint64 countWords(QByteArrayView text)
-{
-    qint64 words = 0;
-    bool inWord = false;
-    for (char c : text) {
-        const bool space = isSpace(c);
-        if (!space && !inWord)
-            ++words;
-        inWord = !space;
-    }
-    return words;
 }
 
 QByteArray contentText(const QJsonValue &content)
@@ -219,36 +127,6 @@ QByteArray usageJson(qint64 prompt, qint64 completion)
            ",\"completion_tokens\":" + QByteArray::number(completion) +
            ",\"total_tokens\":" + QByteArray::number(prompt + completion) + '}';
 }
-
-QByteArray compactJson(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    if (value.isArray())
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    // Scalars: wrap in an array and strip the brackets.
-    QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return wrapped.mid(1, wrapped.size() - 2);
-}
-
-QByteArray sseEvent(const QByteArray &payload)
-{
-    QByteArray out;
-    out.reserve(payload.size() + 8);
-    out += "data: ";
-    out += payload;
-    out += "\n\n";
-    return out;
-}
-
-// What an inference route wants to send before scripting is applied.
-struct Reply
-{
-    int status = 200;
-    QByteArray contentType = QByteArrayLiteral("application/json");
-    QList<QByteArray> parts; // body pieces; for streams one SSE event each
-    bool stream = false;
-};
 
 struct Generated
 {
@@ -349,8 +227,9 @@ Reply messagesReply(const QJsonObject &request, const QByteArray &id, const std:
                              ",\"output_tokens\":" + QByteArray::number(pieces.size()) + '}';
     Reply reply;
     if (!request.value(QLatin1String("stream")).toBool()) {
-        QByteArray body = "{\"id\":" + jsonString(id) + ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" +
-                          jsonString(model) + ",\"content\":[{\"type\":\"text\",\"text\":";
+        QByteArray body = "{\"id\":" + jsonString(id) +
+                          ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + jsonString(model) +
+                          ",\"content\":[{\"type\":\"text\",\"text\":";
         appendJsonString(body, text);
         body += "}],\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":" + usage + '}';
         reply.parts.append(body);
@@ -361,13 +240,15 @@ Reply messagesReply(const QJsonObject &request, const QByteArray &id, const std:
     const auto named = [](const char *name, const QByteArray &json) -> QByteArray {
         return "event: " + QByteArray(name) + "\ndata: " + json + "\n\n";
     };
-    reply.parts.append(named("message_start",
-                             "{\"type\":\"message_start\",\"message\":{\"id\":" + jsonString(id) +
-                                 ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + jsonString(model) +
-                                 ",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":" +
-                                 QByteArray::number(inputTokens) + ",\"output_tokens\":1}}}"));
-    reply.parts.append(named("content_block_start",
-                             "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+    reply.parts.append(
+        named("message_start",
+              "{\"type\":\"message_start\",\"message\":{\"id\":" + jsonString(id) +
+                  ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + jsonString(model) +
+                  ",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":" +
+                  QByteArray::number(inputTokens) + ",\"output_tokens\":1}}}"));
+    reply.parts.append(
+        named("content_block_start",
+              "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
     reply.parts.append(named("ping", "{\"type\":\"ping\"}"));
     for (const QByteArray &piece : pieces) {
         QByteArray event = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":";
@@ -557,6 +438,192 @@ private:
     ResponsePlan m_plan;
 };
 
+// What Google answers when a request carries no API key.
+constexpr QByteArrayView kGeminiNoKeyMessage =
+    "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or "
+    "other form of API consumer identity to call this API.";
+
+bool isGemini(InferenceRoute route)
+{
+    return route == InferenceRoute::GeminiGenerate || route == InferenceRoute::GeminiStream;
+}
+
+/// A Gemini path taken apart: `/v1beta/models/{model}:{action}`; an empty model is the list.
+struct GeminiTarget
+{
+    QByteArray version;
+    QString model;
+    QByteArray action;
+};
+
+std::optional<GeminiTarget> geminiTarget(QByteArrayView path)
+{
+    GeminiTarget target;
+    target.version = QByteArrayLiteral("v1beta");
+    if (path.startsWith("/v1beta/")) {
+        path = path.sliced(7);
+    } else if (path.startsWith("/v1/")) {
+        target.version = QByteArrayLiteral("v1");
+        path = path.sliced(3);
+    }
+    if (path == "/models")
+        return target;
+    if (!path.startsWith("/models/"))
+        return std::nullopt;
+    const QByteArray tail = QByteArray::fromPercentEncoding(path.sliced(8).toByteArray());
+    const qsizetype colon = tail.lastIndexOf(':');
+    const QByteArray model = colon < 0 ? tail : tail.left(colon);
+    if (model.isEmpty() || model.contains('/'))
+        return std::nullopt;
+    target.model = QString::fromUtf8(model);
+    if (colon >= 0)
+        target.action = tail.mid(colon + 1);
+    return target;
+}
+
+bool hasGeminiModel(const QStringList &models, const QString &model)
+{
+    const QString wanted = gemini::bareModelId(model);
+    for (const QString &m : models) {
+        if (gemini::bareModelId(m) == wanted)
+            return true;
+    }
+    return false;
+}
+
+/// The JSON object of an Ollama request body, or in `problem` the 400 Ollama gives for a missing or broken body.
+QJsonObject ollamaRequest(const QByteArray &body, std::optional<Reply> *problem)
+{
+    if (body.trimmed().isEmpty()) {
+        *problem = ollama::error(400, "missing request body");
+        return {};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *problem = ollama::error(400, parseError.error != QJsonParseError::NoError
+                                          ? QByteArray("invalid JSON: " + parseError.errorString().toUtf8())
+                                          : QByteArrayLiteral("request body must be a JSON object"));
+        return {};
+    }
+    return document.object();
+}
+
+// Anthropic's documented status-to-type table.
+QByteArrayView anthropicErrorType(int status)
+{
+    switch (status) {
+    case 401:
+        return "authentication_error";
+    case 402:
+        return "billing_error";
+    case 403:
+        return "permission_error";
+    case 404:
+        return "not_found_error";
+    case 409:
+        return "conflict_error";
+    case 413:
+        return "request_too_large";
+    case 429:
+        return "rate_limit_error";
+    case 504:
+        return "timeout_error";
+    case 529:
+        return "overloaded_error";
+    default:
+        return status >= 500 ? "api_error" : "invalid_request_error";
+    }
+}
+
+/// An error reply in the shape of the route that was hit.
+Reply errorReply(InferenceRoute route, int status, QByteArrayView message)
+{
+    switch (route) {
+    case InferenceRoute::GeminiGenerate:
+    case InferenceRoute::GeminiStream:
+        return gemini::error(status, message);
+    case InferenceRoute::OllamaChat:
+        return ollama::error(status, message);
+    case InferenceRoute::AnthropicMessages: {
+        Reply r;
+        r.status = status;
+        QByteArray body = "{\"type\":\"error\",\"error\":{\"type\":\"";
+        body += anthropicErrorType(status);
+        body += "\",\"message\":";
+        appendJsonString(body, message);
+        body += "}}";
+        r.parts.append(body);
+        return r;
+    }
+    case InferenceRoute::OpenAiChat:
+    case InferenceRoute::OpenAiCompletions:
+    case InferenceRoute::OpenAiEmbeddings:
+        break;
+    }
+    Reply r;
+    r.status = status;
+    r.parts.append(errorBody(message, status >= 500 ? "server_error" : "invalid_request_error"));
+    return r;
+}
+
+/// The unscripted (or `content`-scripted) reply of an inference route, including the provider's own
+/// rejections: Gemini without a key, bodies that are not JSON, unknown Gemini and Ollama models.
+Reply generatedReply(InferenceRoute route, const CapturedRequest &request, const QStringList &models,
+                     const std::optional<QString> &content)
+{
+    // Ids derive from the request bytes, so the same request always gets the same reply.
+    const QByteArray digest = hex64(fnv1a(request.body));
+    if (isGemini(route)) {
+        // Google checks the caller before it reads the body.
+        if (!gemini::hasApiKey(request.query, request.headers))
+            return gemini::error(403, kGeminiNoKeyMessage);
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            return gemini::error(
+                400, QByteArray("Invalid JSON payload received. " + (parseError.error != QJsonParseError::NoError
+                                                                         ? parseError.errorString().toUtf8()
+                                                                         : QByteArrayLiteral("Expected an object."))));
+        const GeminiTarget target = *geminiTarget(request.path);
+        if (!hasGeminiModel(models, target.model))
+            return gemini::error(404, QByteArray("models/" + target.model.toUtf8() + " is not found for API version " +
+                                                 target.version + ", or is not supported for " + target.action +
+                                                 ". Call ListModels to see the list of available models and their "
+                                                 "supported methods."));
+        return gemini::generate(document.object(), target.model, route == InferenceRoute::GeminiStream,
+                                gemini::wantsSse(request.query), "mock" + digest, content);
+    }
+    if (route == InferenceRoute::OllamaChat) {
+        std::optional<Reply> problem;
+        const QJsonObject object = ollamaRequest(request.body, &problem);
+        if (problem)
+            return *problem;
+        const QString model = object.value(QLatin1String("model")).toString();
+        if (model.isEmpty())
+            return ollama::error(400, "model is required");
+        if (!ollama::hasModel(models, model))
+            return ollama::error(404, QByteArray("model \"" + model.toUtf8() + "\" not found, try pulling it first"));
+        return ollama::chat(object, content);
+    }
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return errorReply(route, 400, "We could not parse the JSON body of your request.");
+    const QJsonObject object = document.object();
+    switch (route) {
+    case InferenceRoute::OpenAiChat:
+        return chatReply(object, "chatcmpl-mock" + digest, content);
+    case InferenceRoute::OpenAiCompletions:
+        return completionReply(object, "cmpl-mock" + digest, content);
+    case InferenceRoute::AnthropicMessages:
+        return messagesReply(object, "msg_mock" + digest, content);
+    default:
+        return embeddingsReply(object);
+    }
+}
+
 } // namespace
 
 std::optional<MockBehaviour> MockBehaviour::fromJson(const QJsonObject &object, QString *error)
@@ -632,6 +699,16 @@ std::optional<MockBehaviour> MockBehaviour::fromJson(const QJsonObject &object, 
             for (const QJsonValue &item : items)
                 events.append(item.isString() ? item.toString().toUtf8() : compactJson(item));
             b.events = events;
+        } else if (key == QLatin1String("lines")) {
+            if (!v.isArray()) {
+                *error = QStringLiteral("field 'lines' must be an array");
+                return std::nullopt;
+            }
+            QList<QByteArray> lines;
+            const QJsonArray items = v.toArray();
+            for (const QJsonValue &item : items)
+                lines.append(item.isString() ? item.toString().toUtf8() : compactJson(item));
+            b.lines = lines;
         } else if (key == QLatin1String("headers")) {
             if (!v.isObject()) {
                 *error = QStringLiteral("field 'headers' must be an object");
@@ -652,6 +729,10 @@ std::optional<MockBehaviour> MockBehaviour::fromJson(const QJsonObject &object, 
             *error = QStringLiteral("unknown field '%1'").arg(key);
             return std::nullopt;
         }
+    }
+    if (b.events && b.lines) {
+        *error = QStringLiteral("fields 'events' and 'lines' cannot be combined");
+        return std::nullopt;
     }
     return b;
 }
@@ -1024,16 +1105,22 @@ void MockServer::dispatch(MockConnection *connection, CapturedRequest &&request,
     QByteArrayView route = request.path;
     if (route.startsWith("/v1/"))
         route = route.sliced(3);
+    const bool post = request.method == "POST";
 
-    const bool inference =
-        request.method == "POST" &&
-        (route == "/chat/completions" || route == "/completions" || route == "/embeddings" || route == "/messages");
-    const bool models = request.method == "GET" && (route == "/models" || route.startsWith("/models/"));
-
-    if (inference)
-        handleInference(connection, request, close);
-    else if (models)
+    if (post && route == "/chat/completions")
+        handleInference(connection, request, InferenceRoute::OpenAiChat, close);
+    else if (post && route == "/completions")
+        handleInference(connection, request, InferenceRoute::OpenAiCompletions, close);
+    else if (post && route == "/embeddings")
+        handleInference(connection, request, InferenceRoute::OpenAiEmbeddings, close);
+    else if (post && route == "/messages")
+        handleInference(connection, request, InferenceRoute::AnthropicMessages, close);
+    else if (request.method == "GET" && (route == "/models" || route.startsWith("/models/")))
         handleModels(connection, request, close);
+    else if (request.path.startsWith("/api/"))
+        handleOllama(connection, request, close);
+    else if (request.path.startsWith("/v1beta/") || (route.startsWith("/models/") && route.indexOf(':') >= 0))
+        handleGemini(connection, request, close);
     else
         reply(connection, 404,
               errorBody(QByteArray("Unknown route " + request.method + ' ' + request.path), "invalid_request_error",
@@ -1080,7 +1167,77 @@ void MockServer::handleModels(MockConnection *connection, const CapturedRequest 
     reply(connection, 200, body, close);
 }
 
-void MockServer::handleInference(MockConnection *connection, const CapturedRequest &request, bool close)
+void MockServer::handleGemini(MockConnection *connection, const CapturedRequest &request, bool close)
+{
+    const QByteArray contentType = gemini::kJsonContentType.toByteArray();
+    const std::optional<GeminiTarget> target = geminiTarget(request.path);
+    if (request.method == "POST" && target && !target->action.isEmpty()) {
+        if (target->action == "generateContent")
+            handleInference(connection, request, InferenceRoute::GeminiGenerate, close);
+        else if (target->action == "streamGenerateContent")
+            handleInference(connection, request, InferenceRoute::GeminiStream, close);
+        else
+            reply(connection, 404, gemini::errorBody(404, "Method not found."), close, contentType);
+        return;
+    }
+    if (request.method != "GET" || !target || !target->action.isEmpty()) {
+        reply(connection, 404, gemini::errorBody(404, "Method not found."), close, contentType);
+        return;
+    }
+    if (!gemini::hasApiKey(request.query, request.headers)) {
+        reply(connection, 403, gemini::errorBody(403, kGeminiNoKeyMessage), close, contentType);
+        return;
+    }
+    if (target->model.isEmpty()) {
+        reply(connection, 200, gemini::modelList(m_options.models), close, contentType);
+        return;
+    }
+    if (!hasGeminiModel(m_options.models, target->model)) {
+        reply(connection, 404,
+              gemini::errorBody(404, QByteArray("models/" + target->model.toUtf8() + " is not found for API version " +
+                                                target->version + '.')),
+              close, contentType);
+        return;
+    }
+    reply(connection, 200, gemini::modelObject(target->model), close, contentType);
+}
+
+void MockServer::handleOllama(MockConnection *connection, const CapturedRequest &request, bool close)
+{
+    const QByteArray contentType = ollama::kJsonContentType.toByteArray();
+    const QByteArray &path = request.path;
+    if (path == "/api/chat" && request.method == "POST") {
+        handleInference(connection, request, InferenceRoute::OllamaChat, close);
+    } else if (path == "/api/tags" && request.method == "GET") {
+        reply(connection, 200, ollama::tags(m_options.models), close, contentType);
+    } else if (path == "/api/version" && request.method == "GET") {
+        reply(connection, 200, ollama::version(), close, contentType);
+    } else if (path == "/api/show" && request.method == "POST") {
+        std::optional<Reply> problem;
+        const QJsonObject object = ollamaRequest(request.body, &problem);
+        if (problem) {
+            reply(connection, problem->status, problem->parts.first(), close, contentType);
+            return;
+        }
+        // `name` is the field's deprecated spelling.
+        QString model = object.value(QLatin1String("model")).toString();
+        if (model.isEmpty())
+            model = object.value(QLatin1String("name")).toString();
+        if (model.isEmpty())
+            reply(connection, 400, ollama::errorBody("model is required"), close, contentType);
+        else if (!ollama::hasModel(m_options.models, model))
+            reply(connection, 404, ollama::errorBody(QByteArray("model '" + model.toUtf8() + "' not found")), close,
+                  contentType);
+        else
+            reply(connection, 200, ollama::show(model), close, contentType);
+    } else {
+        // What Ollama's router answers for any other path or method.
+        reply(connection, 404, QByteArrayLiteral("404 page not found"), close, QByteArrayLiteral("text/plain"));
+    }
+}
+
+void MockServer::handleInference(MockConnection *connection, const CapturedRequest &request, InferenceRoute route,
+                                 bool close)
 {
     ++m_inferenceRequests;
     std::optional<MockBehaviour> behaviour;
@@ -1097,40 +1254,25 @@ void MockServer::handleInference(MockConnection *connection, const CapturedReque
     if (behaviour && behaviour->events) {
         r.stream = true;
         r.contentType = QByteArrayLiteral("text/event-stream");
+        const QByteArrayView separator = isGemini(route) ? gemini::kSseSeparator : QByteArrayView("\n\n");
         for (const QByteArray &payload : std::as_const(*behaviour->events))
-            r.parts.append(sseEvent(payload));
+            r.parts.append(sseEvent(payload, separator));
+        r.status = behaviour->status > 0 ? behaviour->status : 200;
+    } else if (behaviour && behaviour->lines) {
+        r.stream = true;
+        r.contentType = ollama::kNdjsonContentType.toByteArray();
+        for (const QByteArray &line : std::as_const(*behaviour->lines))
+            r.parts.append(line + '\n');
         r.status = behaviour->status > 0 ? behaviour->status : 200;
     } else if (behaviour && behaviour->body) {
         r.status = behaviour->status > 0 ? behaviour->status : 200;
         r.parts.append(*behaviour->body);
     } else if (behaviour && behaviour->status >= 300) {
-        r.status = behaviour->status;
-        r.parts.append(errorBody("Scripted mock error", r.status >= 500 ? "server_error" : "invalid_request_error"));
+        r = errorReply(route, behaviour->status, "Scripted mock error");
     } else {
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            r.status = 400;
-            r.parts.append(errorBody("We could not parse the JSON body of your request.", "invalid_request_error"));
-        } else {
-            const QJsonObject object = document.object();
-            QByteArrayView route = request.path;
-            if (route.startsWith("/v1/"))
-                route = route.sliced(3);
-            const std::optional<QString> content = behaviour ? behaviour->content : std::nullopt;
-            // Ids derive from the request bytes, so the same request always gets the same reply.
-            const QByteArray digest = hex64(fnv1a(request.body));
-            if (route == "/chat/completions")
-                r = chatReply(object, "chatcmpl-mock" + digest, content);
-            else if (route == "/completions")
-                r = completionReply(object, "cmpl-mock" + digest, content);
-            else if (route == "/messages")
-                r = messagesReply(object, "msg_mock" + digest, content);
-            else
-                r = embeddingsReply(object);
-            if (behaviour && behaviour->status > 0)
-                r.status = behaviour->status;
-        }
+        r = generatedReply(route, request, m_options.models, behaviour ? behaviour->content : std::nullopt);
+        if (behaviour && behaviour->status > 0 && r.status == 200)
+            r.status = behaviour->status;
     }
 
     if (!behaviour) {

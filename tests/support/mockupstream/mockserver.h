@@ -28,6 +28,7 @@ struct MockBehaviour
     std::optional<QByteArray> body;
     std::optional<QString> content;
     std::optional<QList<QByteArray>> events;
+    std::optional<QList<QByteArray>> lines; ///< NDJSON lines, each sent as its own chunk
     RawHeaders headers;
     int delayMs = 0;
     int chunkDelayMs = 0;
@@ -39,6 +40,18 @@ struct MockBehaviour
     bool noResponse = false;
 
     static std::optional<MockBehaviour> fromJson(const QJsonObject &object, QString *error);
+};
+
+/// The inference routes: each consumes scripted behaviours and answers in its provider's shapes
+/// (reply, stream framing and error body).
+enum class InferenceRoute {
+    OpenAiChat,
+    OpenAiCompletions,
+    OpenAiEmbeddings,
+    AnthropicMessages,
+    GeminiGenerate,
+    GeminiStream,
+    OllamaChat,
 };
 
 /// A request as it arrived on the wire, kept for GET /__mock/requests.
@@ -112,7 +125,8 @@ private:
     bool m_stepDelayDone = false;
 };
 
-/// The mock upstream: one QTcpServer on one thread, OpenAI-compatible routes plus the /__mock/ control API.
+/// The mock upstream: one QTcpServer on one thread, OpenAI, Anthropic, Gemini and Ollama routes plus the
+/// /__mock/ control API.
 class MockServer : public QObject
 {
     Q_OBJECT
@@ -138,8 +152,10 @@ public:
 private:
     void onNewConnection();
     void handleControl(MockConnection *connection, const CapturedRequest &request, bool close);
-    void handleInference(MockConnection *connection, const CapturedRequest &request, bool close);
+    void handleInference(MockConnection *connection, const CapturedRequest &request, InferenceRoute route, bool close);
     void handleModels(MockConnection *connection, const CapturedRequest &request, bool close);
+    void handleGemini(MockConnection *connection, const CapturedRequest &request, bool close);
+    void handleOllama(MockConnection *connection, const CapturedRequest &request, bool close);
 
     QByteArray renderHead(int status, const QByteArray &contentType, qint64 contentLength, bool chunked, bool close,
                           const RawHeaders &extra) const;

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// The real Codex CLI (pinned in package-lock.json) running `codex exec` against a model provider with
+// wire_api = "responses" whose base_url is llmproxy. Codex speaks the OpenAI Responses API; the
+// gateway's only endpoint is an Anthropic Messages upstream (the mock), so every turn goes through
+// the Responses → Messages translation and back. Codex runs offline in a throwaway CODEX_HOME, with
+// plugin sync and analytics off and every other host behind a proxy that refuses it.
+//
+// The first test points Codex at a capture server instead of the gateway: it checks the sandbox on
+// its own and that fixtures/codex-request.json still has the shape the pinned Codex sends.
+// LLMPROXY_E2E_RECORD=1 rewrites that fixture from the captured request.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { cliCommand, cliEnvironment, describeRun, headerValue, makeSandbox, mockControl, runProcess,
+         startEgressTrap, startGateway } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixturePath = join(here, 'fixtures', 'codex-request.json');
+const MODEL = 'claude-sonnet-4-5';
+const KEY_VARIABLE = 'LLMPROXY_API_KEY';
+const RUN_TIMEOUT_MS = 60_000;
+
+const codex = cliCommand('codex');
+
+// $CODEX_HOME/config.toml: the gateway as the only model provider, no retries (a failure shows at
+// once), no curated-plugin sync (github.com, chatgpt.com) and no analytics (OTLP metrics to
+// ab.chatgpt.com): the two switches without which Codex 0.171 reaches out to the internet.
+function codexConfig(baseURL) {
+    return [
+        `model = "${MODEL}"`,
+        'model_provider = "llmproxy"',
+        '',
+        '[model_providers.llmproxy]',
+        'name = "LLMProxy"',
+        `base_url = "${baseURL}"`,
+        `env_key = "${KEY_VARIABLE}"`,
+        'wire_api = "responses"',
+        'request_max_retries = 0',
+        'stream_max_retries = 0',
+        'stream_idle_timeout_ms = 20000',
+        '',
+        '[analytics]',
+        'enabled = false',
+        '',
+        '[features]',
+        'plugins = false',
+        '',
+    ].join('\n');
+}
+
+// A Responses API stream for one assistant message, the way OpenAI sends it.
+function responsesStream(text) {
+    const response = { id: 'resp_e2e', object: 'response', created_at: 1700000000, status: 'in_progress',
+                       model: MODEL, output: [] };
+    const item = { id: 'msg_e2e', type: 'message', role: 'assistant', status: 'in_progress', content: [] };
+    const part = { type: 'output_text', text: '', annotations: [] };
+    const done = { ...item, status: 'completed', content: [{ ...part, text }] };
+    const events = [
+        { type: 'response.created', response },
+        { type: 'response.in_progress', response },
+        { type: 'response.output_item.added', output_index: 0, item },
+        { type: 'response.content_part.added', item_id: item.id, output_index: 0, content_index: 0, part },
+        { type: 'response.output_text.delta', item_id: item.id, output_index: 0, content_index: 0, delta: text },
+        { type: 'response.output_text.done', item_id: item.id, output_index: 0, content_index: 0, text },
+        { type: 'response.content_part.done', item_id: item.id, output_index: 0, content_index: 0,
+          part: { ...part, text } },
+        { type: 'response.output_item.done', output_index: 0, item: done },
+        { type: 'response.completed', response: { ...response, status: 'completed', output: [done],
+                                                   usage: { input_tokens: 10, output_tokens: 5, total_tokens: 15 } } },
+    ];
+    return events.map((event, index) => `event: ${event.type}\ndata: ${JSON.stringify({ ...event, sequence_number: index })}\n\n`)
+        .join('');
+}
+
+// An Anthropic Messages stream in which the model calls one tool.
+function anthropicToolUseStream(id, name, inputPieces) {
+    const event = (data) => `event: ${data.type}\ndata: ${JSON.stringify(data)}\n\n`;
+    return [
+        event({ type: 'message_start', message: { id: 'msg_e2e_tool', type: 'message', role: 'assistant', model: MODEL,
+                                                   content: [], stop_reason: null, stop_sequence: null,
+                                                   usage: { input_tokens: 50, output_tokens: 1 } } }),
+        event({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id, name, input: {} } }),
+        ...inputPieces.map((piece) => event({ type: 'content_block_delta', index: 0,
+                                              delta: { type: 'input_json_delta', partial_json: piece } })),
+        event({ type: 'content_block_stop', index: 0 }),
+        event({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null },
+                usage: { output_tokens: 12 } }),
+        event({ type: 'message_stop' }),
+    ].join('');
+}
+
+// Records every request; answers POST …/responses with responsesStream(reply), anything else 404.
+async function startCaptureServer(reply) {
+    const requests = [];
+    const server = createServer((request, response) => {
+        const chunks = [];
+        request.on('data', (chunk) => chunks.push(chunk));
+        request.on('end', () => {
+            requests.push({ method: request.method, url: request.url, headers: request.headers,
+                            body: Buffer.concat(chunks).toString('utf8') });
+            if (request.method === 'POST' && request.url === '/v1/responses') {
+                response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+                response.end(responsesStream(reply));
+            } else {
+                response.writeHead(404, { 'content-type': 'application/json' });
+                response.end('{"error":{"message":"not found","type":"invalid_request_error"}}');
+            }
+        });
+    });
+    server.on('upgrade', (request, socket) => {
+        requests.push({ method: 'UPGRADE', url: request.url, headers: request.headers, body: '' });
+        socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+    await new Promise((resolveListen, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolveListen);
+    });
+    return {
+        url: `http://127.0.0.1:${server.address().port}`,
+        requests,
+        stop: () => new Promise((resolveClose) => {
+            server.closeAllConnections();
+            server.close(() => resolveClose());
+        }),
+    };
+}
+
+const textOf = (content) => (typeof content === 'string' ? content
+    : content.filter((part) => part.type === 'text' || part.type === 'input_text')
+        .map((part) => part.text).join('\n'));
+
+describe(`Codex CLI${codex.version ? ` ${codex.version}` : ''} (codex exec, wire_api = "responses")`,
+         { timeout: 180_000, skip: codex.missing ?? false }, () => {
+    let trap;
+    let sandbox;
+
+    before(async () => {
+        trap = await startEgressTrap();
+    });
+
+    after(async () => {
+        sandbox?.remove();
+        if (trap)
+            await trap.stop();
+    });
+
+    beforeEach(() => {
+        trap.attempts.length = 0;
+        sandbox?.remove();
+        sandbox = makeSandbox('llmproxy-e2e-codex-');
+    });
+
+    // Runs `codex exec` on prompt against baseURL; returns the run and what -o wrote.
+    async function runCodex(baseURL, key, prompt, extraDiagnostics = () => '') {
+        const codexHome = join(sandbox.root, 'codex-home');
+        mkdirSync(codexHome);
+        writeFileSync(join(codexHome, 'config.toml'), codexConfig(baseURL));
+        const lastMessagePath = join(sandbox.root, 'last-message.txt');
+        const env = cliEnvironment(sandbox, trap.url, { CODEX_HOME: codexHome, [KEY_VARIABLE]: key });
+        const run = await runProcess(codex.command, [
+            ...codex.args, 'exec',
+            '--skip-git-repo-check', // the working directory is a fresh temporary directory
+            '--ephemeral', // no session files
+            // Commands the model asks for run without an approval prompt or a bubblewrap sandbox
+            // (which not every CI container allows); the sandbox directory is thrown away.
+            '--dangerously-bypass-approvals-and-sandbox',
+            '--color', 'never',
+            '--output-last-message', lastMessagePath,
+            prompt,
+        ], { cwd: sandbox.work, env, timeoutMs: RUN_TIMEOUT_MS });
+        const diagnostics = () => `${describeRun('codex', run)}\n${extraDiagnostics()}`;
+        assert.equal(run.timedOut, false, diagnostics());
+        assert.equal(run.code, 0, diagnostics());
+        assert.deepEqual(trap.attempts, [], `Codex tried to reach other hosts\n${diagnostics()}`);
+        let lastMessage = null;
+        try {
+            lastMessage = readFileSync(lastMessagePath, 'utf8');
+        } catch {
+            // Asserted by the caller.
+        }
+        return { run, lastMessage, diagnostics };
+    }
+
+    test('sends a streaming Responses request shaped like fixtures/codex-request.json', async () => {
+        const reply = 'Hello from the capture server.';
+        const prompt = 'Say hello to the capture server.';
+        const capture = await startCaptureServer(reply);
+        try {
+            const { run, lastMessage, diagnostics } = await runCodex(`${capture.url}/v1`, 'sk-e2e-capture-key', prompt);
+            assert.equal(run.stdout, `${reply}\n`, diagnostics());
+            assert.equal(lastMessage, reply, diagnostics());
+
+            assert.deepEqual(capture.requests.map((r) => `${r.method} ${r.url}`), ['POST /v1/responses']);
+            const [request] = capture.requests;
+            assert.equal(request.headers.authorization, 'Bearer sk-e2e-capture-key');
+            assert.equal(request.headers['content-type'], 'application/json');
+            assert.equal(request.headers.accept, 'text/event-stream');
+            const body = JSON.parse(request.body);
+            assert.equal(body.model, MODEL);
+            assert.equal(body.stream, true);
+            const last = body.input.at(-1);
+            assert.deepEqual({ type: last.type, role: last.role, content: last.content },
+                             { type: 'message', role: 'user', content: [{ type: 'input_text', text: prompt }] });
+            const exec = body.tools.find((tool) => tool.name === 'exec_command');
+            assert.equal(exec?.type, 'function', JSON.stringify(body.tools.map((t) => t.name ?? t.type)));
+
+            if (process.env.LLMPROXY_E2E_RECORD === '1')
+                writeFileSync(fixturePath, `${JSON.stringify(body, null, 2)}\n`);
+            // The fixture must still be what this Codex sends: same fields, tools and kinds of input.
+            const fixture = JSON.parse(readFileSync(fixturePath, 'utf8'));
+            const shape = (b) => ({
+                keys: Object.keys(b).sort(),
+                tools: b.tools.map((tool) => `${tool.type}:${tool.name ?? ''}`),
+                input: b.input.map((item) => `${item.type}:${item.role ?? ''}`),
+            });
+            assert.deepEqual(shape(body), shape(fixture),
+                             'fixtures/codex-request.json is stale; rerun with LLMPROXY_E2E_RECORD=1');
+        } finally {
+            await capture.stop();
+        }
+    });
+
+    describe('through llmproxy to an Anthropic upstream', () => {
+        let gateway;
+        let mock;
+
+        before(async () => {
+            gateway = await startGateway({ models: [MODEL], provider: 'anthropic' });
+            mock = mockControl(gateway.mockURL);
+        });
+
+        after(async () => {
+            if (gateway)
+                await gateway.stop();
+        });
+
+        beforeEach(async () => {
+            await mock.reset();
+        });
+
+        async function upstreamBodies() {
+            const requests = await mock.requests();
+            for (const request of requests) {
+                assert.equal(request.path, '/v1/messages', `unexpected upstream request ${request.method} ${request.path}`);
+                assert.equal(headerValue(request, 'x-api-key'), gateway.upstreamKey);
+                assert.ok(headerValue(request, 'anthropic-version'), 'anthropic-version header missing');
+                assert.ok(!JSON.stringify(request.headers).includes(gateway.proxyKey), 'proxy key leaked upstream');
+            }
+            return requests.map((request) => JSON.parse(request.body));
+        }
+
+        test('codex exec prints the upstream reply', async () => {
+            const reply = 'Forty-two apples, says the Anthropic upstream.';
+            const prompt = 'How many apples are there?';
+            await mock.script({ content: reply });
+
+            const { run, lastMessage, diagnostics } = await runCodex(gateway.baseURL, gateway.proxyKey, prompt,
+                                                                     () => gateway.diagnostics());
+            assert.equal(run.stdout, `${reply}\n`, diagnostics());
+            assert.equal(lastMessage, reply, diagnostics());
+
+            // One Messages request translated from Codex's Responses request: the developer
+            // instructions as the system prompt, the prompt as the last user turn, its function tools
+            // as Anthropic tools, streaming, with the max_tokens Anthropic requires.
+            const bodies = await upstreamBodies();
+            assert.equal(bodies.length, 1, diagnostics());
+            const [body] = bodies;
+            assert.equal(body.model, MODEL);
+            assert.equal(body.stream, true);
+            assert.ok(Number.isInteger(body.max_tokens) && body.max_tokens > 0, `max_tokens: ${body.max_tokens}`);
+            const system = textOf(body.system ?? '');
+            assert.match(system, /You are a coding agent running in the Codex CLI/);
+            assert.match(system, /<permissions instructions>/);
+            assert.ok(body.messages.every((m) => m.role === 'user' || m.role === 'assistant'),
+                      JSON.stringify(body.messages.map((m) => m.role)));
+            const last = body.messages.at(-1);
+            assert.equal(last.role, 'user');
+            assert.ok(textOf(last.content).endsWith(prompt), textOf(last.content).slice(-500));
+            const exec = body.tools?.find((tool) => tool.name === 'exec_command');
+            assert.ok(exec, `no exec_command among ${JSON.stringify(body.tools?.map((t) => t.name))}`);
+            assert.equal(exec.input_schema.type, 'object');
+            assert.equal(exec.input_schema.properties.cmd.type, 'string');
+        });
+
+        test('codex exec runs a shell command the upstream asks for and answers with its output', async () => {
+            const noteText = 'The secret fruit is tangerine-77.';
+            writeFileSync(join(sandbox.work, 'note.txt'), `${noteText}\n`);
+            const finalReply = 'The note names the fruit tangerine-77.';
+            await mock.script([
+                { body: anthropicToolUseStream('toolu_e2e_exec', 'exec_command', ['{"cmd": ', '"cat note', '.txt"}']),
+                  headers: { 'content-type': 'text/event-stream' } },
+                { content: finalReply },
+            ]);
+
+            const { run, lastMessage, diagnostics } = await runCodex(gateway.baseURL, gateway.proxyKey,
+                                                                     'What does note.txt say?',
+                                                                     () => gateway.diagnostics());
+            assert.equal(run.stdout, `${finalReply}\n`, diagnostics());
+            assert.equal(lastMessage, finalReply, diagnostics());
+
+            // The second request carries the call and its output: an assistant tool_use block and a
+            // user tool_result block holding what `cat note.txt` printed.
+            const bodies = await upstreamBodies();
+            assert.equal(bodies.length, 2, diagnostics());
+            const messages = bodies[1].messages;
+            const blocks = (message) => (typeof message.content === 'string' ? [] : message.content);
+            const toolUse = messages.flatMap((m) => (m.role === 'assistant' ? blocks(m) : []))
+                .find((block) => block.type === 'tool_use');
+            assert.deepEqual(toolUse && { id: toolUse.id, name: toolUse.name, input: toolUse.input },
+                             { id: 'toolu_e2e_exec', name: 'exec_command', input: { cmd: 'cat note.txt' } },
+                             JSON.stringify(messages.slice(-2)));
+            const toolResult = blocks(messages.at(-1)).find((block) => block.type === 'tool_result');
+            assert.equal(messages.at(-1).role, 'user');
+            assert.equal(toolResult?.tool_use_id, 'toolu_e2e_exec', JSON.stringify(messages.at(-1)));
+            assert.ok(textOf(toolResult.content).includes(noteText), JSON.stringify(toolResult));
+        });
+    });
+});
