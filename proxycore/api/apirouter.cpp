@@ -130,6 +130,10 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
         handleOllamaDiscovery(request, responder);
         return;
     }
+    if (path.startsWith("/api/v1/")) {
+        handleAdmin(std::move(request), responder);
+        return;
+    }
     if (path == "/health" || path == "/health/live" || path == "/health/ready") {
         handleHealth(request, responder);
         return;
@@ -311,6 +315,14 @@ bool ApiRouter::acceptingInference(const HttpRequest &request, const std::shared
               {}, anthropic);
         return false;
     }
+    if (m_state->panic.load(std::memory_order_relaxed)) {
+        reply(request, responder,
+              ApiError::unavailable(QStringLiteral("The gateway's kill switch is on: every request is refused until an "
+                                                   "administrator releases it."),
+                                    QByteArrayLiteral("panic_mode")),
+              {}, anthropic);
+        return false;
+    }
     if (m_state->paused.load(std::memory_order_relaxed)) {
         reply(request, responder,
               ApiError::unavailable(QStringLiteral("The proxy is paused. Resume it from the LLMProxy window or tray."),
@@ -322,7 +334,7 @@ bool ApiRouter::acceptingInference(const HttpRequest &request, const std::shared
 }
 
 bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                      const RoutingSnapshot &snapshot, const QString &model, bool anthropic, RouteTarget *target)
+                      const RoutingSnapshot &snapshot, const QString &model, bool anthropic, QList<RouteTarget> *routes)
 {
     if (snapshot.isOnboarding()) {
         reply(request, responder,
@@ -333,8 +345,8 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
               model, anthropic);
         return false;
     }
-    *target = snapshot.resolve(model);
-    if (!target->endpoint) {
+    *routes = snapshot.routes(model);
+    if (routes->isEmpty()) {
         reply(request, responder,
               ApiError::notFound(QStringLiteral("The model '%1' is not served by any configured endpoint; GET /v1/models "
                                                 "lists the available models, and model_aliases maps other names.")
@@ -347,8 +359,9 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
 }
 
 void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                          RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model,
-                          UpstreamPlan plan, formats::ApiFormat clientFormat, formats::ClientOptions clientOptions)
+                          RoutingSnapshotPtr snapshot, QList<RouteTarget> routes, const QString &model,
+                          ProxyCall::PlanFactory planFor, formats::ApiFormat clientFormat,
+                          formats::ClientOptions clientOptions)
 {
     RequestRecord record;
     record.time = QDateTime::currentDateTimeUtc();
@@ -360,16 +373,15 @@ void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<Http
                                             clientFormat, std::move(clientOptions));
     ProxyCall *raw = call.get();
     m_calls.insert(raw, std::move(call));
-    raw->start(*target.endpoint, std::move(plan));
+    raw->start(std::move(routes), std::move(planFor));
 }
 
-void ApiRouter::startTranslated(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                                RoutingSnapshotPtr snapshot, const RouteTarget &target, canonical::Request parsed,
-                                formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat,
-                                formats::ClientOptions clientOptions)
+/// The upstream request for a parsed client request sent to `route` in `upstreamFormat`.
+static UpstreamPlan translatedPlan(const RouteTarget &route, canonical::Request parsed, formats::ApiFormat clientFormat,
+                                   formats::ApiFormat upstreamFormat)
 {
     const QString model = parsed.model;
-    parsed.model = target.upstreamModel;
+    parsed.model = route.upstreamModel;
     if (clientFormat == formats::ApiFormat::AnthropicMessages && upstreamFormat != clientFormat) {
         // Claude Code's per-request billing line means nothing to another provider and, changing
         // with every prompt, would defeat its prompt cache.
@@ -381,12 +393,11 @@ void ApiRouter::startTranslated(const HttpRequest &request, const std::shared_pt
         });
     }
     QList<canonical::Dropped> dropped = parsed.dropped;
-    UpstreamPlan plan = planTranslated(*target.endpoint, parsed, upstreamFormat, &dropped);
+    UpstreamPlan plan = planTranslated(*route.endpoint, parsed, upstreamFormat, &dropped);
     for (const canonical::Dropped &d : std::as_const(dropped))
         qInfo("request for %s via %s: %s not sent upstream (%s)", qPrintable(model),
-              qPrintable(target.endpoint->config.id), qPrintable(d.field), qPrintable(d.reason));
-    startCall(request, responder, std::move(snapshot), target, model, std::move(plan), clientFormat,
-              std::move(clientOptions));
+              qPrintable(route.endpoint->config.id), qPrintable(d.field), qPrintable(d.reason));
+    return plan;
 }
 
 namespace {
@@ -455,30 +466,34 @@ void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<Http
     }
     const QString model = parsed->model;
     RoutingSnapshotPtr snapshot = m_state->current();
-    RouteTarget target;
-    if (!route(request, responder, *snapshot, model, true, &target))
+    QList<RouteTarget> routes;
+    if (!route(request, responder, *snapshot, model, true, &routes))
         return;
-    const formats::ApiFormat upstreamFormat = chatFormatFor(*target.endpoint, formats::ApiFormat::AnthropicMessages);
-    if (upstreamFormat != formats::ApiFormat::AnthropicMessages) {
-        startTranslated(request, responder, std::move(snapshot), target, std::move(*parsed),
-                        formats::ApiFormat::AnthropicMessages, upstreamFormat);
-        return;
-    }
-    // Same format both sides: the body goes through byte for byte (cache_control, thinking
-    // signatures and unknown fields survive); only the model name is changed when mapped.
-    UpstreamPlan plan;
-    plan.format = upstreamFormat;
-    plan.stream = parsed->stream;
-    plan.url = target.endpoint->baseUrl + "/messages";
-    plan.body = std::move(request.body);
-    if (target.upstreamModel != model)
-        plan.body = replaceTopLevelValue(plan.body, "model", jsonString(target.upstreamModel));
-    const QByteArray version = request.header("anthropic-version");
-    plan.extraHeaders.append(
-        {QByteArrayLiteral("anthropic-version"), version.isEmpty() ? QByteArrayLiteral("2023-06-01") : version});
-    if (const QByteArray beta = request.header("anthropic-beta"); !beta.isEmpty())
-        plan.extraHeaders.append({QByteArrayLiteral("anthropic-beta"), beta});
-    startCall(request, responder, std::move(snapshot), target, model, std::move(plan),
+    QByteArray version = request.header("anthropic-version");
+    if (version.isEmpty())
+        version = QByteArrayLiteral("2023-06-01");
+    const QByteArray beta = request.header("anthropic-beta");
+    const bool stream = parsed->stream;
+    auto planFor = [body = std::move(request.body), parsed = std::move(*parsed), model, version, beta,
+                    stream](const RouteTarget &route, ApiError *) -> std::optional<UpstreamPlan> {
+        const formats::ApiFormat upstreamFormat =
+            chatFormatFor(*route.endpoint, formats::ApiFormat::AnthropicMessages);
+        if (upstreamFormat != formats::ApiFormat::AnthropicMessages)
+            return translatedPlan(route, parsed, formats::ApiFormat::AnthropicMessages, upstreamFormat);
+        // Same format both sides: the body goes through byte for byte (cache_control, thinking
+        // signatures and unknown fields survive); only the model name is changed when mapped.
+        UpstreamPlan plan;
+        plan.format = upstreamFormat;
+        plan.stream = stream;
+        plan.url = route.endpoint->baseUrl + "/messages";
+        plan.body = route.upstreamModel == model ? body
+                                                 : replaceTopLevelValue(body, "model", jsonString(route.upstreamModel));
+        plan.extraHeaders.append({QByteArrayLiteral("anthropic-version"), version});
+        if (!beta.isEmpty())
+            plan.extraHeaders.append({QByteArrayLiteral("anthropic-beta"), beta});
+        return plan;
+    };
+    startCall(request, responder, std::move(snapshot), std::move(routes), model, std::move(planFor),
               formats::ApiFormat::AnthropicMessages);
 }
 
@@ -486,36 +501,69 @@ void ApiRouter::handleResponses(HttpRequest &&request, const std::shared_ptr<Htt
 {
     if (!authorize(request, responder) || !acceptingInference(request, responder, false))
         return;
+    // The model and stream flag are read without parsing, because an `openai` endpoint takes the
+    // body as it is (previous_response_id and everything else the translator rejects included).
+    qsizetype errorOffset = 0;
+    if (!isValidJson(request.body, &errorOffset) || request.body.at(findFirstNonSpace(request.body)) != '{') {
+        reply(request, responder,
+              ApiError::invalidRequest(QStringLiteral("We could not parse the JSON body of your request."),
+                                       QByteArrayLiteral("invalid_json")));
+        return;
+    }
+    JsonMemberSpan spans[2];
+    findTopLevelMembers(request.body, {"model", "stream"}, spans);
+    const auto member = [&request](const JsonMemberSpan &span) {
+        return span.isValid() ? QByteArrayView(request.body).sliced(span.valueStart, span.valueEnd - span.valueStart)
+                              : QByteArrayView();
+    };
+    const QString model = jsonStringValue(member(spans[0]));
+    if (model.isEmpty()) {
+        reply(request, responder,
+              ApiError::invalidRequest(QStringLiteral("You must provide a model parameter."),
+                                       QByteArrayLiteral("missing_model"), QByteArrayLiteral("model")));
+        return;
+    }
+    const bool stream = member(spans[1]) == "true";
+    RoutingSnapshotPtr snapshot = m_state->current();
+    QList<RouteTarget> routes;
+    if (!route(request, responder, *snapshot, model, false, &routes))
+        return;
     canonical::Error parseError;
     std::optional<canonical::Request> parsed =
         formats::parseRequest(formats::ApiFormat::OpenAiResponses, request.body, &parseError);
-    if (!parsed) {
-        reply(request, responder,
-              ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(), parseError.param.toLatin1()));
+    const bool anyPassthrough = std::any_of(routes.cbegin(), routes.cend(), [](const RouteTarget &r) {
+        return chatFormatFor(*r.endpoint, formats::ApiFormat::OpenAiResponses) == formats::ApiFormat::OpenAiResponses;
+    });
+    const ApiError translationError =
+        ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(), parseError.param.toLatin1());
+    if (!parsed && !anyPassthrough) {
+        reply(request, responder, translationError, model);
         return;
     }
-    const QString model = parsed->model;
-    RoutingSnapshotPtr snapshot = m_state->current();
-    RouteTarget target;
-    if (!route(request, responder, *snapshot, model, false, &target))
-        return;
-    const formats::ApiFormat upstreamFormat = chatFormatFor(*target.endpoint, formats::ApiFormat::OpenAiResponses);
-    if (upstreamFormat != formats::ApiFormat::OpenAiResponses) {
-        formats::ClientOptions options = formats::clientOptionsFor(formats::ApiFormat::OpenAiResponses, *parsed);
-        startTranslated(request, responder, std::move(snapshot), target, std::move(*parsed),
-                        formats::ApiFormat::OpenAiResponses, upstreamFormat, std::move(options));
-        return;
-    }
-    // An upstream that serves the Responses API itself gets the body unchanged but for the model.
-    UpstreamPlan plan;
-    plan.format = upstreamFormat;
-    plan.stream = parsed->stream;
-    plan.url = openAiUrl(*target.endpoint, "/responses", target.upstreamModel);
-    plan.body = std::move(request.body);
-    if (target.upstreamModel != model)
-        plan.body = replaceTopLevelValue(plan.body, "model", jsonString(target.upstreamModel));
-    startCall(request, responder, std::move(snapshot), target, model, std::move(plan),
-              formats::ApiFormat::OpenAiResponses);
+    formats::ClientOptions options;
+    if (parsed)
+        options = formats::clientOptionsFor(formats::ApiFormat::OpenAiResponses, *parsed);
+    auto planFor = [body = std::move(request.body), parsed = std::move(parsed), translationError, model,
+                    stream](const RouteTarget &route, ApiError *error) -> std::optional<UpstreamPlan> {
+        const formats::ApiFormat upstreamFormat = chatFormatFor(*route.endpoint, formats::ApiFormat::OpenAiResponses);
+        if (upstreamFormat != formats::ApiFormat::OpenAiResponses) {
+            if (!parsed) {
+                *error = translationError;
+                return std::nullopt;
+            }
+            return translatedPlan(route, *parsed, formats::ApiFormat::OpenAiResponses, upstreamFormat);
+        }
+        // An upstream that serves the Responses API itself gets the body unchanged but for the model.
+        UpstreamPlan plan;
+        plan.format = upstreamFormat;
+        plan.stream = stream;
+        plan.url = openAiUrl(*route.endpoint, "/responses", route.upstreamModel);
+        plan.body = route.upstreamModel == model ? body
+                                                 : replaceTopLevelValue(body, "model", jsonString(route.upstreamModel));
+        return plan;
+    };
+    startCall(request, responder, std::move(snapshot), std::move(routes), model, std::move(planFor),
+              formats::ApiFormat::OpenAiResponses, std::move(options));
 }
 
 void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
@@ -584,53 +632,61 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
     const bool hasStreamOptions = spans[3].isValid();
 
     RoutingSnapshotPtr snapshot = m_state->current();
-    RouteTarget target;
-    if (!route(request, responder, *snapshot, model, false, &target))
+    QList<RouteTarget> routes;
+    if (!route(request, responder, *snapshot, model, false, &routes))
         return;
 
-    const ResolvedEndpoint &endpoint = *target.endpoint;
-    if (kind == Endpoint::ChatCompletions) {
-        const formats::ApiFormat upstreamFormat = chatFormatFor(endpoint, formats::ApiFormat::OpenAiChat);
-        if (upstreamFormat != formats::ApiFormat::OpenAiChat) {
-            canonical::Error parseError;
-            std::optional<canonical::Request> parsed = openaichat::parseRequest(request.body, &parseError);
-            if (!parsed) {
-                reply(request, responder,
-                      ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(),
-                                               parseError.param.toLatin1()),
-                      model);
-                return;
-            }
-            formats::ClientOptions options = formats::clientOptionsFor(formats::ApiFormat::OpenAiChat, *parsed);
-            parsed->includeUsage = parsed->stream; // the gateway always wants the upstream's usage
-            startTranslated(request, responder, std::move(snapshot), target, std::move(*parsed),
-                            formats::ApiFormat::OpenAiChat, upstreamFormat, std::move(options));
-            return;
-        }
-    } else if (endpoint.preset->format != WireFormat::OpenAi && endpoint.preset->format != WireFormat::AzureOpenAi) {
-        reply(request, responder,
-              ApiError::invalidRequest(
-                  QStringLiteral("The endpoint '%1' (%2) does not serve %3; route this model to an OpenAI-compatible "
-                                 "endpoint for it.")
-                      .arg(endpoint.config.id, endpoint.preset->displayName.toString(), QString::fromUtf8(request.path)),
-                  QByteArrayLiteral("unsupported_endpoint"), QByteArrayLiteral("model")),
-              model);
-        return;
+    // Translation is only needed for a route whose provider does not speak Chat Completions; the
+    // body is parsed then, once.
+    formats::ClientOptions options;
+    if (hasStreamOptions) {
+        const QJsonObject streamOptions =
+            QJsonDocument::fromJson(memberValue(3).toByteArray()).object();
+        options.includeUsage = streamOptions.value(QLatin1String("include_usage")).toBool();
     }
-
-    // Change only what the upstream needs changed; every other byte goes through as the client sent it.
-    UpstreamPlan plan;
-    plan.stream = stream;
-    plan.body = std::move(request.body);
-    if (target.upstreamModel != model)
-        plan.body = replaceTopLevelValue(plan.body, "model", jsonString(target.upstreamModel));
-    if (hasStreamOptions || kind == Endpoint::ChatCompletions)
-        plan.body = applyOpenAiQuirks(std::move(plan.body), endpoint, target.upstreamModel);
+    auto parsedOnce = std::make_shared<std::optional<canonical::Request>>();
     const QByteArrayView apiPath = kind == Endpoint::ChatCompletions ? QByteArrayView("/chat/completions")
                                    : kind == Endpoint::Completions  ? QByteArrayView("/completions")
                                                                     : QByteArrayView("/embeddings");
-    plan.url = openAiUrl(endpoint, apiPath, target.upstreamModel);
-    startCall(request, responder, std::move(snapshot), target, model, std::move(plan), formats::ApiFormat::OpenAiChat);
+    auto planFor = [body = std::move(request.body), parsedOnce, model, kind, stream, hasStreamOptions,
+                    apiPath](const RouteTarget &route, ApiError *error) -> std::optional<UpstreamPlan> {
+        const ResolvedEndpoint &endpoint = *route.endpoint;
+        if (kind == Endpoint::ChatCompletions) {
+            const formats::ApiFormat upstreamFormat = chatFormatFor(endpoint, formats::ApiFormat::OpenAiChat);
+            if (upstreamFormat != formats::ApiFormat::OpenAiChat) {
+                if (!*parsedOnce) {
+                    canonical::Error parseError;
+                    *parsedOnce = openaichat::parseRequest(body, &parseError);
+                    if (!*parsedOnce) {
+                        *error = ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(),
+                                                          parseError.param.toLatin1());
+                        return std::nullopt;
+                    }
+                    (*parsedOnce)->includeUsage = stream; // the gateway always wants the upstream's usage
+                }
+                return translatedPlan(route, **parsedOnce, formats::ApiFormat::OpenAiChat, upstreamFormat);
+            }
+        } else if (endpoint.preset->format != WireFormat::OpenAi && endpoint.preset->format != WireFormat::AzureOpenAi) {
+            *error = ApiError::invalidRequest(
+                QStringLiteral("The endpoint '%1' (%2) does not serve %3; route this model to an OpenAI-compatible "
+                               "endpoint for it.")
+                    .arg(endpoint.config.id, endpoint.preset->displayName.toString(),
+                         QString::fromLatin1(apiPath.toByteArray())),
+                QByteArrayLiteral("unsupported_endpoint"), QByteArrayLiteral("model"));
+            return std::nullopt;
+        }
+        // Change only what the upstream needs changed; every other byte goes through as the client sent it.
+        UpstreamPlan plan;
+        plan.stream = stream;
+        plan.body = route.upstreamModel == model ? body
+                                                 : replaceTopLevelValue(body, "model", jsonString(route.upstreamModel));
+        if (hasStreamOptions || kind == Endpoint::ChatCompletions)
+            plan.body = applyOpenAiQuirks(std::move(plan.body), endpoint, route.upstreamModel);
+        plan.url = openAiUrl(endpoint, apiPath, route.upstreamModel);
+        return plan;
+    };
+    startCall(request, responder, std::move(snapshot), std::move(routes), model, std::move(planFor),
+              formats::ApiFormat::OpenAiChat, std::move(options));
 }
 
 } // namespace llmproxy

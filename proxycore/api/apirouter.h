@@ -44,25 +44,23 @@ private:
     void handleCountTokens(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
+    /// The admin API under /api/v1/ (adminapi.cpp).
+    void handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
     void handleOllamaDiscovery(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     /// Answers with `error` in the client's protocol: OpenAI shape, or Anthropic's when `anthropic`.
     void reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, const ApiError &error,
                const QString &model = {}, bool anthropic = false);
     bool authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                    bool anthropic = false);
-    /// Resolves `model` to an endpoint, or answers 503 (nothing configured) / 404 and returns false.
+    /// The routes for `model` (routing/routingsnapshot.h), or answers 503 (nothing configured) /
+    /// 404 (nothing serves the model) and returns false.
     bool route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-               const RoutingSnapshot &snapshot, const QString &model, bool anthropic, RouteTarget *target);
-    /// Creates the ProxyCall that sends `plan` to the target and relays the answer.
+               const RoutingSnapshot &snapshot, const QString &model, bool anthropic, QList<RouteTarget> *routes);
+    /// Creates the ProxyCall that tries `routes` with the upstream requests `planFor` builds.
     void startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                   RoutingSnapshotPtr snapshot, const RouteTarget &target, const QString &model, UpstreamPlan plan,
-                   formats::ApiFormat clientFormat, formats::ClientOptions clientOptions = {});
-    /// Sends a parsed request to the target in the upstream's format `upstreamFormat` and
-    /// translates the answer back to `clientFormat`.
-    void startTranslated(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                         RoutingSnapshotPtr snapshot, const RouteTarget &target, canonical::Request parsed,
-                         formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat,
-                         formats::ClientOptions clientOptions = {});
+                   RoutingSnapshotPtr snapshot, QList<RouteTarget> routes, const QString &model,
+                   ProxyCall::PlanFactory planFor, formats::ApiFormat clientFormat,
+                   formats::ClientOptions clientOptions = {});
     /// Refuses inference while draining or paused; returns false after answering.
     bool acceptingInference(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                             bool anthropic);

@@ -8,9 +8,12 @@
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
+#include "proxycore/routing/retrypolicy.h"
 #include "proxycore/upstream/upstreamtransport.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -64,6 +67,26 @@ ApiError errorFromUpstream(const UpstreamError &e, bool afterHeaders)
                                 QByteArrayLiteral("upstream_protocol_error"));
 }
 
+/// An upstream error saying the prompt does not fit the model's context window.
+bool isContextOverflow(const canonical::Error &e)
+{
+    if (e.code == u"context_length_exceeded" || e.code == u"string_above_max_length")
+        return true;
+    const QString m = e.message.toLower();
+    return m.contains(u"context length") || m.contains(u"context window") || m.contains(u"maximum context") ||
+           m.contains(u"prompt is too long") || m.contains(u"input token count") || m.contains(u"too many tokens");
+}
+
+/// An upstream refusal on content-policy grounds (another provider may answer).
+bool isContentPolicy(const canonical::Error &e)
+{
+    if (e.code == u"content_filter" || e.code == u"content_policy_violation")
+        return true;
+    const QString m = e.message.toLower();
+    return m.contains(u"content management policy") || m.contains(u"content policy") ||
+           m.contains(u"safety settings");
+}
+
 } // namespace
 
 ProxyCall::ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
@@ -81,35 +104,150 @@ ProxyCall::ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared
             m_upstream->setPaused(false);
         }
     });
+    m_retryTimer.setSingleShot(true);
+    m_retryTimer.callOnTimeout([this] { nextAttempt(); });
 }
 
 ProxyCall::~ProxyCall()
 {
     m_upstream.reset(); // cancels a transfer still running; no callback fires after this
+    endAttemptStats();
     m_responder->setOnClientGone({});
     m_responder->setOnTerminate({});
     m_responder->setOnDrained({});
 }
 
-void ProxyCall::start(const ResolvedEndpoint &endpoint, UpstreamPlan plan)
+void ProxyCall::start(QList<RouteTarget> routes, PlanFactory planFor)
 {
+    m_routes = std::move(routes);
+    m_planFor = std::move(planFor);
+    m_tried = QList<bool>(m_routes.size(), false);
+    m_excluded = QList<bool>(m_routes.size(), false);
+    m_retryAfterMs = QList<qint64>(m_routes.size(), -1);
+    m_logBodies = m_snapshot->config().logging.logBodies;
+    nextAttempt();
+}
+
+void ProxyCall::nextAttempt()
+{
+    if (m_phase == Phase::Done)
+        return;
+    const RoutingConfig &routing = m_snapshot->config().routing;
+    const qint64 nowMs = monotonicNowNs() / 1'000'000;
+    const qint64 elapsedMs = (monotonicNowNs() - m_receivedNs) / 1'000'000;
+    if (m_attempts >= routing.maxAttempts || (m_attempts > 0 && elapsedMs >= routing.retryBudgetMs)) {
+        giveUp();
+        return;
+    }
+    // The first route after the current one that may take a call now: untried routes in order,
+    // then (as retries) the routes already tried.
+    const qsizetype n = m_routes.size();
+    int pick = -1;
+    for (bool retry : {false, true}) {
+        for (qsizetype k = 1; k <= n && pick < 0; ++k) {
+            const int i = int((m_routeIndex + k + n) % n);
+            if (m_excluded[i] || m_tried[i] != retry)
+                continue;
+            if (m_routes[i].endpoint->health->breaker.isAvailable(nowMs))
+                pick = i;
+        }
+        if (pick >= 0)
+            break;
+    }
+    if (pick < 0) {
+        if (m_attempts == 0)
+            m_lastError = ApiError::unavailable(
+                QStringLiteral("Every endpoint for '%1' is unavailable (circuit breaker open after repeated failures); "
+                               "retry later")
+                    .arg(m_record.model),
+                QByteArrayLiteral("all_endpoints_unavailable"));
+        giveUp();
+        return;
+    }
+    if (!m_tried[pick]) {
+        startAttempt(pick);
+        return;
+    }
+    // A retry: back off (at least as long as the endpoint asked), within the request's budget.
+    RetrySettings settings{routing.maxAttempts, routing.retryBaseDelayMs, routing.retryMaxDelayMs,
+                           routing.retryBudgetMs};
+    const qint64 asked = m_retryAfterMs[pick];
+    const qint64 delay = backoffDelayMs(settings, m_retries + 1, asked >= 0 ? std::optional<qint64>(asked) : std::nullopt,
+                                        QRandomGenerator::global()->generate());
+    if (elapsedMs + delay > routing.retryBudgetMs) {
+        giveUp();
+        return;
+    }
+    ++m_retries;
+    m_routeIndex = pick - 1; // nextAttempt() after the delay picks this route first
+    if (m_routeIndex < 0)
+        m_routeIndex += int(n);
+    m_tried[pick] = false; // picked again as "untried" when the timer fires
+    m_retryTimer.start(int(delay));
+}
+
+void ProxyCall::startAttempt(int routeIndex)
+{
+    const RouteTarget &route = m_routes[routeIndex];
+    const ResolvedEndpoint &endpoint = *route.endpoint;
+    ApiError planError;
+    std::optional<UpstreamPlan> plan = m_planFor(route, &planError);
+    if (!plan) {
+        m_excluded[routeIndex] = true;
+        m_lastError = planError;
+        m_lastWasHttpError = false;
+        m_routeIndex = routeIndex;
+        nextAttempt();
+        return;
+    }
+    CircuitBreaker &breaker = endpoint.health->breaker;
+    const qint64 nowMs = monotonicNowNs() / 1'000'000;
+    m_probe = breaker.state(nowMs) != CircuitBreaker::State::Closed;
+    if (!breaker.tryAcquire(nowMs)) {
+        m_routeIndex = routeIndex;
+        nextAttempt(); // another request took the probe meanwhile
+        return;
+    }
+
+    // A fresh attempt: nothing of the previous one is kept.
+    m_routeIndex = routeIndex;
+    m_tried[routeIndex] = true;
+    ++m_attempts;
+    m_upstream.reset();
+    m_phase = Phase::Waiting;
+    m_upstreamStatus = 0;
+    m_upstreamHeaders.clear();
+    m_pending.clear();
+    m_scanFrom = 0;
+    m_lineStart = true;
+    m_sideChannel = SseDecoder();
+    m_sawDone = false;
+    m_lastSequence = -1;
+    m_responseId.clear();
+    m_decoder.reset();
+    m_encoder.reset();
+    m_upstreamHeadersNs = 0;
+    m_upstreamEndNs = 0;
+
     m_endpoint = &endpoint;
-    m_stream = plan.stream;
-    m_upstreamFormat = plan.format;
+    m_stream = plan->stream;
+    m_upstreamFormat = plan->format;
     m_record.provider = QString::fromLatin1(endpoint.providerName);
     m_record.endpoint = endpoint.config.id;
-    m_record.stream = plan.stream;
+    m_record.stream = plan->stream;
+    m_record.attempts = m_attempts;
+    endpoint.statsFor(route.upstreamModel).begin();
+    m_statsOpen = true;
 
     const UpstreamConfig &u = m_snapshot->config().upstream;
     UpstreamRequest request;
-    request.url = QUrl::fromEncoded(plan.url);
-    m_logBodies = m_snapshot->config().logging.logBodies;
+    request.url = QUrl::fromEncoded(plan->url);
     if (m_logBodies)
-        logBody(m_record.requestId, "request body", plan.body);
-    request.body = std::move(plan.body);
+        logBody(m_record.requestId, "request body", plan->body);
+    request.body = std::move(plan->body);
     request.timeouts = {u.connectTimeoutMs, u.firstByteTimeoutMs, u.idleTimeoutMs, u.totalTimeoutMs};
-    request.headers = plan.stream ? endpoint.streamRequestHeaders : endpoint.requestHeaders;
-    request.headers.append(plan.extraHeaders);
+    request.headers = plan->stream ? endpoint.streamRequestHeaders : endpoint.requestHeaders;
+    request.headers.append(plan->extraHeaders);
 
     UpstreamCallbacks callbacks;
     callbacks.onHeaders = [this](int status, const HeaderList &headers) { onHeaders(status, headers); };
@@ -127,6 +265,7 @@ HeaderList ProxyCall::gatewayHeaders() const
         h.append({QByteArrayLiteral("x-llmproxy-provider"), m_endpoint->providerName});
         h.append({QByteArrayLiteral("x-llmproxy-endpoint"), m_endpoint->idUtf8});
     }
+    h.append({QByteArrayLiteral("x-llmproxy-attempts"), QByteArray::number(m_attempts)});
     h.append({QByteArrayLiteral("x-llmproxy-overhead-ms"), QByteArray::number(overheadMs(), 'f', 3)});
     return h;
 }
@@ -148,6 +287,15 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
     m_upstreamHeadersNs = monotonicNowNs();
     m_upstreamStatus = status;
     m_upstreamHeaders = headers;
+    if (status >= 200 && status < 300) {
+        // The endpoint answers: its breaker closes and its latency (to the first byte) is sampled.
+        m_endpoint->health->breaker.recordSuccess();
+        m_probe = false;
+        const double ttfbMs = double(m_upstreamHeadersNs - m_upstreamStartNs) / 1e6;
+        const double alpha = m_snapshot->config().routing.latencyAlpha;
+        m_endpoint->statsFor(m_routes[m_routeIndex].upstreamModel).recordSuccess(ttfbMs, alpha);
+        m_endpoint->health->total.recordSuccess(ttfbMs, alpha);
+    }
     if (m_stream && status >= 200 && status < 300) {
         m_phase = Phase::Streaming;
         HeaderList h;
@@ -166,11 +314,26 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
         h.prepend({QByteArrayLiteral("content-type"), contentType});
         h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
         h.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
-        h.append(gatewayHeaders());
-        m_responder->beginStream(status, h);
+        // The client's status line waits for the first bytes to relay: until then another route
+        // can still take over if this one fails.
+        m_streamStatus = status;
+        m_streamHeaders = std::move(h);
         return;
     }
     m_phase = Phase::Buffering;
+}
+
+void ProxyCall::writeClient(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    if (!m_clientStarted) {
+        m_clientStarted = true;
+        HeaderList h = m_streamHeaders;
+        h.append(gatewayHeaders());
+        m_responder->beginStream(m_streamStatus, h);
+    }
+    m_responder->writeChunk(bytes);
 }
 
 void ProxyCall::onData(QByteArrayView chunk)
@@ -228,7 +391,7 @@ void ProxyCall::relayCompleteEvents(bool flushAll)
     const QByteArray ready = m_pending.first(boundary);
     m_pending.remove(0, boundary);
     m_scanFrom = qMax<qsizetype>(0, m_scanFrom - boundary);
-    m_responder->writeChunk(ready);
+    writeClient(ready);
     if (m_logBodies && m_loggedStream.size() < MaxLoggedBody)
         m_loggedStream.append(ready.first(qMin(ready.size(), MaxLoggedBody - m_loggedStream.size())));
     // Side channel for usage and errors. Only whole events are relayed, so the decoder is at an
@@ -264,7 +427,7 @@ void ProxyCall::relayTranslated(QByteArrayView chunk, bool end)
         out += m_encoder->finish(); // an upstream that ended without finishing still gets a proper end
     if (m_logBodies && m_loggedStream.size() < MaxLoggedBody)
         m_loggedStream.append(out.first(qMin(out.size(), MaxLoggedBody - m_loggedStream.size())));
-    m_responder->writeChunk(out);
+    writeClient(out);
 }
 
 void ProxyCall::noteCanonicalUsage(const canonical::Usage &usage)
@@ -312,17 +475,54 @@ void ProxyCall::onFinished(const UpstreamError &error)
         m_upstreamHeadersNs = m_upstreamEndNs;
     switch (m_phase) {
     case Phase::Waiting:
-        respondError(errorFromUpstream(error, false));
+        m_lastError = errorFromUpstream(error, false);
+        m_lastWasHttpError = false;
+        attemptFailed(Failure::Transient, true, std::nullopt);
         return;
     case Phase::Buffering:
         if (!error.ok()) {
-            respondError(errorFromUpstream(error, true));
+            m_lastError = errorFromUpstream(error, true);
+            m_lastWasHttpError = false;
+            attemptFailed(Failure::Transient, true, std::nullopt);
             return;
         }
+        if (m_upstreamStatus >= 400) {
+            // Whether another route may do better depends on what went wrong.
+            const canonical::Error e = formats::parseError(m_upstreamFormat, m_upstreamStatus, m_pending);
+            const RoutingConfig &routing = m_snapshot->config().routing;
+            const int st = m_upstreamStatus;
+            std::optional<Failure> failure;
+            if (st == 408 || st == 425 || st == 429 || st >= 500)
+                failure = Failure::Transient;
+            else if (routing.fallbackOnContextOverflow && isContextOverflow(e))
+                failure = Failure::ContextOverflow;
+            else if (routing.fallbackOnContentPolicy && isContentPolicy(e))
+                failure = Failure::ContentPolicy;
+            if (failure) {
+                QByteArray retryAfter, retryAfterMs;
+                for (const auto &h : std::as_const(m_upstreamHeaders)) {
+                    if (h.first == "retry-after")
+                        retryAfter = h.second;
+                    else if (h.first == "retry-after-ms")
+                        retryAfterMs = h.second;
+                }
+                m_lastWasHttpError = true;
+                attemptFailed(*failure, st >= 500,
+                              parseRetryAfter(retryAfter, retryAfterMs, QDateTime::currentMSecsSinceEpoch()));
+                return;
+            }
+        }
+        endAttemptStats();
         respondBuffered();
         return;
     case Phase::Streaming:
         if (!error.ok()) {
+            if (!m_clientStarted) {
+                m_lastError = errorFromUpstream(error, true);
+                m_lastWasHttpError = false;
+                attemptFailed(Failure::Transient, true, std::nullopt);
+                return;
+            }
             failStream(errorFromUpstream(error, true));
             return;
         }
@@ -330,12 +530,69 @@ void ProxyCall::onFinished(const UpstreamError &error)
             relayTranslated({}, true);
         else
             relayCompleteEvents(true); // the upstream ended cleanly: pass on whatever it sent last
+        if (!m_clientStarted) {
+            m_clientStarted = true; // an empty stream: the client still gets its status and end
+            HeaderList h = m_streamHeaders;
+            h.append(gatewayHeaders());
+            m_responder->beginStream(m_streamStatus, h);
+        }
         m_responder->endStream();
         finish(m_upstreamStatus);
         return;
     case Phase::Done:
         return;
     }
+}
+
+void ProxyCall::attemptFailed(Failure failure, bool endpointFault, std::optional<qint64> retryAfterMs)
+{
+    m_upstream.reset();
+    const RouteTarget &route = m_routes[m_routeIndex];
+    EndpointHealth &health = *route.endpoint->health;
+    const double alpha = m_snapshot->config().routing.latencyAlpha;
+    if (endpointFault) {
+        health.breaker.recordFailure(monotonicNowNs() / 1'000'000);
+        route.endpoint->statsFor(route.upstreamModel).recordFailure(alpha);
+        health.total.recordFailure(alpha);
+    } else if (m_probe) {
+        health.breaker.recordSuccess(); // it answered: alive, whatever it said
+    }
+    m_probe = false;
+    endAttemptStats();
+    m_retryAfterMs[m_routeIndex] = retryAfterMs.value_or(-1);
+    // Routes that would fail the same way are not tried again for this request.
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        const RouteTarget &other = m_routes[i];
+        if ((failure == Failure::ContextOverflow && other.upstreamModel == route.upstreamModel) ||
+            (failure == Failure::ContentPolicy && other.endpoint->preset == route.endpoint->preset))
+            m_excluded[i] = true;
+    }
+    qInfo("request %s: attempt %d via %s (%s) failed: %s", qPrintable(m_record.requestId), m_attempts,
+          qPrintable(route.endpoint->config.id), qPrintable(route.upstreamModel),
+          m_lastWasHttpError ? qPrintable(QStringLiteral("upstream answered %1").arg(m_upstreamStatus))
+                             : qPrintable(m_lastError.message));
+    nextAttempt();
+}
+
+void ProxyCall::giveUp()
+{
+    if (m_lastWasHttpError) {
+        respondBuffered(); // the last upstream's own error, in the client's shape
+        return;
+    }
+    if (m_lastError.message.isEmpty())
+        m_lastError = ApiError::unavailable(QStringLiteral("No endpoint could serve the request"),
+                                            QByteArrayLiteral("no_endpoint_available"));
+    respondError(m_lastError);
+}
+
+void ProxyCall::endAttemptStats()
+{
+    if (!m_statsOpen)
+        return;
+    m_statsOpen = false;
+    const RouteTarget &route = m_routes[m_routeIndex];
+    route.endpoint->statsFor(route.upstreamModel).end();
 }
 
 void ProxyCall::respondBuffered()
@@ -401,7 +658,7 @@ void ProxyCall::respondBuffered()
 
 void ProxyCall::respondError(const ApiError &error)
 {
-    if (m_phase == Phase::Streaming) {
+    if (m_phase == Phase::Streaming && m_clientStarted) {
         failStream(error);
         return;
     }
@@ -418,16 +675,16 @@ void ProxyCall::failStream(const ApiError &error)
     m_scanFrom = 0;
     m_lineStart = true;
     if (m_encoder) {
-        m_responder->writeChunk(m_encoder->fail(error.toCanonical()));
+        writeClient(m_encoder->fail(error.toCanonical()));
     } else if (m_clientFormat == formats::ApiFormat::AnthropicMessages) {
-        m_responder->writeChunk(sseEvent("error", error.anthropicBody()));
+        writeClient(sseEvent("error", error.anthropicBody()));
     } else if (m_clientFormat == formats::ApiFormat::OpenAiResponses) {
         if (!m_sawDone)
-            m_responder->writeChunk(responsesFailedEvent(error));
+            writeClient(responsesFailedEvent(error));
     } else {
-        m_responder->writeChunk(error.openAiStreamEvent());
+        writeClient(error.openAiStreamEvent());
         if (!m_sawDone)
-            m_responder->writeChunk(sseDone());
+            writeClient(sseDone());
     }
     m_responder->endStream();
     finish(m_upstreamStatus ? m_upstreamStatus : error.status, QString::fromLatin1(error.code));
@@ -482,12 +739,17 @@ QByteArray ProxyCall::responsesFailedEvent(const ApiError &error) const
 
 void ProxyCall::onClientGone()
 {
+    m_retryTimer.stop();
     m_upstream.reset(); // stop paying for tokens nobody will read
+    if (m_probe && m_routeIndex >= 0)
+        m_routes[m_routeIndex].endpoint->health->breaker.abandon(); // the probe told nothing
+    m_probe = false;
     finish(499, QStringLiteral("client_closed_request"));
 }
 
 void ProxyCall::onTerminate()
 {
+    m_retryTimer.stop();
     m_upstream.reset();
     respondError(ApiError::unavailable(QStringLiteral("The gateway is shutting down; retry the request"),
                                        QByteArrayLiteral("server_shutting_down")));
@@ -498,6 +760,8 @@ void ProxyCall::finish(int status, const QString &error)
     if (m_phase == Phase::Done)
         return;
     m_phase = Phase::Done;
+    m_retryTimer.stop();
+    endAttemptStats();
     if (m_logBodies && !m_loggedStream.isEmpty())
         logBody(m_record.requestId, "streamed response (first bytes)", m_loggedStream);
     m_record.status = status;

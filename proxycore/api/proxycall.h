@@ -10,6 +10,9 @@
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/routing/routingsnapshot.h"
 
+#include <QTimer>
+
+#include <functional>
 #include <memory>
 
 namespace llmproxy {
@@ -35,10 +38,27 @@ public:
               formats::ClientOptions clientOptions = {});
     ~ProxyCall();
 
-    void start(const ResolvedEndpoint &endpoint, UpstreamPlan plan);
+    /// Builds the upstream request for one route; nullopt (with `error` set) when the request
+    /// cannot go to that route (e.g. a field its format cannot carry).
+    using PlanFactory = std::function<std::optional<UpstreamPlan>(const RouteTarget &route, ApiError *error)>;
+
+    /// Tries `routes` in order (routing/routingsnapshot.h): a route whose breaker is open is
+    /// skipped; an attempt that fails before the client received a byte (connection refused,
+    /// timeout, 429, 5xx, a stream that broke before its first event; a context-window or
+    /// content-policy error when configured) moves on to the next route at once, and routes are
+    /// retried with backoff once each was tried, within routing.max_attempts and the retry budget.
+    void start(QList<RouteTarget> routes, PlanFactory planFor);
 
 private:
     enum class Phase { Waiting, Buffering, Streaming, Done };
+    /// What a failed attempt says about the routes left.
+    enum class Failure { Transient, ContextOverflow, ContentPolicy };
+    void nextAttempt();
+    void startAttempt(int routeIndex);
+    void attemptFailed(Failure failure, bool endpointFault, std::optional<qint64> retryAfterMs);
+    void giveUp();
+    void writeClient(const QByteArray &bytes);
+    void endAttemptStats();
     void onHeaders(int status, const HeaderList &headers);
     void onData(QByteArrayView chunk);
     void onFinished(const UpstreamError &error);
@@ -57,6 +77,23 @@ private:
     HeaderList gatewayHeaders() const;
     void finish(int status, const QString &error = {});
     double overheadMs() const;
+
+    QList<RouteTarget> m_routes;
+    PlanFactory m_planFor;
+    QList<bool> m_tried;     ///< per route: attempted at least once
+    QList<bool> m_excluded;  ///< per route: not worth trying again for this request
+    QList<qint64> m_retryAfterMs; ///< per route: the wait its last answer asked for (-1 = none)
+    int m_routeIndex = -1;   ///< route of the current attempt
+    int m_attempts = 0;
+    int m_retries = 0;       ///< attempts that went back to a route already tried
+    bool m_lastWasHttpError = false; ///< the last failed attempt got an HTTP answer (kept in m_pending)
+    ApiError m_lastError;
+    bool m_probe = false;    ///< this attempt holds its endpoint's half-open probe
+    bool m_statsOpen = false;
+    bool m_clientStarted = false; ///< stream: the client has received the status line
+    int m_streamStatus = 200;
+    HeaderList m_streamHeaders;
+    QTimer m_retryTimer;
 
     ApiRouter *m_router;
     RoutingSnapshotPtr m_snapshot;   ///< keeps the endpoint alive for the whole call

@@ -27,6 +27,8 @@ struct EndpointConfig
     QString source;      ///< "file", "env", "discovery" or "admin"
     QString apiVersion;  ///< Azure OpenAI deployments API: the api-version query parameter
     qint64 numCtx = 0;   ///< Ollama: context window (options.num_ctx); > 0 sends chat to the native /api/chat
+    int weight = 1;      ///< share in weighted round-robin
+    double costPerMtok = 0.0; ///< input price in USD per million tokens, for cost-aware routing; 0 = unknown
 };
 
 /// A hop in a model's fallback chain (used by routing; parsed and validated here).
@@ -83,6 +85,23 @@ struct DiscoveryConfig
     int scanIntervalS = 300;   ///< 0 = once at start
 };
 
+/// How requests are spread over endpoints and what happens when one fails.
+struct RoutingConfig
+{
+    QString strategy = QStringLiteral("priority"); ///< priority, weighted, least_latency, least_busy, cost
+    QMap<QString, QString> modelStrategies;         ///< model id or glob → strategy for that model group
+    double latencyAlpha = 0.2;                      ///< EMA weight of a new latency / success sample
+    double costWeight = 0.3;                        ///< exponent of the cost factor in the cost strategy
+    int maxAttempts = 3;                            ///< per request, across endpoints and fallback hops
+    int retryBaseDelayMs = 250;
+    int retryMaxDelayMs = 4'000;
+    int retryBudgetMs = 20'000;                     ///< no retry starts later than this after arrival
+    int breakerFailureThreshold = 5;
+    int breakerRecoveryS = 60;
+    bool fallbackOnContextOverflow = true;          ///< a context-window error moves on to the next hop
+    bool fallbackOnContentPolicy = true;            ///< a content-policy refusal moves on to the next hop
+};
+
 struct BudgetConfig
 {
     double dailyLimit = 0.0;   ///< USD; 0 = unlimited
@@ -105,6 +124,7 @@ struct Config
     QList<EndpointConfig> endpoints;
     QMap<QString, QList<FallbackHop>> fallbackChains;
     QMap<QString, QString> modelAliases;
+    RoutingConfig routing;
     BudgetConfig budget;
     RateLimitConfig rateLimiting;
     LoggingConfig logging;

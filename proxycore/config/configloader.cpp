@@ -3,6 +3,7 @@
 #include "proxycore/config/configloader.h"
 
 #include "proxycore/providers/providerpreset.h"
+#include "proxycore/routing/strategy.h"
 
 #include <QDir>
 #include <QFile>
@@ -800,6 +801,10 @@ private:
             parseLogging(*e);
         if (auto e = section(u"discovery"_s))
             parseDiscovery(*e);
+        if (auto e = section(u"routing"_s))
+            parseRouting(*e);
+        if (auto e = section(u"circuit_breaker"_s))
+            parseCircuitBreaker(*e);
         if (auto e = section(u"budget"_s))
             parseBudget(*e);
         if (auto e = section(u"rate_limiting"_s))
@@ -996,6 +1001,103 @@ private:
         });
     }
 
+    static bool isStrategyName(const QString &name)
+    {
+        return strategyFromName(name).has_value();
+    }
+
+    void parseStrategy(const Entry &e, QString *out)
+    {
+        if (auto v = readNonEmptyString(e)) {
+            if (isStrategyName(*v))
+                *out = v->trimmed().toLower();
+            else
+                fileError(markOf(e), u"%1: unknown strategy %2; expected priority, weighted, least_latency, "
+                                     u"least_busy or cost"_s.arg(e.path, describe(e.value)));
+        }
+    }
+
+    void parseRouting(const Entry &section)
+    {
+        if (!isMapping(section))
+            return;
+        RoutingConfig &r = m_config.routing;
+        forEachKey(
+            section,
+            {u"strategy", u"model_strategies", u"latency_alpha", u"cost_weight", u"retry", u"circuit_breaker",
+             u"fallback_on_context_overflow", u"fallback_on_content_policy",
+             // The reference system's keys with no counterpart here.
+             u"priority_mode"},
+            [&](const QString &key, const Entry &e) {
+                if (key == u"strategy") {
+                    parseStrategy(e, &r.strategy);
+                } else if (key == u"model_strategies") {
+                    if (!isMapping(e))
+                        return;
+                    for (auto it = e.value.begin(); it != e.value.end(); ++it) {
+                        const QString model = QString::fromStdString(it->first.as<std::string>());
+                        QString strategy;
+                        parseStrategy(Entry{e.path + u'.' + model, it->first.Mark(), it->second}, &strategy);
+                        if (!strategy.isEmpty())
+                            r.modelStrategies.insert(model, strategy);
+                    }
+                } else if (key == u"latency_alpha") {
+                    if (auto v = readNumber(e, 0.0)) {
+                        if (*v <= 0.0 || *v > 1.0)
+                            fileError(markOf(e), u"%1: expected a number in (0, 1], got %2"_s.arg(e.path).arg(*v));
+                        else
+                            r.latencyAlpha = *v;
+                    }
+                } else if (key == u"cost_weight") {
+                    if (auto v = readNumber(e, 0.0))
+                        r.costWeight = *v;
+                } else if (key == u"retry") {
+                    if (!isMapping(e))
+                        return;
+                    forEachKey(e, {u"max_attempts", u"base_delay_ms", u"max_delay_ms", u"budget_ms"},
+                               [&](const QString &k, const Entry &f) {
+                                   if (k == u"max_attempts") {
+                                       if (auto v = readInt(f, 1, 20))
+                                           r.maxAttempts = int(*v);
+                                   } else if (k == u"base_delay_ms") {
+                                       if (auto v = readInt(f, 0, 600'000))
+                                           r.retryBaseDelayMs = int(*v);
+                                   } else if (k == u"max_delay_ms") {
+                                       if (auto v = readInt(f, 0, 600'000))
+                                           r.retryMaxDelayMs = int(*v);
+                                   } else if (k == u"budget_ms") {
+                                       if (auto v = readInt(f, 0, 3'600'000))
+                                           r.retryBudgetMs = int(*v);
+                                   }
+                               });
+                } else if (key == u"circuit_breaker") {
+                    parseCircuitBreaker(e);
+                } else if (key == u"fallback_on_context_overflow") {
+                    if (auto v = readBool(e))
+                        r.fallbackOnContextOverflow = *v;
+                } else if (key == u"fallback_on_content_policy") {
+                    if (auto v = readBool(e))
+                        r.fallbackOnContentPolicy = *v;
+                }
+            });
+    }
+
+    void parseCircuitBreaker(const Entry &section)
+    {
+        if (!isMapping(section))
+            return;
+        RoutingConfig &r = m_config.routing;
+        forEachKey(section, {u"failure_threshold", u"recovery_s", u"recovery_timeout"},
+                   [&](const QString &key, const Entry &e) {
+                       if (key == u"failure_threshold") {
+                           if (auto v = readInt(e, 1, 1000))
+                               r.breakerFailureThreshold = int(*v);
+                       } else if (auto v = readInt(e, 1, 86'400)) {
+                           r.breakerRecoveryS = int(*v);
+                       }
+                   });
+    }
+
     void parseBudget(const Entry &section)
     {
         if (!isMapping(section))
@@ -1183,7 +1285,7 @@ private:
                 e,
                 {u"provider", u"base_url", u"api_key_env", u"api_key", u"models", u"enabled", u"priority", u"headers",
                  u"id", u"name", u"auth_type", u"probe_local", u"rate_limit", u"notes", u"description", u"api_version",
-                 u"num_ctx"},
+                 u"num_ctx", u"weight", u"cost_per_mtok"},
                 [&](const QString &key, const Entry &f) {
                     if (key == u"provider") {
                         provider = readNonEmptyString(f);
@@ -1218,6 +1320,12 @@ private:
                     } else if (key == u"api_version") {
                         if (auto v = readNonEmptyString(f))
                             ep.apiVersion = v->trimmed();
+                    } else if (key == u"weight") {
+                        if (auto v = readInt(f, 1, 1'000'000))
+                            ep.weight = int(*v);
+                    } else if (key == u"cost_per_mtok") {
+                        if (auto v = readNumber(f, 0.0))
+                            ep.costPerMtok = *v;
                     } else if (key == u"num_ctx") {
                         if (auto v = readInt(f, 0, 16'777'216))
                             ep.numCtx = *v;

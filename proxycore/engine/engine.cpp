@@ -7,17 +7,22 @@
 #include "proxycore/http/httpfrontend.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
+#include "proxycore/providers/providerpreset.h"
 #include "proxycore/routing/localdiscovery.h"
 #include "proxycore/upstream/curlglobal.h"
 #include "proxycore/upstream/curltransport.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 
+#include <algorithm>
 #include <deque>
 
 namespace llmproxy {
@@ -41,11 +46,80 @@ public:
     qint64 createdEpoch = QDateTime::currentSecsSinceEpoch();
     bool shuttingDown = false;
     QString listenUrl;
+    EndpointHealthRegistry health; ///< breaker and statistics per endpoint; survives reloads
+    QList<EndpointConfig> added;            ///< added through the admin API (source "admin"); until exit
+    QHash<QString, bool> enabledOverrides;  ///< toggles by lower-case endpoint id; win over config.yaml
 
+    bool isEnabled(const EndpointConfig &e) const { return enabledOverrides.value(e.id.toLower(), e.enabled); }
+
+    /// What the workers route with: the configuration plus the endpoints added at run time, with
+    /// the toggles applied; discovered servers that were switched off are left out.
     void publish()
     {
-        state.snapshot.store(std::make_shared<const RoutingSnapshot>(config, discovered, createdEpoch),
+        auto effective = std::make_shared<Config>(*config);
+        effective->endpoints.append(added);
+        for (EndpointConfig &e : effective->endpoints)
+            e.enabled = isEnabled(e);
+        QList<EndpointConfig> found;
+        for (const EndpointConfig &e : std::as_const(discovered)) {
+            if (isEnabled(e))
+                found.append(e);
+        }
+        state.adminKeys.store(std::make_shared<const ApiKeyVerifier>(config->server.adminKeys),
+                              std::memory_order_release);
+        state.snapshot.store(std::make_shared<const RoutingSnapshot>(std::move(effective), found, createdEpoch, &health),
                              std::memory_order_release);
+    }
+
+    /// Every endpoint id in use (configured, added, discovered) compared without case.
+    bool idInUse(const QString &id) const
+    {
+        const auto same = [&id](const EndpointConfig &e) { return e.id.compare(id, Qt::CaseInsensitive) == 0; };
+        return std::any_of(config->endpoints.cbegin(), config->endpoints.cend(), same) ||
+               std::any_of(added.cbegin(), added.cend(), same) ||
+               std::any_of(discovered.cbegin(), discovered.cend(), same);
+    }
+
+    /// The value of variable `name`: the environment first, then the .env file (as the loader reads them).
+    QString variable(const QString &name) const
+    {
+        if (sources.environment.contains(name))
+            return sources.environment.value(name);
+        QString path = sources.dotenvPath;
+        if (path.isEmpty())
+            path = sources.baseDirectory.isEmpty() ? QStringLiteral(".env")
+                                                   : QDir(sources.baseDirectory).filePath(QStringLiteral(".env"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return parseDotenv(file.read(1024 * 1024)).value(name);
+    }
+
+    /// The key of an endpoint added at run time, by config.yaml's rules: a real literal key, else
+    /// the named variable, else the provider's usual variable when the URL is the provider's own.
+    void resolveKey(EndpointConfig &e, const NewEndpoint &n) const
+    {
+        if (n.apiKey && !isPlaceholderSecret(*n.apiKey)) {
+            e.apiKey = n.apiKey->trimmed();
+            e.apiKeyEnv.clear();
+            return;
+        }
+        const ProviderPreset *preset = findProviderPreset(e.provider);
+        QString var;
+        if (n.apiKeyEnv) {
+            var = *n.apiKeyEnv;
+        } else if (preset && !preset->keyEnv.isEmpty()) {
+            const QString defaultHost = QUrl(preset->defaultBaseUrl.toString()).host();
+            if (defaultHost.isEmpty() || QUrl(e.baseUrl).host().compare(defaultHost, Qt::CaseInsensitive) == 0)
+                var = preset->keyEnv.toString();
+        }
+        e.apiKeyEnv = var;
+        e.apiKey.clear();
+        if (!var.isEmpty()) {
+            const QString value = variable(var);
+            if (!isPlaceholderSecret(value))
+                e.apiKey = value.trimmed();
+        }
     }
 };
 
@@ -59,6 +133,7 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
 {
     d->config = std::move(config);
     d->sources = std::move(sources);
+    d->state.admin = this;
     d->publish();
     d->collectTimer.setInterval(100); // the UI never sees more than ~10 batches a second
     connect(&d->collectTimer, &QTimer::timeout, this, [this] {
@@ -212,6 +287,16 @@ bool Engine::reload(QString *message)
         next->server.workers != d->config->server.workers)
         text += QStringLiteral("; listen address and worker count change only after a restart");
     d->config = next;
+    // Endpoints added at run time stay, unless the file now defines the same id: the file wins.
+    d->added.removeIf([&next](const EndpointConfig &a) {
+        const bool clash = std::any_of(next->endpoints.cbegin(), next->endpoints.cend(), [&a](const EndpointConfig &e) {
+            return e.id.compare(a.id, Qt::CaseInsensitive) == 0;
+        });
+        if (clash)
+            qCWarning(lcEngine, "endpoint %s added at run time is replaced by the one of the same id in the configuration",
+                      qPrintable(a.id));
+        return clash;
+    });
     d->publish();
     if (d->frontend)
         d->frontend->setLimits(next->server.limits);
@@ -252,6 +337,22 @@ void Engine::setPaused(bool paused)
     }
 }
 
+bool Engine::isPanic() const
+{
+    return d->state.panic.load();
+}
+
+void Engine::setPanic(bool on)
+{
+    if (d->state.panic.exchange(on) != on) {
+        if (on)
+            qCWarning(lcEngine, "kill switch engaged: every inference request gets 503 until it is released");
+        else
+            qCInfo(lcEngine, "kill switch released: inference requests are served again");
+        emit panicChanged(on);
+    }
+}
+
 bool Engine::isOnboarding() const
 {
     return d->state.current()->isOnboarding();
@@ -259,7 +360,115 @@ bool Engine::isOnboarding() const
 
 QList<EndpointStatus> Engine::endpointStatuses() const
 {
-    return d->state.current()->endpointStatuses();
+    QList<EndpointStatus> out = d->state.current()->endpointStatuses();
+    for (const RegistryEntry &r : registry()) {
+        if (r.config.enabled)
+            continue;
+        EndpointStatus s;
+        s.id = r.config.id;
+        const ProviderPreset *preset = findProviderPreset(r.config.provider);
+        s.provider = preset ? preset->name.toString() : r.config.provider;
+        s.baseUrl = r.config.baseUrl;
+        s.models = r.config.models;
+        s.source = r.config.source;
+        s.enabled = false;
+        s.hasKey = !r.config.apiKey.isEmpty();
+        s.health = QStringLiteral("unknown");
+        out.append(s);
+    }
+    return out;
+}
+
+QList<RegistryEntry> Engine::registry() const
+{
+    const RoutingSnapshotPtr snapshot = d->state.current();
+    const auto routed = [&snapshot](const EndpointConfig &e) -> std::shared_ptr<EndpointHealth> {
+        for (const ResolvedEndpoint &r : snapshot->endpoints()) {
+            if (r.config.id == e.id && r.config.source == e.source)
+                return r.health;
+        }
+        return nullptr;
+    };
+    QList<RegistryEntry> out;
+    for (const QList<EndpointConfig> *list : {&std::as_const(d->config->endpoints), &std::as_const(d->added)}) {
+        for (EndpointConfig e : *list) {
+            e.enabled = d->isEnabled(e);
+            std::shared_ptr<EndpointHealth> health = e.enabled ? routed(e) : nullptr;
+            out.append({std::move(e), std::move(health)});
+        }
+    }
+    for (EndpointConfig e : std::as_const(d->discovered)) {
+        e.enabled = d->isEnabled(e);
+        std::shared_ptr<EndpointHealth> health = routed(e);
+        if (e.enabled && !health)
+            continue; // the same server is configured by hand: that entry stands for it
+        out.append({std::move(e), std::move(health)});
+    }
+    return out;
+}
+
+RegistryChange Engine::addEndpoint(const NewEndpoint &endpoint, RegistryEntry *added)
+{
+    if (d->idInUse(endpoint.config.id))
+        return RegistryChange::DuplicateId;
+    EndpointConfig e = endpoint.config;
+    e.source = QStringLiteral("admin");
+    d->resolveKey(e, endpoint);
+    d->enabledOverrides.remove(e.id.toLower()); // a toggle of an earlier endpoint of that id does not carry over
+    d->added.append(e);
+    d->publish();
+    qCInfo(lcEngine, "endpoint %s added (%s at %s, %lld models%s)", qPrintable(e.id), qPrintable(e.provider),
+           qPrintable(e.baseUrl), qint64(e.models.size()), e.enabled ? "" : ", disabled");
+    emit endpointsChanged();
+    if (added) {
+        for (const RegistryEntry &r : registry()) {
+            if (r.config.source == e.source && r.config.id == e.id)
+                *added = r;
+        }
+    }
+    return RegistryChange::Done;
+}
+
+RegistryChange Engine::removeEndpoint(const QString &id)
+{
+    const qsizetype index = std::find_if(d->added.cbegin(), d->added.cend(),
+                                         [&id](const EndpointConfig &e) {
+                                             return e.id.compare(id, Qt::CaseInsensitive) == 0;
+                                         }) -
+                            d->added.cbegin();
+    if (index == d->added.size())
+        return d->idInUse(id) ? RegistryChange::NotRemovable : RegistryChange::UnknownEndpoint;
+    const QString removed = d->added.takeAt(index).id;
+    d->enabledOverrides.remove(removed.toLower());
+    d->publish();
+    qCInfo(lcEngine, "endpoint %s removed; requests already on it finish", qPrintable(removed));
+    emit endpointsChanged();
+    return RegistryChange::Done;
+}
+
+RegistryChange Engine::setEndpointEnabled(const QString &id, std::optional<bool> enabled, RegistryEntry *entry)
+{
+    const auto find = [this, &id]() -> std::optional<RegistryEntry> {
+        for (const RegistryEntry &r : registry()) {
+            if (r.config.id.compare(id, Qt::CaseInsensitive) == 0)
+                return r;
+        }
+        return std::nullopt;
+    };
+    const std::optional<RegistryEntry> current = find();
+    if (!current)
+        return RegistryChange::UnknownEndpoint;
+    const bool on = enabled.value_or(!current->config.enabled);
+    d->enabledOverrides.insert(current->config.id.toLower(), on);
+    if (on != current->config.enabled) {
+        d->publish();
+        qCInfo(lcEngine, on ? "endpoint %s enabled" : "endpoint %s disabled; requests already on it finish",
+               qPrintable(current->config.id));
+        emit endpointsChanged();
+    }
+    if (entry)
+        *entry = find().value_or(*current);
+    return RegistryChange::Done;
 }
 
 QList<RequestRecord> Engine::takeRecords(quint64 sinceSequence, quint64 *newestSequence) const

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/api/adminapi.h"
 #include "proxycore/config/configloader.h"
 #include "proxycore/observability/requestrecord.h"
 
@@ -15,8 +16,9 @@ class EnginePrivate;
 
 /// The proxy engine: owns the listener, the worker threads (each with its own HTTP server and
 /// upstream transport), the endpoint registry and the request log. Lives in the main thread;
-/// its public functions must be called from there. Workers never block on it.
-class Engine : public QObject
+/// its public functions must be called from there. Workers never block on it. The admin API
+/// reaches it as its AdminControl.
+class Engine : public QObject, public AdminControl
 {
     Q_OBJECT
 public:
@@ -41,10 +43,20 @@ public:
     QString listenUrl() const;   ///< "http://host:port" once listening
     quint16 port() const;
 
-    bool isPaused() const;
-    void setPaused(bool paused);
+    bool isPaused() const override;
+    void setPaused(bool paused) override;
+    bool isPanic() const override;
+    void setPanic(bool on) override;
     bool isOnboarding() const;   ///< no usable endpoint
+    /// Every endpoint, disabled ones included (enabled = false).
     QList<EndpointStatus> endpointStatuses() const;
+
+    QObject *adminContext() override { return this; }
+    QList<RegistryEntry> registry() const override;
+    RegistryChange addEndpoint(const NewEndpoint &endpoint, RegistryEntry *added = nullptr) override;
+    RegistryChange removeEndpoint(const QString &id) override;
+    RegistryChange setEndpointEnabled(const QString &id, std::optional<bool> enabled,
+                                      RegistryEntry *entry = nullptr) override;
 
     /// Records finished since `sinceSequence`; returns the sequence of the newest one. Thread-safe.
     QList<RequestRecord> takeRecords(quint64 sinceSequence, quint64 *newestSequence) const;
@@ -53,6 +65,7 @@ signals:
     void shutdownFinished();
     void endpointsChanged();
     void pausedChanged(bool paused);
+    void panicChanged(bool on);
     void configReloaded(bool ok, const QString &message);
     void recordsAvailable(); ///< emitted at most ~10 times a second while requests finish
 

@@ -20,6 +20,7 @@ EngineController::EngineController(Engine *engine, QObject *parent)
     connect(engine, &Engine::recordsAvailable, this, &EngineController::drainRecords);
     connect(engine, &Engine::endpointsChanged, this, [this] { emit endpointsChanged(m_engine->endpointStatuses()); });
     connect(engine, &Engine::pausedChanged, this, &EngineController::pausedChanged);
+    connect(engine, &Engine::panicChanged, this, &EngineController::panicChanged);
     connect(engine, &Engine::configReloaded, this, &EngineController::configReloaded);
 }
 
@@ -52,6 +53,11 @@ bool EngineController::isPaused() const
     return m_engine->isPaused();
 }
 
+bool EngineController::isPanic() const
+{
+    return m_engine->isPanic();
+}
+
 bool EngineController::isOnboarding() const
 {
     return m_engine->isOnboarding();
@@ -75,6 +81,16 @@ QString EngineController::configPath() const
 void EngineController::setPaused(bool paused)
 {
     m_engine->setPaused(paused);
+}
+
+void EngineController::setPanic(bool on)
+{
+    m_engine->setPanic(on);
+}
+
+void EngineController::setEndpointEnabled(const QString &id, bool enabled)
+{
+    m_engine->setEndpointEnabled(id, enabled);
 }
 
 void EngineController::reloadConfig()

@@ -24,19 +24,26 @@ public:
     QString listenUrl() const;           ///< e.g. "http://127.0.0.1:8090"; empty before the engine listens
     bool isListening() const;
     bool isPaused() const;               ///< paused: inference requests get 503, health stays up
+    bool isPanic() const;                ///< kill switch on: inference requests get 503 panic_mode
     bool isOnboarding() const;           ///< no endpoint configured
-    QList<EndpointStatus> endpoints() const;
+    QList<EndpointStatus> endpoints() const; ///< disabled ones included
     QList<RequestRecord> recentRequests() const; ///< newest last, at most 500
     QString configPath() const;
 
 public slots:
     void setPaused(bool paused);
+    /// The kill switch: every inference request is refused at once until it is released.
+    void setPanic(bool on);
+    /// Switches an endpoint on or off until the process ends (reloads keep the choice); requests
+    /// already on it finish.
+    void setEndpointEnabled(const QString &id, bool enabled);
     void reloadConfig();
 
 signals:
     void requestsFinished(const QList<llmproxy::RequestRecord> &records); ///< batch since the last emission
     void endpointsChanged(const QList<llmproxy::EndpointStatus> &endpoints);
     void pausedChanged(bool paused);
+    void panicChanged(bool on);
     void listeningChanged(const QString &url);
     void configReloaded(bool ok, const QString &message);
 

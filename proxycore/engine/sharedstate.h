@@ -9,12 +9,20 @@
 
 namespace llmproxy {
 
+class AdminControl;
+
 /// What the engine publishes to its workers. Written by the main thread, read lock-free by workers.
 struct SharedState
 {
     std::atomic<std::shared_ptr<const RoutingSnapshot>> snapshot;
     std::atomic<bool> paused{false};
     std::atomic<bool> draining{false};
+    std::atomic<bool> panic{false}; ///< kill switch: every inference request is refused until released
+    /// Keys that open the admin API (/api/v1/); none configured = the admin API is closed.
+    std::atomic<std::shared_ptr<const ApiKeyVerifier>> adminKeys;
+    /// Where the admin API's changes are made; set by the engine before the workers start and
+    /// called on its thread only (see AdminControl).
+    AdminControl *admin = nullptr;
 
     RoutingSnapshotPtr current() const { return snapshot.load(std::memory_order_acquire); }
 };

@@ -9,32 +9,16 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
 namespace llmproxy::anthropicmessages {
 
 using namespace canonical;
+using namespace formatsupport;
 
 namespace {
-
-Error badRequest(const QString &message, const QString &param = {})
-{
-    return Error{400, u"invalid_request_error"_s, message, {}, param};
-}
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-std::optional<qint64> optInt(const QJsonObject &o, const QString &key)
-{
-    const QJsonValue v = o.value(key);
-    if (!v.isDouble())
-        return std::nullopt;
-    return qint64(v.toDouble());
-}
 
 Usage usageFromJson(const QJsonObject &o)
 {
@@ -108,7 +92,7 @@ bool parseBlock(const QJsonObject &b, const QString &path, Context context, Cont
         part->kind = PartKind::Text;
         part->text = b.value(u"text"_s).toString();
         const QJsonValue citations = b.value(u"citations"_s);
-        if (!citations.isNull() && !citations.isUndefined() && !citations.toArray().isEmpty())
+        if (!isAbsent(citations) && !citations.toArray().isEmpty())
             dropped->append({path + u".citations"_s, u"citations have no counterpart"_s});
         return true;
     }
@@ -198,13 +182,13 @@ QJsonObject blockToJson(const ContentPart &p, const QString &path, QList<Dropped
         b = QJsonObject{{u"type"_s, u"redacted_thinking"_s}, {u"data"_s, p.text}};
         break;
     case PartKind::ToolCall: {
-        QJsonParseError pe;
-        const QJsonDocument args = QJsonDocument::fromJson(p.arguments.toUtf8(), &pe);
-        QJsonObject input = args.object();
-        if (!p.arguments.trimmed().isEmpty() && (pe.error != QJsonParseError::NoError || !args.isObject()) && dropped)
+        const std::optional<QJsonObject> input = argumentsObject(p.arguments);
+        if (!input && dropped)
             dropped->append({path + u".input"_s, u"tool-call arguments are not a JSON object; sent as {}"_s});
-        b = QJsonObject{
-            {u"type"_s, u"tool_use"_s}, {u"id"_s, p.toolCallId}, {u"name"_s, p.toolName}, {u"input"_s, input}};
+        b = QJsonObject{{u"type"_s, u"tool_use"_s},
+                        {u"id"_s, p.toolCallId},
+                        {u"name"_s, p.toolName},
+                        {u"input"_s, input.value_or(QJsonObject())}};
         break;
     }
     case PartKind::ToolResult: {
@@ -288,13 +272,9 @@ QString stopReasonToWire(StopReason reason)
 
 std::optional<Request> parseRequest(const QByteArray &body, Error *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = badRequest(u"request body is not a JSON object"_s);
+    QJsonObject o;
+    if (!parseRequestObject(body, &o, error))
         return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
     Request req;
     req.model = o.value(u"model"_s).toString();
     if (req.model.isEmpty()) {
@@ -351,10 +331,8 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
         req.messages.append(msg);
     }
 
-    if (o.value(u"temperature"_s).isDouble())
-        req.temperature = o.value(u"temperature"_s).toDouble();
-    if (o.value(u"top_p"_s).isDouble())
-        req.topP = o.value(u"top_p"_s).toDouble();
+    req.temperature = optDouble(o, u"temperature"_s);
+    req.topP = optDouble(o, u"top_p"_s);
     req.topK = optInt(o, u"top_k"_s);
     const QJsonArray stops = o.value(u"stop_sequences"_s).toArray();
     for (const QJsonValue &s : stops)
@@ -375,8 +353,7 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
         tool.name = t.value(u"name"_s).toString();
         tool.description = t.value(u"description"_s).toString();
         tool.parameters = t.value(u"input_schema"_s).toObject();
-        if (t.value(u"strict"_s).isBool())
-            tool.strict = t.value(u"strict"_s).toBool();
+        tool.strict = optBool(t, u"strict"_s);
         tool.cacheControl = t.value(u"cache_control"_s).toObject();
         req.tools.append(tool);
     }
@@ -610,13 +587,9 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
 
 std::optional<Response> parseResponse(const QByteArray &body, Error *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = Error{502, u"api_error"_s, u"upstream response is not a JSON object"_s, {}, {}};
+    QJsonObject o;
+    if (!parseUpstreamObject(body, &o, error))
         return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
     if (o.value(u"type"_s).toString() == u"error"_s) {
         *error = parseError(502, body);
         return std::nullopt;
@@ -680,8 +653,7 @@ QByteArray emitResponse(const Response &response, QList<Dropped> *dropped)
         {u"model"_s, response.model},
         {u"content"_s, content},
         {u"stop_reason"_s, stopReasonToWire(stop)},
-        {u"stop_sequence"_s,
-         response.stopSequence.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(response.stopSequence)},
+        {u"stop_sequence"_s, orNull(response.stopSequence)},
         {u"usage"_s, usage},
     });
 }
@@ -721,63 +693,22 @@ Error parseError(int status, const QByteArray &body)
 
 QList<StreamEvent> StreamDecoder::feed(QByteArrayView bytes)
 {
-    QList<StreamEvent> out;
-    if (m_finished)
-        return out;
-    const QList<SseEvent> events = m_sse.feed(bytes);
-    for (const SseEvent &e : events) {
-        if (m_finished)
-            break;
-        handle(e, out);
-    }
-    if (!m_finished && m_sse.overflowed())
-        failStream(Error{502, u"api_error"_s, u"upstream stream event too large"_s, {}, {}}, out);
-    return out;
+    return feedSse(m_sse, m_stream, bytes, std::bind_front(&StreamDecoder::handle, this));
 }
 
 QList<StreamEvent> StreamDecoder::finish()
 {
-    QList<StreamEvent> out;
-    if (m_finished)
-        return out;
-    m_ending = true;
-    const QList<SseEvent> events = m_sse.finish();
-    for (const SseEvent &e : events) {
-        if (m_finished)
-            break;
-        handle(e, out);
-    }
-    if (!m_finished)
-        failStream(Error{502, u"api_error"_s, u"upstream stream ended before completion"_s, {}, {}}, out);
-    return out;
-}
-
-void StreamDecoder::failStream(const Error &error, QList<StreamEvent> &out)
-{
-    StreamEvent e;
-    e.type = StreamEvent::Type::Error;
-    e.error = error;
-    out.append(e);
-    m_finished = true;
+    return finishSse(m_sse, m_stream, std::bind_front(&StreamDecoder::handle, this));
 }
 
 void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
 {
     if (event.data.isEmpty())
         return;
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        failStream(Error{502,
-                         u"api_error"_s,
-                         m_ending ? u"upstream stream ended before completion"_s
-                                  : u"upstream sent invalid JSON in its stream"_s,
-                         {},
-                         {}},
-                   out);
+    const std::optional<QJsonObject> parsed = m_stream.eventObject(event.data, out);
+    if (!parsed)
         return;
-    }
-    const QJsonObject o = doc.object();
+    const QJsonObject &o = *parsed;
     // The JSON type is authoritative; the event line only repeats it.
     const QString type = o.value(u"type"_s).toString(QString::fromUtf8(event.event));
     StreamEvent ev;
@@ -864,14 +795,12 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
         ev.usage = usageFromJson(m_rawUsage);
         out.append(ev);
     } else if (type == u"message_stop"_s) {
-        ev.type = StreamEvent::Type::MessageStop;
-        out.append(ev);
-        m_finished = true;
+        m_stream.messageStop(out);
     } else if (type == u"ping"_s) {
         ev.type = StreamEvent::Type::Ping;
         out.append(ev);
     } else if (type == u"error"_s) {
-        failStream(parseError(0, event.data), out);
+        m_stream.fail(parseError(0, event.data), out);
     }
     // Unknown event types are skipped (WIRE_FORMATS.md §7.6 item 20).
 }
@@ -881,10 +810,7 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
 
 QByteArray StreamEncoder::encode(const QList<StreamEvent> &events)
 {
-    QByteArray out;
-    for (const StreamEvent &e : events)
-        out += encode(e);
-    return out;
+    return encodeEach(*this, events);
 }
 
 QByteArray StreamEncoder::ensureStarted(const StreamEvent *start)
@@ -929,8 +855,7 @@ QByteArray StreamEncoder::messageDelta(const StreamEvent *event)
         m_usage.merge(event->usage);
     const QJsonObject delta{
         {u"stop_reason"_s, stopReasonToWire(stop)},
-        {u"stop_sequence"_s,
-         event && !event->stopSequence.isEmpty() ? QJsonValue(event->stopSequence) : QJsonValue(QJsonValue::Null)},
+        {u"stop_sequence"_s, orNull(event ? event->stopSequence : QString())},
     };
     m_deltaSent = true;
     out += sseEvent(
@@ -1032,7 +957,7 @@ QByteArray StreamEncoder::finish()
 {
     if (m_finished)
         return {};
-    return fail(Error{502, u"api_error"_s, u"upstream stream ended before completion"_s, {}, {}});
+    return fail(streamEndedEarly());
 }
 
 } // namespace llmproxy::anthropicmessages

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/formats/canonical.h"
+#include "proxycore/formats/formatsupport.h"
 #include "proxycore/formats/ssedecoder.h"
 
 #include <QByteArray>
@@ -55,15 +56,13 @@ class StreamDecoder
 public:
     QList<canonical::StreamEvent> feed(QByteArrayView bytes);
     QList<canonical::StreamEvent> finish();
-    bool isFinished() const { return m_finished; }
+    bool isFinished() const { return m_stream.isFinished(); }
 
 private:
     void handle(const SseEvent &event, QList<canonical::StreamEvent> &out);
-    void failStream(const canonical::Error &error, QList<canonical::StreamEvent> &out);
 
     SseDecoder m_sse;
-    bool m_finished = false;
-    bool m_ending = false;      ///< inside finish(): a last event without its blank line may be cut
+    formatsupport::EventStream m_stream;
     QJsonObject m_rawUsage;     ///< Anthropic usage fields seen so far (later values win)
     QHash<int, int> m_indexMap; ///< upstream block index → canonical index, for translated blocks
     int m_nextIndex = 0;

@@ -2,20 +2,20 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/formats/gemini.h"
 
-#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
 namespace llmproxy::gemini {
 
 using namespace canonical;
+using namespace formatsupport;
 
 namespace {
 
@@ -28,32 +28,6 @@ constexpr QStringView kIdSignatureTag = u"_ts_";
 constexpr QStringView kUpstreamIdTag = u"gid_";
 /// `$ref` chains deeper than this (recursive schemas) end in a plain object schema.
 constexpr int kMaxRefDepth = 8;
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-std::optional<qint64> optInt(const QJsonObject &o, const QString &key)
-{
-    const QJsonValue v = o.value(key);
-    if (!v.isDouble())
-        return std::nullopt;
-    return qint64(v.toDouble());
-}
-
-QString randomHex(int digits)
-{
-    QString s;
-    while (s.size() < digits)
-        s += QString::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, u'0');
-    return s.left(digits);
-}
-
-QString hashHex(const QString &basis, int digits)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(basis.toUtf8(), QCryptographicHash::Sha1).toHex().left(digits));
-}
 
 bool isIdChar(QChar c)
 {
@@ -409,62 +383,6 @@ Usage usageFromJson(const QJsonObject &o)
     return u;
 }
 
-/// Folds the events of one complete decoded answer into a response.
-Response responseFromEvents(const QList<StreamEvent> &events)
-{
-    Response r;
-    for (const StreamEvent &e : events) {
-        switch (e.type) {
-        case StreamEvent::Type::MessageStart:
-            r.id = e.id;
-            r.model = e.model;
-            break;
-        case StreamEvent::Type::BlockStart: {
-            ContentPart p;
-            switch (e.blockKind) {
-            case BlockKind::Text:
-                p.kind = PartKind::Text;
-                break;
-            case BlockKind::Thinking:
-                p.kind = PartKind::Thinking;
-                break;
-            case BlockKind::RedactedThinking:
-                p.kind = PartKind::RedactedThinking;
-                p.text = e.text;
-                break;
-            case BlockKind::ToolCall:
-                p.kind = PartKind::ToolCall;
-                p.toolCallId = e.toolCallId;
-                p.toolName = e.toolName;
-                break;
-            }
-            r.content.append(p);
-            break;
-        }
-        case StreamEvent::Type::BlockDelta: {
-            if (e.index < 0 || e.index >= r.content.size())
-                break;
-            ContentPart &p = r.content[e.index];
-            if (e.deltaKind == DeltaKind::Signature)
-                p.signature += e.text;
-            else if (e.deltaKind == DeltaKind::ToolArguments)
-                p.arguments += e.text;
-            else
-                p.text += e.text;
-            break;
-        }
-        case StreamEvent::Type::MessageDelta:
-            r.stopReason = e.stopReason;
-            r.stopSequence = e.stopSequence;
-            r.usage = e.usage;
-            break;
-        default:
-            break;
-        }
-    }
-    return r;
-}
-
 /// The signature of an empty thinking part: it belongs to the text part before it, or stands alone
 /// on an empty text part when there is none.
 void appendSignature(QJsonArray &parts, const QString &signature)
@@ -529,13 +447,7 @@ bool isThoughtSignature(const QString &signature)
 
 QByteArray emitRequest(const Request &request, const EmitOptions &options, QList<Dropped> *dropped)
 {
-    QList<Dropped> scratch;
-    QList<Dropped> *drops = dropped ? dropped : &scratch;
-    auto drop = [drops](const QString &field, const QString &reason) {
-        const Dropped d{field, reason};
-        if (!drops->contains(d))
-            drops->append(d);
-    };
+    auto drop = [dropped](const QString &field, const QString &reason) { addDroppedOnce(dropped, field, reason); };
     const QString noCacheMarkers = u"Gemini has no prompt-cache markers"_s;
 
     QJsonObject o;
@@ -613,12 +525,11 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
                 break;
             case PartKind::ToolCall: {
                 toolNames.insert(p.toolCallId, p.toolName);
-                QJsonParseError pe;
-                const QJsonDocument args = QJsonDocument::fromJson(p.arguments.toUtf8(), &pe);
-                if (!p.arguments.trimmed().isEmpty() && (pe.error != QJsonParseError::NoError || !args.isObject()))
+                const std::optional<QJsonObject> args = argumentsObject(p.arguments);
+                if (!args)
                     drop(path + u".tool_call.arguments"_s, u"tool-call arguments are not a JSON object; sent as {}"_s);
                 const CallId id = decodeCallId(p.toolCallId);
-                QJsonObject call{{u"name"_s, p.toolName}, {u"args"_s, args.object()}};
+                QJsonObject call{{u"name"_s, p.toolName}, {u"args"_s, args.value_or(QJsonObject())}};
                 if (!id.upstreamId.isEmpty())
                     call.insert(u"id"_s, id.upstreamId);
                 QJsonObject part{{u"functionCall"_s, call}};
@@ -771,17 +682,9 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
 
 std::optional<Response> parseResponse(const QByteArray &body, Error *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = Error{502, u"api_error"_s, u"upstream response is not a JSON object"_s, {}, {}};
+    QJsonObject o;
+    if (!parseUpstreamObject(body, &o, error, parseError, 0)) // the error's own code gives the status
         return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
-    if (o.contains(u"error"_s)) {
-        *error = parseError(0, body);
-        return std::nullopt;
-    }
     // One answer is one stream chunk that ends the stream: decode it the same way.
     StreamDecoder decoder;
     QList<StreamEvent> events;
@@ -832,76 +735,31 @@ Error parseError(int status, const QByteArray &body)
 
 QList<StreamEvent> StreamDecoder::feed(QByteArrayView bytes)
 {
-    QList<StreamEvent> out;
-    if (m_finished)
-        return out;
-    const QList<SseEvent> events = m_sse.feed(bytes);
-    for (const SseEvent &e : events) {
-        if (m_finished)
-            break;
-        handle(e, out);
-    }
-    if (!m_finished && m_sse.overflowed())
-        failStream(Error{502, u"api_error"_s, u"upstream stream event too large"_s, {}, {}}, out);
-    return out;
+    return feedSse(m_sse, m_stream, bytes, std::bind_front(&StreamDecoder::handle, this));
 }
 
 QList<StreamEvent> StreamDecoder::finish()
 {
-    QList<StreamEvent> out;
-    if (m_finished)
-        return out;
-    m_ending = true;
-    const QList<SseEvent> events = m_sse.finish();
-    for (const SseEvent &e : events) {
-        if (m_finished)
-            break;
-        handle(e, out);
-    }
-    if (m_finished)
-        return out;
-    if (m_finishSeen)
-        completeStream(out);
-    else
-        failStream(Error{502, u"api_error"_s, u"upstream stream ended before completion"_s, {}, {}}, out);
-    return out;
+    // Gemini has no end marker: a stream that gave its finish reason completes at the end of the body.
+    return finishSse(m_sse, m_stream, std::bind_front(&StreamDecoder::handle, this),
+                     std::bind_front(&StreamDecoder::completeStream, this));
 }
 
 void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
 {
     if (event.data.isEmpty())
         return;
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        failStream(Error{502,
-                         u"api_error"_s,
-                         m_ending ? u"upstream stream ended before completion"_s
-                                  : u"upstream sent invalid JSON in its stream"_s,
-                         {},
-                         {}},
-                   out);
-        return;
-    }
-    const QJsonObject chunk = doc.object();
-    if (chunk.contains(u"error"_s)) {
-        failStream(parseError(0, event.data), out);
-        return;
-    }
-    handleChunk(chunk, out);
+    if (const std::optional<QJsonObject> chunk = m_stream.chunkObject(event.data, parseError, out))
+        handleChunk(*chunk, out);
 }
 
 void StreamDecoder::handleChunk(const QJsonObject &chunk, QList<StreamEvent> &out)
 {
-    if (!m_started) {
-        m_started = true;
+    if (!m_stream.isStarted()) {
         const QString responseId = chunk.value(u"responseId"_s).toString();
         m_idSeed = responseId.isEmpty() ? randomHex(8) : hashHex(responseId, 8);
-        StreamEvent start;
-        start.type = StreamEvent::Type::MessageStart;
-        start.id = responseId.isEmpty() ? u"msg_"_s + randomHex(24) : responseId;
-        start.model = chunk.value(u"modelVersion"_s).toString();
-        out.append(start);
+        m_stream.start(out, responseId.isEmpty() ? u"msg_"_s + randomHex(24) : responseId,
+                       chunk.value(u"modelVersion"_s).toString());
     }
     if (chunk.value(u"usageMetadata"_s).isObject())
         m_usage.merge(usageFromJson(chunk.value(u"usageMetadata"_s).toObject()));
@@ -916,16 +774,16 @@ void StreamDecoder::handleChunk(const QJsonObject &chunk, QList<StreamEvent> &ou
             handlePart(pv.toObject(), out);
         const StopReason stop = stopReasonFromWire(candidate.value(u"finishReason"_s).toString());
         if (stop != StopReason::None) {
-            m_finishSeen = true;
+            m_stream.setStopReasonSeen();
             m_stop = stop;
-            closeOpen(out);
+            m_stream.closeBlock(out);
         }
     }
     const QString blocked = chunk.value(u"promptFeedback"_s).toObject().value(u"blockReason"_s).toString();
     if (!blocked.isEmpty() && blocked != u"BLOCK_REASON_UNSPECIFIED"_s) {
-        m_finishSeen = true;
+        m_stream.setStopReasonSeen();
         m_stop = StopReason::Refusal;
-        closeOpen(out);
+        m_stream.closeBlock(out);
     }
 }
 
@@ -934,25 +792,8 @@ void StreamDecoder::handlePart(const QJsonObject &part, QList<StreamEvent> &out)
     const QString signature = part.value(u"thoughtSignature"_s).toString();
     if (part.value(u"functionCall"_s).isObject()) {
         const QJsonObject call = part.value(u"functionCall"_s).toObject();
-        closeOpen(out);
-        m_sawToolCall = true;
-        StreamEvent start;
-        start.type = StreamEvent::Type::BlockStart;
-        start.index = m_nextIndex++;
-        start.blockKind = BlockKind::ToolCall;
-        start.toolCallId = nextToolCallId(call.value(u"id"_s).toString(), signature);
-        start.toolName = call.value(u"name"_s).toString();
-        out.append(start);
-        StreamEvent arguments;
-        arguments.type = StreamEvent::Type::BlockDelta;
-        arguments.index = start.index;
-        arguments.deltaKind = DeltaKind::ToolArguments;
-        arguments.text = compactJson(call.value(u"args"_s).toObject());
-        out.append(arguments);
-        StreamEvent stop;
-        stop.type = StreamEvent::Type::BlockStop;
-        stop.index = start.index;
-        out.append(stop);
+        m_stream.wholeToolCall(nextToolCallId(call.value(u"id"_s).toString(), signature),
+                               call.value(u"name"_s).toString(), compactJson(call.value(u"args"_s).toObject()), out);
         return;
     }
     if (!part.value(u"text"_s).isString())
@@ -960,31 +801,34 @@ void StreamDecoder::handlePart(const QJsonObject &part, QList<StreamEvent> &out)
     const QString text = part.value(u"text"_s).toString();
     const QString carried = signature.isEmpty() ? QString() : kSignaturePrefix.toString() + signature;
     if (part.value(u"thought"_s).toBool()) {
-        // Thought parts continue the thinking block until a signature closes it.
         if (!text.isEmpty()) {
-            if (m_open != Open::Thinking || m_openSigned)
-                openBlock(Open::Thinking, out);
-            delta(DeltaKind::Thinking, text, out);
+            continueThinking(out);
+            m_stream.delta(DeltaKind::Thinking, text, out);
         }
         if (!carried.isEmpty()) {
-            if (m_open != Open::Thinking || m_openSigned)
-                openBlock(Open::Thinking, out);
-            delta(DeltaKind::Signature, carried, out);
+            continueThinking(out);
+            m_stream.delta(DeltaKind::Signature, carried, out);
             m_openSigned = true;
         }
         return;
     }
-    if (!text.isEmpty()) {
-        if (m_open != Open::Text)
-            openBlock(Open::Text, out);
-        delta(DeltaKind::Text, text, out);
-    }
+    if (!text.isEmpty())
+        m_stream.continueBlock(BlockKind::Text, DeltaKind::Text, text, out);
     if (!carried.isEmpty()) {
         // Text has no signature slot: an empty thinking block right after the text carries it.
-        openBlock(Open::Thinking, out);
-        delta(DeltaKind::Signature, carried, out);
-        closeOpen(out);
+        m_stream.openBlock(BlockKind::Thinking, out);
+        m_stream.delta(DeltaKind::Signature, carried, out);
+        m_stream.closeBlock(out);
     }
+}
+
+void StreamDecoder::continueThinking(QList<StreamEvent> &out)
+{
+    // Thought parts continue the thinking block until a signature closes it.
+    if (m_stream.openKind() == BlockKind::Thinking && !m_openSigned)
+        return;
+    m_stream.openBlock(BlockKind::Thinking, out);
+    m_openSigned = false;
 }
 
 QString StreamDecoder::nextToolCallId(const QString &upstreamId, const QString &signature)
@@ -999,66 +843,9 @@ QString StreamDecoder::nextToolCallId(const QString &upstreamId, const QString &
     return id;
 }
 
-void StreamDecoder::openBlock(Open kind, QList<StreamEvent> &out)
-{
-    closeOpen(out);
-    StreamEvent start;
-    start.type = StreamEvent::Type::BlockStart;
-    start.index = m_nextIndex++;
-    start.blockKind = kind == Open::Text ? BlockKind::Text : BlockKind::Thinking;
-    out.append(start);
-    m_open = kind;
-    m_openIndex = start.index;
-    m_openSigned = false;
-}
-
-void StreamDecoder::closeOpen(QList<StreamEvent> &out)
-{
-    if (m_open == Open::None)
-        return;
-    StreamEvent stop;
-    stop.type = StreamEvent::Type::BlockStop;
-    stop.index = m_openIndex;
-    out.append(stop);
-    m_open = Open::None;
-    m_openIndex = -1;
-    m_openSigned = false;
-}
-
-void StreamDecoder::delta(DeltaKind kind, const QString &text, QList<StreamEvent> &out)
-{
-    StreamEvent d;
-    d.type = StreamEvent::Type::BlockDelta;
-    d.index = m_openIndex;
-    d.deltaKind = kind;
-    d.text = text;
-    out.append(d);
-}
-
 void StreamDecoder::completeStream(QList<StreamEvent> &out)
 {
-    closeOpen(out);
-    StreamEvent delta;
-    delta.type = StreamEvent::Type::MessageDelta;
-    delta.stopReason = m_stop == StopReason::None ? StopReason::EndTurn : m_stop;
-    // Gemini ends a turn of calls with STOP; the calls decide (WIRE_FORMATS.md §7.6 item 14).
-    if (m_sawToolCall && delta.stopReason == StopReason::EndTurn)
-        delta.stopReason = StopReason::ToolUse;
-    delta.usage = m_usage;
-    out.append(delta);
-    StreamEvent stop;
-    stop.type = StreamEvent::Type::MessageStop;
-    out.append(stop);
-    m_finished = true;
-}
-
-void StreamDecoder::failStream(const Error &error, QList<StreamEvent> &out)
-{
-    StreamEvent e;
-    e.type = StreamEvent::Type::Error;
-    e.error = error;
-    out.append(e);
-    m_finished = true;
+    m_stream.complete(m_stop, m_usage, out);
 }
 
 } // namespace llmproxy::gemini

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/formats/canonical.h"
+#include "proxycore/formats/formatsupport.h"
 #include "proxycore/formats/ssedecoder.h"
 
 #include <QByteArray>
@@ -81,35 +82,23 @@ public:
     QList<canonical::StreamEvent> feed(QByteArrayView bytes);
     /// Call at the end of the upstream body.
     QList<canonical::StreamEvent> finish();
-    bool isFinished() const { return m_finished; }
+    bool isFinished() const { return m_stream.isFinished(); }
 
 private:
     friend std::optional<canonical::Response> parseResponse(const QByteArray &body, canonical::Error *error);
 
-    enum class Open { None, Text, Thinking };
-
     void handle(const SseEvent &event, QList<canonical::StreamEvent> &out);
     void handleChunk(const QJsonObject &chunk, QList<canonical::StreamEvent> &out);
     void handlePart(const QJsonObject &part, QList<canonical::StreamEvent> &out);
-    void openBlock(Open kind, QList<canonical::StreamEvent> &out);
-    void closeOpen(QList<canonical::StreamEvent> &out);
-    void delta(canonical::DeltaKind kind, const QString &text, QList<canonical::StreamEvent> &out);
+    void continueThinking(QList<canonical::StreamEvent> &out);
     QString nextToolCallId(const QString &upstreamId, const QString &signature);
     void completeStream(QList<canonical::StreamEvent> &out);
-    void failStream(const canonical::Error &error, QList<canonical::StreamEvent> &out);
 
     SseDecoder m_sse;
-    bool m_started = false;
-    bool m_finished = false;
-    bool m_ending = false;     ///< inside finish(): a last event without its blank line may be cut
-    bool m_finishSeen = false; ///< a finishReason or a prompt block arrived
-    bool m_sawToolCall = false;
+    formatsupport::EventStream m_stream;
     bool m_openSigned = false; ///< the open thinking block already has its signature
     canonical::StopReason m_stop = canonical::StopReason::None;
     canonical::Usage m_usage;
-    Open m_open = Open::None;
-    int m_openIndex = -1;
-    int m_nextIndex = 0;
     int m_callCount = 0;
     QString m_idSeed; ///< 8 hex digits shared by the tool-call ids of this response
 };

@@ -2,11 +2,9 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/formats/ollamachat.h"
 
-#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QStringList>
 
 #include <cstring>
@@ -17,31 +15,16 @@ using namespace Qt::StringLiterals;
 namespace llmproxy::ollamachat {
 
 using namespace canonical;
+using namespace formatsupport;
 
 namespace {
 
-/// Same bound as SseDecoder::DefaultMaxEventBytes: one line may not grow a worker without limit.
-constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
+/// The SSE decoders' bound on one event, for one line: no line may grow a worker without limit.
+constexpr qsizetype kMaxLineBytes = SseDecoder::DefaultMaxEventBytes;
 
-QByteArray compact(const QJsonObject &o)
+Error lineTooLarge()
 {
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-std::optional<qint64> optInt(const QJsonObject &o, const QString &key)
-{
-    const QJsonValue v = o.value(key);
-    if (!v.isDouble())
-        return std::nullopt;
-    return qint64(v.toDouble());
-}
-
-QString randomHex(int digits)
-{
-    QString s;
-    while (s.size() < digits)
-        s += QString::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, u'0');
-    return s.left(digits);
+    return upstreamError(u"upstream stream line too large"_s);
 }
 
 /// `think` level for a reasoning effort, as Ollama's own OpenAI layer maps it.
@@ -64,45 +47,6 @@ QJsonValue keepAliveValue(const QString &keepAlive)
     return isNumber ? QJsonValue(seconds) : QJsonValue(keepAlive);
 }
 
-/// Folds the events of one complete decoded answer into a response.
-Response responseFromEvents(const QList<StreamEvent> &events)
-{
-    Response r;
-    for (const StreamEvent &e : events) {
-        switch (e.type) {
-        case StreamEvent::Type::MessageStart:
-            r.id = e.id;
-            r.model = e.model;
-            break;
-        case StreamEvent::Type::BlockStart: {
-            ContentPart p;
-            p.kind = e.blockKind == BlockKind::ToolCall   ? PartKind::ToolCall
-                     : e.blockKind == BlockKind::Thinking ? PartKind::Thinking
-                                                          : PartKind::Text;
-            p.toolCallId = e.toolCallId;
-            p.toolName = e.toolName;
-            r.content.append(p);
-            break;
-        }
-        case StreamEvent::Type::BlockDelta:
-            if (e.index < 0 || e.index >= r.content.size())
-                break;
-            if (e.deltaKind == DeltaKind::ToolArguments)
-                r.content[e.index].arguments += e.text;
-            else
-                r.content[e.index].text += e.text;
-            break;
-        case StreamEvent::Type::MessageDelta:
-            r.stopReason = e.stopReason;
-            r.usage = e.usage;
-            break;
-        default:
-            break;
-        }
-    }
-    return r;
-}
-
 } // namespace
 
 StopReason stopReasonFromWire(const QString &doneReason)
@@ -120,13 +64,7 @@ StopReason stopReasonFromWire(const QString &doneReason)
 
 QByteArray emitRequest(const Request &request, const EmitOptions &options, QList<Dropped> *dropped)
 {
-    QList<Dropped> scratch;
-    QList<Dropped> *drops = dropped ? dropped : &scratch;
-    auto drop = [drops](const QString &field, const QString &reason) {
-        const Dropped d{field, reason};
-        if (!drops->contains(d))
-            drops->append(d);
-    };
+    auto drop = [dropped](const QString &field, const QString &reason) { addDroppedOnce(dropped, field, reason); };
     const QString noCacheMarkers = u"Ollama has no prompt-cache markers"_s;
 
     QJsonObject o{{u"model"_s, request.model}};
@@ -179,12 +117,11 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
                 break;
             case PartKind::ToolCall: {
                 toolNames.insert(p.toolCallId, p.toolName);
-                QJsonParseError pe;
-                const QJsonDocument args = QJsonDocument::fromJson(p.arguments.toUtf8(), &pe);
-                if (!p.arguments.trimmed().isEmpty() && (pe.error != QJsonParseError::NoError || !args.isObject()))
+                const std::optional<QJsonObject> args = argumentsObject(p.arguments);
+                if (!args)
                     drop(path + u".tool_call.arguments"_s, u"tool-call arguments are not a JSON object; sent as {}"_s);
-                QJsonObject call{
-                    {u"function"_s, QJsonObject{{u"name"_s, p.toolName}, {u"arguments"_s, args.object()}}}};
+                QJsonObject call{{u"function"_s, QJsonObject{{u"name"_s, p.toolName},
+                                                             {u"arguments"_s, args.value_or(QJsonObject())}}}};
                 if (!p.toolCallId.isEmpty())
                     call.insert(u"id"_s, p.toolCallId);
                 calls.append(call);
@@ -303,23 +240,15 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
 
 std::optional<Response> parseResponse(const QByteArray &body, Error *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = Error{502, u"api_error"_s, u"upstream response is not a JSON object"_s, {}, {}};
+    QJsonObject o;
+    if (!parseUpstreamObject(body, &o, error, parseError))
         return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
-    if (o.contains(u"error"_s)) {
-        *error = parseError(502, body);
-        return std::nullopt;
-    }
     // A non-streamed answer is the final line of a stream: decode it the same way.
     StreamDecoder decoder;
     QList<StreamEvent> events;
     decoder.handleObject(o, events);
-    if (!decoder.m_finished)
-        decoder.completeStream(events);
+    if (!decoder.isFinished())
+        decoder.m_stream.complete(decoder.m_stop, decoder.m_usage, events);
     return responseFromEvents(events);
 }
 
@@ -341,7 +270,7 @@ QList<StreamEvent> StreamDecoder::feed(QByteArrayView bytes)
 {
     QList<StreamEvent> out;
     qsizetype start = 0;
-    while (!m_finished && start < bytes.size()) {
+    while (!m_stream.isFinished() && start < bytes.size()) {
         const void *found = std::memchr(bytes.data() + start, '\n', size_t(bytes.size() - start));
         if (!found)
             break;
@@ -349,7 +278,7 @@ QList<StreamEvent> StreamDecoder::feed(QByteArrayView bytes)
         const QByteArrayView piece = bytes.sliced(start, end - start);
         start = end + 1;
         if (m_line.size() + piece.size() > kMaxLineBytes) {
-            failStream(Error{502, u"api_error"_s, u"upstream stream line too large"_s, {}, {}}, out);
+            m_stream.fail(lineTooLarge(), out);
             break;
         }
         if (m_line.isEmpty()) {
@@ -360,12 +289,12 @@ QList<StreamEvent> StreamDecoder::feed(QByteArrayView bytes)
             m_line.clear();
         }
     }
-    if (m_finished)
+    if (m_stream.isFinished())
         return out;
     m_line.append(bytes.sliced(start));
     if (m_line.size() > kMaxLineBytes) {
         m_line.clear();
-        failStream(Error{502, u"api_error"_s, u"upstream stream line too large"_s, {}, {}}, out);
+        m_stream.fail(lineTooLarge(), out);
     }
     return out;
 }
@@ -373,15 +302,15 @@ QList<StreamEvent> StreamDecoder::feed(QByteArrayView bytes)
 QList<StreamEvent> StreamDecoder::finish()
 {
     QList<StreamEvent> out;
-    if (m_finished)
+    if (m_stream.isFinished())
         return out;
-    m_ending = true;
+    m_stream.setInputEnded();
     if (!m_line.isEmpty()) {
         const QByteArray last = std::exchange(m_line, QByteArray());
         handleLine(last, out);
     }
-    if (!m_finished)
-        failStream(Error{502, u"api_error"_s, u"upstream stream ended before completion"_s, {}, {}}, out);
+    if (!m_stream.isFinished())
+        m_stream.fail(streamEndedEarly(), out);
     return out;
 }
 
@@ -390,145 +319,48 @@ void StreamDecoder::handleLine(QByteArrayView line, QList<StreamEvent> &out)
     line = line.trimmed(); // also drops the '\r' of "\r\n"
     if (line.isEmpty())
         return;
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        failStream(Error{502,
-                         u"api_error"_s,
-                         m_ending ? u"upstream stream ended before completion"_s
-                                  : u"upstream sent invalid JSON in its stream"_s,
-                         {},
-                         {}},
-                   out);
-        return;
-    }
-    const QJsonObject o = doc.object();
-    if (o.contains(u"error"_s)) {
-        failStream(parseError(0, line.toByteArray()), out);
-        return;
-    }
-    handleObject(o, out);
+    if (const std::optional<QJsonObject> object = m_stream.chunkObject(line.toByteArray(), parseError, out))
+        handleObject(*object, out);
 }
 
 void StreamDecoder::handleObject(const QJsonObject &object, QList<StreamEvent> &out)
 {
-    if (!m_started) {
-        m_started = true;
+    if (!m_stream.isStarted()) {
         // Ollama sends no id: derive a stable one from the model and the creation time.
         const QString created = object.value(u"created_at"_s).toString();
         const QString model = object.value(u"model"_s).toString();
-        const QString hash =
-            created.isEmpty()
-                ? randomHex(24)
-                : QString::fromLatin1(
-                      QCryptographicHash::hash((model + u'\n' + created).toUtf8(), QCryptographicHash::Sha1).toHex());
+        const QString hash = created.isEmpty() ? randomHex(24) : hashHex(model + u'\n' + created, 24);
         m_idSeed = hash.left(8);
-        StreamEvent start;
-        start.type = StreamEvent::Type::MessageStart;
-        start.id = u"msg_"_s + hash.left(24);
-        start.model = model;
-        out.append(start);
+        m_stream.start(out, u"msg_"_s + hash, model);
     }
     const QJsonObject message = object.value(u"message"_s).toObject();
     const QString thinking = message.value(u"thinking"_s).toString();
     if (!thinking.isEmpty())
-        ensureBlock(Open::Thinking, thinking, out);
+        m_stream.continueBlock(BlockKind::Thinking, DeltaKind::Thinking, thinking, out);
     const QString content = message.value(u"content"_s).toString();
     if (!content.isEmpty())
-        ensureBlock(Open::Text, content, out);
+        m_stream.continueBlock(BlockKind::Text, DeltaKind::Text, content, out);
     const QJsonArray calls = message.value(u"tool_calls"_s).toArray();
     for (const QJsonValue &cv : calls) {
         const QJsonObject call = cv.toObject();
         const QJsonObject function = call.value(u"function"_s).toObject();
-        closeOpen(out);
-        m_sawToolCall = true;
         ++m_callCount;
-        StreamEvent start;
-        start.type = StreamEvent::Type::BlockStart;
-        start.index = m_nextIndex++;
-        start.blockKind = BlockKind::ToolCall;
-        start.toolCallId = call.value(u"id"_s).toString();
-        if (start.toolCallId.isEmpty())
-            start.toolCallId = u"call_%1_%2"_s.arg(m_idSeed).arg(m_callCount); // older servers give none
-        start.toolName = function.value(u"name"_s).toString();
-        out.append(start);
-        StreamEvent arguments;
-        arguments.type = StreamEvent::Type::BlockDelta;
-        arguments.index = start.index;
-        arguments.deltaKind = DeltaKind::ToolArguments;
+        QString id = call.value(u"id"_s).toString();
+        if (id.isEmpty())
+            id = u"call_%1_%2"_s.arg(m_idSeed).arg(m_callCount); // older servers give none
         const QJsonValue args = function.value(u"arguments"_s);
-        arguments.text = args.isString() && !args.toString().isEmpty() ? args.toString() : compactJson(args.toObject());
-        out.append(arguments);
-        StreamEvent stop;
-        stop.type = StreamEvent::Type::BlockStop;
-        stop.index = start.index;
-        out.append(stop);
+        m_stream.wholeToolCall(id, function.value(u"name"_s).toString(),
+                               args.isString() && !args.toString().isEmpty() ? args.toString()
+                                                                            : compactJson(args.toObject()),
+                               out);
     }
     if (object.value(u"done"_s).toBool()) {
         m_stop = stopReasonFromWire(object.value(u"done_reason"_s).toString());
         // The final object omits counts that are zero.
         m_usage.inputTokens = optInt(object, u"prompt_eval_count"_s).value_or(0);
         m_usage.outputTokens = optInt(object, u"eval_count"_s).value_or(0);
-        completeStream(out);
+        m_stream.complete(m_stop, m_usage, out);
     }
-}
-
-void StreamDecoder::ensureBlock(Open kind, const QString &text, QList<StreamEvent> &out)
-{
-    if (m_open != kind) {
-        closeOpen(out);
-        StreamEvent start;
-        start.type = StreamEvent::Type::BlockStart;
-        start.index = m_nextIndex++;
-        start.blockKind = kind == Open::Text ? BlockKind::Text : BlockKind::Thinking;
-        out.append(start);
-        m_open = kind;
-        m_openIndex = start.index;
-    }
-    StreamEvent d;
-    d.type = StreamEvent::Type::BlockDelta;
-    d.index = m_openIndex;
-    d.deltaKind = kind == Open::Text ? DeltaKind::Text : DeltaKind::Thinking;
-    d.text = text;
-    out.append(d);
-}
-
-void StreamDecoder::closeOpen(QList<StreamEvent> &out)
-{
-    if (m_open == Open::None)
-        return;
-    StreamEvent stop;
-    stop.type = StreamEvent::Type::BlockStop;
-    stop.index = m_openIndex;
-    out.append(stop);
-    m_open = Open::None;
-    m_openIndex = -1;
-}
-
-void StreamDecoder::completeStream(QList<StreamEvent> &out)
-{
-    closeOpen(out);
-    StreamEvent delta;
-    delta.type = StreamEvent::Type::MessageDelta;
-    delta.stopReason = m_stop == StopReason::None ? StopReason::EndTurn : m_stop;
-    // Ollama says "stop" after tool calls; the calls decide (WIRE_FORMATS.md §7.6 item 14).
-    if (m_sawToolCall && delta.stopReason == StopReason::EndTurn)
-        delta.stopReason = StopReason::ToolUse;
-    delta.usage = m_usage;
-    out.append(delta);
-    StreamEvent stop;
-    stop.type = StreamEvent::Type::MessageStop;
-    out.append(stop);
-    m_finished = true;
-}
-
-void StreamDecoder::failStream(const Error &error, QList<StreamEvent> &out)
-{
-    StreamEvent e;
-    e.type = StreamEvent::Type::Error;
-    e.error = error;
-    out.append(e);
-    m_finished = true;
 }
 
 } // namespace llmproxy::ollamachat

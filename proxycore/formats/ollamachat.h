@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/formats/canonical.h"
+#include "proxycore/formats/formatsupport.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -60,30 +61,18 @@ public:
     QList<canonical::StreamEvent> feed(QByteArrayView bytes);
     /// Call at the end of the upstream body.
     QList<canonical::StreamEvent> finish();
-    bool isFinished() const { return m_finished; }
+    bool isFinished() const { return m_stream.isFinished(); }
 
 private:
     friend std::optional<canonical::Response> parseResponse(const QByteArray &body, canonical::Error *error);
 
-    enum class Open { None, Text, Thinking };
-
     void handleLine(QByteArrayView line, QList<canonical::StreamEvent> &out);
     void handleObject(const QJsonObject &object, QList<canonical::StreamEvent> &out);
-    void ensureBlock(Open kind, const QString &text, QList<canonical::StreamEvent> &out);
-    void closeOpen(QList<canonical::StreamEvent> &out);
-    void completeStream(QList<canonical::StreamEvent> &out);
-    void failStream(const canonical::Error &error, QList<canonical::StreamEvent> &out);
 
     QByteArray m_line; ///< start of a line whose terminator has not arrived yet
-    bool m_started = false;
-    bool m_finished = false;
-    bool m_ending = false; ///< inside finish(): the last line may be cut
-    bool m_sawToolCall = false;
+    formatsupport::EventStream m_stream;
     canonical::StopReason m_stop = canonical::StopReason::None;
     canonical::Usage m_usage;
-    Open m_open = Open::None;
-    int m_openIndex = -1;
-    int m_nextIndex = 0;
     int m_callCount = 0;
     QString m_idSeed; ///< 8 hex digits shared by the tool-call ids this stream makes up
 };

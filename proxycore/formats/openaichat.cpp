@@ -2,43 +2,21 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/formats/openaichat.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
 namespace llmproxy::openaichat {
 
 using namespace canonical;
+using namespace formatsupport;
 
 namespace {
-
-Error badRequest(const QString &message, const QString &param = {})
-{
-    return Error{400, u"invalid_request_error"_s, message, {}, param};
-}
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-std::optional<qint64> optInt(const QJsonObject &o, const QString &key)
-{
-    const QJsonValue v = o.value(key);
-    if (!v.isDouble())
-        return std::nullopt;
-    return qint64(v.toDouble());
-}
-
-qint64 createdOrNow(qint64 created)
-{
-    return created != 0 ? created : QDateTime::currentSecsSinceEpoch();
-}
 
 /// Text of a system/developer/tool message content: a string or an array of text parts.
 bool textParts(const QJsonValue &content, const QString &path, QList<ContentPart> *parts, Error *error)
@@ -47,7 +25,7 @@ bool textParts(const QJsonValue &content, const QString &path, QList<ContentPart
         parts->append(ContentPart::makeText(content.toString()));
         return true;
     }
-    if (content.isNull() || content.isUndefined())
+    if (isAbsent(content))
         return true;
     if (!content.isArray()) {
         *error = badRequest(u"content must be a string or an array of parts"_s, path);
@@ -138,6 +116,35 @@ QString reasoningText(const QJsonObject &o)
     return rc.isEmpty() ? o.value(u"reasoning"_s).toString() : rc;
 }
 
+/// The reasoning of a message as a thinking part, when it has any.
+void appendReasoning(const QJsonObject &message, QList<ContentPart> *parts)
+{
+    const QString reasoning = reasoningText(message);
+    if (reasoning.isEmpty())
+        return;
+    ContentPart t;
+    t.kind = PartKind::Thinking;
+    t.text = reasoning;
+    parts->append(t);
+}
+
+/// The `tool_calls` of a message as tool-call parts.
+void appendToolCalls(const QJsonArray &calls, QList<ContentPart> *parts)
+{
+    for (const QJsonValue &cv : calls) {
+        const QJsonObject c = cv.toObject();
+        const QJsonObject f = c.value(u"function"_s).toObject();
+        ContentPart call;
+        call.kind = PartKind::ToolCall;
+        call.toolCallId = c.value(u"id"_s).toString();
+        call.toolName = f.value(u"name"_s).toString();
+        call.arguments = f.value(u"arguments"_s).toString();
+        if (call.arguments.isEmpty())
+            call.arguments = u"{}"_s; // an empty argument string means no arguments (§1.6)
+        parts->append(call);
+    }
+}
+
 QString openAiErrorType(int status)
 {
     switch (status) {
@@ -198,13 +205,9 @@ QString stopReasonToWire(StopReason reason)
 
 std::optional<Request> parseRequest(const QByteArray &body, Error *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = badRequest(u"request body is not a JSON object"_s);
+    QJsonObject o;
+    if (!parseRequestObject(body, &o, error))
         return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
     Request req;
     req.model = o.value(u"model"_s).toString();
     if (req.model.isEmpty()) {
@@ -234,13 +237,7 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
         } else if (role == u"assistant"_s) {
             Message msg;
             msg.role = Role::Assistant;
-            const QString reasoning = reasoningText(m);
-            if (!reasoning.isEmpty()) {
-                ContentPart t;
-                t.kind = PartKind::Thinking;
-                t.text = reasoning;
-                msg.parts.append(t);
-            }
+            appendReasoning(m, &msg.parts);
             const QJsonValue content = m.value(u"content"_s);
             if (content.isArray()) {
                 const QJsonArray arr = content.toArray();
@@ -263,19 +260,7 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
                                     path + u".function_call"_s);
                 return std::nullopt;
             }
-            const QJsonArray calls = m.value(u"tool_calls"_s).toArray();
-            for (const QJsonValue &cv : calls) {
-                const QJsonObject c = cv.toObject();
-                const QJsonObject f = c.value(u"function"_s).toObject();
-                ContentPart call;
-                call.kind = PartKind::ToolCall;
-                call.toolCallId = c.value(u"id"_s).toString();
-                call.toolName = f.value(u"name"_s).toString();
-                call.arguments = f.value(u"arguments"_s).toString();
-                if (call.arguments.isEmpty())
-                    call.arguments = u"{}"_s; // an empty argument string means no arguments (§1.6)
-                msg.parts.append(call);
-            }
+            appendToolCalls(m.value(u"tool_calls"_s).toArray(), &msg.parts);
             if (m.contains(u"audio"_s))
                 req.dropped.append({path + u".audio"_s, u"audio output has no counterpart"_s});
             req.messages.append(msg);
@@ -287,17 +272,7 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
             if (!textParts(m.value(u"content"_s), path + u".content"_s, &parts, error))
                 return std::nullopt;
             result.result.assign(parts.cbegin(), parts.cend());
-            // All results of one assistant turn form one user turn, as Anthropic requires.
-            const bool extend = !req.messages.isEmpty() && req.messages.last().role == Role::User &&
-                                !req.messages.last().parts.isEmpty() &&
-                                req.messages.last().parts.last().kind == PartKind::ToolResult;
-            if (extend) {
-                req.messages.last().parts.append(result);
-            } else {
-                Message msg;
-                msg.parts.append(result);
-                req.messages.append(msg);
-            }
+            appendToolResult(req, result);
         } else {
             *error = badRequest(u"message role '%1' is not supported"_s.arg(role), path + u".role"_s);
             return std::nullopt;
@@ -331,10 +306,8 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
     req.maxOutputTokens = optInt(o, u"max_completion_tokens"_s);
     if (!req.maxOutputTokens)
         req.maxOutputTokens = optInt(o, u"max_tokens"_s);
-    if (o.value(u"temperature"_s).isDouble())
-        req.temperature = o.value(u"temperature"_s).toDouble();
-    if (o.value(u"top_p"_s).isDouble())
-        req.topP = o.value(u"top_p"_s).toDouble();
+    req.temperature = optDouble(o, u"temperature"_s);
+    req.topP = optDouble(o, u"top_p"_s);
     const QJsonValue stop = o.value(u"stop"_s);
     if (stop.isString()) {
         req.stopSequences.append(stop.toString());
@@ -360,8 +333,7 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
         t.name = f.value(u"name"_s).toString();
         t.description = f.value(u"description"_s).toString();
         t.parameters = f.value(u"parameters"_s).toObject();
-        if (f.value(u"strict"_s).isBool())
-            t.strict = f.value(u"strict"_s).toBool();
+        t.strict = optBool(f, u"strict"_s);
         return t;
     };
     const QJsonArray tools = o.value(u"tools"_s).toArray();
@@ -382,20 +354,8 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
     auto parseChoice = [&](const QJsonValue &tc, const QString &param) -> bool {
         if (tc.isUndefined() || tc.isNull())
             return true;
-        if (tc.isString()) {
-            const QString s = tc.toString();
-            if (s == u"auto"_s) {
-                req.toolChoice.mode = ToolChoice::Mode::Auto;
-            } else if (s == u"none"_s) {
-                req.toolChoice.mode = ToolChoice::Mode::None;
-            } else if (s == u"required"_s) {
-                req.toolChoice.mode = ToolChoice::Mode::Required;
-            } else {
-                *error = badRequest(u"unknown tool_choice '%1'"_s.arg(s), param);
-                return false;
-            }
-            return true;
-        }
+        if (tc.isString())
+            return parseToolChoiceString(tc.toString(), param, &req.toolChoice, error);
         const QJsonObject c = tc.toObject();
         const QString type = c.value(u"type"_s).toString(u"function"_s);
         const QString name = c.contains(u"function"_s) ? c.value(u"function"_s).toObject().value(u"name"_s).toString()
@@ -428,8 +388,7 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
             f.name = js.value(u"name"_s).toString();
             f.description = js.value(u"description"_s).toString();
             f.schema = js.value(u"schema"_s).toObject();
-            if (js.value(u"strict"_s).isBool())
-                f.strict = js.value(u"strict"_s).toBool();
+            f.strict = optBool(js, u"strict"_s);
         } else if (type != u"text"_s) {
             *error = badRequest(u"response_format type '%1' is not supported"_s.arg(type), u"response_format"_s);
             return std::nullopt;
@@ -631,29 +590,15 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
 
 std::optional<Response> parseResponse(const QByteArray &body, Error *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = Error{502, u"api_error"_s, u"upstream response is not a JSON object"_s, {}, {}};
+    QJsonObject o;
+    if (!parseUpstreamObject(body, &o, error, parseError))
         return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
-    if (o.contains(u"error"_s)) {
-        *error = parseError(502, body);
-        return std::nullopt;
-    }
     Response r;
     r.id = o.value(u"id"_s).toString();
     r.model = o.value(u"model"_s).toString();
     const QJsonObject choice = o.value(u"choices"_s).toArray().first().toObject();
     const QJsonObject m = choice.value(u"message"_s).toObject();
-    const QString reasoning = reasoningText(m);
-    if (!reasoning.isEmpty()) {
-        ContentPart t;
-        t.kind = PartKind::Thinking;
-        t.text = reasoning;
-        r.content.append(t);
-    }
+    appendReasoning(m, &r.content);
     const QString text = m.value(u"content"_s).toString();
     if (!text.isEmpty())
         r.content.append(ContentPart::makeText(text));
@@ -661,18 +606,7 @@ std::optional<Response> parseResponse(const QByteArray &body, Error *error)
     if (!refusal.isEmpty())
         r.content.append(ContentPart::makeText(refusal));
     const QJsonArray calls = m.value(u"tool_calls"_s).toArray();
-    for (const QJsonValue &cv : calls) {
-        const QJsonObject c = cv.toObject();
-        const QJsonObject f = c.value(u"function"_s).toObject();
-        ContentPart call;
-        call.kind = PartKind::ToolCall;
-        call.toolCallId = c.value(u"id"_s).toString();
-        call.toolName = f.value(u"name"_s).toString();
-        call.arguments = f.value(u"arguments"_s).toString();
-        if (call.arguments.isEmpty())
-            call.arguments = u"{}"_s;
-        r.content.append(call);
-    }
+    appendToolCalls(calls, &r.content);
     r.stopReason = stopReasonFromWire(choice.value(u"finish_reason"_s).toString());
     if (!calls.isEmpty() && (r.stopReason == StopReason::EndTurn || r.stopReason == StopReason::None))
         r.stopReason = StopReason::ToolUse;
@@ -754,8 +688,8 @@ QByteArray emitError(const Error &error)
         {u"error"_s, QJsonObject{
                          {u"message"_s, error.message},
                          {u"type"_s, openAiErrorType(status)},
-                         {u"param"_s, error.param.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error.param)},
-                         {u"code"_s, error.code.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error.code)},
+                         {u"param"_s, orNull(error.param)},
+                         {u"code"_s, orNull(error.code)},
                      }}});
 }
 
@@ -790,39 +724,13 @@ Error parseError(int status, const QByteArray &body)
 
 QList<StreamEvent> StreamDecoder::feed(QByteArrayView bytes)
 {
-    QList<StreamEvent> out;
-    if (m_finished)
-        return out;
-    const QList<SseEvent> events = m_sse.feed(bytes);
-    for (const SseEvent &e : events) {
-        if (m_finished)
-            break;
-        handle(e, out);
-    }
-    if (!m_finished && m_sse.overflowed())
-        failStream(Error{502, u"api_error"_s, u"upstream stream event too large"_s, {}, {}}, out);
-    return out;
+    return feedSse(m_sse, m_stream, bytes, std::bind_front(&StreamDecoder::handle, this));
 }
 
 QList<StreamEvent> StreamDecoder::finish()
 {
-    QList<StreamEvent> out;
-    if (m_finished)
-        return out;
-    m_ending = true;
-    const QList<SseEvent> events = m_sse.finish();
-    for (const SseEvent &e : events) {
-        if (m_finished)
-            break;
-        handle(e, out);
-    }
-    if (m_finished)
-        return out;
-    if (m_finishSeen)
-        completeStream(out);
-    else
-        failStream(Error{502, u"api_error"_s, u"upstream stream ended before completion"_s, {}, {}}, out);
-    return out;
+    return finishSse(m_sse, m_stream, std::bind_front(&StreamDecoder::handle, this),
+                     std::bind_front(&StreamDecoder::completeStream, this));
 }
 
 void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
@@ -833,36 +741,13 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
     }
     if (event.data.isEmpty())
         return;
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        failStream(Error{502,
-                         u"api_error"_s,
-                         m_ending ? u"upstream stream ended before completion"_s
-                                  : u"upstream sent invalid JSON in its stream"_s,
-                         {},
-                         {}},
-                   out);
-        return;
-    }
-    const QJsonObject chunk = doc.object();
-    if (chunk.contains(u"error"_s)) {
-        failStream(parseError(0, event.data), out);
-        return;
-    }
-    handleChunk(chunk, out);
+    if (const std::optional<QJsonObject> chunk = m_stream.chunkObject(event.data, parseError, out))
+        handleChunk(*chunk, out);
 }
 
 void StreamDecoder::handleChunk(const QJsonObject &chunk, QList<StreamEvent> &out)
 {
-    if (!m_started) {
-        m_started = true;
-        StreamEvent start;
-        start.type = StreamEvent::Type::MessageStart;
-        start.id = chunk.value(u"id"_s).toString();
-        start.model = chunk.value(u"model"_s).toString();
-        out.append(start);
-    }
+    m_stream.start(out, chunk.value(u"id"_s).toString(), chunk.value(u"model"_s).toString());
     if (chunk.value(u"usage"_s).isObject())
         m_usage.merge(usageFromJson(chunk.value(u"usage"_s).toObject()));
 
@@ -872,35 +757,20 @@ void StreamDecoder::handleChunk(const QJsonObject &chunk, QList<StreamEvent> &ou
         if (choice.value(u"index"_s).toInt(0) != 0)
             continue;
         const QJsonObject delta = choice.value(u"delta"_s).toObject();
-        auto emitDelta = [&](DeltaKind kind, const QString &text) {
-            StreamEvent d;
-            d.type = StreamEvent::Type::BlockDelta;
-            d.index = m_openIndex;
-            d.deltaKind = kind;
-            d.text = text;
-            out.append(d);
-        };
         const QString reasoning = reasoningText(delta);
-        if (!reasoning.isEmpty()) {
-            ensureBlock(Open::Thinking, out);
-            emitDelta(DeltaKind::Thinking, reasoning);
-        }
+        if (!reasoning.isEmpty())
+            appendText(BlockKind::Thinking, DeltaKind::Thinking, reasoning, out);
         const QString content = delta.value(u"content"_s).toString();
-        if (!content.isEmpty()) {
-            ensureBlock(Open::Text, out);
-            emitDelta(DeltaKind::Text, content);
-        }
+        if (!content.isEmpty())
+            appendText(BlockKind::Text, DeltaKind::Text, content, out);
         const QString refusal = delta.value(u"refusal"_s).toString();
-        if (!refusal.isEmpty()) {
-            ensureBlock(Open::Text, out);
-            emitDelta(DeltaKind::Text, refusal);
-        }
+        if (!refusal.isEmpty())
+            appendText(BlockKind::Text, DeltaKind::Text, refusal, out);
         const QJsonArray calls = delta.value(u"tool_calls"_s).toArray();
         for (qsizetype i = 0; i < calls.size(); ++i) {
             const QJsonObject c = calls.at(i).toObject();
             const int key = c.value(u"index"_s).isDouble() ? c.value(u"index"_s).toInt() : int(i);
             const QJsonObject f = c.value(u"function"_s).toObject();
-            m_sawToolCall = true;
             if (!m_tools.contains(key)) {
                 m_tools.insert(key,
                                ToolState{c.value(u"id"_s).toString(), f.value(u"name"_s).toString(), {}, {}, false});
@@ -922,7 +792,7 @@ void StreamDecoder::handleChunk(const QJsonObject &chunk, QList<StreamEvent> &ou
             if (m_liveTool == key) {
                 tool.liveArguments += args;
                 if (!args.isEmpty())
-                    emitDelta(DeltaKind::ToolArguments, args);
+                    m_stream.delta(DeltaKind::ToolArguments, args, out);
             } else if (!tool.emitted) {
                 tool.pendingArguments += args;
                 if (m_liveTool < 0)
@@ -933,7 +803,7 @@ void StreamDecoder::handleChunk(const QJsonObject &chunk, QList<StreamEvent> &ou
         }
         const QJsonValue finish = choice.value(u"finish_reason"_s);
         if (finish.isString()) {
-            m_finishSeen = true;
+            m_stream.setStopReasonSeen();
             m_stop = stopReasonFromWire(finish.toString());
             closeOpen(out);
         }
@@ -945,53 +815,26 @@ void StreamDecoder::startTool(int key, QList<StreamEvent> &out)
     closeOpen(out);
     ToolState &tool = m_tools[key];
     tool.emitted = true;
-    StreamEvent start;
-    start.type = StreamEvent::Type::BlockStart;
-    start.index = m_nextIndex++;
-    start.blockKind = BlockKind::ToolCall;
-    start.toolCallId = tool.id;
-    start.toolName = tool.name;
-    out.append(start);
-    m_open = Open::Tool;
-    m_openIndex = start.index;
+    m_stream.openBlock(BlockKind::ToolCall, out, tool.id, tool.name);
     m_liveTool = key;
     if (!tool.pendingArguments.isEmpty()) {
-        StreamEvent d;
-        d.type = StreamEvent::Type::BlockDelta;
-        d.index = start.index;
-        d.deltaKind = DeltaKind::ToolArguments;
-        d.text = tool.pendingArguments;
-        out.append(d);
+        m_stream.delta(DeltaKind::ToolArguments, tool.pendingArguments, out);
         tool.liveArguments = tool.pendingArguments;
         tool.pendingArguments.clear();
     }
 }
 
-void StreamDecoder::ensureBlock(Open kind, QList<StreamEvent> &out)
+void StreamDecoder::appendText(BlockKind kind, DeltaKind deltaKind, const QString &text, QList<StreamEvent> &out)
 {
-    if (m_open == kind)
-        return;
-    closeOpen(out);
-    StreamEvent start;
-    start.type = StreamEvent::Type::BlockStart;
-    start.index = m_nextIndex++;
-    start.blockKind = kind == Open::Text ? BlockKind::Text : BlockKind::Thinking;
-    out.append(start);
-    m_open = kind;
-    m_openIndex = start.index;
+    if (m_stream.openKind() != kind)
+        closeOpen(out); // closing a call also emits the calls buffered behind it
+    m_stream.continueBlock(kind, deltaKind, text, out);
 }
 
 void StreamDecoder::closeOpen(QList<StreamEvent> &out, bool flushBuffered)
 {
-    if (m_open != Open::None) {
-        StreamEvent stop;
-        stop.type = StreamEvent::Type::BlockStop;
-        stop.index = m_openIndex;
-        out.append(stop);
-    }
-    const bool wasTool = m_open == Open::Tool;
-    m_open = Open::None;
-    m_openIndex = -1;
+    const bool wasTool = m_stream.openKind() == BlockKind::ToolCall;
+    m_stream.closeBlock(out);
     m_liveTool = -1;
     if (!wasTool || !flushBuffered)
         return;
@@ -1007,36 +850,8 @@ void StreamDecoder::closeOpen(QList<StreamEvent> &out, bool flushBuffered)
 
 void StreamDecoder::completeStream(QList<StreamEvent> &out)
 {
-    if (!m_started) {
-        m_started = true;
-        StreamEvent start;
-        start.type = StreamEvent::Type::MessageStart;
-        out.append(start);
-    }
     closeOpen(out);
-    StreamEvent delta;
-    delta.type = StreamEvent::Type::MessageDelta;
-    delta.stopReason = m_stop;
-    if (delta.stopReason == StopReason::None)
-        delta.stopReason = StopReason::EndTurn;
-    // Some servers say "stop" after tool calls; the calls decide (WIRE_FORMATS.md §7.6 item 14).
-    if (m_sawToolCall && delta.stopReason == StopReason::EndTurn)
-        delta.stopReason = StopReason::ToolUse;
-    delta.usage = m_usage;
-    out.append(delta);
-    StreamEvent stop;
-    stop.type = StreamEvent::Type::MessageStop;
-    out.append(stop);
-    m_finished = true;
-}
-
-void StreamDecoder::failStream(const Error &error, QList<StreamEvent> &out)
-{
-    StreamEvent e;
-    e.type = StreamEvent::Type::Error;
-    e.error = error;
-    out.append(e);
-    m_finished = true;
+    m_stream.complete(m_stop, m_usage, out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1069,10 +884,7 @@ QByteArray StreamEncoder::ensureStarted()
 
 QByteArray StreamEncoder::encode(const QList<StreamEvent> &events)
 {
-    QByteArray out;
-    for (const StreamEvent &e : events)
-        out += encode(e);
-    return out;
+    return encodeEach(*this, events);
 }
 
 QByteArray StreamEncoder::encode(const StreamEvent &event)
@@ -1169,7 +981,7 @@ QByteArray StreamEncoder::finish()
 {
     if (m_finished)
         return {};
-    return fail(Error{502, u"api_error"_s, u"upstream stream ended before completion"_s, {}, {}});
+    return fail(streamEndedEarly());
 }
 
 } // namespace llmproxy::openaichat

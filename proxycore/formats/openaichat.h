@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/formats/canonical.h"
+#include "proxycore/formats/formatsupport.h"
 #include "proxycore/formats/ssedecoder.h"
 
 #include <QByteArray>
@@ -66,7 +67,7 @@ public:
     QList<canonical::StreamEvent> feed(QByteArrayView bytes);
     /// Call at the end of the upstream body.
     QList<canonical::StreamEvent> finish();
-    bool isFinished() const { return m_finished; }
+    bool isFinished() const { return m_stream.isFinished(); }
 
 private:
     struct ToolState
@@ -77,28 +78,20 @@ private:
         QString liveArguments;    ///< fragments already emitted
         bool emitted = false;
     };
-    enum class Open { None, Text, Thinking, Tool };
 
     void handle(const SseEvent &event, QList<canonical::StreamEvent> &out);
     void handleChunk(const QJsonObject &chunk, QList<canonical::StreamEvent> &out);
-    void ensureBlock(Open kind, QList<canonical::StreamEvent> &out);
+    void appendText(canonical::BlockKind kind, canonical::DeltaKind deltaKind, const QString &text,
+                    QList<canonical::StreamEvent> &out);
     void closeOpen(QList<canonical::StreamEvent> &out, bool flushBuffered = true);
     void startTool(int key, QList<canonical::StreamEvent> &out);
     void completeStream(QList<canonical::StreamEvent> &out);
-    void failStream(const canonical::Error &error, QList<canonical::StreamEvent> &out);
 
     SseDecoder m_sse;
-    bool m_started = false;
-    bool m_finished = false;
-    bool m_ending = false; ///< inside finish(): a last event without its blank line may be cut
-    bool m_finishSeen = false;
-    bool m_sawToolCall = false;
+    formatsupport::EventStream m_stream;
     canonical::StopReason m_stop = canonical::StopReason::None;
     canonical::Usage m_usage;
-    Open m_open = Open::None;
-    int m_openIndex = -1;
-    int m_liveTool = -1;
-    int m_nextIndex = 0;
+    int m_liveTool = -1; ///< key of the call whose block is open and streaming, -1 when none
     QHash<int, ToolState> m_tools;
     QList<int> m_toolOrder;
 };

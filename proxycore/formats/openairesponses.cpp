@@ -2,10 +2,10 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/formats/openairesponses.h"
 
+#include "proxycore/formats/formatsupport.h"
 #include "proxycore/formats/openaichat.h"
 #include "proxycore/formats/ssedecoder.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -14,36 +14,9 @@ using namespace Qt::StringLiterals;
 namespace llmproxy::openairesponses {
 
 using namespace canonical;
+using namespace formatsupport;
 
 namespace {
-
-Error badRequest(const QString &message, const QString &param = {})
-{
-    return Error{400, u"invalid_request_error"_s, message, {}, param};
-}
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-std::optional<qint64> optInt(const QJsonObject &o, const QString &key)
-{
-    const QJsonValue v = o.value(key);
-    if (!v.isDouble())
-        return std::nullopt;
-    return qint64(v.toDouble());
-}
-
-bool isAbsent(const QJsonValue &v)
-{
-    return v.isUndefined() || v.isNull();
-}
-
-qint64 createdOrNow(qint64 created)
-{
-    return created != 0 ? created : QDateTime::currentSecsSinceEpoch();
-}
 
 /// The parameters schema a freeform tool is offered with in formats that only know functions.
 QJsonObject freeformSchema()
@@ -123,18 +96,6 @@ Message &assistantTurn(Request &req)
     if (req.messages.isEmpty() || req.messages.last().role != Role::Assistant)
         req.messages.append(Message{Role::Assistant, {}});
     return req.messages.last();
-}
-
-/// Tool outputs that follow each other form one user turn, as Anthropic requires.
-void appendToolResult(Request &req, const ContentPart &result)
-{
-    const bool extend = !req.messages.isEmpty() && req.messages.last().role == Role::User &&
-                        !req.messages.last().parts.isEmpty() &&
-                        req.messages.last().parts.last().kind == PartKind::ToolResult;
-    if (extend)
-        req.messages.last().parts.append(result);
-    else
-        req.messages.append(Message{Role::User, {result}});
 }
 
 QString joinedTexts(const QJsonArray &parts)
@@ -297,8 +258,7 @@ bool parseTool(const QJsonObject &t, const QString &path, const QString &group, 
     tool.description = t.value(u"description"_s).toString();
     if (type == u"function"_s) {
         tool.parameters = t.value(u"parameters"_s).toObject();
-        if (t.value(u"strict"_s).isBool())
-            tool.strict = t.value(u"strict"_s).toBool();
+        tool.strict = optBool(t, u"strict"_s);
     } else {
         tool.freeform = true;
         tool.parameters = freeformSchema();
@@ -332,20 +292,8 @@ bool parseToolChoice(const QJsonValue &tc, Request &req, Error *error)
 {
     if (isAbsent(tc))
         return true;
-    if (tc.isString()) {
-        const QString s = tc.toString();
-        if (s == u"auto"_s) {
-            req.toolChoice.mode = ToolChoice::Mode::Auto;
-        } else if (s == u"none"_s) {
-            req.toolChoice.mode = ToolChoice::Mode::None;
-        } else if (s == u"required"_s) {
-            req.toolChoice.mode = ToolChoice::Mode::Required;
-        } else {
-            *error = badRequest(u"unknown tool_choice '%1'"_s.arg(s), u"tool_choice"_s);
-            return false;
-        }
-        return true;
-    }
+    if (tc.isString())
+        return parseToolChoiceString(tc.toString(), u"tool_choice"_s, &req.toolChoice, error);
     const QJsonObject c = tc.toObject();
     const QString type = c.value(u"type"_s).toString();
     const QString name = c.value(u"name"_s).toString();
@@ -373,8 +321,7 @@ bool parseText(const QJsonObject &text, Request &req, Error *error)
             f.name = format.value(u"name"_s).toString();
             f.description = format.value(u"description"_s).toString();
             f.schema = format.value(u"schema"_s).toObject();
-            if (format.value(u"strict"_s).isBool())
-                f.strict = format.value(u"strict"_s).toBool();
+            f.strict = optBool(format, u"strict"_s);
         } else if (type != u"text"_s) {
             *error = badRequest(u"text.format type '%1' is not supported"_s.arg(type), u"text.format.type"_s);
             return false;
@@ -523,11 +470,6 @@ QString failureCode(const Error &error)
     return u"server_error"_s;
 }
 
-QJsonValue orNull(const QString &s)
-{
-    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
-}
-
 QJsonObject responseObject(const QString &id, qint64 created, const QString &model, const Outcome &outcome,
                            const QJsonArray &output, const QJsonValue &usage, const QJsonValue &error,
                            const QJsonObject &echo)
@@ -572,13 +514,9 @@ QJsonObject responseObject(const QString &id, qint64 created, const QString &mod
 
 std::optional<Request> parseRequest(const QByteArray &body, Error *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = badRequest(u"request body is not a JSON object"_s);
+    QJsonObject o;
+    if (!parseRequestObject(body, &o, error))
         return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
     Request req;
     req.model = o.value(u"model"_s).toString();
     if (req.model.isEmpty()) {
@@ -639,10 +577,8 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
         return std::nullopt;
 
     req.maxOutputTokens = optInt(o, u"max_output_tokens"_s);
-    if (o.value(u"temperature"_s).isDouble())
-        req.temperature = o.value(u"temperature"_s).toDouble();
-    if (o.value(u"top_p"_s).isDouble())
-        req.topP = o.value(u"top_p"_s).toDouble();
+    req.temperature = optDouble(o, u"temperature"_s);
+    req.topP = optDouble(o, u"top_p"_s);
     req.stream = o.value(u"stream"_s).toBool();
     // Same rule as Chat's reasoning_effort: any level but "none" asks for reasoning.
     req.reasoningEffort = o.value(u"reasoning"_s).toObject().value(u"effort"_s).toString();
@@ -872,10 +808,7 @@ QByteArray StreamEncoder::ensureStarted()
 
 QByteArray StreamEncoder::encode(const QList<StreamEvent> &events)
 {
-    QByteArray out;
-    for (const StreamEvent &e : events)
-        out += encode(e);
-    return out;
+    return encodeEach(*this, events);
 }
 
 QByteArray StreamEncoder::encode(const StreamEvent &e)
@@ -1102,7 +1035,7 @@ QByteArray StreamEncoder::finish()
 {
     if (m_finished)
         return {};
-    return fail(Error{502, u"api_error"_s, u"upstream stream ended before completion"_s, {}, {}});
+    return fail(streamEndedEarly());
 }
 
 } // namespace llmproxy::openairesponses

@@ -162,6 +162,8 @@ void logRequest(const RequestRecord &r)
         f.insert(QStringLiteral("provider"), r.provider);
     if (!r.endpoint.isEmpty())
         f.insert(QStringLiteral("endpoint"), r.endpoint);
+    if (r.attempts > 1)
+        f.insert(QStringLiteral("attempts"), r.attempts);
     if (r.stream)
         f.insert(QStringLiteral("stream"), true);
     if (r.promptTokens >= 0)

@@ -26,6 +26,7 @@ struct RequestRecord
     int promptTokens = -1;   ///< -1 = unknown
     int completionTokens = -1;
     QString error;           ///< short error code when status >= 400 or the stream ended with an error
+    int attempts = 0;        ///< upstream attempts made (retries and fallback hops included)
 };
 
 /// State of one endpoint as shown in the endpoint list.

@@ -40,7 +40,8 @@ static ResolvedEndpoint resolveEndpoint(const EndpointConfig &e)
     return r;
 }
 
-RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch)
+RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch,
+                                 EndpointHealthRegistry *health)
     : m_config(std::move(config)), m_createdEpoch(createdEpoch), m_apiKeys(m_config->server.apiKeys)
 {
     QList<EndpointConfig> all;
@@ -58,8 +59,36 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
     }
     std::stable_sort(all.begin(), all.end(),
                      [](const EndpointConfig &a, const EndpointConfig &b) { return a.priority < b.priority; });
-    for (const EndpointConfig &e : std::as_const(all))
-        m_endpoints.append(resolveEndpoint(e));
+    for (const EndpointConfig &e : std::as_const(all)) {
+        ResolvedEndpoint r = resolveEndpoint(e);
+        if (health) {
+            r.health = health->health(e.id);
+            for (const QString &model : e.models)
+                r.modelStats.insert(model, health->stats(e.id, model));
+            r.otherModelStats = health->stats(e.id, QString());
+        } else {
+            r.health = std::make_shared<EndpointHealth>();
+            for (const QString &model : e.models)
+                r.modelStats.insert(model, std::make_shared<ModelStats>());
+            r.otherModelStats = std::make_shared<ModelStats>();
+        }
+        r.health->breaker.configure({m_config->routing.breakerFailureThreshold,
+                                     qint64(m_config->routing.breakerRecoveryS) * 1000});
+        m_endpoints.append(std::move(r));
+    }
+    m_strategy = strategyFromName(m_config->routing.strategy).value_or(Strategy::Priority);
+    for (auto it = m_config->routing.modelStrategies.cbegin(); it != m_config->routing.modelStrategies.cend(); ++it) {
+        const QString pattern = it.key().contains(QLatin1Char('*')) || it.key().contains(QLatin1Char('?'))
+                                    ? QRegularExpression::wildcardToRegularExpression(it.key())
+                                    : QRegularExpression::anchoredPattern(QRegularExpression::escape(it.key()));
+        m_modelStrategies.append({QRegularExpression(pattern), strategyFromName(it.value()).value_or(m_strategy)});
+    }
+    if (health) {
+        QStringList ids;
+        for (const ResolvedEndpoint &r : std::as_const(m_endpoints))
+            ids.append(r.config.id);
+        health->retainOnly(ids);
+    }
 
     for (auto it = m_config->modelAliases.cbegin(); it != m_config->modelAliases.cend(); ++it) {
         Alias a{it.key(), false, {}, it.value()};
@@ -128,6 +157,85 @@ RouteTarget RoutingSnapshot::resolve(const QString &model) const
         }
     }
     return resolveDirect(model);
+}
+
+QString RoutingSnapshot::servedModel(const QString &model) const
+{
+    for (const ResolvedEndpoint &e : m_endpoints) {
+        if (e.config.models.contains(model))
+            return model;
+    }
+    for (const Alias &a : m_aliases) {
+        const bool matches = a.isGlob ? a.glob.match(model).hasMatch() : a.pattern == model;
+        if (matches && resolveDirect(a.target).endpoint)
+            return a.target;
+    }
+    return model;
+}
+
+Strategy RoutingSnapshot::strategyFor(const QString &requested, const QString &served) const
+{
+    for (const auto &[pattern, strategy] : m_modelStrategies) {
+        if (pattern.match(requested).hasMatch() || pattern.match(served).hasMatch())
+            return strategy;
+    }
+    return m_strategy;
+}
+
+QList<RouteTarget> RoutingSnapshot::routes(const QString &model) const
+{
+    const QString served = servedModel(model);
+    QList<const ResolvedEndpoint *> group;
+    for (const ResolvedEndpoint &e : m_endpoints) {
+        if (e.config.models.contains(served))
+            group.append(&e);
+    }
+    if (group.isEmpty()) {
+        for (const ResolvedEndpoint &e : m_endpoints) {
+            if (e.config.models.isEmpty())
+                group.append(&e);
+        }
+    }
+    QList<Candidate> candidates;
+    for (const ResolvedEndpoint *e : std::as_const(group))
+        candidates.append({e->config.priority, e->config.weight, e->config.costPerMtok, &e->statsFor(served)});
+    QList<RouteTarget> out;
+    for (int i : rankCandidates(strategyFor(model, served), candidates, m_config->routing.costWeight, m_turn))
+        out.append({group.at(i), served, false});
+
+    // The fallback chain, keyed by the name the client asked for or the one it maps to.
+    auto chain = m_config->fallbackChains.constFind(model);
+    if (chain == m_config->fallbackChains.cend())
+        chain = m_config->fallbackChains.constFind(served);
+    if (chain == m_config->fallbackChains.cend())
+        return out;
+    for (const FallbackHop &hop : *chain) {
+        const ResolvedEndpoint *target = nullptr;
+        for (const ResolvedEndpoint &e : m_endpoints) {
+            if (e.config.id.compare(hop.endpoint, Qt::CaseInsensitive) == 0) {
+                target = &e;
+                break;
+            }
+        }
+        if (!target) {
+            // A provider name: its first endpoint (by priority) that serves the hop's model.
+            const ProviderPreset *preset = findProviderPreset(hop.endpoint);
+            for (const ResolvedEndpoint &e : m_endpoints) {
+                if (preset && e.preset == preset &&
+                    (e.config.models.isEmpty() || e.config.models.contains(hop.model))) {
+                    target = &e;
+                    break;
+                }
+            }
+        }
+        const QString hopModel = hop.model.isEmpty() ? served : hop.model;
+        const bool duplicate = std::any_of(out.cbegin(), out.cend(), [&](const RouteTarget &t) {
+            return t.endpoint == target && t.upstreamModel == hopModel;
+        });
+        if (target && !duplicate)
+            out.append({target, hopModel, true});
+    }
+    return out;
 }
 
 QByteArray RoutingSnapshot::modelJson(const QString &id) const

@@ -5,6 +5,8 @@
 #include "proxycore/config/config.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/providers/providerpreset.h"
+#include "proxycore/routing/endpointstats.h"
+#include "proxycore/routing/strategy.h"
 #include "proxycore/security/apikeyverifier.h"
 
 #include <QByteArray>
@@ -28,6 +30,18 @@ struct ResolvedEndpoint
     /// built once per configuration: for JSON replies and for SSE streams.
     HeaderList requestHeaders;
     HeaderList streamRequestHeaders;
+
+    /// Breaker, probe state and statistics; shared across snapshots (see EndpointHealthRegistry).
+    std::shared_ptr<EndpointHealth> health;
+    /// Statistics per configured model, and for any other model of an accept-any endpoint.
+    QHash<QString, std::shared_ptr<ModelStats>> modelStats;
+    std::shared_ptr<ModelStats> otherModelStats;
+
+    ModelStats &statsFor(const QString &model) const
+    {
+        const auto it = modelStats.constFind(model);
+        return it != modelStats.cend() ? **it : *otherModelStats;
+    }
 };
 
 /// Where a request goes: the endpoint and the model name to send it.
@@ -35,6 +49,7 @@ struct RouteTarget
 {
     const ResolvedEndpoint *endpoint = nullptr;
     QString upstreamModel;
+    bool fallbackHop = false; ///< comes from the model's fallback chain, not from its own endpoints
 };
 
 /// Immutable view of the configuration and endpoints that workers route with. Built once per
@@ -43,7 +58,10 @@ struct RouteTarget
 class RoutingSnapshot
 {
 public:
-    RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch);
+    /// `health` keeps breakers and statistics across snapshots; without one each snapshot starts
+    /// from fresh objects (tests).
+    RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch,
+                    EndpointHealthRegistry *health = nullptr);
 
     const Config &config() const { return *m_config; }
     qint64 createdEpoch() const { return m_createdEpoch; }
@@ -55,6 +73,11 @@ public:
     /// Resolves a requested model (alias, exact, or an endpoint that accepts any model).
     /// Returns a target with endpoint == nullptr when nothing serves it.
     RouteTarget resolve(const QString &model) const;
+
+    /// Every place a request for `model` may go, in the order to try them: the endpoints serving
+    /// the (aliased) model, ranked by the model group's strategy, then the hops of its fallback
+    /// chain. Empty when nothing serves the model. Breakers are not consulted here (see ProxyCall).
+    QList<RouteTarget> routes(const QString &model) const;
 
     /// Every model id /v1/models lists, in the same order.
     const QStringList &modelIds() const { return m_modelIds; }
@@ -74,6 +97,10 @@ private:
         QString target;
     };
     RouteTarget resolveDirect(const QString &model) const;
+    /// The model name the endpoints are asked for: `model` when an endpoint lists it, else the
+    /// target of the first alias that matches and is served, else `model` (accept-any endpoints).
+    QString servedModel(const QString &model) const;
+    Strategy strategyFor(const QString &requested, const QString &served) const;
 
     ConfigPtr m_config;
     qint64 m_createdEpoch;
@@ -83,6 +110,9 @@ private:
     QByteArray m_modelsJson;
     QStringList m_modelIds;
     QHash<QString, QByteArray> m_modelJson;
+    Strategy m_strategy = Strategy::Priority;
+    QList<QPair<QRegularExpression, Strategy>> m_modelStrategies;
+    mutable std::atomic<quint64> m_turn{0}; ///< weighted round-robin position (all models share it)
 };
 
 using RoutingSnapshotPtr = std::shared_ptr<const RoutingSnapshot>;

@@ -44,6 +44,9 @@ private slots:
         native.apiKey = u"sk-anthropic-endpoint"_s;
         m_gateway.config.endpoints = {m_gateway.mockEndpoint(), native};
         m_gateway.config.extraYaml = "model_aliases:\n  \"claude-*\": mock-chat\n";
+        // One attempt per request: these tests check what the client gets when the upstream fails
+        // (retries and fallback are covered by tst_resilience).
+        m_gateway.config.extraYaml += "routing:\n  retry: {max_attempts: 1}\n";
         QString error;
         QVERIFY2(m_gateway.start(&error), qPrintable(error));
     }

@@ -313,6 +313,9 @@ private slots:
             endpoint(u"gemini"_s, u"google"_s, mockRoot() + u"/v1beta"_s, {u"gemini-2.5-flash"_s}, kGoogleKey),
             ollamaNative,
         };
+        // One attempt per request: these tests check what the client gets when the upstream fails
+        // (retries and fallback are covered by tst_resilience).
+        m_gateway.config.extraYaml += "routing:\n  retry: {max_attempts: 1}\n";
         QString error;
         QVERIFY2(m_gateway.start(&error), qPrintable(error));
         // The mock's Gemini and Ollama routes answer only for models they know.

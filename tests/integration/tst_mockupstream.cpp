@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
 // Covers: the mock upstream itself and the test-support clients — OpenAI wire format (chat, stream with
-// usage, completions with suffix, embeddings, models), Gemini (generateContent, SSE and JSON-array
-// streams, key check, models) and Ollama (/api/chat NDJSON, tags, show, version), scripting (errors in
-// each route's shape, delays, splits, cuts, stalls, explicit events and NDJSON lines, extra headers),
-// request capture, keep-alive, pipelining, Expect: 100-continue, chunked uploads and the stats
-// counters. Every other integration test relies on these behaviours.
+// usage, completions with suffix, embeddings, models, the Responses API with its named and numbered
+// stream events), Gemini (generateContent, SSE and JSON-array streams, key check, models) and Ollama
+// (/api/chat NDJSON, tags, show, version), scripting (errors in each route's shape, delays, splits,
+// cuts, stalls, explicit bare and named events and NDJSON lines, extra headers), request capture,
+// keep-alive, pipelining, Expect: 100-continue, chunked uploads and the stats counters. Every other
+// integration test relies on these behaviours.
 #include "tests/support/httpclient.h"
 #include "tests/support/mockupstreamprocess.h"
 #include "tests/support/sseparser.h"
@@ -45,6 +46,29 @@ QByteArray ollamaRequest(const QByteArray &model, const QByteArray &text, const 
            "\",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
            "{\"role\":\"user\",\"content\":\"" +
            text + "\"}]" + extra + '}';
+}
+
+QJsonObject inputText(const QString &text)
+{
+    return {{QStringLiteral("type"), QStringLiteral("input_text")}, {QStringLiteral("text"), text}};
+}
+
+// The event names of a Responses stream; empty (with `problem` set) unless every event's data has the
+// event's name as its `type` and the sequence numbers run 0, 1, 2, …
+QStringList responsesEventNames(const QList<SseEvent> &events, QString *problem)
+{
+    QStringList names;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const QJsonObject data = QJsonDocument::fromJson(events.at(i).data).object();
+        const QString name = QString::fromUtf8(events.at(i).event);
+        if (data.value(QLatin1String("type")).toString() != name ||
+            data.value(QLatin1String("sequence_number")).toInteger(-1) != i) {
+            *problem = QStringLiteral("event %1 (%2): %3").arg(i).arg(name, QString::fromUtf8(events.at(i).data));
+            return {};
+        }
+        names.append(name);
+    }
+    return names;
 }
 
 } // namespace
@@ -98,6 +122,11 @@ private slots:
     void scriptedLinesAreNdjsonChunks();
     void scriptedEventsOnGeminiUseCrlf();
     void scriptingWorksOnGeminiAndOllamaRoutes();
+
+    void responsesReturnsAResponseObject();
+    void responsesStreamHasNamedNumberedEvents();
+    void responsesMaxOutputTokensMakesItIncomplete();
+    void scriptedEventsCanBeNamed();
 
 private:
     MockUpstreamProcess m_mock{{QStringLiteral("--models"), QStringLiteral("alpha,beta")}};
@@ -920,6 +949,11 @@ void TestMockUpstream::scriptedStatusUsesTheShapeOfTheRoute_data()
     QTest::newRow("openai") << QStringLiteral("/v1/chat/completions") << chat << 429 << QByteArray("application/json")
                             << QByteArray("{\"error\":{\"message\":\"Scripted mock error\",\"type\":"
                                           "\"invalid_request_error\",\"param\":null,\"code\":null}}");
+    QTest::newRow("openai responses")
+        << QStringLiteral("/v1/responses") << QByteArray("{\"model\":\"alpha\",\"input\":\"x\"}") << 500
+        << QByteArray("application/json")
+        << QByteArray("{\"error\":{\"message\":\"Scripted mock error\",\"type\":\"server_error\",\"param\":null,"
+                      "\"code\":null}}");
     QTest::newRow("anthropic") << QStringLiteral("/v1/messages") << chat << 529 << QByteArray("application/json")
                                << QByteArray("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":"
                                              "\"Scripted mock error\"}}");
@@ -1076,6 +1110,249 @@ void TestMockUpstream::scriptingWorksOnGeminiAndOllamaRoutes()
     QVERIFY(!stream.waitForBody([](const QByteArray &b) { return !b.isEmpty(); }, 500));
     stream.abort();
     QTRY_COMPARE_WITH_TIMEOUT(m_mock.stat("client_aborted"), 1, 5000);
+}
+
+void TestMockUpstream::responsesReturnsAResponseObject()
+{
+    const QJsonObject request{
+        {QStringLiteral("model"), QStringLiteral("alpha")},
+        {QStringLiteral("instructions"), QStringLiteral("be brief")},
+        {QStringLiteral("input"),
+         QJsonArray{// The short form (no type), a typed user message, an assistant replay, a tool output.
+                    QJsonObject{{QStringLiteral("role"), QStringLiteral("developer")},
+                                {QStringLiteral("content"), QStringLiteral("answer in English")}},
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("message")},
+                                {QStringLiteral("role"), QStringLiteral("user")},
+                                {QStringLiteral("content"), QJsonArray{inputText(QStringLiteral("first question"))}}},
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("message")},
+                                {QStringLiteral("role"), QStringLiteral("assistant")},
+                                {QStringLiteral("id"), QStringLiteral("msg_1")},
+                                {QStringLiteral("status"), QStringLiteral("completed")},
+                                {QStringLiteral("content"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("output_text")},
+                                                        {QStringLiteral("text"), QStringLiteral("an answer")},
+                                                        {QStringLiteral("annotations"), QJsonArray{}}}}}},
+                    QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                {QStringLiteral("content"), QJsonArray{inputText(QStringLiteral("say \"hi\" ")),
+                                                                       inputText(QStringLiteral("now"))}}},
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("function_call_output")},
+                                {QStringLiteral("call_id"), QStringLiteral("call_1")},
+                                {QStringLiteral("output"), QStringLiteral("not a message")}}}}};
+    const HttpResponse r = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), request);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+    const QByteArray id = r.json().value(QLatin1String("id")).toString().toUtf8();
+    QVERIFY2(id.startsWith("resp_mock") && id.size() == 25, id.constData());
+    const QByteArray digest = id.mid(9);
+    // Input words: "be brief", "answer in English", "first question", "an answer", "say "hi" now".
+    QCOMPARE(r.body,
+             withId("{\"id\":\"resp_mock@ID@\",\"object\":\"response\",\"created_at\":1767225600,\"status\":"
+                    "\"completed\",\"model\":\"alpha\",\"output\":[{\"type\":\"message\",\"id\":\"msg_mock@ID@\","
+                    "\"role\":\"assistant\",\"status\":\"completed\",\"content\":[{\"type\":\"output_text\",\"text\":"
+                    "\"say \\\"hi\\\" now\",\"annotations\":[]}]}],\"error\":null,\"incomplete_details\":null,"
+                    "\"instructions\":\"be brief\",\"max_output_tokens\":null,\"previous_response_id\":null,"
+                    "\"parallel_tool_calls\":true,\"tool_choice\":\"auto\",\"tools\":[],\"temperature\":1,"
+                    "\"top_p\":1,\"usage\":{\"input_tokens\":12,\"input_tokens_details\":{\"cached_tokens\":0},"
+                    "\"output_tokens\":3,\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":15}}",
+                    digest));
+
+    // Same request, same bytes, with or without /v1; another request gets another id.
+    QCOMPARE(HttpClient::postJson(m_mock.url(QStringLiteral("/responses")), request).body, r.body);
+    const QJsonObject other{{QStringLiteral("model"), QStringLiteral("alpha")},
+                            {QStringLiteral("input"), QStringLiteral("plain string input")},
+                            {QStringLiteral("temperature"), 0.5},
+                            {QStringLiteral("tool_choice"), QStringLiteral("none")}};
+    const QJsonObject otherReply = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), other).json();
+    QVERIFY(otherReply.value(QLatin1String("id")).toString().toUtf8() != id);
+    QCOMPARE(otherReply.value(QLatin1String("output"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("content"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("text"))
+                 .toString(),
+             QStringLiteral("plain string input"));
+    QCOMPARE(otherReply.value(QLatin1String("instructions")), QJsonValue(QJsonValue::Null));
+    QCOMPARE(otherReply.value(QLatin1String("temperature")).toDouble(), 0.5);
+    QCOMPARE(otherReply.value(QLatin1String("tool_choice")).toString(), QStringLiteral("none"));
+    QCOMPARE(otherReply.value(QLatin1String("usage")).toObject().value(QLatin1String("input_tokens")).toInt(), 3);
+
+    // Scripted content replaces the echo; a body that is not JSON gets an OpenAI error.
+    QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("content"), QStringLiteral("from the script")}}));
+    const QJsonObject scripted = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), other).json();
+    QCOMPARE(scripted.value(QLatin1String("output"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("content"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("text"))
+                 .toString(),
+             QStringLiteral("from the script"));
+    const HttpResponse broken = HttpClient::post(m_mock.url(QStringLiteral("/v1/responses")), "{\"model\":");
+    QCOMPARE(broken.status, 400);
+    QVERIFY2(openAiErrorProblem(broken.body).isEmpty(), qPrintable(openAiErrorProblem(broken.body)));
+    QCOMPARE(m_mock.stat("inference_requests"), 5);
+}
+
+void TestMockUpstream::responsesStreamHasNamedNumberedEvents()
+{
+    const QJsonObject request{{QStringLiteral("model"), QStringLiteral("alpha")},
+                              {QStringLiteral("input"), QStringLiteral("one two three")},
+                              {QStringLiteral("stream"), true}};
+    const HttpResponse r = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), request);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.complete);
+    QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
+    QCOMPARE(r.header("transfer-encoding"), QByteArray("chunked"));
+    const QList<SseEvent> events = SseParser::parse(r.body);
+    QString problem;
+    const QStringList names = responsesEventNames(events, &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const QStringList expected{
+        QStringLiteral("response.created"),           QStringLiteral("response.in_progress"),
+        QStringLiteral("response.output_item.added"), QStringLiteral("response.content_part.added"),
+        QStringLiteral("response.output_text.delta"), QStringLiteral("response.output_text.delta"),
+        QStringLiteral("response.output_text.delta"), QStringLiteral("response.output_text.done"),
+        QStringLiteral("response.content_part.done"), QStringLiteral("response.output_item.done"),
+        QStringLiteral("response.completed")};
+    QCOMPARE(names, expected);
+
+    auto data = [&events](qsizetype i) { return QJsonDocument::fromJson(events.at(i).data).object(); };
+    const QJsonObject created = data(0).value(QLatin1String("response")).toObject();
+    const QString id = created.value(QLatin1String("id")).toString();
+    QVERIFY2(id.startsWith(QLatin1String("resp_mock")), qPrintable(id));
+    QCOMPARE(created.value(QLatin1String("status")).toString(), QStringLiteral("in_progress"));
+    QCOMPARE(created.value(QLatin1String("output")).toArray().size(), 0);
+    QCOMPARE(created.value(QLatin1String("usage")), QJsonValue(QJsonValue::Null));
+    QCOMPARE(data(1).value(QLatin1String("response")).toObject(), created);
+    const QString itemId = data(2).value(QLatin1String("item")).toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(itemId, QStringLiteral("msg_mock") + id.mid(9));
+
+    // Every event is `event:` + one `data:` line + a blank line; a delta byte for byte:
+    const QByteArray start = "event: response.created\ndata: {\"type\":\"response.created\",\"sequence_number\":0,"
+                             "\"response\":{\"id\":\"" +
+                             id.toUtf8() + "\",\"object\":\"response\",";
+    QVERIFY2(r.body.startsWith(start), r.body.constData());
+    const QByteArray delta = "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\","
+                             "\"sequence_number\":5,\"item_id\":\"" +
+                             itemId.toUtf8() +
+                             "\",\"output_index\":0,\"content_index\":0,\"delta\":\"two \",\"logprobs\":[]}\n\n";
+    QVERIFY2(r.body.contains(delta), r.body.constData());
+    QVERIFY(r.body.endsWith("}\n\n"));
+    QVERIFY(!r.body.contains("[DONE]"));
+
+    QString text;
+    for (qsizetype i = 4; i <= 6; ++i)
+        text += data(i).value(QLatin1String("delta")).toString();
+    QCOMPARE(text, QStringLiteral("one two three"));
+    QCOMPARE(data(7).value(QLatin1String("text")).toString(), QStringLiteral("one two three"));
+    QCOMPARE(data(8).value(QLatin1String("part")).toObject().value(QLatin1String("text")).toString(),
+             QStringLiteral("one two three"));
+    QCOMPARE(data(9).value(QLatin1String("item")).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("completed"));
+    const QJsonObject completed = data(10).value(QLatin1String("response")).toObject();
+    QCOMPARE(completed.value(QLatin1String("id")).toString(), id);
+    QCOMPARE(completed.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(completed.value(QLatin1String("output")).toArray().at(0).toObject(),
+             data(9).value(QLatin1String("item")).toObject());
+    const QJsonObject usage = completed.value(QLatin1String("usage")).toObject();
+    QCOMPARE(usage.value(QLatin1String("input_tokens")).toInt(), 3);
+    QCOMPARE(usage.value(QLatin1String("output_tokens")).toInt(), 3);
+    QCOMPARE(usage.value(QLatin1String("total_tokens")).toInt(), 6);
+
+    // Deterministic: the same request streams the same bytes.
+    QCOMPARE(HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), request).body, r.body);
+}
+
+void TestMockUpstream::responsesMaxOutputTokensMakesItIncomplete()
+{
+    QJsonObject request{{QStringLiteral("model"), QStringLiteral("alpha")},
+                        {QStringLiteral("input"), QStringLiteral("one two three four")},
+                        {QStringLiteral("max_output_tokens"), 2}};
+    const QJsonObject plain = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), request).json();
+    QCOMPARE(plain.value(QLatin1String("status")).toString(), QStringLiteral("incomplete"));
+    QCOMPARE(plain.value(QLatin1String("incomplete_details")).toObject(),
+             (QJsonObject{{QStringLiteral("reason"), QStringLiteral("max_output_tokens")}}));
+    QCOMPARE(plain.value(QLatin1String("max_output_tokens")).toInt(), 2);
+    const QJsonObject item = plain.value(QLatin1String("output")).toArray().at(0).toObject();
+    QCOMPARE(item.value(QLatin1String("status")).toString(), QStringLiteral("incomplete"));
+    QCOMPARE(item.value(QLatin1String("content")).toArray().at(0).toObject().value(QLatin1String("text")).toString(),
+             QStringLiteral("one two "));
+    QCOMPARE(plain.value(QLatin1String("usage")).toObject().value(QLatin1String("output_tokens")).toInt(), 2);
+
+    request.insert(QStringLiteral("stream"), true);
+    const HttpResponse r = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), request);
+    const QList<SseEvent> events = SseParser::parse(r.body);
+    QString problem;
+    const QStringList names = responsesEventNames(events, &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(names.count(QStringLiteral("response.output_text.delta")), 2);
+    QCOMPARE(names.last(), QStringLiteral("response.incomplete"));
+    QVERIFY(!names.contains(QStringLiteral("response.completed")));
+    const QJsonObject last =
+        QJsonDocument::fromJson(events.last().data).object().value(QLatin1String("response")).toObject();
+    QCOMPARE(last.value(QLatin1String("status")).toString(), QStringLiteral("incomplete"));
+    QCOMPARE(last.value(QLatin1String("incomplete_details")).toObject().value(QLatin1String("reason")).toString(),
+             QStringLiteral("max_output_tokens"));
+    QCOMPARE(QJsonDocument::fromJson(events.at(events.size() - 2).data)
+                 .object()
+                 .value(QLatin1String("item"))
+                 .toObject()
+                 .value(QLatin1String("status"))
+                 .toString(),
+             QStringLiteral("incomplete"));
+}
+
+void TestMockUpstream::scriptedEventsCanBeNamed()
+{
+    // {"event","data"} (exactly these two members) is a named event; data may be JSON or a verbatim string.
+    // Anything else stays a bare payload, as do strings.
+    const QJsonObject behaviour{
+        {QStringLiteral("events"),
+         QJsonArray{QJsonObject{{QStringLiteral("event"), QStringLiteral("response.created")},
+                                {QStringLiteral("data"), QJsonObject{{QStringLiteral("sequence_number"), 0}}}},
+                    QJsonObject{{QStringLiteral("event"), QStringLiteral("error")},
+                                {QStringLiteral("data"), QStringLiteral("{\"type\":\"error\",\"code\":\"boom\"}")}},
+                    QJsonObject{{QStringLiteral("event"), QStringLiteral("x")},
+                                {QStringLiteral("data"), QStringLiteral("y")},
+                                {QStringLiteral("extra"), 1}},
+                    QStringLiteral("[DONE]")}}};
+    const QByteArray expected = "event: response.created\ndata: {\"sequence_number\":0}\n\n"
+                                "event: error\ndata: {\"type\":\"error\",\"code\":\"boom\"}\n\n"
+                                "data: {\"data\":\"y\",\"event\":\"x\",\"extra\":1}\n\n"
+                                "data: [DONE]\n\n";
+    QVERIFY(m_mock.script(behaviour));
+    // A non-streaming request gets them too: the script decides.
+    const HttpResponse r =
+        HttpClient::post(m_mock.url(QStringLiteral("/v1/responses")), "{\"model\":\"alpha\",\"input\":\"x\"}");
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.complete);
+    QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
+    QCOMPARE(r.body, expected);
+    const QList<SseEvent> events = SseParser::parse(r.body);
+    QCOMPARE(events.size(), 4);
+    QCOMPARE(events.at(1).event, QByteArray("error"));
+    QCOMPARE(events.at(2).event, QByteArray());
+
+    // Other routes take named events as well; Gemini frames them with CRLF.
+    QVERIFY(m_mock.script(behaviour));
+    QCOMPARE(HttpClient::postJson(m_mock.url(QStringLiteral("/v1/chat/completions")),
+                                  chatRequest(QStringLiteral("alpha"), QStringLiteral("x")))
+                 .body,
+             expected);
+    QVERIFY(m_mock.script(QJsonObject{
+        {QStringLiteral("events"), QJsonArray{QJsonObject{{QStringLiteral("event"), QStringLiteral("a")},
+                                                          {QStringLiteral("data"), QStringLiteral("b")}}}}}));
+    QCOMPARE(HttpClient::post(m_mock.url(QStringLiteral("/v1beta/models/alpha:streamGenerateContent?alt=sse")),
+                              geminiRequest("x"), kGeminiKey)
+                 .body,
+             QByteArray("event: a\r\ndata: b\r\n\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TestMockUpstream)

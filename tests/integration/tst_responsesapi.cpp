@@ -5,7 +5,10 @@
 // OpenAI-compatible endpoint (Chat Completions) and an Anthropic endpoint (Messages). Covers the
 // response object, the exact stream event order and sequence numbers, function and freeform
 // (custom) tool calls both ways, a mid-stream upstream failure ending with response.failed, upstream
-// errors before the stream, and the gateway's own request errors.
+// errors before the stream, and the gateway's own request errors. An `openai` endpoint serves the
+// Responses API itself: request and reply (plain and streamed) are relayed byte for byte, usage is
+// recorded, and a stream the upstream breaks off ends with one response.failed continuing its
+// sequence numbers.
 #include "tests/support/gatewayfixture.h"
 #include "tests/support/sseparser.h"
 
@@ -20,6 +23,26 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr const char *kAnthropicKey = "sk-anthropic-endpoint";
+constexpr const char *kOpenAiKey = "sk-openai-endpoint";
+
+/// The user text in handWrittenBody(), as the mock echoes it.
+const QString kHandWrittenText = u"caf\u00e9 \"quoted\"  words"_s;
+
+/// A Responses request written by hand, as a client might: odd spacing, escapes, the model not first,
+/// and members a relay has no use for (built-in tools, reasoning, include, store, prompt_cache_key).
+QByteArray handWrittenBody(const QByteArray &model, bool stream)
+{
+    return "{\"input\":[{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
+           "\"text\":\"caf\\u00e9 \\\"quoted\\\"  words\"}]}],\n  \"model\" : \"" +
+           model +
+           "\", \"instructions\":\"be brief\",\"store\":false,\"include\":[\"reasoning.encrypted_content\"],"
+           "\"reasoning\":{\"effort\":\"low\",\"summary\":\"auto\"},\"text\":{\"verbosity\":\"low\"},"
+           "\"metadata\":{\"k\":\"v\"},\"prompt_cache_key\":\"abc\",\"temperature\":0.70,"
+           "\"tools\":[{\"type\":\"web_search\"},{\"type\":\"function\",\"name\":\"get_weather\","
+           "\"parameters\":{\"type\":\"object\"},\"strict\":true}],\"tool_choice\":\"auto\","
+           "\"parallel_tool_calls\":false,\"max_output_tokens\":4096" +
+           (stream ? QByteArray(",\"stream\":true") : QByteArray()) + "}\n";
+}
 
 QByteArray compact(const QJsonObject &o)
 {
@@ -154,6 +177,12 @@ private:
         return body;
     }
 
+    /// POST `body` to the gateway's /v1/responses exactly as given.
+    HttpResponse postBody(const QByteArray &body) const
+    {
+        return HttpClient::post(m_gateway.url(u"/v1/responses"_s), body, {{"content-type", "application/json"}});
+    }
+
     /// The only request the mock received; false when it received none or several.
     bool singleCapture(MockRequest *out)
     {
@@ -173,8 +202,16 @@ private slots:
         anthropic.provider = u"anthropic"_s;
         anthropic.models = {u"claude-up"_s};
         anthropic.apiKey = QString::fromLatin1(kAnthropicKey);
-        m_gateway.config.endpoints = {m_gateway.mockEndpoint(), anthropic};
-        m_gateway.config.extraYaml = "model_aliases:\n  \"codex-*\": mock-chat\n";
+        EndpointSpec openAi = m_gateway.mockEndpoint();
+        openAi.id = u"openai"_s;
+        openAi.provider = u"openai"_s;
+        openAi.models = {u"gpt-up"_s};
+        openAi.apiKey = QString::fromLatin1(kOpenAiKey);
+        m_gateway.config.endpoints = {m_gateway.mockEndpoint(), anthropic, openAi};
+        m_gateway.config.extraYaml = "model_aliases:\n  \"codex-*\": mock-chat\n  gpt-alias: gpt-up\n";
+        // One attempt per request: these tests check what the client gets when the upstream fails
+        // (retries and fallback are covered by tst_resilience).
+        m_gateway.config.extraYaml += "routing:\n  retry: {max_attempts: 1}\n";
         QString error;
         QVERIFY2(m_gateway.start(&error), qPrintable(error));
     }
@@ -590,9 +627,9 @@ private slots:
             << QByteArray("{\"model\":\"codex-mini\",\"input\":\"hi\",\"previous_response_id\":\"resp_123\"}") << 400
             << u"previous_response_id"_s << QString();
         QTest::newRow("invalid json") << QByteArray("POST") << QByteArray("{\"model\":") << 400 << QString()
-                                      << QString();
+                                      << u"invalid_json"_s;
         QTest::newRow("missing model") << QByteArray("POST") << QByteArray("{\"input\":\"hi\"}") << 400 << u"model"_s
-                                       << QString();
+                                       << u"missing_model"_s;
         QTest::newRow("unknown model") << QByteArray("POST") << QByteArray("{\"model\":\"gpt-nope\",\"input\":\"hi\"}")
                                        << 404 << QString() << u"model_not_found"_s;
         QTest::newRow("GET") << QByteArray("GET") << QByteArray() << 405 << QString() << u"method_not_allowed"_s;
@@ -613,6 +650,167 @@ private slots:
         QCOMPARE(error.value(u"param"_s).toString(), param);
         QCOMPARE(error.value(u"code"_s).toString(), code);
         QVERIFY(m_gateway.mock.requests().isEmpty()); // answered by the gateway alone
+    }
+
+    // --- OpenAI endpoint (the Responses API itself upstream: relayed) ---
+
+    void relayedRequestAndReplyAreByteForByte_data()
+    {
+        QTest::addColumn<QByteArray>("model");
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("plain") << QByteArray("gpt-up") << false;
+        QTest::newRow("streamed") << QByteArray("gpt-up") << true;
+        QTest::newRow("aliased plain") << QByteArray("gpt-alias") << false;
+        QTest::newRow("aliased streamed") << QByteArray("gpt-alias") << true;
+    }
+    void relayedRequestAndReplyAreByteForByte()
+    {
+        QFETCH(QByteArray, model);
+        QFETCH(bool, stream);
+        const HttpResponse r = postBody(handWrittenBody(model, stream));
+        QVERIFY2(r.status == 200, qPrintable(r.describe()));
+        QVERIFY(r.complete);
+        QCOMPARE(r.header("x-llmproxy-endpoint"), QByteArray("openai"));
+
+        MockRequest sent;
+        QVERIFY(singleCapture(&sent));
+        QCOMPARE(sent.method, QByteArray("POST"));
+        QCOMPARE(sent.path, QByteArray("/v1/responses"));
+        QCOMPARE(sent.query, QByteArray());
+        QCOMPARE(sent.header("authorization"), QByteArray("Bearer ") + kOpenAiKey);
+        // Unchanged, members the gateway has no use for included; an alias only changes the model's value.
+        QCOMPARE(sent.body, handWrittenBody("gpt-up", stream));
+
+        // The reply is the mock's own, byte for byte: the same request sent straight to it gets the same bytes.
+        const HttpResponse direct =
+            HttpClient::post(m_gateway.mock.url(u"/v1/responses"_s), sent.body, {{"content-type", "application/json"}});
+        QCOMPARE(direct.status, 200);
+        QCOMPARE(r.header("content-type"), direct.header("content-type"));
+        QCOMPARE(r.body, direct.body);
+        if (stream) {
+            const ResponsesStream s = parseStream(r.body);
+            QVERIFY2(s.problem().isEmpty(), qPrintable(s.problem()));
+            QCOMPARE(s.types.last(), u"response.completed"_s);
+            QCOMPARE(s.joinedDeltas(u"response.output_text.delta"_s), kHandWrittenText);
+        } else {
+            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+            QCOMPARE(o.value(u"object"_s).toString(), u"response"_s);
+            QCOMPARE(o.value(u"model"_s).toString(), u"gpt-up"_s);
+        }
+    }
+
+    void relayedRequestKeepsWhatTheTranslatorRejects()
+    {
+        // previous_response_id is refused when the request must be translated, but an `openai`
+        // endpoint holds the conversation itself: the body goes there unchanged.
+        const QByteArray body = "{\"model\":\"gpt-up\",\"input\":\"and then?\",\"previous_response_id\":\"resp_123\"}";
+        const HttpResponse r = HttpClient::request("POST", m_gateway.url(u"/v1/responses"_s),
+                                                   {{"content-type", "application/json"}}, body);
+        QCOMPARE(r.status, 200);
+        const QList<MockRequest> sent = m_gateway.mock.inferenceRequests();
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.at(0).path, QByteArray("/v1/responses"));
+        QCOMPARE(sent.at(0).body, body);
+    }
+
+    void relayedUsageIsRecorded_data()
+    {
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("plain") << false;
+        QTest::newRow("streamed") << true;
+    }
+    void relayedUsageIsRecorded()
+    {
+        QFETCH(bool, stream);
+        const HttpResponse r =
+            m_gateway.post(u"/v1/responses"_s, responsesBody(u"gpt-up"_s, u"one two three"_s, stream));
+        QVERIFY2(r.status == 200, qPrintable(r.describe()));
+        const QByteArray requestId = r.header("x-llmproxy-request-id");
+        QVERIFY(!requestId.isEmpty());
+        // The access line of this request: "be brief" + "one two three" in, "one two three" out (mock word counts).
+        const QByteArray field = "request_id=" + requestId;
+        QByteArray line;
+        const auto findLine = [&] {
+            for (const QByteArray &l : m_gateway.proxy.stdErr().split('\n')) {
+                if (l.contains(field))
+                    line = l;
+            }
+            return !line.isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(findLine(), 5000);
+        QVERIFY2(line.contains(" input_tokens=5 "), line.constData());
+        QVERIFY2(line.contains(" output_tokens=3 "), line.constData());
+        QVERIFY2(line.contains(" endpoint=openai "), line.constData());
+    }
+
+    void relayedUpstreamErrorPassesThrough()
+    {
+        // A status that is not retried, so the mock's error body is what the client gets.
+        QVERIFY(m_gateway.mock.script(
+            QJsonObject{{u"status"_s, 400}, {u"headers"_s, QJsonObject{{u"x-request-id"_s, u"req_mock1"_s}}}}));
+        const HttpResponse r = m_gateway.post(u"/v1/responses"_s, responsesBody(u"gpt-up"_s, u"hi"_s, true));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.body,
+                 QByteArray("{\"error\":{\"message\":\"Scripted mock error\",\"type\":\"invalid_request_error\","
+                            "\"param\":null,\"code\":null}}"));
+        QCOMPARE(r.header("x-request-id"), QByteArray("req_mock1"));
+        QCOMPARE(m_gateway.mock.inferenceRequests().size(), 1);
+    }
+
+    void relayedStreamCutEndsWithOneResponseFailed_data()
+    {
+        QTest::addColumn<int>("cutEvent");
+        QTest::addColumn<int>("intoEvent");
+        // Events: 0 created, 1 in_progress, 2 output_item.added, 3 content_part.added, 4… deltas.
+        QTest::newRow("inside a delta") << 6 << 20;
+        QTest::newRow("at an event boundary") << 6 << 0;
+        QTest::newRow("inside output_item.added") << 2 << 1;
+    }
+    void relayedStreamCutEndsWithOneResponseFailed()
+    {
+        QFETCH(int, cutEvent);
+        QFETCH(int, intoEvent);
+        const QByteArray body =
+            compact(responsesBody(u"gpt-up"_s, u"alpha beta gamma delta epsilon zeta eta theta"_s, true));
+        const HttpResponse direct =
+            HttpClient::post(m_gateway.mock.url(u"/v1/responses"_s), body, {{"content-type", "application/json"}});
+        QVERIFY(direct.complete);
+        // Where each event of the mock's stream ends; the cut falls `intoEvent` bytes into event `cutEvent`.
+        QList<qsizetype> ends;
+        for (qsizetype at = direct.body.indexOf("\n\n"); at >= 0; at = direct.body.indexOf("\n\n", at + 2))
+            ends.append(at + 2);
+        QVERIFY(ends.size() > cutEvent + 1);
+        const qsizetype relayedBytes = ends.at(cutEvent - 1);
+        QVERIFY(m_gateway.mock.script(QJsonObject{{u"disconnect_after_bytes"_s, relayedBytes + intoEvent}}));
+
+        const HttpResponse r = postBody(body);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.complete, qPrintable(r.describe())); // the gateway ends its own stream properly
+        // The whole events before the cut, untouched; the broken one is dropped.
+        QCOMPARE(r.body.left(relayedBytes), direct.body.left(relayedBytes));
+        const ResponsesStream relayed = parseStream(direct.body.left(relayedBytes));
+        QCOMPARE(relayed.types.size(), cutEvent);
+
+        // Then exactly one response.failed, and nothing after it.
+        const QByteArray tail = r.body.mid(relayedBytes);
+        QVERIFY2(tail.startsWith("event: response.failed\ndata: "), tail.constData());
+        QCOMPARE(tail.indexOf("\n\n"), tail.size() - 2);
+        const QList<SseEvent> added = SseParser::parse(tail);
+        QCOMPARE(added.size(), 1);
+        const QJsonObject failed = QJsonDocument::fromJson(added.first().data).object();
+        QCOMPARE(failed.value(u"type"_s).toString(), u"response.failed"_s);
+        QCOMPARE(failed.value(u"sequence_number"_s).toInteger(-1),
+                 relayed.data.last().value(u"sequence_number"_s).toInteger() + 1);
+        const QJsonObject response = failed.value(u"response"_s).toObject();
+        const QString createdId =
+            relayed.first(u"response.created"_s).value(u"response"_s).toObject().value(u"id"_s).toString();
+        QVERIFY(createdId.startsWith(u"resp_mock"_s));
+        QCOMPARE(response.value(u"id"_s).toString(), createdId);
+        QCOMPARE(response.value(u"object"_s).toString(), u"response"_s);
+        QCOMPARE(response.value(u"status"_s).toString(), u"failed"_s);
+        QCOMPARE(response.value(u"error"_s).toObject().value(u"code"_s).toString(), u"upstream_disconnected"_s);
+        QVERIFY(!response.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+        QCOMPARE(parseStream(r.body).terminalCount(), 1);
     }
 
     // --- Anthropic endpoint (Messages upstream) ---

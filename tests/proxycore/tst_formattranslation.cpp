@@ -4,79 +4,24 @@
 #include "proxycore/formats/canonical.h"
 #include "proxycore/formats/openaichat.h"
 #include "proxycore/formats/ssedecoder.h"
+#include "tests/proxycore/formattestsupport.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
 
 using namespace llmproxy;
+using namespace llmproxy::formattest;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 FixedCreated = 1767225600;
-
-QString dataDir()
+QString formatsData()
 {
-    const QString sourceDir = qEnvironmentVariable("LLMPROXY_SOURCE_DIR");
-    if (!sourceDir.isEmpty())
-        return sourceDir + u"/tests/proxycore/data/formats"_s;
-    return QFINDTESTDATA("data/formats");
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
-/// With LLMPROXY_UPDATE_GOLDEN=1 the golden files are rewritten from the current output (review
-/// the diff before committing it).
-bool updateGolden(const QString &path, const QByteArray &content)
-{
-    if (qEnvironmentVariable("LLMPROXY_UPDATE_GOLDEN") != u"1"_s)
-        return false;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    f.write(content);
-    return true;
-}
-
-QByteArray pretty(const QByteArray &json)
-{
-    return QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented);
-}
-
-/// Inputs under `sub` (golden outputs excluded), with the wire format taken from the name prefix.
-void addInputs(const QString &sub, const QString &suffix)
-{
-    QTest::addColumn<QString>("file");
-    const QStringList files = QDir(dataDir() + u'/' + sub).entryList({u"*"_s + suffix}, QDir::Files, QDir::Name);
-    QVERIFY2(!files.isEmpty(), "test data not found; set LLMPROXY_SOURCE_DIR");
-    for (const QString &name : files) {
-        if (name.contains(u".expected."_s))
-            continue;
-        QTest::newRow(qPrintable(name)) << dataDir() + u'/' + sub + u'/' + name;
-    }
-}
-
-bool isOpenAi(const QString &file)
-{
-    return QFileInfo(file).fileName().startsWith(u"openai_"_s);
-}
-
-QString expectedPath(const QString &file, const QString &suffix)
-{
-    return file.chopped(suffix.size()) + u".expected"_s + suffix;
+    return dataDir(u"formats"_s);
 }
 
 openaichat::EmitOptions openAiOptions()
@@ -88,105 +33,28 @@ openaichat::EmitOptions openAiOptions()
     return o;
 }
 
-/// Checks the canonical stream contract every encoder relies on; returns a description of the
-/// first violation, empty when the events keep it.
-QString contractViolation(const QList<canonical::StreamEvent> &events)
-{
-    using T = canonical::StreamEvent::Type;
-    int open = -1;
-    int next = 0;
-    bool started = false;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const canonical::StreamEvent &e = events.at(i);
-        const bool last = i == events.size() - 1;
-        switch (e.type) {
-        case T::MessageStart:
-            if (started)
-                return u"second MessageStart at %1"_s.arg(i);
-            started = true;
-            break;
-        case T::BlockStart:
-            if (!started || open >= 0 || e.index != next)
-                return u"bad BlockStart at %1 (index %2, expected %3)"_s.arg(i).arg(e.index).arg(next);
-            open = next++;
-            break;
-        case T::BlockDelta:
-            if (e.index != open)
-                return u"delta for block %1 while %2 is open, at %3"_s.arg(e.index).arg(open).arg(i);
-            break;
-        case T::BlockStop:
-            if (e.index != open)
-                return u"stop for block %1 while %2 is open, at %3"_s.arg(e.index).arg(open).arg(i);
-            open = -1;
-            break;
-        case T::MessageDelta:
-            if (open >= 0)
-                return u"MessageDelta with block %1 open"_s.arg(open);
-            break;
-        case T::MessageStop:
-        case T::Error:
-            if (!last)
-                return u"terminal event at %1 is not the last"_s.arg(i);
-            if (e.type == T::MessageStop && open >= 0)
-                return u"MessageStop with a block open"_s;
-            break;
-        case T::Ping:
-            break;
-        }
-    }
-    if (events.isEmpty() || (events.last().type != T::MessageStop && events.last().type != T::Error))
-        return u"no terminal event"_s;
-    return {};
-}
-
 /// Feeds `upstream` cut at `cuts` (sorted offsets) through the decoder of its format.
 QList<canonical::StreamEvent> decodeSplit(bool fromOpenAi, const QByteArray &upstream, const QList<qsizetype> &cuts)
 {
-    QList<canonical::StreamEvent> events;
-    openaichat::StreamDecoder openAi;
-    anthropicmessages::StreamDecoder anthropic;
-    qsizetype start = 0;
-    QList<qsizetype> all = cuts;
-    all.append(upstream.size());
-    for (qsizetype cut : std::as_const(all)) {
-        const QByteArrayView piece = QByteArrayView(upstream).sliced(start, cut - start);
-        events += fromOpenAi ? openAi.feed(piece) : anthropic.feed(piece);
-        start = cut;
+    if (fromOpenAi) {
+        openaichat::StreamDecoder decoder;
+        return decodeInPieces(decoder, upstream, cuts);
     }
-    events += fromOpenAi ? openAi.finish() : anthropic.finish();
-    return events;
+    anthropicmessages::StreamDecoder decoder;
+    return decodeInPieces(decoder, upstream, cuts);
 }
 
 /// Upstream stream in one format → client stream in the other, fed in pieces.
 QByteArray translateSplit(bool fromOpenAi, const QByteArray &upstream, const QList<qsizetype> &cuts)
 {
-    QByteArray out;
-    openaichat::StreamDecoder openAiDecoder;
-    anthropicmessages::StreamDecoder anthropicDecoder;
-    openaichat::StreamEncoder openAiEncoder(openAiOptions());
-    anthropicmessages::StreamEncoder anthropicEncoder;
-    auto push = [&](const QList<canonical::StreamEvent> &events) {
-        out += fromOpenAi ? anthropicEncoder.encode(events) : openAiEncoder.encode(events);
-    };
-    qsizetype start = 0;
-    QList<qsizetype> all = cuts;
-    all.append(upstream.size());
-    for (qsizetype cut : std::as_const(all)) {
-        const QByteArrayView piece = QByteArrayView(upstream).sliced(start, cut - start);
-        push(fromOpenAi ? openAiDecoder.feed(piece) : anthropicDecoder.feed(piece));
-        start = cut;
+    if (fromOpenAi) {
+        openaichat::StreamDecoder decoder;
+        anthropicmessages::StreamEncoder encoder;
+        return translateInPieces(decoder, encoder, upstream, cuts);
     }
-    push(fromOpenAi ? openAiDecoder.finish() : anthropicDecoder.finish());
-    out += fromOpenAi ? anthropicEncoder.finish() : openAiEncoder.finish();
-    return out;
-}
-
-QList<SseEvent> sseEvents(const QByteArray &stream)
-{
-    SseDecoder decoder;
-    QList<SseEvent> events = decoder.feed(stream);
-    events += decoder.finish();
-    return events;
+    anthropicmessages::StreamDecoder decoder;
+    openaichat::StreamEncoder encoder(openAiOptions());
+    return translateInPieces(decoder, encoder, upstream, cuts);
 }
 
 /// Compares two SSE streams event by event: names exactly, JSON payloads semantically.
@@ -213,14 +81,6 @@ QString sseDifference(const QByteArray &actual, const QByteArray &expected)
     return {};
 }
 
-QString describe(const QList<canonical::Dropped> &dropped)
-{
-    QStringList fields;
-    for (const canonical::Dropped &d : dropped)
-        fields.append(d.field);
-    return fields.join(u", "_s);
-}
-
 } // namespace
 
 class TestFormatTranslation : public QObject
@@ -228,17 +88,17 @@ class TestFormatTranslation : public QObject
     Q_OBJECT
 
 private slots:
-    void requestTranslatesToGolden_data() { addInputs(u"requests"_s, u".json"_s); }
+    void requestTranslatesToGolden_data() { addDataFiles(formatsData() + u"/requests"_s, u".json"_s); }
     void requestTranslatesToGolden();
-    void requestSurvivesRoundTrip_data() { addInputs(u"requests"_s, u".json"_s); }
+    void requestSurvivesRoundTrip_data() { addDataFiles(formatsData() + u"/requests"_s, u".json"_s); }
     void requestSurvivesRoundTrip();
-    void responseTranslatesToGolden_data() { addInputs(u"responses"_s, u".json"_s); }
+    void responseTranslatesToGolden_data() { addDataFiles(formatsData() + u"/responses"_s, u".json"_s); }
     void responseTranslatesToGolden();
-    void responseSurvivesRoundTrip_data() { addInputs(u"responses"_s, u".json"_s); }
+    void responseSurvivesRoundTrip_data() { addDataFiles(formatsData() + u"/responses"_s, u".json"_s); }
     void responseSurvivesRoundTrip();
-    void streamTranslatesToGoldenAtEverySplit_data() { addInputs(u"streams"_s, u".sse"_s); }
+    void streamTranslatesToGoldenAtEverySplit_data() { addDataFiles(formatsData() + u"/streams"_s, u".sse"_s); }
     void streamTranslatesToGoldenAtEverySplit();
-    void streamSurvivesRoundTrip_data() { addInputs(u"streams"_s, u".sse"_s); }
+    void streamSurvivesRoundTrip_data() { addDataFiles(formatsData() + u"/streams"_s, u".sse"_s); }
     void streamSurvivesRoundTrip();
 
     void untranslatableRequestsAreRejected_data();
@@ -261,7 +121,7 @@ void TestFormatTranslation::requestTranslatesToGolden()
     canonical::Error error;
     QList<canonical::Dropped> dropped;
     QByteArray output;
-    if (isOpenAi(file)) {
+    if (isOpenAiFixture(file)) {
         const auto request = openaichat::parseRequest(input, &error);
         QVERIFY2(request, qPrintable(error.message));
         output = anthropicmessages::emitRequest(*request, {}, &dropped);
@@ -270,12 +130,8 @@ void TestFormatTranslation::requestTranslatesToGolden()
         QVERIFY2(request, qPrintable(error.message));
         output = openaichat::emitRequest(*request, {}, &dropped);
     }
-    const QString golden = expectedPath(file, u".json"_s);
-    updateGolden(golden, pretty(output));
-    const QByteArray expected = readFile(golden);
-    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + golden));
-    QVERIFY2(QJsonDocument::fromJson(output) == QJsonDocument::fromJson(expected),
-             qPrintable(u"actual:\n"_s + QString::fromUtf8(pretty(output))));
+    const QString problem = jsonGoldenDifference(goldenPath(file, u".json"_s), QJsonDocument::fromJson(output));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestFormatTranslation::requestSurvivesRoundTrip()
@@ -285,7 +141,7 @@ void TestFormatTranslation::requestSurvivesRoundTrip()
     canonical::Error error;
     std::optional<canonical::Request> first;
     std::optional<canonical::Request> second;
-    if (isOpenAi(file)) {
+    if (isOpenAiFixture(file)) {
         openaichat::EmitOptions options;
         options.reasoningContent = true;
         first = openaichat::parseRequest(input, &error);
@@ -317,7 +173,7 @@ void TestFormatTranslation::responseTranslatesToGolden()
     const QByteArray input = readFile(file);
     canonical::Error error;
     QByteArray output;
-    if (isOpenAi(file)) {
+    if (isOpenAiFixture(file)) {
         const auto response = openaichat::parseResponse(input, &error);
         QVERIFY2(response, qPrintable(error.message));
         output = anthropicmessages::emitResponse(*response);
@@ -326,12 +182,8 @@ void TestFormatTranslation::responseTranslatesToGolden()
         QVERIFY2(response, qPrintable(error.message));
         output = openaichat::emitResponse(*response, openAiOptions());
     }
-    const QString golden = expectedPath(file, u".json"_s);
-    updateGolden(golden, pretty(output));
-    const QByteArray expected = readFile(golden);
-    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + golden));
-    QVERIFY2(QJsonDocument::fromJson(output) == QJsonDocument::fromJson(expected),
-             qPrintable(u"actual:\n"_s + QString::fromUtf8(pretty(output))));
+    const QString problem = jsonGoldenDifference(goldenPath(file, u".json"_s), QJsonDocument::fromJson(output));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestFormatTranslation::responseSurvivesRoundTrip()
@@ -341,7 +193,7 @@ void TestFormatTranslation::responseSurvivesRoundTrip()
     canonical::Error error;
     std::optional<canonical::Response> first;
     std::optional<canonical::Response> second;
-    if (isOpenAi(file)) {
+    if (isOpenAiFixture(file)) {
         first = openaichat::parseResponse(input, &error);
         QVERIFY(first);
         second = openaichat::parseResponse(openaichat::emitResponse(*first, openAiOptions()), &error);
@@ -360,7 +212,7 @@ void TestFormatTranslation::responseSurvivesRoundTrip()
 void TestFormatTranslation::streamTranslatesToGoldenAtEverySplit()
 {
     QFETCH(QString, file);
-    const bool fromOpenAi = isOpenAi(file);
+    const bool fromOpenAi = isOpenAiFixture(file);
     const QByteArray upstream = readFile(file);
     QVERIFY(upstream.size() > 100);
 
@@ -368,9 +220,8 @@ void TestFormatTranslation::streamTranslatesToGoldenAtEverySplit()
     QVERIFY2(violation.isEmpty(), qPrintable(violation));
 
     const QByteArray whole = translateSplit(fromOpenAi, upstream, {});
-    const QString golden = expectedPath(file, u".sse"_s);
-    updateGolden(golden, whole);
-    const QByteArray expected = readFile(golden);
+    const QString golden = goldenPath(file, u".sse"_s);
+    const QByteArray expected = readGolden(golden, whole);
     QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + golden));
     const QString difference = sseDifference(whole, expected);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
@@ -383,27 +234,14 @@ void TestFormatTranslation::streamTranslatesToGoldenAtEverySplit()
     else
         QCOMPARE(events.last().data, QByteArray("[DONE]"));
 
-    for (qsizetype cut = 1; cut < upstream.size(); ++cut) {
-        const QByteArray split = translateSplit(fromOpenAi, upstream, {cut});
-        if (split != whole)
-            QFAIL(qPrintable(u"output differs when split at byte %1:\n"_s.arg(cut) + sseDifference(split, whole)));
-    }
+    const QString split = splitDifference(
+        upstream.size(), whole,
+        [&](const QList<qsizetype> &cuts) { return translateSplit(fromOpenAi, upstream, cuts); }, {}, sseDifference);
+    QVERIFY2(split.isEmpty(), qPrintable(split));
     QList<qsizetype> everyByte;
     for (qsizetype i = 1; i < upstream.size(); ++i)
         everyByte.append(i);
-    QCOMPARE(translateSplit(fromOpenAi, upstream, everyByte), whole);
     QCOMPARE(contractViolation(decodeSplit(fromOpenAi, upstream, everyByte)), QString());
-
-    QRandomGenerator random(4242);
-    for (int round = 0; round < 50; ++round) {
-        QList<qsizetype> cuts;
-        const int count = random.bounded(2, 12);
-        for (int i = 0; i < count; ++i)
-            cuts.append(random.bounded(qsizetype(1), upstream.size()));
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-        QCOMPARE(translateSplit(fromOpenAi, upstream, cuts), whole);
-    }
 }
 
 void TestFormatTranslation::streamSurvivesRoundTrip()
@@ -411,7 +249,7 @@ void TestFormatTranslation::streamSurvivesRoundTrip()
     QFETCH(QString, file);
     if (file.contains(u"truncated"_s))
         QSKIP("a cut stream has no upstream error to round-trip");
-    const bool fromOpenAi = isOpenAi(file);
+    const bool fromOpenAi = isOpenAiFixture(file);
     const QList<canonical::StreamEvent> first = decodeSplit(fromOpenAi, readFile(file), {});
     QByteArray reencoded;
     if (fromOpenAi) {
@@ -450,7 +288,7 @@ void TestFormatTranslation::untranslatableRequestsAreRejected()
     QFETCH(bool, openAi);
     QFETCH(QString, fixture);
     QFETCH(QString, param);
-    const QByteArray body = readFile(dataDir() + u"/rejected/"_s + fixture);
+    const QByteArray body = readFile(formatsData() + u"/rejected/"_s + fixture);
     QVERIFY(!body.isEmpty());
     canonical::Error error;
     const bool parsed = openAi ? openaichat::parseRequest(body, &error).has_value()
@@ -468,22 +306,22 @@ void TestFormatTranslation::untranslatableRequestsAreRejected()
 void TestFormatTranslation::droppedFieldsAreReported()
 {
     canonical::Error error;
-    const auto request = openaichat::parseRequest(readFile(dataDir() + u"/requests/openai_text.json"_s), &error);
+    const auto request = openaichat::parseRequest(readFile(formatsData() + u"/requests/openai_text.json"_s), &error);
     QVERIFY(request);
-    const QString parsed = describe(request->dropped);
+    const QString parsed = droppedFields(request->dropped);
     QVERIFY2(parsed.contains(u"seed"_s) && parsed.contains(u"logprobs"_s) && parsed.contains(u"messages[4].name"_s),
              qPrintable(parsed));
     QList<canonical::Dropped> emitted;
     anthropicmessages::emitRequest(*request, {}, &emitted);
-    const QString dropped = describe(emitted);
+    const QString dropped = droppedFields(emitted);
     QVERIFY2(dropped.contains(u"temperature"_s) && dropped.contains(u"metadata"_s), qPrintable(dropped));
 
     const auto anthropic =
-        anthropicmessages::parseRequest(readFile(dataDir() + u"/requests/anthropic_thinking.json"_s), &error);
+        anthropicmessages::parseRequest(readFile(formatsData() + u"/requests/anthropic_thinking.json"_s), &error);
     QVERIFY(anthropic);
     QList<canonical::Dropped> toOpenAi;
     openaichat::emitRequest(*anthropic, {}, &toOpenAi);
-    const QString lost = describe(toOpenAi);
+    const QString lost = droppedFields(toOpenAi);
     QVERIFY2(lost.contains(u"thinking"_s) && lost.contains(u"redacted_thinking"_s), qPrintable(lost));
 }
 
@@ -503,7 +341,7 @@ void TestFormatTranslation::thinkingBudgetFitsUnderMaxTokens()
     QList<canonical::Dropped> dropped;
     o = QJsonDocument::fromJson(anthropicmessages::emitRequest(request, {}, &dropped)).object();
     QVERIFY(!o.contains(u"thinking"_s));
-    QCOMPARE(describe(dropped), u"thinking"_s);
+    QCOMPARE(droppedFields(dropped), u"thinking"_s);
 
     request.maxOutputTokens.reset();
     o = QJsonDocument::fromJson(anthropicmessages::emitRequest(request)).object();
@@ -514,7 +352,7 @@ void TestFormatTranslation::errorBodiesMapAcrossFormats()
 {
     // Anthropic overload (529) → an OpenAI client gets 503, which its SDK retries the same way.
     canonical::Error overloaded =
-        anthropicmessages::parseError(529, readFile(dataDir() + u"/errors/anthropic_overloaded.json"_s));
+        anthropicmessages::parseError(529, readFile(formatsData() + u"/errors/anthropic_overloaded.json"_s));
     QCOMPARE(overloaded.status, 529);
     QCOMPARE(overloaded.message, u"Overloaded"_s);
     QCOMPARE(openaichat::httpStatus(overloaded), 503);
@@ -524,7 +362,7 @@ void TestFormatTranslation::errorBodiesMapAcrossFormats()
 
     // OpenAI rate limit → Anthropic rate_limit_error with the same status.
     const canonical::Error limited =
-        openaichat::parseError(429, readFile(dataDir() + u"/errors/openai_rate_limit.json"_s));
+        openaichat::parseError(429, readFile(formatsData() + u"/errors/openai_rate_limit.json"_s));
     QCOMPARE(limited.code, u"rate_limit_exceeded"_s);
     QCOMPARE(anthropicmessages::httpStatus(limited), 429);
     wire = QJsonDocument::fromJson(anthropicmessages::emitError(limited)).object();
@@ -532,9 +370,9 @@ void TestFormatTranslation::errorBodiesMapAcrossFormats()
     QCOMPARE(wire.value(u"error"_s).toObject().value(u"type"_s).toString(), u"rate_limit_error"_s);
 
     // Errors inside a stream carry no status: it is derived from the type or code.
-    QCOMPARE(anthropicmessages::parseError(0, readFile(dataDir() + u"/errors/anthropic_overloaded.json"_s)).status,
+    QCOMPARE(anthropicmessages::parseError(0, readFile(formatsData() + u"/errors/anthropic_overloaded.json"_s)).status,
              529);
-    QCOMPARE(openaichat::parseError(0, readFile(dataDir() + u"/errors/openai_rate_limit.json"_s)).status, 429);
+    QCOMPARE(openaichat::parseError(0, readFile(formatsData() + u"/errors/openai_rate_limit.json"_s)).status, 429);
     // Compatible servers send a bare string.
     QCOMPARE(openaichat::parseError(404, "{\"error\":\"model 'x' not found\"}").message, u"model 'x' not found"_s);
     QCOMPARE(QJsonDocument::fromJson(anthropicmessages::emitError(openaichat::parseError(404, "{\"error\":\"x\"}")))
@@ -549,7 +387,7 @@ void TestFormatTranslation::errorBodiesMapAcrossFormats()
 void TestFormatTranslation::interleavedToolCallsKeepTheirArguments()
 {
     const QList<canonical::StreamEvent> events =
-        decodeSplit(true, readFile(dataDir() + u"/streams/openai_parallel_tools.sse"_s), {});
+        decodeSplit(true, readFile(formatsData() + u"/streams/openai_parallel_tools.sse"_s), {});
     QCOMPARE(contractViolation(events), QString());
     QHash<QString, QString> arguments;
     QHash<int, QString> idByIndex;
@@ -574,7 +412,7 @@ void TestFormatTranslation::sequentialToolCallsStreamWithoutBuffering()
 {
     // A call whose arguments form a complete JSON object is closed as soon as another call sends a
     // fragment, so later calls stream live instead of waiting for the end of the stream.
-    const QByteArray stream = readFile(dataDir() + u"/streams/openai_parallel_tools.sse"_s);
+    const QByteArray stream = readFile(formatsData() + u"/streams/openai_parallel_tools.sse"_s);
     const qsizetype lastCall = stream.indexOf("\"index\":2,\"id\":\"call_c\"");
     QVERIFY(lastCall > 0);
     const qsizetype cut = stream.indexOf("\n\n", lastCall) + 2;
@@ -594,7 +432,7 @@ void TestFormatTranslation::sequentialToolCallsStreamWithoutBuffering()
 void TestFormatTranslation::thinkingIsHiddenFromOpenAiClientsByDefault()
 {
     const QList<canonical::StreamEvent> events =
-        decodeSplit(false, readFile(dataDir() + u"/streams/anthropic_thinking.sse"_s), {});
+        decodeSplit(false, readFile(formatsData() + u"/streams/anthropic_thinking.sse"_s), {});
     openaichat::EmitOptions options;
     options.created = FixedCreated;
     openaichat::StreamEncoder encoder(options);

@@ -4,235 +4,35 @@
 #include "proxycore/formats/canonical.h"
 #include "proxycore/formats/ollamachat.h"
 #include "proxycore/formats/openaichat.h"
+#include "tests/proxycore/formattestsupport.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
 
 using namespace llmproxy;
+using namespace llmproxy::formattest;
 using namespace Qt::StringLiterals;
-
-using Type = canonical::StreamEvent::Type;
-
-Q_DECLARE_METATYPE(llmproxy::canonical::Response)
 
 namespace {
 
-QString dataDir()
+QString ollamaData()
 {
-    const QString sourceDir = qEnvironmentVariable("LLMPROXY_SOURCE_DIR");
-    if (!sourceDir.isEmpty())
-        return sourceDir + u"/tests/proxycore/data/ollama"_s;
-    return QFINDTESTDATA("data/ollama");
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
+    return dataDir(u"ollama"_s);
 }
 
 QByteArray readData(const QString &relative)
 {
-    return readFile(dataDir() + u'/' + relative);
+    return readFile(ollamaData() + u'/' + relative);
 }
 
-/// With LLMPROXY_UPDATE_GOLDEN=1 the golden files are rewritten from the current output (review
-/// the diff before committing it).
-void updateGolden(const QString &path, const QByteArray &content)
-{
-    if (qEnvironmentVariable("LLMPROXY_UPDATE_GOLDEN") != u"1"_s)
-        return;
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(content);
-}
-
-QByteArray pretty(const QJsonDocument &doc)
-{
-    return doc.toJson(QJsonDocument::Indented);
-}
-
-void addFiles(const QString &sub, const QString &suffix)
-{
-    QTest::addColumn<QString>("file");
-    const QStringList files = QDir(dataDir() + u'/' + sub).entryList({u"*"_s + suffix}, QDir::Files, QDir::Name);
-    QVERIFY2(!files.isEmpty(), "test data not found; set LLMPROXY_SOURCE_DIR");
-    for (const QString &name : files) {
-        if (!name.contains(u".expected."_s))
-            QTest::newRow(qPrintable(name)) << dataDir() + u'/' + sub + u'/' + name;
-    }
-}
-
-QJsonObject usageJson(const canonical::Usage &u)
-{
-    QJsonObject o;
-    if (u.inputTokens)
-        o.insert(u"input"_s, *u.inputTokens);
-    if (u.cacheReadTokens)
-        o.insert(u"cacheRead"_s, *u.cacheReadTokens);
-    if (u.cacheWriteTokens)
-        o.insert(u"cacheWrite"_s, *u.cacheWriteTokens);
-    if (u.outputTokens)
-        o.insert(u"output"_s, *u.outputTokens);
-    if (u.reasoningTokens)
-        o.insert(u"reasoning"_s, *u.reasoningTokens);
-    return o;
-}
-
-QString stopName(canonical::StopReason r)
-{
-    static const QStringList names = {
-        u"None"_s,    u"EndTurn"_s, u"StopSequence"_s, u"MaxTokens"_s, u"ContextWindowExceeded"_s,
-        u"ToolUse"_s, u"Refusal"_s, u"PauseTurn"_s};
-    return names.at(int(r));
-}
-
-/// A readable form of the events for golden files.
-QJsonArray eventsJson(const QList<canonical::StreamEvent> &events)
-{
-    static const QStringList types = {u"MessageStart"_s, u"BlockStart"_s,  u"BlockDelta"_s, u"BlockStop"_s,
-                                      u"MessageDelta"_s, u"MessageStop"_s, u"Error"_s,      u"Ping"_s};
-    static const QStringList blocks = {u"Text"_s, u"Thinking"_s, u"RedactedThinking"_s, u"ToolCall"_s};
-    static const QStringList deltas = {u"Text"_s, u"Thinking"_s, u"Signature"_s, u"ToolArguments"_s};
-    QJsonArray out;
-    for (const canonical::StreamEvent &e : events) {
-        QJsonObject o{{u"type"_s, types.at(int(e.type))}};
-        switch (e.type) {
-        case Type::MessageStart:
-            o.insert(u"id"_s, e.id);
-            o.insert(u"model"_s, e.model);
-            if (!e.usage.isEmpty())
-                o.insert(u"usage"_s, usageJson(e.usage));
-            break;
-        case Type::BlockStart:
-            o.insert(u"index"_s, e.index);
-            o.insert(u"kind"_s, blocks.at(int(e.blockKind)));
-            if (!e.toolCallId.isEmpty())
-                o.insert(u"toolCallId"_s, e.toolCallId);
-            if (!e.toolName.isEmpty())
-                o.insert(u"toolName"_s, e.toolName);
-            break;
-        case Type::BlockDelta:
-            o.insert(u"index"_s, e.index);
-            o.insert(u"kind"_s, deltas.at(int(e.deltaKind)));
-            o.insert(u"text"_s, e.text);
-            break;
-        case Type::BlockStop:
-            o.insert(u"index"_s, e.index);
-            break;
-        case Type::MessageDelta:
-            o.insert(u"stopReason"_s, stopName(e.stopReason));
-            o.insert(u"usage"_s, usageJson(e.usage));
-            break;
-        case Type::Error:
-            o.insert(u"status"_s, e.error.status);
-            o.insert(u"errorType"_s, e.error.type);
-            o.insert(u"message"_s, e.error.message);
-            break;
-        case Type::MessageStop:
-        case Type::Ping:
-            break;
-        }
-        out.append(o);
-    }
-    return out;
-}
-
-/// Checks the canonical stream contract; returns the first violation, empty when kept.
-QString contractViolation(const QList<canonical::StreamEvent> &events)
-{
-    int open = -1;
-    int next = 0;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const canonical::StreamEvent &e = events.at(i);
-        if ((i == 0) != (e.type == Type::MessageStart) && e.type != Type::Error)
-            return u"MessageStart is not (only) the first event, at %1"_s.arg(i);
-        switch (e.type) {
-        case Type::BlockStart:
-            if (open >= 0 || e.index != next)
-                return u"bad BlockStart at %1"_s.arg(i);
-            open = next++;
-            break;
-        case Type::BlockDelta:
-        case Type::BlockStop:
-            if (e.index != open)
-                return u"event for block %1 while %2 is open, at %3"_s.arg(e.index).arg(open).arg(i);
-            if (e.type == Type::BlockStop)
-                open = -1;
-            break;
-        case Type::MessageDelta:
-            if (open >= 0)
-                return u"MessageDelta with a block open"_s;
-            break;
-        case Type::MessageStop:
-        case Type::Error:
-            if (i != events.size() - 1)
-                return u"terminal event at %1 is not the last"_s.arg(i);
-            break;
-        default:
-            break;
-        }
-    }
-    if (events.isEmpty() || (events.last().type != Type::MessageStop && events.last().type != Type::Error))
-        return u"no terminal event"_s;
-    return {};
-}
-
-QList<canonical::StreamEvent> decode(const QByteArray &upstream, QList<qsizetype> cuts = {})
+QList<canonical::StreamEvent> decode(const QByteArray &upstream, const QList<qsizetype> &cuts = {})
 {
     ollamachat::StreamDecoder decoder;
-    QList<canonical::StreamEvent> events;
-    qsizetype start = 0;
-    cuts.append(upstream.size());
-    for (qsizetype cut : std::as_const(cuts)) {
-        events += decoder.feed(QByteArrayView(upstream).sliced(start, cut - start));
-        start = cut;
-    }
-    events += decoder.finish();
-    return events;
-}
-
-QString droppedFields(const QList<canonical::Dropped> &dropped)
-{
-    QStringList fields;
-    for (const canonical::Dropped &d : dropped)
-        fields.append(d.field);
-    return fields.join(u", "_s);
-}
-
-canonical::ContentPart call(const QString &id, const QString &name, const QString &arguments)
-{
-    canonical::ContentPart p;
-    p.kind = canonical::PartKind::ToolCall;
-    p.toolCallId = id;
-    p.toolName = name;
-    p.arguments = arguments;
-    return p;
-}
-
-canonical::ContentPart thinking(const QString &text)
-{
-    canonical::ContentPart p;
-    p.kind = canonical::PartKind::Thinking;
-    p.text = text;
-    return p;
-}
-
-canonical::Usage usage(qint64 in, qint64 out)
-{
-    canonical::Usage u;
-    u.inputTokens = in;
-    u.outputTokens = out;
-    return u;
+    return decodeInPieces(decoder, upstream, cuts);
 }
 
 canonical::Request simpleRequest()
@@ -256,7 +56,7 @@ class TestOllamaChat : public QObject
     Q_OBJECT
 
 private slots:
-    void requestMatchesGolden_data() { addFiles(u"requests"_s, u".json"_s); }
+    void requestMatchesGolden_data() { addDataFiles(ollamaData() + u"/requests"_s, u".json"_s); }
     void requestMatchesGolden();
     void requestReportsWhatItDrops();
     void runtimeOptionsAreOnlySentWhenGiven();
@@ -271,7 +71,7 @@ private slots:
     void unusableResponsesFail();
     void errorBodiesParse();
 
-    void streamMatchesGoldenAtEverySplit_data() { addFiles(u"streams"_s, u".ndjson"_s); }
+    void streamMatchesGoldenAtEverySplit_data() { addDataFiles(ollamaData() + u"/streams"_s, u".ndjson"_s); }
     void streamMatchesGoldenAtEverySplit();
     void lineEndingsDecodeAlike();
     void earlyEndGivesOneError();
@@ -284,22 +84,15 @@ private slots:
 void TestOllamaChat::requestMatchesGolden()
 {
     QFETCH(QString, file);
-    const QByteArray input = readFile(file);
     canonical::Error error;
-    const bool openAi = QFileInfo(file).fileName().startsWith(u"openai_"_s);
-    const auto request =
-        openAi ? openaichat::parseRequest(input, &error) : anthropicmessages::parseRequest(input, &error);
+    const auto request = parseFixtureRequest(file, &error);
     QVERIFY2(request, qPrintable(error.message));
     ollamachat::EmitOptions options;
     options.numCtx = 8192;
     options.keepAlive = u"10m"_s;
-    const QByteArray output = ollamachat::emitRequest(*request, options);
-    const QString golden = file.chopped(5) + u".expected.json"_s;
-    updateGolden(golden, pretty(QJsonDocument::fromJson(output)));
-    const QByteArray expected = readFile(golden);
-    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + golden));
-    QVERIFY2(QJsonDocument::fromJson(output) == QJsonDocument::fromJson(expected),
-             qPrintable(u"actual:\n"_s + QString::fromUtf8(pretty(QJsonDocument::fromJson(output)))));
+    const QJsonDocument output = QJsonDocument::fromJson(ollamachat::emitRequest(*request, options));
+    const QString problem = jsonGoldenDifference(goldenPath(file, u".json"_s), output);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestOllamaChat::requestReportsWhatItDrops()
@@ -410,30 +203,20 @@ void TestOllamaChat::responseParses_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<canonical::Response>("expected");
-    auto response = [](const QString &id, const QString &model, const QList<canonical::ContentPart> &content,
-                       canonical::StopReason stop, const canonical::Usage &usage) {
-        canonical::Response r;
-        r.id = id;
-        r.model = model;
-        r.content = content;
-        r.stopReason = stop;
-        r.usage = usage;
-        return r;
-    };
     QTest::newRow("text") << u"text.json"_s
-                          << response(u"msg_ddb29bf785fee3ca41556faf"_s, u"llama3.2"_s,
+                          << makeResponse(u"msg_ddb29bf785fee3ca41556faf"_s, u"llama3.2"_s,
                                       {canonical::ContentPart::makeText(u"{\"city\":\"Madrid\"}"_s)},
                                       canonical::StopReason::EndTurn, usage(31, 7));
     QTest::newRow("thinking and calls")
         << u"tools.json"_s
-        << response(u"msg_5b540650771160e145c280a7"_s, u"qwen3:8b"_s,
+        << makeResponse(u"msg_5b540650771160e145c280a7"_s, u"qwen3:8b"_s,
                     {thinking(u"Two zones, two calls."_s),
                      call(u"call_k3j9x0aa"_s, u"get_time"_s, u"{\"tz\":\"Europe/Paris\"}"_s),
                      call(u"call_5b540650_2"_s, u"get_time"_s, u"{\"tz\":\"Asia/Tokyo\"}"_s)},
                     canonical::StopReason::ToolUse, usage(120, 45));
     QTest::newRow("length, zero counts omitted")
         << u"length.json"_s
-        << response(u"msg_4d1a6736d954388fbbbf06e0"_s, u"llama3.2"_s,
+        << makeResponse(u"msg_4d1a6736d954388fbbbf06e0"_s, u"llama3.2"_s,
                     {canonical::ContentPart::makeText(u"Once upon a time, in a land far"_s)},
                     canonical::StopReason::MaxTokens, usage(0, 10));
 }
@@ -445,21 +228,7 @@ void TestOllamaChat::responseParses()
     canonical::Error error;
     const auto response = ollamachat::parseResponse(readData(u"responses/"_s + file), &error);
     QVERIFY2(response, qPrintable(error.message));
-    QCOMPARE(response->id, expected.id);
-    QCOMPARE(response->model, expected.model);
-    QCOMPARE(response->content.size(), expected.content.size());
-    for (qsizetype i = 0; i < expected.content.size(); ++i) {
-        const canonical::ContentPart &a = response->content.at(i);
-        const canonical::ContentPart &e = expected.content.at(i);
-        QCOMPARE(int(a.kind), int(e.kind));
-        QCOMPARE(a.text, e.text);
-        QCOMPARE(a.toolCallId, e.toolCallId);
-        QCOMPARE(a.toolName, e.toolName);
-        QCOMPARE(a.arguments, e.arguments);
-    }
-    QCOMPARE(stopName(response->stopReason), stopName(expected.stopReason));
-    QCOMPARE(usageJson(response->usage), usageJson(expected.usage));
-    QVERIFY(*response == expected);
+    compareResponse(*response, expected);
 }
 
 void TestOllamaChat::unusableResponsesFail()
@@ -486,36 +255,7 @@ void TestOllamaChat::errorBodiesParse()
 void TestOllamaChat::streamMatchesGoldenAtEverySplit()
 {
     QFETCH(QString, file);
-    const QByteArray upstream = readFile(file);
-    QVERIFY(upstream.size() > 200);
-    const QList<canonical::StreamEvent> whole = decode(upstream);
-    QCOMPARE(contractViolation(whole), QString());
-
-    const QString golden = file.chopped(7) + u".expected.json"_s;
-    updateGolden(golden, pretty(QJsonDocument(eventsJson(whole))));
-    const QByteArray expected = readFile(golden);
-    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + golden));
-    QVERIFY2(QJsonDocument(eventsJson(whole)) == QJsonDocument::fromJson(expected),
-             qPrintable(u"actual:\n"_s + QString::fromUtf8(pretty(QJsonDocument(eventsJson(whole))))));
-
-    for (qsizetype cut = 1; cut < upstream.size(); ++cut) {
-        if (decode(upstream, {cut}) != whole)
-            QFAIL(qPrintable(u"events differ when split at byte %1"_s.arg(cut)));
-    }
-    QList<qsizetype> everyByte;
-    for (qsizetype i = 1; i < upstream.size(); ++i)
-        everyByte.append(i);
-    QVERIFY(decode(upstream, everyByte) == whole);
-
-    QRandomGenerator random(4242);
-    for (int round = 0; round < 50; ++round) {
-        QList<qsizetype> cuts;
-        for (int i = random.bounded(2, 12); i > 0; --i)
-            cuts.append(random.bounded(qsizetype(1), upstream.size()));
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-        QVERIFY(decode(upstream, cuts) == whole);
-    }
+    verifyDecodedStream<ollamachat::StreamDecoder>(file);
 }
 
 void TestOllamaChat::lineEndingsDecodeAlike()

@@ -5,15 +5,15 @@
 #include "proxycore/formats/openaichat.h"
 #include "proxycore/formats/openairesponses.h"
 #include "proxycore/formats/ssedecoder.h"
+#include "tests/proxycore/formattestsupport.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
 using namespace llmproxy;
+using namespace llmproxy::formattest;
 using namespace Qt::StringLiterals;
 
 using canonical::BlockKind;
@@ -24,61 +24,14 @@ using canonical::StreamEvent;
 
 namespace {
 
-constexpr qint64 FixedCreated = 1767225600;
-
-QString dataDir(const QString &sub)
-{
-    const QString sourceDir = qEnvironmentVariable("LLMPROXY_SOURCE_DIR");
-    if (!sourceDir.isEmpty())
-        return sourceDir + u"/tests/proxycore/data/"_s + sub;
-    return QFINDTESTDATA(u"data/"_s + sub);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
-/// With LLMPROXY_UPDATE_GOLDEN=1 the golden files are rewritten from the current output (review
-/// the diff before committing it).
-void updateGolden(const QString &path, const QByteArray &content)
-{
-    if (qEnvironmentVariable("LLMPROXY_UPDATE_GOLDEN") != u"1"_s)
-        return;
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(content);
-}
-
 QJsonObject jsonObject(const QByteArray &json)
 {
     return QJsonDocument::fromJson(json).object();
 }
 
-QString describe(const QList<canonical::Dropped> &dropped)
-{
-    QStringList fields;
-    for (const canonical::Dropped &d : dropped)
-        fields.append(d.field);
-    return fields.join(u", "_s);
-}
-
 ContentPart text(const QString &t)
 {
     return ContentPart::makeText(t);
-}
-
-ContentPart call(const QString &id, const QString &name, const QString &arguments)
-{
-    ContentPart p;
-    p.kind = PartKind::ToolCall;
-    p.toolCallId = id;
-    p.toolName = name;
-    p.arguments = arguments;
-    return p;
 }
 
 ContentPart result(const QString &id, const std::vector<ContentPart> &content)
@@ -87,15 +40,6 @@ ContentPart result(const QString &id, const std::vector<ContentPart> &content)
     p.kind = PartKind::ToolResult;
     p.toolCallId = id;
     p.result = content;
-    return p;
-}
-
-ContentPart thinking(const QString &t, const QString &signature)
-{
-    ContentPart p;
-    p.kind = PartKind::Thinking;
-    p.text = t;
-    p.signature = signature;
     return p;
 }
 
@@ -174,29 +118,11 @@ StreamEvent errorEvent(const canonical::Error &error)
     return e;
 }
 
-canonical::Usage usage(qint64 in, qint64 out, std::optional<qint64> reasoning = {}, std::optional<qint64> cached = {})
-{
-    canonical::Usage u;
-    u.inputTokens = in;
-    u.outputTokens = out;
-    u.reasoningTokens = reasoning;
-    u.cacheReadTokens = cached;
-    return u;
-}
-
 openairesponses::EmitOptions fixedOptions()
 {
     openairesponses::EmitOptions o;
     o.created = FixedCreated;
     return o;
-}
-
-QList<SseEvent> sseEvents(const QByteArray &stream)
-{
-    SseDecoder decoder;
-    QList<SseEvent> events = decoder.feed(stream);
-    events += decoder.finish();
-    return events;
 }
 
 bool isTerminal(const QByteArray &name)
@@ -275,16 +201,7 @@ QByteArray translateSplit(const QByteArray &upstream, const QList<qsizetype> &cu
 {
     openaichat::StreamDecoder decoder;
     openairesponses::StreamEncoder encoder(fixedOptions());
-    QByteArray out;
-    qsizetype start = 0;
-    QList<qsizetype> all = cuts;
-    all.append(upstream.size());
-    for (qsizetype cut : std::as_const(all)) {
-        out += encoder.encode(decoder.feed(QByteArrayView(upstream).sliced(start, cut - start)));
-        start = cut;
-    }
-    out += encoder.encode(decoder.finish());
-    return out + encoder.finish();
+    return translateInPieces(decoder, encoder, upstream, cuts);
 }
 
 } // namespace
@@ -387,7 +304,7 @@ void TestOpenAiResponses::codexRequestParsesExactly()
     QVERIFY(request->stream);
     QVERIFY(!request->responseFormat);
     QVERIFY(!request->maxOutputTokens);
-    QCOMPARE(describe(request->dropped),
+    QCOMPARE(droppedFields(request->dropped),
              u"tools[2].format, tools[3], text.verbosity, store, include, prompt_cache_key"_s);
 }
 
@@ -454,7 +371,7 @@ void TestOpenAiResponses::requestOptionsMap()
     QCOMPARE(request->reasoningEffort, u"none"_s);
     QVERIFY(!request->thinkingEnabled);
     // A text-format custom tool loses nothing; the hosted file_search tool is not offered upstream.
-    QCOMPARE(describe(request->dropped), u"tools[1], safety_identifier, store, truncation"_s);
+    QCOMPARE(droppedFields(request->dropped), u"tools[1], safety_identifier, store, truncation"_s);
     QVERIFY(request->dropped.at(2).reason.contains(u"cannot be retrieved"_s));
 
     // The response echoes what the client asked for.
@@ -533,7 +450,7 @@ void TestOpenAiResponses::nullStateFieldsAreAccepted()
         &error);
     QVERIFY2(request, qPrintable(error.message));
     QCOMPARE(request->messages.size(), 1);
-    QCOMPARE(describe(request->dropped), u"input[1], store"_s);
+    QCOMPARE(droppedFields(request->dropped), u"input[1], store"_s);
 }
 
 void TestOpenAiResponses::responseMatchesGolden_data()
@@ -599,12 +516,9 @@ void TestOpenAiResponses::responseMatchesGolden()
     QList<canonical::Dropped> dropped;
     const QByteArray output = openairesponses::emitResponse(response, options, &dropped);
     QVERIFY(dropped.isEmpty());
-    const QString path = dataDir(u"responses"_s) + u'/' + golden + u".expected.json"_s;
-    updateGolden(path, QJsonDocument::fromJson(output).toJson(QJsonDocument::Indented));
-    const QByteArray expected = readFile(path);
-    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + path));
-    QVERIFY2(QJsonDocument::fromJson(output) == QJsonDocument::fromJson(expected),
-             qPrintable(u"actual:\n"_s + QString::fromUtf8(QJsonDocument::fromJson(output).toJson())));
+    const QString problem = jsonGoldenDifference(dataDir(u"responses"_s) + u'/' + golden + u".expected.json"_s,
+                                                 QJsonDocument::fromJson(output));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestOpenAiResponses::customToolInputFallsBackToRawArguments()
@@ -757,11 +671,8 @@ void TestOpenAiResponses::streamMatchesGolden()
     const QString violation = streamViolation(output, terminal);
     QVERIFY2(violation.isEmpty(), qPrintable(violation));
 
-    const QString path = dataDir(u"responses"_s) + u'/' + golden + u".expected.sse"_s;
-    updateGolden(path, output);
-    const QByteArray expected = readFile(path);
-    QVERIFY2(!expected.isEmpty(), qPrintable(u"missing golden file "_s + path));
-    QCOMPARE(output, expected);
+    const QString problem = goldenDifference(dataDir(u"responses"_s) + u'/' + golden + u".expected.sse"_s, output);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestOpenAiResponses::chatUpstreamTranslatesIdenticallyAtEverySplit_data()
@@ -786,14 +697,10 @@ void TestOpenAiResponses::chatUpstreamTranslatesIdenticallyAtEverySplit()
     const QString violation = streamViolation(whole, terminal);
     QVERIFY2(violation.isEmpty(), qPrintable(violation));
 
-    for (qsizetype cut = 1; cut < upstream.size(); ++cut) {
-        if (translateSplit(upstream, {cut}) != whole)
-            QFAIL(qPrintable(u"output differs when split at byte %1"_s.arg(cut)));
-    }
-    QList<qsizetype> everyByte;
-    for (qsizetype i = 1; i < upstream.size(); ++i)
-        everyByte.append(i);
-    QCOMPARE(translateSplit(upstream, everyByte), whole);
+    const QString split = splitDifference(
+        upstream.size(), whole, [&upstream](const QList<qsizetype> &cuts) { return translateSplit(upstream, cuts); },
+        {.rounds = 0});
+    QVERIFY2(split.isEmpty(), qPrintable(split));
 
     if (file.endsWith(u"openai_parallel_tools.sse"_s)) {
         // Three calls, the interleaved arguments regrouped per call, the empty one as "{}".

@@ -12,24 +12,22 @@
 #include "proxycore/formats/codecs.h"
 #include "proxycore/formats/ssedecoder.h"
 #include "proxycore/providers/providerpreset.h"
+#include "tests/proxycore/formattestsupport.h"
 
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
 
 using namespace llmproxy;
+using namespace llmproxy::formattest;
 using namespace Qt::StringLiterals;
 using formats::ApiFormat;
 
 namespace {
-
-constexpr qint64 FixedCreated = 1767225600;
 
 struct FormatInfo
 {
@@ -51,44 +49,9 @@ const FormatInfo Upstreams[] = {
     {"ollama", ApiFormat::OllamaChat, "ollama"},
 };
 
-QString dataDir()
+QString matrixData()
 {
-    const QString sourceDir = qEnvironmentVariable("LLMPROXY_SOURCE_DIR");
-    if (!sourceDir.isEmpty())
-        return sourceDir + u"/tests/proxycore/data/matrix"_s;
-    return QFINDTESTDATA("data/matrix");
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-/// Compares `actual` with the golden file, or rewrites the file when asked to.
-QString checkGolden(const QString &path, const QByteArray &actual)
-{
-    if (qEnvironmentVariable("LLMPROXY_UPDATE_GOLDEN") == u"1"_s) {
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return u"cannot write "_s + path;
-        f.write(actual);
-        return {};
-    }
-    const QByteArray expected = readFile(path);
-    if (expected.isEmpty())
-        return u"missing golden file "_s + path;
-    if (expected == actual)
-        return {};
-    const QList<QByteArray> a = actual.split('\n');
-    const QList<QByteArray> e = expected.split('\n');
-    for (qsizetype i = 0; i < qMax(a.size(), e.size()); ++i) {
-        const QByteArray al = a.value(i), el = e.value(i);
-        if (al != el)
-            return u"%1 differs at line %2:\n  expected: %3\n  actual:   %4"_s.arg(path).arg(i + 1).arg(
-                QString::fromUtf8(el), QString::fromUtf8(al));
-    }
-    return u"%1 differs"_s.arg(path);
+    return dataDir(u"matrix"_s);
 }
 
 QByteArray pretty(const QJsonObject &o)
@@ -113,7 +76,7 @@ QList<const FormatInfo *> upstreamsWithInput(const QString &sub, const QString &
 {
     QList<const FormatInfo *> present;
     for (const FormatInfo &u : Upstreams) {
-        if (QFile::exists(dataDir() + u'/' + sub + u'/' + QLatin1String(u.name) + suffix))
+        if (QFile::exists(matrixData() + u'/' + sub + u'/' + QLatin1String(u.name) + suffix))
             present.append(&u);
     }
     return present;
@@ -133,32 +96,13 @@ QByteArray translateStream(const FormatInfo &up, const FormatInfo &client, const
     options.includeUsage = true;
     options.created = FixedCreated;
     std::unique_ptr<formats::StreamEncoder> encoder = formats::makeStreamEncoder(client.format, options);
-    QByteArray out;
-    qsizetype from = 0;
-    QList<qsizetype> bounds = cuts;
-    bounds.append(upstream.size());
-    for (qsizetype to : std::as_const(bounds)) {
-        QList<canonical::StreamEvent> e = decoder->feed(QByteArrayView(upstream).sliced(from, to - from));
-        if (events)
-            events->append(e);
-        out += encoder->encode(e);
-        from = to;
-    }
-    QList<canonical::StreamEvent> e = decoder->finish();
-    if (events)
-        events->append(e);
-    out += encoder->encode(e);
-    if (!encoder->isFinished())
-        out += encoder->finish();
-    return out;
+    return translateInPieces(*decoder, *encoder, upstream, cuts, events);
 }
 
 /// The client protocol's terminal event is the last thing in `stream`, exactly once.
 QString terminalProblem(const FormatInfo &client, const QByteArray &stream)
 {
-    SseDecoder decoder;
-    QList<SseEvent> events = decoder.feed(stream);
-    events.append(decoder.finish());
+    const QList<SseEvent> events = sseEvents(stream);
     if (events.isEmpty())
         return u"no events"_s;
     const auto isTerminal = [&client](const SseEvent &e) {
@@ -213,7 +157,7 @@ void TestTranslationMatrix::requestReachesEveryUpstream()
     QFETCH(int, upstream);
     const FormatInfo &c = Clients[client];
     const FormatInfo &u = Upstreams[upstream];
-    const QByteArray body = readFile(dataDir() + u"/requests/"_s + QLatin1String(c.name) + u".json"_s);
+    const QByteArray body = readFile(matrixData() + u"/requests/"_s + QLatin1String(c.name) + u".json"_s);
     QVERIFY2(!body.isEmpty(), "test data not found; set LLMPROXY_SOURCE_DIR");
 
     canonical::Error error;
@@ -242,8 +186,8 @@ void TestTranslationMatrix::requestReachesEveryUpstream()
                              {u"dropped"_s, droppedFields},
                              {u"body"_s, sent.object()}};
     const QString golden =
-        dataDir() + u"/requests/"_s + QLatin1String(c.name) + u".to."_s + QLatin1String(u.name) + u".json"_s;
-    const QString problem = checkGolden(golden, pretty(actual));
+        matrixData() + u"/requests/"_s + QLatin1String(c.name) + u".to."_s + QLatin1String(u.name) + u".json"_s;
+    const QString problem = goldenDifference(golden, pretty(actual));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
@@ -263,7 +207,7 @@ void TestTranslationMatrix::responseReachesEveryClient()
     QFETCH(int, upstream);
     const FormatInfo &c = Clients[client];
     const FormatInfo &u = Upstreams[upstream];
-    const QByteArray body = readFile(dataDir() + u"/responses/"_s + QLatin1String(u.name) + u".json"_s);
+    const QByteArray body = readFile(matrixData() + u"/responses/"_s + QLatin1String(u.name) + u".json"_s);
     canonical::Error error;
     std::optional<canonical::Response> parsed = formats::parseResponse(u.format, body, &error);
     QVERIFY2(parsed, qPrintable(error.message));
@@ -282,8 +226,8 @@ void TestTranslationMatrix::responseReachesEveryClient()
     const QJsonDocument doc = QJsonDocument::fromJson(emitted);
     QVERIFY2(doc.isObject(), emitted.constData());
     const QString golden =
-        dataDir() + u"/responses/"_s + QLatin1String(u.name) + u".to."_s + QLatin1String(c.name) + u".json"_s;
-    const QString problem = checkGolden(golden, pretty(doc.object()));
+        matrixData() + u"/responses/"_s + QLatin1String(u.name) + u".to."_s + QLatin1String(c.name) + u".json"_s;
+    const QString problem = goldenDifference(golden, pretty(doc.object()));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
@@ -292,7 +236,7 @@ void TestTranslationMatrix::streamReachesEveryClientAtEverySplit_data()
     QTest::addColumn<int>("client");
     QTest::addColumn<int>("upstream");
     for (const FormatInfo &u : Upstreams) {
-        if (!QFile::exists(dataDir() + u"/streams/"_s + QLatin1String(u.name) + upstreamStreamSuffix(u)))
+        if (!QFile::exists(matrixData() + u"/streams/"_s + QLatin1String(u.name) + upstreamStreamSuffix(u)))
             continue;
         for (int c = 0; c < int(std::size(Clients)); ++c)
             QTest::addRow("%s->%s", u.name, Clients[c].name) << c << int(&u - Upstreams);
@@ -305,7 +249,7 @@ void TestTranslationMatrix::streamReachesEveryClientAtEverySplit()
     QFETCH(int, upstream);
     const FormatInfo &c = Clients[client];
     const FormatInfo &u = Upstreams[upstream];
-    const QByteArray input = readFile(dataDir() + u"/streams/"_s + QLatin1String(u.name) + upstreamStreamSuffix(u));
+    const QByteArray input = readFile(matrixData() + u"/streams/"_s + QLatin1String(u.name) + upstreamStreamSuffix(u));
     QVERIFY(input.size() > 100);
 
     QList<canonical::StreamEvent> events;
@@ -331,33 +275,20 @@ void TestTranslationMatrix::streamReachesEveryClientAtEverySplit()
     const QString terminal = terminalProblem(c, whole);
     QVERIFY2(terminal.isEmpty(), qPrintable(terminal));
     const QString golden =
-        dataDir() + u"/streams/"_s + QLatin1String(u.name) + u".to."_s + QLatin1String(c.name) + u".sse"_s;
-    const QString problem = checkGolden(golden, whole);
+        matrixData() + u"/streams/"_s + QLatin1String(u.name) + u".to."_s + QLatin1String(c.name) + u".sse"_s;
+    const QString problem = goldenDifference(golden, whole);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
-    for (qsizetype cut = 1; cut < input.size(); ++cut) {
-        if (translateStream(u, c, input, {cut}) != whole)
-            QFAIL(qPrintable(u"output differs when the upstream stream is split at byte %1"_s.arg(cut)));
-    }
-    QList<qsizetype> everyByte;
-    for (qsizetype i = 1; i < input.size(); ++i)
-        everyByte.append(i);
-    QCOMPARE(translateStream(u, c, input, everyByte), whole);
-    QRandomGenerator random(2611);
-    for (int round = 0; round < 30; ++round) {
-        QList<qsizetype> cuts;
-        for (int i = random.bounded(2, 10); i > 0; --i)
-            cuts.append(random.bounded(qsizetype(1), input.size()));
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-        QCOMPARE(translateStream(u, c, input, cuts), whole);
-    }
+    const QString split = splitDifference(
+        input.size(), whole, [&](const QList<qsizetype> &cuts) { return translateStream(u, c, input, cuts); },
+        {.rounds = 30, .seed = 2611, .maxCuts = 10});
+    QVERIFY2(split.isEmpty(), qPrintable(split));
 
     // Cut short anywhere, the client still gets exactly one terminal event at the end.
     for (qsizetype keep = 0; keep < input.size(); keep += qMax<qsizetype>(1, input.size() / 40)) {
         const QByteArray cutShort = translateStream(u, c, input.first(keep), {});
-        const QString problem = terminalProblem(c, cutShort);
-        QVERIFY2(problem.isEmpty(), qPrintable(u"upstream cut after %1 bytes: "_s.arg(keep) + problem));
+        const QString cutProblem = terminalProblem(c, cutShort);
+        QVERIFY2(cutProblem.isEmpty(), qPrintable(u"upstream cut after %1 bytes: "_s.arg(keep) + cutProblem));
     }
 }
 
@@ -378,7 +309,7 @@ void TestTranslationMatrix::errorReachesEveryClientInItsShape()
     const FormatInfo &c = Clients[client];
     const FormatInfo &u = Upstreams[upstream];
     const QJsonObject fixture =
-        QJsonDocument::fromJson(readFile(dataDir() + u"/errors/"_s + QLatin1String(u.name) + u".json"_s)).object();
+        QJsonDocument::fromJson(readFile(matrixData() + u"/errors/"_s + QLatin1String(u.name) + u".json"_s)).object();
     const int status = fixture.value(u"status"_s).toInt();
     const QJsonValue bodyValue = fixture.value(u"body"_s);
     const QByteArray body = bodyValue.isString() ? bodyValue.toString().toUtf8()
@@ -391,8 +322,8 @@ void TestTranslationMatrix::errorReachesEveryClientInItsShape()
     QVERIFY(!emitted.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
     const QJsonObject actual{{u"status"_s, formats::httpStatus(c.format, error)}, {u"body"_s, emitted}};
     const QString golden =
-        dataDir() + u"/errors/"_s + QLatin1String(u.name) + u".to."_s + QLatin1String(c.name) + u".json"_s;
-    const QString problem = checkGolden(golden, pretty(actual));
+        matrixData() + u"/errors/"_s + QLatin1String(u.name) + u".to."_s + QLatin1String(c.name) + u".json"_s;
+    const QString problem = goldenDifference(golden, pretty(actual));
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 

@@ -142,6 +142,8 @@ QByteArray ProxyConfig::toYaml() const
             if (!e.apiVersion.isEmpty())
                 out += "    api_version: " + yamlString(e.apiVersion) + '\n';
             addIfSet(out, "    ", "num_ctx", e.numCtx);
+            addIfSet(out, "    ", "priority", e.priority);
+            addIfSet(out, "    ", "weight", e.weight);
             out += "    models: [";
             for (qsizetype i = 0; i < e.models.size(); ++i)
                 out += (i > 0 ? ", " : "") + yamlString(e.models.at(i));

@@ -38,6 +38,8 @@ struct EndpointSpec
     QString apiKeyEnv;  ///< written as api_key_env when set
     QString apiVersion; ///< written as api_version when set (Azure deployments API)
     qint64 numCtx = 0;  ///< written as num_ctx when > 0 (Ollama context window)
+    qint64 priority = 0; ///< written as priority when > 0
+    qint64 weight = 0;   ///< written as weight when > 0
 };
 
 /// Builds the YAML config the proxy tests run with. Discovery is always off; unset (0) limits are omitted.

@@ -5,6 +5,7 @@
 #include "tests/support/mockupstream/geminireplies.h"
 #include "tests/support/mockupstream/mockwire.h"
 #include "tests/support/mockupstream/ollamareplies.h"
+#include "tests/support/mockupstream/responsesreplies.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,8 +24,6 @@ using namespace mockwire;
 
 namespace {
 
-// A fixed creation time keeps replies byte-identical for identical requests.
-constexpr qint64 kCreated = 1767225600;
 constexpr qsizetype kMaxHeadBytes = 1 << 20;
 constexpr int kDefaultEmbeddingDimensions = 8;
 
@@ -559,6 +558,7 @@ Reply errorReply(InferenceRoute route, int status, QByteArrayView message)
     case InferenceRoute::OpenAiChat:
     case InferenceRoute::OpenAiCompletions:
     case InferenceRoute::OpenAiEmbeddings:
+    case InferenceRoute::OpenAiResponses:
         break;
     }
     Reply r;
@@ -619,9 +619,22 @@ Reply generatedReply(InferenceRoute route, const CapturedRequest &request, const
         return completionReply(object, "cmpl-mock" + digest, content);
     case InferenceRoute::AnthropicMessages:
         return messagesReply(object, "msg_mock" + digest, content);
+    case InferenceRoute::OpenAiResponses:
+        return responses::create(object, digest, content);
     default:
         return embeddingsReply(object);
     }
+}
+
+/// An `events` entry: {"event": name, "data": payload} (exactly these two members, the name a string)
+/// is a named event; anything else is a bare data payload.
+ScriptedEvent scriptedEvent(const QJsonValue &item)
+{
+    const auto payload = [](const QJsonValue &v) { return v.isString() ? v.toString().toUtf8() : compactJson(v); };
+    const QJsonObject object = item.toObject();
+    if (object.size() == 2 && object.value(QLatin1String("event")).isString() && object.contains(QLatin1String("data")))
+        return {object.value(QLatin1String("event")).toString().toUtf8(), payload(object.value(QLatin1String("data")))};
+    return {std::nullopt, payload(item)};
 }
 
 } // namespace
@@ -694,10 +707,10 @@ std::optional<MockBehaviour> MockBehaviour::fromJson(const QJsonObject &object, 
                 *error = QStringLiteral("field 'events' must be an array");
                 return std::nullopt;
             }
-            QList<QByteArray> events;
+            QList<ScriptedEvent> events;
             const QJsonArray items = v.toArray();
             for (const QJsonValue &item : items)
-                events.append(item.isString() ? item.toString().toUtf8() : compactJson(item));
+                events.append(scriptedEvent(item));
             b.events = events;
         } else if (key == QLatin1String("lines")) {
             if (!v.isArray()) {
@@ -1113,6 +1126,8 @@ void MockServer::dispatch(MockConnection *connection, CapturedRequest &&request,
         handleInference(connection, request, InferenceRoute::OpenAiCompletions, close);
     else if (post && route == "/embeddings")
         handleInference(connection, request, InferenceRoute::OpenAiEmbeddings, close);
+    else if (post && route == "/responses")
+        handleInference(connection, request, InferenceRoute::OpenAiResponses, close);
     else if (post && route == "/messages")
         handleInference(connection, request, InferenceRoute::AnthropicMessages, close);
     else if (request.method == "GET" && (route == "/models" || route.startsWith("/models/")))
@@ -1255,8 +1270,9 @@ void MockServer::handleInference(MockConnection *connection, const CapturedReque
         r.stream = true;
         r.contentType = QByteArrayLiteral("text/event-stream");
         const QByteArrayView separator = isGemini(route) ? gemini::kSseSeparator : QByteArrayView("\n\n");
-        for (const QByteArray &payload : std::as_const(*behaviour->events))
-            r.parts.append(sseEvent(payload, separator));
+        for (const ScriptedEvent &event : std::as_const(*behaviour->events))
+            r.parts.append(event.name ? namedSseEvent(*event.name, event.data, separator)
+                                      : sseEvent(event.data, separator));
         r.status = behaviour->status > 0 ? behaviour->status : 200;
     } else if (behaviour && behaviour->lines) {
         r.stream = true;

@@ -21,13 +21,20 @@ namespace llmproxy::test {
 
 using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
 
+/// One scripted SSE event: its `data:` payload, preceded by an `event:` line when `name` is set.
+struct ScriptedEvent
+{
+    std::optional<QByteArray> name;
+    QByteArray data;
+};
+
 /// One scripted reply, consumed by the next inference request (see tests/support/README.md).
 struct MockBehaviour
 {
     int status = 0; ///< 0: generated reply with 200
     std::optional<QByteArray> body;
     std::optional<QString> content;
-    std::optional<QList<QByteArray>> events;
+    std::optional<QList<ScriptedEvent>> events;
     std::optional<QList<QByteArray>> lines; ///< NDJSON lines, each sent as its own chunk
     RawHeaders headers;
     int delayMs = 0;
@@ -48,6 +55,7 @@ enum class InferenceRoute {
     OpenAiChat,
     OpenAiCompletions,
     OpenAiEmbeddings,
+    OpenAiResponses,
     AnthropicMessages,
     GeminiGenerate,
     GeminiStream,

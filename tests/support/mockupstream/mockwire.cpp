@@ -137,4 +137,18 @@ QByteArray sseEvent(const QByteArray &payload, QByteArrayView separator)
     return out;
 }
 
+QByteArray namedSseEvent(QByteArrayView name, const QByteArray &payload, QByteArrayView separator)
+{
+    const QByteArrayView lineEnd = separator.first(separator.size() / 2);
+    QByteArray out;
+    out.reserve(name.size() + payload.size() + 15 + separator.size());
+    out += "event: ";
+    out += name;
+    out += lineEnd;
+    out += "data: ";
+    out += payload;
+    out += separator;
+    return out;
+}
+
 } // namespace llmproxy::test::mockwire

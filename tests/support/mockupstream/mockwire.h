@@ -21,6 +21,10 @@ struct Reply
     bool stream = false;
 };
 
+/// The fixed creation time (2026-01-01T00:00:00Z) every reply carries, so identical requests get
+/// byte-identical replies.
+inline constexpr qint64 kCreated = 1767225600;
+
 /// Appends `utf8` as a JSON string literal (quotes included), escaping only what JSON requires.
 void appendJsonString(QByteArray &out, QByteArrayView utf8);
 /// `utf8` as a JSON string literal.
@@ -41,5 +45,8 @@ QByteArray hex64(quint64 v);
 /// One SSE event carrying `payload` as its only `data:` line, terminated by `separator`
 /// (the blank line: "\n\n" for most providers, "\r\n\r\n" for Gemini).
 QByteArray sseEvent(const QByteArray &payload, QByteArrayView separator = "\n\n");
+/// One named SSE event: an `event: <name>` line, then `payload` as its `data:` line, then `separator`
+/// (the line end is the separator's first half: "\n" or "\r\n").
+QByteArray namedSseEvent(QByteArrayView name, const QByteArray &payload, QByteArrayView separator = "\n\n");
 
 } // namespace llmproxy::test::mockwire

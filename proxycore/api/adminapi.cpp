@@ -1,0 +1,623 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/api/adminapi.h"
+
+#include "proxycore/api/apirouter.h"
+#include "proxycore/config/configloader.h"
+#include "proxycore/engine/sharedstate.h"
+#include "proxycore/http/httpresponder.h"
+#include "proxycore/providers/providerpreset.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUrl>
+
+#include <cmath>
+#include <functional>
+
+namespace llmproxy {
+
+Q_LOGGING_CATEGORY(lcAdmin, "llmproxy.admin")
+
+namespace {
+
+const HeaderList &adminHeaders()
+{
+    static const HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")},
+                              {QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-store")}};
+    return h;
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+ApiError badRequest(const QString &message, QByteArray code, QByteArray param = {})
+{
+    return ApiError::invalidRequest(message, std::move(code), std::move(param));
+}
+
+ApiError conflict(const QString &message, QByteArray code)
+{
+    return {409, message, QByteArrayLiteral("invalid_request_error"), std::move(code), {}};
+}
+
+ApiError unknownEndpoint(const QString &id)
+{
+    return ApiError::notFound(QStringLiteral("No endpoint has the id '%1'; GET /api/v1/registry lists them.").arg(id),
+                              QByteArrayLiteral("endpoint_not_found"));
+}
+
+/// Who did it, for the log: the start of the SHA-256 of the admin key, never the key.
+QByteArray fingerprint(QByteArrayView key)
+{
+    return QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(8);
+}
+
+/// What the engine's thread answers: a JSON body, or an error.
+struct AdminReply
+{
+    int status = 200;
+    QByteArray body;
+    std::optional<ApiError> error;
+};
+
+AdminReply ok(const QJsonObject &body, int status = 200)
+{
+    return {status, compact(body), std::nullopt};
+}
+
+AdminReply failed(ApiError error)
+{
+    return {error.status, {}, std::move(error)};
+}
+
+/// Lives in the worker's thread while the engine's thread works on an admin request, holding the
+/// continuation (and with it the client's responder): whatever happens, both end on the worker.
+class PendingAdminReply final : public QObject
+{
+public:
+    PendingAdminReply(QObject *workerContext, std::function<void(const AdminReply &)> done)
+        : QObject(workerContext), m_done(std::move(done))
+    {
+    }
+    void finish(const AdminReply &reply)
+    {
+        m_done(reply);
+        deleteLater();
+    }
+
+private:
+    std::function<void(const AdminReply &)> m_done;
+};
+
+/// Runs `work` on the engine's thread, then `done` with its result on this worker's thread.
+void runOnEngine(AdminControl *control, QObject *workerContext, std::function<AdminReply(AdminControl &)> work,
+                 std::function<void(const AdminReply &)> done)
+{
+    auto *pending = new PendingAdminReply(workerContext, std::move(done));
+    // The worker (and so `pending`) outlives every event of the engine's thread: the engine
+    // joins its workers only in its own destructor, which also drops its unprocessed events.
+    QMetaObject::invokeMethod(
+        control->adminContext(),
+        [control, pending, work = std::move(work)] {
+            AdminReply reply = work(*control);
+            QMetaObject::invokeMethod(
+                pending, [pending, reply = std::move(reply)] { pending->finish(reply); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+QString breakerStateName(CircuitBreaker::State state)
+{
+    switch (state) {
+    case CircuitBreaker::State::Closed:
+        return QStringLiteral("closed");
+    case CircuitBreaker::State::Open:
+        return QStringLiteral("open");
+    case CircuitBreaker::State::HalfOpen:
+        return QStringLiteral("half_open");
+    }
+    return QStringLiteral("closed");
+}
+
+QString probeName(int probe)
+{
+    switch (EndpointHealth::Probe(probe)) {
+    case EndpointHealth::Probe::Healthy:
+        return QStringLiteral("healthy");
+    case EndpointHealth::Probe::Unhealthy:
+        return QStringLiteral("unhealthy");
+    case EndpointHealth::Probe::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+/// An endpoint as GET /api/v1/registry shows it. Never the key: whether there is one, and the
+/// variable it came from.
+QJsonObject entryJson(const RegistryEntry &entry)
+{
+    const EndpointConfig &e = entry.config;
+    const ProviderPreset *preset = findProviderPreset(e.provider);
+    QJsonObject o{{QStringLiteral("id"), e.id},
+                  {QStringLiteral("source"), e.source},
+                  {QStringLiteral("provider"), preset ? preset->name.toString() : e.provider},
+                  {QStringLiteral("base_url"), e.baseUrl},
+                  {QStringLiteral("models"), QJsonArray::fromStringList(e.models)},
+                  {QStringLiteral("priority"), e.priority},
+                  {QStringLiteral("weight"), e.weight},
+                  {QStringLiteral("enabled"), e.enabled},
+                  {QStringLiteral("has_key"), !e.apiKey.isEmpty()},
+                  {QStringLiteral("api_key_env"), e.apiKeyEnv.isEmpty() ? QJsonValue() : QJsonValue(e.apiKeyEnv)}};
+    if (!e.apiVersion.isEmpty())
+        o.insert(QStringLiteral("api_version"), e.apiVersion);
+    if (e.costPerMtok > 0)
+        o.insert(QStringLiteral("cost_per_mtok"), e.costPerMtok);
+    const EndpointHealth *health = entry.health.get();
+    if (!health) {
+        // Not routed (disabled): it has no breaker or statistics at the moment.
+        o.insert(QStringLiteral("breaker"), QJsonValue());
+        o.insert(QStringLiteral("probe"), QJsonValue());
+        o.insert(QStringLiteral("stats"), QJsonValue());
+        return o;
+    }
+    const qint64 nowMs = monotonicNowNs() / 1'000'000;
+    o.insert(QStringLiteral("breaker"),
+             QJsonObject{{QStringLiteral("state"), breakerStateName(health->breaker.state(nowMs))},
+                         {QStringLiteral("consecutive_failures"), health->breaker.consecutiveFailures()}});
+    o.insert(QStringLiteral("probe"), probeName(health->probe.load(std::memory_order_relaxed)));
+    const ModelStats &s = health->total;
+    o.insert(QStringLiteral("stats"), QJsonObject{{QStringLiteral("requests"), qint64(s.requests())},
+                                                  {QStringLiteral("failures"), qint64(s.failures())},
+                                                  {QStringLiteral("latency_ms"), s.latencyMs()},
+                                                  {QStringLiteral("success_rate"), s.successRate()}});
+    return o;
+}
+
+/// The body as a JSON object; an empty body is an empty object. nullopt with `error` set otherwise.
+std::optional<QJsonObject> bodyObject(const QByteArray &body, ApiError *error)
+{
+    if (body.trimmed().isEmpty())
+        return QJsonObject();
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = badRequest(QStringLiteral("The request body must be a JSON object."), QByteArrayLiteral("invalid_json"));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+/// Reads an optional boolean `field` from a body that may carry nothing else. `value` stays unset
+/// when the body does not have it.
+bool readFlag(const QByteArray &body, QLatin1String field, std::optional<bool> *value, ApiError *error)
+{
+    const std::optional<QJsonObject> o = bodyObject(body, error);
+    if (!o)
+        return false;
+    for (auto it = o->begin(); it != o->end(); ++it) {
+        if (it.key() != field) {
+            *error = badRequest(QStringLiteral("Unknown field '%1'; the body may only carry '%2' (true or false).")
+                                    .arg(it.key(), field),
+                                QByteArrayLiteral("unknown_field"), it.key().toUtf8());
+            return false;
+        }
+        if (!it.value().isBool()) {
+            *error = badRequest(QStringLiteral("'%1' must be true or false.").arg(field), QByteArrayLiteral("invalid_type"),
+                                QByteArray(field.data(), field.size()));
+            return false;
+        }
+        *value = it.value().toBool();
+    }
+    return true;
+}
+
+bool isValidEndpointId(QStringView id)
+{
+    if (id.isEmpty() || id.size() > 128)
+        return false;
+    for (QChar c : id) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_' && c != u'.')
+            return false;
+    }
+    return true;
+}
+
+bool isVariableName(QStringView name)
+{
+    if (name.isEmpty() || name.front().isDigit())
+        return false;
+    for (QChar c : name) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'_')
+            return false;
+    }
+    return true;
+}
+
+/// "https://host/v1/" → "https://host/v1"; nullopt unless it is an absolute http(s) URL with a host.
+std::optional<QString> normalizedHttpUrl(const QString &raw)
+{
+    QString s = raw.trimmed();
+    while (s.endsWith(u'/'))
+        s.chop(1);
+    const QUrl url(s, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty() || url.hasFragment())
+        return std::nullopt;
+    return s;
+}
+
+std::optional<int> integerIn(const QJsonValue &v, int min, int max)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (d != std::floor(d) || d < min || d > max)
+        return std::nullopt;
+    return int(d);
+}
+
+/// Validates the body of POST /api/v1/registry with the rules of an endpoint in config.yaml.
+std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const ServerConfig &server, ApiError *error)
+{
+    std::optional<QJsonObject> o = bodyObject(body, error);
+    if (!o)
+        return std::nullopt;
+    static const QStringList known{QStringLiteral("id"),          QStringLiteral("provider"),
+                                   QStringLiteral("base_url"),    QStringLiteral("models"),
+                                   QStringLiteral("api_key_env"), QStringLiteral("api_key"),
+                                   QStringLiteral("priority"),    QStringLiteral("weight"),
+                                   QStringLiteral("enabled"),     QStringLiteral("api_version"),
+                                   QStringLiteral("cost_per_mtok")};
+    for (auto it = o->begin(); it != o->end(); ++it) {
+        if (!known.contains(it.key())) {
+            *error = badRequest(QStringLiteral("Unknown field '%1'; expected %2.")
+                                    .arg(it.key(), known.join(QStringLiteral(", "))),
+                                QByteArrayLiteral("unknown_field"), it.key().toUtf8());
+            return std::nullopt;
+        }
+    }
+    const auto fail = [error](const QString &message, const char *code, const char *param) {
+        *error = badRequest(message, QByteArray(code), QByteArray(param));
+        return std::nullopt;
+    };
+    const auto optionalString = [&o](const char *name, std::optional<QString> *out) {
+        const QJsonValue v = o->value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull())
+            return true;
+        if (!v.isString())
+            return false;
+        *out = v.toString();
+        return true;
+    };
+
+    NewEndpoint n;
+    EndpointConfig &e = n.config;
+    e.source = QStringLiteral("admin");
+    const QJsonValue id = o->value(QLatin1String("id"));
+    if (!id.isString() || !isValidEndpointId(id.toString().trimmed()))
+        return fail(QStringLiteral("'id' is required: up to 128 letters, digits, '-', '_' or '.'."), "invalid_id", "id");
+    e.id = id.toString().trimmed();
+
+    std::optional<QString> provider, baseUrl, apiVersion;
+    if (!optionalString("provider", &provider))
+        return fail(QStringLiteral("'provider' must be a string."), "invalid_type", "provider");
+    const ProviderPreset *preset = nullptr;
+    if (provider) {
+        preset = findProviderPreset(provider->trimmed());
+        if (!preset) {
+            QStringList names;
+            for (const ProviderPreset &p : providerPresets())
+                names.append(p.name.toString());
+            return fail(QStringLiteral("Unknown provider '%1'; expected one of: %2.")
+                            .arg(*provider, names.join(QStringLiteral(", "))),
+                        "unknown_provider", "provider");
+        }
+    } else {
+        preset = findProviderPreset(e.id);
+        if (!preset)
+            preset = findProviderPreset(u"openai_compatible");
+    }
+    e.provider = preset->name.toString();
+
+    if (!optionalString("base_url", &baseUrl))
+        return fail(QStringLiteral("'base_url' must be a string."), "invalid_type", "base_url");
+    if (baseUrl) {
+        const std::optional<QString> url = normalizedHttpUrl(*baseUrl);
+        if (!url)
+            return fail(QStringLiteral("'base_url' must be an http:// or https:// URL with a host."), "invalid_url",
+                        "base_url");
+        e.baseUrl = *url;
+    } else if (!preset->defaultBaseUrl.isEmpty()) {
+        e.baseUrl = preset->defaultBaseUrl.toString();
+    } else {
+        return fail(QStringLiteral("'base_url' is required for provider %1.").arg(e.provider), "missing_base_url",
+                    "base_url");
+    }
+
+    const QJsonValue models = o->value(QLatin1String("models"));
+    if (!models.isUndefined() && !models.isNull()) {
+        if (!models.isArray())
+            return fail(QStringLiteral("'models' must be an array of model names."), "invalid_type", "models");
+        for (const QJsonValue m : models.toArray()) {
+            const QString name = m.toString().trimmed();
+            if (!m.isString() || name.isEmpty())
+                return fail(QStringLiteral("'models' must hold non-empty strings."), "invalid_type", "models");
+            if (!e.models.contains(name))
+                e.models.append(name);
+        }
+    }
+
+    std::optional<QString> apiKey, apiKeyEnv;
+    if (!optionalString("api_key", &apiKey))
+        return fail(QStringLiteral("'api_key' must be a string."), "invalid_type", "api_key");
+    if (!optionalString("api_key_env", &apiKeyEnv))
+        return fail(QStringLiteral("'api_key_env' must be a string."), "invalid_type", "api_key_env");
+    if (apiKeyEnv) {
+        const QString name = apiKeyEnv->trimmed();
+        if (!isVariableName(name))
+            return fail(QStringLiteral("'api_key_env' must name an environment variable (letters, digits and '_')."),
+                        "invalid_api_key_env", "api_key_env");
+        // The gateway's own keys must never be sent to an upstream someone just named.
+        if (name == server.apiKeysEnv || name == server.adminKeysEnv)
+            return fail(QStringLiteral("'api_key_env' may not name the gateway's own key variable %1.").arg(name),
+                        "invalid_api_key_env", "api_key_env");
+        n.apiKeyEnv = name;
+    }
+    n.apiKey = apiKey;
+
+    if (const QJsonValue v = o->value(QLatin1String("priority")); !v.isUndefined()) {
+        const std::optional<int> p = integerIn(v, -1'000'000, 1'000'000);
+        if (!p)
+            return fail(QStringLiteral("'priority' must be an integer between -1000000 and 1000000."), "invalid_type",
+                        "priority");
+        e.priority = *p;
+    }
+    if (const QJsonValue v = o->value(QLatin1String("weight")); !v.isUndefined()) {
+        const std::optional<int> w = integerIn(v, 1, 1'000'000);
+        if (!w)
+            return fail(QStringLiteral("'weight' must be an integer between 1 and 1000000."), "invalid_type", "weight");
+        e.weight = *w;
+    }
+    if (const QJsonValue v = o->value(QLatin1String("enabled")); !v.isUndefined()) {
+        if (!v.isBool())
+            return fail(QStringLiteral("'enabled' must be true or false."), "invalid_type", "enabled");
+        e.enabled = v.toBool();
+    }
+    if (!optionalString("api_version", &apiVersion) || (apiVersion && apiVersion->trimmed().isEmpty()))
+        return fail(QStringLiteral("'api_version' must be a non-empty string."), "invalid_type", "api_version");
+    if (apiVersion)
+        e.apiVersion = apiVersion->trimmed();
+    if (const QJsonValue v = o->value(QLatin1String("cost_per_mtok")); !v.isUndefined()) {
+        if (!v.isDouble() || v.toDouble() < 0)
+            return fail(QStringLiteral("'cost_per_mtok' must be a number of at least 0."), "invalid_type",
+                        "cost_per_mtok");
+        e.costPerMtok = v.toDouble();
+    }
+    return n;
+}
+
+QString sourceDescription(const QString &source)
+{
+    if (source == u"env")
+        return QStringLiteral("the environment");
+    if (source == u"discovery")
+        return QStringLiteral("local discovery");
+    return QStringLiteral("the configuration file");
+}
+
+} // namespace
+
+void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+{
+    QByteArrayView path = request.path;
+    while (path.size() > 1 && path.endsWith('/'))
+        path.chop(1);
+
+    // Fail closed: without admin keys there is no admin API at all.
+    const RoutingSnapshotPtr snapshot = m_state->current();
+    const std::shared_ptr<const ApiKeyVerifier> adminKeys = m_state->adminKeys.load(std::memory_order_acquire);
+    if (!adminKeys || !adminKeys->isEnabled() || !m_state->admin) {
+        reply(request, responder,
+              ApiError{403,
+                       QStringLiteral("admin API disabled: set %1 (comma-separated admin keys) to enable it")
+                           .arg(snapshot->config().server.adminKeysEnv),
+                       QByteArrayLiteral("permission_error"), QByteArrayLiteral("admin_disabled"), {}});
+        return;
+    }
+    // Admin keys only: an inference key, however valid, does not open the admin API.
+    const QByteArray key = ApiKeyVerifier::presentedKey(request);
+    if (key.isEmpty()) {
+        reply(request, responder,
+              ApiError::unauthorized(QStringLiteral("Missing admin key. Send it as 'Authorization: Bearer <key>' or "
+                                                    "'x-api-key: <key>'.")));
+        return;
+    }
+    if (!adminKeys->verify(key)) {
+        reply(request, responder, ApiError::unauthorized(QStringLiteral("Incorrect admin key provided.")));
+        return;
+    }
+    const QByteArray who = fingerprint(key);
+
+    const bool get = request.method == "GET" || request.method == "HEAD";
+    const bool post = request.method == "POST";
+    const bool del = request.method == "DELETE";
+    const QByteArrayView route = path.sliced(qsizetype(sizeof("/api/v1") - 1));
+    const auto methodNotAllowed = [&](const char *allowed) {
+        reply(request, responder, ApiError::methodNotAllowed(allowed, path));
+    };
+    // Answers the client once the engine's thread has done its part.
+    const auto onEngine = [this, &request, &responder](std::function<AdminReply(AdminControl &)> work) {
+        HttpRequest head;
+        head.method = request.method;
+        head.path = request.path;
+        head.receivedNs = request.receivedNs;
+        runOnEngine(m_state->admin, m_context, std::move(work),
+                    [this, head = std::move(head), responder](const AdminReply &result) {
+                        if (result.error)
+                            reply(head, responder, *result.error);
+                        else
+                            responder->respond(result.status, adminHeaders(), result.body);
+                    });
+    };
+
+    if (route == "/version") {
+        if (!get)
+            return methodNotAllowed("GET");
+        responder->respond(200, adminHeaders(),
+                           compact(QJsonObject{{QStringLiteral("name"), QStringLiteral("llmproxy")},
+                                               {QStringLiteral("version"), QStringLiteral(LLMPROXY_VERSION)},
+                                               {QStringLiteral("api"), QStringLiteral("v1")}}));
+        return;
+    }
+
+    if (route == "/panic") {
+        if (get) {
+            responder->respond(200, adminHeaders(),
+                               compact(QJsonObject{{QStringLiteral("enabled"),
+                                                    m_state->panic.load(std::memory_order_relaxed)}}));
+            return;
+        }
+        if (!post)
+            return methodNotAllowed("GET or POST");
+        std::optional<bool> enabled;
+        ApiError error;
+        if (!readFlag(request.body, QLatin1String("enabled"), &enabled, &error))
+            return reply(request, responder, error);
+        const bool on = enabled.value_or(true); // no body: engage
+        onEngine([on, who](AdminControl &control) {
+            control.setPanic(on);
+            qCWarning(lcAdmin, "admin key %s: kill switch %s", who.constData(), on ? "engaged" : "released");
+            return ok(QJsonObject{{QStringLiteral("enabled"), control.isPanic()}});
+        });
+        return;
+    }
+
+    if (route == "/proxy/toggle") {
+        if (!post)
+            return methodNotAllowed("POST");
+        std::optional<bool> paused;
+        ApiError error;
+        if (!readFlag(request.body, QLatin1String("paused"), &paused, &error))
+            return reply(request, responder, error);
+        onEngine([paused, who](AdminControl &control) {
+            const bool target = paused.value_or(!control.isPaused());
+            control.setPaused(target);
+            qCInfo(lcAdmin, "admin key %s: proxy %s", who.constData(), target ? "paused" : "resumed");
+            return ok(QJsonObject{{QStringLiteral("paused"), control.isPaused()}});
+        });
+        return;
+    }
+
+    if (route == "/registry") {
+        if (get) {
+            onEngine([](AdminControl &control) {
+                QJsonArray endpoints;
+                for (const RegistryEntry &entry : control.registry())
+                    endpoints.append(entryJson(entry));
+                return ok(QJsonObject{{QStringLiteral("endpoints"), endpoints}});
+            });
+            return;
+        }
+        if (!post)
+            return methodNotAllowed("GET or POST");
+        ApiError error;
+        std::optional<NewEndpoint> endpoint = parseNewEndpoint(request.body, snapshot->config().server, &error);
+        if (!endpoint)
+            return reply(request, responder, error);
+        onEngine([endpoint = std::move(*endpoint), who](AdminControl &control) {
+            RegistryEntry added;
+            if (control.addEndpoint(endpoint, &added) == RegistryChange::DuplicateId)
+                return failed(conflict(QStringLiteral("An endpoint with the id '%1' exists already.").arg(endpoint.config.id),
+                                       QByteArrayLiteral("endpoint_exists")));
+            qCInfo(lcAdmin, "admin key %s: added endpoint %s (%s at %s)", who.constData(),
+                   qPrintable(added.config.id), qPrintable(added.config.provider), qPrintable(added.config.baseUrl));
+            return ok(entryJson(added), 201);
+        });
+        return;
+    }
+
+    if (route.startsWith("/registry/")) {
+        QByteArrayView rest = route.sliced(qsizetype(sizeof("/registry/") - 1));
+        bool toggle = false;
+        if (rest.endsWith("/toggle")) {
+            rest.chop(qsizetype(sizeof("/toggle") - 1));
+            toggle = true;
+        }
+        const QString id = QUrl::fromPercentEncoding(rest.toByteArray());
+        if (id.isEmpty() || rest.contains('/')) {
+            reply(request, responder,
+                  ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
+                                         .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)),
+                                     QByteArrayLiteral("unknown_url")));
+            return;
+        }
+        if (toggle) {
+            if (!post)
+                return methodNotAllowed("POST");
+            std::optional<bool> enabled;
+            ApiError error;
+            if (!readFlag(request.body, QLatin1String("enabled"), &enabled, &error))
+                return reply(request, responder, error);
+            onEngine([id, enabled, who](AdminControl &control) {
+                RegistryEntry entry;
+                if (control.setEndpointEnabled(id, enabled, &entry) != RegistryChange::Done)
+                    return failed(unknownEndpoint(id));
+                qCInfo(lcAdmin, "admin key %s: endpoint %s %s", who.constData(), qPrintable(entry.config.id),
+                       entry.config.enabled ? "enabled" : "disabled");
+                return ok(entryJson(entry));
+            });
+            return;
+        }
+        if (get) {
+            onEngine([id](AdminControl &control) {
+                for (const RegistryEntry &entry : control.registry()) {
+                    if (entry.config.id.compare(id, Qt::CaseInsensitive) == 0)
+                        return ok(entryJson(entry));
+                }
+                return failed(unknownEndpoint(id));
+            });
+            return;
+        }
+        if (!del)
+            return methodNotAllowed("GET or DELETE");
+        onEngine([id, who](AdminControl &control) {
+            QString source;
+            QString shownId = id;
+            for (const RegistryEntry &entry : control.registry()) {
+                if (entry.config.id.compare(id, Qt::CaseInsensitive) == 0) {
+                    source = entry.config.source;
+                    shownId = entry.config.id;
+                    break;
+                }
+            }
+            switch (control.removeEndpoint(id)) {
+            case RegistryChange::Done:
+                qCInfo(lcAdmin, "admin key %s: removed endpoint %s", who.constData(), qPrintable(shownId));
+                return ok(QJsonObject{{QStringLiteral("id"), shownId}, {QStringLiteral("deleted"), true}});
+            case RegistryChange::NotRemovable:
+                return failed(conflict(QStringLiteral("The endpoint '%1' comes from %2 and cannot be removed here; "
+                                                      "disable it with POST /api/v1/registry/%1/toggle.")
+                                           .arg(shownId, sourceDescription(source)),
+                                       QByteArrayLiteral("endpoint_not_removable")));
+            case RegistryChange::UnknownEndpoint:
+            case RegistryChange::DuplicateId:
+                break;
+            }
+            return failed(unknownEndpoint(id));
+        });
+        return;
+    }
+
+    reply(request, responder,
+          ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
+                                 .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)),
+                             QByteArrayLiteral("unknown_url")));
+}
+
+} // namespace llmproxy

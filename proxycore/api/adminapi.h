@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/config/config.h"
+#include "proxycore/routing/endpointstats.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QObject;
+
+namespace llmproxy {
+
+/// One endpoint as the admin API and the UI see it: its configuration (with the enabled state in
+/// force, toggles included) and, while it is routed, its live health.
+struct RegistryEntry
+{
+    EndpointConfig config;                  ///< holds the resolved key: never shown to anyone
+    std::shared_ptr<EndpointHealth> health; ///< null while the endpoint is disabled (not routed)
+};
+
+/// An endpoint to add at run time (POST /api/v1/registry), validated but with its key not yet
+/// resolved: the key comes from `apiKey`, else the variable `apiKeyEnv`, else the provider's usual
+/// variable — the same rules as for endpoints in config.yaml.
+struct NewEndpoint
+{
+    EndpointConfig config; ///< provider and base URL normalised, source "admin"
+    std::optional<QString> apiKey;
+    std::optional<QString> apiKeyEnv;
+};
+
+/// How a change to the endpoint registry ended.
+enum class RegistryChange {
+    Done,
+    UnknownEndpoint, ///< no endpoint has that id
+    DuplicateId,     ///< an endpoint with that id (compared without case) exists already
+    NotRemovable,    ///< comes from config.yaml, the environment or discovery; it can only be disabled
+};
+
+/// The state the admin API changes: the endpoint registry, pause and the kill switch. Implemented by
+/// the Engine. Every function except adminContext() must be called on adminContext()'s thread (the
+/// engine's); the admin API posts its work there and answers the client from its worker afterwards.
+class AdminControl
+{
+public:
+    virtual ~AdminControl() = default;
+
+    /// The object whose thread owns this state.
+    virtual QObject *adminContext() = 0;
+
+    /// Every endpoint, enabled or not: configured ones in file order, then the ones added at run
+    /// time, then the discovered ones not already configured.
+    virtual QList<RegistryEntry> registry() const = 0;
+    /// Adds an endpoint that lives until the process ends (reloads keep it). `added` receives it.
+    virtual RegistryChange addEndpoint(const NewEndpoint &endpoint, RegistryEntry *added) = 0;
+    /// Removes an endpoint added at run time.
+    virtual RegistryChange removeEndpoint(const QString &id) = 0;
+    /// Enables or disables any endpoint by id (`enabled` unset: the opposite of its current state).
+    /// The choice overrides config.yaml's `enabled` and survives reloads. Requests in flight on a
+    /// disabled endpoint finish; new ones no longer go there. `entry` receives the endpoint.
+    virtual RegistryChange setEndpointEnabled(const QString &id, std::optional<bool> enabled,
+                                              RegistryEntry *entry) = 0;
+
+    virtual bool isPaused() const = 0;
+    virtual void setPaused(bool paused) = 0;
+    virtual bool isPanic() const = 0;
+    /// The kill switch: while on, every inference request is refused with 503 panic_mode.
+    virtual void setPanic(bool on) = 0;
+};
+
+} // namespace llmproxy
