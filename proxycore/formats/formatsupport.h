@@ -16,8 +16,7 @@
 
 /// What the wire-format codecs share: how they read and write JSON, the errors they report for
 /// unusable bodies, and the bookkeeping of an upstream stream decoder. Internal to the codecs; their
-/// own headers are the API. All functions are pure; EventStream is a plain value owned by one
-/// decoder.
+/// own headers are the API. EventStream is a plain value owned by one decoder.
 namespace llmproxy::formatsupport {
 
 // ---------------------------------------------------------------------------------------------
@@ -223,17 +222,15 @@ QList<canonical::StreamEvent> finishSse(SseDecoder &sse, EventStream &stream, Ha
 template <typename Handle>
 QList<canonical::StreamEvent> finishSse(SseDecoder &sse, EventStream &stream, Handle &&handle)
 {
-    return finishSse(sse, stream, handle, [&stream](QList<canonical::StreamEvent> &out) {
-        stream.fail(streamEndedEarly(), out);
-    });
+    return finishSse(sse, stream, handle,
+                     [&stream](QList<canonical::StreamEvent> &out) { stream.fail(streamEndedEarly(), out); });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Stream encoding
 
 /// Each of `events` through `encoder`, the outputs joined.
-template <typename Encoder>
-QByteArray encodeEach(Encoder &encoder, const QList<canonical::StreamEvent> &events)
+template <typename Encoder> QByteArray encodeEach(Encoder &encoder, const QList<canonical::StreamEvent> &events)
 {
     QByteArray out;
     for (const canonical::StreamEvent &e : events)

@@ -349,10 +349,9 @@ void StreamDecoder::handleObject(const QJsonObject &object, QList<StreamEvent> &
         if (id.isEmpty())
             id = u"call_%1_%2"_s.arg(m_idSeed).arg(m_callCount); // older servers give none
         const QJsonValue args = function.value(u"arguments"_s);
-        m_stream.wholeToolCall(id, function.value(u"name"_s).toString(),
-                               args.isString() && !args.toString().isEmpty() ? args.toString()
-                                                                            : compactJson(args.toObject()),
-                               out);
+        m_stream.wholeToolCall(
+            id, function.value(u"name"_s).toString(),
+            args.isString() && !args.toString().isEmpty() ? args.toString() : compactJson(args.toObject()), out);
     }
     if (object.value(u"done"_s).toBool()) {
         m_stop = stopReasonFromWire(object.value(u"done_reason"_s).toString());

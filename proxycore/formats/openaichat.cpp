@@ -128,6 +128,15 @@ void appendReasoning(const QJsonObject &message, QList<ContentPart> *parts)
     parts->append(t);
 }
 
+/// A tool-call part as an entry of a message's `tool_calls`.
+QJsonObject toolCallJson(const ContentPart &p)
+{
+    return QJsonObject{{u"id"_s, p.toolCallId},
+                       {u"type"_s, u"function"_s},
+                       {u"function"_s, QJsonObject{{u"name"_s, p.toolName},
+                                                   {u"arguments"_s, p.arguments.isEmpty() ? u"{}"_s : p.arguments}}}};
+}
+
 /// The `tool_calls` of a message as tool-call parts.
 void appendToolCalls(const QJsonArray &calls, QList<ContentPart> *parts)
 {
@@ -466,11 +475,7 @@ QByteArray emitRequest(const Request &request, const EmitOptions &options, QList
                 drop(path + u".redacted_thinking"_s, u"Chat Completions has no reasoning input"_s);
                 break;
             case PartKind::ToolCall:
-                calls.append(QJsonObject{
-                    {u"id"_s, p.toolCallId},
-                    {u"type"_s, u"function"_s},
-                    {u"function"_s, QJsonObject{{u"name"_s, p.toolName},
-                                                {u"arguments"_s, p.arguments.isEmpty() ? u"{}"_s : p.arguments}}}});
+                calls.append(toolCallJson(p));
                 break;
             case PartKind::ToolResult: {
                 bool hasImage = false;
@@ -634,11 +639,7 @@ QByteArray emitResponse(const Response &response, const EmitOptions &options, QL
                 dropped->append({u"content.thinking"_s, u"Chat Completions has no reasoning output"_s});
             break;
         case PartKind::ToolCall:
-            calls.append(QJsonObject{
-                {u"id"_s, p.toolCallId},
-                {u"type"_s, u"function"_s},
-                {u"function"_s, QJsonObject{{u"name"_s, p.toolName},
-                                            {u"arguments"_s, p.arguments.isEmpty() ? u"{}"_s : p.arguments}}}});
+            calls.append(toolCallJson(p));
             break;
         case PartKind::RedactedThinking:
         case PartKind::Image:

@@ -165,8 +165,8 @@ inline canonical::ContentPart thinking(const QString &text, const QString &signa
     return p;
 }
 
-inline canonical::Usage usage(std::optional<qint64> in, std::optional<qint64> out,
-                              std::optional<qint64> reasoning = {}, std::optional<qint64> cacheRead = {})
+inline canonical::Usage usage(std::optional<qint64> in, std::optional<qint64> out, std::optional<qint64> reasoning = {},
+                              std::optional<qint64> cacheRead = {})
 {
     canonical::Usage u;
     u.inputTokens = in;
@@ -440,8 +440,7 @@ QString splitDifference(qsizetype size, const Result &whole, Run &&run, const Ra
 
 /// The test every upstream stream decoder gets for the input `file`: its events keep the canonical
 /// contract, match the golden file (<name>.expected.json) and are the same however the input is split.
-template <typename Decoder>
-void verifyDecodedStream(const QString &file)
+template <typename Decoder> void verifyDecodedStream(const QString &file)
 {
     const QByteArray upstream = readFile(file);
     QVERIFY(upstream.size() > 200);

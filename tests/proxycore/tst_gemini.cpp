@@ -305,14 +305,15 @@ void TestGemini::responseParses_data()
                                                u"r-text-1"_s, u"gemini-2.5-flash"_s,
                                                {canonical::ContentPart::makeText(u"The capital of France is Paris."_s)},
                                                canonical::StopReason::EndTurn, usage(1200, 7, {}, 1024));
-    QTest::newRow("parallel calls")
-        << u"tools.json"_s
-        << makeResponse(u"r-tools-1"_s, u"gemini-2.5-pro"_s,
-                    {part(PartKind::Thinking, u"The user wants two time zones."_s),
-                     call(u"call_ee949579_1_ts_CiQBjz1rX-abc_defQ"_s, u"get_time"_s, u"{\"tz\":\"Europe/Paris\"}"_s),
-                     call(u"call_ee949579_2"_s, u"get_time"_s, u"{\"tz\":\"Asia/Tokyo\"}"_s),
-                     call(u"call_ee949579_3"_s, u"ping"_s, u"{}"_s)},
-                    canonical::StopReason::ToolUse, usage(45, 43, 25));
+    QTest::newRow("parallel calls") << u"tools.json"_s
+                                    << makeResponse(
+                                           u"r-tools-1"_s, u"gemini-2.5-pro"_s,
+                                           {part(PartKind::Thinking, u"The user wants two time zones."_s),
+                                            call(u"call_ee949579_1_ts_CiQBjz1rX-abc_defQ"_s, u"get_time"_s,
+                                                 u"{\"tz\":\"Europe/Paris\"}"_s),
+                                            call(u"call_ee949579_2"_s, u"get_time"_s, u"{\"tz\":\"Asia/Tokyo\"}"_s),
+                                            call(u"call_ee949579_3"_s, u"ping"_s, u"{}"_s)},
+                                           canonical::StopReason::ToolUse, usage(45, 43, 25));
     QTest::newRow("gemini call ids") << u"ids.json"_s
                                      << makeResponse(
                                             u"r-ids-1"_s, u"gemini-3-flash"_s,
@@ -324,20 +325,21 @@ void TestGemini::responseParses_data()
     QTest::newRow("signed thought and text")
         << u"text_signature.json"_s
         << makeResponse(u"r-sig-1"_s, u"gemini-2.5-pro"_s,
-                    {part(PartKind::Thinking, u"Divisors up to 9: none divide 97."_s, u"gemini:Ek8KTQFBAQ=="_s),
-                     canonical::ContentPart::makeText(u"Yes, 97 is prime."_s),
-                     part(PartKind::Thinking, {}, u"gemini:Cg5zaWduZWQtdGV4dA=="_s)},
-                    canonical::StopReason::EndTurn, usage(9, 36, 30));
+                        {part(PartKind::Thinking, u"Divisors up to 9: none divide 97."_s, u"gemini:Ek8KTQFBAQ=="_s),
+                         canonical::ContentPart::makeText(u"Yes, 97 is prime."_s),
+                         part(PartKind::Thinking, {}, u"gemini:Cg5zaWduZWQtdGV4dA=="_s)},
+                        canonical::StopReason::EndTurn, usage(9, 36, 30));
     QTest::newRow("safety stop") << u"safety.json"_s
-                                 << makeResponse(u"r-safety-1"_s, u"gemini-2.5-flash"_s, {}, canonical::StopReason::Refusal,
-                                             usage(15, {}));
+                                 << makeResponse(u"r-safety-1"_s, u"gemini-2.5-flash"_s, {},
+                                                 canonical::StopReason::Refusal, usage(15, {}));
     QTest::newRow("blocked prompt") << u"blocked.json"_s
                                     << makeResponse(u"r-blocked-1"_s, u"gemini-2.5-flash"_s, {},
-                                                canonical::StopReason::Refusal, usage(7, {}));
+                                                    canonical::StopReason::Refusal, usage(7, {}));
     QTest::newRow("max tokens") << u"max_tokens.json"_s
-                                << makeResponse(u"r-max-1"_s, u"gemini-2.5-flash"_s,
-                                            {canonical::ContentPart::makeText(u"Once upon a time, in a land far"_s)},
-                                            canonical::StopReason::MaxTokens, usage(5, 10));
+                                << makeResponse(
+                                       u"r-max-1"_s, u"gemini-2.5-flash"_s,
+                                       {canonical::ContentPart::makeText(u"Once upon a time, in a land far"_s)},
+                                       canonical::StopReason::MaxTokens, usage(5, 10));
 }
 
 void TestGemini::responseParses()

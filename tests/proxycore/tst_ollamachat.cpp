@@ -205,20 +205,20 @@ void TestOllamaChat::responseParses_data()
     QTest::addColumn<canonical::Response>("expected");
     QTest::newRow("text") << u"text.json"_s
                           << makeResponse(u"msg_ddb29bf785fee3ca41556faf"_s, u"llama3.2"_s,
-                                      {canonical::ContentPart::makeText(u"{\"city\":\"Madrid\"}"_s)},
-                                      canonical::StopReason::EndTurn, usage(31, 7));
+                                          {canonical::ContentPart::makeText(u"{\"city\":\"Madrid\"}"_s)},
+                                          canonical::StopReason::EndTurn, usage(31, 7));
     QTest::newRow("thinking and calls")
         << u"tools.json"_s
         << makeResponse(u"msg_5b540650771160e145c280a7"_s, u"qwen3:8b"_s,
-                    {thinking(u"Two zones, two calls."_s),
-                     call(u"call_k3j9x0aa"_s, u"get_time"_s, u"{\"tz\":\"Europe/Paris\"}"_s),
-                     call(u"call_5b540650_2"_s, u"get_time"_s, u"{\"tz\":\"Asia/Tokyo\"}"_s)},
-                    canonical::StopReason::ToolUse, usage(120, 45));
+                        {thinking(u"Two zones, two calls."_s),
+                         call(u"call_k3j9x0aa"_s, u"get_time"_s, u"{\"tz\":\"Europe/Paris\"}"_s),
+                         call(u"call_5b540650_2"_s, u"get_time"_s, u"{\"tz\":\"Asia/Tokyo\"}"_s)},
+                        canonical::StopReason::ToolUse, usage(120, 45));
     QTest::newRow("length, zero counts omitted")
         << u"length.json"_s
         << makeResponse(u"msg_4d1a6736d954388fbbbf06e0"_s, u"llama3.2"_s,
-                    {canonical::ContentPart::makeText(u"Once upon a time, in a land far"_s)},
-                    canonical::StopReason::MaxTokens, usage(0, 10));
+                        {canonical::ContentPart::makeText(u"Once upon a time, in a land far"_s)},
+                        canonical::StopReason::MaxTokens, usage(0, 10));
 }
 
 void TestOllamaChat::responseParses()

@@ -62,6 +62,70 @@ private slots:
         QVERIFY(!s.resolve(QStringLiteral("unknown")).endpoint);
     }
 
+    void routesRankTheModelsEndpointsThenTheFallbackChain()
+    {
+        Config c;
+        c.endpoints = {endpoint(QStringLiteral("b"), {QStringLiteral("gpt-4o")}, 5),
+                       endpoint(QStringLiteral("a"), {QStringLiteral("gpt-4o")}, 1),
+                       endpoint(QStringLiteral("claude"), {QStringLiteral("sonnet")}, 0, QStringLiteral("anthropic")),
+                       endpoint(QStringLiteral("groq"), {}, 0, QStringLiteral("groq"))};
+        c.fallbackChains.insert(QStringLiteral("gpt-4o"),
+                                {{QStringLiteral("CLAUDE"), QStringLiteral("sonnet")},     // endpoint id, any case
+                                 {QStringLiteral("groq"), QStringLiteral("llama-70b")},    // a provider name
+                                 {QStringLiteral("a"), QStringLiteral("gpt-4o")},          // already a route
+                                 {QStringLiteral("nowhere"), QStringLiteral("x")}});       // unknown: skipped
+        c.modelAliases = {{QStringLiteral("best"), QStringLiteral("gpt-4o")}};
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1000);
+
+        const auto describe = [](const QList<RouteTarget> &routes) {
+            QStringList out;
+            for (const RouteTarget &r : routes)
+                out.append(r.endpoint->config.id + u':' + r.upstreamModel + (r.fallbackHop ? u"*" : u""));
+            return out.join(u' ');
+        };
+        QCOMPARE(describe(s.routes(QStringLiteral("gpt-4o"))), QStringLiteral("a:gpt-4o b:gpt-4o claude:sonnet* groq:llama-70b*"));
+        // An alias routes like its target, and the target's chain applies.
+        QCOMPARE(describe(s.routes(QStringLiteral("best"))), QStringLiteral("a:gpt-4o b:gpt-4o claude:sonnet* groq:llama-70b*"));
+        // A model only an accept-any endpoint serves: that endpoint, no chain.
+        QCOMPARE(describe(s.routes(QStringLiteral("mixtral"))), QStringLiteral("groq:mixtral"));
+    }
+
+    void modelGroupsUseTheirOwnStrategy()
+    {
+        Config c;
+        EndpointConfig light = endpoint(QStringLiteral("light"), {QStringLiteral("m"), QStringLiteral("p")}, 0);
+        EndpointConfig heavy = endpoint(QStringLiteral("heavy"), {QStringLiteral("m"), QStringLiteral("p")}, 1);
+        heavy.weight = 3;
+        c.endpoints = {light, heavy};
+        c.routing.modelStrategies.insert(QStringLiteral("m*"), QStringLiteral("weighted"));
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1000);
+        int heavyFirst = 0;
+        for (int i = 0; i < 8; ++i) {
+            const QList<RouteTarget> routes = s.routes(QStringLiteral("m"));
+            QCOMPARE(routes.size(), 2);
+            heavyFirst += routes.first().endpoint->config.id == u"heavy" ? 1 : 0;
+        }
+        QCOMPARE(heavyFirst, 6); // 3 of every 4 turns
+        for (int i = 0; i < 4; ++i) // "p" is not in the group: priority order every time
+            QCOMPARE(s.routes(QStringLiteral("p")).first().endpoint->config.id, QStringLiteral("light"));
+    }
+
+    void healthSurvivesANewSnapshot()
+    {
+        Config c;
+        c.endpoints = {endpoint(QStringLiteral("a"), {QStringLiteral("m")})};
+        c.routing.breakerFailureThreshold = 2;
+        const auto config = std::make_shared<const Config>(c);
+        EndpointHealthRegistry registry;
+        const RoutingSnapshot first(config, {}, 1000, &registry);
+        first.endpoints().first().health->breaker.recordFailure(10);
+        first.endpoints().first().statsFor(QStringLiteral("m")).recordSuccess(42.0, 0.5);
+        const RoutingSnapshot second(config, {}, 1001, &registry);
+        QCOMPARE(second.endpoints().first().health->breaker.consecutiveFailures(), 1);
+        QCOMPARE(second.endpoints().first().health->breaker.settings().failureThreshold, 2);
+        QCOMPARE(second.endpoints().first().statsFor(QStringLiteral("m")).latencyMs(), 42.0);
+    }
+
     void endpointWithoutModelListAcceptsAnyModel()
     {
         Config c;
