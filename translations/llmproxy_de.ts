@@ -55,6 +55,22 @@
         <source>Request log</source>
         <translation>Anfrageprotokoll</translation>
     </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>Not-Aus</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All traffic is stopped.&lt;/b&gt; The kill switch refuses every inference request with 503 until you resume traffic.</source>
+        <translation>&lt;b&gt;Der gesamte Datenverkehr ist gestoppt.&lt;/b&gt; Der Not-Aus beantwortet jede Inferenzanfrage mit 503, bis Sie den Datenverkehr fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Resume &amp;traffic</source>
+        <translation>Datenverkehr &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Release the kill switch and serve requests again</source>
+        <translation>Not-Aus lösen und Anfragen wieder bedienen</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -102,32 +118,20 @@
         <source>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;A security gateway for LLM traffic: one OpenAI-compatible endpoint in front of local and hosted models.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;Ein Sicherheits-Gateway für LLM-Datenverkehr: ein OpenAI-kompatibler Endpunkt vor lokalen und gehosteten Modellen.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder neuer.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Stop all traffic</source>
+        <translation>Gesamten Datenverkehr &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>Kill switch: refuse every inference request at once, until you release it</source>
+        <translation>Not-Aus: jede Inferenzanfrage sofort ablehnen, bis Sie ihn lösen</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
     <message>
         <source>any model</source>
         <translation>jedes Modell</translation>
-    </message>
-    <message>
-        <source>Config file</source>
-        <translation>Konfigurationsdatei</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Umgebung</translation>
-    </message>
-    <message>
-        <source>Auto-detected</source>
-        <translation>Automatisch erkannt</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Nein</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -154,24 +158,152 @@
         <translation>Anbieter</translation>
     </message>
     <message>
-        <source>Base URL</source>
-        <translation>Basis-URL</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Open — retrying with the next request</source>
+        <translation>Offen — nächste Anfrage versucht es erneut</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 min</source>
+        <translation>Offen — neuer Versuch in %1 min</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 s</source>
+        <translation>Offen — neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>Half-open — testing one request</source>
+        <translation>Halb offen — eine Testanfrage läuft</translation>
+    </message>
+    <message>
+        <source>Enabled — failures in a row: %1</source>
+        <translation>Aktiviert — Fehler in Folge: %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>From the configuration file</source>
+        <translation>Aus der Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>From the environment</source>
+        <translation>Aus der Umgebung</translation>
+    </message>
+    <message>
+        <source>Detected on this machine</source>
+        <translation>Auf diesem Rechner erkannt</translation>
+    </message>
+    <message>
+        <source>Added through the admin API</source>
+        <translation>Über die Admin-API hinzugefügt</translation>
+    </message>
+    <message>
+        <source>API key: set</source>
+        <translation>API-Schlüssel: gesetzt</translation>
+    </message>
+    <message>
+        <source>API key: none</source>
+        <translation>API-Schlüssel: keiner</translation>
+    </message>
+    <message>
+        <source>Untick to stop routing requests here.</source>
+        <translation>Häkchen entfernen, um keine Anfragen mehr hierher zu leiten.</translation>
+    </message>
+    <message>
+        <source>Tick to route requests here again.</source>
+        <translation>Häkchen setzen, um wieder Anfragen hierher zu leiten.</translation>
+    </message>
+    <message>
+        <source>Serves any model it is asked for.</source>
+        <translation>Bedient jedes angefragte Modell.</translation>
+    </message>
+    <message>
+        <source>Switched off: no request is routed here until it is enabled again.</source>
+        <translation>Ausgeschaltet: Hierher wird keine Anfrage geleitet, bis der Endpunkt wieder aktiviert ist.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker open (failures in a row: %1): requests skip this endpoint until a test request succeeds.</source>
+        <translation>Schutzschalter offen (Fehler in Folge: %1): Anfragen überspringen diesen Endpunkt, bis eine Testanfrage gelingt.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker half-open: one test request is on its way; its success closes the breaker.</source>
+        <translation>Schutzschalter halb offen: Eine Testanfrage läuft; gelingt sie, schließt der Schalter.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker closed: requests are routed here.</source>
+        <translation>Schutzschalter geschlossen: Anfragen werden hierher geleitet.</translation>
+    </message>
+    <message>
+        <source>The last health check succeeded.</source>
+        <translation>Die letzte Zustandsprüfung war erfolgreich.</translation>
+    </message>
+    <message>
+        <source>The last health check failed.</source>
+        <translation>Die letzte Zustandsprüfung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Found running on this machine.</source>
+        <translation>Läuft auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>No request has been answered yet.</source>
+        <translation>Bisher wurde keine Anfrage beantwortet.</translation>
+    </message>
+    <message>
+        <source>Requests: %1, failed: %2</source>
+        <translation>Anfragen: %1, fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Tick an endpoint to route requests to it, untick it to switch it off</source>
+        <translation>Häkchen setzen, um Anfragen an einen Endpunkt zu leiten; Häkchen entfernen, um ihn auszuschalten</translation>
+    </message>
+    <message>
+        <source>Enabled or disabled, and the state of the circuit breaker</source>
+        <translation>Aktiviert oder deaktiviert, und der Zustand des Schutzschalters</translation>
+    </message>
+    <message>
+        <source>Result of the last health check</source>
+        <translation>Ergebnis der letzten Zustandsprüfung</translation>
+    </message>
+    <message>
+        <source>Moving average of the time successful requests took</source>
+        <translation>Gleitender Mittelwert der Dauer erfolgreicher Anfragen</translation>
+    </message>
+    <message>
+        <source>Moving average of the share of requests that succeeded</source>
+        <translation>Gleitender Mittelwert des Anteils erfolgreicher Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests answered by this endpoint since LLMProxy started</source>
+        <translation>Von diesem Endpunkt beantwortete Anfragen seit dem Start von LLMProxy</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
     </message>
 </context>
 <context>
@@ -276,6 +408,30 @@
         <source>Example copied to the clipboard.</source>
         <translation>Beispiel in die Zwischenablage kopiert.</translation>
     </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiviert</translation>
+    </message>
+    <message>
+        <source>Configured and detected endpoints with their state, health, latency and success rate. The check box of a row switches the endpoint on or off.</source>
+        <translation>Konfigurierte und erkannte Endpunkte mit Status, Zustand, Latenz und Erfolgsquote. Das Kontrollkästchen einer Zeile schaltet den Endpunkt ein oder aus.</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint</source>
+        <translation>Anfragen an den ausgewählten Endpunkt leiten</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint</source>
+        <translation>E&amp;ndpunkt</translation>
+    </message>
+    <message>
+        <source>Traffic stopped</source>
+        <translation>Verkehr gestoppt</translation>
+    </message>
+    <message>
+        <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
+        <translation>Not-Aus aktiv: Jede Inferenzanfrage wird mit 503 abgelehnt, bis Sie den Datenverkehr fortsetzen.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -331,6 +487,18 @@
         <source>Tokens out</source>
         <translation>Ausgabe-Tokens</translation>
     </message>
+    <message>
+        <source>%1 attempts: retried or fell back to another endpoint</source>
+        <translation>%1 Versuche: wiederholt oder auf einen anderen Endpunkt ausgewichen</translation>
+    </message>
+    <message>
+        <source>How often the request was sent upstream, when it was retried or fell back to another endpoint</source>
+        <translation>Wie oft die Anfrage an den Upstream ging, wenn sie wiederholt wurde oder auf einen anderen Endpunkt auswich</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -349,6 +517,10 @@
     <message>
         <source>Running</source>
         <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>All traffic stopped (kill switch)</source>
+        <translation>Gesamter Datenverkehr gestoppt (Not-Aus)</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,22 @@
         <source>Request log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All traffic is stopped.&lt;/b&gt; The kill switch refuses every inference request with 503 until you resume traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume &amp;traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the kill switch and serve requests again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -102,31 +118,19 @@
         <source>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;A security gateway for LLM traffic: one OpenAI-compatible endpoint in front of local and hosted models.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Stop all traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switch: refuse every inference request at once, until you release it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
     <message>
         <source>any model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Config file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auto-detected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -154,23 +158,151 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Base URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open — retrying with the next request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half-open — testing one request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled — failures in a row: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added through the admin API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key: set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick to stop routing requests here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick to route requests here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves any model it is asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off: no request is routed here until it is enabled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker open (failures in a row: %1): requests skip this endpoint until a test request succeeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker half-open: one test request is on its way; its success closes the breaker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker closed: requests are routed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last health check succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last health check failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found running on this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request has been answered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests: %1, failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick an endpoint to route requests to it, untick it to switch it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled or disabled, and the state of the circuit breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last health check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving average of the time successful requests took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving average of the share of requests that succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests answered by this endpoint since LLMProxy started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -276,6 +408,30 @@
         <source>Example copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configured and detected endpoints with their state, health, latency and success rate. The check box of a row switches the endpoint on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -331,6 +487,18 @@
         <source>Tokens out</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 attempts: retried or fell back to another endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the request was sent upstream, when it was retried or fell back to another endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -348,6 +516,10 @@
     </message>
     <message>
         <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All traffic stopped (kill switch)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -55,6 +55,22 @@
         <source>Request log</source>
         <translation>Registro de solicitudes</translation>
     </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>Interruptor de emergencia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All traffic is stopped.&lt;/b&gt; The kill switch refuses every inference request with 503 until you resume traffic.</source>
+        <translation>&lt;b&gt;Todo el tráfico está detenido.&lt;/b&gt; El interruptor de emergencia rechaza cada solicitud de inferencia con 503 hasta que reanudes el tráfico.</translation>
+    </message>
+    <message>
+        <source>Resume &amp;traffic</source>
+        <translation>&amp;Reanudar el tráfico</translation>
+    </message>
+    <message>
+        <source>Release the kill switch and serve requests again</source>
+        <translation>Desactivar el interruptor de emergencia y volver a atender solicitudes</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -102,32 +118,20 @@
         <source>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;A security gateway for LLM traffic: one OpenAI-compatible endpoint in front of local and hosted models.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;Una pasarela de seguridad para el tráfico LLM: un único endpoint compatible con OpenAI delante de modelos locales y alojados.&lt;/p&gt;&lt;p&gt;Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Stop all traffic</source>
+        <translation>&amp;Detener todo el tráfico</translation>
+    </message>
+    <message>
+        <source>Kill switch: refuse every inference request at once, until you release it</source>
+        <translation>Interruptor de emergencia: rechazar al instante cada solicitud de inferencia hasta que lo desactives</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
     <message>
         <source>any model</source>
         <translation>cualquier modelo</translation>
-    </message>
-    <message>
-        <source>Config file</source>
-        <translation>Archivo de configuración</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Entorno</translation>
-    </message>
-    <message>
-        <source>Auto-detected</source>
-        <translation>Detectado automáticamente</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>No</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -154,24 +158,152 @@
         <translation>Proveedor</translation>
     </message>
     <message>
-        <source>Base URL</source>
-        <translation>URL base</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Origen</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>Clave de API</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Open — retrying with the next request</source>
+        <translation>Abierto — se reintenta con la próxima solicitud</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 min</source>
+        <translation>Abierto — reintento en %1 min</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 s</source>
+        <translation>Abierto — reintento en %1 s</translation>
+    </message>
+    <message>
+        <source>Half-open — testing one request</source>
+        <translation>Semiabierto — probando con una solicitud</translation>
+    </message>
+    <message>
+        <source>Enabled — failures in a row: %1</source>
+        <translation>Activado — fallos seguidos: %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>From the configuration file</source>
+        <translation>Del archivo de configuración</translation>
+    </message>
+    <message>
+        <source>From the environment</source>
+        <translation>Del entorno</translation>
+    </message>
+    <message>
+        <source>Detected on this machine</source>
+        <translation>Detectado en este equipo</translation>
+    </message>
+    <message>
+        <source>Added through the admin API</source>
+        <translation>Añadido mediante la API de administración</translation>
+    </message>
+    <message>
+        <source>API key: set</source>
+        <translation>Clave de API: definida</translation>
+    </message>
+    <message>
+        <source>API key: none</source>
+        <translation>Clave de API: ninguna</translation>
+    </message>
+    <message>
+        <source>Untick to stop routing requests here.</source>
+        <translation>Desmarca para dejar de enviar solicitudes aquí.</translation>
+    </message>
+    <message>
+        <source>Tick to route requests here again.</source>
+        <translation>Marca para volver a enviar solicitudes aquí.</translation>
+    </message>
+    <message>
+        <source>Serves any model it is asked for.</source>
+        <translation>Atiende cualquier modelo que se le pida.</translation>
+    </message>
+    <message>
+        <source>Switched off: no request is routed here until it is enabled again.</source>
+        <translation>Desactivado: no se envía ninguna solicitud aquí hasta que se vuelva a activar.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker open (failures in a row: %1): requests skip this endpoint until a test request succeeds.</source>
+        <translation>Disyuntor abierto (fallos seguidos: %1): las solicitudes omiten este endpoint hasta que una solicitud de prueba tenga éxito.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker half-open: one test request is on its way; its success closes the breaker.</source>
+        <translation>Disyuntor semiabierto: hay una solicitud de prueba en curso; si tiene éxito, el disyuntor se cierra.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker closed: requests are routed here.</source>
+        <translation>Disyuntor cerrado: las solicitudes se envían aquí.</translation>
+    </message>
+    <message>
+        <source>The last health check succeeded.</source>
+        <translation>La última comprobación de salud tuvo éxito.</translation>
+    </message>
+    <message>
+        <source>The last health check failed.</source>
+        <translation>La última comprobación de salud falló.</translation>
+    </message>
+    <message>
+        <source>Found running on this machine.</source>
+        <translation>Encontrado en ejecución en este equipo.</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Aún no comprobado.</translation>
+    </message>
+    <message>
+        <source>No request has been answered yet.</source>
+        <translation>Aún no se ha respondido ninguna solicitud.</translation>
+    </message>
+    <message>
+        <source>Requests: %1, failed: %2</source>
+        <translation>Solicitudes: %1, fallidas: %2</translation>
+    </message>
+    <message>
+        <source>Tick an endpoint to route requests to it, untick it to switch it off</source>
+        <translation>Marca un endpoint para enviarle solicitudes; desmárcalo para desactivarlo</translation>
+    </message>
+    <message>
+        <source>Enabled or disabled, and the state of the circuit breaker</source>
+        <translation>Activado o desactivado, y el estado del disyuntor</translation>
+    </message>
+    <message>
+        <source>Result of the last health check</source>
+        <translation>Resultado de la última comprobación de salud</translation>
+    </message>
+    <message>
+        <source>Moving average of the time successful requests took</source>
+        <translation>Media móvil del tiempo de las solicitudes correctas</translation>
+    </message>
+    <message>
+        <source>Moving average of the share of requests that succeeded</source>
+        <translation>Media móvil de la proporción de solicitudes correctas</translation>
+    </message>
+    <message>
+        <source>Requests answered by this endpoint since LLMProxy started</source>
+        <translation>Solicitudes respondidas por este endpoint desde que se inició LLMProxy</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Éxito</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
     </message>
 </context>
 <context>
@@ -276,6 +408,30 @@
         <source>Example copied to the clipboard.</source>
         <translation>Ejemplo copiado al portapapeles.</translation>
     </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Activado</translation>
+    </message>
+    <message>
+        <source>Configured and detected endpoints with their state, health, latency and success rate. The check box of a row switches the endpoint on or off.</source>
+        <translation>Endpoints configurados y detectados con su estado, salud, latencia y tasa de éxito. La casilla de cada fila activa o desactiva el endpoint.</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint</source>
+        <translation>Enviar solicitudes al endpoint seleccionado</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint</source>
+        <translation>E&amp;ndpoint</translation>
+    </message>
+    <message>
+        <source>Traffic stopped</source>
+        <translation>Tráfico detenido</translation>
+    </message>
+    <message>
+        <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
+        <translation>Interruptor de emergencia activo: cada solicitud de inferencia se rechaza con 503 hasta que reanudes el tráfico.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -331,6 +487,18 @@
         <source>Tokens out</source>
         <translation>Tokens de salida</translation>
     </message>
+    <message>
+        <source>%1 attempts: retried or fell back to another endpoint</source>
+        <translation>%1 intentos: reintentada o desviada a otro endpoint</translation>
+    </message>
+    <message>
+        <source>How often the request was sent upstream, when it was retried or fell back to another endpoint</source>
+        <translation>Cuántas veces se envió la solicitud al upstream, cuando se reintentó o se desvió a otro endpoint</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -349,6 +517,10 @@
     <message>
         <source>Running</source>
         <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>All traffic stopped (kill switch)</source>
+        <translation>Todo el tráfico detenido (interruptor de emergencia)</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,22 @@
         <source>Request log</source>
         <translation>Journal des requêtes</translation>
     </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>Arrêt d’urgence</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All traffic is stopped.&lt;/b&gt; The kill switch refuses every inference request with 503 until you resume traffic.</source>
+        <translation>&lt;b&gt;Tout le trafic est arrêté.&lt;/b&gt; L’arrêt d’urgence refuse chaque requête d’inférence avec 503 jusqu’à la reprise du trafic.</translation>
+    </message>
+    <message>
+        <source>Resume &amp;traffic</source>
+        <translation>Reprendre le &amp;trafic</translation>
+    </message>
+    <message>
+        <source>Release the kill switch and serve requests again</source>
+        <translation>Désactiver l’arrêt d’urgence et servir à nouveau les requêtes</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -102,32 +118,20 @@
         <source>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;A security gateway for LLM traffic: one OpenAI-compatible endpoint in front of local and hosted models.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;Une passerelle de sécurité pour le trafic LLM : un point de terminaison compatible OpenAI devant des modèles locaux et hébergés.&lt;/p&gt;&lt;p&gt;Distribué sous la licence publique générale GNU, version 3 ou ultérieure.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Stop all traffic</source>
+        <translation>&amp;Arrêter tout le trafic</translation>
+    </message>
+    <message>
+        <source>Kill switch: refuse every inference request at once, until you release it</source>
+        <translation>Arrêt d’urgence : refuser immédiatement chaque requête d’inférence, jusqu’à sa désactivation</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
     <message>
         <source>any model</source>
         <translation>tout modèle</translation>
-    </message>
-    <message>
-        <source>Config file</source>
-        <translation>Fichier de configuration</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Environnement</translation>
-    </message>
-    <message>
-        <source>Auto-detected</source>
-        <translation>Détecté automatiquement</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Oui</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Non</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -154,24 +158,152 @@
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <source>Base URL</source>
-        <translation>URL de base</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>Clé d’API</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>Open — retrying with the next request</source>
+        <translation>Ouvert — nouvel essai à la prochaine requête</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 min</source>
+        <translation>Ouvert — nouvel essai dans %1 min</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 s</source>
+        <translation>Ouvert — nouvel essai dans %1 s</translation>
+    </message>
+    <message>
+        <source>Half-open — testing one request</source>
+        <translation>Semi-ouvert — une requête de test en cours</translation>
+    </message>
+    <message>
+        <source>Enabled — failures in a row: %1</source>
+        <translation>Activé — échecs consécutifs : %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>From the configuration file</source>
+        <translation>Depuis le fichier de configuration</translation>
+    </message>
+    <message>
+        <source>From the environment</source>
+        <translation>Depuis l’environnement</translation>
+    </message>
+    <message>
+        <source>Detected on this machine</source>
+        <translation>Détecté sur cette machine</translation>
+    </message>
+    <message>
+        <source>Added through the admin API</source>
+        <translation>Ajouté via l’API d’administration</translation>
+    </message>
+    <message>
+        <source>API key: set</source>
+        <translation>Clé d’API : définie</translation>
+    </message>
+    <message>
+        <source>API key: none</source>
+        <translation>Clé d’API : aucune</translation>
+    </message>
+    <message>
+        <source>Untick to stop routing requests here.</source>
+        <translation>Décochez pour ne plus acheminer de requêtes ici.</translation>
+    </message>
+    <message>
+        <source>Tick to route requests here again.</source>
+        <translation>Cochez pour acheminer à nouveau des requêtes ici.</translation>
+    </message>
+    <message>
+        <source>Serves any model it is asked for.</source>
+        <translation>Sert tout modèle demandé.</translation>
+    </message>
+    <message>
+        <source>Switched off: no request is routed here until it is enabled again.</source>
+        <translation>Désactivé : aucune requête n’est acheminée ici tant qu’il n’est pas réactivé.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker open (failures in a row: %1): requests skip this endpoint until a test request succeeds.</source>
+        <translation>Disjoncteur ouvert (échecs consécutifs : %1) : les requêtes évitent ce point de terminaison jusqu’à ce qu’une requête de test réussisse.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker half-open: one test request is on its way; its success closes the breaker.</source>
+        <translation>Disjoncteur semi-ouvert : une requête de test est en cours ; sa réussite referme le disjoncteur.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker closed: requests are routed here.</source>
+        <translation>Disjoncteur fermé : les requêtes sont acheminées ici.</translation>
+    </message>
+    <message>
+        <source>The last health check succeeded.</source>
+        <translation>La dernière vérification d’état a réussi.</translation>
+    </message>
+    <message>
+        <source>The last health check failed.</source>
+        <translation>La dernière vérification d’état a échoué.</translation>
+    </message>
+    <message>
+        <source>Found running on this machine.</source>
+        <translation>Trouvé en service sur cette machine.</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Pas encore vérifié.</translation>
+    </message>
+    <message>
+        <source>No request has been answered yet.</source>
+        <translation>Aucune requête n’a encore reçu de réponse.</translation>
+    </message>
+    <message>
+        <source>Requests: %1, failed: %2</source>
+        <translation>Requêtes : %1, en échec : %2</translation>
+    </message>
+    <message>
+        <source>Tick an endpoint to route requests to it, untick it to switch it off</source>
+        <translation>Cochez un point de terminaison pour lui acheminer des requêtes, décochez-le pour le désactiver</translation>
+    </message>
+    <message>
+        <source>Enabled or disabled, and the state of the circuit breaker</source>
+        <translation>Activé ou désactivé, et l’état du disjoncteur</translation>
+    </message>
+    <message>
+        <source>Result of the last health check</source>
+        <translation>Résultat de la dernière vérification d’état</translation>
+    </message>
+    <message>
+        <source>Moving average of the time successful requests took</source>
+        <translation>Moyenne mobile de la durée des requêtes réussies</translation>
+    </message>
+    <message>
+        <source>Moving average of the share of requests that succeeded</source>
+        <translation>Moyenne mobile de la part des requêtes réussies</translation>
+    </message>
+    <message>
+        <source>Requests answered by this endpoint since LLMProxy started</source>
+        <translation>Requêtes traitées par ce point de terminaison depuis le démarrage de LLMProxy</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latence</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Réussite</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
     </message>
 </context>
 <context>
@@ -276,6 +408,30 @@
         <source>Example copied to the clipboard.</source>
         <translation>Exemple copié dans le presse-papiers.</translation>
     </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Activé</translation>
+    </message>
+    <message>
+        <source>Configured and detected endpoints with their state, health, latency and success rate. The check box of a row switches the endpoint on or off.</source>
+        <translation>Points de terminaison configurés et détectés, avec leur statut, leur état, leur latence et leur taux de réussite. La case à cocher d’une ligne active ou désactive le point de terminaison.</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint</source>
+        <translation>Acheminer les requêtes vers le point de terminaison sélectionné</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint</source>
+        <translation>Point de &amp;terminaison</translation>
+    </message>
+    <message>
+        <source>Traffic stopped</source>
+        <translation>Trafic arrêté</translation>
+    </message>
+    <message>
+        <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
+        <translation>Arrêt d’urgence actif : chaque requête d’inférence est refusée avec 503 jusqu’à la reprise du trafic.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -331,6 +487,18 @@
         <source>Tokens out</source>
         <translation>Jetons en sortie</translation>
     </message>
+    <message>
+        <source>%1 attempts: retried or fell back to another endpoint</source>
+        <translation>%1 tentatives : nouvel essai ou repli sur un autre point de terminaison</translation>
+    </message>
+    <message>
+        <source>How often the request was sent upstream, when it was retried or fell back to another endpoint</source>
+        <translation>Nombre d’envois de la requête en amont, lorsqu’elle a été réessayée ou redirigée vers un autre point de terminaison</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -349,6 +517,10 @@
     <message>
         <source>Running</source>
         <translation>En service</translation>
+    </message>
+    <message>
+        <source>All traffic stopped (kill switch)</source>
+        <translation>Tout le trafic est arrêté (arrêt d’urgence)</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,22 @@
         <source>Request log</source>
         <translation>Registro delle richieste</translation>
     </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>Interruttore di emergenza</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All traffic is stopped.&lt;/b&gt; The kill switch refuses every inference request with 503 until you resume traffic.</source>
+        <translation>&lt;b&gt;Tutto il traffico è bloccato.&lt;/b&gt; L’interruttore di emergenza rifiuta ogni richiesta di inferenza con 503 finché non riprendi il traffico.</translation>
+    </message>
+    <message>
+        <source>Resume &amp;traffic</source>
+        <translation>&amp;Riprendi il traffico</translation>
+    </message>
+    <message>
+        <source>Release the kill switch and serve requests again</source>
+        <translation>Disattiva l’interruttore di emergenza e servi di nuovo le richieste</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -102,32 +118,20 @@
         <source>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;A security gateway for LLM traffic: one OpenAI-compatible endpoint in front of local and hosted models.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;Un gateway di sicurezza per il traffico LLM: un unico endpoint compatibile con OpenAI davanti a modelli locali e ospitati.&lt;/p&gt;&lt;p&gt;Distribuito con licenza GNU General Public License, versione 3 o successiva.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Stop all traffic</source>
+        <translation>&amp;Blocca tutto il traffico</translation>
+    </message>
+    <message>
+        <source>Kill switch: refuse every inference request at once, until you release it</source>
+        <translation>Interruttore di emergenza: rifiuta subito ogni richiesta di inferenza finché non lo disattivi</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
     <message>
         <source>any model</source>
         <translation>qualsiasi modello</translation>
-    </message>
-    <message>
-        <source>Config file</source>
-        <translation>File di configurazione</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Ambiente</translation>
-    </message>
-    <message>
-        <source>Auto-detected</source>
-        <translation>Rilevato automaticamente</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Sì</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>No</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -154,24 +158,152 @@
         <translation>Provider</translation>
     </message>
     <message>
-        <source>Base URL</source>
-        <translation>URL di base</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>Modelli</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Origine</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>Chiave API</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Salute</translation>
+    </message>
+    <message>
+        <source>Open — retrying with the next request</source>
+        <translation>Aperto — nuovo tentativo alla prossima richiesta</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 min</source>
+        <translation>Aperto — nuovo tentativo tra %1 min</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 s</source>
+        <translation>Aperto — nuovo tentativo tra %1 s</translation>
+    </message>
+    <message>
+        <source>Half-open — testing one request</source>
+        <translation>Semiaperto — una richiesta di prova in corso</translation>
+    </message>
+    <message>
+        <source>Enabled — failures in a row: %1</source>
+        <translation>Attivato — errori consecutivi: %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Attivato</translation>
+    </message>
+    <message>
+        <source>From the configuration file</source>
+        <translation>Dal file di configurazione</translation>
+    </message>
+    <message>
+        <source>From the environment</source>
+        <translation>Dall’ambiente</translation>
+    </message>
+    <message>
+        <source>Detected on this machine</source>
+        <translation>Rilevato su questo computer</translation>
+    </message>
+    <message>
+        <source>Added through the admin API</source>
+        <translation>Aggiunto tramite l’API di amministrazione</translation>
+    </message>
+    <message>
+        <source>API key: set</source>
+        <translation>Chiave API: impostata</translation>
+    </message>
+    <message>
+        <source>API key: none</source>
+        <translation>Chiave API: nessuna</translation>
+    </message>
+    <message>
+        <source>Untick to stop routing requests here.</source>
+        <translation>Togli la spunta per non inoltrare più richieste qui.</translation>
+    </message>
+    <message>
+        <source>Tick to route requests here again.</source>
+        <translation>Metti la spunta per inoltrare di nuovo richieste qui.</translation>
+    </message>
+    <message>
+        <source>Serves any model it is asked for.</source>
+        <translation>Serve qualsiasi modello richiesto.</translation>
+    </message>
+    <message>
+        <source>Switched off: no request is routed here until it is enabled again.</source>
+        <translation>Disattivato: nessuna richiesta viene inoltrata qui finché non viene riattivato.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker open (failures in a row: %1): requests skip this endpoint until a test request succeeds.</source>
+        <translation>Circuit breaker aperto (errori consecutivi: %1): le richieste saltano questo endpoint finché una richiesta di prova non riesce.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker half-open: one test request is on its way; its success closes the breaker.</source>
+        <translation>Circuit breaker semiaperto: una richiesta di prova è in corso; se riesce, il circuit breaker si chiude.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker closed: requests are routed here.</source>
+        <translation>Circuit breaker chiuso: le richieste vengono inoltrate qui.</translation>
+    </message>
+    <message>
+        <source>The last health check succeeded.</source>
+        <translation>L’ultimo controllo di salute è riuscito.</translation>
+    </message>
+    <message>
+        <source>The last health check failed.</source>
+        <translation>L’ultimo controllo di salute non è riuscito.</translation>
+    </message>
+    <message>
+        <source>Found running on this machine.</source>
+        <translation>Trovato in esecuzione su questo computer.</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Non ancora controllato.</translation>
+    </message>
+    <message>
+        <source>No request has been answered yet.</source>
+        <translation>Nessuna richiesta ha ancora ricevuto risposta.</translation>
+    </message>
+    <message>
+        <source>Requests: %1, failed: %2</source>
+        <translation>Richieste: %1, non riuscite: %2</translation>
+    </message>
+    <message>
+        <source>Tick an endpoint to route requests to it, untick it to switch it off</source>
+        <translation>Metti la spunta su un endpoint per inoltrargli richieste, toglila per disattivarlo</translation>
+    </message>
+    <message>
+        <source>Enabled or disabled, and the state of the circuit breaker</source>
+        <translation>Attivato o disattivato, e lo stato del circuit breaker</translation>
+    </message>
+    <message>
+        <source>Result of the last health check</source>
+        <translation>Esito dell’ultimo controllo di salute</translation>
+    </message>
+    <message>
+        <source>Moving average of the time successful requests took</source>
+        <translation>Media mobile della durata delle richieste riuscite</translation>
+    </message>
+    <message>
+        <source>Moving average of the share of requests that succeeded</source>
+        <translation>Media mobile della quota di richieste riuscite</translation>
+    </message>
+    <message>
+        <source>Requests answered by this endpoint since LLMProxy started</source>
+        <translation>Richieste servite da questo endpoint dall’avvio di LLMProxy</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenza</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Successo</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Richieste</translation>
     </message>
 </context>
 <context>
@@ -276,6 +408,30 @@
         <source>Example copied to the clipboard.</source>
         <translation>Esempio copiato negli appunti.</translation>
     </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Attivato</translation>
+    </message>
+    <message>
+        <source>Configured and detected endpoints with their state, health, latency and success rate. The check box of a row switches the endpoint on or off.</source>
+        <translation>Endpoint configurati e rilevati con stato, salute, latenza e percentuale di successo. La casella di ogni riga attiva o disattiva l’endpoint.</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint</source>
+        <translation>Inoltra le richieste all’endpoint selezionato</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint</source>
+        <translation>E&amp;ndpoint</translation>
+    </message>
+    <message>
+        <source>Traffic stopped</source>
+        <translation>Traffico bloccato</translation>
+    </message>
+    <message>
+        <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
+        <translation>Interruttore di emergenza attivo: ogni richiesta di inferenza viene rifiutata con 503 finché non riprendi il traffico.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -331,6 +487,18 @@
         <source>Tokens out</source>
         <translation>Token in uscita</translation>
     </message>
+    <message>
+        <source>%1 attempts: retried or fell back to another endpoint</source>
+        <translation>%1 tentativi: ripetuta o dirottata su un altro endpoint</translation>
+    </message>
+    <message>
+        <source>How often the request was sent upstream, when it was retried or fell back to another endpoint</source>
+        <translation>Quante volte la richiesta è stata inviata a monte, quando è stata ripetuta o dirottata su un altro endpoint</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentativi</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -349,6 +517,10 @@
     <message>
         <source>Running</source>
         <translation>In esecuzione</translation>
+    </message>
+    <message>
+        <source>All traffic stopped (kill switch)</source>
+        <translation>Tutto il traffico bloccato (interruttore di emergenza)</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,22 @@
         <source>Request log</source>
         <translation>请求日志</translation>
     </message>
+    <message>
+        <source>Kill switch</source>
+        <translation>紧急停止开关</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All traffic is stopped.&lt;/b&gt; The kill switch refuses every inference request with 503 until you resume traffic.</source>
+        <translation>&lt;b&gt;所有流量已停止。&lt;/b&gt;在你恢复流量之前，紧急停止开关会以 503 拒绝每个推理请求。</translation>
+    </message>
+    <message>
+        <source>Resume &amp;traffic</source>
+        <translation>恢复流量(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Release the kill switch and serve requests again</source>
+        <translation>解除紧急停止并重新处理请求</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -102,32 +118,20 @@
         <source>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;A security gateway for LLM traffic: one OpenAI-compatible endpoint in front of local and hosted models.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;b&gt;LLMProxy %1&lt;/b&gt;&lt;p&gt;面向 LLM 流量的安全网关：在本地和托管模型之前提供一个兼容 OpenAI 的端点。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Stop all traffic</source>
+        <translation>停止所有流量(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Kill switch: refuse every inference request at once, until you release it</source>
+        <translation>紧急停止：立即拒绝每个推理请求，直到你解除它</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
     <message>
         <source>any model</source>
         <translation>任意模型</translation>
-    </message>
-    <message>
-        <source>Config file</source>
-        <translation>配置文件</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>环境变量</translation>
-    </message>
-    <message>
-        <source>Auto-detected</source>
-        <translation>自动检测</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -154,24 +158,152 @@
         <translation>提供商</translation>
     </message>
     <message>
-        <source>Base URL</source>
-        <translation>基础 URL</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API 密钥</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Open — retrying with the next request</source>
+        <translation>已熔断 — 下一个请求将重试</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 min</source>
+        <translation>已熔断 — %1 分钟后重试</translation>
+    </message>
+    <message>
+        <source>Open — retrying in %1 s</source>
+        <translation>已熔断 — %1 秒后重试</translation>
+    </message>
+    <message>
+        <source>Half-open — testing one request</source>
+        <translation>半开 — 正在用一个请求测试</translation>
+    </message>
+    <message>
+        <source>Enabled — failures in a row: %1</source>
+        <translation>已启用 — 连续失败：%1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>From the configuration file</source>
+        <translation>来自配置文件</translation>
+    </message>
+    <message>
+        <source>From the environment</source>
+        <translation>来自环境变量</translation>
+    </message>
+    <message>
+        <source>Detected on this machine</source>
+        <translation>在本机检测到</translation>
+    </message>
+    <message>
+        <source>Added through the admin API</source>
+        <translation>通过管理 API 添加</translation>
+    </message>
+    <message>
+        <source>API key: set</source>
+        <translation>API 密钥：已设置</translation>
+    </message>
+    <message>
+        <source>API key: none</source>
+        <translation>API 密钥：无</translation>
+    </message>
+    <message>
+        <source>Untick to stop routing requests here.</source>
+        <translation>取消勾选即可停止向此处转发请求。</translation>
+    </message>
+    <message>
+        <source>Tick to route requests here again.</source>
+        <translation>勾选即可重新向此处转发请求。</translation>
+    </message>
+    <message>
+        <source>Serves any model it is asked for.</source>
+        <translation>可处理所请求的任意模型。</translation>
+    </message>
+    <message>
+        <source>Switched off: no request is routed here until it is enabled again.</source>
+        <translation>已关闭：在重新启用之前，不会有请求转发到这里。</translation>
+    </message>
+    <message>
+        <source>Circuit breaker open (failures in a row: %1): requests skip this endpoint until a test request succeeds.</source>
+        <translation>熔断器已断开（连续失败：%1）：在一个测试请求成功之前，请求会跳过此端点。</translation>
+    </message>
+    <message>
+        <source>Circuit breaker half-open: one test request is on its way; its success closes the breaker.</source>
+        <translation>熔断器半开：一个测试请求正在进行；成功后熔断器将闭合。</translation>
+    </message>
+    <message>
+        <source>Circuit breaker closed: requests are routed here.</source>
+        <translation>熔断器闭合：请求会转发到这里。</translation>
+    </message>
+    <message>
+        <source>The last health check succeeded.</source>
+        <translation>最近一次健康检查成功。</translation>
+    </message>
+    <message>
+        <source>The last health check failed.</source>
+        <translation>最近一次健康检查失败。</translation>
+    </message>
+    <message>
+        <source>Found running on this machine.</source>
+        <translation>在本机上发现正在运行。</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <source>No request has been answered yet.</source>
+        <translation>尚未应答任何请求。</translation>
+    </message>
+    <message>
+        <source>Requests: %1, failed: %2</source>
+        <translation>请求：%1，失败：%2</translation>
+    </message>
+    <message>
+        <source>Tick an endpoint to route requests to it, untick it to switch it off</source>
+        <translation>勾选端点即可向其转发请求，取消勾选即可将其关闭</translation>
+    </message>
+    <message>
+        <source>Enabled or disabled, and the state of the circuit breaker</source>
+        <translation>已启用或已禁用，以及熔断器状态</translation>
+    </message>
+    <message>
+        <source>Result of the last health check</source>
+        <translation>最近一次健康检查的结果</translation>
+    </message>
+    <message>
+        <source>Moving average of the time successful requests took</source>
+        <translation>成功请求耗时的移动平均值</translation>
+    </message>
+    <message>
+        <source>Moving average of the share of requests that succeeded</source>
+        <translation>成功请求所占比例的移动平均值</translation>
+    </message>
+    <message>
+        <source>Requests answered by this endpoint since LLMProxy started</source>
+        <translation>自 LLMProxy 启动以来此端点应答的请求数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
     </message>
 </context>
 <context>
@@ -276,6 +408,30 @@
         <source>Example copied to the clipboard.</source>
         <translation>示例已复制到剪贴板。</translation>
     </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>已启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Configured and detected endpoints with their state, health, latency and success rate. The check box of a row switches the endpoint on or off.</source>
+        <translation>已配置和检测到的端点及其状态、健康状态、延迟和成功率。每行的复选框用于启用或关闭该端点。</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint</source>
+        <translation>向所选端点转发请求</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint</source>
+        <translation>端点(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Traffic stopped</source>
+        <translation>流量已停止</translation>
+    </message>
+    <message>
+        <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
+        <translation>紧急停止已开启：在你恢复流量之前，每个推理请求都会以 503 被拒绝。</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -331,6 +487,18 @@
         <source>Tokens out</source>
         <translation>输出令牌</translation>
     </message>
+    <message>
+        <source>%1 attempts: retried or fell back to another endpoint</source>
+        <translation>%1 次尝试：已重试或回退到另一个端点</translation>
+    </message>
+    <message>
+        <source>How often the request was sent upstream, when it was retried or fell back to another endpoint</source>
+        <translation>请求被重试或回退到另一个端点时，发送到上游的次数</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -349,6 +517,10 @@
     <message>
         <source>Running</source>
         <translation>运行中</translation>
+    </message>
+    <message>
+        <source>All traffic stopped (kill switch)</source>
+        <translation>所有流量已停止（紧急停止）</translation>
     </message>
 </context>
 </TS>

@@ -116,6 +116,16 @@ void DesktopShell::createActions()
     // The engine may also be paused from elsewhere (admin API); keep the check mark truthful.
     connect(m_controller, &EngineController::pausedChanged, m_actions.pause, &QAction::setChecked);
 
+    m_actions.panic = new QAction(tr("&Stop all traffic"), this);
+    m_actions.panic->setObjectName(QStringLiteral("panicAction"));
+    m_actions.panic->setCheckable(true);
+    m_actions.panic->setChecked(m_controller->isPanic());
+    m_actions.panic->setToolTip(tr("Kill switch: refuse every inference request at once, until you release it"));
+    m_actions.panic->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));
+    connect(m_actions.panic, &QAction::toggled, m_controller, &EngineController::setPanic);
+    // The admin API can pull the switch too.
+    connect(m_controller, &EngineController::panicChanged, m_actions.panic, &QAction::setChecked);
+
     m_actions.reload = new QAction(tr("&Reload configuration"), this);
     m_actions.reload->setObjectName(QStringLiteral("reloadAction"));
     m_actions.reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));

@@ -15,6 +15,7 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
@@ -27,6 +28,9 @@
 namespace llmproxy {
 
 namespace {
+
+/// How often the endpoint list re-reads breakers and statistics while the window is shown.
+constexpr int kEndpointRefreshMs = 1000;
 
 // UI state only (geometry, splitter, column widths); never configuration or secrets.
 std::unique_ptr<QSettings> uiSettings()
@@ -69,7 +73,8 @@ void fitColumns(QTableView *view, const QList<std::pair<int, QString>> &samples)
 
 MainWindow::MainWindow(EngineController *controller, const ShellActions &actions, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_controller(controller), m_actions(actions),
-      m_requestLog(new RequestLogModel(2000, this)), m_endpoints(new EndpointModel(this))
+      m_requestLog(new RequestLogModel(2000, this)), m_endpoints(new EndpointModel(this)),
+      m_endpointEnabledAction(new QAction(tr("&Enabled"), this))
 {
     m_ui->setupUi(this);
     setWindowIcon(applicationIcon());
@@ -81,6 +86,7 @@ MainWindow::MainWindow(EngineController *controller, const ShellActions &actions
         updateState();
     });
     connect(m_controller, &EngineController::pausedChanged, this, [this] { updateState(); });
+    connect(m_controller, &EngineController::panicChanged, this, [this] { updateState(); });
     connect(m_controller, &EngineController::endpointsChanged, this, &MainWindow::showEndpoints);
     connect(m_controller, &EngineController::requestsFinished, this, &MainWindow::appendRequests);
     connect(m_controller, &EngineController::configReloaded, this, &MainWindow::showReloadResult);
@@ -93,6 +99,7 @@ MainWindow::MainWindow(EngineController *controller, const ShellActions &actions
 
 MainWindow::~MainWindow()
 {
+    m_controller->setEndpointRefreshInterval(0);
     saveSettings();
 }
 
@@ -148,15 +155,40 @@ void MainWindow::setUpViews()
     connect(m_ui->copyUrlButton, &QPushButton::clicked, m_actions.copyUrl, &QAction::trigger);
     connect(m_ui->copyExampleButton, &QPushButton::clicked, this, &MainWindow::copyExample);
 
+    // Kill switch banner: white on dark red reads the same on light and dark palettes, and the
+    // words say what is going on.
+    m_ui->panicBanner->setStyleSheet(QStringLiteral("QFrame#panicBanner { background-color: #b71c1c; "
+                                                    "border-radius: 4px; } QLabel { color: white; }"));
+    m_ui->panicBanner->setVisible(false);
+    connect(m_ui->resumeTrafficButton, &QPushButton::clicked, this, [this] { m_actions.panic->setChecked(false); });
+
     setUpTable(m_ui->endpointView);
+    m_ui->endpointView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_ui->endpointView->setModel(m_endpoints);
-    // The endpoint list is short, so sizing its columns to their contents is cheap; URLs and
-    // model lists share whatever width is left.
+    m_ui->endpointView->setAccessibleDescription(
+        tr("Configured and detected endpoints with their state, health, latency and success rate. "
+           "The check box of a row switches the endpoint on or off."));
+    // The endpoint list is short, so sizing its columns to their contents is cheap; the model
+    // lists take whatever width is left.
     QHeaderView *endpointHeader = m_ui->endpointView->horizontalHeader();
+    // However the splitter is dragged, a few endpoints stay in view.
+    m_ui->endpointView->setMinimumHeight(endpointHeader->sizeHint().height() +
+                                         3 * m_ui->endpointView->verticalHeader()->defaultSectionSize() +
+                                         2 * m_ui->endpointView->frameWidth());
     endpointHeader->setStretchLastSection(false);
     endpointHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
-    endpointHeader->setSectionResizeMode(EndpointModel::BaseUrlColumn, QHeaderView::Stretch);
     endpointHeader->setSectionResizeMode(EndpointModel::ModelsColumn, QHeaderView::Stretch);
+    connect(m_endpoints, &EndpointModel::enabledChangeRequested, m_controller, &EngineController::setEndpointEnabled);
+
+    m_endpointEnabledAction->setObjectName(QStringLiteral("endpointEnabledAction"));
+    m_endpointEnabledAction->setCheckable(true);
+    m_endpointEnabledAction->setToolTip(tr("Route requests to the selected endpoint"));
+    connect(m_endpointEnabledAction, &QAction::triggered, this, &MainWindow::setSelectedEndpointEnabled);
+    connect(m_ui->endpointView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateEndpointActions);
+    m_ui->endpointView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->endpointView, &QWidget::customContextMenuRequested, this, &MainWindow::showEndpointMenu);
+    updateEndpointActions();
 
     setUpTable(m_ui->requestLogView);
     // Per-item scrolling keeps the scroll bar value in rows, which appendRequests() relies on.
@@ -168,25 +200,30 @@ void MainWindow::setUpViews()
                                       {RequestLogModel::ModelColumn, QStringLiteral("gpt-4o-mini-2024-07-18")},
                                       {RequestLogModel::ProviderColumn, QStringLiteral("openrouter")},
                                       {RequestLogModel::StatusColumn, QStringLiteral("000")},
+                                      {RequestLogModel::AttemptsColumn, QStringLiteral("00")},
                                       {RequestLogModel::LatencyColumn, QStringLiteral("00000")},
                                       {RequestLogModel::TokensInColumn, QStringLiteral("000000")}});
 
     // The request log is what changes; the endpoint list is short.
     m_ui->mainSplitter->setStretchFactor(0, 1);
     m_ui->mainSplitter->setStretchFactor(1, 3);
-    m_ui->mainSplitter->setSizes({200, 500});
+    m_ui->mainSplitter->setSizes({260, 440});
 }
 
 void MainWindow::setUpMenus()
 {
     QMenu *proxyMenu = menuBar()->addMenu(tr("&Proxy"));
     proxyMenu->addAction(m_actions.pause);
+    proxyMenu->addAction(m_actions.panic);
     proxyMenu->addAction(m_actions.reload);
     proxyMenu->addSeparator();
     proxyMenu->addAction(m_actions.quit);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->addAction(m_actions.copyUrl);
+
+    QMenu *endpointMenu = menuBar()->addMenu(tr("E&ndpoint"));
+    endpointMenu->addAction(m_endpointEnabledAction);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_actions.about);
@@ -196,6 +233,7 @@ void MainWindow::setUpMenus()
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_actions.pause);
+    toolBar->addAction(m_actions.panic);
     toolBar->addAction(m_actions.reload);
     toolBar->addAction(m_actions.copyUrl);
 }
@@ -218,6 +256,10 @@ void MainWindow::updateState()
         text = tr("Not listening");
         description = tr("The proxy is not accepting connections.");
         background = QStringLiteral("#616161");
+    } else if (m_controller->isPanic()) {
+        text = tr("Traffic stopped");
+        description = tr("Kill switch on: every inference request is refused with 503 until you resume traffic.");
+        background = QStringLiteral("#b71c1c");
     } else if (m_controller->isPaused()) {
         text = tr("Paused");
         description = tr("Inference requests are answered with 503 until you resume the proxy.");
@@ -235,9 +277,13 @@ void MainWindow::updateState()
     m_ui->stateLabel->setToolTip(description);
     m_ui->stateLabel->setAccessibleDescription(description);
     // White on a dark badge reads the same on light and dark palettes; the word carries the meaning.
-    m_ui->stateLabel->setStyleSheet(
+    // Set only on a change: this runs on every endpoint refresh, and a new style sheet re-polishes.
+    const QString badge =
         QStringLiteral("QLabel { color: white; background-color: %1; border-radius: 4px; padding: 1px 8px; }")
-            .arg(background));
+            .arg(background);
+    if (m_ui->stateLabel->styleSheet() != badge)
+        m_ui->stateLabel->setStyleSheet(badge);
+    m_ui->panicBanner->setVisible(m_controller->isPanic());
     updateOnboardingHint();
 }
 
@@ -292,8 +338,53 @@ void MainWindow::updateOnboardingHint()
 void MainWindow::showEndpoints(const QList<EndpointStatus> &endpoints)
 {
     m_endpoints->setEndpoints(endpoints);
+    updateEndpointActions();
     updateExample();
     updateState();
+}
+
+void MainWindow::updateEndpointActions()
+{
+    const QModelIndexList selected = m_ui->endpointView->selectionModel()->selectedRows();
+    if (selected.isEmpty()) {
+        m_endpointEnabledAction->setEnabled(false);
+        m_endpointEnabledAction->setChecked(false);
+        return;
+    }
+    const EndpointStatus &endpoint = m_endpoints->endpoints().at(selected.constFirst().row());
+    m_endpointEnabledAction->setEnabled(true);
+    m_endpointEnabledAction->setChecked(endpoint.enabled);
+}
+
+void MainWindow::setSelectedEndpointEnabled(bool enabled)
+{
+    const QModelIndexList selected = m_ui->endpointView->selectionModel()->selectedRows();
+    if (!selected.isEmpty())
+        m_controller->setEndpointEnabled(m_endpoints->endpoints().at(selected.constFirst().row()).id, enabled);
+    // Shows the engine's answer, whatever it was.
+    updateEndpointActions();
+}
+
+void MainWindow::showEndpointMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_ui->endpointView->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_ui->endpointView->selectRow(index.row());
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_endpointEnabledAction);
+    menu->popup(m_ui->endpointView->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::updateEndpointRefresh()
+{
+    const bool seen = isVisible() && !isMinimized();
+    const bool wasOn = m_controller->endpointRefreshInterval() > 0;
+    m_controller->setEndpointRefreshInterval(seen ? kEndpointRefreshMs : 0);
+    // Coming back into view: show the current state at once, not a second later.
+    if (seen && !wasOn)
+        showEndpoints(m_controller->endpoints());
 }
 
 void MainWindow::appendRequests(const QList<RequestRecord> &records)
@@ -343,6 +434,25 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_actions.quit->trigger();
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    updateEndpointRefresh();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    updateEndpointRefresh();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        updateEndpointRefresh();
+}
+
 void MainWindow::saveSettings() const
 {
     const auto settings = uiSettings();
@@ -350,6 +460,7 @@ void MainWindow::saveSettings() const
     settings->setValue(QStringLiteral("geometry"), saveGeometry());
     settings->setValue(QStringLiteral("splitter"), m_ui->mainSplitter->saveState());
     settings->setValue(QStringLiteral("requestColumns"), m_ui->requestLogView->horizontalHeader()->saveState());
+    settings->setValue(QStringLiteral("requestColumnCount"), int(RequestLogModel::ColumnCount));
     settings->endGroup();
 }
 
@@ -365,8 +476,11 @@ void MainWindow::restoreSettings()
         resize(size);
     }
     m_ui->mainSplitter->restoreState(settings->value(QStringLiteral("splitter")).toByteArray());
-    m_ui->requestLogView->horizontalHeader()->restoreState(
-        settings->value(QStringLiteral("requestColumns")).toByteArray());
+    // Widths saved for another set of columns would land on the wrong ones: keep the fitted widths.
+    if (settings->value(QStringLiteral("requestColumnCount")).toInt() == RequestLogModel::ColumnCount) {
+        m_ui->requestLogView->horizontalHeader()->restoreState(
+            settings->value(QStringLiteral("requestColumns")).toByteArray());
+    }
     settings->endGroup();
 }
 

@@ -20,9 +20,11 @@ class EngineController;
 class RequestLogModel;
 
 /// The main window: listen URL with copyable client examples, proxy state (with setup help in
-/// onboarding mode), endpoint list and live request log. Reads everything from EngineController and
-/// never calls into the engine directly. GUI thread only. Geometry and splitter position persist in
-/// QSettings.
+/// onboarding mode and a banner while the kill switch is on), endpoint list with live breaker,
+/// health and latency and a check box per endpoint, and the live request log. Reads everything
+/// from EngineController and never calls into the engine directly; the endpoint state is
+/// refreshed every second only while the window is shown. GUI thread only. Geometry and splitter
+/// position persist in QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -47,6 +49,9 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void setUpMenus();
@@ -56,6 +61,11 @@ private:
     void updateExample();
     void updateOnboardingHint();
     void showEndpoints(const QList<EndpointStatus> &endpoints);
+    void updateEndpointActions();
+    void setSelectedEndpointEnabled(bool enabled);
+    void showEndpointMenu(const QPoint &pos);
+    /// Live endpoint state while the window can be seen, none while it is hidden or minimised.
+    void updateEndpointRefresh();
     void appendRequests(const QList<RequestRecord> &records);
     void showReloadResult(bool ok, const QString &message);
     void copyExample();
@@ -67,6 +77,7 @@ private:
     ShellActions m_actions;
     RequestLogModel *m_requestLog;
     EndpointModel *m_endpoints;
+    QAction *m_endpointEnabledAction;
     bool m_hideOnClose = false;
 };
 

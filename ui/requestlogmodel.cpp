@@ -77,6 +77,7 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         switch (index.column()) {
         case StatusColumn:
+        case AttemptsColumn:
         case LatencyColumn:
         case TokensInColumn:
         case TokensOutColumn:
@@ -112,6 +113,9 @@ QVariant RequestLogModel::displayData(const RequestRecord &r, int column) const
         return r.provider;
     case StatusColumn:
         return r.status;
+    case AttemptsColumn:
+        // Only retries and fallbacks stand out; a first-time answer leaves the cell empty.
+        return r.attempts > 1 ? QVariant(r.attempts) : QVariant();
     case LatencyColumn:
         return locale.toString(r.latencyMs, 'f', r.latencyMs < 1 ? 2 : r.latencyMs < 10 ? 1 : 0);
     case TokensInColumn:
@@ -131,6 +135,8 @@ QString RequestLogModel::toolTip(const RequestRecord &r) const
     lines << r.time.toLocalTime().toString(Qt::ISODateWithMs);
     if (!r.endpoint.isEmpty())
         lines << tr("Endpoint: %1").arg(r.endpoint);
+    if (r.attempts > 1)
+        lines << tr("%1 attempts: retried or fell back to another endpoint").arg(r.attempts);
     lines << tr("Gateway overhead: %1 ms").arg(QLocale().toString(r.overheadMs, 'f', 2));
     if (!r.error.isEmpty())
         lines << tr("Error: %1").arg(r.error);
@@ -139,6 +145,8 @@ QString RequestLogModel::toolTip(const RequestRecord &r) const
 
 QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AttemptsColumn)
+        return tr("How often the request was sent upstream, when it was retried or fell back to another endpoint");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -152,6 +160,8 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Provider");
     case StatusColumn:
         return tr("Status");
+    case AttemptsColumn:
+        return tr("Attempts");
     case LatencyColumn:
         return tr("Latency (ms)");
     case TokensInColumn:

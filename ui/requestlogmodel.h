@@ -22,6 +22,7 @@ public:
         ModelColumn,
         ProviderColumn,
         StatusColumn,
+        AttemptsColumn, ///< upstream attempts; empty when the first one answered
         LatencyColumn,
         TokensInColumn,
         TokensOutColumn,

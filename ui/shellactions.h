@@ -13,6 +13,7 @@ struct ShellActions
 {
     QAction *open = nullptr;    ///< show and raise the main window
     QAction *pause = nullptr;   ///< checkable: checked = proxy paused
+    QAction *panic = nullptr;   ///< checkable: checked = kill switch on, every inference request refused
     QAction *reload = nullptr;  ///< reload the configuration file
     QAction *copyUrl = nullptr; ///< copy the listen URL to the clipboard
     QAction *quit = nullptr;

@@ -17,6 +17,7 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
 {
     m_menu->addAction(actions.open);
     m_menu->addAction(actions.pause);
+    m_menu->addAction(actions.panic);
     m_menu->addAction(actions.copyUrl);
     m_menu->addSeparator();
     m_menu->addAction(actions.quit);
@@ -28,6 +29,7 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     });
     connect(m_controller, &EngineController::listeningChanged, this, &TrayIcon::updateToolTip);
     connect(m_controller, &EngineController::pausedChanged, this, &TrayIcon::updateToolTip);
+    connect(m_controller, &EngineController::panicChanged, this, &TrayIcon::updateToolTip);
     connect(m_controller, &EngineController::endpointsChanged, this, &TrayIcon::updateToolTip);
     updateToolTip();
 }
@@ -59,6 +61,8 @@ void TrayIcon::updateToolTip()
     QString state;
     if (!m_controller->isListening())
         state = tr("Not listening");
+    else if (m_controller->isPanic())
+        state = tr("All traffic stopped (kill switch)");
     else if (m_controller->isPaused())
         state = tr("Paused");
     else if (m_controller->isOnboarding())
@@ -67,11 +71,19 @@ void TrayIcon::updateToolTip()
         state = tr("Running");
 
     const QString url = m_controller->listenUrl();
-    m_tray->setToolTip(url.isEmpty() ? QStringLiteral("LLMProxy\n%1").arg(state)
-                                     : QStringLiteral("LLMProxy\n%1\n%2").arg(state, url));
-    // A paused proxy shows a greyed icon, so the state is visible without opening anything.
+    const QString toolTip = url.isEmpty() ? QStringLiteral("LLMProxy\n%1").arg(state)
+                                          : QStringLiteral("LLMProxy\n%1\n%2").arg(state, url);
+    // Endpoint updates arrive every second while the window is open: touch the tray only on a
+    // real change, so panels do not redraw it for nothing.
+    if (m_tray->toolTip() != toolTip)
+        m_tray->setToolTip(toolTip);
+    // A paused or stopped proxy shows a greyed icon, so the state is visible without opening anything.
+    const bool dimmed = m_controller->isPaused() || m_controller->isPanic();
+    if (m_dimmed == dimmed)
+        return;
+    m_dimmed = dimmed;
     const QIcon icon = applicationIcon();
-    if (m_controller->isPaused()) {
+    if (dimmed) {
         QIcon paused;
         for (const QSize &size : icon.availableSizes())
             paused.addPixmap(icon.pixmap(size, QIcon::Disabled), QIcon::Normal);

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class QMenu;
 class QSystemTrayIcon;
@@ -15,9 +16,9 @@ namespace llmproxy {
 
 class EngineController;
 
-/// The system tray icon with Open / Pause proxy / Copy base URL / Quit and a tooltip that shows
-/// the state and the listen URL. Only create it when QSystemTrayIcon::isSystemTrayAvailable().
-/// GUI thread only.
+/// The system tray icon with Open / Pause proxy / Stop all traffic / Copy base URL / Quit and a
+/// tooltip that shows the state and the listen URL. Only create it when
+/// QSystemTrayIcon::isSystemTrayAvailable(). GUI thread only.
 class TrayIcon : public QObject
 {
     Q_OBJECT
@@ -41,6 +42,7 @@ private:
     EngineController *m_controller;
     std::unique_ptr<QMenu> m_menu; // QMenu cannot be a child of a QObject, so it is owned here
     QSystemTrayIcon *m_tray;
+    std::optional<bool> m_dimmed; ///< whether the greyed icon is shown; unset before the first update
 };
 
 } // namespace llmproxy

@@ -52,6 +52,11 @@ ApiRouter::~ApiRouter()
     m_calls.clear(); // each call cancels its upstream transfer before the transport goes away
 }
 
+BudgetLedger *ApiRouter::budget() const
+{
+    return &m_state->budget;
+}
+
 void ApiRouter::release(ProxyCall *call)
 {
     // The call is usually still on the stack (inside its own callback), so it is only moved aside
@@ -344,6 +349,27 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
                   QByteArrayLiteral("no_endpoint_configured")),
               model, anthropic);
         return false;
+    }
+    if (snapshot.config().budget.dailyLimit > 0) {
+        // The daily budget: spent → a local model instead (when allowed), else 402.
+        const BudgetLedger::Status status = m_state->budget.status(QDateTime::currentMSecsSinceEpoch());
+        if (status.state == BudgetLedger::State::Exhausted) {
+            const BudgetDecision decision =
+                decideBudget(status, snapshot.config().budget, snapshot.budgetEndpoints(), model);
+            if (decision.action == BudgetDecision::Action::Refuse) {
+                reply(request, responder,
+                      {402, decision.message, QByteArrayLiteral("insufficient_quota"),
+                       QByteArrayLiteral("daily_budget_exceeded"), {}},
+                      model, anthropic);
+                return false;
+            }
+            if (decision.action == BudgetDecision::Action::Downgrade) {
+                *routes = snapshot.routeTo(decision.endpointId, decision.model);
+                qInfo("%s", qPrintable(decision.message));
+                if (!routes->isEmpty())
+                    return true;
+            }
+        }
     }
     *routes = snapshot.routes(model);
     if (routes->isEmpty()) {

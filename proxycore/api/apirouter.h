@@ -35,6 +35,7 @@ public:
     void release(ProxyCall *call);
     RecordQueue *records() const { return m_records; }
     IUpstreamTransport *transport() const { return m_transport.get(); }
+    BudgetLedger *budget() const;
 
 private:
     enum class Endpoint { ChatCompletions, Completions, Embeddings };

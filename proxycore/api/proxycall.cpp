@@ -434,6 +434,8 @@ void ProxyCall::noteCanonicalUsage(const canonical::Usage &usage)
 {
     if (usage.inputTokens)
         m_record.promptTokens = int(*usage.inputTokens);
+    if (usage.cacheReadTokens)
+        m_cachedInputTokens = *usage.cacheReadTokens;
     if (usage.outputTokens)
         m_record.completionTokens = int(*usage.outputTokens);
 }
@@ -456,6 +458,17 @@ void ProxyCall::noteUsage(QByteArrayView json)
     for (const char *name : {"prompt_tokens", "input_tokens"}) {
         if (usage.contains(QLatin1String(name)))
             m_record.promptTokens = usage.value(QLatin1String(name)).toInt();
+    }
+    // Cached input: OpenAI counts it inside prompt_tokens; Anthropic reports it beside input_tokens.
+    const qint64 openAiCached = usage.value(QLatin1String("prompt_tokens_details")).toObject().value(
+        QLatin1String("cached_tokens")).toInteger();
+    const qint64 anthropicRead = usage.value(QLatin1String("cache_read_input_tokens")).toInteger();
+    const qint64 anthropicWrite = usage.value(QLatin1String("cache_creation_input_tokens")).toInteger();
+    if (openAiCached > 0)
+        m_cachedInputTokens = openAiCached;
+    if ((anthropicRead > 0 || anthropicWrite > 0) && usage.contains(QLatin1String("input_tokens"))) {
+        m_cachedInputTokens = anthropicRead;
+        m_record.promptTokens = int(usage.value(QLatin1String("input_tokens")).toInteger() + anthropicRead + anthropicWrite);
     }
     for (const char *name : {"completion_tokens", "output_tokens"}) {
         if (usage.contains(QLatin1String(name)))
@@ -584,6 +597,22 @@ void ProxyCall::giveUp()
         m_lastError = ApiError::unavailable(QStringLiteral("No endpoint could serve the request"),
                                             QByteArrayLiteral("no_endpoint_available"));
     respondError(m_lastError);
+}
+
+void ProxyCall::chargeBudget()
+{
+    if (!m_endpoint || m_routeIndex < 0 || (m_record.promptTokens < 0 && m_record.completionTokens < 0))
+        return;
+    const RouteTarget &route = m_routes[m_routeIndex];
+    const PriceQuote quote =
+        m_snapshot->prices().lookup(route.upstreamModel, m_endpoint->preset->name, m_endpoint->config.costPerMtok);
+    const double usd = costUsd(quote.price, qMax(0, m_record.promptTokens), m_cachedInputTokens,
+                               qMax(0, m_record.completionTokens));
+    m_record.costUsd = usd;
+    const BudgetLedger::Charged charged = m_router->budget()->charge(usd, QDateTime::currentMSecsSinceEpoch());
+    if (charged.before != charged.after && charged.after != BudgetLedger::State::Ok)
+        qWarning("daily budget: %s limit reached (%.4f USD spent today)",
+                 charged.after == BudgetLedger::State::Exhausted ? "daily" : "soft", charged.spentTodayUsd);
 }
 
 void ProxyCall::endAttemptStats()
@@ -767,6 +796,7 @@ void ProxyCall::finish(int status, const QString &error)
     m_record.status = status;
     if (!error.isEmpty() && m_record.error.isEmpty())
         m_record.error = error;
+    chargeBudget();
     m_record.latencyMs = double(monotonicNowNs() - m_receivedNs) / 1e6;
     m_record.overheadMs = overheadMs();
     logging::logRequest(m_record);

@@ -59,6 +59,8 @@ private:
     void giveUp();
     void writeClient(const QByteArray &bytes);
     void endAttemptStats();
+    /// Prices the request's tokens and adds them to today's spend.
+    void chargeBudget();
     void onHeaders(int status, const HeaderList &headers);
     void onData(QByteArrayView chunk);
     void onFinished(const UpstreamError &error);
@@ -85,6 +87,7 @@ private:
     QList<qint64> m_retryAfterMs; ///< per route: the wait its last answer asked for (-1 = none)
     int m_routeIndex = -1;   ///< route of the current attempt
     int m_attempts = 0;
+    qint64 m_cachedInputTokens = 0;
     int m_retries = 0;       ///< attempts that went back to a route already tried
     bool m_lastWasHttpError = false; ///< the last failed attempt got an HTTP answer (kept in m_pending)
     ApiError m_lastError;

@@ -29,6 +29,11 @@ struct EndpointConfig
     qint64 numCtx = 0;   ///< Ollama: context window (options.num_ctx); > 0 sends chat to the native /api/chat
     int weight = 1;      ///< share in weighted round-robin
     double costPerMtok = 0.0; ///< input price in USD per million tokens, for cost-aware routing; 0 = unknown
+    bool probe = true;   ///< checked by the health prober (routing.health); false opts this endpoint out
+    /// Discovered local servers: the models loaded in memory right now (a subset of, or next to,
+    /// `models`, which lists every model the server can serve). Empty when none is loaded or the
+    /// server cannot tell. Never read from config.yaml.
+    QStringList loadedModels;
 };
 
 /// A hop in a model's fallback chain (used by routing; parsed and validated here).
@@ -85,6 +90,15 @@ struct DiscoveryConfig
     int scanIntervalS = 300;   ///< 0 = once at start
 };
 
+/// Periodic cheap checks of every endpoint (routing.health), feeding the probe state and the breakers.
+struct HealthProbeConfig
+{
+    int intervalS = 60;                          ///< average time between two checks of an endpoint; 0 = off
+    QString mode = QStringLiteral("models");     ///< "models": GET <base>/models (free); "completion": a 1-token call
+    int timeoutMs = 5'000;                       ///< longest a check may take; longer counts as a failure
+    bool probeLocal = true;                      ///< also check servers on this machine (local presets, loopback URLs)
+};
+
 /// How requests are spread over endpoints and what happens when one fails.
 struct RoutingConfig
 {
@@ -100,13 +114,24 @@ struct RoutingConfig
     int breakerRecoveryS = 60;
     bool fallbackOnContextOverflow = true;          ///< a context-window error moves on to the next hop
     bool fallbackOnContentPolicy = true;            ///< a content-policy refusal moves on to the next hop
+    HealthProbeConfig health;
 };
 
+/// Daily spend limit over all requests (see routing/budget.h).
 struct BudgetConfig
 {
-    double dailyLimit = 0.0;   ///< USD; 0 = unlimited
-    double softLimit = 0.0;
-    bool fallbackToLocalOnLimit = false;
+    double dailyLimit = 0.0;   ///< USD per UTC day; 0 = unlimited
+    double softLimit = 0.0;    ///< USD per UTC day at which a warning is raised; 0 = none
+    bool fallbackToLocalOnLimit = false; ///< once daily_limit is reached, route to a local model instead of 402
+    QString localModel;        ///< model for that fallback; empty = first model of the first local endpoint
+};
+
+/// A model's price in USD per million tokens.
+struct ModelPrice
+{
+    double inputPerMtok = 0.0;
+    double outputPerMtok = 0.0;
+    friend bool operator==(const ModelPrice &, const ModelPrice &) = default;
 };
 
 struct RateLimitConfig
@@ -126,6 +151,7 @@ struct Config
     QMap<QString, QString> modelAliases;
     RoutingConfig routing;
     BudgetConfig budget;
+    QMap<QString, ModelPrice> pricing; ///< `pricing:` overrides of the built-in table, keyed by model as written
     RateLimitConfig rateLimiting;
     LoggingConfig logging;
     DiscoveryConfig discovery;

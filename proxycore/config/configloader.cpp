@@ -807,6 +807,8 @@ private:
             parseCircuitBreaker(*e);
         if (auto e = section(u"budget"_s))
             parseBudget(*e);
+        if (auto e = section(u"pricing"_s))
+            parsePricing(*e);
         if (auto e = section(u"rate_limiting"_s))
             parseRateLimiting(*e);
         if (auto e = section(u"security"_s))
@@ -1025,7 +1027,7 @@ private:
         forEachKey(
             section,
             {u"strategy", u"model_strategies", u"latency_alpha", u"cost_weight", u"retry", u"circuit_breaker",
-             u"fallback_on_context_overflow", u"fallback_on_content_policy",
+             u"fallback_on_context_overflow", u"fallback_on_content_policy", u"health",
              // The reference system's keys with no counterpart here.
              u"priority_mode"},
             [&](const QString &key, const Entry &e) {
@@ -1078,8 +1080,39 @@ private:
                 } else if (key == u"fallback_on_content_policy") {
                     if (auto v = readBool(e))
                         r.fallbackOnContentPolicy = *v;
+                } else if (key == u"health") {
+                    parseHealth(e);
                 }
             });
+    }
+
+    void parseHealth(const Entry &section)
+    {
+        if (!isMapping(section))
+            return;
+        HealthProbeConfig &h = m_config.routing.health;
+        forEachKey(section, {u"interval_s", u"mode", u"timeout_ms", u"probe_local"},
+                   [&](const QString &key, const Entry &e) {
+                       if (key == u"interval_s") {
+                           if (auto v = readInt(e, 0, 86'400))
+                               h.intervalS = int(*v);
+                       } else if (key == u"mode") {
+                           if (auto v = readNonEmptyString(e)) {
+                               const QString mode = v->trimmed().toLower();
+                               if (mode == u"models" || mode == u"completion")
+                                   h.mode = mode;
+                               else
+                                   fileError(markOf(e), u"%1: expected models or completion, got %2"_s.arg(
+                                                            e.path, describe(e.value)));
+                           }
+                       } else if (key == u"timeout_ms") {
+                           if (auto v = readInt(e, 100, 600'000))
+                               h.timeoutMs = int(*v);
+                       } else if (key == u"probe_local") {
+                           if (auto v = readBool(e))
+                               h.probeLocal = *v;
+                       }
+                   });
     }
 
     void parseCircuitBreaker(const Entry &section)
@@ -1104,7 +1137,7 @@ private:
             return;
         BudgetConfig &b = m_config.budget;
         YAML::Mark softMark = section.keyMark;
-        forEachKey(section, {u"daily_limit", u"soft_limit", u"fallback_to_local_on_limit"},
+        forEachKey(section, {u"daily_limit", u"soft_limit", u"fallback_to_local_on_limit", u"local_model"},
                    [&](const QString &key, const Entry &e) {
                        if (key == u"daily_limit") {
                            if (auto v = readNumber(e, 0.0))
@@ -1117,12 +1150,65 @@ private:
                        } else if (key == u"fallback_to_local_on_limit") {
                            if (auto v = readBool(e))
                                b.fallbackToLocalOnLimit = *v;
+                       } else if (key == u"local_model") {
+                           if (auto v = readNonEmptyString(e))
+                               b.localModel = *v;
                        }
                    });
         if (b.dailyLimit > 0 && b.softLimit > b.dailyLimit)
             fileWarning(softMark, u"budget.soft_limit (%1) is above budget.daily_limit (%2); the soft limit will "
                                   u"never be reached"_s.arg(b.softLimit)
                                       .arg(b.dailyLimit));
+    }
+
+    /// `pricing: {<model>: {input: <USD per 1M tokens>, output: <USD per 1M tokens>}}`.
+    void parsePricing(const Entry &section)
+    {
+        if (!isMapping(section))
+            return;
+        QMap<QString, int> firstLine; // lower-case model → line of its first definition
+        for (auto it = section.value.begin(); it != section.value.end(); ++it) {
+            const YAML::Node k = it->first;
+            if (!k.IsScalar() || fromStd(k.Scalar()).trimmed().isEmpty()) {
+                fileError(k.Mark(), u"pricing: expected a model name as key, got %1"_s.arg(describe(k)));
+                continue;
+            }
+            const QString model = fromStd(k.Scalar()).trimmed();
+            const Entry e{joinPath(section.path, model), k.Mark(), it->second};
+            // The reference system named a separate price file here; that file is not read.
+            if (model == u"pricing_file" && e.value.IsScalar())
+                continue;
+            const QString lower = model.toLower();
+            if (firstLine.contains(lower)) {
+                fileError(k.Mark(), u"duplicate model \"%1\" in pricing (first defined at line %2; names are "
+                                    u"compared without case)"_s.arg(model)
+                                        .arg(firstLine.value(lower)));
+                continue;
+            }
+            firstLine.insert(lower, k.Mark().line + 1);
+            if (!e.value.IsMap()) {
+                fileError(markOf(e), u"%1: expected {input: <USD per 1M input tokens>, output: <USD per 1M output "
+                                     u"tokens>}, got %2"_s.arg(e.path, describe(e.value)));
+                continue;
+            }
+            std::optional<double> input, output;
+            bool bad = false;
+            forEachKey(e, {u"input", u"output"}, [&](const QString &key, const Entry &f) {
+                if (f.value.IsNull())
+                    return; // reported as missing below
+                const std::optional<double> v = readNumber(f, 0.0);
+                bad = bad || !v;
+                (key == u"input" ? input : output) = v;
+            });
+            if (bad)
+                continue;
+            if (!input || !output) {
+                fileError(e.keyMark, u"%1: %2 is required (USD per 1M %2 tokens; 0 when free)"_s.arg(
+                                         e.path, input ? u"output"_s : u"input"_s));
+                continue;
+            }
+            m_config.pricing.insert(model, ModelPrice{*input, *output});
+        }
     }
 
     void parseRateLimiting(const Entry &section)
@@ -1285,7 +1371,7 @@ private:
                 e,
                 {u"provider", u"base_url", u"api_key_env", u"api_key", u"models", u"enabled", u"priority", u"headers",
                  u"id", u"name", u"auth_type", u"probe_local", u"rate_limit", u"notes", u"description", u"api_version",
-                 u"num_ctx", u"weight", u"cost_per_mtok"},
+                 u"num_ctx", u"weight", u"cost_per_mtok", u"probe"},
                 [&](const QString &key, const Entry &f) {
                     if (key == u"provider") {
                         provider = readNonEmptyString(f);
@@ -1329,6 +1415,9 @@ private:
                     } else if (key == u"num_ctx") {
                         if (auto v = readInt(f, 0, 16'777'216))
                             ep.numCtx = *v;
+                    } else if (key == u"probe") {
+                        if (auto v = readBool(f))
+                            ep.probe = *v;
                     } else if ((key == u"id" || key == u"name") && !listForm) {
                         readString(f); // a display name in map form; the key is the id
                     }
@@ -1521,6 +1610,15 @@ private:
                 s.workers = workers;
             else
                 envError(u"LLM_PROXY_WORKERS"_s, u"expected an integer between 0 and 1024, got \"%1\""_s.arg(raw));
+        }
+        if (const QString raw = env(u"LLM_PROXY_HEALTH_INTERVAL_S"_s); !raw.trimmed().isEmpty()) {
+            bool ok = false;
+            const int interval = raw.trimmed().toInt(&ok);
+            if (ok && interval >= 0 && interval <= 86'400)
+                m_config.routing.health.intervalS = interval;
+            else
+                envError(u"LLM_PROXY_HEALTH_INTERVAL_S"_s,
+                         u"expected an integer between 0 and 86400, got \"%1\""_s.arg(raw));
         }
         if (const QString raw = env(u"LLM_PROXY_LOG_FORMAT"_s); !raw.trimmed().isEmpty()) {
             if (auto f = normalizedLogFormat(raw))

@@ -8,6 +8,7 @@
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
 #include "proxycore/providers/providerpreset.h"
+#include "proxycore/routing/healthprober.h"
 #include "proxycore/routing/localdiscovery.h"
 #include "proxycore/upstream/curlglobal.h"
 #include "proxycore/upstream/curltransport.h"
@@ -38,6 +39,7 @@ public:
     std::vector<std::unique_ptr<RecordQueue>> queues;
     std::unique_ptr<HttpFrontend> frontend;
     std::unique_ptr<LocalDiscovery> discovery;
+    std::unique_ptr<HealthProber> prober; ///< from start() until shutdown; checks the newest snapshot's endpoints
     QList<EndpointConfig> discovered;
     QTimer collectTimer;
     mutable QMutex recentMutex;
@@ -67,8 +69,11 @@ public:
         }
         state.adminKeys.store(std::make_shared<const ApiKeyVerifier>(config->server.adminKeys),
                               std::memory_order_release);
+        state.budget.configure(config->budget);
         state.snapshot.store(std::make_shared<const RoutingSnapshot>(std::move(effective), found, createdEpoch, &health),
                              std::memory_order_release);
+        if (prober)
+            prober->setSnapshot(state.current());
     }
 
     /// Every endpoint id in use (configured, added, discovered) compared without case.
@@ -156,6 +161,7 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
 
 Engine::~Engine()
 {
+    d->prober.reset();
     d->discovery.reset();
     d->frontend.reset(); // joins the worker threads
 }
@@ -222,18 +228,21 @@ bool Engine::start(QString *errorMessage)
             if (usable.size() == d->discovered.size() &&
                 std::equal(usable.cbegin(), usable.cend(), d->discovered.cbegin(),
                            [](const EndpointConfig &a, const EndpointConfig &b) {
-                               return a.id == b.id && a.models == b.models;
+                               return a.id == b.id && a.models == b.models && a.loadedModels == b.loadedModels;
                            }))
                 return;
             for (const EndpointConfig &e : std::as_const(usable))
-                qCInfo(lcEngine, "discovered local server %s at %s (%lld models)", qPrintable(e.provider),
-                       qPrintable(e.baseUrl), qint64(e.models.size()));
+                qCInfo(lcEngine, "discovered local server %s at %s (%lld models, %lld loaded)", qPrintable(e.provider),
+                       qPrintable(e.baseUrl), qint64(e.models.size()), qint64(e.loadedModels.size()));
             d->discovered = usable;
             d->publish();
             emit endpointsChanged();
         });
         d->discovery->start();
     }
+    d->prober = std::make_unique<HealthProber>();
+    d->prober->setSnapshot(d->state.current());
+    d->prober->start();
     qCInfo(lcEngine, "listening on %s with %d worker threads", qPrintable(d->listenUrl), workers);
     if (isOnboarding())
         qCWarning(lcEngine, "no endpoint configured: inference requests get 503 until one is added "
@@ -250,6 +259,7 @@ void Engine::beginShutdown(int graceMs)
     }
     d->shuttingDown = true;
     d->state.draining.store(true);
+    d->prober.reset();
     d->discovery.reset();
     if (!d->frontend) {
         QMetaObject::invokeMethod(this, &Engine::shutdownFinished, Qt::QueuedConnection);

@@ -3,13 +3,77 @@
 #include "proxycore/engine/enginecontroller.h"
 
 #include "proxycore/engine/engine.h"
+#include "proxycore/http/httprequest.h"
+
+#include <QTimer>
+
+#include <algorithm>
 
 namespace llmproxy {
+
+namespace {
+
+QString breakerStateName(CircuitBreaker::State state)
+{
+    switch (state) {
+    case CircuitBreaker::State::Closed:
+        return QStringLiteral("closed");
+    case CircuitBreaker::State::Open:
+        return QStringLiteral("open");
+    case CircuitBreaker::State::HalfOpen:
+        return QStringLiteral("half-open");
+    }
+    return QStringLiteral("closed");
+}
+
+QString probeName(int probe)
+{
+    switch (EndpointHealth::Probe(probe)) {
+    case EndpointHealth::Probe::Healthy:
+        return QStringLiteral("healthy");
+    case EndpointHealth::Probe::Unhealthy:
+        return QStringLiteral("unhealthy");
+    case EndpointHealth::Probe::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+/// Fills the live fields of `statuses` from the breakers and statistics the routed endpoints
+/// share with the workers. Disabled endpoints have none and keep the defaults.
+void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry> &registry)
+{
+    const qint64 nowMs = monotonicNowNs() / 1'000'000;
+    for (EndpointStatus &status : statuses) {
+        const auto entry = std::find_if(registry.cbegin(), registry.cend(), [&status](const RegistryEntry &r) {
+            return r.health && r.config.id == status.id && r.config.source == status.source;
+        });
+        if (entry == registry.cend())
+            continue;
+        const EndpointHealth &health = *entry->health;
+        const CircuitBreaker::State state = health.breaker.state(nowMs);
+        status.breakerState = breakerStateName(state);
+        status.consecutiveFailures = health.breaker.consecutiveFailures();
+        status.breakerRetryInMs =
+            state == CircuitBreaker::State::Open
+                ? qMax<qint64>(0, health.breaker.openedAtMs() + health.breaker.settings().recoveryMs - nowMs)
+                : -1;
+        status.latencyMs = health.total.latencyMs();
+        status.successRate = health.total.successRate();
+        status.requests = health.total.requests();
+        status.failures = health.total.failures();
+        status.probe = probeName(health.probe.load(std::memory_order_relaxed));
+    }
+}
+
+} // namespace
 
 class EngineController::Private
 {
 public:
     quint64 lastSequence = 0;
+    QTimer refreshTimer;
+    QList<EndpointStatus> published; ///< what endpointsChanged last carried
 };
 
 EngineController::EngineController(Engine *engine, QObject *parent)
@@ -18,10 +82,11 @@ EngineController::EngineController(Engine *engine, QObject *parent)
     qRegisterMetaType<llmproxy::RequestRecord>();
     qRegisterMetaType<llmproxy::EndpointStatus>();
     connect(engine, &Engine::recordsAvailable, this, &EngineController::drainRecords);
-    connect(engine, &Engine::endpointsChanged, this, [this] { emit endpointsChanged(m_engine->endpointStatuses()); });
+    connect(engine, &Engine::endpointsChanged, this, [this] { publishEndpoints(false); });
     connect(engine, &Engine::pausedChanged, this, &EngineController::pausedChanged);
     connect(engine, &Engine::panicChanged, this, &EngineController::panicChanged);
     connect(engine, &Engine::configReloaded, this, &EngineController::configReloaded);
+    connect(&d->refreshTimer, &QTimer::timeout, this, [this] { publishEndpoints(true); });
 }
 
 EngineController::~EngineController()
@@ -36,6 +101,30 @@ void EngineController::drainRecords()
     d->lastSequence = newest;
     if (!batch.isEmpty())
         emit requestsFinished(batch);
+}
+
+void EngineController::publishEndpoints(bool onlyIfChanged)
+{
+    QList<EndpointStatus> current = endpoints();
+    if (onlyIfChanged && current == d->published)
+        return;
+    d->published = current;
+    emit endpointsChanged(current);
+}
+
+void EngineController::setEndpointRefreshInterval(int ms)
+{
+    if (ms <= 0) {
+        d->refreshTimer.stop();
+        return;
+    }
+    if (!d->refreshTimer.isActive() || d->refreshTimer.interval() != ms)
+        d->refreshTimer.start(ms);
+}
+
+int EngineController::endpointRefreshInterval() const
+{
+    return d->refreshTimer.isActive() ? d->refreshTimer.interval() : 0;
 }
 
 QString EngineController::listenUrl() const
@@ -65,7 +154,9 @@ bool EngineController::isOnboarding() const
 
 QList<EndpointStatus> EngineController::endpoints() const
 {
-    return m_engine->endpointStatuses();
+    QList<EndpointStatus> statuses = m_engine->endpointStatuses();
+    addRoutingState(statuses, m_engine->registry());
+    return statuses;
 }
 
 QList<RequestRecord> EngineController::recentRequests() const

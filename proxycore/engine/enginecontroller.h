@@ -26,9 +26,18 @@ public:
     bool isPaused() const;               ///< paused: inference requests get 503, health stays up
     bool isPanic() const;                ///< kill switch on: inference requests get 503 panic_mode
     bool isOnboarding() const;           ///< no endpoint configured
-    QList<EndpointStatus> endpoints() const; ///< disabled ones included
+    /// Every endpoint, disabled ones included, with its circuit breaker, probe result and
+    /// statistics as they are right now.
+    QList<EndpointStatus> endpoints() const;
     QList<RequestRecord> recentRequests() const; ///< newest last, at most 500
     QString configPath() const;
+
+    /// While non-zero, the endpoint statuses are re-read every `ms` milliseconds and
+    /// endpointsChanged is emitted when anything in them changed (breaker state, countdown,
+    /// latency, counters), so a window showing them stays current. 0, the default, stops it:
+    /// turn it off while nobody looks. Negative values count as 0.
+    void setEndpointRefreshInterval(int ms);
+    int endpointRefreshInterval() const;
 
 public slots:
     void setPaused(bool paused);
@@ -41,6 +50,7 @@ public slots:
 
 signals:
     void requestsFinished(const QList<llmproxy::RequestRecord> &records); ///< batch since the last emission
+    /// The endpoint list changed: configuration, toggles, or (while refreshing) live state.
     void endpointsChanged(const QList<llmproxy::EndpointStatus> &endpoints);
     void pausedChanged(bool paused);
     void panicChanged(bool on);
@@ -49,6 +59,7 @@ signals:
 
 private:
     void drainRecords();
+    void publishEndpoints(bool onlyIfChanged);
     Engine *m_engine;
     class Private;
     Private *d;

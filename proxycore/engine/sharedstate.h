@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/routing/budget.h"
 #include "proxycore/routing/routingsnapshot.h"
 
 #include <atomic>
@@ -17,6 +18,9 @@ struct SharedState
     std::atomic<std::shared_ptr<const RoutingSnapshot>> snapshot;
     std::atomic<bool> paused{false};
     std::atomic<bool> draining{false};
+    /// Today's spend, charged by every worker at the end of a request (thread-safe, hence mutable
+    /// behind the workers' read-only view).
+    mutable BudgetLedger budget;
     std::atomic<bool> panic{false}; ///< kill switch: every inference request is refused until released
     /// Keys that open the admin API (/api/v1/); none configured = the admin API is closed.
     std::atomic<std::shared_ptr<const ApiKeyVerifier>> adminKeys;

@@ -162,6 +162,8 @@ void logRequest(const RequestRecord &r)
         f.insert(QStringLiteral("provider"), r.provider);
     if (!r.endpoint.isEmpty())
         f.insert(QStringLiteral("endpoint"), r.endpoint);
+    if (r.costUsd >= 0)
+        f.insert(QStringLiteral("cost_usd"), qRound64(r.costUsd * 1e6) / 1e6);
     if (r.attempts > 1)
         f.insert(QStringLiteral("attempts"), r.attempts);
     if (r.stream)

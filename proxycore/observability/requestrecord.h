@@ -27,6 +27,7 @@ struct RequestRecord
     int completionTokens = -1;
     QString error;           ///< short error code when status >= 400 or the stream ended with an error
     int attempts = 0;        ///< upstream attempts made (retries and fallback hops included)
+    double costUsd = -1;     ///< priced from the usage; -1 = unknown (no usage reported)
 };
 
 /// State of one endpoint as shown in the endpoint list.
@@ -40,6 +41,20 @@ struct EndpointStatus
     bool enabled = true;
     bool hasKey = false;
     QString health;          ///< "unknown", "up", "down"
+
+    // Live routing state; left at these defaults while the endpoint is disabled (not routed).
+    QString breakerState;        ///< "closed", "open", "half-open"; empty while not routed
+    int consecutiveFailures = 0; ///< failures in a row that the circuit breaker has counted
+    /// While the breaker is open: milliseconds until one probe request may go (0 = the next
+    /// request probes). -1 in any other state.
+    qint64 breakerRetryInMs = -1;
+    double latencyMs = 0;        ///< moving average of successful requests; 0 before the first
+    double successRate = 1;      ///< moving average in [0, 1]; 1 before the first request
+    quint64 requests = 0;        ///< requests answered by the endpoint (successes and failures)
+    quint64 failures = 0;
+    QString probe;               ///< last health probe: "unknown", "healthy", "unhealthy"
+
+    friend bool operator==(const EndpointStatus &, const EndpointStatus &) = default;
 };
 
 } // namespace llmproxy

@@ -19,20 +19,21 @@ namespace {
 // A models list is a few KiB; anything far larger is not the server we are looking for.
 constexpr qint64 MaxProbeBody = 4 * 1024 * 1024;
 
-/// `{"data":[{"id":...},...]}` (OpenAI) or, with `tags`, `{"models":[{"name":...},...]}` (Ollama).
-std::optional<QStringList> parseModels(const QByteArray &body, bool tags)
+/// `{"data":[{"id":...},...]}` (OpenAI) or, with `ollama`, `{"models":[{"name":...},...]}` (Ollama's
+/// /api/tags and /api/ps).
+std::optional<QStringList> parseModels(const QByteArray &body, bool ollama)
 {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
-    const QJsonValue list = doc.object().value(tags ? QLatin1String("models") : QLatin1String("data"));
+    const QJsonValue list = doc.object().value(ollama ? QLatin1String("models") : QLatin1String("data"));
     if (!list.isArray())
         return std::nullopt;
     QStringList models;
     const QJsonArray entries = list.toArray();
     for (const QJsonValue &entry : entries) {
-        const QString id = entry.toObject().value(tags ? QLatin1String("name") : QLatin1String("id")).toString();
+        const QString id = entry.toObject().value(ollama ? QLatin1String("name") : QLatin1String("id")).toString();
         if (!id.isEmpty() && !models.contains(id))
             models.append(id);
     }
@@ -102,6 +103,7 @@ void LocalDiscovery::scanNow()
     if (m_pending > 0)
         return;
     m_results.assign(size_t(m_targets.size()), std::nullopt);
+    m_loaded.assign(size_t(m_targets.size()), QStringList());
     m_pending = int(m_targets.size());
     if (m_pending == 0) {
         // Keep the "one signal per scan" promise, but never from inside scanNow().
@@ -110,21 +112,29 @@ void LocalDiscovery::scanNow()
         return;
     }
     for (int i = 0; i < m_targets.size(); ++i)
-        probe(i, QStringLiteral("/v1/models"));
+        probe(i, Step::Models);
 }
 
-void LocalDiscovery::probe(int index, const QString &path)
+void LocalDiscovery::probe(int index, Step step)
 {
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(m_host);
     url.setPort(m_targets.at(index).port);
-    url.setPath(path);
+    switch (step) {
+    case Step::Models:
+        url.setPath(QStringLiteral("/v1/models"));
+        break;
+    case Step::Tags:
+        url.setPath(QStringLiteral("/api/tags"));
+        break;
+    case Step::Loaded:
+        url.setPath(QStringLiteral("/api/ps"));
+        break;
+    }
     QNetworkReply *reply = m_network->get(makeControlPlaneRequest(url, m_probeTimeoutMs));
     m_inflight.append(reply);
-    const bool tagsFallback = path != QLatin1String("/v1/models");
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, index, tagsFallback] { probeFinished(reply, index, tagsFallback); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, index, step] { probeFinished(reply, index, step); });
     connect(reply, &QNetworkReply::downloadProgress, this, [reply](qint64 received, qint64) {
         if (received > MaxProbeBody)
             reply->abort();
@@ -133,25 +143,40 @@ void LocalDiscovery::probe(int index, const QString &path)
     QTimer::singleShot(m_probeTimeoutMs, reply, [reply] { reply->abort(); });
 }
 
-void LocalDiscovery::probeFinished(QNetworkReply *reply, int index, bool tagsFallback)
+void LocalDiscovery::probeFinished(QNetworkReply *reply, int index, Step step)
 {
     m_inflight.removeAll(reply);
     reply->deleteLater();
     std::optional<QStringList> models;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() == QNetworkReply::NoError && status == 200)
-        models = parseModels(reply->readAll(), tagsFallback);
-    if (!models && !tagsFallback && m_targets.at(index).provider == QLatin1String("ollama") && status != 0) {
-        // Ollama releases before the OpenAI-compatible API only have /api/tags.
-        probe(index, QStringLiteral("/api/tags"));
+        models = parseModels(reply->readAll(), step != Step::Models);
+    const bool ollama = m_targets.at(index).provider == QLatin1String("ollama");
+
+    if (step == Step::Loaded) {
+        // Without an answer the server is still there; only what it has loaded is unknown.
+        m_loaded[size_t(index)] = models.value_or(QStringList());
+        targetDone();
         return;
     }
-    targetDone(index, std::move(models));
+    if (!models && step == Step::Models && ollama && status != 0) {
+        // Ollama releases before the OpenAI-compatible API only have /api/tags.
+        probe(index, Step::Tags);
+        return;
+    }
+    m_results[size_t(index)] = models;
+    if (models && step == Step::Models && ollama) {
+        probe(index, Step::Loaded);
+        return;
+    }
+    // LM Studio, vLLM and llama.cpp list the models they have loaded.
+    if (models && !ollama)
+        m_loaded[size_t(index)] = *models;
+    targetDone();
 }
 
-void LocalDiscovery::targetDone(int index, std::optional<QStringList> models)
+void LocalDiscovery::targetDone()
 {
-    m_results[size_t(index)] = std::move(models);
     if (--m_pending > 0)
         return;
 
@@ -175,11 +200,13 @@ void LocalDiscovery::targetDone(int index, std::optional<QStringList> models)
         base.setPath(QStringLiteral("/v1"));
         endpoint.baseUrl = base.toString();
         endpoint.models = *found;
+        endpoint.loadedModels = m_loaded[size_t(i)];
         endpoint.enabled = !found->isEmpty();
         endpoint.source = QStringLiteral("discovery");
         endpoints.append(endpoint);
     }
     m_results.clear();
+    m_loaded.clear();
     Q_EMIT discovered(endpoints);
 }
 

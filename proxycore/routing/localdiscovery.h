@@ -33,6 +33,10 @@ QList<LocalDiscoveryTarget> defaultLocalDiscoveryTargets();
 /// Finds OpenAI-compatible model servers on this machine so that a fresh install has something to
 /// route to. Each scan sends `GET /v1/models` to every target in parallel (Ollama falls back to
 /// `GET /api/tags`) through a control-plane QNetworkAccessManager, with a short timeout.
+/// It also tells which models are loaded in memory (EndpointConfig::loadedModels), since the first
+/// request to a model that is not loaded waits for it to load: Ollama's `GET /api/ps` (asked after
+/// its `/v1/models` answered; releases that only have `/api/tags` predate it); LM Studio, vLLM and
+/// llama.cpp list in `/v1/models` the models they have loaded.
 ///
 /// Lives in the thread that created it; all calls and signals happen there. Owns the manager it
 /// creates when none is given; a given manager must outlive this object.
@@ -63,14 +67,18 @@ public:
 
 Q_SIGNALS:
     /// After every scan: one endpoint per server that answered with a models list, in target order
-    /// (id "local-<provider>", source "discovery"). A server listing no models is reported
-    /// disabled, because an endpoint with an empty model list would accept every model.
+    /// (id "local-<provider>", source "discovery"), with `models` (what it serves) and
+    /// `loadedModels` (what is in memory now). A server listing no models is reported disabled,
+    /// because an endpoint with an empty model list would accept every model.
     void discovered(const QList<llmproxy::EndpointConfig> &endpoints);
 
 private:
-    void probe(int index, const QString &path);
-    void probeFinished(QNetworkReply *reply, int index, bool tagsFallback);
-    void targetDone(int index, std::optional<QStringList> models);
+    /// What a request of the scan asks for.
+    enum class Step { Models, Tags, Loaded };
+
+    void probe(int index, Step step);
+    void probeFinished(QNetworkReply *reply, int index, Step step);
+    void targetDone();
 
     QList<LocalDiscoveryTarget> m_targets;
     QString m_host;
@@ -80,7 +88,8 @@ private:
     int m_intervalMs = 0;
     int m_probeTimeoutMs = 1500;
     int m_pending = 0;
-    std::vector<std::optional<QStringList>> m_results;
+    std::vector<std::optional<QStringList>> m_results; ///< models per target; nullopt = no server there
+    std::vector<QStringList> m_loaded;                 ///< loaded models per target
     QList<QPointer<QNetworkReply>> m_inflight;
 };
 

@@ -42,7 +42,8 @@ static ResolvedEndpoint resolveEndpoint(const EndpointConfig &e)
 
 RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch,
                                  EndpointHealthRegistry *health)
-    : m_config(std::move(config)), m_createdEpoch(createdEpoch), m_apiKeys(m_config->server.apiKeys)
+    : m_config(std::move(config)), m_createdEpoch(createdEpoch), m_apiKeys(m_config->server.apiKeys),
+      m_prices(m_config->pricing)
 {
     QList<EndpointConfig> all;
     for (const EndpointConfig &e : m_config->endpoints) {
@@ -74,6 +75,7 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
         }
         r.health->breaker.configure({m_config->routing.breakerFailureThreshold,
                                      qint64(m_config->routing.breakerRecoveryS) * 1000});
+        m_budgetEndpoints.append(BudgetEndpoint::fromConfig(e));
         m_endpoints.append(std::move(r));
     }
     m_strategy = strategyFromName(m_config->routing.strategy).value_or(Strategy::Priority);
@@ -236,6 +238,15 @@ QList<RouteTarget> RoutingSnapshot::routes(const QString &model) const
             out.append({target, hopModel, true});
     }
     return out;
+}
+
+QList<RouteTarget> RoutingSnapshot::routeTo(const QString &endpointId, const QString &model) const
+{
+    for (const ResolvedEndpoint &e : m_endpoints) {
+        if (e.config.id == endpointId)
+            return {RouteTarget{&e, model, false}};
+    }
+    return {};
 }
 
 QByteArray RoutingSnapshot::modelJson(const QString &id) const

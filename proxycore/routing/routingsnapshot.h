@@ -5,6 +5,7 @@
 #include "proxycore/config/config.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/providers/providerpreset.h"
+#include "proxycore/routing/budget.h"
 #include "proxycore/routing/endpointstats.h"
 #include "proxycore/routing/strategy.h"
 #include "proxycore/security/apikeyverifier.h"
@@ -88,6 +89,13 @@ public:
 
     QList<EndpointStatus> endpointStatuses() const;
 
+    /// Prices per model (built-in table with the configuration's `pricing:` over it).
+    const PriceTable &prices() const { return m_prices; }
+    /// The enabled endpoints as the budget decision sees them, in routing order.
+    const QList<BudgetEndpoint> &budgetEndpoints() const { return m_budgetEndpoints; }
+    /// The route of a budget downgrade: `endpointId` asked for `model`; empty when unknown.
+    QList<RouteTarget> routeTo(const QString &endpointId, const QString &model) const;
+
 private:
     struct Alias
     {
@@ -112,6 +120,8 @@ private:
     QHash<QString, QByteArray> m_modelJson;
     Strategy m_strategy = Strategy::Priority;
     QList<QPair<QRegularExpression, Strategy>> m_modelStrategies;
+    PriceTable m_prices;
+    QList<BudgetEndpoint> m_budgetEndpoints;
     mutable std::atomic<quint64> m_turn{0}; ///< weighted round-robin position (all models share it)
 };
 

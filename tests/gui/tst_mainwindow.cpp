@@ -6,6 +6,7 @@
 #include "ui/desktopshell.h"
 #include "ui/mainwindow.h"
 #include "ui/requestlogmodel.h"
+#include "ui/trayicon.h"
 
 #include <QAction>
 #include <QFile>
@@ -44,6 +45,7 @@ private slots:
     void onboardingExplainsHowToAddEndpoint();
     void requestAppearsInLog();
     void pauseActionPausesProxy();
+    void panicActionStopsAllTraffic();
     void logFollowsNewRowsUnlessScrolledUp();
     void trayOnlyWhenAvailable();
 
@@ -219,6 +221,49 @@ void TestMainWindow::pauseActionPausesProxy()
     pause->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isPaused(), 10'000);
     QTRY_COMPARE(state->text(), QStringLiteral("Onboarding"));
+}
+
+void TestMainWindow::panicActionStopsAllTraffic()
+{
+    QAction *panic = m_shell->actions().panic;
+    QVERIFY(panic);
+    QVERIFY(panic->isCheckable());
+    QVERIFY(!panic->isChecked());
+    QCOMPARE(panic->text(), QStringLiteral("&Stop all traffic"));
+    auto *state = child<QLabel>("stateLabel");
+    auto *banner = child<QWidget>("panicBanner");
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    // Reachable from the window's toolbar and menu, not only from the tray.
+    QVERIFY(!panic->associatedObjects().isEmpty());
+
+    panic->trigger();
+    QVERIFY(m_controller->isPanic());
+    QCOMPARE(state->text(), QStringLiteral("Traffic stopped"));
+    QVERIFY(banner->isVisible());
+    QCOMPARE(child<QLabel>("panicLabel")->text(),
+             QStringLiteral("<b>All traffic is stopped.</b> The kill switch refuses every inference request with 503 "
+                            "until you resume traffic."));
+    if (TrayIcon *tray = m_shell->trayIcon())
+        QVERIFY2(tray->toolTip().contains(QStringLiteral("All traffic stopped (kill switch)")),
+                 qPrintable(tray->toolTip()));
+
+    // The banner's own button releases it.
+    auto *resume = child<QPushButton>("resumeTrafficButton");
+    QVERIFY(resume);
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QVERIFY(!m_controller->isPanic());
+    QVERIFY(!panic->isChecked());
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(state->text(), QStringLiteral("Onboarding"));
+
+    // Pulled from elsewhere (the admin API goes through the engine): the action follows.
+    m_engine->setPanic(true);
+    QVERIFY(panic->isChecked());
+    QVERIFY(banner->isVisible());
+    m_engine->setPanic(false);
+    QVERIFY(!panic->isChecked());
+    QVERIFY(!banner->isVisible());
 }
 
 RequestRecord TestMainWindow::syntheticRecord(int n)

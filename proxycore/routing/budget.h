@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/config/config.h"
+#include "proxycore/formats/canonical.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+#include <mutex>
+#include <span>
+
+namespace llmproxy {
+
+/// One row of the compiled-in price table (USD per million tokens).
+struct BuiltInPrice
+{
+    QStringView model; ///< lower case; also matched as a prefix ("gpt-4o" prices "gpt-4o-2024-08-06")
+    double inputPerMtok;
+    double outputPerMtok;
+};
+
+/// The compiled-in price table, in source order. Prices change: `pricing:` in config.yaml overrides
+/// any row, and docs/configuration.md says how.
+std::span<const BuiltInPrice> builtInPrices();
+
+/// Where a price came from.
+enum class PriceSource {
+    Configured,   ///< the `pricing:` section, by exact name or prefix
+    BuiltIn,      ///< the compiled-in table, by exact name or prefix
+    EndpointHint, ///< the endpoint's cost_per_mtok (input price; output assumed 4 × input)
+    Local,        ///< a model server on the user's machine (Ollama, LM Studio, vLLM, llama.cpp): free
+    Default,      ///< nothing known: $1 in / $3 out
+};
+
+/// The result of a price lookup.
+struct PriceQuote
+{
+    ModelPrice price;
+    PriceSource source = PriceSource::Default;
+    QString matchedModel; ///< the table or `pricing:` key that matched (lower case); empty otherwise
+    /// True when the price is a guess (the default, or an output price inferred from
+    /// cost_per_mtok), so that logs and reports can say the cost is estimated.
+    bool isEstimated() const { return source == PriceSource::Default || source == PriceSource::EndpointHint; }
+};
+
+/// Model prices: the `pricing:` overrides of one configuration over the compiled-in table.
+/// Immutable after construction; lookups are const and safe from any thread.
+///
+/// Lookup order for a model (names compared case-insensitively):
+///  1. exact name in `pricing:`, then exact name in the built-in table;
+///  2. the longest name in either that the model starts with ("gpt-4o-mini-x" → gpt-4o-mini rather
+///     than gpt-4o; on equal length `pricing:` wins);
+///  3. the endpoint's cost_per_mtok when it is above 0 (output priced at 4 × input, estimated);
+///  4. a local provider (ollama, lmstudio, vllm, llamacpp): free;
+///  5. $1 in / $3 out, estimated.
+/// For a local provider the built-in table is skipped: a local server may serve an open-weights
+/// model under the name a hosted service prices, and it still costs nothing. `pricing:` and
+/// cost_per_mtok still apply to local endpoints, for those who want to account for them.
+class PriceTable
+{
+public:
+    explicit PriceTable(const QMap<QString, ModelPrice> &overrides = {});
+
+    /// `provider` is the serving endpoint's provider name (see providers/providerpreset.h);
+    /// `costPerMtokHint` its cost_per_mtok (0 = not given).
+    PriceQuote lookup(QStringView model, QStringView provider = {}, double costPerMtokHint = 0.0) const;
+
+private:
+    struct Row
+    {
+        QString model; ///< lower case
+        ModelPrice price;
+        bool configured;
+    };
+    QList<Row> m_rows; ///< longest name first; configured before built-in on equal length
+};
+
+/// Price of a request in USD. `inputTokens` is the whole input including the cached part (the
+/// canonical::Usage meaning); `cachedInputTokens` of it are billed at 10 % of the input price (the
+/// common cache-read discount; cache writes count as ordinary input). Negative counts count as 0
+/// and the cached part is capped at `inputTokens`.
+double costUsd(const ModelPrice &price, qint64 inputTokens, qint64 cachedInputTokens, qint64 outputTokens);
+/// The same for a response's usage: input, cache reads and output; absent counts are 0.
+double costUsd(const ModelPrice &price, const canonical::Usage &usage);
+
+/// Today's spend against the daily budget, for the whole process.
+///
+/// The day is the UTC calendar day: the first charge or query after 00:00 UTC sees a new day that
+/// starts at 0. Amounts are kept as integer nano-dollars, so concurrent charges add up exactly.
+/// Every member may be called from any thread; each takes one short mutex (charges happen once per
+/// request, at its end). Time is passed in (milliseconds since the Unix epoch), so tests need no
+/// clock. Nothing is persisted: a restart starts today's total again at 0.
+class BudgetLedger
+{
+public:
+    enum class State {
+        Ok,
+        Soft,      ///< at or above soft_limit (when soft_limit > 0), below daily_limit
+        Exhausted, ///< at or above daily_limit (when daily_limit > 0)
+    };
+
+    /// Everything a decision or a report needs, taken at one instant.
+    struct Status
+    {
+        State state = State::Ok;
+        double spentUsd = 0.0;
+        double dailyLimitUsd = 0.0; ///< 0 = unlimited
+        double softLimitUsd = 0.0;  ///< 0 = none
+        qint64 nowEpochMs = 0;
+        qint64 resetsAtEpochMs = 0; ///< next 00:00 UTC
+    };
+
+    /// What a charge changed; `before != after` marks the charge that crossed a limit (exactly one
+    /// charge per day sees each crossing, whatever the threads).
+    struct Charged
+    {
+        State before = State::Ok;
+        State after = State::Ok;
+        double spentTodayUsd = 0.0;
+    };
+
+    BudgetLedger() = default;
+    explicit BudgetLedger(const BudgetConfig &config) { configure(config); }
+    BudgetLedger(const BudgetLedger &) = delete;
+    BudgetLedger &operator=(const BudgetLedger &) = delete;
+
+    /// New limits, effective for the next query; today's total is kept (a reload does not reset it).
+    void configure(const BudgetConfig &config);
+
+    /// Adds `usd` to today's total. A charge on a later UTC day than the last one first starts the
+    /// new day at 0; a charge stamped earlier than the current day (a thread that read the clock
+    /// just before midnight) counts towards the current day, so nothing is lost. Negative, NaN
+    /// and infinite amounts are ignored.
+    Charged charge(double usd, qint64 nowEpochMs);
+
+    /// Today's total; 0 when nothing was charged yet on the UTC day of `nowEpochMs`.
+    double spentToday(qint64 nowEpochMs) const;
+    State state(qint64 nowEpochMs) const;
+    Status status(qint64 nowEpochMs) const;
+
+    /// The next 00:00 UTC strictly after `nowEpochMs`.
+    static qint64 nextUtcMidnight(qint64 nowEpochMs);
+
+private:
+    qint64 spentNanoLocked(qint64 day) const;
+    State stateLocked(qint64 spentNano) const;
+
+    mutable std::mutex m_mutex;
+    qint64 m_day = 0;       ///< UTC day (days since the epoch) of m_spentNano
+    qint64 m_spentNano = 0; ///< USD × 1e9
+    qint64 m_dailyLimitNano = 0;
+    qint64 m_softLimitNano = 0;
+    double m_dailyLimitUsd = 0.0;
+    double m_softLimitUsd = 0.0;
+};
+
+/// What budget routing needs to know about an endpoint.
+struct BudgetEndpoint
+{
+    QString id;
+    QString provider;
+    bool local = false; ///< a model server on the user's machine (the provider preset's local flag)
+    QStringList models; ///< empty = accepts any model
+    /// From a configured endpoint; `local` comes from its provider preset.
+    static BudgetEndpoint fromConfig(const EndpointConfig &endpoint);
+};
+
+/// What to do with a request given the daily budget.
+struct BudgetDecision
+{
+    enum class Action {
+        Allow,     ///< route as usual
+        Downgrade, ///< send it to `endpointId` with `model` instead (a local endpoint)
+        Refuse,    ///< answer 402 with `message`
+    };
+    Action action = Action::Allow;
+    QString endpointId; ///< Downgrade: the local endpoint
+    QString model;      ///< Downgrade: the model to ask it for
+    /// Refuse: the client-facing explanation (spend, limit, reset time, what to change).
+    /// Downgrade: a line for the log saying why and where the request went.
+    QString message;
+};
+
+/// The budget check before routing. Pure: decides from its arguments only.
+///
+/// Below daily_limit: Allow. Exhausted:
+///  - a request for a model that a local endpoint lists goes to that endpoint with that model (it
+///    spends nothing), whether or not fallback_to_local_on_limit is on;
+///  - with fallback_to_local_on_limit: budget.local_model on the first local endpoint listing it (or,
+///    failing that, the first local endpoint that accepts any model); without local_model, the
+///    first model of the first local endpoint that lists models;
+///  - otherwise Refuse, with a message that says what was spent of what limit, when it resets,
+///    and which setting to change (or why no local model could be used).
+/// `endpoints` are the enabled endpoints in routing order; only local ones are considered.
+BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConfig &config,
+                            const QList<BudgetEndpoint> &endpoints, const QString &requestedModel = QString());
+
+} // namespace llmproxy

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// The daily budget in the request path: requests are priced from their usage and charged; once
+// the limit is reached a request goes to a local model when fallback_to_local_on_limit allows it,
+// and is refused with 402 in the client's own error shape otherwise.
+#include "tests/support/gatewayfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace llmproxy::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject chat(const QString &model)
+{
+    return {{u"model"_s, model},
+            {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"spend some tokens"_s}}}}};
+}
+
+/// A gateway whose daily limit is spent by the first request (the mock reports a few tokens; at the
+/// configured $1000 per million tokens that is a few cents).
+bool startGateway(GatewayFixture &gateway, MockUpstreamProcess &local, bool fallbackToLocal, QString *error)
+{
+    if (!gateway.mock.start() || !local.start()) {
+        *error = u"mock did not start"_s;
+        return false;
+    }
+    EndpointSpec paid = gateway.mockEndpoint();
+    paid.id = u"paid"_s;
+    paid.models = {u"gpt-paid"_s};
+    EndpointSpec onMachine = gateway.mockEndpoint();
+    onMachine.id = u"local"_s;
+    onMachine.provider = u"ollama"_s;
+    onMachine.baseUrl = local.baseUrl();
+    onMachine.models = {u"qwen-local"_s};
+    gateway.config.endpoints = {paid, onMachine};
+    gateway.config.extraYaml = "pricing:\n  gpt-paid: {input: 1000, output: 1000}\n"
+                               "budget:\n  daily_limit: 0.001\n  fallback_to_local_on_limit: " +
+                               QByteArray(fallbackToLocal ? "true" : "false") + "\n";
+    return gateway.start(error);
+}
+
+} // namespace
+
+class TestBudgetRouting : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void exhaustedBudgetIsRefusedWith402()
+    {
+        GatewayFixture gateway;
+        MockUpstreamProcess local;
+        QString error;
+        QVERIFY2(startGateway(gateway, local, false, &error), qPrintable(error));
+
+        const HttpResponse first = gateway.post(u"/v1/chat/completions"_s, chat(u"gpt-paid"_s));
+        QCOMPARE(first.status, 200);
+        const HttpResponse second = gateway.post(u"/v1/chat/completions"_s, chat(u"gpt-paid"_s));
+        QCOMPARE(second.status, 402);
+        const QJsonObject e = second.json().value(u"error"_s).toObject();
+        QCOMPARE(e.value(u"code"_s).toString(), u"daily_budget_exceeded"_s);
+        QVERIFY2(e.value(u"message"_s).toString().contains(u"00:00 UTC"_s), qPrintable(e.value(u"message"_s).toString()));
+        QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
+
+        // The same refusal in Anthropic's shape for an Anthropic client.
+        const QJsonObject messages{{u"model"_s, u"gpt-paid"_s},
+                                   {u"max_tokens"_s, 16},
+                                   {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hi"_s}}}}};
+        const HttpResponse anthropic = gateway.post(u"/v1/messages"_s, messages);
+        QCOMPARE(anthropic.status, 402);
+        QCOMPARE(anthropic.json().value(u"type"_s).toString(), u"error"_s);
+
+        // A local model spends nothing: still served.
+        QCOMPARE(gateway.post(u"/v1/chat/completions"_s, chat(u"qwen-local"_s)).status, 200);
+    }
+
+    void exhaustedBudgetFallsBackToTheLocalModel()
+    {
+        GatewayFixture gateway;
+        MockUpstreamProcess local;
+        QString error;
+        QVERIFY2(startGateway(gateway, local, true, &error), qPrintable(error));
+
+        QCOMPARE(gateway.post(u"/v1/chat/completions"_s, chat(u"gpt-paid"_s)).header("x-llmproxy-endpoint"),
+                 QByteArray("paid"));
+        const HttpResponse second = gateway.post(u"/v1/chat/completions"_s, chat(u"gpt-paid"_s));
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.header("x-llmproxy-endpoint"), QByteArray("local"));
+        const QList<MockRequest> sent = local.inferenceRequests();
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.at(0).json().value(u"model"_s).toString(), u"qwen-local"_s);
+        QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBudgetRouting)
+#include "tst_budgetrouting.moc"

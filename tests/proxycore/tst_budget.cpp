@@ -1,0 +1,627 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// Prices, request cost, the daily budget ledger (UTC rollover, limits, concurrent charges), the
+// budget decision before routing, and the `pricing:` / `budget:` configuration keys.
+#include "proxycore/config/configloader.h"
+#include "proxycore/routing/budget.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+#include <atomic>
+#include <cmath>
+#include <latch>
+#include <thread>
+#include <vector>
+
+using namespace llmproxy;
+using namespace Qt::StringLiterals;
+using State = BudgetLedger::State;
+using Action = BudgetDecision::Action;
+
+Q_DECLARE_METATYPE(llmproxy::PriceSource)
+Q_DECLARE_METATYPE(llmproxy::BudgetEndpoint)
+
+namespace {
+
+qint64 utcMs(int year, int month, int day, int hour, int minute, int second, int ms = 0)
+{
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, ms), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+template <typename Body> void runConcurrently(int threads, Body body)
+{
+    std::latch start(threads);
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) {
+        pool.emplace_back([&start, &body, t] {
+            start.arrive_and_wait();
+            body(t);
+        });
+    }
+    for (std::thread &thread : pool)
+        thread.join();
+}
+
+BudgetLedger::Status exhausted(double spent, double limit, qint64 msBeforeMidnight)
+{
+    const qint64 midnight = utcMs(2025, 3, 15, 0, 0, 0);
+    return {State::Exhausted, spent, limit, 0.0, midnight - msBeforeMidnight, midnight};
+}
+
+BudgetEndpoint endpoint(const QString &id, const QString &provider, const QStringList &models)
+{
+    EndpointConfig ep;
+    ep.id = id;
+    ep.provider = provider;
+    ep.models = models;
+    return BudgetEndpoint::fromConfig(ep);
+}
+
+QString joined(const QList<ConfigDiagnostic> &diagnostics)
+{
+    QStringList lines;
+    for (const ConfigDiagnostic &d : diagnostics)
+        lines << d.toString();
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+class TestBudget : public QObject
+{
+    Q_OBJECT
+
+private:
+    ConfigLoadResult loadYaml(const QByteArray &yaml)
+    {
+        const QString path = m_dir.filePath(u"config.yaml"_s);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(path));
+        f.write(yaml);
+        f.close();
+        ConfigSources s;
+        s.configPath = path;
+        s.configPathExplicit = true;
+        s.environment = QProcessEnvironment(); // the test's own environment must not leak in
+        s.baseDirectory = m_dir.path();
+        return loadConfig(s);
+    }
+    QString configFile() const { return m_dir.filePath(u"config.yaml"_s); }
+
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // -- prices -----------------------------------------------------------------------------------
+
+    void builtInTableIsWellFormed()
+    {
+        QSet<QString> names;
+        for (const BuiltInPrice &row : builtInPrices()) {
+            const QString name = row.model.toString();
+            QCOMPARE(name, name.toLower());
+            QVERIFY2(!names.contains(name), qPrintable(name));
+            names.insert(name);
+            QVERIFY(std::isfinite(row.inputPerMtok) && row.inputPerMtok >= 0.0);
+            QVERIFY(std::isfinite(row.outputPerMtok) && row.outputPerMtok >= 0.0);
+        }
+        QCOMPARE(names.size(), 54); // the reference table's 44 rows, six Claude 4.x and four Gemini rows
+    }
+
+    void lookup_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<double>("hint");
+        QTest::addColumn<double>("input");
+        QTest::addColumn<double>("output");
+        QTest::addColumn<PriceSource>("source");
+        QTest::addColumn<QString>("matched");
+        QTest::addColumn<bool>("estimated");
+
+        const auto row = [](const char *name, const QString &model, const QString &provider, double hint, double in,
+                            double out, PriceSource source, const QString &matched, bool estimated) {
+            QTest::newRow(name) << model << provider << hint << in << out << source << matched << estimated;
+        };
+        const PriceSource builtIn = PriceSource::BuiltIn;
+        row("exact", u"gpt-4o"_s, u"openai"_s, 0.0, 2.5, 10.0, builtIn, u"gpt-4o"_s, false);
+        row("dated snapshot", u"gpt-4o-2024-08-06"_s, u"openai"_s, 0.0, 2.5, 10.0, builtIn, u"gpt-4o"_s, false);
+        row("longest prefix", u"gpt-4o-mini-2024-07-18"_s, u"openai"_s, 0.0, 0.15, 0.6, builtIn, u"gpt-4o-mini"_s,
+            false);
+        row("exact beats prefix", u"gpt-4.1-nano"_s, u"openai"_s, 0.0, 0.1, 0.4, builtIn, u"gpt-4.1-nano"_s, false);
+        row("o3 family", u"o3-mini-high"_s, u"openai"_s, 0.0, 1.1, 4.4, builtIn, u"o3-mini"_s, false);
+        row("case-insensitive", u"GPT-4o"_s, u"openai"_s, 0.0, 2.5, 10.0, builtIn, u"gpt-4o"_s, false);
+        row("reference opus 4", u"claude-opus-4-20250514"_s, u"anthropic"_s, 0.0, 5.0, 25.0, builtIn,
+            u"claude-opus-4-20250514"_s, false);
+        row("opus 4.1", u"claude-opus-4-1-20250805"_s, u"anthropic"_s, 0.0, 15.0, 75.0, builtIn, u"claude-opus-4-1"_s,
+            false);
+        row("sonnet 4.5", u"claude-sonnet-4-5-20250929"_s, u"anthropic"_s, 0.0, 3.0, 15.0, builtIn,
+            u"claude-sonnet-4-5"_s, false);
+        row("reference haiku 4.5", u"claude-haiku-4-5-20251001"_s, u"anthropic"_s, 0.0, 0.8, 4.0, builtIn,
+            u"claude-haiku-4-5-20251001"_s, false);
+        row("haiku 4.5 alias", u"claude-haiku-4-5"_s, u"anthropic"_s, 0.0, 1.0, 5.0, builtIn, u"claude-haiku-4-5"_s,
+            false);
+        row("flash lite", u"gemini-2.5-flash-lite-preview-06-17"_s, u"google"_s, 0.0, 0.1, 0.4, builtIn,
+            u"gemini-2.5-flash-lite"_s, false);
+        row("gemini 3", u"gemini-3-pro-preview"_s, u"google"_s, 0.0, 2.0, 12.0, builtIn, u"gemini-3-pro"_s, false);
+        row("groq llama", u"llama-3.3-70b-versatile"_s, u"groq"_s, 0.0, 0.59, 0.79, builtIn,
+            u"llama-3.3-70b-versatile"_s, false);
+        row("mixed case id", u"meta-llama/Llama-3.3-70B-Instruct-Turbo"_s, u"together"_s, 0.0, 0.88, 0.88, builtIn,
+            u"meta-llama/llama-3.3-70b-instruct-turbo"_s, false);
+        row("embedding", u"text-embedding-3-small"_s, u"openai"_s, 0.0, 0.02, 0.0, builtIn, u"text-embedding-3-small"_s,
+            false);
+        row("open weights on a hosted service", u"qwen3:8b"_s, u"openai_compatible"_s, 0.0, 0.0, 0.0, builtIn,
+            u"qwen3"_s, false);
+        row("table beats hint", u"gpt-4o"_s, u"openai_compatible"_s, 0.7, 2.5, 10.0, builtIn, u"gpt-4o"_s, false);
+        row("hint", u"my-finetune"_s, u"openai_compatible"_s, 0.5, 0.5, 2.0, PriceSource::EndpointHint, QString(),
+            true);
+        row("local, unknown model", u"deepseek-r1:8b"_s, u"ollama"_s, 0.0, 0.0, 0.0, PriceSource::Local, QString(),
+            false);
+        row("local skips the table", u"meta-llama/Llama-3.3-70B-Instruct-Turbo"_s, u"vllm"_s, 0.0, 0.0, 0.0,
+            PriceSource::Local, QString(), false);
+        row("local alias name", u"gpt-4o"_s, u"llama_cpp"_s, 0.0, 0.0, 0.0, PriceSource::Local, QString(), false);
+        row("lmstudio", u"openai/gpt-oss-20b"_s, u"lmstudio"_s, 0.0, 0.0, 0.0, PriceSource::Local, QString(), false);
+        row("local with hint", u"qwen3"_s, u"ollama"_s, 0.2, 0.2, 0.8, PriceSource::EndpointHint, QString(), true);
+        row("default", u"gpt-5.4-pro"_s, u"openai"_s, 0.0, 1.0, 3.0, PriceSource::Default, QString(), true);
+        row("no provider", u"mystery"_s, QString(), 0.0, 1.0, 3.0, PriceSource::Default, QString(), true);
+        row("empty model", QString(), u"openai"_s, 0.0, 1.0, 3.0, PriceSource::Default, QString(), true);
+    }
+
+    void lookup()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, provider);
+        QFETCH(double, hint);
+        QFETCH(double, input);
+        QFETCH(double, output);
+        QFETCH(PriceSource, source);
+        QFETCH(QString, matched);
+        QFETCH(bool, estimated);
+
+        const PriceQuote q = PriceTable().lookup(model, provider, hint);
+        QCOMPARE(q.source, source);
+        QCOMPARE(q.matchedModel, matched);
+        QCOMPARE(q.price.inputPerMtok, input);
+        QCOMPARE(q.price.outputPerMtok, output);
+        QCOMPARE(q.isEstimated(), estimated);
+    }
+
+    void overridesWin_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<double>("input");
+        QTest::addColumn<PriceSource>("source");
+        QTest::addColumn<QString>("matched");
+
+        QTest::newRow("exact over built-in")
+            << u"gpt-4o"_s << u"openai"_s << 3.0 << PriceSource::Configured << u"gpt-4o"_s;
+        QTest::newRow("equal-length prefix: configured")
+            << u"gpt-4o-2024-08-06"_s << u"openai"_s << 3.0 << PriceSource::Configured << u"gpt-4o"_s;
+        QTest::newRow("longer built-in prefix")
+            << u"gpt-4o-mini-x"_s << u"openai"_s << 0.15 << PriceSource::BuiltIn << u"gpt-4o-mini"_s;
+        QTest::newRow("short configured prefix")
+            << u"claude-3-haiku-20240307"_s << u"anthropic"_s << 9.0 << PriceSource::Configured << u"claude"_s;
+        QTest::newRow("longer built-in over it") << u"claude-sonnet-4-20250514"_s << u"anthropic"_s << 3.0
+                                                 << PriceSource::BuiltIn << u"claude-sonnet-4-20250514"_s;
+        QTest::newRow("key written in capitals")
+            << u"my-ft-v2"_s << u"openai"_s << 0.5 << PriceSource::Configured << u"my-ft"_s;
+        QTest::newRow("applies to local endpoints")
+            << u"llama3.3:70b"_s << u"ollama"_s << 0.1 << PriceSource::Configured << u"llama3.3"_s;
+    }
+
+    void overridesWin()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, provider);
+        QFETCH(double, input);
+        QFETCH(PriceSource, source);
+        QFETCH(QString, matched);
+
+        const PriceTable table({{u"gpt-4o"_s, {3.0, 12.0}},
+                                {u"claude"_s, {9.0, 9.0}},
+                                {u"My-FT"_s, {0.5, 1.5}},
+                                {u"llama3.3"_s, {0.1, 0.1}}});
+        const PriceQuote q = table.lookup(model, provider);
+        QCOMPARE(q.source, source);
+        QCOMPARE(q.matchedModel, matched);
+        QCOMPARE(q.price.inputPerMtok, input);
+        QVERIFY(!q.isEstimated());
+    }
+
+    void costArithmetic()
+    {
+        const ModelPrice gpt4o{2.5, 10.0};
+        // 800 uncached × 2.5 + 200 cached × 0.25 + 500 × 10 = 7050 per million.
+        QCOMPARE(costUsd(gpt4o, 1000, 200, 500), 0.00705);
+        QCOMPARE(costUsd(gpt4o, 1000, 0, 0), 0.0025);
+        QCOMPARE(costUsd(gpt4o, 0, 0, 1'000'000), 10.0);
+        QCOMPARE(costUsd(gpt4o, 1000, 1000, 0), 0.00025); // all cached: a tenth
+        QCOMPARE(costUsd(gpt4o, 100, 500, 0), 0.000025);  // cached capped at the input
+        QCOMPARE(costUsd(gpt4o, -5, -1, -7), 0.0);
+        QCOMPARE(costUsd(ModelPrice{0.0, 0.0}, 123'456, 0, 654'321), 0.0);
+
+        canonical::Usage usage; // Anthropic-style: 700 uncached + 200 cache reads + 100 cache writes
+        usage.inputTokens = 1000;
+        usage.cacheReadTokens = 200;
+        usage.cacheWriteTokens = 100;
+        usage.outputTokens = 500;
+        QCOMPARE(costUsd(gpt4o, usage), 0.00705);
+        QCOMPARE(costUsd(gpt4o, canonical::Usage()), 0.0);
+        canonical::Usage outputOnly;
+        outputOnly.outputTokens = 2000;
+        QCOMPARE(costUsd(gpt4o, outputOnly), 0.02);
+    }
+
+    // -- ledger -----------------------------------------------------------------------------------
+
+    void rollsOverAtUtcMidnight()
+    {
+        BudgetLedger ledger(BudgetConfig{10.0, 0.0, false, QString()});
+        const qint64 lateEvening = utcMs(2025, 3, 14, 23, 59, 59);
+        ledger.charge(4.0, utcMs(2025, 3, 14, 8, 0, 0));
+        ledger.charge(6.0, lateEvening);
+        QCOMPARE(ledger.spentToday(lateEvening + 999), 10.0);
+        QCOMPARE(ledger.state(lateEvening + 999), State::Exhausted);
+
+        const qint64 midnight = utcMs(2025, 3, 15, 0, 0, 0);
+        QCOMPARE(ledger.spentToday(midnight), 0.0); // a query alone already sees the new day
+        QCOMPARE(ledger.state(midnight), State::Ok);
+
+        const BudgetLedger::Charged c = ledger.charge(2.0, midnight + 1000);
+        QCOMPARE(c.before, State::Ok);
+        QCOMPARE(c.after, State::Ok);
+        QCOMPARE(c.spentTodayUsd, 2.0);
+        // A thread that read the clock before midnight charges and reads the current day.
+        ledger.charge(1.0, lateEvening + 900);
+        QCOMPARE(ledger.spentToday(lateEvening + 950), 3.0);
+        QCOMPARE(ledger.spentToday(midnight + 5000), 3.0);
+
+        // Days with nothing charged are skipped cleanly.
+        const qint64 nextWeek = utcMs(2025, 3, 22, 12, 0, 0);
+        QCOMPARE(ledger.spentToday(nextWeek), 0.0);
+        QCOMPARE(ledger.charge(0.5, nextWeek).spentTodayUsd, 0.5);
+    }
+
+    void nextUtcMidnight()
+    {
+        QCOMPARE(BudgetLedger::nextUtcMidnight(utcMs(2025, 3, 14, 13, 37, 0)), utcMs(2025, 3, 15, 0, 0, 0));
+        QCOMPARE(BudgetLedger::nextUtcMidnight(utcMs(2025, 3, 15, 0, 0, 0)), utcMs(2025, 3, 16, 0, 0, 0));
+        QCOMPARE(BudgetLedger::nextUtcMidnight(utcMs(2024, 12, 31, 23, 59, 59, 999)), utcMs(2025, 1, 1, 0, 0, 0));
+        QCOMPARE(BudgetLedger::nextUtcMidnight(0), qint64(86'400'000));
+    }
+
+    void statusReportsEverything()
+    {
+        BudgetLedger ledger(BudgetConfig{50.0, 40.0, true, QString()});
+        const qint64 now = utcMs(2025, 3, 14, 20, 48, 0);
+        ledger.charge(41.25, now);
+        const BudgetLedger::Status s = ledger.status(now);
+        QCOMPARE(s.state, State::Soft);
+        QCOMPARE(s.spentUsd, 41.25);
+        QCOMPARE(s.dailyLimitUsd, 50.0);
+        QCOMPARE(s.softLimitUsd, 40.0);
+        QCOMPARE(s.nowEpochMs, now);
+        QCOMPARE(s.resetsAtEpochMs, utcMs(2025, 3, 15, 0, 0, 0));
+    }
+
+    void softAndExhaustedThresholds()
+    {
+        BudgetLedger ledger(BudgetConfig{10.0, 8.0, false, QString()});
+        const qint64 t = utcMs(2025, 6, 1, 12, 0, 0);
+        QCOMPARE(ledger.charge(7.99, t).after, State::Ok);
+        BudgetLedger::Charged c = ledger.charge(0.01, t); // exactly 8.00: the soft limit is reached
+        QCOMPARE(c.before, State::Ok);
+        QCOMPARE(c.after, State::Soft);
+        QCOMPARE(c.spentTodayUsd, 8.0);
+        c = ledger.charge(1.99, t);
+        QCOMPARE(c.before, State::Soft);
+        QCOMPARE(c.after, State::Soft);
+        c = ledger.charge(0.01, t); // exactly 10.00
+        QCOMPARE(c.before, State::Soft);
+        QCOMPARE(c.after, State::Exhausted);
+        QCOMPARE(ledger.state(t), State::Exhausted);
+
+        // Nonsense amounts change nothing.
+        for (double bad : {-5.0, std::nan(""), std::numeric_limits<double>::infinity()}) {
+            c = ledger.charge(bad, t);
+            QCOMPARE(c.before, State::Exhausted);
+            QCOMPARE(c.spentTodayUsd, 10.0);
+        }
+
+        // New limits apply at once; the total stays.
+        ledger.configure(BudgetConfig{20.0, 0.0, false, QString()});
+        QCOMPARE(ledger.state(t), State::Ok);
+        QCOMPARE(ledger.spentToday(t), 10.0);
+        ledger.configure(BudgetConfig{5.0, 0.0, false, QString()});
+        QCOMPARE(ledger.state(t), State::Exhausted);
+    }
+
+    void zeroLimitsMeanNone()
+    {
+        BudgetLedger unlimited;
+        const qint64 t = utcMs(2025, 6, 1, 12, 0, 0);
+        QCOMPARE(unlimited.charge(1'000'000.0, t).after, State::Ok);
+        QCOMPARE(unlimited.status(t).dailyLimitUsd, 0.0);
+
+        BudgetLedger softOnly(BudgetConfig{0.0, 1.0, false, QString()});
+        QCOMPARE(softOnly.charge(0.5, t).after, State::Ok);
+        QCOMPARE(softOnly.charge(5000.0, t).after, State::Soft);
+    }
+
+    void concurrentChargesSumExactly()
+    {
+        BudgetLedger ledger(BudgetConfig{5.0, 0.0, false, QString()});
+        const qint64 t = utcMs(2025, 6, 1, 12, 0, 0);
+        constexpr int threads = 8;
+        constexpr int perThread = 10'000;
+        std::atomic<int> crossings{0};
+        runConcurrently(threads, [&](int) {
+            for (int i = 0; i < perThread; ++i) {
+                const BudgetLedger::Charged c = ledger.charge(0.000123, t);
+                if (c.before != State::Exhausted && c.after == State::Exhausted)
+                    crossings.fetch_add(1);
+            }
+        });
+        // 80,000 × 0.000123 = 9.84 to the nano-dollar; summing the doubles would drift.
+        QCOMPARE(std::llround(ledger.spentToday(t) * 1e9), 9'840'000'000LL);
+        QCOMPARE(crossings.load(), 1);
+    }
+
+    // -- decision ---------------------------------------------------------------------------------
+
+    void allowsBelowTheLimit()
+    {
+        const QList<BudgetEndpoint> eps{endpoint(u"ollama"_s, u"ollama"_s, {u"llama3.3"_s})};
+        const BudgetConfig config{50.0, 40.0, true, QString()};
+        for (State s : {State::Ok, State::Soft}) {
+            BudgetLedger::Status status = exhausted(45.0, 50.0, 3'600'000);
+            status.state = s;
+            const BudgetDecision d = decideBudget(status, config, eps, u"gpt-4o"_s);
+            QCOMPARE(d.action, Action::Allow);
+            QVERIFY(d.endpointId.isEmpty());
+            QVERIFY(d.message.isEmpty());
+        }
+    }
+
+    void refusesWithoutFallback()
+    {
+        const QList<BudgetEndpoint> eps{endpoint(u"openai"_s, u"openai"_s, {u"gpt-4o"_s})};
+        const BudgetDecision d = decideBudget(exhausted(50.12, 50.0, (3 * 60 + 12) * 60'000 + 30'000),
+                                              BudgetConfig{50.0, 0.0, false, QString()}, eps, u"gpt-4o"_s);
+        QCOMPARE(d.action, Action::Refuse);
+        QCOMPARE(d.message,
+                 u"Daily budget exhausted: $50.12 of $50.00 spent today (UTC). The budget resets at 00:00 UTC, in "
+                 u"3 h 12 min. To continue before then, raise budget.daily_limit in the configuration, or set "
+                 u"budget.fallback_to_local_on_limit: true to send requests to a local model meanwhile."_s);
+        QVERIFY(d.endpointId.isEmpty());
+        QVERIFY(d.model.isEmpty());
+    }
+
+    void smallAmountsAndTheLastMinute()
+    {
+        const BudgetDecision d =
+            decideBudget(exhausted(0.0512, 0.05, 59'999), BudgetConfig{0.05, 0.0, false, QString()}, {}, QString());
+        QCOMPARE(d.action, Action::Refuse);
+        QVERIFY2(d.message.startsWith(u"Daily budget exhausted: $0.0512 of $0.05 spent today (UTC). The budget "
+                                      u"resets at 00:00 UTC, in less than a minute. "_s),
+                 qPrintable(d.message));
+        const BudgetDecision later =
+            decideBudget(exhausted(7.5, 5.0, 45 * 60'000), BudgetConfig{5.0, 0.0, false, QString()}, {}, QString());
+        QVERIFY2(later.message.startsWith(u"Daily budget exhausted: $7.50 of $5.00 spent today (UTC). The budget "
+                                          u"resets at 00:00 UTC, in 45 min. "_s),
+                 qPrintable(later.message));
+    }
+
+    void localModelsAreNeverRefused()
+    {
+        // Even without fallback: a request for a model a local endpoint lists spends nothing.
+        const QList<BudgetEndpoint> eps{endpoint(u"openai"_s, u"openai"_s, {u"llama3.3"_s, u"gpt-4o"_s}),
+                                        endpoint(u"ollama"_s, u"ollama"_s, {u"qwen3"_s, u"llama3.3"_s})};
+        const BudgetDecision d = decideBudget(exhausted(60.0, 50.0, 3'600'000),
+                                              BudgetConfig{50.0, 0.0, false, QString()}, eps, u"llama3.3"_s);
+        QCOMPARE(d.action, Action::Downgrade);
+        QCOMPARE(d.endpointId, u"ollama"_s);
+        QCOMPARE(d.model, u"llama3.3"_s);
+        QCOMPARE(
+            d.message,
+            u"daily budget exhausted ($60.00 of $50.00 spent today): llama3.3 is served by local endpoint ollama"_s);
+    }
+
+    void downgradesToTheFirstListedLocalModel()
+    {
+        const QList<BudgetEndpoint> eps{endpoint(u"openai"_s, u"openai"_s, {u"gpt-4o"_s}),
+                                        endpoint(u"lab"_s, u"vllm"_s, {}),
+                                        endpoint(u"ollama"_s, u"ollama"_s, {u"llama3.3"_s, u"qwen3"_s})};
+        const BudgetDecision d =
+            decideBudget(exhausted(50.0, 50.0, 3'600'000), BudgetConfig{50.0, 0.0, true, QString()}, eps, u"gpt-4o"_s);
+        QCOMPARE(d.action, Action::Downgrade);
+        QCOMPARE(d.endpointId, u"ollama"_s);
+        QCOMPARE(d.model, u"llama3.3"_s);
+        QCOMPARE(d.message, u"daily budget exhausted ($50.00 of $50.00 spent today): using local model llama3.3 on "
+                            u"endpoint ollama instead of gpt-4o"_s);
+    }
+
+    void downgradesToTheConfiguredLocalModel_data()
+    {
+        QTest::addColumn<QString>("localModel");
+        QTest::addColumn<QString>("endpointId");
+
+        QTest::newRow("listed by the second local endpoint") << u"qwen3"_s << u"big"_s;
+        QTest::newRow("not listed: an accept-any local endpoint") << u"mistral"_s << u"lab"_s;
+    }
+
+    void downgradesToTheConfiguredLocalModel()
+    {
+        QFETCH(QString, localModel);
+        QFETCH(QString, endpointId);
+        const QList<BudgetEndpoint> eps{endpoint(u"ollama"_s, u"ollama"_s, {u"llama3.3"_s}),
+                                        endpoint(u"lab"_s, u"vllm"_s, {}),
+                                        endpoint(u"big"_s, u"lmstudio"_s, {u"qwen3"_s})};
+        const BudgetDecision d =
+            decideBudget(exhausted(50.0, 50.0, 3'600'000), BudgetConfig{50.0, 0.0, true, localModel}, eps, u"gpt-4o"_s);
+        QCOMPARE(d.action, Action::Downgrade);
+        QCOMPARE(d.endpointId, endpointId);
+        QCOMPARE(d.model, localModel);
+    }
+
+    void refusalsExplainWhyNoLocalModel_data()
+    {
+        QTest::addColumn<QString>("localModel");
+        QTest::addColumn<QList<BudgetEndpoint>>("endpoints");
+        QTest::addColumn<QString>("remedy");
+
+        const BudgetEndpoint openai = endpoint(u"openai"_s, u"openai"_s, {u"gpt-4o"_s});
+        QTest::newRow("no local endpoint")
+            << QString() << QList<BudgetEndpoint>{openai}
+            << u"budget.fallback_to_local_on_limit is on, but no local endpoint (Ollama, LM Studio, vLLM or "
+               u"llama.cpp) is configured or running: start one, or raise budget.daily_limit."_s;
+        QTest::newRow("local_model not served")
+            << u"mistral"_s
+            << QList<BudgetEndpoint>{openai,
+                                     endpoint(u"ollama"_s, u"ollama"_s,
+                                              {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s, u"f"_s, u"g"_s}),
+                                     endpoint(u"big"_s, u"lmstudio"_s, {u"qwen3"_s})}
+            << u"budget.fallback_to_local_on_limit is on, but budget.local_model \"mistral\" is not served by any "
+               u"local endpoint (ollama: a, b, c, d, e and 2 more; big: qwen3): set it to one of those models, or "
+               u"raise budget.daily_limit."_s;
+        QTest::newRow("accept-any local endpoints only")
+            << QString()
+            << QList<BudgetEndpoint>{openai, endpoint(u"lab"_s, u"vllm"_s, {}), endpoint(u"cpp"_s, u"llamacpp"_s, {})}
+            << u"budget.fallback_to_local_on_limit is on, but the local endpoints (lab, cpp) accept any model and "
+               u"list none, so there is no model to switch to: set budget.local_model to a model they serve, or "
+               u"raise budget.daily_limit."_s;
+    }
+
+    void refusalsExplainWhyNoLocalModel()
+    {
+        QFETCH(QString, localModel);
+        QFETCH(QList<BudgetEndpoint>, endpoints);
+        QFETCH(QString, remedy);
+        const BudgetDecision d = decideBudget(exhausted(50.0, 50.0, 2 * 3'600'000),
+                                              BudgetConfig{50.0, 0.0, true, localModel}, endpoints, u"gpt-4o"_s);
+        QCOMPARE(d.action, Action::Refuse);
+        QCOMPARE(d.message, u"Daily budget exhausted: $50.00 of $50.00 spent today (UTC). The budget resets at "
+                            u"00:00 UTC, in 2 h. "_s +
+                                remedy);
+    }
+
+    void endpointLocalFlagComesFromThePreset()
+    {
+        QVERIFY(endpoint(u"a"_s, u"ollama"_s, {}).local);
+        QVERIFY(endpoint(u"b"_s, u"lmstudio"_s, {}).local);
+        QVERIFY(endpoint(u"c"_s, u"vllm"_s, {}).local);
+        QVERIFY(endpoint(u"d"_s, u"llama_cpp"_s, {}).local);
+        QVERIFY(!endpoint(u"e"_s, u"openai"_s, {}).local);
+        QVERIFY(!endpoint(u"f"_s, u"openai_compatible"_s, {}).local);
+        const BudgetEndpoint e = endpoint(u"g"_s, u"groq"_s, {u"x"_s});
+        QCOMPARE(e.id, u"g"_s);
+        QCOMPARE(e.provider, u"groq"_s);
+        QCOMPARE(e.models, QStringList{u"x"_s});
+    }
+
+    // -- configuration ----------------------------------------------------------------------------
+
+    void parsesPricingAndLocalModel()
+    {
+        const ConfigLoadResult r = loadYaml("pricing:\n"
+                                            "  gpt-4o: {input: 2, output: 8}\n"
+                                            "  My-FT:\n"
+                                            "    input: 0.5\n"
+                                            "    output: 1.5\n"
+                                            "  embed-x: {input: 0.01, output: 0}\n"
+                                            "  pricing_file: data/pricing.yaml\n"
+                                            "budget:\n"
+                                            "  daily_limit: 10\n"
+                                            "  fallback_to_local_on_limit: true\n"
+                                            "  local_model: \" llama3.3 \"\n");
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(joined(r.warnings)));
+        const Config &c = *r.config;
+        QCOMPARE(c.pricing.size(), 3);
+        QCOMPARE(c.pricing.value(u"gpt-4o"_s), (ModelPrice{2.0, 8.0}));
+        QCOMPARE(c.pricing.value(u"My-FT"_s), (ModelPrice{0.5, 1.5}));
+        QCOMPARE(c.pricing.value(u"embed-x"_s), (ModelPrice{0.01, 0.0}));
+        QCOMPARE(c.budget.localModel, u"llama3.3"_s);
+        QCOMPARE(c.budget.dailyLimit, 10.0);
+
+        const PriceQuote q = PriceTable(c.pricing).lookup(u"my-ft-2"_s, u"openai"_s);
+        QCOMPARE(q.source, PriceSource::Configured);
+        QCOMPARE(q.price.outputPerMtok, 1.5);
+    }
+
+    void defaultsHaveNoOverrides()
+    {
+        const ConfigLoadResult r = loadYaml("budget:\n  daily_limit: 5\n");
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY(r.config->pricing.isEmpty());
+        QVERIFY(r.config->budget.localModel.isEmpty());
+    }
+
+    void configErrors_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+
+        QTest::newRow("not a number") << QByteArray("pricing:\n  gpt-4o: {input: cheap, output: 8}\n") << 2 << 19
+                                      << u"pricing.gpt-4o.input: expected a number of at least 0, got cheap"_s;
+        QTest::newRow("negative") << QByteArray("pricing:\n  gpt-4o:\n    input: 1\n    output: -2\n") << 4 << 13
+                                  << u"pricing.gpt-4o.output: expected a number of at least 0, got -2"_s;
+        QTest::newRow("missing output") << QByteArray("pricing:\n  gpt-4o:\n    input: 1\n") << 2 << 3
+                                        << u"pricing.gpt-4o: output is required (USD per 1M output tokens; 0 when "
+                                           u"free)"_s;
+        QTest::newRow("empty input") << QByteArray("pricing:\n  gpt-4o: {input: , output: 2}\n") << 2 << 3
+                                     << u"pricing.gpt-4o: input is required (USD per 1M input tokens; 0 when free)"_s;
+        QTest::newRow("bare number")
+            << QByteArray("pricing:\n  gpt-4o: 2.5\n") << 2 << 11
+            << u"pricing.gpt-4o: expected {input: <USD per 1M input tokens>, output: <USD per 1M output tokens>}, "
+               u"got 2.5"_s;
+        QTest::newRow("duplicate ignoring case")
+            << QByteArray("pricing:\n  gpt-4o: {input: 1, output: 2}\n  GPT-4o: {input: 1, output: 2}\n") << 3 << 3
+            << u"duplicate model \"GPT-4o\" in pricing (first defined at line 2; names are compared without case)"_s;
+        QTest::newRow("a list") << QByteArray("pricing:\n  - gpt-4o\n") << 2 << 3
+                                << u"pricing: expected a mapping, got a list"_s;
+        QTest::newRow("empty local_model")
+            << QByteArray("budget:\n  local_model: \"\"\n") << 2 << 16 << u"budget.local_model: must not be empty"_s;
+        QTest::newRow("local_model list") << QByteArray("budget:\n  local_model: [a, b]\n") << 2 << 16
+                                          << u"budget.local_model: expected a string, got a list"_s;
+    }
+
+    void configErrors()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+
+        const ConfigLoadResult r = loadYaml(yaml);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors.first().toString(), u"%1:%2:%3: %4"_s.arg(configFile()).arg(line).arg(column).arg(message));
+    }
+
+    void misspelledPriceKeyWarns()
+    {
+        const ConfigLoadResult r = loadYaml("pricing:\n  gpt-4o: {input: 1, outptu: 2}\n");
+        QCOMPARE(r.warnings.size(), 1);
+        QCOMPARE(r.warnings.first().toString(),
+                 configFile() +
+                     u":2:22: unknown key \"outptu\" in pricing.gpt-4o (ignored); did you mean \"output\"?"_s);
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors.first().toString(),
+                 configFile() + u":2:3: pricing.gpt-4o: output is required (USD per 1M output tokens; 0 when free)"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBudget)
+#include "tst_budget.moc"
