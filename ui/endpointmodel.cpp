@@ -183,7 +183,7 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
                 return kOff;
             if (e.breakerState == QLatin1String("open"))
                 return kBad;
-            if (e.breakerState == QLatin1String("half-open") || e.consecutiveFailures > 0)
+            if (e.breakerState == QLatin1String("half_open") || e.consecutiveFailures > 0)
                 return kWarning;
             return kGood;
         }
@@ -217,7 +217,7 @@ QString EndpointModel::stateText(const EndpointStatus &e)
             return tr("Open — retrying in %1 min").arg((seconds + 59) / 60);
         return tr("Open — retrying in %1 s").arg(seconds);
     }
-    if (e.breakerState == QLatin1String("half-open"))
+    if (e.breakerState == QLatin1String("half_open"))
         return tr("Half-open — testing one request");
     if (e.consecutiveFailures > 0)
         return tr("Enabled — failures in a row: %1").arg(e.consecutiveFailures);
@@ -292,7 +292,7 @@ QString EndpointModel::toolTip(const EndpointStatus &e, int column) const
             return tr("Circuit breaker open (failures in a row: %1): requests skip this endpoint until a test "
                       "request succeeds.")
                 .arg(e.consecutiveFailures);
-        if (e.breakerState == QLatin1String("half-open"))
+        if (e.breakerState == QLatin1String("half_open"))
             return tr("Circuit breaker half-open: one test request is on its way; its success closes the breaker.");
         return tr("Circuit breaker closed: requests are routed here.");
     case HealthColumn:

@@ -112,32 +112,6 @@ void runOnEngine(AdminControl *control, QObject *workerContext, std::function<Ad
         Qt::QueuedConnection);
 }
 
-QString breakerStateName(CircuitBreaker::State state)
-{
-    switch (state) {
-    case CircuitBreaker::State::Closed:
-        return QStringLiteral("closed");
-    case CircuitBreaker::State::Open:
-        return QStringLiteral("open");
-    case CircuitBreaker::State::HalfOpen:
-        return QStringLiteral("half_open");
-    }
-    return QStringLiteral("closed");
-}
-
-QString probeName(int probe)
-{
-    switch (EndpointHealth::Probe(probe)) {
-    case EndpointHealth::Probe::Healthy:
-        return QStringLiteral("healthy");
-    case EndpointHealth::Probe::Unhealthy:
-        return QStringLiteral("unhealthy");
-    case EndpointHealth::Probe::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
-}
-
 /// An endpoint as GET /api/v1/registry shows it. Never the key: whether there is one, and the
 /// variable it came from.
 QJsonObject entryJson(const RegistryEntry &entry)

@@ -13,32 +13,6 @@ namespace llmproxy {
 
 namespace {
 
-QString breakerStateName(CircuitBreaker::State state)
-{
-    switch (state) {
-    case CircuitBreaker::State::Closed:
-        return QStringLiteral("closed");
-    case CircuitBreaker::State::Open:
-        return QStringLiteral("open");
-    case CircuitBreaker::State::HalfOpen:
-        return QStringLiteral("half-open");
-    }
-    return QStringLiteral("closed");
-}
-
-QString probeName(int probe)
-{
-    switch (EndpointHealth::Probe(probe)) {
-    case EndpointHealth::Probe::Healthy:
-        return QStringLiteral("healthy");
-    case EndpointHealth::Probe::Unhealthy:
-        return QStringLiteral("unhealthy");
-    case EndpointHealth::Probe::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
-}
-
 /// Fills the live fields of `statuses` from the breakers and statistics the routed endpoints
 /// share with the workers. Disabled endpoints have none and keep the defaults.
 void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry> &registry)

@@ -43,7 +43,7 @@ struct EndpointStatus
     QString health;          ///< "unknown", "up", "down"
 
     // Live routing state; left at these defaults while the endpoint is disabled (not routed).
-    QString breakerState;        ///< "closed", "open", "half-open"; empty while not routed
+    QString breakerState;        ///< "closed", "open", "half_open"; empty while not routed
     int consecutiveFailures = 0; ///< failures in a row that the circuit breaker has counted
     /// While the breaker is open: milliseconds until one probe request may go (0 = the next
     /// request probes). -1 in any other state.

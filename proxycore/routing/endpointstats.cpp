@@ -113,4 +113,30 @@ void EndpointHealthRegistry::retainOnly(const QStringList &endpointIds)
     });
 }
 
+QString breakerStateName(CircuitBreaker::State state)
+{
+    switch (state) {
+    case CircuitBreaker::State::Closed:
+        return QStringLiteral("closed");
+    case CircuitBreaker::State::Open:
+        return QStringLiteral("open");
+    case CircuitBreaker::State::HalfOpen:
+        return QStringLiteral("half_open");
+    }
+    return QStringLiteral("closed");
+}
+
+QString probeName(int probe)
+{
+    switch (EndpointHealth::Probe(probe)) {
+    case EndpointHealth::Probe::Healthy:
+        return QStringLiteral("healthy");
+    case EndpointHealth::Probe::Unhealthy:
+        return QStringLiteral("unhealthy");
+    case EndpointHealth::Probe::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
 } // namespace llmproxy

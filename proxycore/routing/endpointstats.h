@@ -57,6 +57,11 @@ struct EndpointHealth
     std::atomic<qint64> lastProbeEpochMs{0};
 };
 
+/// "closed", "open" or "half_open": the breaker state as the admin API and the window name it.
+QString breakerStateName(CircuitBreaker::State state);
+/// "unknown", "healthy" or "unhealthy" for an EndpointHealth::probe value.
+QString probeName(int probe);
+
 /// The EndpointHealth objects by endpoint id, and their per-model statistics. Only the main thread
 /// creates entries (while it builds a routing snapshot); workers reach the objects through the
 /// snapshot's pointers and never touch this registry. Not thread-safe itself.

@@ -148,7 +148,7 @@ void TestEndpointModel::stateSpellsOutEveryBreakerState_data()
     QTest::newRow("open, probe due")
         << true << QStringLiteral("open") << 5 << qint64(0) << QStringLiteral("Open — retrying with the next request");
     QTest::newRow("half-open")
-        << true << QStringLiteral("half-open") << 5 << qint64(-1) << QStringLiteral("Half-open — testing one request");
+        << true << QStringLiteral("half_open") << 5 << qint64(-1) << QStringLiteral("Half-open — testing one request");
     QTest::newRow("disabled wins") << false << QString() << 0 << qint64(-1) << QStringLiteral("Disabled");
 }
 
