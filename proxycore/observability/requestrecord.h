@@ -37,6 +37,7 @@ struct EndpointStatus
     QString provider;
     QString baseUrl;
     QStringList models;
+    QStringList loadedModels; ///< discovered local servers: the models in memory now (see EndpointConfig)
     QString source;          ///< "file", "env", "discovery"
     bool enabled = true;
     bool hasKey = false;

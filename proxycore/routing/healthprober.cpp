@@ -278,8 +278,8 @@ void HealthProber::check(const ResolvedEndpoint &endpoint, Slot &slot)
     QNetworkRequest request = makeControlPlaneRequest(QUrl::fromEncoded(slot.request.url), timeoutMs);
     for (const auto &[name, value] : std::as_const(slot.request.headers))
         request.setRawHeader(name, value);
-    QNetworkReply *reply = slot.request.method == "POST" ? m_network->post(request, slot.request.body)
-                                                          : m_network->get(request);
+    QNetworkReply *reply =
+        slot.request.method == "POST" ? m_network->post(request, slot.request.body) : m_network->get(request);
     slot.reply = reply;
     const QString id = endpoint.config.id;
     const std::shared_ptr<EndpointHealth> health = endpoint.health;

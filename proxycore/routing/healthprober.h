@@ -24,8 +24,8 @@ namespace llmproxy {
 /// One health check as sent on the wire: GET without a body, or POST with a JSON body.
 struct HealthCheckRequest
 {
-    QByteArray method; ///< "GET" or "POST"
-    QByteArray url;    ///< complete, query included
+    QByteArray method;  ///< "GET" or "POST"
+    QByteArray url;     ///< complete, query included
     HeaderList headers; ///< key header, provider headers and the endpoint's extra headers (lower-case names)
     QByteArray body;    ///< empty for GET
 

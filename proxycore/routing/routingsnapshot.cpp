@@ -266,7 +266,15 @@ QList<EndpointStatus> RoutingSnapshot::endpointStatuses() const
         s.source = e.config.source;
         s.enabled = e.config.enabled;
         s.hasKey = !e.config.apiKey.isEmpty();
-        s.health = e.config.source == u"discovery" ? QStringLiteral("up") : QStringLiteral("unknown");
+        s.loadedModels = e.config.loadedModels;
+        const bool breakerOpen = e.health->breaker.state(0) == CircuitBreaker::State::Open;
+        const auto probe = EndpointHealth::Probe(e.health->probe.load(std::memory_order_relaxed));
+        if (breakerOpen || probe == EndpointHealth::Probe::Unhealthy)
+            s.health = QStringLiteral("down");
+        else if (probe == EndpointHealth::Probe::Healthy || e.config.source == u"discovery")
+            s.health = QStringLiteral("up");
+        else
+            s.health = QStringLiteral("unknown");
         out.append(s);
     }
     return out;

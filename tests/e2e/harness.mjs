@@ -184,7 +184,7 @@ export async function startGateway({ models = ['gpt-4o-mini'], proxyKey = 'sk-e2
         const proxy = new Child('llmproxy', proxyBinary(), [
             '--headless', '--host', '127.0.0.1', '--port', String(port),
             '--config', configPath, '--data-dir', join(home, 'data'),
-        ], { cwd: join(home, 'work'), env: hermeticEnv(home, { LLM_PROXY_API_KEYS: proxyKey }) });
+        ], { cwd: join(home, 'work'), env: hermeticEnv(home, { LLM_PROXY_API_KEYS: proxyKey, LLM_PROXY_HEALTH_INTERVAL_S: '0' }) });
         children.push(proxy);
         const origin = `http://127.0.0.1:${port}`;
         await waitFor(proxy, `answering 200 on ${origin}/health/ready`, () => answers200(`${origin}/health/ready`));

@@ -41,7 +41,7 @@ public:
     struct Request
     {
         QByteArray method;
-        QByteArray target; ///< path and query
+        QByteArray target;                     ///< path and query
         QHash<QByteArray, QByteArray> headers; ///< lower-case names
         QByteArray body;
     };
@@ -58,10 +58,7 @@ public:
     }
 
     quint16 port() const { return m_server.serverPort(); }
-    QString baseUrl(const QString &path = u"/v1"_s) const
-    {
-        return u"http://127.0.0.1:%1%2"_s.arg(port()).arg(path);
-    }
+    QString baseUrl(const QString &path = u"/v1"_s) const { return u"http://127.0.0.1:%1%2"_s.arg(port()).arg(path); }
 
     QHash<QByteArray, Reply> replies; ///< by path without query
     bool hang = false;                ///< read requests, never answer
@@ -249,9 +246,9 @@ void TestHealthProber::modelsCheckPerProvider_data()
                             << HeaderList{{"x-goog-api-key", "sk-test"}};
     QTest::newRow("ollama") << u"ollama"_s << QString() << QByteArray("http://127.0.0.1:11434/v1/models")
                             << HeaderList{};
-    QTest::newRow("generic, trailing slash") << u"openai_compatible"_s << u"http://10.0.0.5:8000/v1/"_s
-                                             << QByteArray("http://10.0.0.5:8000/v1/models")
-                                             << HeaderList{{"authorization", "Bearer sk-test"}, {"x-team", "blue"}};
+    QTest::newRow("generic, trailing slash")
+        << u"openai_compatible"_s << u"http://10.0.0.5:8000/v1/"_s << QByteArray("http://10.0.0.5:8000/v1/models")
+        << HeaderList{{"authorization", "Bearer sk-test"}, {"x-team", "blue"}};
 }
 
 void TestHealthProber::modelsCheckPerProvider()
@@ -292,8 +289,9 @@ void TestHealthProber::completionCheckIsOneTokenInTheNativeFormat_data()
     QTest::newRow("openai") << u"openai"_s << QString() << u"gpt-4o-mini"_s << qint64(0)
                             << QByteArray("https://api.openai.com/v1/chat/completions")
                             << HeaderList{{"content-type", "application/json"}, {"authorization", "Bearer sk-test"}}
-                            << parse("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}],"
-                                     "\"max_completion_tokens\":1}");
+                            << parse(
+                                   "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}],"
+                                   "\"max_completion_tokens\":1}");
     QTest::newRow("groq") << u"groq"_s << QString() << u"llama-3.1-8b-instant"_s << qint64(0)
                           << QByteArray("https://api.groq.com/openai/v1/chat/completions")
                           << HeaderList{{"content-type", "application/json"}, {"authorization", "Bearer sk-test"}}
@@ -605,8 +603,9 @@ void TestHealthProber::completionModeOnTheWire()
     QCOMPARE(r.headers.value("anthropic-version"), QByteArray("2023-06-01"));
     QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
     QVERIFY(!r.headers.contains("authorization"));
-    QCOMPARE(json(r.body), parse("{\"model\":\"claude-x\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":"
-                                 "[{\"type\":\"text\",\"text\":\"ping\"}]}]}"));
+    QCOMPARE(json(r.body),
+             parse("{\"model\":\"claude-x\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":"
+                   "[{\"type\":\"text\",\"text\":\"ping\"}]}]}"));
 }
 
 void TestHealthProber::optOutsAreNotProbed()
@@ -761,9 +760,8 @@ void TestHealthProber::discoveryReportsLoadedModels()
     FakeServer lmstudio;
     lmstudio.replies.insert("/v1/models", {200, "{\"data\":[{\"id\":\"qwen2.5-7b-instruct\"}]}"});
 
-    LocalDiscovery discovery({{u"ollama"_s, ollama.port()},
-                              {u"ollama"_s, oldOllama.port()},
-                              {u"lmstudio"_s, lmstudio.port()}});
+    LocalDiscovery discovery(
+        {{u"ollama"_s, ollama.port()}, {u"ollama"_s, oldOllama.port()}, {u"lmstudio"_s, lmstudio.port()}});
     QSignalSpy spy(&discovery, &LocalDiscovery::discovered);
     discovery.scanNow();
     QVERIFY(spy.wait(10000));

@@ -42,6 +42,9 @@ QProcessEnvironment ProxyProcess::environment(const QString &home, const QMap<QS
             upper.endsWith(QLatin1String("_PROXY")) || upper == QLatin1String("OPENAI_BASE_URL"))
             env.remove(key);
     }
+    // No background health checks: they would reach the mocks at random moments and change the
+    // counts and breaker states tests assert on (tst_healthprobe turns them back on).
+    env.insert(QStringLiteral("LLM_PROXY_HEALTH_INTERVAL_S"), QStringLiteral("0"));
     if (!home.isEmpty()) {
         env.insert(QStringLiteral("HOME"), home);
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
