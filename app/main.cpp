@@ -138,6 +138,7 @@ int parseCommandLine(int argc, char **argv, Options *options)
     return -1;
 }
 
+#ifdef LLMPROXY_HAVE_GUI
 bool haveDisplay()
 {
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
@@ -145,6 +146,7 @@ bool haveDisplay()
         return platform != "minimal";
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
+#endif
 
 } // namespace
 
@@ -181,8 +183,6 @@ int main(int argc, char **argv)
 
 #ifdef LLMPROXY_HAVE_GUI
     const bool desktop = !options.headless && haveDisplay();
-#else
-    const bool desktop = false;
 #endif
     std::unique_ptr<QCoreApplication> app;
 #ifdef LLMPROXY_HAVE_GUI
