@@ -191,17 +191,6 @@ bool readFlag(const QByteArray &body, QLatin1String field, std::optional<bool> *
     return true;
 }
 
-bool isValidEndpointId(QStringView id)
-{
-    if (id.isEmpty() || id.size() > 128)
-        return false;
-    for (QChar c : id) {
-        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_' && c != u'.')
-            return false;
-    }
-    return true;
-}
-
 bool isVariableName(QStringView name)
 {
     if (name.isEmpty() || name.front().isDigit())
@@ -211,19 +200,6 @@ bool isVariableName(QStringView name)
             return false;
     }
     return true;
-}
-
-/// "https://host/v1/" → "https://host/v1"; nullopt unless it is an absolute http(s) URL with a host.
-std::optional<QString> normalizedHttpUrl(const QString &raw)
-{
-    QString s = raw.trimmed();
-    while (s.endsWith(u'/'))
-        s.chop(1);
-    const QUrl url(s, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty() || url.hasFragment())
-        return std::nullopt;
-    return s;
 }
 
 std::optional<int> integerIn(const QJsonValue &v, int min, int max)
@@ -274,7 +250,7 @@ std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const Server
     EndpointConfig &e = n.config;
     e.source = QStringLiteral("admin");
     const QJsonValue id = o->value(QLatin1String("id"));
-    if (!id.isString() || !isValidEndpointId(id.toString().trimmed()))
+    if (!id.isString() || id.toString().trimmed().size() > 128 || !isValidEndpointId(id.toString().trimmed()))
         return fail(QStringLiteral("'id' is required: up to 128 letters, digits, '-', '_' or '.'."), "invalid_id", "id");
     e.id = id.toString().trimmed();
 
@@ -284,14 +260,8 @@ std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const Server
     const ProviderPreset *preset = nullptr;
     if (provider) {
         preset = findProviderPreset(provider->trimmed());
-        if (!preset) {
-            QStringList names;
-            for (const ProviderPreset &p : providerPresets())
-                names.append(p.name.toString());
-            return fail(QStringLiteral("Unknown provider '%1'; expected one of: %2.")
-                            .arg(*provider, names.join(QStringLiteral(", "))),
-                        "unknown_provider", "provider");
-        }
+        if (!preset)
+            return fail(unknownProviderText(provider->trimmed()), "unknown_provider", "provider");
     } else {
         preset = findProviderPreset(e.id);
         if (!preset)

@@ -327,13 +327,18 @@ void ProxyCall::writeClient(const QByteArray &bytes)
 {
     if (bytes.isEmpty())
         return;
-    if (!m_clientStarted) {
-        m_clientStarted = true;
-        HeaderList h = m_streamHeaders;
-        h.append(gatewayHeaders());
-        m_responder->beginStream(m_streamStatus, h);
-    }
+    beginClientStream();
     m_responder->writeChunk(bytes);
+}
+
+void ProxyCall::beginClientStream()
+{
+    if (m_clientStarted)
+        return;
+    m_clientStarted = true;
+    HeaderList h = m_streamHeaders;
+    h.append(gatewayHeaders());
+    m_responder->beginStream(m_streamStatus, h);
 }
 
 void ProxyCall::onData(QByteArrayView chunk)
@@ -543,12 +548,7 @@ void ProxyCall::onFinished(const UpstreamError &error)
             relayTranslated({}, true);
         else
             relayCompleteEvents(true); // the upstream ended cleanly: pass on whatever it sent last
-        if (!m_clientStarted) {
-            m_clientStarted = true; // an empty stream: the client still gets its status and end
-            HeaderList h = m_streamHeaders;
-            h.append(gatewayHeaders());
-            m_responder->beginStream(m_streamStatus, h);
-        }
+        beginClientStream(); // an empty stream: the client still gets its status and end
         m_responder->endStream();
         finish(m_upstreamStatus);
         return;

@@ -58,6 +58,8 @@ private:
     void attemptFailed(Failure failure, bool endpointFault, std::optional<qint64> retryAfterMs);
     void giveUp();
     void writeClient(const QByteArray &bytes);
+    /// Sends the client the stream's status line and headers, once.
+    void beginClientStream();
     void endAttemptStats();
     /// Prices the request's tokens and adds them to today's spend.
     void chargeBudget();

@@ -258,37 +258,6 @@ int editDistance(QStringView a, QStringView b)
     return prev[b.size()];
 }
 
-/// "unknown provider" text: the valid names, led by the closest one when the input looks like a typo.
-QString unknownProviderText(const QString &name)
-{
-    QStringList names;
-    QString closest;
-    int best = 3;
-    for (const ProviderPreset &p : providerPresets()) {
-        names << p.name.toString();
-        const int d = editDistance(name.toLower(), p.name);
-        if (d < best) {
-            best = d;
-            closest = p.name.toString();
-        }
-    }
-    QString text = u"unknown provider \"%1\""_s.arg(name);
-    if (!closest.isEmpty())
-        text += u" (did you mean \"%1\"?)"_s.arg(closest);
-    return text + u"; expected one of: "_s + names.join(u", "_s);
-}
-
-bool isValidEndpointId(QStringView id)
-{
-    if (id.isEmpty())
-        return false;
-    for (QChar c : id) {
-        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_' && c != u'.')
-            return false;
-    }
-    return true;
-}
-
 bool isHeaderToken(QStringView name)
 {
     static constexpr QStringView separators = u"()<>@,;:\\\"/[]?={} \t";
@@ -299,19 +268,6 @@ bool isHeaderToken(QStringView name)
             return false;
     }
     return true;
-}
-
-/// "https://host/v1/" → "https://host/v1"; nullopt unless it is an absolute http(s) URL with a host.
-std::optional<QString> normalizedHttpUrl(const QString &raw)
-{
-    QString s = raw.trimmed();
-    while (s.endsWith(u'/'))
-        s.chop(1);
-    const QUrl url(s, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty() || url.hasFragment())
-        return std::nullopt;
-    return s;
 }
 
 std::optional<QString> normalizedLogLevel(const QString &raw)
@@ -1823,6 +1779,50 @@ private:
 ConfigLoadResult loadConfig(const ConfigSources &sources)
 {
     return Loader(sources).run();
+}
+
+/// "unknown provider" text: the valid names, led by the closest one when the input looks like a typo.
+QString unknownProviderText(const QString &name)
+{
+    QStringList names;
+    QString closest;
+    int best = 3;
+    for (const ProviderPreset &p : providerPresets()) {
+        names << p.name.toString();
+        const int d = editDistance(name.toLower(), p.name);
+        if (d < best) {
+            best = d;
+            closest = p.name.toString();
+        }
+    }
+    QString text = u"unknown provider \"%1\""_s.arg(name);
+    if (!closest.isEmpty())
+        text += u" (did you mean \"%1\"?)"_s.arg(closest);
+    return text + u"; expected one of: "_s + names.join(u", "_s);
+}
+
+bool isValidEndpointId(QStringView id)
+{
+    if (id.isEmpty())
+        return false;
+    for (QChar c : id) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_' && c != u'.')
+            return false;
+    }
+    return true;
+}
+
+/// "https://host/v1/" → "https://host/v1"; nullopt unless it is an absolute http(s) URL with a host.
+std::optional<QString> normalizedHttpUrl(const QString &raw)
+{
+    QString s = raw.trimmed();
+    while (s.endsWith(u'/'))
+        s.chop(1);
+    const QUrl url(s, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty() || url.hasFragment())
+        return std::nullopt;
+    return s;
 }
 
 } // namespace llmproxy

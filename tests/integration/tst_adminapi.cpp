@@ -379,8 +379,8 @@ void TestAdminApi::invalidEndpointIs400_data()
     const QByteArray url = "http://127.0.0.1:9/v1";
     QTest::newRow("unknown provider") << QByteArray("{\"id\":\"x\",\"provider\":\"opnai\",\"base_url\":\"" + url + "\"}")
                                       << QByteArray("unknown_provider")
-                                      << QByteArray("Unknown provider 'opnai'; expected one of: openai, azure, "
-                                                    "anthropic, google, ollama, groq");
+                                      << QByteArray("unknown provider \"opnai\" (did you mean \"openai\"?); "
+                                                    "expected one of: openai, azure, anthropic, google, ollama, groq");
     QTest::newRow("ftp url") << QByteArray("{\"id\":\"x\",\"base_url\":\"ftp://example.com/v1\"}")
                              << QByteArray("invalid_url") << QByteArray("http:// or https://");
     QTest::newRow("url without host") << QByteArray("{\"id\":\"x\",\"base_url\":\"http:///v1\"}")
