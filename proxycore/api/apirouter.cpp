@@ -150,7 +150,7 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
 }
 
 void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                      const ApiError &error, const QString &model, bool anthropic)
+                      const ApiError &error, const QString &model, bool anthropic, const KeyAccess *key)
 {
     const QByteArray id = newRequestId();
     HeaderList h = jsonHeaders();
@@ -170,6 +170,8 @@ void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResp
     r.method = QString::fromLatin1(request.method);
     r.route = QString::fromUtf8(request.path);
     r.model = model;
+    if (key)
+        r.keyName = key->name();
     r.status = error.status;
     r.latencyMs = ms;
     r.overheadMs = ms;
@@ -179,7 +181,7 @@ void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResp
 }
 
 bool ApiRouter::authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                          bool anthropic)
+                          bool anthropic, std::shared_ptr<const KeyAccess> *access)
 {
     const RoutingSnapshotPtr snapshot = m_state->current();
     if (!snapshot->apiKeys().isEnabled())
@@ -192,11 +194,23 @@ bool ApiRouter::authorize(const HttpRequest &request, const std::shared_ptr<Http
               {}, anthropic);
         return false;
     }
-    if (!snapshot->apiKeys().verify(key)) {
+    std::shared_ptr<const KeyAccess> verified = snapshot->apiKeys().verify(key);
+    if (!verified) {
         reply(request, responder, ApiError::unauthorized(QStringLiteral("Incorrect API key provided.")), {}, anthropic);
         return false;
     }
+    if (access)
+        *access = std::move(verified);
     return true;
+}
+
+/// Whether `key` may ask for `model`: by that name, or by the model the name resolves to.
+static bool keyMayUse(const KeyAccess *key, const RoutingSnapshot &snapshot, const QString &model)
+{
+    if (!key || key->allowsEveryModel() || key->allowsModel(model))
+        return true;
+    const RouteTarget target = snapshot.resolve(model);
+    return target.endpoint && key->allowsModel(target.upstreamModel);
 }
 
 void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
@@ -228,7 +242,8 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
 {
     // The Ollama endpoints that tools such as GitHub Copilot's Ollama provider use to discover
     // models. Chat itself then goes to /v1/chat/completions on the same port.
-    if (!authorize(request, responder))
+    std::shared_ptr<const KeyAccess> key;
+    if (!authorize(request, responder, false, &key))
         return;
     const RoutingSnapshotPtr snapshot = m_state->current();
     const QString modified = QDateTime::fromSecsSinceEpoch(snapshot->createdEpoch(), QTimeZone::utc()).toString(Qt::ISODate);
@@ -249,6 +264,8 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
             return reply(request, responder, ApiError::methodNotAllowed("GET", request.path));
         QJsonArray models;
         for (const QString &id : snapshot->modelIds()) {
+            if (!keyMayUse(key.get(), *snapshot, id))
+                continue;
             const QByteArray digest = QCryptographicHash::hash(id.toUtf8(), QCryptographicHash::Sha256).toHex();
             models.append(QJsonObject{{QStringLiteral("name"), id}, {QStringLiteral("model"), id},
                                       {QStringLiteral("modified_at"), modified}, {QStringLiteral("size"), 0},
@@ -263,7 +280,7 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
         QString model = query.value(QLatin1String("model")).toString();
         if (model.isEmpty())
             model = query.value(QLatin1String("name")).toString();
-        if (!snapshot->resolve(model).endpoint) {
+        if (!snapshot->resolve(model).endpoint || !keyMayUse(key.get(), *snapshot, model)) {
             HeaderList h = jsonHeaders();
             responder->respond(404, h,
                                QJsonDocument(QJsonObject{{QStringLiteral("error"),
@@ -288,18 +305,35 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
 
 void ApiRouter::handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
 {
-    if (!authorize(request, responder))
+    std::shared_ptr<const KeyAccess> key;
+    if (!authorize(request, responder, false, &key))
         return;
     const RoutingSnapshotPtr snapshot = m_state->current();
     QByteArrayView api = request.path;
     if (api.startsWith("/v1/"))
         api = api.sliced(3);
     if (api == "/models" || api == "/models/") {
-        responder->respond(200, jsonHeaders(), snapshot->modelsListJson());
+        if (!key || key->allowsEveryModel()) {
+            responder->respond(200, jsonHeaders(), snapshot->modelsListJson());
+            return;
+        }
+        // A key with an allow-list sees the models it may use, and only those.
+        QByteArray body = QByteArrayLiteral("{\"data\":[");
+        bool first = true;
+        for (const QString &id : snapshot->modelIds()) {
+            if (!keyMayUse(key.get(), *snapshot, id))
+                continue;
+            if (!first)
+                body += ',';
+            first = false;
+            body += snapshot->modelJson(id);
+        }
+        body += "],\"object\":\"list\"}";
+        responder->respond(200, jsonHeaders(), body);
         return;
     }
     const QString id = QUrl::fromPercentEncoding(api.sliced(8).toByteArray());
-    const QByteArray body = snapshot->modelJson(id);
+    const QByteArray body = keyMayUse(key.get(), *snapshot, id) ? snapshot->modelJson(id) : QByteArray();
     if (body.isEmpty()) {
         reply(request, responder,
               ApiError::notFound(QStringLiteral("The model '%1' does not exist").arg(id),
@@ -339,7 +373,8 @@ bool ApiRouter::acceptingInference(const HttpRequest &request, const std::shared
 }
 
 bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                      const RoutingSnapshot &snapshot, const QString &model, bool anthropic, QList<RouteTarget> *routes)
+                      const RoutingSnapshot &snapshot, const QString &model, bool anthropic, const KeyAccess *key,
+                      QList<RouteTarget> *routes)
 {
     if (snapshot.isOnboarding()) {
         reply(request, responder,
@@ -347,9 +382,23 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
                   QStringLiteral("No upstream endpoint is configured. Add one under 'endpoints:' in config.yaml or "
                                  "set LLM_PROXY_ENDPOINT_<NAME>_URL and _MODELS, then reload."),
                   QByteArrayLiteral("no_endpoint_configured")),
-              model, anthropic);
+              model, anthropic, key);
         return false;
     }
+    const bool restricted = key && !key->allowsEveryModel();
+    const auto refuseModel = [&] {
+        reply(request, responder,
+              ApiError{403,
+                       QStringLiteral("This API key may not use the model '%1'; GET /v1/models lists the models it "
+                                      "may use.")
+                           .arg(model),
+                       QByteArrayLiteral("permission_error"), QByteArrayLiteral("model_not_allowed"),
+                       QByteArrayLiteral("model")},
+              model, anthropic, key);
+        return false;
+    };
+    if (restricted && !keyMayUse(key, snapshot, model))
+        return refuseModel();
     if (snapshot.config().budget.dailyLimit > 0) {
         // The daily budget: spent → a local model instead (when allowed), else 402.
         const BudgetLedger::Status status = m_state->budget.status(QDateTime::currentMSecsSinceEpoch());
@@ -360,14 +409,27 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
                 reply(request, responder,
                       {402, decision.message, QByteArrayLiteral("insufficient_quota"),
                        QByteArrayLiteral("daily_budget_exceeded"), {}},
-                      model, anthropic);
+                      model, anthropic, key);
                 return false;
             }
             if (decision.action == BudgetDecision::Action::Downgrade) {
                 *routes = snapshot.routeTo(decision.endpointId, decision.model);
+                if (restricted) {
+                    routes->removeIf([key](const RouteTarget &r) { return !key->allowsModel(r.upstreamModel); });
+                }
+                if (routes->isEmpty()) {
+                    // Never past the limit: the downgrade target is gone or not for this key.
+                    reply(request, responder,
+                          {402,
+                           QStringLiteral("The daily budget is spent and the local model '%1' cannot serve this "
+                                          "request.")
+                               .arg(decision.model),
+                           QByteArrayLiteral("insufficient_quota"), QByteArrayLiteral("daily_budget_exceeded"), {}},
+                          model, anthropic, key);
+                    return false;
+                }
                 qInfo("%s", qPrintable(decision.message));
-                if (!routes->isEmpty())
-                    return true;
+                return true;
             }
         }
     }
@@ -378,18 +440,30 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
                                                 "lists the available models, and model_aliases maps other names.")
                                      .arg(model),
                                  QByteArrayLiteral("model_not_found")),
-              model, anthropic);
+              model, anthropic, key);
         return false;
+    }
+    if (restricted) {
+        // The model's own endpoints serve what the key asked for; a fallback hop to another model
+        // is taken only when the key may use that model too.
+        const bool byName = key->allowsModel(model);
+        routes->removeIf([key, byName](const RouteTarget &r) {
+            return !key->allowsModel(r.upstreamModel) && !(byName && !r.fallbackHop);
+        });
+        if (routes->isEmpty())
+            return refuseModel();
     }
     return true;
 }
 
 void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                           RoutingSnapshotPtr snapshot, QList<RouteTarget> routes, const QString &model,
-                          ProxyCall::PlanFactory planFor, formats::ApiFormat clientFormat,
+                          const KeyAccess *key, ProxyCall::PlanFactory planFor, formats::ApiFormat clientFormat,
                           formats::ClientOptions clientOptions)
 {
     RequestRecord record;
+    if (key)
+        record.keyName = key->name();
     record.time = QDateTime::currentDateTimeUtc();
     record.requestId = QString::fromLatin1(newRequestId());
     record.method = QString::fromLatin1(request.method);
@@ -480,7 +554,8 @@ void ApiRouter::handleCountTokens(const HttpRequest &request, const std::shared_
 
 void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
 {
-    if (!authorize(request, responder, true) || !acceptingInference(request, responder, true))
+    std::shared_ptr<const KeyAccess> key;
+    if (!authorize(request, responder, true, &key) || !acceptingInference(request, responder, true))
         return;
     canonical::Error parseError;
     std::optional<canonical::Request> parsed = anthropicmessages::parseRequest(request.body, &parseError);
@@ -493,7 +568,7 @@ void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<Http
     const QString model = parsed->model;
     RoutingSnapshotPtr snapshot = m_state->current();
     QList<RouteTarget> routes;
-    if (!route(request, responder, *snapshot, model, true, &routes))
+    if (!route(request, responder, *snapshot, model, true, key.get(), &routes))
         return;
     QByteArray version = request.header("anthropic-version");
     if (version.isEmpty())
@@ -519,13 +594,14 @@ void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<Http
             plan.extraHeaders.append({QByteArrayLiteral("anthropic-beta"), beta});
         return plan;
     };
-    startCall(request, responder, std::move(snapshot), std::move(routes), model, std::move(planFor),
+    startCall(request, responder, std::move(snapshot), std::move(routes), model, key.get(), std::move(planFor),
               formats::ApiFormat::AnthropicMessages);
 }
 
 void ApiRouter::handleResponses(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
 {
-    if (!authorize(request, responder) || !acceptingInference(request, responder, false))
+    std::shared_ptr<const KeyAccess> key;
+    if (!authorize(request, responder, false, &key) || !acceptingInference(request, responder, false))
         return;
     // The model and stream flag are read without parsing, because an `openai` endpoint takes the
     // body as it is (previous_response_id and everything else the translator rejects included).
@@ -552,7 +628,7 @@ void ApiRouter::handleResponses(HttpRequest &&request, const std::shared_ptr<Htt
     const bool stream = member(spans[1]) == "true";
     RoutingSnapshotPtr snapshot = m_state->current();
     QList<RouteTarget> routes;
-    if (!route(request, responder, *snapshot, model, false, &routes))
+    if (!route(request, responder, *snapshot, model, false, key.get(), &routes))
         return;
     canonical::Error parseError;
     std::optional<canonical::Request> parsed =
@@ -588,13 +664,14 @@ void ApiRouter::handleResponses(HttpRequest &&request, const std::shared_ptr<Htt
                                                  : replaceTopLevelValue(body, "model", jsonString(route.upstreamModel));
         return plan;
     };
-    startCall(request, responder, std::move(snapshot), std::move(routes), model, std::move(planFor),
+    startCall(request, responder, std::move(snapshot), std::move(routes), model, key.get(), std::move(planFor),
               formats::ApiFormat::OpenAiResponses, std::move(options));
 }
 
 void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
 {
-    if (!authorize(request, responder) || !acceptingInference(request, responder, false))
+    std::shared_ptr<const KeyAccess> key;
+    if (!authorize(request, responder, false, &key) || !acceptingInference(request, responder, false))
         return;
 
     // Validate without building a document, then read the few members the gateway needs straight
@@ -659,7 +736,7 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
 
     RoutingSnapshotPtr snapshot = m_state->current();
     QList<RouteTarget> routes;
-    if (!route(request, responder, *snapshot, model, false, &routes))
+    if (!route(request, responder, *snapshot, model, false, key.get(), &routes))
         return;
 
     // Translation is only needed for a route whose provider does not speak Chat Completions; the
@@ -711,7 +788,7 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
         plan.url = openAiUrl(endpoint, apiPath, route.upstreamModel);
         return plan;
     };
-    startCall(request, responder, std::move(snapshot), std::move(routes), model, std::move(planFor),
+    startCall(request, responder, std::move(snapshot), std::move(routes), model, key.get(), std::move(planFor),
               formats::ApiFormat::OpenAiChat, std::move(options));
 }
 

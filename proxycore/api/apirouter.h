@@ -36,6 +36,8 @@ public:
     RecordQueue *records() const { return m_records; }
     IUpstreamTransport *transport() const { return m_transport.get(); }
     BudgetLedger *budget() const;
+    /// What the engine publishes to the workers (routing snapshot, clock, flags); outlives this router.
+    const SharedState *state() const { return m_state; }
 
 private:
     enum class Endpoint { ChatCompletions, Completions, Embeddings };
@@ -49,17 +51,22 @@ private:
     void handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
     void handleOllamaDiscovery(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     /// Answers with `error` in the client's protocol: OpenAI shape, or Anthropic's when `anthropic`.
+    /// `key` names the client key in the request log when known.
     void reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, const ApiError &error,
-               const QString &model = {}, bool anthropic = false);
-    bool authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                   bool anthropic = false);
-    /// The routes for `model` (routing/routingsnapshot.h), or answers 503 (nothing configured) /
-    /// 404 (nothing serves the model) and returns false.
+               const QString &model = {}, bool anthropic = false, const KeyAccess *key = nullptr);
+    /// Checks the client's key; answers 401 and returns false when it is missing or wrong. `access`
+    /// receives what the key may do (nullptr when no keys are configured: everything).
+    bool authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, bool anthropic = false,
+                   std::shared_ptr<const KeyAccess> *access = nullptr);
+    /// The routes for `model` (routing/routingsnapshot.h) that `key` may use, or answers 503
+    /// (nothing configured) / 403 (the key may not use the model) / 402 (budget) / 404 (nothing
+    /// serves the model) and returns false.
     bool route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-               const RoutingSnapshot &snapshot, const QString &model, bool anthropic, QList<RouteTarget> *routes);
+               const RoutingSnapshot &snapshot, const QString &model, bool anthropic, const KeyAccess *key,
+               QList<RouteTarget> *routes);
     /// Creates the ProxyCall that tries `routes` with the upstream requests `planFor` builds.
     void startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                   RoutingSnapshotPtr snapshot, QList<RouteTarget> routes, const QString &model,
+                   RoutingSnapshotPtr snapshot, QList<RouteTarget> routes, const QString &model, const KeyAccess *key,
                    ProxyCall::PlanFactory planFor, formats::ApiFormat clientFormat,
                    formats::ClientOptions clientOptions = {});
     /// Refuses inference while draining or paused; returns false after answering.

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -53,6 +54,17 @@ struct ServerLimits
     int maxConnections = 10'000;             ///< per process; further connections are closed at once
 };
 
+/// A client key with its own name and model allow-list (server.auth.keys). Keys in the
+/// LLM_PROXY_API_KEYS variable have neither: they may use every model.
+struct ClientKeyConfig
+{
+    QString name;        ///< shown in the request log, never the key itself
+    QString keyEnv;      ///< variable the key came from (for messages); empty with key_sha256
+    QString key;         ///< resolved secret; empty when only its digest is configured
+    QByteArray sha256;   ///< the key's SHA-256 (32 bytes) when configured as key_sha256
+    QStringList models;  ///< model names or globs ('*', '?') this key may use; empty = every model
+};
+
 struct ServerConfig
 {
     QString host = QStringLiteral("127.0.0.1");
@@ -64,6 +76,9 @@ struct ServerConfig
     QString adminKeysEnv = QStringLiteral("LLM_PROXY_ADMIN_KEYS");
     QStringList apiKeys;             ///< resolved inference keys (secret)
     QStringList adminKeys;           ///< resolved admin keys (secret)
+    QList<ClientKeyConfig> clientKeys; ///< named client keys with their own limits
+    /// Whether clients must present a key at all (any inference key configured).
+    bool requiresClientKey() const { return !apiKeys.isEmpty() || !clientKeys.isEmpty(); }
 };
 
 struct UpstreamConfig

@@ -5,6 +5,7 @@
 #include "proxycore/providers/providerpreset.h"
 #include "proxycore/routing/strategy.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -386,6 +387,8 @@ public:
     }
 
 private:
+    QList<YAML::Mark> m_clientKeyMarks; ///< where each of server.auth.keys was defined
+
     struct FileEndpoint
     {
         EndpointConfig config;
@@ -853,15 +856,123 @@ private:
     {
         if (!isMapping(section))
             return;
-        forEachKey(section, {u"api_keys_env", u"admin_keys_env", u"enabled"}, [&](const QString &key, const Entry &e) {
-            if (key == u"enabled") {
-                // The reference system could switch auth off here; keys in the environment always apply.
-                readBool(e);
-                return;
+        forEachKey(section, {u"api_keys_env", u"admin_keys_env", u"enabled", u"keys"},
+                   [&](const QString &key, const Entry &e) {
+                       if (key == u"enabled") {
+                           // The reference system could switch auth off here; keys in the environment always apply.
+                           readBool(e);
+                           return;
+                       }
+                       if (key == u"keys") {
+                           parseClientKeys(e);
+                           return;
+                       }
+                       if (const std::optional<QString> v = readEnvName(e))
+                           (key == u"api_keys_env" ? m_config.server.apiKeysEnv : m_config.server.adminKeysEnv) = *v;
+                   });
+    }
+
+    /// server.auth.keys: named client keys, each from a variable (key_env) or as the SHA-256 of
+    /// the key (key_sha256), with the models it may use. A key that cannot be resolved is an
+    /// error, never a key that is silently dropped: with every key gone, auth would be off.
+    void parseClientKeys(const Entry &section)
+    {
+        if (section.value.IsNull())
+            return;
+        if (!section.value.IsSequence()) {
+            fileError(markOf(section), u"%1: expected a list of keys (name, key_env or key_sha256, models), got %2"_s.arg(
+                                           section.path, describe(section.value)));
+            return;
+        }
+        for (std::size_t i = 0; i < section.value.size(); ++i) {
+            const Entry e{u"%1[%2]"_s.arg(section.path).arg(i), section.value[i].Mark(), section.value[i]};
+            if (!e.value.IsMap()) {
+                fileError(markOf(e), u"%1: expected a mapping with name, key_env or key_sha256, and models, got %2"_s.arg(
+                                         e.path, describe(e.value)));
+                continue;
             }
-            if (const std::optional<QString> v = readEnvName(e))
-                (key == u"api_keys_env" ? m_config.server.apiKeysEnv : m_config.server.adminKeysEnv) = *v;
-        });
+            const int errorsBefore = int(m_result.errors.size());
+            ClientKeyConfig k;
+            std::optional<Entry> hashEntry;
+            bool hasModels = false;
+            forEachKey(e, {u"name", u"key_env", u"key_sha256", u"models"}, [&](const QString &key, const Entry &f) {
+                if (key == u"name") {
+                    if (auto v = readNonEmptyString(f)) {
+                        if (isValidEndpointId(*v))
+                            k.name = *v;
+                        else
+                            fileError(markOf(f), u"%1: use letters, digits, '-', '_' or '.', got %2"_s.arg(
+                                                     f.path, describe(f.value)));
+                    }
+                } else if (key == u"key_env") {
+                    if (auto v = readEnvName(f))
+                        k.keyEnv = *v;
+                } else if (key == u"key_sha256") {
+                    hashEntry = f;
+                    if (auto v = readNonEmptyString(f)) {
+                        const QByteArray hex = v->toLatin1().toLower();
+                        static const QRegularExpression hexDigest(u"^[0-9a-f]{64}$"_s);
+                        if (hexDigest.match(QString::fromLatin1(hex)).hasMatch())
+                            k.sha256 = QByteArray::fromHex(hex);
+                        else
+                            fileError(markOf(f), u"%1: expected 64 hexadecimal digits (the output of "
+                                                 u"'printf %s KEY | sha256sum')"_s.arg(f.path));
+                    }
+                } else if (key == u"models") {
+                    hasModels = true;
+                    if (auto v = readStringList(f, u"model names or patterns"_s))
+                        k.models = *v;
+                }
+            });
+            if (int(m_result.errors.size()) != errorsBefore)
+                continue;
+            if (k.name.isEmpty()) {
+                fileError(markOf(e), u"%1: name is required (it identifies the key in logs)"_s.arg(e.path));
+                continue;
+            }
+            if (k.keyEnv.isEmpty() == k.sha256.isEmpty()) {
+                fileError(markOf(e), u"%1 (%2): set exactly one of key_env and key_sha256"_s.arg(e.path, k.name));
+                continue;
+            }
+            if (!hasModels)
+                fileWarning(markOf(e), u"%1 (%2): no models list; the key may use every model"_s.arg(e.path, k.name));
+            if (k.models.contains(u"*"_s))
+                k.models.clear();
+            if (!k.keyEnv.isEmpty()) {
+                k.key = env(k.keyEnv).trimmed();
+                if (k.key.isEmpty()) {
+                    fileError(markOf(e), u"%1 (%2): the variable %3 is not set"_s.arg(e.path, k.name, k.keyEnv));
+                    continue;
+                }
+                if (isPlaceholderSecret(k.key)) {
+                    fileError(markOf(e), u"%1 (%2): %3 holds a placeholder key; replace it with a real secret"_s.arg(
+                                             e.path, k.name, k.keyEnv));
+                    continue;
+                }
+            }
+            bool duplicate = false;
+            for (const ClientKeyConfig &other : std::as_const(m_config.server.clientKeys)) {
+                if (other.name == k.name) {
+                    fileError(markOf(e), u"%1: duplicate key name \"%2\""_s.arg(e.path, k.name));
+                    duplicate = true;
+                    break;
+                }
+                if (clientKeyDigest(other) == clientKeyDigest(k)) {
+                    fileError(markOf(e), u"%1 (%2): the same key as \"%3\""_s.arg(e.path, k.name, other.name));
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (duplicate)
+                continue;
+            m_clientKeyMarks.append(markOf(e));
+            m_config.server.clientKeys.append(k);
+        }
+    }
+
+    static QByteArray clientKeyDigest(const ClientKeyConfig &k)
+    {
+        return k.key.isEmpty() ? k.sha256 : QCryptographicHash::hash(k.key.toUtf8(), QCryptographicHash::Sha256);
     }
 
     void parseUpstream(const Entry &section)
@@ -1597,6 +1708,16 @@ private:
         }
         s.apiKeys = readKeyList(s.apiKeysEnv);
         s.adminKeys = readKeyList(s.adminKeysEnv);
+        // A key both unrestricted and named would have two sets of rights; refuse to guess.
+        for (const QString &key : std::as_const(s.apiKeys)) {
+            const QByteArray digest = QCryptographicHash::hash(key.trimmed().toUtf8(), QCryptographicHash::Sha256);
+            for (qsizetype i = 0; i < s.clientKeys.size(); ++i) {
+                if (clientKeyDigest(s.clientKeys.at(i)) == digest)
+                    fileError(m_clientKeyMarks.at(i),
+                              u"server.auth.keys (%1): this key is also listed in %2, where it may use every model; "
+                              u"remove it from one of the two"_s.arg(s.clientKeys.at(i).name, s.apiKeysEnv));
+            }
+        }
         applyEnvEndpoints();
     }
 

@@ -158,6 +158,8 @@ void logRequest(const RequestRecord &r)
                   {QStringLiteral("overhead_ms"), qRound(r.overheadMs * 1000) / 1000.0}};
     if (!r.model.isEmpty())
         f.insert(QStringLiteral("model"), r.model);
+    if (!r.keyName.isEmpty())
+        f.insert(QStringLiteral("key"), r.keyName);
     if (!r.provider.isEmpty())
         f.insert(QStringLiteral("provider"), r.provider);
     if (!r.endpoint.isEmpty())

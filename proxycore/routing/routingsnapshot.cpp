@@ -42,7 +42,7 @@ static ResolvedEndpoint resolveEndpoint(const EndpointConfig &e)
 
 RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch,
                                  EndpointHealthRegistry *health)
-    : m_config(std::move(config)), m_createdEpoch(createdEpoch), m_apiKeys(m_config->server.apiKeys),
+    : m_config(std::move(config)), m_createdEpoch(createdEpoch), m_apiKeys(m_config->server.apiKeys, m_config->server.clientKeys),
       m_prices(m_config->pricing)
 {
     QList<EndpointConfig> all;

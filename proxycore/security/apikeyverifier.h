@@ -2,13 +2,40 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/config/config.h"
 #include "proxycore/http/httprequest.h"
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
+#include <memory>
+
 namespace llmproxy {
+
+/// What a verified client key may do: which models it may use. Immutable.
+class KeyAccess
+{
+public:
+    KeyAccess() = default; ///< every model, no name (keys from LLM_PROXY_API_KEYS)
+    KeyAccess(QString name, const QStringList &modelPatterns);
+
+    /// The key's configured name; empty for unnamed keys.
+    const QString &name() const { return m_name; }
+    bool allowsEveryModel() const { return m_everyModel; }
+    /// Exact names compare case-sensitively; patterns use '*' and '?' over the whole name.
+    bool allowsModel(const QString &model) const;
+    /// The model names and patterns as configured (empty = every model).
+    const QStringList &patterns() const { return m_patterns; }
+
+private:
+    QString m_name;
+    bool m_everyModel = true;
+    QStringList m_patterns;
+    QSet<QString> m_exact;
+    QStringList m_globs;
+};
 
 /// Checks proxy API keys. Keeps only SHA-256 digests of the keys and compares digests in
 /// constant time against every key (no early exit), so neither the key nor its length leaks
@@ -17,10 +44,12 @@ class ApiKeyVerifier
 {
 public:
     ApiKeyVerifier() = default;
-    explicit ApiKeyVerifier(const QStringList &keys);
+    /// `keys` may use every model; each of `named` has its own name and allow-list.
+    explicit ApiKeyVerifier(const QStringList &keys, const QList<ClientKeyConfig> &named = {});
 
     bool isEnabled() const { return !m_digests.isEmpty(); }
-    bool verify(QByteArrayView presentedKey) const;
+    /// What the presented key may do, or nullptr when it is not one of the keys.
+    std::shared_ptr<const KeyAccess> verify(QByteArrayView presentedKey) const;
 
     /// The key a client presents: `Authorization: Bearer <key>` (scheme case-insensitive), or
     /// `x-api-key: <key>` (the Anthropic SDK's header). Empty when neither is present.
@@ -28,6 +57,8 @@ public:
 
 private:
     QList<QByteArray> m_digests;
+    /// Parallel to m_digests; shared, so a request keeps its key's rights across a reload.
+    QList<std::shared_ptr<const KeyAccess>> m_access;
 };
 
 } // namespace llmproxy

@@ -28,11 +28,6 @@ constexpr const char *kBackupKey = "sk-backup-secret";
 constexpr const char *kSecondKey = "sk-second-upstream-secret";
 constexpr const char *kLiteralKey = "sk-literal-admin-secret";
 
-HeaderList bearer(const char *key)
-{
-    return {{"Authorization", QByteArray("Bearer ") + key}};
-}
-
 QByteArray json(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/config/configloader.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -687,6 +688,110 @@ private slots:
         r = loadConfig(isolated(path, {u"LLM_PROXY_API_KEYS=ignored"_s, u"TEAM_KEYS=team-key"_s}));
         QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
         QCOMPARE(r.config->server.apiKeys, QStringList{u"team-key"_s});
+    }
+
+    void namedClientKeys()
+    {
+        const QByteArray yaml = "server:\n"
+                                "  auth:\n"
+                                "    keys:\n"
+                                "      - name: ci\n"
+                                "        key_env: CI_KEY\n"
+                                "        models: [gpt-4o-mini, \"claude-*\"]\n"
+                                "      - name: contractor\n"
+                                "        key_sha256: 9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\n"
+                                "        models: [local-model]\n"
+                                "      - name: ops\n"
+                                "        key_env: OPS_KEY\n"
+                                "        models: [\"*\", gpt-4o]\n";
+        const QString path = writeFile(u"keys.yaml"_s, yaml);
+        const ConfigLoadResult r = loadConfig(isolated(path, {u"CI_KEY= ci-secret-1 "_s, u"OPS_KEY=ops-secret"_s}));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(joined(r.warnings)));
+        const QList<ClientKeyConfig> &keys = r.config->server.clientKeys;
+        QCOMPARE(keys.size(), 3);
+        QCOMPARE(keys[0].name, u"ci"_s);
+        QCOMPARE(keys[0].key, u"ci-secret-1"_s);
+        QCOMPARE(keys[0].keyEnv, u"CI_KEY"_s);
+        QCOMPARE(keys[0].models, (QStringList{u"gpt-4o-mini"_s, u"claude-*"_s}));
+        QCOMPARE(keys[1].name, u"contractor"_s);
+        QVERIFY(keys[1].key.isEmpty());
+        QCOMPARE(keys[1].sha256, QCryptographicHash::hash("test", QCryptographicHash::Sha256));
+        QCOMPARE(keys[1].models, QStringList{u"local-model"_s});
+        QVERIFY2(keys[2].models.isEmpty(), "'*' allows every model");
+        QVERIFY(r.config->server.apiKeys.isEmpty());
+        QVERIFY(r.config->server.requiresClientKey());
+    }
+
+    void namedClientKeyWithoutModelsWarns()
+    {
+        const QString path =
+            writeFile(u"keys-nomodels.yaml"_s, "server:\n  auth:\n    keys:\n      - name: ci\n        key_env: CI_KEY\n");
+        const ConfigLoadResult r = loadConfig(isolated(path, {u"CI_KEY=ci-secret"_s}));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY2(r.warnings.first().message.contains(u"no models list; the key may use every model"_s),
+                 qPrintable(r.warnings.first().message));
+        QCOMPARE(r.warnings.first().line, 4);
+    }
+
+    void rejectsBadClientKeys_data()
+    {
+        QTest::addColumn<QByteArray>("keys");
+        QTest::addColumn<QStringList>("env");
+        QTest::addColumn<QString>("fragment");
+        const QStringList ciKey{u"CI_KEY=ci-secret"_s};
+        QTest::newRow("not a list") << QByteArray("    keys: ci\n") << ciKey
+                                    << u"server.auth.keys: expected a list of keys"_s;
+        QTest::newRow("entry not a mapping") << QByteArray("    keys: [ci]\n") << ciKey
+                                             << u"server.auth.keys[0]: expected a mapping"_s;
+        QTest::newRow("no name") << QByteArray("    keys:\n      - key_env: CI_KEY\n        models: [a]\n") << ciKey
+                                 << u"server.auth.keys[0]: name is required"_s;
+        QTest::newRow("bad name") << QByteArray("    keys:\n      - name: a b\n        key_env: CI_KEY\n") << ciKey
+                                  << u"server.auth.keys[0].name: use letters, digits"_s;
+        QTest::newRow("no key") << QByteArray("    keys:\n      - name: ci\n        models: [a]\n") << ciKey
+                                << u"(ci): set exactly one of key_env and key_sha256"_s;
+        QTest::newRow("both keys")
+            << QByteArray("    keys:\n      - name: ci\n        key_env: CI_KEY\n        key_sha256: "
+                          "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n")
+            << ciKey << u"(ci): set exactly one of key_env and key_sha256"_s;
+        QTest::newRow("variable unset") << QByteArray("    keys:\n      - name: ci\n        key_env: NOT_SET\n")
+                                        << ciKey << u"(ci): the variable NOT_SET is not set"_s;
+        QTest::newRow("placeholder") << QByteArray("    keys:\n      - name: ci\n        key_env: CI_KEY\n")
+                                     << QStringList{u"CI_KEY=sk-proxy-CHANGE-ME"_s} << u"holds a placeholder key"_s;
+        QTest::newRow("short digest") << QByteArray("    keys:\n      - name: ci\n        key_sha256: abc123\n") << ciKey
+                                      << u"key_sha256: expected 64 hexadecimal digits"_s;
+        QTest::newRow("key pasted as variable")
+            << QByteArray("    keys:\n      - name: ci\n        key_env: sk-proj-Abc123secretvalue\n") << ciKey
+            << u"expected the name of an environment variable"_s;
+        QTest::newRow("models not a list")
+            << QByteArray("    keys:\n      - name: ci\n        key_env: CI_KEY\n        models: gpt-4o\n") << ciKey
+            << u"models: expected a list of model names or patterns"_s;
+        QTest::newRow("duplicate name") << QByteArray("    keys:\n      - name: ci\n        key_env: CI_KEY\n"
+                                                      "      - name: ci\n        key_env: OTHER_KEY\n")
+                                        << QStringList{u"CI_KEY=ci-secret"_s, u"OTHER_KEY=other"_s}
+                                        << u"duplicate key name \"ci\""_s;
+        QTest::newRow("same key twice")
+            << QByteArray("    keys:\n      - name: ci\n        key_env: CI_KEY\n"
+                          "      - name: ci2\n        key_sha256: "
+                          "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b\n")
+            << QStringList{u"CI_KEY=secret"_s} << u"(ci2): the same key as \"ci\""_s;
+        QTest::newRow("also unrestricted") << QByteArray("    keys:\n      - name: ci\n        key_env: CI_KEY\n")
+                                           << QStringList{u"CI_KEY=ci-secret"_s, u"LLM_PROXY_API_KEYS=x-key, ci-secret"_s}
+                                           << u"this key is also listed in LLM_PROXY_API_KEYS"_s;
+    }
+    void rejectsBadClientKeys()
+    {
+        QFETCH(QByteArray, keys);
+        QFETCH(QStringList, env);
+        QFETCH(QString, fragment);
+        const QString path = writeFile(u"keys-bad.yaml"_s, "server:\n  auth:\n" + keys);
+        const ConfigLoadResult r = loadConfig(isolated(path, env));
+        QVERIFY(!r.ok());
+        QVERIFY2(joined(r.errors).contains(fragment), qPrintable(joined(r.errors)));
+        QCOMPARE(r.errors.first().file, path);
+        QVERIFY(r.errors.first().line >= 3);
+        QVERIFY2(!joined(r.errors).contains(u"ci-secret"_s), "a key is never echoed");
     }
 
     void configFileLookup()

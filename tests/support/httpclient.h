@@ -20,6 +20,12 @@ namespace llmproxy::test {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
+/// `Authorization: Bearer <key>`.
+inline HeaderList bearer(const char *key)
+{
+    return {{"Authorization", QByteArray("Bearer ") + key}};
+}
+
 /// Body bytes as they arrived, with the time since the request was sent.
 struct BodyChunk
 {

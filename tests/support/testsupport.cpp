@@ -120,6 +120,7 @@ QByteArray ProxyConfig::toYaml() const
         addIfSet(out, "    ", "idle_timeout_ms", idleTimeoutMs);
     }
     addIfSet(out, "  ", "shutdown_grace_ms", shutdownGraceMs);
+    out += serverYaml;
     if (connectTimeoutMs > 0 || firstByteTimeoutMs > 0 || upstreamIdleTimeoutMs > 0 || totalTimeoutMs > 0) {
         out += "upstream:\n";
         addIfSet(out, "  ", "connect_timeout_ms", connectTimeoutMs);

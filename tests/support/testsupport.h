@@ -57,7 +57,8 @@ struct ProxyConfig
     int firstByteTimeoutMs = 0;
     int upstreamIdleTimeoutMs = 0;
     int totalTimeoutMs = 0;
-    QByteArray extraYaml; ///< appended verbatim (further top-level sections)
+    QByteArray serverYaml; ///< appended verbatim inside server: (lines indented by two spaces)
+    QByteArray extraYaml;  ///< appended verbatim (further top-level sections)
 
     QByteArray toYaml() const;
 };
