@@ -66,7 +66,8 @@ quint64 occurrencesBefore(int j, quint64 wj, int i, quint64 wi, quint64 k)
     return qMin(wj, (largestOdd + 1) / 2);
 }
 
-int weightedLeader(const QList<quint64> &weights, quint64 turn)
+/// The candidate leading `turn`; `occurrence` receives which of its occurrences in the cycle it is.
+int weightedLeader(const QList<quint64> &weights, quint64 turn, quint64 *occurrence)
 {
     const quint64 cycle = std::accumulate(weights.cbegin(), weights.cend(), quint64(0));
     const quint64 position = turn % cycle;
@@ -88,8 +89,10 @@ int weightedLeader(const QList<quint64> &weights, quint64 turn)
             else
                 hi = mid;
         }
-        if (rankOf(i, lo) == position)
+        if (rankOf(i, lo) == position) {
+            *occurrence = lo;
             return i;
+        }
     }
     Q_UNREACHABLE();
     return 0;
@@ -137,10 +140,21 @@ QList<int> rankCandidates(Strategy strategy, const QList<Candidate> &candidates,
         weights.reserve(candidates.size());
         for (const Candidate &c : candidates)
             weights.append(quint64(qMax(1, c.weight)));
-        const int leader = weightedLeader(weights, turn.fetch_add(1, std::memory_order_relaxed));
-        order.removeAt(leader);
-        std::stable_sort(order.begin(), order.end(), byPriority);
-        order.prepend(leader);
+        // The leader by smooth weighted round-robin. Should it fail, its share is spread over the
+        // others by their weights rather than all going to one: the n-th time a candidate leads,
+        // the others are ranked by the n-th turn of a round-robin among themselves (and so on).
+        QList<int> rest = order;
+        order.clear();
+        quint64 nth = turn.fetch_add(1, std::memory_order_relaxed);
+        while (rest.size() > 1) {
+            quint64 occurrence = 0;
+            const int pick = weightedLeader(weights, nth, &occurrence);
+            const quint64 cycle = std::accumulate(weights.cbegin(), weights.cend(), quint64(0));
+            nth = (nth / cycle) * weights[pick] + occurrence; // times `pick` led before this turn
+            order.append(rest.takeAt(pick));
+            weights.removeAt(pick);
+        }
+        order.append(rest.constFirst());
         break;
     }
     case Strategy::LeastLatency:

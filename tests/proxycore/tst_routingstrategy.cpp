@@ -7,6 +7,7 @@
 #include "proxycore/routing/endpointstats.h"
 #include "proxycore/routing/strategy.h"
 
+#include <QSet>
 #include <QTest>
 
 #include <latch>
@@ -120,13 +121,38 @@ private slots:
         QCOMPARE(turn.load(), quint64(6));
         QCOMPARE(leaders(c, turn, 6), cycle); // the next cycle is the same
 
-        // After the leader, the others follow by priority.
+        // After the leader, the others follow by their own round-robin (weights, not priorities).
         turn = 1;
-        QCOMPARE(rankCandidates(Strategy::Weighted, c, 0.3, turn), (QList<int>{2, 1, 0}));
+        QCOMPARE(rankCandidates(Strategy::Weighted, c, 0.3, turn), (QList<int>{2, 0, 1}));
         turn = 3;
-        QCOMPARE(rankCandidates(Strategy::Weighted, c, 0.3, turn), (QList<int>{1, 2, 0}));
+        QCOMPARE(rankCandidates(Strategy::Weighted, c, 0.3, turn), (QList<int>{1, 0, 2}));
         turn = 0;
-        QCOMPARE(rankCandidates(Strategy::Weighted, c, 0.3, turn), (QList<int>{0, 1, 2}));
+        QCOMPARE(rankCandidates(Strategy::Weighted, c, 0.3, turn), (QList<int>{0, 2, 1}));
+    }
+
+    void failingLeadersShareIsSpreadByWeight()
+    {
+        // When the leader fails, the request goes to the second in the ranking. Those seconds,
+        // over all the turns a given candidate leads, follow the others' weights exactly.
+        std::atomic<quint64> turn{0};
+        const QList<Candidate> c{candidate(0, 2), candidate(9, 1), candidate(5, 3), candidate(1, 4)};
+        QList<QList<int>> seconds(4, QList<int>(4, 0));
+        QList<int> thirdsAfter0Then3(4, 0);
+        const int cycles = 2 * 3 * 4 * 5 * 7;
+        for (int i = 0; i < 10 * cycles; ++i) {
+            const QList<int> order = rankCandidates(Strategy::Weighted, c, 0.0, turn);
+            QCOMPARE(order.size(), 4);
+            QCOMPARE(QSet<int>(order.cbegin(), order.cend()).size(), 4);
+            ++seconds[order[0]][order[1]];
+            if (order[0] == 0 && order[1] == 3)
+                ++thirdsAfter0Then3[order[2]];
+        }
+        // Candidate 0 leads 2/10 of 8400 turns = 1680; its share goes 1:3:4 to candidates 1, 2, 3.
+        QCOMPARE(seconds[0], (QList<int>{0, 210, 630, 840}));
+        // Candidate 3 leads 3360 turns; its share goes 2:1:3 to candidates 0, 1, 2.
+        QCOMPARE(seconds[3], (QList<int>{1120, 560, 1680, 0}));
+        // Two down, the last two split by weight (1:3) again.
+        QCOMPARE(thirdsAfter0Then3, (QList<int>{0, 210, 630, 0}));
     }
 
     void equalWeightsAreRoundRobin()
