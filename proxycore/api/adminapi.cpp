@@ -113,8 +113,8 @@ void runOnEngine(AdminControl *control, QObject *workerContext, std::function<Ad
 }
 
 /// An endpoint as GET /api/v1/registry shows it. Never the key: whether there is one, and the
-/// variable it came from.
-QJsonObject entryJson(const RegistryEntry &entry)
+/// variable it came from. `nowMs` is on the engine's clock (SharedState::nowMs()).
+QJsonObject entryJson(const RegistryEntry &entry, qint64 nowMs)
 {
     const EndpointConfig &e = entry.config;
     const ProviderPreset *preset = findProviderPreset(e.provider);
@@ -140,7 +140,6 @@ QJsonObject entryJson(const RegistryEntry &entry)
         o.insert(QStringLiteral("stats"), QJsonValue());
         return o;
     }
-    const qint64 nowMs = monotonicNowNs() / 1'000'000;
     o.insert(QStringLiteral("breaker"),
              QJsonObject{{QStringLiteral("state"), breakerStateName(health->breaker.state(nowMs))},
                          {QStringLiteral("consecutive_failures"), health->breaker.consecutiveFailures()}});
@@ -460,10 +459,11 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
 
     if (route == "/registry") {
         if (get) {
-            onEngine([](AdminControl &control) {
+            onEngine([state = m_state](AdminControl &control) {
                 QJsonArray endpoints;
+                const qint64 nowMs = state->nowMs();
                 for (const RegistryEntry &entry : control.registry())
-                    endpoints.append(entryJson(entry));
+                    endpoints.append(entryJson(entry, nowMs));
                 return ok(QJsonObject{{QStringLiteral("endpoints"), endpoints}});
             });
             return;
@@ -474,14 +474,14 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
         std::optional<NewEndpoint> endpoint = parseNewEndpoint(request.body, snapshot->config().server, &error);
         if (!endpoint)
             return reply(request, responder, error);
-        onEngine([endpoint = std::move(*endpoint), who](AdminControl &control) {
+        onEngine([endpoint = std::move(*endpoint), who, state = m_state](AdminControl &control) {
             RegistryEntry added;
             if (control.addEndpoint(endpoint, &added) == RegistryChange::DuplicateId)
                 return failed(conflict(QStringLiteral("An endpoint with the id '%1' exists already.").arg(endpoint.config.id),
                                        QByteArrayLiteral("endpoint_exists")));
             qCInfo(lcAdmin, "admin key %s: added endpoint %s (%s at %s)", who.constData(),
                    qPrintable(added.config.id), qPrintable(added.config.provider), qPrintable(added.config.baseUrl));
-            return ok(entryJson(added), 201);
+            return ok(entryJson(added, state->nowMs()), 201);
         });
         return;
     }
@@ -508,21 +508,21 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
             ApiError error;
             if (!readFlag(request.body, QLatin1String("enabled"), &enabled, &error))
                 return reply(request, responder, error);
-            onEngine([id, enabled, who](AdminControl &control) {
+            onEngine([id, enabled, who, state = m_state](AdminControl &control) {
                 RegistryEntry entry;
                 if (control.setEndpointEnabled(id, enabled, &entry) != RegistryChange::Done)
                     return failed(unknownEndpoint(id));
                 qCInfo(lcAdmin, "admin key %s: endpoint %s %s", who.constData(), qPrintable(entry.config.id),
                        entry.config.enabled ? "enabled" : "disabled");
-                return ok(entryJson(entry));
+                return ok(entryJson(entry, state->nowMs()));
             });
             return;
         }
         if (get) {
-            onEngine([id](AdminControl &control) {
+            onEngine([id, state = m_state](AdminControl &control) {
                 for (const RegistryEntry &entry : control.registry()) {
                     if (entry.config.id.compare(id, Qt::CaseInsensitive) == 0)
-                        return ok(entryJson(entry));
+                        return ok(entryJson(entry, state->nowMs()));
                 }
                 return failed(unknownEndpoint(id));
             });

@@ -3,6 +3,7 @@
 #include "proxycore/api/proxycall.h"
 
 #include "proxycore/api/apirouter.h"
+#include "proxycore/engine/sharedstate.h"
 #include "proxycore/formats/jsonmembers.h"
 #include "proxycore/formats/ssedecoder.h"
 #include "proxycore/http/httpresponder.h"
@@ -133,7 +134,7 @@ void ProxyCall::nextAttempt()
     if (m_phase == Phase::Done)
         return;
     const RoutingConfig &routing = m_snapshot->config().routing;
-    const qint64 nowMs = monotonicNowNs() / 1'000'000;
+    const qint64 nowMs = m_router->state()->nowMs();
     const qint64 elapsedMs = (monotonicNowNs() - m_receivedNs) / 1'000'000;
     if (m_attempts >= routing.maxAttempts || (m_attempts > 0 && elapsedMs >= routing.retryBudgetMs)) {
         giveUp();
@@ -201,7 +202,7 @@ void ProxyCall::startAttempt(int routeIndex)
         return;
     }
     CircuitBreaker &breaker = endpoint.health->breaker;
-    const qint64 nowMs = monotonicNowNs() / 1'000'000;
+    const qint64 nowMs = m_router->state()->nowMs();
     m_probe = breaker.state(nowMs) != CircuitBreaker::State::Closed;
     if (!breaker.tryAcquire(nowMs)) {
         m_routeIndex = routeIndex;
@@ -564,7 +565,7 @@ void ProxyCall::attemptFailed(Failure failure, bool endpointFault, std::optional
     EndpointHealth &health = *route.endpoint->health;
     const double alpha = m_snapshot->config().routing.latencyAlpha;
     if (endpointFault) {
-        health.breaker.recordFailure(monotonicNowNs() / 1'000'000);
+        health.breaker.recordFailure(m_router->state()->nowMs());
         route.endpoint->statsFor(route.upstreamModel).recordFailure(alpha);
         health.total.recordFailure(alpha);
     } else if (m_probe) {

@@ -178,10 +178,11 @@ bool Engine::start(QString *errorMessage)
                             .arg(server.host);
         return false;
     }
-    if (!isLoopback(address) && server.apiKeys.isEmpty()) {
+    if (!isLoopback(address) && !server.requiresClientKey()) {
         *errorMessage = QStringLiteral(
                             "refusing to listen on %1 without proxy API keys: anyone on the network could use your "
-                            "provider accounts. Set %2 (comma-separated keys) or bind 127.0.0.1.")
+                            "provider accounts. Set %2 (comma-separated keys), add keys under server.auth.keys, or "
+                            "bind 127.0.0.1.")
                             .arg(host, server.apiKeysEnv);
         return false;
     }
@@ -241,6 +242,7 @@ bool Engine::start(QString *errorMessage)
         d->discovery->start();
     }
     d->prober = std::make_unique<HealthProber>();
+    d->prober->setClock([state] { return state->nowMs(); });
     d->prober->setSnapshot(d->state.current());
     d->prober->start();
     qCInfo(lcEngine, "listening on %s with %d worker threads", qPrintable(d->listenUrl), workers);
@@ -248,6 +250,17 @@ bool Engine::start(QString *errorMessage)
         qCWarning(lcEngine, "no endpoint configured: inference requests get 503 until one is added "
                             "(config.yaml 'endpoints:' or LLM_PROXY_ENDPOINT_<NAME>_URL)");
     return true;
+}
+
+void Engine::setClock(std::function<qint64()> monotonicMs)
+{
+    Q_ASSERT_X(!d->frontend, "Engine::setClock", "call before start()");
+    d->state.clock = std::move(monotonicMs);
+}
+
+qint64 Engine::nowMs() const
+{
+    return d->state.nowMs();
 }
 
 void Engine::beginShutdown(int graceMs)

@@ -8,6 +8,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace llmproxy {
@@ -29,6 +30,14 @@ public:
     /// Binds server.host:server.port (port 0 = any free port) and starts the workers.
     /// Returns false with a human-readable reason (port in use, non-loopback bind without keys, ...).
     bool start(QString *errorMessage);
+
+    /// The monotonic clock, in milliseconds, of every circuit-breaker decision: client requests,
+    /// the admin API, EngineController::endpoints() and the health prober. Without one the engine uses
+    /// monotonicNowNs(). Call before start(): the workers read it without a lock. Lets tests move
+    /// past a breaker's recovery time without sleeping.
+    void setClock(std::function<qint64()> monotonicMs);
+    /// Now on that clock, in milliseconds. Thread-safe.
+    qint64 nowMs() const;
 
     /// Stops accepting connections, lets requests in flight finish for up to `graceMs`, then ends
     /// the rest with a protocol-correct error. Emits shutdownFinished() when every worker is idle.

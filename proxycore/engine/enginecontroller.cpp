@@ -3,7 +3,6 @@
 #include "proxycore/engine/enginecontroller.h"
 
 #include "proxycore/engine/engine.h"
-#include "proxycore/http/httprequest.h"
 
 #include <QTimer>
 
@@ -14,10 +13,10 @@ namespace llmproxy {
 namespace {
 
 /// Fills the live fields of `statuses` from the breakers and statistics the routed endpoints
-/// share with the workers. Disabled endpoints have none and keep the defaults.
-void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry> &registry)
+/// share with the workers, at `nowMs` on the engine's clock. Disabled endpoints have none and keep the
+/// defaults.
+void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry> &registry, qint64 nowMs)
 {
-    const qint64 nowMs = monotonicNowNs() / 1'000'000;
     for (EndpointStatus &status : statuses) {
         const auto entry = std::find_if(registry.cbegin(), registry.cend(), [&status](const RegistryEntry &r) {
             return r.health && r.config.id == status.id && r.config.source == status.source;
@@ -129,7 +128,7 @@ bool EngineController::isOnboarding() const
 QList<EndpointStatus> EngineController::endpoints() const
 {
     QList<EndpointStatus> statuses = m_engine->endpointStatuses();
-    addRoutingState(statuses, m_engine->registry());
+    addRoutingState(statuses, m_engine->registry(), m_engine->nowMs());
     return statuses;
 }
 

@@ -2,10 +2,12 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/http/httprequest.h"
 #include "proxycore/routing/budget.h"
 #include "proxycore/routing/routingsnapshot.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace llmproxy {
@@ -27,8 +29,15 @@ struct SharedState
     /// Where the admin API's changes are made; set by the engine before the workers start and
     /// called on its thread only (see AdminControl).
     AdminControl *admin = nullptr;
+    /// The monotonic clock, in milliseconds, of every circuit-breaker decision (requests, the admin
+    /// API, the window, the health prober); unset = monotonicNowNs(). Set by the engine before the
+    /// workers start and never changed after, so workers call it without a lock. Tests set their
+    /// own to move past recovery times without sleeping.
+    std::function<qint64()> clock;
 
     RoutingSnapshotPtr current() const { return snapshot.load(std::memory_order_acquire); }
+    /// Now on `clock`, in milliseconds. Thread-safe (see `clock`).
+    qint64 nowMs() const { return clock ? clock() : monotonicNowNs() / 1'000'000; }
 };
 
 } // namespace llmproxy

@@ -4,6 +4,7 @@
 #include "proxycore/engine/engine.h"
 #include "proxycore/engine/enginecontroller.h"
 #include "tests/support/httpclient.h"
+#include "tests/support/inprocessengine.h"
 #include "tests/support/mockupstreamprocess.h"
 #include "tests/support/testsupport.h"
 #include "ui/desktopshell.h"
@@ -91,32 +92,12 @@ void TestEndpointState::init()
                        "  retry: {max_attempts: 2, base_delay_ms: 0, max_delay_ms: 0}\n"
                        "  circuit_breaker: {failure_threshold: 1, recovery_s: 60}\n"
                        "  health: {interval_s: 0}\n";
-    const QString configPath = m_dir->filePath(QStringLiteral("config.yaml"));
-    {
-        QFile file(configPath);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(config.toYaml());
-    }
-    const QString dotenv = m_dir->filePath(QStringLiteral(".env"));
-    {
-        QFile file(dotenv);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-    }
-
     ConfigSources sources;
-    sources.configPath = configPath;
-    sources.configPathExplicit = true;
-    sources.environment = QProcessEnvironment();
-    sources.dotenvPath = dotenv;
-    sources.cli.port = 0;
-    const ConfigLoadResult loaded = loadConfig(sources);
-    QStringList errors;
-    for (const ConfigDiagnostic &error : loaded.errors)
-        errors << error.toString();
-    QVERIFY2(loaded.ok(), qPrintable(errors.join(QLatin1Char('\n'))));
-
-    m_engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
     QString error;
+    const ConfigPtr loaded = loadIsolatedConfig(m_dir->path(), config.toYaml(), &sources, &error);
+    QVERIFY2(loaded, qPrintable(error));
+
+    m_engine = std::make_unique<Engine>(loaded, sources);
     QVERIFY2(m_engine->start(&error), qPrintable(error));
     m_controller = std::make_unique<EngineController>(m_engine.get());
     m_shell = std::make_unique<DesktopShell>(m_controller.get());
@@ -132,12 +113,7 @@ void TestEndpointState::cleanup()
     m_view = nullptr;
     m_shell.reset();
     m_controller.reset();
-    if (m_engine) {
-        QSignalSpy finished(m_engine.get(), &Engine::shutdownFinished);
-        m_engine->beginShutdown(0);
-        QVERIFY(finished.count() > 0 || finished.wait(30'000));
-    }
-    m_engine.reset();
+    QVERIFY(stopEngine(m_engine));
     m_dir.reset();
 }
 

@@ -3,6 +3,7 @@
 #include "proxycore/config/configloader.h"
 #include "proxycore/engine/engine.h"
 #include "proxycore/engine/enginecontroller.h"
+#include "tests/support/inprocessengine.h"
 #include "ui/desktopshell.h"
 #include "ui/mainwindow.h"
 #include "ui/requestlogmodel.h"
@@ -78,34 +79,15 @@ void TestMainWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_configPath = m_dir->filePath(QStringLiteral("config.yaml"));
-    {
-        QFile file(m_configPath);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("server:\n  host: 127.0.0.1\ndiscovery:\n  local_scan: false\n");
-    }
-    const QString dotenv = m_dir->filePath(QStringLiteral(".env"));
-    {
-        QFile file(dotenv);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-    }
-
-    ConfigSources sources;
-    sources.configPath = m_configPath;
-    sources.configPathExplicit = true;
     // No endpoints from the machine running the test: the proxy must be in onboarding mode.
-    sources.environment = QProcessEnvironment();
-    sources.dotenvPath = dotenv;
-    // Any free port, so parallel test runs never collide (the file format only takes 1-65535).
-    sources.cli.port = 0;
-    const ConfigLoadResult loaded = loadConfig(sources);
-    QStringList errors;
-    for (const ConfigDiagnostic &error : loaded.errors)
-        errors << error.toString();
-    QVERIFY2(loaded.ok(), qPrintable(errors.join(QLatin1Char('\n'))));
-
-    m_engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
+    ConfigSources sources;
     QString error;
+    const ConfigPtr config = test::loadIsolatedConfig(
+        m_dir->path(), "server:\n  host: 127.0.0.1\ndiscovery:\n  local_scan: false\n", &sources, &error);
+    QVERIFY2(config, qPrintable(error));
+    m_configPath = sources.configPath;
+
+    m_engine = std::make_unique<Engine>(config, sources);
     QVERIFY2(m_engine->start(&error), qPrintable(error));
     m_controller = std::make_unique<EngineController>(m_engine.get());
     m_shell = std::make_unique<DesktopShell>(m_controller.get());
@@ -117,12 +99,7 @@ void TestMainWindow::cleanup()
 {
     m_shell.reset();
     m_controller.reset();
-    if (m_engine) {
-        QSignalSpy finished(m_engine.get(), &Engine::shutdownFinished);
-        m_engine->beginShutdown(0);
-        QVERIFY(finished.count() > 0 || finished.wait(30'000));
-    }
-    m_engine.reset();
+    QVERIFY(test::stopEngine(m_engine));
     m_dir.reset();
 }
 

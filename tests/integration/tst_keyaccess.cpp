@@ -64,6 +64,7 @@ private slots:
     void unrestrictedKeyStillFallsBack();
     void digestConfiguredKeyWorks();
     void accessLogNamesTheKey();
+    void namedKeysAloneAllowANonLoopbackBind();
 
 private:
     GatewayFixture m_gateway;
@@ -242,6 +243,19 @@ void TestKeyAccess::accessLogNamesTheKey()
     QVERIFY(log.contains("key=limited"));
     QVERIFY(!log.contains(kLimitedKey));
     QVERIFY(!log.contains(kAliasKey));
+}
+
+void TestKeyAccess::namedKeysAloneAllowANonLoopbackBind()
+{
+    // Named keys are keys: a gateway on every interface with only those starts, and asks for them.
+    GatewayFixture gateway;
+    gateway.options.host = u"0.0.0.0"_s;
+    gateway.config.serverYaml = "  auth:\n    keys:\n      - {name: ci, key_env: CI_KEY, models: [mock-chat]}\n";
+    gateway.options.env.insert(u"CI_KEY"_s, QString::fromLatin1(kLimitedKey));
+    QString error;
+    QVERIFY2(gateway.start(&error), qPrintable(error));
+    QCOMPARE(gateway.post(u"/v1/chat/completions"_s, chat(u"mock-chat"_s)).status, 401);
+    QCOMPARE(gateway.post(u"/v1/chat/completions"_s, chat(u"mock-chat"_s), bearer(kLimitedKey)).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestKeyAccess)

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/config/configloader.h"
+#include "proxycore/engine/engine.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStringList>
+
+#include <memory>
+
+namespace llmproxy::test {
+
+// Helpers for tests that run an Engine inside the test process (header-only: those tests link
+// llmproxy_core themselves).
+
+/// Loads `yaml` as the configuration of an engine run inside the test process: written to
+/// `dir`/config.yaml, with an empty .env beside it, an empty environment (nothing from the machine
+/// running the test) and port 0 (any free port). `sources` receives what was loaded, for the
+/// Engine's constructor. On failure `error` lists the diagnostics.
+inline ConfigPtr loadIsolatedConfig(const QString &dir, const QByteArray &yaml, ConfigSources *sources,
+                                    QString *error)
+{
+    const QString configPath = QDir(dir).filePath(QStringLiteral("config.yaml"));
+    const QString dotenv = QDir(dir).filePath(QStringLiteral(".env"));
+    QFile config(configPath);
+    QFile env(dotenv);
+    if (!config.open(QIODevice::WriteOnly) || config.write(yaml) != yaml.size() || !env.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write the configuration into %1").arg(dir);
+        return {};
+    }
+    config.close();
+    env.close();
+    sources->configPath = configPath;
+    sources->configPathExplicit = true;
+    sources->environment = QProcessEnvironment();
+    sources->dotenvPath = dotenv;
+    sources->cli.port = 0;
+    const ConfigLoadResult loaded = loadConfig(*sources);
+    if (!loaded.ok()) {
+        QStringList lines;
+        for (const ConfigDiagnostic &d : loaded.errors)
+            lines << d.toString();
+        *error = lines.join(QLatin1Char('\n'));
+        return {};
+    }
+    return std::make_shared<const Config>(*loaded.config);
+}
+
+/// Shuts `engine` down (requests in flight are ended at once) and destroys it. False when its
+/// workers did not finish within 30 s.
+[[nodiscard]] inline bool stopEngine(std::unique_ptr<Engine> &engine)
+{
+    bool finishedInTime = true;
+    if (engine) {
+        QSignalSpy finished(engine.get(), &Engine::shutdownFinished);
+        engine->beginShutdown(0);
+        finishedInTime = finished.count() > 0 || finished.wait(30'000);
+    }
+    engine.reset();
+    return finishedInTime;
+}
+
+} // namespace llmproxy::test
