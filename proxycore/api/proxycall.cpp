@@ -106,6 +106,8 @@ ProxyCall::ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared
         }
     });
     m_retryTimer.setSingleShot(true);
+    // Never early: a coarse timer may fire 5 % before its time, before the provider's Retry-After.
+    m_retryTimer.setTimerType(Qt::PreciseTimer);
     m_retryTimer.callOnTimeout([this] { nextAttempt(); });
 }
 
@@ -133,6 +135,10 @@ void ProxyCall::nextAttempt()
 {
     if (m_phase == Phase::Done)
         return;
+    if (m_backoffSinceNs) {
+        m_earlierWaitNs += monotonicNowNs() - m_backoffSinceNs;
+        m_backoffSinceNs = 0;
+    }
     const RoutingConfig &routing = m_snapshot->config().routing;
     const qint64 nowMs = m_router->state()->nowMs();
     const qint64 elapsedMs = (monotonicNowNs() - m_receivedNs) / 1'000'000;
@@ -184,6 +190,7 @@ void ProxyCall::nextAttempt()
     if (m_routeIndex < 0)
         m_routeIndex += int(n);
     m_tried[pick] = false; // picked again as "untried" when the timer fires
+    m_backoffSinceNs = monotonicNowNs();
     m_retryTimer.start(int(delay));
 }
 
@@ -210,7 +217,10 @@ void ProxyCall::startAttempt(int routeIndex)
         return;
     }
 
-    // A fresh attempt: nothing of the previous one is kept.
+    // A fresh attempt: nothing of the previous one is kept but the time it waited.
+    const qint64 startNs = monotonicNowNs();
+    if (m_upstreamStartNs)
+        m_earlierWaitNs += (m_upstreamEndNs ? m_upstreamEndNs : startNs) - m_upstreamStartNs;
     m_routeIndex = routeIndex;
     m_tried[routeIndex] = true;
     ++m_attempts;
@@ -254,7 +264,7 @@ void ProxyCall::startAttempt(int routeIndex)
     callbacks.onHeaders = [this](int status, const HeaderList &headers) { onHeaders(status, headers); };
     callbacks.onData = [this](QByteArrayView chunk) { onData(chunk); };
     callbacks.onFinished = [this](const UpstreamError &error) { onFinished(error); };
-    m_upstreamStartNs = monotonicNowNs();
+    m_upstreamStartNs = startNs;
     m_upstream = m_router->transport()->start(std::move(request), std::move(callbacks));
 }
 
@@ -273,12 +283,13 @@ HeaderList ProxyCall::gatewayHeaders() const
 
 double ProxyCall::overheadMs() const
 {
-    // Gateway time = time since the request arrived, minus the time spent waiting on the upstream.
+    // Gateway time = time since the request arrived, minus the time spent waiting on upstreams
+    // (every attempt) and in retry backoff.
     const qint64 now = monotonicNowNs();
-    qint64 upstreamWait = 0;
+    qint64 upstreamWait = m_earlierWaitNs + (m_backoffSinceNs ? now - m_backoffSinceNs : 0);
     if (m_upstreamStartNs) {
         const qint64 end = m_upstreamEndNs ? m_upstreamEndNs : (m_upstreamHeadersNs ? m_upstreamHeadersNs : now);
-        upstreamWait = end - m_upstreamStartNs;
+        upstreamWait += end - m_upstreamStartNs;
     }
     return double(qMax<qint64>(0, now - m_receivedNs - upstreamWait)) / 1e6;
 }

@@ -129,6 +129,10 @@ private:
     qint64 m_upstreamStartNs = 0;
     qint64 m_upstreamHeadersNs = 0;
     qint64 m_upstreamEndNs = 0;
+    /// Time not spent in the gateway before the current attempt: earlier attempts' upstream waits
+    /// and retry backoff. Excluded from the overhead figure.
+    qint64 m_earlierWaitNs = 0;
+    qint64 m_backoffSinceNs = 0; ///< a retry's backoff started then; 0 = none pending
 };
 
 } // namespace llmproxy

@@ -56,6 +56,7 @@ private slots:
     void streamIsNotRestartedAfterBytesReachedTheClient();
     void contextOverflowMovesToTheFallbackChain();
     void onlyEndpointIsRetriedWithBackoff();
+    void overheadExcludesRetryWaits();
     void exhaustedAttemptsReturnTheLastUpstreamError();
     void weightedRoundRobinSpreadsByWeight();
     void fallbackHopSpeaksAnotherFormat();
@@ -246,6 +247,25 @@ void TestResilience::onlyEndpointIsRetriedWithBackoff()
     QCOMPARE(r.header("x-llmproxy-endpoint"), QByteArray("solo"));
     QCOMPARE(r.header("x-llmproxy-attempts"), QByteArray("3"));
     QCOMPARE(m_gateway.mock.inferenceRequests().size(), 3);
+}
+
+void TestResilience::overheadExcludesRetryWaits()
+{
+    // The endpoint asks for 800 ms before the retry: that wait, like the failed attempt's, is not
+    // gateway time.
+    QVERIFY(m_gateway.mock.script(QJsonArray{
+        QJsonObject{{u"status"_s, 429}, {u"headers"_s, QJsonObject{{u"retry-after-ms"_s, u"800"_s}}}}}));
+    QElapsedTimer timer;
+    timer.start();
+    const HttpResponse r = m_gateway.post(u"/v1/chat/completions"_s, chat(u"solo-chat"_s));
+    const qint64 elapsed = timer.elapsed();
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("x-llmproxy-attempts"), QByteArray("2"));
+    QVERIFY2(elapsed >= 800, qPrintable(u"retried after %1 ms, before the 800 ms asked for"_s.arg(elapsed)));
+    bool ok = false;
+    const double overheadMs = r.header("x-llmproxy-overhead-ms").toDouble(&ok);
+    QVERIFY(ok);
+    QVERIFY2(overheadMs < 400, qPrintable(u"overhead %1 ms of %2 ms"_s.arg(overheadMs).arg(elapsed)));
 }
 
 void TestResilience::exhaustedAttemptsReturnTheLastUpstreamError()
