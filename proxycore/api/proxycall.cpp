@@ -616,9 +616,8 @@ void ProxyCall::chargeBudget()
     if (!m_endpoint || m_routeIndex < 0 || (m_record.promptTokens < 0 && m_record.completionTokens < 0))
         return;
     const RouteTarget &route = m_routes[m_routeIndex];
-    const PriceQuote quote =
-        m_snapshot->prices().lookup(route.upstreamModel, m_endpoint->preset->name, m_endpoint->config.costPerMtok);
-    const double usd = costUsd(quote.price, qMax(0, m_record.promptTokens), m_cachedInputTokens,
+    const ModelPrice price = m_snapshot->priceFor(*m_endpoint, route.upstreamModel);
+    const double usd = costUsd(price, qMax(0, m_record.promptTokens), m_cachedInputTokens,
                                qMax(0, m_record.completionTokens));
     m_record.costUsd = usd;
     const BudgetLedger::Charged charged = m_router->budget()->charge(usd, QDateTime::currentMSecsSinceEpoch());

@@ -42,8 +42,8 @@ static ResolvedEndpoint resolveEndpoint(const EndpointConfig &e)
 
 RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &discovered, qint64 createdEpoch,
                                  EndpointHealthRegistry *health)
-    : m_config(std::move(config)), m_createdEpoch(createdEpoch), m_apiKeys(m_config->server.apiKeys, m_config->server.clientKeys),
-      m_prices(m_config->pricing)
+    : m_config(std::move(config)), m_createdEpoch(createdEpoch),
+      m_apiKeys(m_config->server.apiKeys, m_config->server.clientKeys), m_prices(m_config->pricing)
 {
     QList<EndpointConfig> all;
     for (const EndpointConfig &e : m_config->endpoints) {
@@ -73,6 +73,8 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
                 r.modelStats.insert(model, std::make_shared<ModelStats>());
             r.otherModelStats = std::make_shared<ModelStats>();
         }
+        for (const QString &model : e.models)
+            r.modelPrices.insert(model, m_prices.lookup(model, r.preset->name, e.costPerMtok).price);
         r.health->breaker.configure({m_config->routing.breakerFailureThreshold,
                                      qint64(m_config->routing.breakerRecoveryS) * 1000});
         m_budgetEndpoints.append(BudgetEndpoint::fromConfig(e));
@@ -247,6 +249,14 @@ QList<RouteTarget> RoutingSnapshot::routeTo(const QString &endpointId, const QSt
             return {RouteTarget{&e, model, false}};
     }
     return {};
+}
+
+ModelPrice RoutingSnapshot::priceFor(const ResolvedEndpoint &endpoint, const QString &model) const
+{
+    const auto it = endpoint.modelPrices.constFind(model);
+    if (it != endpoint.modelPrices.cend())
+        return *it;
+    return m_prices.lookup(model, endpoint.preset->name, endpoint.config.costPerMtok).price;
 }
 
 QByteArray RoutingSnapshot::modelJson(const QString &id) const

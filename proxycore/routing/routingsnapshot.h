@@ -37,6 +37,8 @@ struct ResolvedEndpoint
     /// Statistics per configured model, and for any other model of an accept-any endpoint.
     QHash<QString, std::shared_ptr<ModelStats>> modelStats;
     std::shared_ptr<ModelStats> otherModelStats;
+    /// Price of each configured model (see RoutingSnapshot::priceFor()).
+    QHash<QString, ModelPrice> modelPrices;
 
     ModelStats &statsFor(const QString &model) const
     {
@@ -91,6 +93,8 @@ public:
 
     /// Prices per model (built-in table with the configuration's `pricing:` over it).
     const PriceTable &prices() const { return m_prices; }
+    /// What `model` costs on `endpoint`: looked up once per configuration for the models it lists.
+    ModelPrice priceFor(const ResolvedEndpoint &endpoint, const QString &model) const;
     /// The enabled endpoints as the budget decision sees them, in routing order.
     const QList<BudgetEndpoint> &budgetEndpoints() const { return m_budgetEndpoints; }
     /// The route of a budget downgrade: `endpointId` asked for `model`; empty when unknown.

@@ -180,6 +180,35 @@ private slots:
         QVERIFY(s.modelJson(QStringLiteral("fast")).contains("\"owned_by\":\"llmproxy\""));
         QVERIFY(s.modelJson(QStringLiteral("nope")).isEmpty());
     }
+
+    void pricesEachEndpointsModelsOnce()
+    {
+        Config c;
+        EndpointConfig cloud =
+            endpoint(QStringLiteral("cloud"), {QStringLiteral("gpt-4o"), QStringLiteral("house-model")});
+        cloud.costPerMtok = 2.0;
+        EndpointConfig any = endpoint(QStringLiteral("any"), {}, 1);
+        EndpointConfig local =
+            endpoint(QStringLiteral("local"), {QStringLiteral("gpt-4o")}, 2, QStringLiteral("ollama"));
+        c.endpoints = {cloud, any, local};
+        c.pricing.insert(QStringLiteral("house-model"), ModelPrice{0.5, 1.5});
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1000);
+        const PriceTable &table = s.prices();
+        const ResolvedEndpoint &e0 = s.endpoints().at(0);
+        const ResolvedEndpoint &e1 = s.endpoints().at(1);
+        const ResolvedEndpoint &e2 = s.endpoints().at(2);
+        QCOMPARE(e0.modelPrices.size(), 2);
+        // The same answer as the table, for listed models (precomputed) and others (looked up).
+        QVERIFY(s.priceFor(e0, QStringLiteral("gpt-4o")) == table.lookup(u"gpt-4o", u"openai_compatible", 2.0).price);
+        QVERIFY((s.priceFor(e0, QStringLiteral("house-model")) == ModelPrice{0.5, 1.5}));
+        QVERIFY(s.priceFor(e1, QStringLiteral("claude-sonnet-4-5")) ==
+                table.lookup(u"claude-sonnet-4-5", u"openai_compatible", 0.0).price);
+        // A model the endpoint does not list: its cost_per_mtok hint.
+        QCOMPARE(s.priceFor(e0, QStringLiteral("unlisted-model")).inputPerMtok, 2.0);
+        // A local server's built-in price is nothing.
+        QVERIFY((s.priceFor(e2, QStringLiteral("gpt-4o")) == ModelPrice{0.0, 0.0}));
+        QVERIFY(s.priceFor(e0, QStringLiteral("gpt-4o")).inputPerMtok > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRoutingSnapshot)
