@@ -254,6 +254,10 @@
         <translation>Läuft auf diesem Rechner.</translation>
     </message>
     <message>
+        <source>Health checks are off for this endpoint (probe: false).</source>
+        <translation>Für diesen Endpunkt sind die Zustandsprüfungen ausgeschaltet (probe: false).</translation>
+    </message>
+    <message>
         <source>Not checked yet.</source>
         <translation>Noch nicht geprüft.</translation>
     </message>

@@ -254,6 +254,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Health checks are off for this endpoint (probe: false).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not checked yet.</source>
         <translation type="unfinished"></translation>
     </message>

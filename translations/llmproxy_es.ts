@@ -254,6 +254,10 @@
         <translation>Encontrado en ejecución en este equipo.</translation>
     </message>
     <message>
+        <source>Health checks are off for this endpoint (probe: false).</source>
+        <translation>Las comprobaciones de estado están desactivadas para este endpoint (probe: false).</translation>
+    </message>
+    <message>
         <source>Not checked yet.</source>
         <translation>Aún no comprobado.</translation>
     </message>

@@ -254,6 +254,10 @@
         <translation>Trouvé en service sur cette machine.</translation>
     </message>
     <message>
+        <source>Health checks are off for this endpoint (probe: false).</source>
+        <translation>Les vérifications de santé sont désactivées pour ce point de terminaison (probe: false).</translation>
+    </message>
+    <message>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifié.</translation>
     </message>

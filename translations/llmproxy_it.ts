@@ -254,6 +254,10 @@
         <translation>Trovato in esecuzione su questo computer.</translation>
     </message>
     <message>
+        <source>Health checks are off for this endpoint (probe: false).</source>
+        <translation>I controlli di stato sono disattivati per questo endpoint (probe: false).</translation>
+    </message>
+    <message>
         <source>Not checked yet.</source>
         <translation>Non ancora controllato.</translation>
     </message>

@@ -254,6 +254,10 @@
         <translation>在本机上发现正在运行。</translation>
     </message>
     <message>
+        <source>Health checks are off for this endpoint (probe: false).</source>
+        <translation>此端点的健康检查已关闭（probe: false）。</translation>
+    </message>
+    <message>
         <source>Not checked yet.</source>
         <translation>尚未检查。</translation>
     </message>

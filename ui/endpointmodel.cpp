@@ -302,6 +302,8 @@ QString EndpointModel::toolTip(const EndpointStatus &e, int column) const
             return tr("The last health check failed.");
         if (e.health == QLatin1String("up"))
             return tr("Found running on this machine.");
+        if (e.probe == QLatin1String("off"))
+            return tr("Health checks are off for this endpoint (probe: false).");
         return tr("Not checked yet.");
     case LatencyColumn:
     case SuccessColumn:

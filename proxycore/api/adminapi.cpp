@@ -143,7 +143,8 @@ QJsonObject entryJson(const RegistryEntry &entry, qint64 nowMs)
     o.insert(QStringLiteral("breaker"),
              QJsonObject{{QStringLiteral("state"), breakerStateName(health->breaker.state(nowMs))},
                          {QStringLiteral("consecutive_failures"), health->breaker.consecutiveFailures()}});
-    o.insert(QStringLiteral("probe"), probeName(health->probe.load(std::memory_order_relaxed)));
+    o.insert(QStringLiteral("probe"), e.probe ? probeName(health->probe.load(std::memory_order_relaxed))
+                                              : QStringLiteral("off"));
     const ModelStats &s = health->total;
     o.insert(QStringLiteral("stats"), QJsonObject{{QStringLiteral("requests"), qint64(s.requests())},
                                                   {QStringLiteral("failures"), qint64(s.failures())},
@@ -222,7 +223,7 @@ std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const Server
                                    QStringLiteral("api_key_env"), QStringLiteral("api_key"),
                                    QStringLiteral("priority"),    QStringLiteral("weight"),
                                    QStringLiteral("enabled"),     QStringLiteral("api_version"),
-                                   QStringLiteral("cost_per_mtok")};
+                                   QStringLiteral("cost_per_mtok"), QStringLiteral("probe")};
     for (auto it = o->begin(); it != o->end(); ++it) {
         if (!known.contains(it.key())) {
             *error = badRequest(QStringLiteral("Unknown field '%1'; expected %2.")
@@ -331,6 +332,11 @@ std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const Server
         if (!v.isBool())
             return fail(QStringLiteral("'enabled' must be true or false."), "invalid_type", "enabled");
         e.enabled = v.toBool();
+    }
+    if (const QJsonValue v = o->value(QLatin1String("probe")); !v.isUndefined()) {
+        if (!v.isBool())
+            return fail(QStringLiteral("'probe' must be true or false."), "invalid_type", "probe");
+        e.probe = v.toBool();
     }
     if (!optionalString("api_version", &apiVersion) || (apiVersion && apiVersion->trimmed().isEmpty()))
         return fail(QStringLiteral("'api_version' must be a non-empty string."), "invalid_type", "api_version");

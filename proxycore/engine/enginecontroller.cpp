@@ -35,7 +35,8 @@ void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry>
         status.successRate = health.total.successRate();
         status.requests = health.total.requests();
         status.failures = health.total.failures();
-        status.probe = probeName(health.probe.load(std::memory_order_relaxed));
+        status.probe = entry->config.probe ? probeName(health.probe.load(std::memory_order_relaxed))
+                                           : QStringLiteral("off");
     }
 }
 

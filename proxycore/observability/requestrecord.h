@@ -54,7 +54,7 @@ struct EndpointStatus
     double successRate = 1;      ///< moving average in [0, 1]; 1 before the first request
     quint64 requests = 0;        ///< requests answered by the endpoint (successes and failures)
     quint64 failures = 0;
-    QString probe;               ///< last health probe: "unknown", "healthy", "unhealthy"
+    QString probe;               ///< last health probe: "unknown", "healthy", "unhealthy"; "off" = not probed
 
     friend bool operator==(const EndpointStatus &, const EndpointStatus &) = default;
 };

@@ -22,6 +22,7 @@ private slots:
     void updatesRowsInPlace();
     void checkBoxAsksToToggle();
     void requestLogShowsAttempts();
+    void healthChecksSwitchedOffAreExplained();
 
 private:
     static EndpointStatus endpoint(const QString &id);
@@ -268,6 +269,20 @@ void TestEndpointModel::requestLogShowsAttempts()
              qPrintable(tip));
     QVERIFY(!log.index(0, RequestLogModel::ModelColumn).data(Qt::ToolTipRole).toString().contains(
         QStringLiteral("attempts")));
+}
+
+void TestEndpointModel::healthChecksSwitchedOffAreExplained()
+{
+    EndpointStatus unprobed = endpoint(QStringLiteral("unprobed"));
+    unprobed.probe = QStringLiteral("off");
+    EndpointStatus pending = endpoint(QStringLiteral("pending"));
+    pending.probe = QStringLiteral("unknown");
+    EndpointModel model;
+    model.setEndpoints({unprobed, pending});
+    QCOMPARE(model.index(0, EndpointModel::HealthColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Health checks are off for this endpoint (probe: false)."));
+    QCOMPARE(model.index(1, EndpointModel::HealthColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Not checked yet."));
 }
 
 QTEST_MAIN(TestEndpointModel)

@@ -299,7 +299,8 @@ void TestAdminApi::addedEndpointServesRequests()
                            {u"models"_s, QJsonArray{u"added-model"_s}},
                            {u"api_key_env"_s, u"SECOND_UPSTREAM_KEY"_s},
                            {u"priority"_s, 5},
-                           {u"weight"_s, 3}};
+                           {u"weight"_s, 3},
+                           {u"probe"_s, false}};
     const HttpResponse added = admin("POST", u"/api/v1/registry"_s, json(body));
     QVERIFY2(added.status == 201, qPrintable(added.describe()));
     const QJsonObject expected{
@@ -314,7 +315,7 @@ void TestAdminApi::addedEndpointServesRequests()
         {u"has_key"_s, true},
         {u"api_key_env"_s, u"SECOND_UPSTREAM_KEY"_s},
         {u"breaker"_s, QJsonObject{{u"state"_s, u"closed"_s}, {u"consecutive_failures"_s, 0}}},
-        {u"probe"_s, u"unknown"_s},
+        {u"probe"_s, u"off"_s},
         {u"stats"_s, QJsonObject{{u"requests"_s, 0}, {u"failures"_s, 0}, {u"latency_ms"_s, 0}, {u"success_rate"_s, 1}}},
     };
     QCOMPARE(added.json(), expected);
@@ -395,6 +396,8 @@ void TestAdminApi::invalidEndpointIs400_data()
                                          << QByteArray("invalid_type") << QByteArray("'priority'");
     QTest::newRow("weight 0") << QByteArray("{\"id\":\"x\",\"base_url\":\"" + url + "\",\"weight\":0}")
                               << QByteArray("invalid_type") << QByteArray("'weight'");
+    QTest::newRow("probe not a bool") << QByteArray("{\"id\":\"x\",\"base_url\":\"" + url + "\",\"probe\":\"no\"}")
+                                      << QByteArray("invalid_type") << QByteArray("'probe'");
     QTest::newRow("unknown field") << QByteArray("{\"id\":\"x\",\"base_url\":\"" + url + "\",\"modles\":[\"m\"]}")
                                    << QByteArray("unknown_field") << QByteArray("'modles'");
     QTest::newRow("key variable with a dash") << QByteArray("{\"id\":\"x\",\"base_url\":\"" + url +
