@@ -215,6 +215,7 @@ int main(int argc, char **argv)
     }
 
     Engine engine(config, options.sources);
+    engine.setDataDirectory(dataDir);
     QString error;
     if (!engine.start(&error)) {
         printLine(stderr, QStringLiteral("llmproxy: %1").arg(error));

@@ -8,6 +8,7 @@
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
 #include "proxycore/providers/providerpreset.h"
+#include "proxycore/routing/budgetfile.h"
 #include "proxycore/routing/healthprober.h"
 #include "proxycore/routing/localdiscovery.h"
 #include "proxycore/upstream/curlglobal.h"
@@ -42,6 +43,16 @@ public:
     std::unique_ptr<HealthProber> prober; ///< from start() until shutdown; checks the newest snapshot's endpoints
     QList<EndpointConfig> discovered;
     QTimer collectTimer;
+    QString dataDir;
+    std::unique_ptr<BudgetFile> budgetFile; ///< the day's spend on disk, when there is a data directory
+    QTimer budgetTimer;
+
+    void saveBudget()
+    {
+        QString error;
+        if (budgetFile && !budgetFile->saveIfChanged(state.budget, &error))
+            qCWarning(lcEngine, "daily budget: %s", qPrintable(error));
+    }
     mutable QMutex recentMutex;
     std::deque<std::pair<quint64, RequestRecord>> recent;
     quint64 sequence = 0;
@@ -161,6 +172,7 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
 
 Engine::~Engine()
 {
+    d->saveBudget();
     d->prober.reset();
     d->discovery.reset();
     d->frontend.reset(); // joins the worker threads
@@ -241,6 +253,20 @@ bool Engine::start(QString *errorMessage)
         });
         d->discovery->start();
     }
+    if (!d->dataDir.isEmpty()) {
+        // Today's spend survives restarts: read at start, written a second after it changes and
+        // when the engine stops.
+        d->budgetFile = std::make_unique<BudgetFile>(QDir(d->dataDir).filePath(QStringLiteral("budget.json")));
+        QString message;
+        if (d->budgetFile->load(d->state.budget, QDateTime::currentMSecsSinceEpoch(), &message))
+            qCInfo(lcEngine, "daily budget: %s", qPrintable(message));
+        else
+            qCWarning(lcEngine, "daily budget: %s", qPrintable(message));
+        d->budgetTimer.setInterval(1000);
+        connect(&d->budgetTimer, &QTimer::timeout, this, [this] { d->saveBudget(); });
+        connect(this, &Engine::shutdownFinished, this, [this] { d->saveBudget(); });
+        d->budgetTimer.start();
+    }
     d->prober = std::make_unique<HealthProber>();
     d->prober->setClock([state] { return state->nowMs(); });
     d->prober->setSnapshot(d->state.current());
@@ -250,6 +276,12 @@ bool Engine::start(QString *errorMessage)
         qCWarning(lcEngine, "no endpoint configured: inference requests get 503 until one is added "
                             "(config.yaml 'endpoints:' or LLM_PROXY_ENDPOINT_<NAME>_URL)");
     return true;
+}
+
+void Engine::setDataDirectory(const QString &dir)
+{
+    Q_ASSERT_X(!d->frontend, "Engine::setDataDirectory", "call before start()");
+    d->dataDir = dir;
 }
 
 void Engine::setClock(std::function<qint64()> monotonicMs)

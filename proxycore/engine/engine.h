@@ -31,6 +31,10 @@ public:
     /// Returns false with a human-readable reason (port in use, non-loopback bind without keys, ...).
     bool start(QString *errorMessage);
 
+    /// Where state that outlives the process is kept (today's spend, budget.json). Call before
+    /// start(); without one nothing is written.
+    void setDataDirectory(const QString &dir);
+
     /// The monotonic clock, in milliseconds, of every circuit-breaker decision: client requests,
     /// the admin API, EngineController::endpoints() and the health prober. Without one the engine uses
     /// monotonicNowNs(). Call before start(): the workers read it without a lock. Lets tests move

@@ -252,6 +252,28 @@ BudgetLedger::Charged BudgetLedger::charge(double usd, qint64 nowEpochMs)
     return result;
 }
 
+BudgetLedger::Total BudgetLedger::total() const
+{
+    const std::lock_guard lock(m_mutex);
+    return {m_day, m_spentNano};
+}
+
+bool BudgetLedger::restore(const Total &saved, qint64 nowEpochMs)
+{
+    const qint64 day = utcDay(nowEpochMs);
+    if (saved.day != day || saved.spentNano <= 0)
+        return false;
+    const std::lock_guard lock(m_mutex);
+    if (day > m_day) {
+        m_day = day;
+        m_spentNano = 0;
+    }
+    m_spentNano = saved.spentNano > std::numeric_limits<qint64>::max() - m_spentNano
+                      ? std::numeric_limits<qint64>::max()
+                      : m_spentNano + saved.spentNano;
+    return true;
+}
+
 double BudgetLedger::spentToday(qint64 nowEpochMs) const
 {
     const std::lock_guard lock(m_mutex);

@@ -94,7 +94,8 @@ double costUsd(const ModelPrice &price, const canonical::Usage &usage);
 /// starts at 0. Amounts are kept as integer nano-dollars, so concurrent charges add up exactly.
 /// Every member may be called from any thread; each takes one short mutex (charges happen once per
 /// request, at its end). Time is passed in (milliseconds since the Unix epoch), so tests need no
-/// clock. Nothing is persisted: a restart starts today's total again at 0.
+/// clock. The ledger itself keeps nothing on disk; BudgetFile (budgetfile.h) saves and restores
+/// the day's total so a restart does not start it again at 0.
 class BudgetLedger
 {
 public:
@@ -145,6 +146,19 @@ public:
 
     /// The next 00:00 UTC strictly after `nowEpochMs`.
     static qint64 nextUtcMidnight(qint64 nowEpochMs);
+
+    /// The total as it stands, for saving: the UTC day (days since the epoch; 0 before the first
+    /// charge) and the amount in nano-dollars.
+    struct Total
+    {
+        qint64 day = 0;
+        qint64 spentNano = 0;
+        friend bool operator==(const Total &, const Total &) = default;
+    };
+    Total total() const;
+    /// Adds a saved total when it is of the current day (`nowEpochMs`); an older day is ignored.
+    /// Charges made meanwhile are kept, so restoring late loses nothing. Returns whether it counted.
+    bool restore(const Total &saved, qint64 nowEpochMs);
 
 private:
     qint64 spentNanoLocked(qint64 day) const;

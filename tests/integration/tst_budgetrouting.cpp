@@ -3,12 +3,16 @@
 //
 // The daily budget in the request path: requests are priced from their usage and charged; once
 // the limit is reached a request goes to a local model when fallback_to_local_on_limit allows it,
-// and is refused with 402 in the client's own error shape otherwise.
+// and is refused with 402 in the client's own error shape otherwise. The day's spend outlives a
+// restart (budget.json in the data directory).
 #include "tests/support/gatewayfixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <csignal>
 
 using namespace llmproxy::test;
 using namespace Qt::StringLiterals;
@@ -95,6 +99,35 @@ private slots:
         QCOMPARE(sent.size(), 1);
         QCOMPARE(sent.at(0).json().value(u"model"_s).toString(), u"qwen-local"_s);
         QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
+    }
+
+    void spentBudgetSurvivesARestart()
+    {
+        GatewayFixture gateway;
+        MockUpstreamProcess local;
+        QString error;
+        QVERIFY2(startGateway(gateway, local, false, &error), qPrintable(error));
+        QCOMPARE(gateway.post(u"/v1/chat/completions"_s, chat(u"gpt-paid"_s)).status, 200);
+        QVERIFY(gateway.proxy.sendSignal(SIGTERM));
+        QVERIFY(gateway.proxy.waitForExit(15'000));
+        QCOMPARE(gateway.proxy.exitCode(), 0);
+        const QString saved = gateway.proxy.dataDir() + u"/budget.json"_s;
+        QFile file(saved);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(saved));
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(o.value(u"date"_s).toString(), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+        QVERIFY(o.value(u"spent_usd"_s).toDouble() >= 0.001);
+
+        // The same configuration and data directory in a new process: the limit is still spent.
+        ProxyProcess restarted;
+        ProxyOptions options = gateway.options;
+        options.extraArgs << u"--data-dir"_s << gateway.proxy.dataDir();
+        QVERIFY2(restarted.start(options), qPrintable(restarted.errorString()));
+        const HttpResponse refused =
+            HttpClient::postJson(restarted.url(u"/v1/chat/completions"_s), chat(u"gpt-paid"_s));
+        QVERIFY2(refused.status == 402, qPrintable(refused.describe()));
+        QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
+        QVERIFY2(restarted.stdErr().contains("today's spend so far"), restarted.stdErr().constData());
     }
 };
 

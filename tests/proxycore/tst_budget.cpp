@@ -5,6 +5,7 @@
 // budget decision before routing, and the `pricing:` / `budget:` configuration keys.
 #include "proxycore/config/configloader.h"
 #include "proxycore/routing/budget.h"
+#include "proxycore/routing/budgetfile.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -620,6 +621,104 @@ private slots:
         QCOMPARE(r.errors.size(), 1);
         QCOMPARE(r.errors.first().toString(),
                  configFile() + u":2:3: pricing.gpt-4o: output is required (USD per 1M output tokens; 0 when free)"_s);
+    }
+
+    void savedSpendSurvivesARestart()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"budget.json"_s);
+        const qint64 morning = utcMs(2026, 11, 28, 9, 0, 0);
+        BudgetConfig config;
+        config.dailyLimit = 10.0;
+        {
+            BudgetLedger ledger(config);
+            BudgetFile file(path);
+            QString message;
+            QVERIFY(file.load(ledger, morning, &message)); // no file yet: no error
+            QVERIFY2(message.contains(u"starts at 0"_s), qPrintable(message));
+            ledger.charge(2.5, morning);
+            ledger.charge(0.000000001, morning + 1);
+            QString error;
+            QVERIFY2(file.saveIfChanged(ledger, &error), qPrintable(error));
+        }
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), QByteArray("{\"date\":\"2026-11-28\",\"spent_nano_usd\":2500000001,"
+                                               "\"spent_usd\":2.500000001}\n"));
+
+        // The next process, later the same day: the total carries on, to the nano-dollar.
+        BudgetLedger later(config);
+        later.charge(1.0, morning + 60'000); // charged before the file was read: kept
+        BudgetFile file(path);
+        QString message;
+        QVERIFY(file.load(later, morning + 3'600'000, &message));
+        QVERIFY2(message.contains(u"2.500000"_s), qPrintable(message));
+        QCOMPARE(later.total().spentNano, qint64(3'500'000'001));
+        QCOMPARE(later.total().day, QDate(1970, 1, 1).daysTo(QDate(2026, 11, 28)));
+
+        // The day after: yesterday's total is ignored.
+        BudgetLedger tomorrow(config);
+        QVERIFY(file.load(tomorrow, utcMs(2026, 11, 29, 0, 0, 1), &message));
+        QVERIFY2(message.contains(u"2026-11-28, not today"_s), qPrintable(message));
+        QCOMPARE(tomorrow.spentToday(utcMs(2026, 11, 29, 0, 0, 1)), 0.0);
+    }
+
+    void writesOnlyWhenTheTotalChanged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"budget.json"_s);
+        BudgetLedger ledger;
+        BudgetFile file(path);
+        QString error;
+        QVERIFY(file.saveIfChanged(ledger, &error));
+        QVERIFY2(!QFile::exists(path), "nothing charged yet: nothing to write");
+        const qint64 now = utcMs(2026, 11, 28, 12, 0, 0);
+        ledger.charge(1.0, now);
+        QVERIFY(file.saveIfChanged(ledger, &error));
+        QVERIFY(QFile::remove(path));
+        QVERIFY(file.saveIfChanged(ledger, &error));
+        QVERIFY2(!QFile::exists(path), "unchanged since the last write");
+        ledger.charge(1.0, now);
+        QVERIFY(file.saveIfChanged(ledger, &error));
+        QVERIFY(QFile::exists(path));
+    }
+
+    void malformedFilesAreReportedAndIgnored_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("not json") << QByteArray("spent: 3");
+        QTest::newRow("no date") << QByteArray("{\"spent_nano_usd\":5}");
+        QTest::newRow("bad date") << QByteArray("{\"date\":\"28.11.2026\",\"spent_nano_usd\":5}");
+        QTest::newRow("negative") << QByteArray("{\"date\":\"2026-11-28\",\"spent_nano_usd\":-5}");
+        QTest::newRow("fraction") << QByteArray("{\"date\":\"2026-11-28\",\"spent_nano_usd\":5.5}");
+        QTest::newRow("string") << QByteArray("{\"date\":\"2026-11-28\",\"spent_nano_usd\":\"5\"}");
+        QTest::newRow("huge") << QByteArray("{\"date\":\"2026-11-28\",\"spent_nano_usd\":1e300}");
+    }
+    void malformedFilesAreReportedAndIgnored()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"budget.json"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        BudgetLedger ledger;
+        BudgetFile file(path);
+        QString message;
+        QVERIFY(!file.load(ledger, utcMs(2026, 11, 28, 12, 0, 0), &message));
+        QVERIFY2(message.contains(u"not a saved spend"_s) || message.contains(u"cannot read"_s), qPrintable(message));
+        QCOMPARE(ledger.total().spentNano, qint64(0));
+    }
+
+    void unwritableFileIsAnError()
+    {
+        BudgetLedger ledger;
+        ledger.charge(1.0, utcMs(2026, 11, 28, 12, 0, 0));
+        BudgetFile file(u"/nonexistent-directory/budget.json"_s);
+        QString error;
+        QVERIFY(!file.saveIfChanged(ledger, &error));
+        QVERIFY2(error.contains(u"/nonexistent-directory/budget.json"_s), qPrintable(error));
     }
 };
 

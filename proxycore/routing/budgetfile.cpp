@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/routing/budgetfile.h"
+
+#include <QDate>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace llmproxy {
+
+namespace {
+
+const QDate kEpoch(1970, 1, 1);
+
+} // namespace
+
+BudgetFile::BudgetFile(QString path) : m_path(std::move(path)) {}
+
+bool BudgetFile::load(BudgetLedger &ledger, qint64 nowEpochMs, QString *message)
+{
+    QFile file(m_path);
+    if (!file.exists()) {
+        *message = QStringLiteral("no saved spend in %1; today's starts at 0").arg(m_path);
+        return true;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *message = QStringLiteral("cannot read %1 (%2); today's spend starts at 0").arg(m_path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError{};
+    const QJsonObject o = QJsonDocument::fromJson(file.read(4096), &parseError).object();
+    const QDate date = QDate::fromString(o.value(QLatin1String("date")).toString(), Qt::ISODate);
+    const QJsonValue nano = o.value(QLatin1String("spent_nano_usd"));
+    // Whole nano-dollars only: a double holds integers exactly up to 2^53 (9 million USD).
+    if (parseError.error != QJsonParseError::NoError || !date.isValid() || !nano.isDouble() || nano.toDouble() < 0 ||
+        nano.toDouble() != std::floor(nano.toDouble()) || nano.toDouble() > 9.0e15) {
+        *message = QStringLiteral("%1 is not a saved spend (expected date and spent_nano_usd); today's spend "
+                                  "starts at 0")
+                       .arg(m_path);
+        return false;
+    }
+    const BudgetLedger::Total saved{kEpoch.daysTo(date), qint64(nano.toDouble())};
+    if (!ledger.restore(saved, nowEpochMs)) {
+        *message = QStringLiteral("the spend saved in %1 is of %2, not today; today's starts at 0")
+                       .arg(m_path, date.toString(Qt::ISODate));
+        return true;
+    }
+    m_written = ledger.total();
+    *message = QStringLiteral("today's spend so far: %1 USD (from %2)")
+                   .arg(double(saved.spentNano) / 1e9, 0, 'f', 6)
+                   .arg(m_path);
+    return true;
+}
+
+bool BudgetFile::saveIfChanged(const BudgetLedger &ledger, QString *error)
+{
+    const BudgetLedger::Total total = ledger.total();
+    if (total == m_written || total.day == 0)
+        return true;
+    const QJsonObject o{{QStringLiteral("date"), kEpoch.addDays(total.day).toString(Qt::ISODate)},
+                        {QStringLiteral("spent_usd"), double(total.spentNano) / 1e9},
+                        {QStringLiteral("spent_nano_usd"), double(total.spentNano)}};
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n') < 0 ||
+        !file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString());
+        return false;
+    }
+    m_written = total;
+    return true;
+}
+
+} // namespace llmproxy
