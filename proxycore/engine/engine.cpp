@@ -3,6 +3,7 @@
 #include "proxycore/engine/engine.h"
 
 #include "proxycore/api/apirouter.h"
+#include "proxycore/engine/registryfile.h"
 #include "proxycore/engine/sharedstate.h"
 #include "proxycore/http/httpfrontend.h"
 #include "proxycore/observability/logger.h"
@@ -46,6 +47,14 @@ public:
     QString dataDir;
     std::unique_ptr<BudgetFile> budgetFile; ///< the day's spend on disk, when there is a data directory
     QTimer budgetTimer;
+    std::unique_ptr<RegistryFile> registryFile; ///< added endpoints and toggles on disk, with a data directory
+
+    void saveRegistry()
+    {
+        QString error;
+        if (registryFile && !registryFile->save(added, enabledOverrides, &error))
+            qCWarning(lcEngine, "registry: %s; the change holds until the process ends", qPrintable(error));
+    }
 
     void saveBudget()
     {
@@ -253,6 +262,8 @@ bool Engine::start(QString *errorMessage)
         });
         d->discovery->start();
     }
+    if (!d->dataDir.isEmpty())
+        restoreRegistry();
     if (!d->dataDir.isEmpty()) {
         // Today's spend survives restarts: read at start, written a second after it changes and
         // when the engine stops.
@@ -276,6 +287,39 @@ bool Engine::start(QString *errorMessage)
         qCWarning(lcEngine, "no endpoint configured: inference requests get 503 until one is added "
                             "(config.yaml 'endpoints:' or LLM_PROXY_ENDPOINT_<NAME>_URL)");
     return true;
+}
+
+void Engine::restoreRegistry()
+{
+    // The admin API's changes of earlier runs: added endpoints (keys read again from their
+    // variables) and toggles. An id config.yaml now defines itself stays the file's.
+    d->registryFile = std::make_unique<RegistryFile>(QDir(d->dataDir).filePath(QStringLiteral("registry.json")));
+    RegistryFile::Contents saved;
+    QString message;
+    if (!d->registryFile->load(&saved, &message)) {
+        qCWarning(lcEngine, "registry: %s; starting from config.yaml alone", qPrintable(message));
+        return;
+    }
+    if (saved.added.isEmpty() && saved.toggles.isEmpty())
+        return;
+    for (const QString &id : std::as_const(saved.skipped))
+        qCWarning(lcEngine, "registry: saved entry '%s' is not a valid endpoint; left out", qPrintable(id));
+    for (const NewEndpoint &n : std::as_const(saved.added)) {
+        if (d->idInUse(n.config.id)) {
+            qCInfo(lcEngine, "registry: endpoint %s is defined elsewhere now; the saved one is left out",
+                   qPrintable(n.config.id));
+            continue;
+        }
+        EndpointConfig e = n.config;
+        d->resolveKey(e, n);
+        d->added.append(e);
+        if (saved.lostKeys.contains(n.config.id))
+            qCWarning(lcEngine, "registry: endpoint %s was added with a literal key, which is not kept on disk; it is "
+                                "off until it is added again (or with api_key_env)", qPrintable(n.config.id));
+    }
+    d->enabledOverrides.insert(saved.toggles);
+    d->publish();
+    qCInfo(lcEngine, "registry: %s", qPrintable(message));
 }
 
 void Engine::setDataDirectory(const QString &dir)
@@ -472,6 +516,7 @@ RegistryChange Engine::addEndpoint(const NewEndpoint &endpoint, RegistryEntry *a
     d->enabledOverrides.remove(e.id.toLower()); // a toggle of an earlier endpoint of that id does not carry over
     d->added.append(e);
     d->publish();
+    d->saveRegistry();
     qCInfo(lcEngine, "endpoint %s added (%s at %s, %lld models%s)", qPrintable(e.id), qPrintable(e.provider),
            qPrintable(e.baseUrl), qint64(e.models.size()), e.enabled ? "" : ", disabled");
     emit endpointsChanged();
@@ -496,6 +541,7 @@ RegistryChange Engine::removeEndpoint(const QString &id)
     const QString removed = d->added.takeAt(index).id;
     d->enabledOverrides.remove(removed.toLower());
     d->publish();
+    d->saveRegistry();
     qCInfo(lcEngine, "endpoint %s removed; requests already on it finish", qPrintable(removed));
     emit endpointsChanged();
     return RegistryChange::Done;
@@ -515,6 +561,7 @@ RegistryChange Engine::setEndpointEnabled(const QString &id, std::optional<bool>
         return RegistryChange::UnknownEndpoint;
     const bool on = enabled.value_or(!current->config.enabled);
     d->enabledOverrides.insert(current->config.id.toLower(), on);
+    d->saveRegistry();
     if (on != current->config.enabled) {
         d->publish();
         qCInfo(lcEngine, on ? "endpoint %s enabled" : "endpoint %s disabled; requests already on it finish",

@@ -31,8 +31,8 @@ public:
     /// Returns false with a human-readable reason (port in use, non-loopback bind without keys, ...).
     bool start(QString *errorMessage);
 
-    /// Where state that outlives the process is kept (today's spend, budget.json). Call before
-    /// start(); without one nothing is written.
+    /// Where state that outlives the process is kept: today's spend (budget.json) and the admin
+    /// API's registry changes (registry.json). Call before start(); without one nothing is written.
     void setDataDirectory(const QString &dir);
 
     /// The monotonic clock, in milliseconds, of every circuit-breaker decision: client requests,
@@ -83,6 +83,9 @@ signals:
     void recordsAvailable(); ///< emitted at most ~10 times a second while requests finish
 
 private:
+    /// Reads registry.json from the data directory (see RegistryFile). Called by start().
+    void restoreRegistry();
+
     std::unique_ptr<EnginePrivate> d;
 };
 

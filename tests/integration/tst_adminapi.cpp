@@ -12,6 +12,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -80,6 +81,7 @@ private slots:
     void toggleOffDrainsWithoutDroppingTheStream();
     void toggleOfUnknownEndpointIs404();
     void togglesAndAddedEndpointsSurviveReload();
+    void togglesAndAddedEndpointsSurviveARestart();
     void panicRefusesTheNextRequest();
     void proxyToggle();
     void secretsNeverLeave();
@@ -519,6 +521,69 @@ void TestAdminApi::togglesAndAddedEndpointsSurviveReload()
     const HttpResponse disabled = chat(u"backup-model"_s, u"off"_s);
     QVERIFY2(disabled.status == 404, qPrintable(disabled.describe()));
     QCOMPARE(errorCode(disabled), QByteArray("model_not_found"));
+}
+
+void TestAdminApi::togglesAndAddedEndpointsSurviveARestart()
+{
+    // A gateway of its own, stopped and started again on the same data directory.
+    GatewayFixture gateway;
+    gateway.config.endpoints = {m_gateway.mockEndpoint()};
+    EndpointSpec backup = m_gateway.mockEndpoint();
+    backup.id = u"backup"_s;
+    backup.models = {u"backup-model"_s};
+    gateway.config.endpoints.append(backup);
+    gateway.options.env = m_gateway.options.env;
+    QString error;
+    QVERIFY2(gateway.start(&error), qPrintable(error));
+    const auto call = [](const ProxyProcess &proxy, const QByteArray &method, const QString &path,
+                         const QByteArray &body = {}) {
+        HeaderList h = bearer(kAdminKey);
+        h.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        return HttpClient::request(method, proxy.url(path), h, body);
+    };
+    const QString mockUrl = m_gateway.mock.baseUrl();
+    QCOMPARE(call(gateway.proxy, "POST", u"/api/v1/registry"_s,
+                  json({{u"id"_s, u"from-env"_s}, {u"base_url"_s, mockUrl}, {u"models"_s, QJsonArray{u"env-model"_s}},
+                        {u"api_key_env"_s, u"SECOND_UPSTREAM_KEY"_s}, {u"weight"_s, 4}, {u"probe"_s, false}}))
+                 .status,
+             201);
+    QCOMPARE(call(gateway.proxy, "POST", u"/api/v1/registry"_s,
+                  json({{u"id"_s, u"literal"_s}, {u"base_url"_s, mockUrl}, {u"models"_s, QJsonArray{u"lit-model"_s}},
+                        {u"api_key"_s, QString::fromLatin1(kLiteralKey)}}))
+                 .status,
+             201);
+    QCOMPARE(call(gateway.proxy, "POST", u"/api/v1/registry/backup/toggle"_s).status, 200);
+    const QString dataDir = gateway.proxy.dataDir();
+    QFile saved(dataDir + u"/registry.json"_s);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QByteArray savedBytes = saved.readAll();
+    QVERIFY2(!savedBytes.contains(kLiteralKey) && !savedBytes.contains(kSecondKey), savedBytes.constData());
+    QVERIFY(gateway.proxy.sendSignal(SIGTERM));
+    QVERIFY(gateway.proxy.waitForExit(15'000));
+
+    ProxyProcess restarted;
+    ProxyOptions options = gateway.options;
+    options.extraArgs << u"--data-dir"_s << dataDir;
+    QVERIFY2(restarted.start(options), qPrintable(restarted.errorString()));
+    const HttpResponse registry = call(restarted, "GET", u"/api/v1/registry"_s);
+    QCOMPARE(idsOf(registry), (QStringList{u"mock"_s, u"backup"_s, u"from-env"_s, u"literal"_s}));
+    QCOMPARE(entryOf(registry, u"backup"_s).value("enabled"_L1), QJsonValue(false));
+    const QJsonObject fromEnv = entryOf(registry, u"from-env"_s);
+    QCOMPARE(fromEnv.value("source"_L1).toString(), u"admin"_s);
+    QCOMPARE(fromEnv.value("weight"_L1).toInt(), 4);
+    QCOMPARE(fromEnv.value("probe"_L1).toString(), u"off"_s);
+    QCOMPARE(fromEnv.value("has_key"_L1), QJsonValue(true));
+    // The literal key was never written: that endpoint comes back off, without a key, and says why.
+    const QJsonObject literal = entryOf(registry, u"literal"_s);
+    QCOMPARE(literal.value("enabled"_L1), QJsonValue(false));
+    QCOMPARE(literal.value("has_key"_L1), QJsonValue(false));
+    QVERIFY2(restarted.stdErr().contains("literal key"), restarted.stdErr().constData());
+
+    const HttpResponse served = HttpClient::postJson(restarted.url(u"/v1/chat/completions"_s),
+                                                     chatRequest(u"env-model"_s, u"after the restart"_s),
+                                                     bearer(kInferenceKey));
+    QVERIFY2(served.status == 200, qPrintable(served.describe()));
+    QCOMPARE(lastUpstreamAuthorization(), QByteArray("Bearer ") + kSecondKey);
 }
 
 void TestAdminApi::panicRefusesTheNextRequest()

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/api/adminapi.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace llmproxy {
+
+/// The endpoint registry's run-time changes on disk, so that they outlive a restart: endpoints
+/// added through the admin API and the on/off toggles of every endpoint. One JSON file replaced
+/// atomically on each change. Keys are never written: an endpoint keeps the name of the variable
+/// its key came from (read again at start); one added with a literal key is saved without it and
+/// comes back switched off, saying so. Used from the engine's thread only.
+class RegistryFile
+{
+public:
+    explicit RegistryFile(QString path);
+
+    const QString &path() const { return m_path; }
+
+    struct Contents
+    {
+        /// Added endpoints to re-add, keys to be resolved again (apiKeyEnv set when the key came
+        /// from a variable; apiKey never set).
+        QList<NewEndpoint> added;
+        QHash<QString, bool> toggles; ///< by lower-case endpoint id
+        QStringList lostKeys;         ///< ids of added endpoints whose literal key was not kept
+        QStringList skipped;          ///< ids of entries that are not valid endpoints (edited by hand)
+    };
+
+    /// Reads the file. A missing file is an empty registry (true); an unreadable or malformed one
+    /// gives false with `message`, and is replaced by the next save.
+    bool load(Contents *contents, QString *message) const;
+
+    /// Writes `added` (source "admin") and `toggles`. False with `error` when it cannot.
+    bool save(const QList<EndpointConfig> &added, const QHash<QString, bool> &toggles, QString *error) const;
+
+private:
+    QString m_path;
+};
+
+} // namespace llmproxy

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// registry.json: the admin API's added endpoints and toggles round-trip; keys are never written
+// (a literal key's endpoint comes back off); hand-edited or damaged files are reported, not trusted.
+#include "proxycore/engine/registryfile.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace llmproxy;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+EndpointConfig added(const QString &id)
+{
+    EndpointConfig e;
+    e.id = id;
+    e.provider = u"openai_compatible"_s;
+    e.baseUrl = u"http://127.0.0.1:9/v1"_s;
+    e.models = {u"m1"_s, u"m2"_s};
+    e.priority = 3;
+    e.weight = 7;
+    e.source = u"admin"_s;
+    return e;
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+} // namespace
+
+class TestRegistryFile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTripsWithoutKeys()
+    {
+        QTemporaryDir dir;
+        const RegistryFile file(dir.filePath(u"registry.json"_s));
+        EndpointConfig fromEnv = added(u"from-env"_s);
+        fromEnv.apiKeyEnv = u"TEAM_KEY"_s;
+        fromEnv.apiKey = u"sk-resolved-from-env-123"_s;
+        fromEnv.probe = false;
+        fromEnv.apiVersion = u"2024-10-21"_s;
+        fromEnv.costPerMtok = 1.5;
+        EndpointConfig literal = added(u"literal"_s);
+        literal.apiKey = u"sk-literal-secret-456"_s;
+        QString error;
+        QVERIFY2(file.save({fromEnv, literal}, {{u"backup"_s, false}, {u"literal"_s, true}}, &error), qPrintable(error));
+
+        QFile raw(file.path());
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray bytes = raw.readAll();
+        QVERIFY2(!bytes.contains("sk-resolved-from-env-123") && !bytes.contains("sk-literal-secret-456"), bytes.constData());
+
+        RegistryFile::Contents c;
+        QString message;
+        QVERIFY2(file.load(&c, &message), qPrintable(message));
+        QCOMPARE(c.added.size(), 2);
+        const NewEndpoint &a = c.added.at(0);
+        QCOMPARE(a.config.id, u"from-env"_s);
+        QCOMPARE(a.config.models, (QStringList{u"m1"_s, u"m2"_s}));
+        QCOMPARE(a.config.priority, 3);
+        QCOMPARE(a.config.weight, 7);
+        QCOMPARE(a.config.probe, false);
+        QCOMPARE(a.config.apiVersion, u"2024-10-21"_s);
+        QCOMPARE(a.config.costPerMtok, 1.5);
+        QCOMPARE(a.config.source, u"admin"_s);
+        QVERIFY(a.config.enabled);
+        QCOMPARE(a.apiKeyEnv, std::optional<QString>(u"TEAM_KEY"_s));
+        QVERIFY(!a.apiKey);
+        const NewEndpoint &b = c.added.at(1);
+        QVERIFY2(!b.config.enabled, "its key was not kept: it comes back off");
+        QCOMPARE(b.apiKeyEnv, std::optional<QString>(QString()));
+        QCOMPARE(c.lostKeys, QStringList{u"literal"_s});
+        QCOMPARE(c.toggles.value(u"backup"_s, true), false);
+        QCOMPARE(c.toggles.value(u"literal"_s, false), true);
+        QVERIFY(c.skipped.isEmpty());
+    }
+
+    void missingFileIsAnEmptyRegistry()
+    {
+        QTemporaryDir dir;
+        RegistryFile::Contents c;
+        QString message;
+        QVERIFY(RegistryFile(dir.filePath(u"registry.json"_s)).load(&c, &message));
+        QVERIFY(c.added.isEmpty() && c.toggles.isEmpty());
+    }
+
+    void damagedFilesAreReported_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("not json") << QByteArray("added: []");
+        QTest::newRow("no version") << QByteArray("{\"added\":[]}");
+        QTest::newRow("future version") << QByteArray("{\"version\":2,\"added\":[]}");
+    }
+    void damagedFilesAreReported()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"registry.json"_s);
+        QVERIFY(writeFile(path, content));
+        RegistryFile::Contents c;
+        QString message;
+        QVERIFY(!RegistryFile(path).load(&c, &message));
+        QVERIFY2(message.contains(path), qPrintable(message));
+    }
+
+    void handEditedEntriesAreCheckedLikeTheAdminApi()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"registry.json"_s);
+        QVERIFY(writeFile(path, "{\"version\":1,\"added\":["
+                                "{\"id\":\"ok\",\"provider\":\"groq\",\"base_url\":\"https://api.groq.com/openai/v1/\"},"
+                                "{\"id\":\"bad id\",\"provider\":\"groq\",\"base_url\":\"https://x.example/v1\"},"
+                                "{\"id\":\"typo\",\"provider\":\"opnai\",\"base_url\":\"https://x.example/v1\"},"
+                                "{\"id\":\"ftp\",\"provider\":\"openai\",\"base_url\":\"ftp://x.example/v1\"}],"
+                                "\"toggles\":{\"Mock\":false,\"other\":\"no\"}}"));
+        RegistryFile::Contents c;
+        QString message;
+        QVERIFY(RegistryFile(path).load(&c, &message));
+        QCOMPARE(c.added.size(), 1);
+        QCOMPARE(c.added.first().config.baseUrl, u"https://api.groq.com/openai/v1"_s);
+        QCOMPARE(c.skipped, (QStringList{u"bad id"_s, u"typo"_s, u"ftp"_s}));
+        QCOMPARE(c.toggles.size(), 1);
+        QCOMPARE(c.toggles.value(u"mock"_s, true), false);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegistryFile)
+#include "tst_registryfile.moc"
