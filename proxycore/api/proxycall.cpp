@@ -459,42 +459,60 @@ void ProxyCall::noteCanonicalUsage(const canonical::Usage &usage)
 
 void ProxyCall::noteUsage(QByteArrayView json)
 {
-    // Only the small "usage" and "error" members are parsed; the rest of the response is skipped
-    // over without building a document.
+    // Only the few members needed are located, by scanning the bytes; no document is built for
+    // the response (this runs once per response, or per streamed event that carries usage).
     JsonMemberSpan spans[3];
     findTopLevelMembers(json, {"usage", "error", "message"}, spans);
-    const auto member = [&json](const JsonMemberSpan &span) -> QJsonObject {
-        if (!span.isValid() || json[span.valueStart] != '{')
+    const auto objectAt = [](QByteArrayView in, const JsonMemberSpan &span) -> QByteArrayView {
+        if (!span.isValid() || in[span.valueStart] != '{')
             return {};
-        return QJsonDocument::fromJson(json.sliced(span.valueStart, span.valueEnd - span.valueStart).toByteArray())
-            .object();
+        return in.sliced(span.valueStart, span.valueEnd - span.valueStart);
     };
-    QJsonObject usage = member(spans[0]);
-    if (usage.isEmpty()) // Anthropic's message_start carries it inside the message
-        usage = member(spans[2]).value(QLatin1String("usage")).toObject();
-    for (const char *name : {"prompt_tokens", "input_tokens"}) {
-        if (usage.contains(QLatin1String(name)))
-            m_record.promptTokens = usage.value(QLatin1String(name)).toInt();
+    QByteArrayView usage = objectAt(json, spans[0]);
+    if (usage.isEmpty()) { // Anthropic's message_start carries it inside the message
+        const QByteArrayView message = objectAt(json, spans[2]);
+        if (!message.isEmpty())
+            usage = objectAt(message, findTopLevelMember(message, "usage"));
     }
-    // Cached input: OpenAI counts it inside prompt_tokens; Anthropic reports it beside input_tokens.
-    const qint64 openAiCached = usage.value(QLatin1String("prompt_tokens_details")).toObject().value(
-        QLatin1String("cached_tokens")).toInteger();
-    const qint64 anthropicRead = usage.value(QLatin1String("cache_read_input_tokens")).toInteger();
-    const qint64 anthropicWrite = usage.value(QLatin1String("cache_creation_input_tokens")).toInteger();
-    if (openAiCached > 0)
-        m_cachedInputTokens = openAiCached;
-    if ((anthropicRead > 0 || anthropicWrite > 0) && usage.contains(QLatin1String("input_tokens"))) {
-        m_cachedInputTokens = anthropicRead;
-        m_record.promptTokens = int(usage.value(QLatin1String("input_tokens")).toInteger() + anthropicRead + anthropicWrite);
-    }
-    for (const char *name : {"completion_tokens", "output_tokens"}) {
-        if (usage.contains(QLatin1String(name)))
-            m_record.completionTokens = usage.value(QLatin1String(name)).toInt();
+    if (!usage.isEmpty()) {
+        enum { Prompt, Input, Completion, Output, PromptDetails, CacheRead, CacheWrite, Count };
+        JsonMemberSpan u[Count];
+        findTopLevelMembers(usage,
+                            {"prompt_tokens", "input_tokens", "completion_tokens", "output_tokens",
+                             "prompt_tokens_details", "cache_read_input_tokens", "cache_creation_input_tokens"},
+                            u);
+        const auto number = [](QByteArrayView in, const JsonMemberSpan &span) -> std::optional<qint64> {
+            if (!span.isValid())
+                return std::nullopt;
+            return jsonIntegerValue(in.sliced(span.valueStart, span.valueEnd - span.valueStart));
+        };
+        for (int field : {Prompt, Input}) {
+            if (const std::optional<qint64> n = number(usage, u[field]))
+                m_record.promptTokens = int(*n);
+        }
+        for (int field : {Completion, Output}) {
+            if (const std::optional<qint64> n = number(usage, u[field]))
+                m_record.completionTokens = int(*n);
+        }
+        // Cached input: OpenAI counts it inside prompt_tokens; Anthropic reports it beside input_tokens.
+        if (const QByteArrayView details = objectAt(usage, u[PromptDetails]); !details.isEmpty()) {
+            const std::optional<qint64> cached = number(details, findTopLevelMember(details, "cached_tokens"));
+            if (cached.value_or(0) > 0)
+                m_cachedInputTokens = *cached;
+        }
+        const qint64 anthropicRead = number(usage, u[CacheRead]).value_or(0);
+        const qint64 anthropicWrite = number(usage, u[CacheWrite]).value_or(0);
+        const std::optional<qint64> input = number(usage, u[Input]);
+        if ((anthropicRead > 0 || anthropicWrite > 0) && input) {
+            m_cachedInputTokens = anthropicRead;
+            m_record.promptTokens = int(*input + anthropicRead + anthropicWrite);
+        }
     }
     if (m_record.error.isEmpty()) {
-        const QJsonObject error = member(spans[1]);
-        if (!error.isEmpty())
-            m_record.error = error.value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
+        if (const QByteArrayView error = objectAt(json, spans[1]); !error.isEmpty()) {
+            const QJsonObject e = QJsonDocument::fromJson(error.toByteArray()).object();
+            m_record.error = e.value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
+        }
     }
 }
 

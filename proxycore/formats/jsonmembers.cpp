@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/formats/jsonmembers.h"
 
+#include <cmath>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -381,6 +383,21 @@ bool isValidJson(QByteArrayView json, qsizetype *errorOffset)
     if (!ok && errorOffset)
         *errorOffset = v.position();
     return ok;
+}
+
+std::optional<qint64> jsonIntegerValue(QByteArrayView literal)
+{
+    const QByteArrayView t = literal.trimmed();
+    if (t.isEmpty() || !(t.front() == '-' || (t.front() >= '0' && t.front() <= '9')))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 whole = t.toLongLong(&ok, 10);
+    if (ok)
+        return whole;
+    const double d = t.toDouble(&ok);
+    if (!ok || !std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.0e15)
+        return std::nullopt;
+    return qint64(d);
 }
 
 QString jsonStringValue(QByteArrayView literal)

@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 
 #include <initializer_list>
+#include <optional>
 
 namespace llmproxy {
 
@@ -43,6 +44,10 @@ bool isValidJson(QByteArrayView json, qsizetype *errorOffset = nullptr);
 /// The decoded value of a JSON string literal (quotes included in `literal`); a null QString when
 /// `literal` is not a string.
 QString jsonStringValue(QByteArrayView literal);
+
+/// The value of a JSON number literal that is an integer (`12`, `-3`, also `12.0` or `1e3`); nullopt
+/// for anything else (strings, null, fractions, out of the 64-bit range).
+std::optional<qint64> jsonIntegerValue(QByteArrayView literal);
 
 /// `text` as a JSON string literal, quotes included.
 QByteArray jsonString(const QString &text);

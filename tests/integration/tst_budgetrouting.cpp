@@ -129,6 +129,57 @@ private slots:
         QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
         QVERIFY2(restarted.stdErr().contains("today's spend so far"), restarted.stdErr().constData());
     }
+
+    void usageWithCachedInputIsPriced()
+    {
+        // Usage is read from the provider's answer (OpenAI: cached tokens inside prompt_tokens;
+        // Anthropic: cache reads and writes beside input_tokens) and priced with cached input at 10 %.
+        GatewayFixture gateway;
+        QVERIFY(gateway.mock.start());
+        EndpointSpec openAi = gateway.mockEndpoint();
+        openAi.id = u"oai"_s;
+        openAi.models = {u"priced-chat"_s};
+        EndpointSpec claude = gateway.mockEndpoint();
+        claude.id = u"claude"_s;
+        claude.provider = u"anthropic"_s;
+        claude.models = {u"priced-claude"_s};
+        gateway.config.endpoints = {openAi, claude};
+        gateway.config.extraYaml = "pricing:\n  priced-chat: {input: 1, output: 2}\n"
+                                   "  priced-claude: {input: 1, output: 2}\n";
+        QString error;
+        QVERIFY2(gateway.start(&error), qPrintable(error));
+
+        const QByteArray openAiBody =
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"priced-chat\","
+            "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},"
+            "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":10,"
+            "\"total_tokens\":1010,\"prompt_tokens_details\":{\"cached_tokens\":600}}}";
+        QVERIFY(gateway.mock.script(QJsonObject{{u"status"_s, 200}, {u"body"_s, QString::fromLatin1(openAiBody)}}));
+        const HttpResponse first = gateway.post(u"/v1/chat/completions"_s, chat(u"priced-chat"_s));
+        QVERIFY2(first.status == 200, qPrintable(first.describe()));
+        QCOMPARE(first.body, openAiBody);
+
+        const QByteArray anthropicBody =
+            "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"priced-claude\","
+            "\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"stop_reason\":\"end_turn\","
+            "\"stop_sequence\":null,\"usage\":{\"input_tokens\":100,\"cache_creation_input_tokens\":50,"
+            "\"cache_read_input_tokens\":900,\"output_tokens\":10}}";
+        QVERIFY(gateway.mock.script(QJsonObject{{u"status"_s, 200}, {u"body"_s, QString::fromLatin1(anthropicBody)}}));
+        const QJsonObject messages{{u"model"_s, u"priced-claude"_s},
+                                   {u"max_tokens"_s, 16},
+                                   {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hi"_s}}}}};
+        const HttpResponse second = gateway.post(u"/v1/messages"_s, messages);
+        QVERIFY2(second.status == 200, qPrintable(second.describe()));
+
+        // 400 × 1 + 600 × 0.1 + 10 × 2 = 480 µUSD; (100 + 50) × 1 + 900 × 0.1 + 10 × 2 = 260 µUSD.
+        QTRY_VERIFY2_WITH_TIMEOUT(gateway.proxy.stdErr().contains("cost_usd=0.00026"),
+                                  gateway.proxy.stdErr().right(1500).constData(), 10000);
+        const QByteArray log = gateway.proxy.stdErr();
+        QVERIFY2(log.contains("cost_usd=0.00048 duration_ms"), log.right(1500).constData());
+        QVERIFY(log.contains("input_tokens=1000"));
+        QVERIFY(log.contains("input_tokens=1050"));
+        QVERIFY(log.contains("output_tokens=10"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBudgetRouting)

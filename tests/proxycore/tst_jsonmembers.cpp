@@ -96,6 +96,20 @@ private slots:
         QVERIFY(jsonStringValue("null").isNull());
     }
 
+    void readsIntegerValues()
+    {
+        QCOMPARE(jsonIntegerValue("12"), std::optional<qint64>(12));
+        QCOMPARE(jsonIntegerValue(" -3 "), std::optional<qint64>(-3));
+        QCOMPARE(jsonIntegerValue("9007199254740993"), std::optional<qint64>(9007199254740993LL));
+        QCOMPARE(jsonIntegerValue("12.0"), std::optional<qint64>(12));
+        QCOMPARE(jsonIntegerValue("1e3"), std::optional<qint64>(1000));
+        QCOMPARE(jsonIntegerValue("12.5"), std::nullopt);
+        QCOMPARE(jsonIntegerValue("null"), std::nullopt);
+        QCOMPARE(jsonIntegerValue("\"12\""), std::nullopt);
+        QCOMPARE(jsonIntegerValue(""), std::nullopt);
+        QCOMPARE(jsonIntegerValue("1e300"), std::nullopt);
+    }
+
     void findsSeveralMembersInOnePass()
     {
         const QByteArray json = "{\"stream\":true,\"messages\":[{\"model\":\"x\"}],\"model\":\"a\",\"model\":\"b\"}";
