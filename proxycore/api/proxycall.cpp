@@ -233,6 +233,7 @@ void ProxyCall::startAttempt(int routeIndex)
     m_lineStart = true;
     m_sideChannel = SseDecoder();
     m_sawDone = false;
+    m_sawFinish = false;
     m_lastSequence = -1;
     m_responseId.clear();
     m_decoder.reset();
@@ -379,6 +380,26 @@ void ProxyCall::onData(QByteArrayView chunk)
     }
 }
 
+/// Whether `json` has the member `quotedKey` with a string value (`"finish_reason":"stop"`, but not
+/// `"finish_reason":null`). A byte search: the key does not occur inside the content strings of a
+/// streamed event, where quotes are escaped.
+static bool hasStringMember(QByteArrayView json, QByteArrayView quotedKey)
+{
+    for (qsizetype at = json.indexOf(quotedKey); at >= 0; at = json.indexOf(quotedKey, at + 1)) {
+        qsizetype i = at + quotedKey.size();
+        while (i < json.size() && (json[i] == ' ' || json[i] == '\t'))
+            ++i;
+        if (i >= json.size() || json[i] != ':')
+            continue;
+        ++i;
+        while (i < json.size() && (json[i] == ' ' || json[i] == '\t'))
+            ++i;
+        if (i < json.size() && json[i] == '"')
+            return true;
+    }
+    return false;
+}
+
 void ProxyCall::relayCompleteEvents(bool flushAll)
 {
     // Find the end of the last complete event (a blank line), whatever the line endings.
@@ -419,11 +440,18 @@ void ProxyCall::relayCompleteEvents(bool flushAll)
     for (const SseEvent &e : std::as_const(events)) {
         if (e.data == "[DONE]" || e.event == "message_stop") {
             m_sawDone = true;
-        } else if (m_clientFormat == formats::ApiFormat::OpenAiResponses) {
-            noteResponsesEvent(e);
-        } else if (e.data.contains("\"usage\"") || e.data.contains("\"error\"")) {
-            noteUsage(e.data);
+            continue;
         }
+        if (m_clientFormat == formats::ApiFormat::OpenAiResponses) {
+            noteResponsesEvent(e);
+            continue;
+        }
+        if (e.data.contains("\"usage\"") || e.data.contains("\"error\""))
+            noteUsage(e.data);
+        if (!m_sawFinish)
+            m_sawFinish = hasStringMember(e.data, m_clientFormat == formats::ApiFormat::AnthropicMessages
+                                                      ? QByteArrayView("\"stop_reason\"")
+                                                      : QByteArrayView("\"finish_reason\""));
     }
 }
 
@@ -732,6 +760,19 @@ void ProxyCall::failStream(const ApiError &error)
     m_pending.clear();
     m_scanFrom = 0;
     m_lineStart = true;
+    if (!m_encoder && m_sawFinish && !m_sawDone) {
+        // The answer was complete; only the upstream's closing event was lost with the connection.
+        // The client gets that closing event instead of an error for an answer it already has.
+        qInfo("request %s: upstream connection ended after the last event of a complete answer (%s); stream "
+              "closed normally",
+              qPrintable(m_record.requestId), qPrintable(error.message));
+        writeClient(m_clientFormat == formats::ApiFormat::AnthropicMessages
+                        ? sseEvent("message_stop", QByteArrayLiteral("{\"type\":\"message_stop\"}"))
+                        : sseDone());
+        m_responder->endStream();
+        finish(m_upstreamStatus, QStringLiteral("upstream_closed_after_answer"));
+        return;
+    }
     if (m_encoder) {
         writeClient(m_encoder->fail(error.toCanonical()));
     } else if (m_clientFormat == formats::ApiFormat::AnthropicMessages) {

@@ -115,6 +115,9 @@ private:
     qsizetype m_scanFrom = 0;        ///< event-boundary scan resumes here
     bool m_lineStart = true;         ///< the scan position is at the start of a line
     bool m_sawDone = false;          ///< passthrough: the upstream's terminal event was relayed
+    /// Passthrough Chat Completions / Messages: the answer's last event (a finish_reason or
+    /// stop_reason) was relayed; only the closing event may still be missing.
+    bool m_sawFinish = false;
     qint64 m_lastSequence = -1;      ///< passthrough Responses stream: last sequence_number relayed
     QByteArray m_responseId;         ///< passthrough Responses stream: id from response.created
     bool m_pausedForClient = false;

@@ -115,6 +115,29 @@ private slots:
             QVERIFY(e.event != "message_stop"); // a failed stream never ends like a successful one
     }
 
+    void nativeStreamCutBeforeMessageStopClosesNormally()
+    {
+        // Byte-for-byte relay from an Anthropic endpoint whose connection breaks after message_delta
+        // (stop_reason set): the answer is complete, so the client gets message_stop, not an error.
+        const QByteArray full = [this] {
+            const HttpResponse direct = HttpClient::postJson(QUrl(m_gateway.mock.baseUrl() + u"/messages"_s),
+                                                             messagesBody(true, u"claude-native"_s));
+            return direct.body;
+        }();
+        const qsizetype stop = full.indexOf("event: message_stop");
+        QVERIFY2(stop > 0, full.constData());
+        QVERIFY(m_gateway.mock.script(QJsonObject{{u"disconnect_after_bytes"_s, stop}}));
+        const HttpResponse r = m_gateway.post(u"/v1/messages"_s, messagesBody(true, u"claude-native"_s));
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.complete, qPrintable(r.describe()));
+        const QList<SseEvent> got = SseParser::parse(r.body);
+        const QList<SseEvent> expected = SseParser::parse(full);
+        QCOMPARE(got.size(), expected.size());
+        QCOMPARE(got.last().event, QByteArray("message_stop"));
+        for (qsizetype i = 0; i < got.size(); ++i)
+            QCOMPARE(got.at(i).event, expected.at(i).event);
+    }
+
     void countTokensEstimatesAndGrowsWithInput()
     {
         const auto count = [this](const QString &text) {

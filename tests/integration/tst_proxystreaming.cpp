@@ -47,6 +47,7 @@ private slots:
     void eventsArriveIncrementally();
     void upstreamBytesSplitAnywhereStillYieldWholeEvents();
     void midStreamUpstreamDisconnectEndsWithErrorAndDone();
+    void disconnectAfterTheLastEventClosesNormally();
     void stalledUpstreamStreamDoesNotHang();
     void clientDisconnectCancelsUpstream();
 
@@ -184,6 +185,31 @@ void TestProxyStreaming::upstreamBytesSplitAnywhereStillYieldWholeEvents()
     QVERIFY2(r.status == 200, qPrintable(r.describe()));
     QCOMPARE(SseParser::dataPayloads(r.body),
              SseParser::dataPayloads(directFromMock(u"/v1/chat/completions"_s, request).body));
+}
+
+void TestProxyStreaming::disconnectAfterTheLastEventClosesNormally()
+{
+    // The upstream's connection breaks after the event with finish_reason, before [DONE]: the
+    // answer is complete, so the client gets the whole stream and a normal end, not an error.
+    const QJsonObject request = chatRequest(u"mock-chat"_s, kLongAnswer, true);
+    const QByteArray full = directFromMock(u"/v1/chat/completions"_s, request).body;
+    const qsizetype done = full.indexOf("data: [DONE]");
+    QVERIFY(done > 0);
+    QVERIFY(full.left(done).contains("\"finish_reason\":\"stop\""));
+    QVERIFY(m_gateway.mock.script(QJsonObject{{u"disconnect_after_bytes"_s, done}}));
+    const HttpResponse r = m_gateway.post(u"/v1/chat/completions"_s, request, {}, 30000);
+    QVERIFY2(r.status == 200, qPrintable(r.describe()));
+    QVERIFY2(r.complete, qPrintable(r.describe()));
+    QCOMPARE(SseParser::dataPayloads(r.body), SseParser::dataPayloads(full));
+
+    // Cut one event earlier (before the finish_reason event) it is an error, as before.
+    const qsizetype last = full.lastIndexOf("data: {", done);
+    QVERIFY(m_gateway.mock.script(QJsonObject{{u"disconnect_after_bytes"_s, last}}));
+    const HttpResponse cut = m_gateway.post(u"/v1/chat/completions"_s, request, {}, 30000);
+    const QList<QByteArray> payloads = SseParser::dataPayloads(cut.body);
+    QVERIFY2(payloads.size() >= 2, qPrintable(cut.describe()));
+    QCOMPARE(payloads.last(), QByteArray("[DONE]"));
+    QVERIFY2(payloads.at(payloads.size() - 2).contains("\"error\""), payloads.at(payloads.size() - 2).constData());
 }
 
 void TestProxyStreaming::midStreamUpstreamDisconnectEndsWithErrorAndDone()
