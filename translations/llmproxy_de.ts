@@ -448,6 +448,10 @@
         <translation>Anfrage %1</translation>
     </message>
     <message>
+        <source>Client key: %1</source>
+        <translation>Client-Schlüssel: %1</translation>
+    </message>
+    <message>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>

@@ -448,6 +448,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Client key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Endpoint: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -448,6 +448,10 @@
         <translation>Solicitud %1</translation>
     </message>
     <message>
+        <source>Client key: %1</source>
+        <translation>Clave de cliente: %1</translation>
+    </message>
+    <message>
         <source>Endpoint: %1</source>
         <translation>Endpoint: %1</translation>
     </message>

@@ -448,6 +448,10 @@
         <translation>Requête %1</translation>
     </message>
     <message>
+        <source>Client key: %1</source>
+        <translation>Clé client : %1</translation>
+    </message>
+    <message>
         <source>Endpoint: %1</source>
         <translation>Point de terminaison : %1</translation>
     </message>

@@ -448,6 +448,10 @@
         <translation>Richiesta %1</translation>
     </message>
     <message>
+        <source>Client key: %1</source>
+        <translation>Chiave client: %1</translation>
+    </message>
+    <message>
         <source>Endpoint: %1</source>
         <translation>Endpoint: %1</translation>
     </message>

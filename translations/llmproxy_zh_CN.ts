@@ -448,6 +448,10 @@
         <translation>请求 %1</translation>
     </message>
     <message>
+        <source>Client key: %1</source>
+        <translation>客户端密钥：%1</translation>
+    </message>
+    <message>
         <source>Endpoint: %1</source>
         <translation>端点：%1</translation>
     </message>

@@ -135,6 +135,8 @@ QString RequestLogModel::toolTip(const RequestRecord &r) const
     lines << r.time.toLocalTime().toString(Qt::ISODateWithMs);
     if (!r.endpoint.isEmpty())
         lines << tr("Endpoint: %1").arg(r.endpoint);
+    if (!r.keyName.isEmpty())
+        lines << tr("Client key: %1").arg(r.keyName);
     if (r.attempts > 1)
         lines << tr("%1 attempts: retried or fell back to another endpoint").arg(r.attempts);
     lines << tr("Gateway overhead: %1 ms").arg(QLocale().toString(r.overheadMs, 'f', 2));

@@ -257,6 +257,7 @@ void TestEndpointModel::requestLogShowsAttempts()
     fellBack.requestId = QStringLiteral("req-2");
     fellBack.endpoint = QStringLiteral("backup");
     fellBack.attempts = 2;
+    fellBack.keyName = QStringLiteral("ci-bot");
 
     RequestLogModel log;
     log.appendRecords({first, fellBack});
@@ -265,10 +266,12 @@ void TestEndpointModel::requestLogShowsAttempts()
     QCOMPARE(log.index(1, RequestLogModel::AttemptsColumn).data().toInt(), 2);
     QCOMPARE(log.index(1, RequestLogModel::StatusColumn).data().toInt(), 200);
     const QString tip = log.index(1, RequestLogModel::ModelColumn).data(Qt::ToolTipRole).toString();
-    QVERIFY2(tip.contains(QStringLiteral("\nEndpoint: backup\n2 attempts: retried or fell back to another endpoint")),
+    QVERIFY2(tip.contains(QStringLiteral(
+                 "\nEndpoint: backup\nClient key: ci-bot\n2 attempts: retried or fell back to another endpoint")),
              qPrintable(tip));
-    QVERIFY(!log.index(0, RequestLogModel::ModelColumn).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("attempts")));
+    const QString plain = log.index(0, RequestLogModel::ModelColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY(!plain.contains(QStringLiteral("attempts")));
+    QVERIFY(!plain.contains(QStringLiteral("Client key")));
 }
 
 void TestEndpointModel::healthChecksSwitchedOffAreExplained()
