@@ -212,7 +212,17 @@ std::optional<int> integerIn(const QJsonValue &v, int min, int max)
     return int(d);
 }
 
-/// Validates the body of POST /api/v1/registry with the rules of an endpoint in config.yaml.
+QString sourceDescription(const QString &source)
+{
+    if (source == u"env")
+        return QStringLiteral("the environment");
+    if (source == u"discovery")
+        return QStringLiteral("local discovery");
+    return QStringLiteral("the configuration file");
+}
+
+} // namespace
+
 std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const ServerConfig &server, ApiError *error)
 {
     std::optional<QJsonObject> o = bodyObject(body, error);
@@ -351,16 +361,24 @@ std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const Server
     return n;
 }
 
-QString sourceDescription(const QString &source)
+QJsonObject newEndpointBody(const EndpointConfig &e)
 {
-    if (source == u"env")
-        return QStringLiteral("the environment");
-    if (source == u"discovery")
-        return QStringLiteral("local discovery");
-    return QStringLiteral("the configuration file");
+    QJsonObject o{{QStringLiteral("id"), e.id},
+                  {QStringLiteral("provider"), e.provider},
+                  {QStringLiteral("base_url"), e.baseUrl},
+                  {QStringLiteral("models"), QJsonArray::fromStringList(e.models)},
+                  {QStringLiteral("priority"), e.priority},
+                  {QStringLiteral("weight"), e.weight},
+                  {QStringLiteral("enabled"), e.enabled},
+                  {QStringLiteral("probe"), e.probe}};
+    if (!e.apiVersion.isEmpty())
+        o.insert(QStringLiteral("api_version"), e.apiVersion);
+    if (e.costPerMtok > 0)
+        o.insert(QStringLiteral("cost_per_mtok"), e.costPerMtok);
+    if (!e.apiKeyEnv.isEmpty())
+        o.insert(QStringLiteral("api_key_env"), e.apiKeyEnv);
+    return o;
 }
-
-} // namespace
 
 void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
 {

@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/api/apierror.h"
 #include "proxycore/config/config.h"
 #include "proxycore/routing/endpointstats.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -32,6 +34,12 @@ struct NewEndpoint
     std::optional<QString> apiKey;
     std::optional<QString> apiKeyEnv;
 };
+
+/// Validates the body of POST /api/v1/registry with the rules of an endpoint in config.yaml.
+std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const ServerConfig &server, ApiError *error);
+/// The POST /api/v1/registry body that adds `endpoint` again: every setting and the variable its
+/// key came from, never the key itself. parseNewEndpoint() reads it back.
+QJsonObject newEndpointBody(const EndpointConfig &endpoint);
 
 /// How a change to the endpoint registry ended.
 enum class RegistryChange {

@@ -48,6 +48,17 @@ public:
     std::unique_ptr<BudgetFile> budgetFile; ///< the day's spend on disk, when there is a data directory
     QTimer budgetTimer;
     std::unique_ptr<RegistryFile> registryFile; ///< added endpoints and toggles on disk, with a data directory
+    mutable QMutex recentMutex;
+    std::deque<std::pair<quint64, RequestRecord>> recent;
+    quint64 sequence = 0;
+    qint64 createdEpoch = QDateTime::currentSecsSinceEpoch();
+    bool shuttingDown = false;
+    QString listenUrl;
+    EndpointHealthRegistry health; ///< breaker and statistics per endpoint; survives reloads
+    QList<EndpointConfig> added;            ///< added through the admin API (source "admin")
+    QHash<QString, bool> enabledOverrides;  ///< toggles by lower-case endpoint id; win over config.yaml
+
+    bool isEnabled(const EndpointConfig &e) const { return enabledOverrides.value(e.id.toLower(), e.enabled); }
 
     void saveRegistry()
     {
@@ -56,23 +67,48 @@ public:
             qCWarning(lcEngine, "registry: %s; the change holds until the process ends", qPrintable(error));
     }
 
+    /// Reads registry.json from the data directory (see RegistryFile): the admin API's changes of
+    /// earlier runs, added endpoints (keys read again from their variables) and toggles. An id that
+    /// config.yaml or the environment now defines itself stays theirs.
+    void restoreRegistry()
+    {
+        registryFile = std::make_unique<RegistryFile>(QDir(dataDir).filePath(QStringLiteral("registry.json")));
+        RegistryFile::Contents saved;
+        QString message;
+        if (!registryFile->load(config->server, &saved, &message)) {
+            qCWarning(lcEngine, "registry: %s; starting from config.yaml alone", qPrintable(message));
+            return;
+        }
+        if (saved.added.isEmpty() && saved.toggles.isEmpty())
+            return;
+        for (const QString &id : std::as_const(saved.skipped))
+            qCWarning(lcEngine, "registry: saved endpoint %s left out", qPrintable(id));
+        for (const NewEndpoint &n : std::as_const(saved.added)) {
+            if (idInUse(n.config.id)) {
+                qCInfo(lcEngine, "registry: endpoint %s is defined elsewhere now; the saved one is left out",
+                       qPrintable(n.config.id));
+                continue;
+            }
+            EndpointConfig e = n.config;
+            resolveKey(e, n);
+            added.append(e);
+            if (saved.lostKeys.contains(n.config.id))
+                qCWarning(lcEngine,
+                          "registry: endpoint %s was added with a literal key, which is not kept on disk; it is "
+                          "off until it is added again (or with api_key_env)",
+                          qPrintable(n.config.id));
+        }
+        enabledOverrides.insert(saved.toggles);
+        publish();
+        qCInfo(lcEngine, "registry: %s", qPrintable(message));
+    }
+
     void saveBudget()
     {
         QString error;
         if (budgetFile && !budgetFile->saveIfChanged(state.budget, &error))
             qCWarning(lcEngine, "daily budget: %s", qPrintable(error));
     }
-    mutable QMutex recentMutex;
-    std::deque<std::pair<quint64, RequestRecord>> recent;
-    quint64 sequence = 0;
-    qint64 createdEpoch = QDateTime::currentSecsSinceEpoch();
-    bool shuttingDown = false;
-    QString listenUrl;
-    EndpointHealthRegistry health; ///< breaker and statistics per endpoint; survives reloads
-    QList<EndpointConfig> added;            ///< added through the admin API (source "admin"); until exit
-    QHash<QString, bool> enabledOverrides;  ///< toggles by lower-case endpoint id; win over config.yaml
-
-    bool isEnabled(const EndpointConfig &e) const { return enabledOverrides.value(e.id.toLower(), e.enabled); }
 
     /// What the workers route with: the configuration plus the endpoints added at run time, with
     /// the toggles applied; discovered servers that were switched off are left out.
@@ -263,7 +299,7 @@ bool Engine::start(QString *errorMessage)
         d->discovery->start();
     }
     if (!d->dataDir.isEmpty())
-        restoreRegistry();
+        d->restoreRegistry();
     if (!d->dataDir.isEmpty()) {
         // Today's spend survives restarts: read at start, written a second after it changes and
         // when the engine stops.
@@ -287,39 +323,6 @@ bool Engine::start(QString *errorMessage)
         qCWarning(lcEngine, "no endpoint configured: inference requests get 503 until one is added "
                             "(config.yaml 'endpoints:' or LLM_PROXY_ENDPOINT_<NAME>_URL)");
     return true;
-}
-
-void Engine::restoreRegistry()
-{
-    // The admin API's changes of earlier runs: added endpoints (keys read again from their
-    // variables) and toggles. An id config.yaml now defines itself stays the file's.
-    d->registryFile = std::make_unique<RegistryFile>(QDir(d->dataDir).filePath(QStringLiteral("registry.json")));
-    RegistryFile::Contents saved;
-    QString message;
-    if (!d->registryFile->load(&saved, &message)) {
-        qCWarning(lcEngine, "registry: %s; starting from config.yaml alone", qPrintable(message));
-        return;
-    }
-    if (saved.added.isEmpty() && saved.toggles.isEmpty())
-        return;
-    for (const QString &id : std::as_const(saved.skipped))
-        qCWarning(lcEngine, "registry: saved entry '%s' is not a valid endpoint; left out", qPrintable(id));
-    for (const NewEndpoint &n : std::as_const(saved.added)) {
-        if (d->idInUse(n.config.id)) {
-            qCInfo(lcEngine, "registry: endpoint %s is defined elsewhere now; the saved one is left out",
-                   qPrintable(n.config.id));
-            continue;
-        }
-        EndpointConfig e = n.config;
-        d->resolveKey(e, n);
-        d->added.append(e);
-        if (saved.lostKeys.contains(n.config.id))
-            qCWarning(lcEngine, "registry: endpoint %s was added with a literal key, which is not kept on disk; it is "
-                                "off until it is added again (or with api_key_env)", qPrintable(n.config.id));
-    }
-    d->enabledOverrides.insert(saved.toggles);
-    d->publish();
-    qCInfo(lcEngine, "registry: %s", qPrintable(message));
 }
 
 void Engine::setDataDirectory(const QString &dir)

@@ -83,9 +83,6 @@ signals:
     void recordsAvailable(); ///< emitted at most ~10 times a second while requests finish
 
 private:
-    /// Reads registry.json from the data directory (see RegistryFile). Called by start().
-    void restoreRegistry();
-
     std::unique_ptr<EnginePrivate> d;
 };
 

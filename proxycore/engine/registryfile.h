@@ -12,9 +12,11 @@ namespace llmproxy {
 
 /// The endpoint registry's run-time changes on disk, so that they outlive a restart: endpoints
 /// added through the admin API and the on/off toggles of every endpoint. One JSON file replaced
-/// atomically on each change. Keys are never written: an endpoint keeps the name of the variable
-/// its key came from (read again at start); one added with a literal key is saved without it and
-/// comes back switched off, saying so. Used from the engine's thread only.
+/// atomically on each change; each added endpoint is kept as the POST /api/v1/registry body that
+/// adds it again, and read back through the admin API's own validation. Keys are never written:
+/// an endpoint keeps the name of the variable its key came from (read again at start); one added
+/// with a literal key is saved without it and comes back switched off, saying so. Used from the
+/// engine's thread only.
 class RegistryFile
 {
 public:
@@ -29,12 +31,13 @@ public:
         QList<NewEndpoint> added;
         QHash<QString, bool> toggles; ///< by lower-case endpoint id
         QStringList lostKeys;         ///< ids of added endpoints whose literal key was not kept
-        QStringList skipped;          ///< ids of entries that are not valid endpoints (edited by hand)
+        QStringList skipped;          ///< entries the admin API would refuse (edited by hand), with why
     };
 
-    /// Reads the file. A missing file is an empty registry (true); an unreadable or malformed one
-    /// gives false with `message`, and is replaced by the next save.
-    bool load(Contents *contents, QString *message) const;
+    /// Reads the file; `server` is the running configuration's (the admin API's rules depend on
+    /// it). A missing file is an empty registry (true); an unreadable or malformed one gives false
+    /// with `message`, and is replaced by the next save.
+    bool load(const ServerConfig &server, Contents *contents, QString *message) const;
 
     /// Writes `added` (source "admin") and `toggles`. False with `error` when it cannot.
     bool save(const QList<EndpointConfig> &added, const QHash<QString, bool> &toggles, QString *error) const;

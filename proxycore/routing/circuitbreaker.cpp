@@ -131,17 +131,6 @@ void CircuitBreaker::abandon()
     }
 }
 
-void CircuitBreaker::reset()
-{
-    m_failures.store(0, std::memory_order_relaxed);
-    int word = m_state.load(std::memory_order_acquire);
-    while (stateOf(word) != State::Closed) {
-        if (m_state.compare_exchange_weak(word, transition(word, State::Closed), std::memory_order_acq_rel,
-                                          std::memory_order_acquire))
-            return;
-    }
-}
-
 CircuitBreaker::State CircuitBreaker::state(qint64 /*nowMs*/) const
 {
     return stateOf(m_state.load(std::memory_order_acquire));

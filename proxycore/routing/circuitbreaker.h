@@ -57,8 +57,6 @@ public:
     /// states. Only the holder of the probe should call it, since the breaker cannot tell its caller
     /// from a call that was acquired while it was still closed.
     void abandon();
-    /// Back to closed with no failures (an operator's reset, or the endpoint re-enabled).
-    void reset();
 
     /// Open is reported until a probe is actually sent, even once the recovery time has passed, so
     /// the result does not depend on `nowMs`.

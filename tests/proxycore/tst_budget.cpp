@@ -6,6 +6,7 @@
 #include "proxycore/config/configloader.h"
 #include "proxycore/routing/budget.h"
 #include "proxycore/routing/budgetfile.h"
+#include "tests/support/concurrency.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -16,11 +17,9 @@
 
 #include <atomic>
 #include <cmath>
-#include <latch>
-#include <thread>
-#include <vector>
 
 using namespace llmproxy;
+using llmproxy::test::runConcurrently;
 using namespace Qt::StringLiterals;
 using State = BudgetLedger::State;
 using Action = BudgetDecision::Action;
@@ -33,20 +32,6 @@ namespace {
 qint64 utcMs(int year, int month, int day, int hour, int minute, int second, int ms = 0)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute, second, ms), QTimeZone::utc()).toMSecsSinceEpoch();
-}
-
-template <typename Body> void runConcurrently(int threads, Body body)
-{
-    std::latch start(threads);
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) {
-        pool.emplace_back([&start, &body, t] {
-            start.arrive_and_wait();
-            body(t);
-        });
-    }
-    for (std::thread &thread : pool)
-        thread.join();
 }
 
 BudgetLedger::Status exhausted(double spent, double limit, qint64 msBeforeMidnight)

@@ -2,16 +2,18 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 //
 // The per-endpoint circuit breaker: opening after consecutive failures, the single half-open probe
-// (also under contention from many threads), reopening, abandoning a probe, resets. Time is injected.
+// (also under contention from many threads), reopening, abandoning a probe, closing on a success
+// from any state. Time is injected.
 #include "proxycore/routing/circuitbreaker.h"
+#include "tests/support/concurrency.h"
 
 #include <QTest>
 
-#include <latch>
+#include <atomic>
 #include <thread>
-#include <vector>
 
 using namespace llmproxy;
+using llmproxy::test::runConcurrently;
 using State = CircuitBreaker::State;
 
 namespace {
@@ -22,21 +24,6 @@ void openBreaker(CircuitBreaker &b, int threshold, qint64 recoveryMs, qint64 ope
     b.configure({threshold, recoveryMs});
     for (int i = 0; i < threshold; ++i)
         b.recordFailure(openedAt);
-}
-
-/// Runs `body(threadIndex)` on `threads` threads that all start at the same moment.
-template <typename Body> void runConcurrently(int threads, Body body)
-{
-    std::latch start(threads);
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) {
-        pool.emplace_back([&start, &body, t] {
-            start.arrive_and_wait();
-            body(t);
-        });
-    }
-    for (std::thread &thread : pool)
-        thread.join();
 }
 
 } // namespace
@@ -196,11 +183,11 @@ private slots:
         QCOMPARE(b.consecutiveFailures(), 0);
     }
 
-    void resetCloses()
+    void successClosesFromEveryState()
     {
         CircuitBreaker b;
         openBreaker(b, 2, 60'000, 1'000);
-        b.reset();
+        b.recordSuccess();
         QCOMPARE(b.state(1'000), State::Closed);
         QCOMPARE(b.consecutiveFailures(), 0);
         QVERIFY(b.tryAcquire(1'000));
@@ -208,12 +195,12 @@ private slots:
         openBreaker(b, 2, 60'000, 5'000);
         QVERIFY(b.tryAcquire(65'000));
         QCOMPARE(b.state(65'000), State::HalfOpen);
-        b.reset();
+        b.recordSuccess();
         QCOMPARE(b.state(65'000), State::Closed);
         QVERIFY(b.tryAcquire(65'000));
 
         b.recordFailure(66'000);
-        b.reset();
+        b.recordSuccess();
         QCOMPARE(b.consecutiveFailures(), 0); // closed, and the streak is gone too
     }
 
@@ -265,7 +252,7 @@ private slots:
                 if (arrived.fetch_add(1) == r * threads - 1) {
                     if (r > 1)
                         grantedPerRound.append(granted.exchange(0));
-                    b.reset();
+                    b.recordSuccess();
                     b.recordFailure(r * 100);
                     released.store(r);
                 }

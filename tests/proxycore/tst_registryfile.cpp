@@ -62,7 +62,7 @@ private slots:
 
         RegistryFile::Contents c;
         QString message;
-        QVERIFY2(file.load(&c, &message), qPrintable(message));
+        QVERIFY2(file.load(ServerConfig(), &c, &message), qPrintable(message));
         QCOMPARE(c.added.size(), 2);
         const NewEndpoint &a = c.added.at(0);
         QCOMPARE(a.config.id, u"from-env"_s);
@@ -90,7 +90,7 @@ private slots:
         QTemporaryDir dir;
         RegistryFile::Contents c;
         QString message;
-        QVERIFY(RegistryFile(dir.filePath(u"registry.json"_s)).load(&c, &message));
+        QVERIFY(RegistryFile(dir.filePath(u"registry.json"_s)).load(ServerConfig(), &c, &message));
         QVERIFY(c.added.isEmpty() && c.toggles.isEmpty());
     }
 
@@ -109,7 +109,7 @@ private slots:
         QVERIFY(writeFile(path, content));
         RegistryFile::Contents c;
         QString message;
-        QVERIFY(!RegistryFile(path).load(&c, &message));
+        QVERIFY(!RegistryFile(path).load(ServerConfig(), &c, &message));
         QVERIFY2(message.contains(path), qPrintable(message));
     }
 
@@ -121,14 +121,24 @@ private slots:
                                 "{\"id\":\"ok\",\"provider\":\"groq\",\"base_url\":\"https://api.groq.com/openai/v1/\"},"
                                 "{\"id\":\"bad id\",\"provider\":\"groq\",\"base_url\":\"https://x.example/v1\"},"
                                 "{\"id\":\"typo\",\"provider\":\"opnai\",\"base_url\":\"https://x.example/v1\"},"
-                                "{\"id\":\"ftp\",\"provider\":\"openai\",\"base_url\":\"ftp://x.example/v1\"}],"
+                                "{\"id\":\"ftp\",\"provider\":\"openai\",\"base_url\":\"ftp://x.example/v1\"},"
+                                "{\"id\":\"own-keys\",\"base_url\":\"https://x.example/v1\","
+                                "\"api_key_env\":\"LLM_PROXY_API_KEYS\"},"
+                                "{\"id\":\"literal\",\"base_url\":\"https://x.example/v1\",\"api_key\":\"sk-x\"}],"
                                 "\"toggles\":{\"Mock\":false,\"other\":\"no\"}}"));
         RegistryFile::Contents c;
         QString message;
-        QVERIFY(RegistryFile(path).load(&c, &message));
+        QVERIFY(RegistryFile(path).load(ServerConfig(), &c, &message));
         QCOMPARE(c.added.size(), 1);
         QCOMPARE(c.added.first().config.baseUrl, u"https://api.groq.com/openai/v1"_s);
-        QCOMPARE(c.skipped, (QStringList{u"bad id"_s, u"typo"_s, u"ftp"_s}));
+        QCOMPARE(c.skipped.size(), 5);
+        QVERIFY2(c.skipped.at(0).startsWith(u"bad id ('id' is required"_s), qPrintable(c.skipped.at(0)));
+        QVERIFY2(c.skipped.at(1).startsWith(u"typo (unknown provider"_s), qPrintable(c.skipped.at(1)));
+        QVERIFY2(c.skipped.at(2).startsWith(u"ftp ('base_url' must be"_s), qPrintable(c.skipped.at(2)));
+        // The gateway's own key variable is never handed to an upstream, from the file either.
+        QVERIFY2(c.skipped.at(3).contains(u"may not name the gateway's own key variable"_s),
+                 qPrintable(c.skipped.at(3)));
+        QCOMPARE(c.skipped.at(4), u"literal (a key in the file is not read)"_s);
         QCOMPARE(c.toggles.size(), 1);
         QCOMPARE(c.toggles.value(u"mock"_s, true), false);
     }

@@ -6,16 +6,16 @@
 // (moving averages, counters under contention) and the registry that keeps them across reloads.
 #include "proxycore/routing/endpointstats.h"
 #include "proxycore/routing/strategy.h"
+#include "tests/support/concurrency.h"
 
 #include <QSet>
 #include <QTest>
 
-#include <latch>
+#include <atomic>
 #include <limits>
-#include <thread>
-#include <vector>
 
 using namespace llmproxy;
+using llmproxy::test::runConcurrently;
 
 Q_DECLARE_METATYPE(std::optional<llmproxy::Strategy>)
 
@@ -33,20 +33,6 @@ QList<int> leaders(const QList<Candidate> &candidates, std::atomic<quint64> &tur
     for (int i = 0; i < turns; ++i)
         out.append(rankCandidates(Strategy::Weighted, candidates, 0.0, turn).constFirst());
     return out;
-}
-
-template <typename Body> void runConcurrently(int threads, Body body)
-{
-    std::latch start(threads);
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) {
-        pool.emplace_back([&start, &body, t] {
-            start.arrive_and_wait();
-            body(t);
-        });
-    }
-    for (std::thread &thread : pool)
-        thread.join();
 }
 
 } // namespace
