@@ -11,6 +11,8 @@
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
+#include "proxycore/pipeline/requestcontext.h"
+#include "proxycore/pipeline/requestpipeline.h"
 #include "proxycore/upstream/upstreamtransport.h"
 
 #include <QDateTime>
@@ -23,14 +25,6 @@
 #include <QUrl>
 
 namespace llmproxy {
-
-static qsizetype findFirstNonSpace(QByteArrayView s)
-{
-    qsizetype i = 0;
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-        ++i;
-    return i;
-}
 
 QByteArray newRequestId()
 {
@@ -88,17 +82,6 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
     QByteArrayView api = path;
     if (api.startsWith("/v1/"))
         api = api.sliced(3);
-    if (api == "/chat/completions" || api == "/completions" || api == "/embeddings") {
-        if (!post) {
-            reply(request, responder, ApiError::methodNotAllowed("POST", path));
-            return;
-        }
-        const Endpoint kind = api == "/chat/completions" ? Endpoint::ChatCompletions
-                              : api == "/completions"     ? Endpoint::Completions
-                                                          : Endpoint::Embeddings;
-        handleInference(kind, std::move(request), responder);
-        return;
-    }
     if (api == "/messages/count_tokens") {
         if (!post) {
             reply(request, responder, ApiError::methodNotAllowed("POST", path), {}, true);
@@ -107,20 +90,20 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
         handleCountTokens(request, responder);
         return;
     }
-    if (api == "/responses") {
-        if (!post) {
-            reply(request, responder, ApiError::methodNotAllowed("POST", path));
-            return;
-        }
-        handleResponses(std::move(request), responder);
-        return;
-    }
-    if (api == "/messages") {
-        if (!post) {
-            reply(request, responder, ApiError::methodNotAllowed("POST", path), {}, true);
-            return;
-        }
-        handleMessages(std::move(request), responder);
+    static constexpr std::pair<QByteArrayView, ClientApi> inferenceRoutes[] = {
+        {"/chat/completions", ClientApi::ChatCompletions},
+        {"/completions", ClientApi::Completions},
+        {"/embeddings", ClientApi::Embeddings},
+        {"/responses", ClientApi::Responses},
+        {"/messages", ClientApi::Messages},
+    };
+    for (const auto &[route, clientApi] : inferenceRoutes) {
+        if (api != route)
+            continue;
+        if (!post)
+            reply(request, responder, ApiError::methodNotAllowed("POST", path), {}, clientApi == ClientApi::Messages);
+        else
+            handleInference(clientApi, std::move(request), responder);
         return;
     }
     if (api == "/models" || api.startsWith("/models/")) {
@@ -150,7 +133,8 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
 }
 
 void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                      const ApiError &error, const QString &model, bool anthropic, const KeyAccess *key)
+                      const ApiError &error, const QString &model, bool anthropic, const KeyAccess *key,
+                      const QString &blockedBy)
 {
     const QByteArray id = newRequestId();
     HeaderList h = jsonHeaders();
@@ -176,6 +160,7 @@ void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResp
     r.latencyMs = ms;
     r.overheadMs = ms;
     r.error = QString::fromLatin1(error.code);
+    r.blockedBy = blockedBy;
     logging::logRequest(r);
     m_records->push(std::move(r));
 }
@@ -344,61 +329,61 @@ void ApiRouter::handleModels(const HttpRequest &request, const std::shared_ptr<H
     responder->respond(200, jsonHeaders(), body);
 }
 
-bool ApiRouter::acceptingInference(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                                   bool anthropic)
+void ApiRouter::refuse(const RequestContext &context, const ApiError &error)
+{
+    reply(context.request, context.responder, error, context.model, context.anthropicErrors(), context.key.get(),
+          context.record.blockedBy);
+}
+
+bool ApiRouter::acceptingInference(const RequestContext &context)
 {
     if (m_state->draining.load(std::memory_order_relaxed)) {
-        reply(request, responder,
-              ApiError::unavailable(QStringLiteral("The gateway is shutting down; retry the request"),
-                                    QByteArrayLiteral("server_shutting_down")),
-              {}, anthropic);
+        refuse(context, ApiError::unavailable(QStringLiteral("The gateway is shutting down; retry the request"),
+                                              QByteArrayLiteral("server_shutting_down")));
         return false;
     }
     if (m_state->panic.load(std::memory_order_relaxed)) {
-        reply(request, responder,
-              ApiError::unavailable(QStringLiteral("The gateway's kill switch is on: every request is refused until an "
-                                                   "administrator releases it."),
-                                    QByteArrayLiteral("panic_mode")),
-              {}, anthropic);
+        refuse(context,
+               ApiError::unavailable(QStringLiteral("The gateway's kill switch is on: every request is refused "
+                                                    "until an administrator releases it."),
+                                     QByteArrayLiteral("panic_mode")));
         return false;
     }
     if (m_state->paused.load(std::memory_order_relaxed)) {
-        reply(request, responder,
-              ApiError::unavailable(QStringLiteral("The proxy is paused. Resume it from the LLMProxy window or tray."),
-                                    QByteArrayLiteral("proxy_paused")),
-              {}, anthropic);
+        refuse(context,
+               ApiError::unavailable(QStringLiteral("The proxy is paused. Resume it from the LLMProxy window or tray."),
+                                     QByteArrayLiteral("proxy_paused")));
         return false;
     }
     return true;
 }
 
-bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                      const RoutingSnapshot &snapshot, const QString &model, bool anthropic, const KeyAccess *key,
-                      QList<RouteTarget> *routes)
+bool ApiRouter::route(RequestContext &context)
 {
+    const RoutingSnapshot &snapshot = *context.snapshot;
+    const QString &model = context.model;
+    const KeyAccess *key = context.key.get();
     if (snapshot.isOnboarding()) {
-        reply(request, responder,
-              ApiError::unavailable(
-                  QStringLiteral("No upstream endpoint is configured. Add one under 'endpoints:' in config.yaml or "
-                                 "set LLM_PROXY_ENDPOINT_<NAME>_URL and _MODELS, then reload."),
-                  QByteArrayLiteral("no_endpoint_configured")),
-              model, anthropic, key);
+        refuse(context,
+               ApiError::unavailable(
+                   QStringLiteral("No upstream endpoint is configured. Add one under 'endpoints:' in "
+                                  "config.yaml or set LLM_PROXY_ENDPOINT_<NAME>_URL and _MODELS, then reload."),
+                   QByteArrayLiteral("no_endpoint_configured")));
         return false;
     }
     const bool restricted = key && !key->allowsEveryModel();
     const auto refuseModel = [&] {
-        reply(request, responder,
-              ApiError{403,
-                       QStringLiteral("This API key may not use the model '%1'; GET /v1/models lists the models it "
-                                      "may use.")
-                           .arg(model),
-                       QByteArrayLiteral("permission_error"), QByteArrayLiteral("model_not_allowed"),
-                       QByteArrayLiteral("model")},
-              model, anthropic, key);
+        refuse(context, ApiError{403,
+                                 QStringLiteral("This API key may not use the model '%1'; GET /v1/models lists the "
+                                                "models it may use.")
+                                     .arg(model),
+                                 QByteArrayLiteral("permission_error"), QByteArrayLiteral("model_not_allowed"),
+                                 QByteArrayLiteral("model")});
         return false;
     };
     if (restricted && !keyMayUse(key, snapshot, model))
         return refuseModel();
+    QList<RouteTarget> &routes = context.routes;
     if (snapshot.config().budget.dailyLimit > 0) {
         // The daily budget: spent → a local model instead (when allowed), else 402.
         const BudgetLedger::Status status = m_state->budget.status(QDateTime::currentMSecsSinceEpoch());
@@ -406,26 +391,26 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
             const BudgetDecision decision =
                 decideBudget(status, snapshot.config().budget, snapshot.budgetEndpoints(), model);
             if (decision.action == BudgetDecision::Action::Refuse) {
-                reply(request, responder,
-                      {402, decision.message, QByteArrayLiteral("insufficient_quota"),
-                       QByteArrayLiteral("daily_budget_exceeded"), {}},
-                      model, anthropic, key);
+                refuse(context, {402,
+                                 decision.message,
+                                 QByteArrayLiteral("insufficient_quota"),
+                                 QByteArrayLiteral("daily_budget_exceeded"),
+                                 {}});
                 return false;
             }
             if (decision.action == BudgetDecision::Action::Downgrade) {
-                *routes = snapshot.routeTo(decision.endpointId, decision.model);
-                if (restricted) {
-                    routes->removeIf([key](const RouteTarget &r) { return !key->allowsModel(r.upstreamModel); });
-                }
-                if (routes->isEmpty()) {
+                routes = snapshot.routeTo(decision.endpointId, decision.model);
+                if (restricted)
+                    routes.removeIf([key](const RouteTarget &r) { return !key->allowsModel(r.upstreamModel); });
+                if (routes.isEmpty()) {
                     // Never past the limit: the downgrade target is gone or not for this key.
-                    reply(request, responder,
-                          {402,
-                           QStringLiteral("The daily budget is spent and the local model '%1' cannot serve this "
-                                          "request.")
-                               .arg(decision.model),
-                           QByteArrayLiteral("insufficient_quota"), QByteArrayLiteral("daily_budget_exceeded"), {}},
-                          model, anthropic, key);
+                    refuse(context, {402,
+                                     QStringLiteral("The daily budget is spent and the local model '%1' cannot serve "
+                                                    "this request.")
+                                         .arg(decision.model),
+                                     QByteArrayLiteral("insufficient_quota"),
+                                     QByteArrayLiteral("daily_budget_exceeded"),
+                                     {}});
                     return false;
                 }
                 qInfo("%s", qPrintable(decision.message));
@@ -433,50 +418,47 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
             }
         }
     }
-    *routes = snapshot.routes(model);
-    if (routes->isEmpty()) {
-        reply(request, responder,
-              ApiError::notFound(QStringLiteral("The model '%1' is not served by any configured endpoint; GET /v1/models "
-                                                "lists the available models, and model_aliases maps other names.")
-                                     .arg(model),
-                                 QByteArrayLiteral("model_not_found")),
-              model, anthropic, key);
+    routes = snapshot.routes(model);
+    if (routes.isEmpty()) {
+        refuse(context,
+               ApiError::notFound(QStringLiteral("The model '%1' is not served by any configured endpoint; GET "
+                                                 "/v1/models lists the available models, and model_aliases "
+                                                 "maps other names.")
+                                      .arg(model),
+                                  QByteArrayLiteral("model_not_found")));
         return false;
     }
     if (restricted) {
         // The model's own endpoints serve what the key asked for; a fallback hop to another model
         // is taken only when the key may use that model too.
         const bool byName = key->allowsModel(model);
-        routes->removeIf([key, byName](const RouteTarget &r) {
+        routes.removeIf([key, byName](const RouteTarget &r) {
             return !key->allowsModel(r.upstreamModel) && !(byName && !r.fallbackHop);
         });
-        if (routes->isEmpty())
+        if (routes.isEmpty())
             return refuseModel();
     }
     return true;
 }
 
-void ApiRouter::startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                          RoutingSnapshotPtr snapshot, QList<RouteTarget> routes, const QString &model,
-                          const KeyAccess *key, ProxyCall::PlanFactory planFor, formats::ApiFormat clientFormat,
-                          formats::ClientOptions clientOptions)
+void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planFor)
 {
-    RequestRecord record;
-    if (key)
-        record.keyName = key->name();
+    RequestRecord &record = context.record;
+    if (context.key)
+        record.keyName = context.key->name();
     record.time = QDateTime::currentDateTimeUtc();
     record.requestId = QString::fromLatin1(newRequestId());
-    record.method = QString::fromLatin1(request.method);
-    record.route = QString::fromUtf8(request.path);
-    record.model = model;
-    auto call = std::make_shared<ProxyCall>(this, std::move(snapshot), responder, std::move(record), request.receivedNs,
-                                            clientFormat, std::move(clientOptions));
+    record.method = QString::fromLatin1(context.request.method);
+    record.route = QString::fromUtf8(context.request.path);
+    record.model = context.model;
+    auto call =
+        std::make_shared<ProxyCall>(this, std::move(context.snapshot), context.responder, std::move(record),
+                                    context.request.receivedNs, context.clientFormat, std::move(context.clientOptions));
     ProxyCall *raw = call.get();
     m_calls.insert(raw, std::move(call));
-    raw->start(std::move(routes), std::move(planFor));
+    raw->start(std::move(context.routes), std::move(planFor));
 }
 
-/// The upstream request for a parsed client request sent to `route` in `upstreamFormat`.
 static UpstreamPlan translatedPlan(const RouteTarget &route, canonical::Request parsed, formats::ApiFormat clientFormat,
                                    formats::ApiFormat upstreamFormat)
 {
@@ -530,6 +512,11 @@ void ApiRouter::handleCountTokens(const HttpRequest &request, const std::shared_
     // decisions clients make with it; not a billing figure.
     if (!authorize(request, responder, true))
         return;
+    ApiError invalid;
+    if (!RequestView::build(ClientApi::Messages, request.body, &invalid)) {
+        reply(request, responder, invalid, {}, true);
+        return;
+    }
     QJsonParseError parseError{};
     const QJsonObject body = QJsonDocument::fromJson(request.body, &parseError).object();
     if (parseError.error != QJsonParseError::NoError || !body.value(QLatin1String("messages")).isArray() ||
@@ -552,214 +539,35 @@ void ApiRouter::handleCountTokens(const HttpRequest &request, const std::shared_
                        QJsonDocument(QJsonObject{{QStringLiteral("input_tokens"), tokens}}).toJson(QJsonDocument::Compact));
 }
 
-void ApiRouter::handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+namespace {
+
+/// The same body with the route's model name, when the route serves the model under another name.
+QByteArray bodyForRoute(const RequestView &view, const RouteTarget &route, const QString &model)
 {
-    std::shared_ptr<const KeyAccess> key;
-    if (!authorize(request, responder, true, &key) || !acceptingInference(request, responder, true))
-        return;
-    canonical::Error parseError;
-    std::optional<canonical::Request> parsed = anthropicmessages::parseRequest(request.body, &parseError);
-    if (!parsed) {
-        reply(request, responder,
-              ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(), parseError.param.toLatin1()), {},
-              true);
-        return;
-    }
-    const QString model = parsed->model;
-    RoutingSnapshotPtr snapshot = m_state->current();
-    QList<RouteTarget> routes;
-    if (!route(request, responder, *snapshot, model, true, key.get(), &routes))
-        return;
-    QByteArray version = request.header("anthropic-version");
-    if (version.isEmpty())
-        version = QByteArrayLiteral("2023-06-01");
-    const QByteArray beta = request.header("anthropic-beta");
-    const bool stream = parsed->stream;
-    auto planFor = [body = std::move(request.body), parsed = std::move(*parsed), model, version, beta,
-                    stream](const RouteTarget &route, ApiError *) -> std::optional<UpstreamPlan> {
-        const formats::ApiFormat upstreamFormat =
-            chatFormatFor(*route.endpoint, formats::ApiFormat::AnthropicMessages);
-        if (upstreamFormat != formats::ApiFormat::AnthropicMessages)
-            return translatedPlan(route, parsed, formats::ApiFormat::AnthropicMessages, upstreamFormat);
-        // Same format both sides: the body goes through byte for byte (cache_control, thinking
-        // signatures and unknown fields survive); only the model name is changed when mapped.
-        UpstreamPlan plan;
-        plan.format = upstreamFormat;
-        plan.stream = stream;
-        plan.url = route.endpoint->baseUrl + "/messages";
-        plan.body = route.upstreamModel == model ? body
-                                                 : replaceTopLevelValue(body, "model", jsonString(route.upstreamModel));
-        plan.extraHeaders.append({QByteArrayLiteral("anthropic-version"), version});
-        if (!beta.isEmpty())
-            plan.extraHeaders.append({QByteArrayLiteral("anthropic-beta"), beta});
-        return plan;
-    };
-    startCall(request, responder, std::move(snapshot), std::move(routes), model, key.get(), std::move(planFor),
-              formats::ApiFormat::AnthropicMessages);
+    return route.upstreamModel == model ? view.body() : view.withMember("model", jsonString(route.upstreamModel));
 }
 
-void ApiRouter::handleResponses(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+/// Upstream requests for /v1/chat/completions, /v1/completions and /v1/embeddings.
+ProxyCall::PlanFactory openAiPlans(const RequestView &view, const QString &model)
 {
-    std::shared_ptr<const KeyAccess> key;
-    if (!authorize(request, responder, false, &key) || !acceptingInference(request, responder, false))
-        return;
-    // The model and stream flag are read without parsing, because an `openai` endpoint takes the
-    // body as it is (previous_response_id and everything else the translator rejects included).
-    qsizetype errorOffset = 0;
-    if (!isValidJson(request.body, &errorOffset) || request.body.at(findFirstNonSpace(request.body)) != '{') {
-        reply(request, responder,
-              ApiError::invalidRequest(QStringLiteral("We could not parse the JSON body of your request."),
-                                       QByteArrayLiteral("invalid_json")));
-        return;
-    }
-    JsonMemberSpan spans[2];
-    findTopLevelMembers(request.body, {"model", "stream"}, spans);
-    const auto member = [&request](const JsonMemberSpan &span) {
-        return span.isValid() ? QByteArrayView(request.body).sliced(span.valueStart, span.valueEnd - span.valueStart)
-                              : QByteArrayView();
-    };
-    const QString model = jsonStringValue(member(spans[0]));
-    if (model.isEmpty()) {
-        reply(request, responder,
-              ApiError::invalidRequest(QStringLiteral("You must provide a model parameter."),
-                                       QByteArrayLiteral("missing_model"), QByteArrayLiteral("model")));
-        return;
-    }
-    const bool stream = member(spans[1]) == "true";
-    RoutingSnapshotPtr snapshot = m_state->current();
-    QList<RouteTarget> routes;
-    if (!route(request, responder, *snapshot, model, false, key.get(), &routes))
-        return;
-    canonical::Error parseError;
-    std::optional<canonical::Request> parsed =
-        formats::parseRequest(formats::ApiFormat::OpenAiResponses, request.body, &parseError);
-    const bool anyPassthrough = std::any_of(routes.cbegin(), routes.cend(), [](const RouteTarget &r) {
-        return chatFormatFor(*r.endpoint, formats::ApiFormat::OpenAiResponses) == formats::ApiFormat::OpenAiResponses;
-    });
-    const ApiError translationError =
-        ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(), parseError.param.toLatin1());
-    if (!parsed && !anyPassthrough) {
-        reply(request, responder, translationError, model);
-        return;
-    }
-    formats::ClientOptions options;
-    if (parsed)
-        options = formats::clientOptionsFor(formats::ApiFormat::OpenAiResponses, *parsed);
-    auto planFor = [body = std::move(request.body), parsed = std::move(parsed), translationError, model,
-                    stream](const RouteTarget &route, ApiError *error) -> std::optional<UpstreamPlan> {
-        const formats::ApiFormat upstreamFormat = chatFormatFor(*route.endpoint, formats::ApiFormat::OpenAiResponses);
-        if (upstreamFormat != formats::ApiFormat::OpenAiResponses) {
-            if (!parsed) {
-                *error = translationError;
-                return std::nullopt;
-            }
-            return translatedPlan(route, *parsed, formats::ApiFormat::OpenAiResponses, upstreamFormat);
-        }
-        // An upstream that serves the Responses API itself gets the body unchanged but for the model.
-        UpstreamPlan plan;
-        plan.format = upstreamFormat;
-        plan.stream = stream;
-        plan.url = openAiUrl(*route.endpoint, "/responses", route.upstreamModel);
-        plan.body = route.upstreamModel == model ? body
-                                                 : replaceTopLevelValue(body, "model", jsonString(route.upstreamModel));
-        return plan;
-    };
-    startCall(request, responder, std::move(snapshot), std::move(routes), model, key.get(), std::move(planFor),
-              formats::ApiFormat::OpenAiResponses, std::move(options));
-}
-
-void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
-{
-    std::shared_ptr<const KeyAccess> key;
-    if (!authorize(request, responder, false, &key) || !acceptingInference(request, responder, false))
-        return;
-
-    // Validate without building a document, then read the few members the gateway needs straight
-    // from the bytes; the body itself is forwarded untouched.
-    const QByteArrayView bodyView = request.body;
-    qsizetype errorOffset = 0;
-    if (!isValidJson(bodyView, &errorOffset)) {
-        reply(request, responder,
-              ApiError::invalidRequest(
-                  request.body.trimmed().isEmpty()
-                      ? QStringLiteral("The request body is empty; send a JSON object.")
-                      : QStringLiteral("We could not parse the JSON body of your request (invalid JSON at byte %1).")
-                            .arg(errorOffset),
-                  QByteArrayLiteral("invalid_json")));
-        return;
-    }
-    if (bodyView.at(findFirstNonSpace(bodyView)) != '{') {
-        reply(request, responder,
-              ApiError::invalidRequest(QStringLiteral("The request body must be a JSON object."),
-                                       QByteArrayLiteral("invalid_json")));
-        return;
-    }
-    const char *required = kind == Endpoint::ChatCompletions ? "messages"
-                           : kind == Endpoint::Completions  ? "prompt"
-                                                            : "input";
-    JsonMemberSpan spans[4];
-    findTopLevelMembers(bodyView, {"model", required, "stream", "stream_options"}, spans);
-    const auto memberValue = [&bodyView, &spans](int index) -> QByteArrayView {
-        const JsonMemberSpan &span = spans[index];
-        return span.isValid() ? bodyView.sliced(span.valueStart, span.valueEnd - span.valueStart) : QByteArrayView();
-    };
-    const QByteArrayView modelValue = memberValue(0);
-    const QString model = jsonStringValue(modelValue);
-    if (model.isEmpty()) {
-        reply(request, responder,
-              ApiError::invalidRequest(modelValue.isNull() ? QStringLiteral("You must provide a model parameter.")
-                                                           : QStringLiteral("The model parameter must be a non-empty string."),
-                                       QByteArrayLiteral("missing_model"), QByteArrayLiteral("model")));
-        return;
-    }
-    const QByteArrayView requiredValue = memberValue(1);
-    if (requiredValue.isNull() || requiredValue == "null" ||
-        (kind == Endpoint::ChatCompletions && !requiredValue.startsWith('['))) {
-        reply(request, responder,
-              ApiError::invalidRequest(
-                  requiredValue.isNull() ? QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(required))
-                                         : QStringLiteral("Invalid type for '%1'.").arg(QLatin1String(required)),
-                  QByteArrayLiteral("invalid_request"), QByteArray(required)),
-              model);
-        return;
-    }
-    const QByteArrayView streamValue = memberValue(2);
-    if (!streamValue.isNull() && streamValue != "true" && streamValue != "false" && streamValue != "null") {
-        reply(request, responder,
-              ApiError::invalidRequest(QStringLiteral("'stream' must be a boolean."), QByteArrayLiteral("invalid_type"),
-                                       QByteArrayLiteral("stream")),
-              model);
-        return;
-    }
-    const bool stream = kind != Endpoint::Embeddings && streamValue == "true";
-    const bool hasStreamOptions = spans[3].isValid();
-
-    RoutingSnapshotPtr snapshot = m_state->current();
-    QList<RouteTarget> routes;
-    if (!route(request, responder, *snapshot, model, false, key.get(), &routes))
-        return;
-
+    const ClientApi api = view.api();
+    const bool stream = view.stream();
+    const bool hasStreamOptions = view.hasStreamOptions();
+    const QByteArrayView apiPath = api == ClientApi::ChatCompletions ? QByteArrayView("/chat/completions")
+                                   : api == ClientApi::Completions   ? QByteArrayView("/completions")
+                                                                     : QByteArrayView("/embeddings");
     // Translation is only needed for a route whose provider does not speak Chat Completions; the
     // body is parsed then, once.
-    formats::ClientOptions options;
-    if (hasStreamOptions) {
-        const QJsonObject streamOptions =
-            QJsonDocument::fromJson(memberValue(3).toByteArray()).object();
-        options.includeUsage = streamOptions.value(QLatin1String("include_usage")).toBool();
-    }
     auto parsedOnce = std::make_shared<std::optional<canonical::Request>>();
-    const QByteArrayView apiPath = kind == Endpoint::ChatCompletions ? QByteArrayView("/chat/completions")
-                                   : kind == Endpoint::Completions  ? QByteArrayView("/completions")
-                                                                    : QByteArrayView("/embeddings");
-    auto planFor = [body = std::move(request.body), parsedOnce, model, kind, stream, hasStreamOptions,
-                    apiPath](const RouteTarget &route, ApiError *error) -> std::optional<UpstreamPlan> {
+    return [view, parsedOnce, model, api, stream, hasStreamOptions,
+            apiPath](const RouteTarget &route, ApiError *error) -> std::optional<UpstreamPlan> {
         const ResolvedEndpoint &endpoint = *route.endpoint;
-        if (kind == Endpoint::ChatCompletions) {
+        if (api == ClientApi::ChatCompletions) {
             const formats::ApiFormat upstreamFormat = chatFormatFor(endpoint, formats::ApiFormat::OpenAiChat);
             if (upstreamFormat != formats::ApiFormat::OpenAiChat) {
                 if (!*parsedOnce) {
                     canonical::Error parseError;
-                    *parsedOnce = openaichat::parseRequest(body, &parseError);
+                    *parsedOnce = openaichat::parseRequest(view.body(), &parseError);
                     if (!*parsedOnce) {
                         *error = ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(),
                                                           parseError.param.toLatin1());
@@ -769,7 +577,8 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
                 }
                 return translatedPlan(route, **parsedOnce, formats::ApiFormat::OpenAiChat, upstreamFormat);
             }
-        } else if (endpoint.preset->format != WireFormat::OpenAi && endpoint.preset->format != WireFormat::AzureOpenAi) {
+        } else if (endpoint.preset->format != WireFormat::OpenAi &&
+                   endpoint.preset->format != WireFormat::AzureOpenAi) {
             *error = ApiError::invalidRequest(
                 QStringLiteral("The endpoint '%1' (%2) does not serve %3; route this model to an OpenAI-compatible "
                                "endpoint for it.")
@@ -781,15 +590,161 @@ void ApiRouter::handleInference(Endpoint kind, HttpRequest &&request, const std:
         // Change only what the upstream needs changed; every other byte goes through as the client sent it.
         UpstreamPlan plan;
         plan.stream = stream;
-        plan.body = route.upstreamModel == model ? body
-                                                 : replaceTopLevelValue(body, "model", jsonString(route.upstreamModel));
-        if (hasStreamOptions || kind == Endpoint::ChatCompletions)
+        plan.body = bodyForRoute(view, route, model);
+        if (hasStreamOptions || api == ClientApi::ChatCompletions)
             plan.body = applyOpenAiQuirks(std::move(plan.body), endpoint, route.upstreamModel);
         plan.url = openAiUrl(endpoint, apiPath, route.upstreamModel);
         return plan;
     };
-    startCall(request, responder, std::move(snapshot), std::move(routes), model, key.get(), std::move(planFor),
-              formats::ApiFormat::OpenAiChat, std::move(options));
+}
+
+/// Upstream requests for /v1/messages; the request was parsed (and validated) as `parsed`.
+ProxyCall::PlanFactory messagesPlans(const RequestView &view, canonical::Request parsed, const HttpRequest &request)
+{
+    QByteArray version = request.header("anthropic-version");
+    if (version.isEmpty())
+        version = QByteArrayLiteral("2023-06-01");
+    const QByteArray beta = request.header("anthropic-beta");
+    return [view, parsed = std::move(parsed), version, beta](const RouteTarget &route,
+                                                             ApiError *) -> std::optional<UpstreamPlan> {
+        const formats::ApiFormat upstreamFormat = chatFormatFor(*route.endpoint, formats::ApiFormat::AnthropicMessages);
+        if (upstreamFormat != formats::ApiFormat::AnthropicMessages)
+            return translatedPlan(route, parsed, formats::ApiFormat::AnthropicMessages, upstreamFormat);
+        // Same format both sides: the body goes through byte for byte (cache_control, thinking
+        // signatures and unknown fields survive); only the model name is changed when mapped.
+        UpstreamPlan plan;
+        plan.format = upstreamFormat;
+        plan.stream = view.stream();
+        plan.url = route.endpoint->baseUrl + "/messages";
+        plan.body = bodyForRoute(view, route, view.model());
+        plan.extraHeaders.append({QByteArrayLiteral("anthropic-version"), version});
+        if (!beta.isEmpty())
+            plan.extraHeaders.append({QByteArrayLiteral("anthropic-beta"), beta});
+        return plan;
+    };
+}
+
+/// Upstream requests for /v1/responses. `parsed` is empty when the request uses what only an
+/// `openai` endpoint serves (previous_response_id, …): such an endpoint gets the body as it is,
+/// any other route answers `translationError`.
+ProxyCall::PlanFactory responsesPlans(const RequestView &view, std::optional<canonical::Request> parsed,
+                                      const ApiError &translationError)
+{
+    return [view, parsed = std::move(parsed), translationError](const RouteTarget &route,
+                                                                ApiError *error) -> std::optional<UpstreamPlan> {
+        const formats::ApiFormat upstreamFormat = chatFormatFor(*route.endpoint, formats::ApiFormat::OpenAiResponses);
+        if (upstreamFormat != formats::ApiFormat::OpenAiResponses) {
+            if (!parsed) {
+                *error = translationError;
+                return std::nullopt;
+            }
+            return translatedPlan(route, *parsed, formats::ApiFormat::OpenAiResponses, upstreamFormat);
+        }
+        // An upstream that serves the Responses API itself gets the body unchanged but for the model.
+        UpstreamPlan plan;
+        plan.format = upstreamFormat;
+        plan.stream = view.stream();
+        plan.url = openAiUrl(*route.endpoint, "/responses", route.upstreamModel);
+        plan.body = bodyForRoute(view, route, view.model());
+        return plan;
+    };
+}
+
+formats::ApiFormat clientFormatOf(ClientApi api)
+{
+    switch (api) {
+    case ClientApi::Messages:
+        return formats::ApiFormat::AnthropicMessages;
+    case ClientApi::Responses:
+        return formats::ApiFormat::OpenAiResponses;
+    case ClientApi::ChatCompletions:
+    case ClientApi::Completions:
+    case ClientApi::Embeddings:
+        break;
+    }
+    return formats::ApiFormat::OpenAiChat;
+}
+
+ApiError fromCanonical(const canonical::Error &e)
+{
+    return ApiError::invalidRequest(e.message, e.code.toLatin1(), e.param.toLatin1());
+}
+
+} // namespace
+
+void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
+{
+    // One path for every client API: authorize → accept → read the request once (RequestView) →
+    // pipeline stage → route → plan per route → call.
+    RequestContext context;
+    context.api = api;
+    context.clientFormat = clientFormatOf(api);
+    context.request = std::move(request);
+    context.responder = responder;
+    if (!authorize(context.request, responder, context.anthropicErrors(), &context.key) || !acceptingInference(context))
+        return;
+    ApiError error;
+    context.view = RequestView::build(api, context.request.body, &error);
+    if (!context.view) {
+        refuse(context, error);
+        return;
+    }
+    context.request.body = QByteArray(); // the view holds the body from here on
+    context.model = context.view->model();
+    context.snapshot = m_state->current();
+
+    if (const std::shared_ptr<const RequestPipeline> pipeline = m_state->pipeline.load(std::memory_order_acquire);
+        pipeline && !pipeline->isEmpty()) {
+        if (std::optional<ApiError> blocked = pipeline->run(context)) {
+            refuse(context, *blocked);
+            return;
+        }
+    }
+
+    // Requests whose guards see a translated request are parsed before routing, so a malformed
+    // one is refused even when its route would relay it unchanged.
+    std::optional<canonical::Request> parsed;
+    canonical::Error parseError;
+    if (api == ClientApi::Messages) {
+        parsed = anthropicmessages::parseRequest(context.view->body(), &parseError);
+        if (!parsed) {
+            refuse(context, fromCanonical(parseError));
+            return;
+        }
+    }
+    if (!route(context))
+        return;
+
+    const RequestView &view = *context.view;
+    ProxyCall::PlanFactory plans;
+    switch (api) {
+    case ClientApi::ChatCompletions:
+    case ClientApi::Completions:
+    case ClientApi::Embeddings:
+        context.clientOptions.includeUsage = view.includeUsage();
+        plans = openAiPlans(view, context.model);
+        break;
+    case ClientApi::Messages:
+        plans = messagesPlans(view, std::move(*parsed), context.request);
+        break;
+    case ClientApi::Responses: {
+        parsed = formats::parseRequest(formats::ApiFormat::OpenAiResponses, view.body(), &parseError);
+        const bool anyPassthrough =
+            std::any_of(context.routes.cbegin(), context.routes.cend(), [](const RouteTarget &r) {
+                return chatFormatFor(*r.endpoint, formats::ApiFormat::OpenAiResponses) ==
+                       formats::ApiFormat::OpenAiResponses;
+            });
+        if (!parsed && !anyPassthrough) {
+            refuse(context, fromCanonical(parseError));
+            return;
+        }
+        if (parsed)
+            context.clientOptions = formats::clientOptionsFor(formats::ApiFormat::OpenAiResponses, *parsed);
+        plans = responsesPlans(view, std::move(parsed), fromCanonical(parseError));
+        break;
+    }
+    }
+    startCall(std::move(context), std::move(plans));
 }
 
 } // namespace llmproxy

@@ -4,6 +4,7 @@
 
 #include "proxycore/api/apierror.h"
 #include "proxycore/api/proxycall.h"
+#include "proxycore/formats/requestview.h"
 #include "proxycore/http/requesthandler.h"
 
 #include <QHash>
@@ -17,6 +18,7 @@ namespace llmproxy {
 class IUpstreamTransport;
 class ProxyCall;
 class RecordQueue;
+struct RequestContext;
 struct SharedState;
 
 /// Routes the requests of one worker: health, the OpenAI-compatible API, and proxying to the
@@ -40,10 +42,8 @@ public:
     const SharedState *state() const { return m_state; }
 
 private:
-    enum class Endpoint { ChatCompletions, Completions, Embeddings };
-    void handleInference(Endpoint kind, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
-    void handleMessages(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
-    void handleResponses(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
+    /// Every inference route (chat, completions, embeddings, responses, messages): one path.
+    void handleInference(ClientApi api, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
     void handleCountTokens(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
@@ -53,25 +53,23 @@ private:
     /// Answers with `error` in the client's protocol: OpenAI shape, or Anthropic's when `anthropic`.
     /// `key` names the client key in the request log when known.
     void reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, const ApiError &error,
-               const QString &model = {}, bool anthropic = false, const KeyAccess *key = nullptr);
+               const QString &model = {}, bool anthropic = false, const KeyAccess *key = nullptr,
+               const QString &blockedBy = {});
+    /// reply() for an inference request: in its client's shape, naming its model, key and the
+    /// pipeline stage that blocked it.
+    void refuse(const RequestContext &context, const ApiError &error);
     /// Checks the client's key; answers 401 and returns false when it is missing or wrong. `access`
     /// receives what the key may do (nullptr when no keys are configured: everything).
     bool authorize(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, bool anthropic = false,
                    std::shared_ptr<const KeyAccess> *access = nullptr);
-    /// The routes for `model` (routing/routingsnapshot.h) that `key` may use, or answers 503
-    /// (nothing configured) / 403 (the key may not use the model) / 402 (budget) / 404 (nothing
-    /// serves the model) and returns false.
-    bool route(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-               const RoutingSnapshot &snapshot, const QString &model, bool anthropic, const KeyAccess *key,
-               QList<RouteTarget> *routes);
-    /// Creates the ProxyCall that tries `routes` with the upstream requests `planFor` builds.
-    void startCall(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                   RoutingSnapshotPtr snapshot, QList<RouteTarget> routes, const QString &model, const KeyAccess *key,
-                   ProxyCall::PlanFactory planFor, formats::ApiFormat clientFormat,
-                   formats::ClientOptions clientOptions = {});
-    /// Refuses inference while draining or paused; returns false after answering.
-    bool acceptingInference(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
-                            bool anthropic);
+    /// Sets `context.routes`: the routes for its model (routing/routingsnapshot.h) that its key
+    /// may use, or answers 503 (nothing configured) / 403 (the key may not use the model) / 402
+    /// (budget) / 404 (nothing serves the model) and returns false.
+    bool route(RequestContext &context);
+    /// Creates the ProxyCall that tries the context's routes with the upstream requests `planFor` builds.
+    void startCall(RequestContext &&context, ProxyCall::PlanFactory planFor);
+    /// Refuses inference while draining, paused or stopped by the kill switch; returns false after answering.
+    bool acceptingInference(const RequestContext &context);
 
     const SharedState *m_state;
     std::unique_ptr<IUpstreamTransport> m_transport;

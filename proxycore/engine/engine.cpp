@@ -331,6 +331,11 @@ void Engine::setDataDirectory(const QString &dir)
     d->dataDir = dir;
 }
 
+void Engine::setRequestPipeline(std::shared_ptr<const RequestPipeline> pipeline)
+{
+    d->state.pipeline.store(std::move(pipeline), std::memory_order_release);
+}
+
 void Engine::setClock(std::function<qint64()> monotonicMs)
 {
     Q_ASSERT_X(!d->frontend, "Engine::setClock", "call before start()");

@@ -13,6 +13,8 @@
 
 namespace llmproxy {
 
+class RequestPipeline;
+
 class EnginePrivate;
 
 /// The proxy engine: owns the listener, the worker threads (each with its own HTTP server and
@@ -42,6 +44,10 @@ public:
     void setClock(std::function<qint64()> monotonicMs);
     /// Now on that clock, in milliseconds. Thread-safe.
     qint64 nowMs() const;
+
+    /// Installs the request pipeline's stages (null = none). Thread-safe; takes effect with the
+    /// next request on every worker, requests in flight keep the one they started with.
+    void setRequestPipeline(std::shared_ptr<const RequestPipeline> pipeline);
 
     /// Stops accepting connections, lets requests in flight finish for up to `graceMs`, then ends
     /// the rest with a protocol-correct error. Emits shutdownFinished() when every worker is idle.

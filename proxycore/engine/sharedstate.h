@@ -13,6 +13,7 @@
 namespace llmproxy {
 
 class AdminControl;
+class RequestPipeline;
 
 /// What the engine publishes to its workers. Written by the main thread, read lock-free by workers.
 struct SharedState
@@ -34,6 +35,9 @@ struct SharedState
     /// workers start and never changed after, so workers call it without a lock. Tests set their
     /// own to move past recovery times without sleeping.
     std::function<qint64()> clock;
+    /// The request pipeline's stages (security guards, plugins), run between validation and
+    /// routing; null or empty = none. Swapped whole; workers load it once per request.
+    std::atomic<std::shared_ptr<const RequestPipeline>> pipeline;
 
     RoutingSnapshotPtr current() const { return snapshot.load(std::memory_order_acquire); }
     /// Now on `clock`, in milliseconds. Thread-safe (see `clock`).

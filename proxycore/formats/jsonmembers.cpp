@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/formats/jsonmembers.h"
 
+#include "proxycore/formats/jsonindex.h"
+
 #include <cmath>
 
 #include <QJsonArray>
@@ -89,7 +91,12 @@ void findTopLevelMembers(QByteArrayView json, std::initializer_list<QByteArrayVi
         const qsizetype valueEnd = skipValue(json, i);
         if (valueEnd < 0)
             return;
-        const QByteArrayView name = json.sliced(keyStart + 1, keyEnd - keyStart - 2);
+        QByteArrayView name = json.sliced(keyStart + 1, keyEnd - keyStart - 2);
+        QByteArray decoded;
+        if (name.contains('\\')) { // compared as the provider's parser reads it: "mod\u0065l" is "model"
+            decoded = decodeJsonStringUtf8(json.sliced(keyStart, keyEnd - keyStart));
+            name = decoded;
+        }
         size_t k = 0;
         for (QByteArrayView key : keys) {
             if (!spans[k].isValid() && name == key) { // the first occurrence of a key counts
@@ -146,245 +153,6 @@ QByteArray removeTopLevelMember(const QByteArray &json, QByteArrayView key)
     return out;
 }
 
-namespace {
-
-/// A recursive-descent validator over bytes; no allocation.
-class JsonValidator
-{
-public:
-    explicit JsonValidator(QByteArrayView s) : m_s(s) {}
-
-    bool run()
-    {
-        skipWs();
-        if (!value(0))
-            return false;
-        skipWs();
-        return m_i == m_s.size() || fail();
-    }
-    qsizetype position() const { return m_i; }
-
-private:
-    static constexpr int MaxDepth = 512;
-
-    bool fail() { return false; }
-    bool at(char c) const { return m_i < m_s.size() && m_s[m_i] == c; }
-    void skipWs() { m_i = skipWhitespace(m_s, m_i); }
-
-    bool value(int depth)
-    {
-        if (m_i >= m_s.size() || depth > MaxDepth)
-            return fail();
-        switch (m_s[m_i]) {
-        case '{':
-            return object(depth + 1);
-        case '[':
-            return array(depth + 1);
-        case '"':
-            return string();
-        case 't':
-            return literal("true");
-        case 'f':
-            return literal("false");
-        case 'n':
-            return literal("null");
-        default:
-            return number();
-        }
-    }
-
-    bool literal(QByteArrayView word)
-    {
-        if (m_s.sliced(m_i).startsWith(word)) {
-            m_i += word.size();
-            return true;
-        }
-        return fail();
-    }
-
-    bool object(int depth)
-    {
-        ++m_i; // '{'
-        skipWs();
-        if (at('}')) {
-            ++m_i;
-            return true;
-        }
-        for (;;) {
-            skipWs();
-            if (!at('"') || !string())
-                return fail();
-            skipWs();
-            if (!at(':'))
-                return fail();
-            ++m_i;
-            skipWs();
-            if (!value(depth))
-                return false;
-            skipWs();
-            if (at(',')) {
-                ++m_i;
-                continue;
-            }
-            if (at('}')) {
-                ++m_i;
-                return true;
-            }
-            return fail();
-        }
-    }
-
-    bool array(int depth)
-    {
-        ++m_i; // '['
-        skipWs();
-        if (at(']')) {
-            ++m_i;
-            return true;
-        }
-        for (;;) {
-            skipWs();
-            if (!value(depth))
-                return false;
-            skipWs();
-            if (at(',')) {
-                ++m_i;
-                continue;
-            }
-            if (at(']')) {
-                ++m_i;
-                return true;
-            }
-            return fail();
-        }
-    }
-
-    static bool isHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-    bool string()
-    {
-        ++m_i; // opening quote
-        while (m_i < m_s.size()) {
-            const auto c = static_cast<unsigned char>(m_s[m_i]);
-            if (c == '"') {
-                ++m_i;
-                return true;
-            }
-            if (c < 0x20)
-                return fail();
-            if (c == '\\') {
-                if (++m_i >= m_s.size())
-                    return fail();
-                const char e = m_s[m_i];
-                if (e == 'u') {
-                    if (m_i + 4 >= m_s.size())
-                        return fail();
-                    for (int k = 1; k <= 4; ++k) {
-                        if (!isHex(m_s[m_i + k]))
-                            return fail();
-                    }
-                    m_i += 5;
-                    continue;
-                }
-                if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
-                    return fail();
-                ++m_i;
-                continue;
-            }
-            if (c < 0x80) {
-                ++m_i;
-                continue;
-            }
-            if (!utf8Sequence())
-                return fail();
-        }
-        return fail();
-    }
-
-    /// One multi-byte UTF-8 sequence (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
-    bool utf8Sequence()
-    {
-        const auto b = [this](qsizetype k) { return static_cast<unsigned char>(m_s[m_i + k]); };
-        const unsigned char c = b(0);
-        int length = 0;
-        unsigned char low = 0x80;
-        unsigned char high = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0)
-                low = 0xA0;
-            if (c == 0xED)
-                high = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0)
-                low = 0x90;
-            if (c == 0xF4)
-                high = 0x8F;
-        } else {
-            return false;
-        }
-        if (m_i + length > m_s.size())
-            return false;
-        if (b(1) < low || b(1) > high)
-            return false;
-        for (int k = 2; k < length; ++k) {
-            if (b(k) < 0x80 || b(k) > 0xBF)
-                return false;
-        }
-        m_i += length;
-        return true;
-    }
-
-    bool digits()
-    {
-        const qsizetype start = m_i;
-        while (m_i < m_s.size() && m_s[m_i] >= '0' && m_s[m_i] <= '9')
-            ++m_i;
-        return m_i > start;
-    }
-
-    bool number()
-    {
-        if (at('-'))
-            ++m_i;
-        if (at('0')) {
-            ++m_i;
-        } else if (!digits()) {
-            return fail();
-        }
-        if (at('.')) {
-            ++m_i;
-            if (!digits())
-                return fail();
-        }
-        if (at('e') || at('E')) {
-            ++m_i;
-            if (at('+') || at('-'))
-                ++m_i;
-            if (!digits())
-                return fail();
-        }
-        return true;
-    }
-
-    QByteArrayView m_s;
-    qsizetype m_i = 0;
-};
-
-} // namespace
-
-bool isValidJson(QByteArrayView json, qsizetype *errorOffset)
-{
-    JsonValidator v(json);
-    const bool ok = v.run();
-    if (!ok && errorOffset)
-        *errorOffset = v.position();
-    return ok;
-}
-
 std::optional<qint64> jsonIntegerValue(QByteArrayView literal)
 {
     const QByteArrayView t = literal.trimmed();
@@ -404,11 +172,7 @@ QString jsonStringValue(QByteArrayView literal)
 {
     if (literal.size() < 2 || literal.front() != '"' || literal.back() != '"')
         return {};
-    const QByteArrayView inner = literal.sliced(1, literal.size() - 2);
-    if (!inner.contains('\\'))
-        return QString::fromUtf8(inner);
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + literal.toByteArray() + "]");
-    return doc.isArray() ? doc.array().at(0).toString() : QString();
+    return decodeJsonString(literal);
 }
 
 QByteArray jsonString(const QString &text)

@@ -20,7 +20,8 @@ struct JsonMemberSpan
 };
 
 /// Finds `key` among the members of the top-level object in `json` (which must already be valid
-/// JSON). Keys are compared on their raw bytes, so escaped spellings of a key are not matched.
+/// JSON). Keys are compared decoded (`"mod\u0065l"` is `model`); the first copy of a repeated key
+/// is found, so requests are first checked by RequestView, which rejects repeated keys.
 /// These functions let the gateway change one member and keep every other byte of a client's
 /// body exactly as sent (prompt-caching and signatures depend on that).
 JsonMemberSpan findTopLevelMember(QByteArrayView json, QByteArrayView key);
@@ -35,11 +36,6 @@ QByteArray replaceTopLevelValue(const QByteArray &json, QByteArrayView key, QByt
 
 /// Returns `json` without top-level member `key` (and its separating comma).
 QByteArray removeTopLevelMember(const QByteArray &json, QByteArrayView key);
-
-/// Checks that `json` is one complete, strict RFC 8259 JSON text in valid UTF-8, without building
-/// anything. On failure returns false and, when given, the byte offset of the first error.
-/// Nesting deeper than 512 levels is rejected.
-bool isValidJson(QByteArrayView json, qsizetype *errorOffset = nullptr);
 
 /// The decoded value of a JSON string literal (quotes included in `literal`); a null QString when
 /// `literal` is not a string.

@@ -29,6 +29,7 @@ struct RequestRecord
     QString error;           ///< short error code when status >= 400 or the stream ended with an error
     int attempts = 0;        ///< upstream attempts made (retries and fallback hops included)
     double costUsd = -1;     ///< priced from the usage; -1 = unknown (no usage reported)
+    QString blockedBy;       ///< the request pipeline stage that refused the request; empty if none
 };
 
 /// State of one endpoint as shown in the endpoint list.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
-#include "proxycore/api/apierror.h"
+#include "proxycore/formats/apierror.h"
 
 #include "proxycore/formats/anthropicmessages.h"
 
