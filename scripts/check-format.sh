@@ -19,20 +19,11 @@ if [[ "${1:-}" == "--fix" ]]; then
     fix=1
     shift
 fi
-base="${1:-$(tr -d '[:space:]' < .ci/format-base)}"
+source scripts/changed-lines-base.sh
+require_tools check-format clang-format git-clang-format
+base=$(changed_lines_base check-format "${1:-}")
 extensions=cpp,h
 
-for tool in clang-format git-clang-format; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "check-format: $tool not found; install the clang-format package (scripts/install-deps.sh --test)" >&2
-        exit 2
-    fi
-done
-if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
-    echo "check-format: base commit '$base' is not in this clone." >&2
-    echo "  A shallow clone lacks it: run 'git fetch --unshallow' (or clone with full history)." >&2
-    exit 2
-fi
 # Other clang-format versions break some lines differently; the checked-in style is tested with 14.
 version=$(clang-format --version | sed -nE 's/.*version ([0-9]+).*/\1/p')
 if [[ "$version" != 14 ]]; then

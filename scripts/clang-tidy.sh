@@ -16,23 +16,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 whole=0
-if [[ "${1:-}" == "--whole-files" ]]; then
-    whole=1
-    shift
-fi
-base="${1:-$(tr -d '[:space:]' < .ci/format-base)}"
+case "${1:-}" in
+--whole-files) whole=1 && shift ;;
+esac
 build_dir="${BUILD_DIR:-build/dev}"
-
-if ! command -v clang-tidy >/dev/null; then
-    echo "clang-tidy.sh: clang-tidy not found; install it (scripts/install-deps.sh --test)" >&2
-    exit 2
-fi
+source scripts/changed-lines-base.sh
+require_tools clang-tidy.sh clang-tidy python3
+base=$(changed_lines_base clang-tidy.sh "${1:-}")
 if [[ ! -f "$build_dir/compile_commands.json" ]]; then
     echo "clang-tidy.sh: $build_dir/compile_commands.json missing: configure and build first (scripts/build.sh dev)" >&2
-    exit 2
-fi
-if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
-    echo "clang-tidy.sh: base commit '$base' is not in this clone (a shallow clone? run 'git fetch --unshallow')" >&2
     exit 2
 fi
 
@@ -95,7 +87,12 @@ if not whole:
 
 def run(unit):
     done = subprocess.run(base_command + [unit], capture_output=True, text=True)
-    return unit, done.stdout
+    out = done.stdout
+    # Non-zero without a reported finding: clang-tidy could not analyse the file at all.
+    if done.returncode != 0 and not re.search(r": (warning|error): ", out):
+        reason = " ".join(done.stderr.split())[-400:]
+        out += f"\n{unit}:1:1: error: clang-tidy failed (exit {done.returncode}): {reason} [clang-tidy]"
+    return unit, out
 
 print(f"clang-tidy: {len(targets)} file(s), {sum(len(r) for r in changed.values())} changed range(s), {jobs} job(s)",
       flush=True)
