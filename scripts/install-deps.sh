@@ -15,6 +15,11 @@ if [[ "${1:-}" == "--test" ]]; then
     packages+=(nodejs npm xvfb xauth)
 fi
 
+# CI's checks on changed lines (scripts/check-format.sh, scripts/clang-tidy.sh) run with --test too.
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(clang-format clang-tidy python3)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

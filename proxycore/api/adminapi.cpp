@@ -7,8 +7,8 @@
 #include "proxycore/engine/sharedstate.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/providers/providerpreset.h"
+#include "proxycore/util/sha256.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,7 +55,7 @@ ApiError unknownEndpoint(const QString &id)
 /// Who did it, for the log: the start of the SHA-256 of the admin key, never the key.
 QByteArray fingerprint(QByteArrayView key)
 {
-    return QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(8);
+    return sha256Hex(key).left(8);
 }
 
 /// What the engine's thread answers: a JSON body, or an error.

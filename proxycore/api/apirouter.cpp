@@ -14,14 +14,14 @@
 #include "proxycore/pipeline/requestcontext.h"
 #include "proxycore/pipeline/requestpipeline.h"
 #include "proxycore/upstream/upstreamtransport.h"
+#include "proxycore/util/sha256.h"
 
 #include <QDateTime>
-#include <QCryptographicHash>
 #include <QJsonArray>
-#include <QTimeZone>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTimeZone>
 #include <QUrl>
 
 namespace llmproxy {
@@ -251,7 +251,7 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
         for (const QString &id : snapshot->modelIds()) {
             if (!keyMayUse(key.get(), *snapshot, id))
                 continue;
-            const QByteArray digest = QCryptographicHash::hash(id.toUtf8(), QCryptographicHash::Sha256).toHex();
+            const QByteArray digest = sha256Hex(id.toUtf8());
             models.append(QJsonObject{{QStringLiteral("name"), id}, {QStringLiteral("model"), id},
                                       {QStringLiteral("modified_at"), modified}, {QStringLiteral("size"), 0},
                                       {QStringLiteral("digest"), QString::fromLatin1(digest)},

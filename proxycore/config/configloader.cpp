@@ -4,8 +4,8 @@
 
 #include "proxycore/providers/providerpreset.h"
 #include "proxycore/routing/strategy.h"
+#include "proxycore/util/sha256.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -972,7 +972,7 @@ private:
 
     static QByteArray clientKeyDigest(const ClientKeyConfig &k)
     {
-        return k.key.isEmpty() ? k.sha256 : QCryptographicHash::hash(k.key.toUtf8(), QCryptographicHash::Sha256);
+        return k.key.isEmpty() ? k.sha256 : sha256(k.key.toUtf8());
     }
 
     void parseUpstream(const Entry &section)
@@ -1710,7 +1710,7 @@ private:
         s.adminKeys = readKeyList(s.adminKeysEnv);
         // A key both unrestricted and named would have two sets of rights; refuse to guess.
         for (const QString &key : std::as_const(s.apiKeys)) {
-            const QByteArray digest = QCryptographicHash::hash(key.trimmed().toUtf8(), QCryptographicHash::Sha256);
+            const QByteArray digest = sha256(key.trimmed().toUtf8());
             for (qsizetype i = 0; i < s.clientKeys.size(); ++i) {
                 if (clientKeyDigest(s.clientKeys.at(i)) == digest)
                     fileError(m_clientKeyMarks.at(i),

@@ -25,10 +25,11 @@ qint64 backoffDelayMs(const RetrySettings &settings, int retry, std::optional<qi
 
 /// The wait an upstream asked for, from `retry-after-ms` (milliseconds, may be fractional) when it
 /// holds a valid value, else from `Retry-After`: seconds (integer or decimal) or an HTTP date
-/// (IMF-fixdate "Wed, 21 Oct 2026 07:28:00 GMT", or the obsolete RFC 850 and asctime forms)
-/// relative to `nowEpochMs`, a date already past giving 0. Fractions of a millisecond round up;
-/// waits are capped at one day (longer only means: not within this request). nullopt when
-/// absent, unparsable or negative. Only plain decimal numbers are accepted (no sign or exponent).
+/// (IMF-fixdate "Wed, 21 Oct 2026 07:28:00 GMT", the obsolete RFC 850 and asctime forms, and the
+/// looser variants libcurl's curl_getdate() reads, e.g. another zone) relative to `nowEpochMs`,
+/// a date already past giving 0. Fractions of a millisecond round up; waits are capped at one day
+/// (longer only means: not within this request). nullopt when absent, unparsable or negative.
+/// Only plain decimal numbers are accepted (no sign or exponent). Thread-safe.
 std::optional<qint64> parseRetryAfter(QByteArrayView retryAfter, QByteArrayView retryAfterMs, qint64 nowEpochMs);
 
 } // namespace llmproxy

@@ -2,29 +2,13 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/security/apikeyverifier.h"
 
+#include "proxycore/util/sha256.h"
+
 #include <algorithm>
-#include <memory>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/sha.h>
 
 namespace llmproxy {
-
-static QByteArray digest(QByteArrayView data)
-{
-    // Fetched once: OpenSSL 3 otherwise looks the algorithm up again on every call, which costs
-    // more than hashing a key.
-    static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr),
-                                                                         &EVP_MD_free);
-    QByteArray out(SHA256_DIGEST_LENGTH, Qt::Uninitialized);
-    if (!sha256 || EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char *>(out.data()),
-                              nullptr, sha256.get(), nullptr) != 1) {
-        SHA256(reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()),
-               reinterpret_cast<unsigned char *>(out.data()));
-    }
-    return out;
-}
 
 /// Whole-name glob: '*' matches any run of characters ('/' included, as in "meta-llama/*"),
 /// '?' any one character.
@@ -77,15 +61,15 @@ ApiKeyVerifier::ApiKeyVerifier(const QStringList &keys, const QList<ClientKeyCon
     for (const QString &k : keys) {
         const QByteArray key = k.trimmed().toUtf8();
         if (!key.isEmpty()) {
-            m_digests.append(digest(key));
+            m_digests.append(sha256(key));
             m_access.append(everyModel);
         }
     }
     for (const ClientKeyConfig &k : named) {
         const QByteArray key = k.key.trimmed().toUtf8();
-        if (key.isEmpty() && k.sha256.size() != SHA256_DIGEST_LENGTH)
+        if (key.isEmpty() && k.sha256.size() != Sha256Size)
             continue;
-        m_digests.append(key.isEmpty() ? k.sha256 : digest(key));
+        m_digests.append(key.isEmpty() ? k.sha256 : sha256(key));
         m_access.append(std::make_shared<const KeyAccess>(k.name, k.models));
     }
 }
@@ -94,12 +78,12 @@ std::shared_ptr<const KeyAccess> ApiKeyVerifier::verify(QByteArrayView presented
 {
     if (presentedKey.isEmpty())
         return nullptr;
-    const QByteArray d = digest(presentedKey);
+    const QByteArray d = sha256(presentedKey);
     // Every digest is compared, with no early exit; the index is picked without a branch on the
     // comparison's result.
     qsizetype found = -1;
     for (qsizetype i = 0; i < m_digests.size(); ++i) {
-        const qsizetype equal = CRYPTO_memcmp(m_digests.at(i).constData(), d.constData(), SHA256_DIGEST_LENGTH) == 0;
+        const qsizetype equal = CRYPTO_memcmp(m_digests.at(i).constData(), d.constData(), Sha256Size) == 0;
         found = (found & (equal - 1)) | (i & -equal);
     }
     return found < 0 ? nullptr : m_access.at(found);

@@ -121,14 +121,25 @@ private slots:
         QTest::newRow("far future capped") << QByteArray("Fri, 21 Oct 2033 07:28:00 GMT") << QByteArray() << ms(Day);
         QTest::newRow("date with bad ms")
             << QByteArray("Wed, 21 Oct 2026 07:28:05 GMT") << QByteArray("x") << ms(35'000);
-        QTest::newRow("no such day") << QByteArray("Sat, 31 Feb 2026 07:28:00 GMT") << QByteArray() << none;
+        QTest::newRow("before the epoch") << QByteArray("Wed, 31 Dec 1969 23:59:59 GMT") << QByteArray() << ms(0);
+        QTest::newRow("year 99999 capped") << QByteArray("Wed, 21 Oct 99999 07:28:00 GMT") << QByteArray() << ms(Day);
         QTest::newRow("bad hour") << QByteArray("Wed, 21 Oct 2026 25:28:00 GMT") << QByteArray() << none;
-        QTest::newRow("no seconds") << QByteArray("Wed, 21 Oct 2026 07:28 GMT") << QByteArray() << none;
-        QTest::newRow("other zone") << QByteArray("Wed, 21 Oct 2026 07:28:00 PST") << QByteArray() << none;
-        QTest::newRow("numeric zone") << QByteArray("Wed, 21 Oct 2026 07:28:00 +0000") << QByteArray() << none;
-        QTest::newRow("no day name") << QByteArray("21 Oct 2026 07:28:00 GMT") << QByteArray() << none;
         QTest::newRow("bad month") << QByteArray("Wed, 21 Okt 2026 07:28:00 GMT") << QByteArray() << none;
-        QTest::newRow("one-digit day in IMF") << QByteArray("Wed, 1 Oct 2026 07:28:00 GMT") << QByteArray() << none;
+        QTest::newRow("time alone") << QByteArray("12:00") << QByteArray() << none;
+        QTest::newRow("month alone") << QByteArray("Oct") << QByteArray() << none;
+        QTest::newRow("words and a number") << QByteArray("soon 12") << QByteArray() << none;
+        QTest::newRow("control bytes") << QByteArray("\x01\x02\x7f") << QByteArray() << none;
+        QTest::newRow("embedded NUL") << QByteArray("\0Wed, 21 Oct 2026 07:28:00 GMT", 30) << QByteArray() << none;
+
+        // curl_getdate() is as lenient as browsers: these obsolete or sloppy forms still give a time.
+        QTest::newRow("no seconds") << QByteArray("Wed, 21 Oct 2026 07:28 GMT") << QByteArray() << ms(30'000);
+        QTest::newRow("other zone") << QByteArray("Wed, 21 Oct 2026 07:28:00 PST") << QByteArray()
+                                    << ms(8 * 3'600'000 + 30'000);
+        QTest::newRow("numeric zone") << QByteArray("Wed, 21 Oct 2026 07:28:00 +0000") << QByteArray() << ms(30'000);
+        QTest::newRow("no day name") << QByteArray("21 Oct 2026 07:28:00 GMT") << QByteArray() << ms(30'000);
+        QTest::newRow("one-digit day in IMF") << QByteArray("Wed, 1 Oct 2026 07:28:00 GMT") << QByteArray() << ms(0);
+        QTest::newRow("day past month end rolls over")
+            << QByteArray("Sat, 31 Feb 2026 07:28:00 GMT") << QByteArray() << ms(0);
     }
 
     void parse()
