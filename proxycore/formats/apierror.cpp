@@ -47,7 +47,8 @@ ApiError ApiError::invalidRequest(QString message, QByteArray code, QByteArray p
 
 ApiError ApiError::unauthorized(QString message)
 {
-    return {401, std::move(message), QByteArrayLiteral("authentication_error"), QByteArrayLiteral("invalid_api_key"), {}};
+    return {
+        401, std::move(message), QByteArrayLiteral("authentication_error"), QByteArrayLiteral("invalid_api_key"), {}};
 }
 
 ApiError ApiError::notFound(QString message, QByteArray code)
@@ -57,8 +58,11 @@ ApiError ApiError::notFound(QString message, QByteArray code)
 
 ApiError ApiError::methodNotAllowed(QByteArrayView allowed, QByteArrayView path)
 {
-    return {405, QStringLiteral("Use %1 for %2").arg(QString::fromLatin1(allowed), QString::fromUtf8(path)),
-            QByteArrayLiteral("invalid_request_error"), QByteArrayLiteral("method_not_allowed"), {}};
+    return {405,
+            QStringLiteral("Use %1 for %2").arg(QString::fromLatin1(allowed), QString::fromUtf8(path)),
+            QByteArrayLiteral("invalid_request_error"),
+            QByteArrayLiteral("method_not_allowed"),
+            {}};
 }
 
 ApiError ApiError::unavailable(QString message, QByteArray code)

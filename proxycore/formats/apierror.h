@@ -15,9 +15,9 @@ struct ApiError
 {
     int status = 500;
     QString message;
-    QByteArray type;   ///< e.g. "invalid_request_error", "authentication_error", "server_error"
-    QByteArray code;   ///< stable snake_case code; empty renders as null
-    QByteArray param;  ///< offending parameter; empty renders as null
+    QByteArray type;  ///< e.g. "invalid_request_error", "authentication_error", "server_error"
+    QByteArray code;  ///< stable snake_case code; empty renders as null
+    QByteArray param; ///< offending parameter; empty renders as null
 
     QByteArray openAiBody() const;
     /// The same error as an SSE event for a stream that has already started.
