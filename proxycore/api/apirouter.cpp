@@ -223,8 +223,10 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
     } else {
         const RoutingSnapshotPtr snapshot = m_state->current();
         const bool paused = m_state->paused.load(std::memory_order_relaxed);
-        const QString state = draining  ? QStringLiteral("shutting_down")
-                              : paused  ? QStringLiteral("paused")
+        const bool panic = m_state->panic.load(std::memory_order_relaxed);
+        const QString state = draining                   ? QStringLiteral("shutting_down")
+                              : panic                    ? QStringLiteral("panic")
+                              : paused                   ? QStringLiteral("paused")
                               : snapshot->isOnboarding() ? QStringLiteral("onboarding")
                                                          : QStringLiteral("ok");
         o.insert(QStringLiteral("status"), state);
@@ -376,6 +378,14 @@ bool ApiRouter::route(const HttpRequest &request, const std::shared_ptr<HttpResp
                       const RoutingSnapshot &snapshot, const QString &model, bool anthropic, const KeyAccess *key,
                       QList<RouteTarget> *routes)
 {
+    if (snapshot.isOnboarding() && !snapshot.config().endpoints.isEmpty()) {
+        reply(request, responder,
+              ApiError::unavailable(QStringLiteral("Every configured endpoint is disabled. Enable one in the "
+                                                   "window, with the admin API or with 'enabled: true', then reload."),
+                                    QByteArrayLiteral("no_endpoint_enabled")),
+              model, anthropic, key);
+        return false;
+    }
     if (snapshot.isOnboarding()) {
         reply(request, responder,
               ApiError::unavailable(
