@@ -218,7 +218,8 @@ void MainWindow::setUpViews()
                                       {RequestLogModel::StatusColumn, QStringLiteral("000")},
                                       {RequestLogModel::AttemptsColumn, QStringLiteral("00")},
                                       {RequestLogModel::LatencyColumn, QStringLiteral("00000")},
-                                      {RequestLogModel::TokensInColumn, QStringLiteral("000000")}});
+                                      {RequestLogModel::TokensInColumn, QStringLiteral("000000")},
+                                      {RequestLogModel::TokensOutColumn, QStringLiteral("000000")}});
 
     // The request log is what changes; the endpoint list is short.
     m_ui->mainSplitter->setStretchFactor(0, 1);
