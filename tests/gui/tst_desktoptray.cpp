@@ -37,6 +37,10 @@ private:
     /// receives its width and height.
     QString trayIcon(QSize *size = nullptr) const;
     bool portOpen() const;
+    /// Activates the main window and types `keys` (xdotool key names) into it.
+    bool typeIntoMainWindow(const QString &keys) const;
+    /// With a menu open, picks its last item (Up from the top wraps around), Quit in both menus.
+    bool chooseLastMenuItem() const;
     /// The application's mapped windows (a menu that opens adds one).
     QStringList visibleWindows() const;
     /// Waits until a window not in `windowsBefore` is mapped.
@@ -113,6 +117,23 @@ QString TestDesktopTray::trayIcon(QSize *iconSize) const
     return {};
 }
 
+bool TestDesktopTray::typeIntoMainWindow(const QString &keys) const
+{
+    bool ok = false;
+    m_x->xdotool(
+        {QStringLiteral("windowactivate"), QStringLiteral("--sync"), mainWindow(), QStringLiteral("key"), keys}, &ok);
+    return ok;
+}
+
+bool TestDesktopTray::chooseLastMenuItem() const
+{
+    bool ok = false;
+    m_x->xdotool({QStringLiteral("key"), QStringLiteral("--delay"), QStringLiteral("200"), QStringLiteral("Up"),
+                  QStringLiteral("Return")},
+                 &ok);
+    return ok;
+}
+
 QStringList TestDesktopTray::visibleWindows() const
 {
     return m_x->findWindows(
@@ -146,39 +167,23 @@ void TestDesktopTray::verifyExitedCleanly()
 void TestDesktopTray::ctrlQExits()
 {
     QVERIFY(portOpen());
-    bool ok = false;
-    m_x->xdotool({QStringLiteral("windowactivate"), QStringLiteral("--sync"), mainWindow(), QStringLiteral("key"),
-                  QStringLiteral("ctrl+q")},
-                 &ok);
-    QVERIFY(ok);
+    QVERIFY(typeIntoMainWindow(QStringLiteral("ctrl+q")));
     verifyExitedCleanly();
 }
 
 void TestDesktopTray::quitFromMenuExits()
 {
-    bool ok = false;
     const QStringList windowsBefore = visibleWindows();
-    // Alt+P opens the Proxy menu; Up from the top wraps to its last item, Quit.
-    m_x->xdotool({QStringLiteral("windowactivate"), QStringLiteral("--sync"), mainWindow(), QStringLiteral("key"),
-                  QStringLiteral("alt+p")},
-                 &ok);
-    QVERIFY(ok);
+    QVERIFY(typeIntoMainWindow(QStringLiteral("alt+p"))); // the Proxy menu
     QVERIFY2(waitForPopup(windowsBefore), "the Proxy menu did not open");
-    m_x->xdotool({QStringLiteral("key"), QStringLiteral("--delay"), QStringLiteral("200"), QStringLiteral("Up"),
-                  QStringLiteral("Return")},
-                 &ok);
-    QVERIFY(ok);
+    QVERIFY(chooseLastMenuItem());
     verifyExitedCleanly();
 }
 
 void TestDesktopTray::closeHidesToTrayThenTrayQuitExits()
 {
-    bool ok = false;
     // Closing the window (jwm's Alt+F4) only hides it: the proxy keeps serving.
-    m_x->xdotool({QStringLiteral("windowactivate"), QStringLiteral("--sync"), mainWindow(), QStringLiteral("key"),
-                  QStringLiteral("alt+F4")},
-                 &ok);
-    QVERIFY(ok);
+    QVERIFY(typeIntoMainWindow(QStringLiteral("alt+F4")));
     QTRY_VERIFY_WITH_TIMEOUT(
         m_x->findWindows({QStringLiteral("--onlyvisible"), QStringLiteral("--name"), QStringLiteral("^LLMProxy$")})
             .isEmpty(),
@@ -186,21 +191,18 @@ void TestDesktopTray::closeHidesToTrayThenTrayQuitExits()
     QVERIFY2(m_proxy->isRunning(), qPrintable(m_proxy->diagnostics()));
     QVERIFY(portOpen());
 
-    // The tray menu's last item is Quit.
     QSize size;
     const QString tray = trayIcon(&size);
     const QStringList windowsBefore = visibleWindows();
     QVERIFY(!tray.isEmpty());
     // Low in the icon: the tip of the "keeps running in the tray" balloon covers its top.
+    bool ok = false;
     m_x->xdotool({QStringLiteral("mousemove"), QStringLiteral("--window"), tray, QString::number(size.width() / 2),
                   QString::number(size.height() - 4), QStringLiteral("click"), QStringLiteral("3")},
                  &ok);
     QVERIFY(ok);
     QVERIFY2(waitForPopup(windowsBefore), "the tray menu did not open");
-    m_x->xdotool({QStringLiteral("key"), QStringLiteral("--delay"), QStringLiteral("200"), QStringLiteral("Up"),
-                  QStringLiteral("Return")},
-                 &ok);
-    QVERIFY(ok);
+    QVERIFY(chooseLastMenuItem());
     verifyExitedCleanly();
 }
 
