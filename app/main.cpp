@@ -10,10 +10,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QTimer>
 
 #ifdef LLMPROXY_HAVE_GUI
 #include "app/singleinstance.h"
@@ -262,7 +261,12 @@ int main(int argc, char **argv)
     Engine *engine = host.engine();
     if (!loaded.config->sourcePath.isEmpty())
         qInfo("configuration: %s", qPrintable(loaded.config->sourcePath));
-    else if (!options.sources.configPath.isEmpty())
+    if (desktop && loaded.config->sourcePath == QLatin1String("config.yaml")) {
+        qInfo("configuration: read from the working directory as before; move it to %s so that it is found "
+              "wherever LLMProxy starts",
+              qPrintable(QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+                             .filePath(QStringLiteral("config.yaml"))));
+    } else if (!options.sources.configPath.isEmpty())
         qInfo("configuration: built-in defaults (no file at %s)", qPrintable(options.sources.configPath));
 
     SignalWatcher signalWatcher;

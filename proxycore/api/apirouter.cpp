@@ -232,6 +232,7 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
         o.insert(QStringLiteral("status"), state);
         o.insert(QStringLiteral("version"), QStringLiteral(LLMPROXY_VERSION));
         o.insert(QStringLiteral("endpoints"), int(snapshot->endpoints().size()));
+        o.insert(QStringLiteral("records_dropped"), qint64(m_state->droppedRecords.load(std::memory_order_relaxed)));
         if (draining)
             status = 503;
     }

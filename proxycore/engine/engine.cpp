@@ -51,7 +51,6 @@ public:
     mutable QMutex recentMutex;
     std::deque<std::pair<quint64, RequestRecord>> recent;
     quint64 sequence = 0;
-    std::atomic<quint64> droppedRecords{0}; ///< by the workers' queues, see Engine::droppedRecords()
     qint64 createdEpoch = QDateTime::currentSecsSinceEpoch();
     bool shuttingDown = false;
     QString listenUrl;
@@ -207,7 +206,7 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
             dropped += n;
         }
         if (dropped > 0) {
-            const quint64 total = d->droppedRecords.fetch_add(dropped) + dropped;
+            const quint64 total = d->state.droppedRecords.fetch_add(dropped) + dropped;
             qCWarning(lcEngine,
                       "request log: %llu records dropped because they were not collected in time (%llu in total); "
                       "the requests themselves were served",
@@ -610,7 +609,7 @@ QList<RequestRecord> Engine::takeRecords(quint64 sinceSequence, quint64 *newestS
 
 quint64 Engine::droppedRecords() const
 {
-    return d->droppedRecords.load();
+    return d->state.droppedRecords.load();
 }
 
 namespace {

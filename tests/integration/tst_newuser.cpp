@@ -85,6 +85,8 @@ void TestNewUser::healthReportsKillSwitch()
         return QJsonDocument::fromJson(HttpClient::get(proxy.url(u"/health"_s)).body).object();
     };
     QCOMPARE(health().value(u"status"_s).toString(), u"onboarding"_s);
+    // Request records lost on the way to the log would be counted here; none are.
+    QCOMPARE(health().value(u"records_dropped"_s).toInteger(-1), 0);
     QCOMPARE(HttpClient::request("POST", proxy.url(u"/api/v1/panic"_s), adminHeaders(), "{\"enabled\":true}").status,
              200);
     QCOMPARE(health().value(u"status"_s).toString(), u"panic"_s);
