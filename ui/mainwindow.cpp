@@ -216,6 +216,7 @@ void MainWindow::setUpViews()
                                       {RequestLogModel::ModelColumn, QStringLiteral("fast → gpt-4o-mini-2024")},
                                       {RequestLogModel::EndpointColumn, QStringLiteral("openrouter")},
                                       {RequestLogModel::StatusColumn, QStringLiteral("000")},
+                                      {RequestLogModel::ErrorColumn, QStringLiteral("upstream_timeout")},
                                       {RequestLogModel::AttemptsColumn, QStringLiteral("00")},
                                       {RequestLogModel::LatencyColumn, QStringLiteral("00000")},
                                       {RequestLogModel::TokensInColumn, QStringLiteral("000000")},

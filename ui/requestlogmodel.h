@@ -22,11 +22,11 @@ public:
         ModelColumn,    ///< the served model; "alias → served" when the client asked for another name
         EndpointColumn, ///< the endpoint that answered (its provider type is in the tooltip)
         StatusColumn,
+        ErrorColumn,    ///< the error code sent to the client or met in the stream
         AttemptsColumn, ///< upstream attempts; empty when none was made
         LatencyColumn,
         TokensInColumn,
         TokensOutColumn,
-        ErrorColumn, ///< the error code sent to the client or met in the stream
         ColumnCount
     };
 

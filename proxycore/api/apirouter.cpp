@@ -224,9 +224,11 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
         const RoutingSnapshotPtr snapshot = m_state->current();
         const bool paused = m_state->paused.load(std::memory_order_relaxed);
         const bool panic = m_state->panic.load(std::memory_order_relaxed);
-        const QString state = draining                   ? QStringLiteral("shutting_down")
-                              : panic                    ? QStringLiteral("panic")
-                              : paused                   ? QStringLiteral("paused")
+        const QString state = draining ? QStringLiteral("shutting_down")
+                              : panic  ? QStringLiteral("panic")
+                              : paused ? QStringLiteral("paused")
+                              : snapshot->isOnboarding() && !snapshot->config().endpoints.isEmpty()
+                                  ? QStringLiteral("no_endpoint_enabled")
                               : snapshot->isOnboarding() ? QStringLiteral("onboarding")
                                                          : QStringLiteral("ok");
         o.insert(QStringLiteral("status"), state);

@@ -114,6 +114,8 @@ void TestNewUser::everyEndpointDisabledIsNotOnboarding()
     const QJsonObject error = QJsonDocument::fromJson(r.body).object().value(u"error"_s).toObject();
     QCOMPARE(error.value(u"code"_s).toString(), u"no_endpoint_enabled"_s);
     QVERIFY2(error.value(u"message"_s).toString().contains(u"disabled"_s), r.body.constData());
+    const QJsonObject health = QJsonDocument::fromJson(HttpClient::get(proxy.url(u"/health"_s)).body).object();
+    QCOMPARE(health.value(u"status"_s).toString(), u"no_endpoint_enabled"_s);
 }
 
 void TestNewUser::desktopReadsPerUserConfiguration()
