@@ -74,6 +74,18 @@ void fitColumns(QTableView *view, const QList<std::pair<int, QString>> &samples)
     }
 }
 
+/// Which request log columns, in which order and language, saved widths belong to: the headers
+/// themselves. Widths saved for other columns would land on the wrong ones, and widths saved in
+/// another language would clip this one's headers.
+QString requestColumnLayout()
+{
+    QStringList headers;
+    RequestLogModel model(1);
+    for (int column = 0; column < RequestLogModel::ColumnCount; ++column)
+        headers << model.headerData(column, Qt::Horizontal).toString();
+    return headers.join(QLatin1Char('|'));
+}
+
 } // namespace
 
 MainWindow::MainWindow(EngineController *controller, const ShellActions &actions, QWidget *parent)
@@ -216,7 +228,7 @@ void MainWindow::setUpViews()
                                       {RequestLogModel::ModelColumn, QStringLiteral("fast → gpt-4o-mini-2024")},
                                       {RequestLogModel::EndpointColumn, QStringLiteral("openrouter")},
                                       {RequestLogModel::StatusColumn, QStringLiteral("000")},
-                                      {RequestLogModel::ErrorColumn, QStringLiteral("upstream_timeout")},
+                                      {RequestLogModel::ErrorColumn, QStringLiteral("no_endpoint_configured")},
                                       {RequestLogModel::AttemptsColumn, QStringLiteral("00")},
                                       {RequestLogModel::LatencyColumn, QStringLiteral("00000")},
                                       {RequestLogModel::TokensInColumn, QStringLiteral("000000")},
@@ -498,8 +510,7 @@ void MainWindow::saveSettings() const
     settings->setValue(QStringLiteral("geometry"), saveGeometry());
     settings->setValue(QStringLiteral("splitter"), m_ui->mainSplitter->saveState());
     settings->setValue(QStringLiteral("requestColumns"), m_ui->requestLogView->horizontalHeader()->saveState());
-    settings->setValue(QStringLiteral("requestColumnCount"), int(RequestLogModel::ColumnCount));
-    settings->setValue(QStringLiteral("requestColumnLanguage"), QLocale().name());
+    settings->setValue(QStringLiteral("requestColumnLayout"), requestColumnLayout());
     settings->endGroup();
 }
 
@@ -515,10 +526,8 @@ void MainWindow::restoreSettings()
         resize(size);
     }
     m_ui->mainSplitter->restoreState(settings->value(QStringLiteral("splitter")).toByteArray());
-    // Widths saved for another set of columns would land on the wrong ones, and widths saved in
-    // another language would clip this one's headers: keep the fitted widths then.
-    if (settings->value(QStringLiteral("requestColumnCount")).toInt() == RequestLogModel::ColumnCount &&
-        settings->value(QStringLiteral("requestColumnLanguage")).toString() == QLocale().name()) {
+    // Saved for other columns or another language: keep the fitted widths.
+    if (settings->value(QStringLiteral("requestColumnLayout")).toString() == requestColumnLayout()) {
         m_ui->requestLogView->horizontalHeader()->restoreState(
             settings->value(QStringLiteral("requestColumns")).toByteArray());
     }
