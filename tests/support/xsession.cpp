@@ -52,6 +52,16 @@ QProcessEnvironment XSession::environment() const
 
 bool XSession::start(QString *error)
 {
+    if (startOnce(error))
+        return true;
+    qWarning("X session: %s; trying once more", qPrintable(*error));
+    stop(m_jwm);
+    stop(m_xvfb);
+    return startOnce(error);
+}
+
+bool XSession::startOnce(QString *error)
+{
     m_home = std::make_unique<QTemporaryDir>();
     // -displayfd: Xvfb picks a free display number itself and writes it to our stdout.
     m_xvfb = std::make_unique<QProcess>();

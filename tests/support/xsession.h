@@ -26,7 +26,8 @@ public:
     /// The programs needed that are not on PATH (Xvfb, jwm, xdotool, xprop); empty = all there.
     static QStringList missingTools();
 
-    /// Starts Xvfb and jwm and waits until the window manager runs. False with a reason.
+    /// Starts Xvfb and jwm and waits until the window manager runs (a second time on a fresh
+    /// display if the first did not come up). False with a reason.
     bool start(QString *error);
     QString display() const { return m_display; } ///< e.g. ":12"
 
@@ -38,6 +39,7 @@ public:
     bool screenshot(const QString &path) const;
 
 private:
+    bool startOnce(QString *error);
     QProcessEnvironment environment() const;
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<QProcess> m_xvfb;
