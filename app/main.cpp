@@ -4,15 +4,15 @@
 #include "proxycore/config/configloader.h"
 #include "proxycore/engine/engine.h"
 #include "proxycore/engine/enginecontroller.h"
+#include "proxycore/engine/enginehost.h"
 #include "proxycore/observability/logger.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QTimer>
 
 #ifdef LLMPROXY_HAVE_GUI
 #include "app/singleinstance.h"
@@ -35,6 +35,9 @@ struct Options
     QString dataDir;
     ConfigSources sources;
 };
+
+/// The server's configuration file when neither --config, LLM_PROXY_CONFIG nor ./config.yaml names one.
+constexpr auto kSystemConfigPath = "/etc/llmproxy/config.yaml";
 
 void printLine(FILE *stream, const QString &text)
 {
@@ -85,7 +88,8 @@ int parseCommandLine(int argc, char **argv, Options *options)
         return 2;
     }
     if (parser.isSet(help)) {
-        printLine(stdout, parser.helpText().replace(QStringLiteral("llmproxy [options]"),
+        // Without a Q*Application yet, Qt cannot know the program's name and writes a placeholder.
+        printLine(stdout, parser.helpText().replace(QStringLiteral("<executable_name> [options]"),
                                                     QStringLiteral("llmproxy [--headless] [options]")));
         return 0;
     }
@@ -138,15 +142,46 @@ int parseCommandLine(int argc, char **argv, Options *options)
     return -1;
 }
 
-#ifdef LLMPROXY_HAVE_GUI
 bool haveDisplay()
 {
+#ifdef LLMPROXY_HAVE_GUI
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
     if (!platform.isEmpty())
         return platform != "minimal";
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
-}
+#else
+    return false;
 #endif
+}
+
+/// Whether ./.env names the configuration file (LLM_PROXY_CONFIG): the loader then reads that one.
+bool dotenvNamesConfig(const ConfigSources &s)
+{
+    QFile file(s.dotenvPath.isEmpty() ? QStringLiteral(".env") : s.dotenvPath);
+    return file.open(QIODevice::ReadOnly) &&
+           !parseDotenv(file.read(1024 * 1024)).value(QStringLiteral("LLM_PROXY_CONFIG")).isEmpty();
+}
+
+/// Picks the configuration file when neither --config nor LLM_PROXY_CONFIG names one (see
+/// docs/configuration.md): the desktop reads the per-user file, then, for older setups, a
+/// config.yaml in the current directory; the server reads ./config.yaml, then /etc/llmproxy.
+/// A default file that does not exist means built-in defaults; its path is still where the
+/// desktop's "Open configuration file" creates one and what Reload reads.
+void chooseDefaultConfig(ConfigSources &s, bool desktop)
+{
+    if (s.configPathExplicit || dotenvNamesConfig(s))
+        return;
+    const bool inWorkingDirectory = QFileInfo(QStringLiteral("config.yaml")).isFile();
+    if (desktop) {
+        const QString user = QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+                                 .filePath(QStringLiteral("config.yaml"));
+        if (QFileInfo(user).isFile() || !inWorkingDirectory)
+            s.configPath = user;
+        return; // else ./config.yaml, as before the per-user file existed
+    }
+    if (!inWorkingDirectory)
+        s.configPath = QString::fromLatin1(kSystemConfigPath);
+}
 
 } // namespace
 
@@ -155,6 +190,13 @@ int main(int argc, char **argv)
     Options options;
     if (const int exitCode = parseCommandLine(argc, argv, &options); exitCode >= 0)
         return exitCode;
+
+    // Before any Q*Application: the per-user configuration location depends on these names.
+    QCoreApplication::setApplicationName(QStringLiteral("llmproxy"));
+    QCoreApplication::setOrganizationName(QStringLiteral("LLMProxy"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LLMPROXY_VERSION));
+    const bool desktop = !options.headless && haveDisplay();
+    chooseDefaultConfig(options.sources, desktop);
 
     const ConfigLoadResult loaded = loadConfig(options.sources);
     if (options.checkConfig) {
@@ -181,9 +223,6 @@ int main(int argc, char **argv)
     for (const ConfigDiagnostic &w : loaded.warnings)
         qWarning("%s", qPrintable(w.toString()));
 
-#ifdef LLMPROXY_HAVE_GUI
-    const bool desktop = !options.headless && haveDisplay();
-#endif
     std::unique_ptr<QCoreApplication> app;
 #ifdef LLMPROXY_HAVE_GUI
     if (desktop)
@@ -191,9 +230,6 @@ int main(int argc, char **argv)
     else
 #endif
         app = std::make_unique<QCoreApplication>(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("llmproxy"));
-    QCoreApplication::setOrganizationName(QStringLiteral("LLMProxy"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(LLMPROXY_VERSION));
 
 #ifdef LLMPROXY_HAVE_GUI
     std::unique_ptr<SingleInstance> instance;
@@ -214,48 +250,59 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    Engine engine(config, options.sources);
-    engine.setDataDirectory(dataDir);
+    // The engine and the admin API work on a thread of their own, in the desktop and the server
+    // alike; this thread runs the window (if any) and turns POSIX signals into events.
+    EngineHost host(config, options.sources);
     QString error;
-    if (!engine.start(&error)) {
+    if (!host.start(dataDir, &error)) {
         printLine(stderr, QStringLiteral("llmproxy: %1").arg(error));
         return 1;
     }
-    EngineController controller(&engine);
+    Engine *engine = host.engine();
+    if (!loaded.config->sourcePath.isEmpty())
+        qInfo("configuration: %s", qPrintable(loaded.config->sourcePath));
+    if (desktop && loaded.config->sourcePath == QLatin1String("config.yaml")) {
+        qInfo("configuration: read from the working directory as before; move it to %s so that it is found "
+              "wherever LLMProxy starts",
+              qPrintable(QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+                             .filePath(QStringLiteral("config.yaml"))));
+    } else if (!options.sources.configPath.isEmpty())
+        qInfo("configuration: built-in defaults (no file at %s)", qPrintable(options.sources.configPath));
 
     SignalWatcher signalWatcher;
-    int exitCode = 0;
-    QObject::connect(&signalWatcher, &SignalWatcher::reloadRequested, &engine, [&engine] { engine.reload(); });
-    QObject::connect(&signalWatcher, &SignalWatcher::terminateRequested, &engine, [&engine, &config](int) {
-        if (engine.isShuttingDown()) {
-            engine.beginShutdown(0); // a second signal: end what is left right away
-            return;
-        }
-        engine.beginShutdown(config->server.shutdownGraceMs);
-    });
-    QObject::connect(&engine, &Engine::shutdownFinished, app.get(), [] { QCoreApplication::quit(); });
+    bool shuttingDown = false;
+    const auto shutDown = [&host, &shuttingDown](int graceMs) {
+        // A second request ends what is left right away.
+        host.beginShutdown(shuttingDown ? 0 : graceMs);
+        shuttingDown = true;
+    };
+    QObject::connect(&signalWatcher, &SignalWatcher::reloadRequested, engine, [engine] { engine->reload(); });
+    QObject::connect(&signalWatcher, &SignalWatcher::terminateRequested, app.get(),
+                     [&shutDown, &config](int) { shutDown(config->server.shutdownGraceMs); });
+    // exit(), not quit(): quit() asks every window to close first, and a window that hides to the
+    // tray refuses, which would leave the process running with its port closed.
+    QObject::connect(&host, &EngineHost::shutdownFinished, app.get(), [] { QCoreApplication::exit(0); });
 
 #ifdef LLMPROXY_HAVE_GUI
+    std::unique_ptr<EngineController> controller;
     std::unique_ptr<DesktopShell> shell;
     if (desktop) {
         QApplication::setQuitOnLastWindowClosed(false);
-        shell = std::make_unique<DesktopShell>(&controller);
+        controller = std::make_unique<EngineController>(engine);
+        shell = std::make_unique<DesktopShell>(controller.get());
+        // Quit from the window or the tray: finish in-flight requests briefly, then exit.
+        QObject::connect(shell.get(), &DesktopShell::quitRequested, app.get(),
+                         [&shutDown, &config] { shutDown(qMin(config->server.shutdownGraceMs, 5000)); });
         QObject::connect(instance.get(), &SingleInstance::activationRequested, shell.get(),
                          [s = shell.get()] { s->activate(); });
         shell->show();
     }
 #endif
 
-    exitCode = QCoreApplication::exec();
-    if (!engine.isShuttingDown()) {
-        // Quit from the window or tray: finish in-flight requests briefly before exiting.
-        QEventLoop loop;
-        QObject::connect(&engine, &Engine::shutdownFinished, &loop, &QEventLoop::quit);
-        engine.beginShutdown(qMin(config->server.shutdownGraceMs, 5000));
-        loop.exec();
-    }
+    const int exitCode = QCoreApplication::exec();
 #ifdef LLMPROXY_HAVE_GUI
     shell.reset();
+    controller.reset();
 #endif
     return exitCode;
 }

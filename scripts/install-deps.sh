@@ -12,7 +12,7 @@ packages=(
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev ca-certificates
 )
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(nodejs npm xvfb xauth)
+    packages+=(nodejs npm xvfb xauth jwm xdotool x11-utils imagemagick)
 fi
 
 # CI's checks on changed lines (scripts/check-format.sh, scripts/clang-tidy.sh) run with --test too.

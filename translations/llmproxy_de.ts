@@ -126,6 +126,30 @@
         <source>Kill switch: refuse every inference request at once, until you release it</source>
         <translation>Not-Aus: jede Inferenzanfrage sofort ablehnen, bis Sie ihn lösen</translation>
     </message>
+    <message>
+        <source>Open &amp;configuration file</source>
+        <translation>&amp;Konfigurationsdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Edit the configuration file; Reload configuration applies it</source>
+        <translation>Konfigurationsdatei bearbeiten; „Konfiguration neu laden“ wendet sie an</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>Es wird keine Konfigurationsdatei verwendet; starten Sie LLMProxy mit --config DATEI.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>No application opens %1; edit it with any text editor.</source>
+        <translation>Keine Anwendung öffnet %1; bearbeiten Sie die Datei mit einem beliebigen Texteditor.</translation>
+    </message>
+    <message>
+        <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
+        <translation>%1 geöffnet. Speichern Sie die Datei und wählen Sie dann „Konfiguration neu laden“, um sie anzuwenden.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
@@ -377,10 +401,6 @@
         <translation>Legen Sie eine Konfigurationsdatei mit einem Abschnitt &lt;code&gt;endpoints:&lt;/code&gt; an und starten Sie LLMProxy mit &lt;code&gt;--config DATEI&lt;/code&gt;.</translation>
     </message>
     <message>
-        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2).</source>
-        <translation>Fügen Sie in %1 unter &lt;code&gt;endpoints:&lt;/code&gt; einen Endpunkt hinzu und wählen Sie dann &lt;i&gt;Konfiguration neu laden&lt;/i&gt; (%2).</translation>
-    </message>
-    <message>
         <source>Or set &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; and &lt;code&gt;_PROVIDER&lt;/code&gt; in the environment or in a &lt;code&gt;.env&lt;/code&gt; file, and restart LLMProxy.</source>
         <translation>Oder setzen Sie &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; und &lt;code&gt;_PROVIDER&lt;/code&gt; in der Umgebung oder in einer &lt;code&gt;.env&lt;/code&gt;-Datei und starten Sie LLMProxy neu.</translation>
     </message>
@@ -436,6 +456,34 @@
         <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
         <translation>Not-Aus aktiv: Jede Inferenzanfrage wird mit 503 abgelehnt, bis Sie den Datenverkehr fortsetzen.</translation>
     </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>Kein Endpunkt aktiviert</translation>
+    </message>
+    <message>
+        <source>Every endpoint is switched off: inference requests are answered with 503 until you tick one in the endpoint list.</source>
+        <translation>Alle Endpunkte sind ausgeschaltet: Inferenzanfragen werden mit 503 beantwortet, bis Sie einen in der Endpunktliste anhaken.</translation>
+    </message>
+    <message>
+        <source>Endpoints down</source>
+        <translation>Endpunkte ausgefallen</translation>
+    </message>
+    <message>
+        <source>Every enabled endpoint is failing (circuit breaker open or health check failed): requests fail until one recovers.</source>
+        <translation>Jeder aktivierte Endpunkt schlägt fehl (Schutzschalter offen oder Zustandsprüfung fehlgeschlagen): Anfragen scheitern, bis sich einer erholt.</translation>
+    </message>
+    <message>
+        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1 (&lt;i&gt;Open configuration file&lt;/i&gt; creates it with examples), save it, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2): it applies the file without a restart.</source>
+        <translation>Fügen Sie in %1 unter &lt;code&gt;endpoints:&lt;/code&gt; einen Endpunkt hinzu (&lt;i&gt;Konfigurationsdatei öffnen&lt;/i&gt; legt sie mit Beispielen an), speichern Sie und wählen Sie dann &lt;i&gt;Konfiguration neu laden&lt;/i&gt; (%2): Das wendet die Datei ohne Neustart an.</translation>
+    </message>
+    <message>
+        <source>%1 requests missing from the log</source>
+        <translation>%1 Anfragen fehlen im Protokoll</translation>
+    </message>
+    <message>
+        <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
+        <translation>Das Protokoll kam nicht hinterher: Diese Anfragen wurden bedient, sind aber nicht aufgeführt (die Protokollausgabe des Proxys zählt sie ebenfalls).</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -476,10 +524,6 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation>Anbieter</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -507,6 +551,22 @@
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Requested model %1, served by %2</source>
+        <translation>Angefragtes Modell %1, bedient von %2</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -529,6 +589,14 @@
     <message>
         <source>All traffic stopped (kill switch)</source>
         <translation>Gesamter Datenverkehr gestoppt (Not-Aus)</translation>
+    </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>Kein Endpunkt aktiviert</translation>
+    </message>
+    <message>
+        <source>Every endpoint is down</source>
+        <translation>Alle Endpunkte sind ausgefallen</translation>
     </message>
 </context>
 </TS>

@@ -126,6 +126,30 @@
         <source>Kill switch: refuse every inference request at once, until you release it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open &amp;configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the configuration file; Reload configuration applies it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application opens %1; edit it with any text editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
@@ -377,10 +401,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Or set &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; and &lt;code&gt;_PROVIDER&lt;/code&gt; in the environment or in a &lt;code&gt;.env&lt;/code&gt; file, and restart LLMProxy.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,6 +456,34 @@
         <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every endpoint is switched off: inference requests are answered with 503 until you tick one in the endpoint list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every enabled endpoint is failing (circuit breaker open or health check failed): requests fail until one recovers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1 (&lt;i&gt;Open configuration file&lt;/i&gt; creates it with examples), save it, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2): it applies the file without a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests missing from the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -476,10 +524,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,6 +551,22 @@
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested model %1, served by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -528,6 +588,14 @@
     </message>
     <message>
         <source>All traffic stopped (kill switch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every endpoint is down</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -126,6 +126,30 @@
         <source>Kill switch: refuse every inference request at once, until you release it</source>
         <translation>Interruptor de emergencia: rechazar al instante cada solicitud de inferencia hasta que lo desactives</translation>
     </message>
+    <message>
+        <source>Open &amp;configuration file</source>
+        <translation>Abrir el archivo de &amp;configuración</translation>
+    </message>
+    <message>
+        <source>Edit the configuration file; Reload configuration applies it</source>
+        <translation>Editar el archivo de configuración; «Recargar configuración» lo aplica</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>No se usa ningún archivo de configuración; inicie LLMProxy con --config ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>No se puede crear %1: %2</translation>
+    </message>
+    <message>
+        <source>No application opens %1; edit it with any text editor.</source>
+        <translation>Ninguna aplicación abre %1; edítelo con cualquier editor de texto.</translation>
+    </message>
+    <message>
+        <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
+        <translation>%1 abierto. Guárdelo y elija «Recargar configuración» para aplicarlo.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
@@ -377,10 +401,6 @@
         <translation>Crea un archivo de configuración con una sección &lt;code&gt;endpoints:&lt;/code&gt; e inicia LLMProxy con &lt;code&gt;--config ARCHIVO&lt;/code&gt;.</translation>
     </message>
     <message>
-        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2).</source>
-        <translation>Añade un endpoint bajo &lt;code&gt;endpoints:&lt;/code&gt; en %1 y elige &lt;i&gt;Recargar la configuración&lt;/i&gt; (%2).</translation>
-    </message>
-    <message>
         <source>Or set &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; and &lt;code&gt;_PROVIDER&lt;/code&gt; in the environment or in a &lt;code&gt;.env&lt;/code&gt; file, and restart LLMProxy.</source>
         <translation>O define &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; y &lt;code&gt;_PROVIDER&lt;/code&gt; en el entorno o en un archivo &lt;code&gt;.env&lt;/code&gt;, y reinicia LLMProxy.</translation>
     </message>
@@ -436,6 +456,34 @@
         <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
         <translation>Interruptor de emergencia activo: cada solicitud de inferencia se rechaza con 503 hasta que reanudes el tráfico.</translation>
     </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>Ningún endpoint activado</translation>
+    </message>
+    <message>
+        <source>Every endpoint is switched off: inference requests are answered with 503 until you tick one in the endpoint list.</source>
+        <translation>Todos los endpoints están desactivados: las solicitudes de inferencia reciben 503 hasta que marque uno en la lista de endpoints.</translation>
+    </message>
+    <message>
+        <source>Endpoints down</source>
+        <translation>Endpoints caídos</translation>
+    </message>
+    <message>
+        <source>Every enabled endpoint is failing (circuit breaker open or health check failed): requests fail until one recovers.</source>
+        <translation>Todos los endpoints activados fallan (interruptor abierto o comprobación de salud fallida): las solicitudes fallan hasta que uno se recupere.</translation>
+    </message>
+    <message>
+        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1 (&lt;i&gt;Open configuration file&lt;/i&gt; creates it with examples), save it, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2): it applies the file without a restart.</source>
+        <translation>Añada un endpoint bajo &lt;code&gt;endpoints:&lt;/code&gt; en %1 (&lt;i&gt;Abrir el archivo de configuración&lt;/i&gt; lo crea con ejemplos), guárdelo y elija &lt;i&gt;Recargar configuración&lt;/i&gt; (%2): aplica el archivo sin reiniciar.</translation>
+    </message>
+    <message>
+        <source>%1 requests missing from the log</source>
+        <translation>%1 solicitudes faltan en el registro</translation>
+    </message>
+    <message>
+        <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
+        <translation>El registro no pudo seguir el ritmo: estas solicitudes se atendieron pero no aparecen (la salida de registro del proxy también las cuenta).</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -476,10 +524,6 @@
         <translation>Modelo</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation>Proveedor</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -507,6 +551,22 @@
         <source>Attempts</source>
         <translation>Intentos</translation>
     </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Proveedor: %1</translation>
+    </message>
+    <message>
+        <source>Requested model %1, served by %2</source>
+        <translation>Modelo solicitado %1, servido por %2</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -529,6 +589,14 @@
     <message>
         <source>All traffic stopped (kill switch)</source>
         <translation>Todo el tráfico detenido (interruptor de emergencia)</translation>
+    </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>Ningún endpoint activado</translation>
+    </message>
+    <message>
+        <source>Every endpoint is down</source>
+        <translation>Todos los endpoints están caídos</translation>
     </message>
 </context>
 </TS>

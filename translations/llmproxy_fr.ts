@@ -126,6 +126,30 @@
         <source>Kill switch: refuse every inference request at once, until you release it</source>
         <translation>Arrêt d’urgence : refuser immédiatement chaque requête d’inférence, jusqu’à sa désactivation</translation>
     </message>
+    <message>
+        <source>Open &amp;configuration file</source>
+        <translation>Ouvrir le fichier de &amp;configuration</translation>
+    </message>
+    <message>
+        <source>Edit the configuration file; Reload configuration applies it</source>
+        <translation>Modifier le fichier de configuration ; « Recharger la configuration » l’applique</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>Aucun fichier de configuration n’est utilisé ; démarrez LLMProxy avec --config FICHIER.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>Impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <source>No application opens %1; edit it with any text editor.</source>
+        <translation>Aucune application n’ouvre %1 ; modifiez-le avec un éditeur de texte.</translation>
+    </message>
+    <message>
+        <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
+        <translation>%1 ouvert. Enregistrez-le, puis choisissez « Recharger la configuration » pour l’appliquer.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
@@ -377,10 +401,6 @@
         <translation>Créez un fichier de configuration avec une section &lt;code&gt;endpoints:&lt;/code&gt; et lancez LLMProxy avec &lt;code&gt;--config FICHIER&lt;/code&gt;.</translation>
     </message>
     <message>
-        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2).</source>
-        <translation>Ajoutez un point de terminaison sous &lt;code&gt;endpoints:&lt;/code&gt; dans %1, puis choisissez &lt;i&gt;Recharger la configuration&lt;/i&gt; (%2).</translation>
-    </message>
-    <message>
         <source>Or set &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; and &lt;code&gt;_PROVIDER&lt;/code&gt; in the environment or in a &lt;code&gt;.env&lt;/code&gt; file, and restart LLMProxy.</source>
         <translation>Ou définissez &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; et &lt;code&gt;_PROVIDER&lt;/code&gt; dans l’environnement ou dans un fichier &lt;code&gt;.env&lt;/code&gt;, puis redémarrez LLMProxy.</translation>
     </message>
@@ -436,6 +456,34 @@
         <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
         <translation>Arrêt d’urgence actif : chaque requête d’inférence est refusée avec 503 jusqu’à la reprise du trafic.</translation>
     </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>Aucun point de terminaison activé</translation>
+    </message>
+    <message>
+        <source>Every endpoint is switched off: inference requests are answered with 503 until you tick one in the endpoint list.</source>
+        <translation>Tous les points de terminaison sont désactivés : les requêtes d’inférence reçoivent 503 jusqu’à ce que vous en cochiez un dans la liste.</translation>
+    </message>
+    <message>
+        <source>Endpoints down</source>
+        <translation>Points de terminaison en panne</translation>
+    </message>
+    <message>
+        <source>Every enabled endpoint is failing (circuit breaker open or health check failed): requests fail until one recovers.</source>
+        <translation>Chaque point de terminaison activé échoue (disjoncteur ouvert ou vérification de santé échouée) : les requêtes échouent jusqu’à ce que l’un d’eux se rétablisse.</translation>
+    </message>
+    <message>
+        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1 (&lt;i&gt;Open configuration file&lt;/i&gt; creates it with examples), save it, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2): it applies the file without a restart.</source>
+        <translation>Ajoutez un point de terminaison sous &lt;code&gt;endpoints:&lt;/code&gt; dans %1 (&lt;i&gt;Ouvrir le fichier de configuration&lt;/i&gt; le crée avec des exemples), enregistrez-le, puis choisissez &lt;i&gt;Recharger la configuration&lt;/i&gt; (%2) : le fichier est appliqué sans redémarrage.</translation>
+    </message>
+    <message>
+        <source>%1 requests missing from the log</source>
+        <translation>%1 requêtes absentes du journal</translation>
+    </message>
+    <message>
+        <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
+        <translation>Le journal n’a pas suivi : ces requêtes ont été servies mais ne sont pas listées (la sortie de journal du proxy les compte aussi).</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -476,10 +524,6 @@
         <translation>Modèle</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation>Fournisseur</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -507,6 +551,22 @@
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Fournisseur : %1</translation>
+    </message>
+    <message>
+        <source>Requested model %1, served by %2</source>
+        <translation>Modèle demandé %1, servi par %2</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point de terminaison</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -529,6 +589,14 @@
     <message>
         <source>All traffic stopped (kill switch)</source>
         <translation>Tout le trafic est arrêté (arrêt d’urgence)</translation>
+    </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>Aucun point de terminaison activé</translation>
+    </message>
+    <message>
+        <source>Every endpoint is down</source>
+        <translation>Tous les points de terminaison sont en panne</translation>
     </message>
 </context>
 </TS>

@@ -126,6 +126,30 @@
         <source>Kill switch: refuse every inference request at once, until you release it</source>
         <translation>Interruttore di emergenza: rifiuta subito ogni richiesta di inferenza finché non lo disattivi</translation>
     </message>
+    <message>
+        <source>Open &amp;configuration file</source>
+        <translation>Apri il file di &amp;configurazione</translation>
+    </message>
+    <message>
+        <source>Edit the configuration file; Reload configuration applies it</source>
+        <translation>Modifica il file di configurazione; «Ricarica configurazione» lo applica</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>Nessun file di configurazione in uso; avvia LLMProxy con --config FILE.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>Impossibile creare %1: %2</translation>
+    </message>
+    <message>
+        <source>No application opens %1; edit it with any text editor.</source>
+        <translation>Nessuna applicazione apre %1; modificalo con un qualsiasi editor di testo.</translation>
+    </message>
+    <message>
+        <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
+        <translation>%1 aperto. Salvalo, poi scegli «Ricarica configurazione» per applicarlo.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
@@ -377,10 +401,6 @@
         <translation>Crea un file di configurazione con una sezione &lt;code&gt;endpoints:&lt;/code&gt; e avvia LLMProxy con &lt;code&gt;--config FILE&lt;/code&gt;.</translation>
     </message>
     <message>
-        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2).</source>
-        <translation>Aggiungi un endpoint sotto &lt;code&gt;endpoints:&lt;/code&gt; in %1, poi scegli &lt;i&gt;Ricarica la configurazione&lt;/i&gt; (%2).</translation>
-    </message>
-    <message>
         <source>Or set &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; and &lt;code&gt;_PROVIDER&lt;/code&gt; in the environment or in a &lt;code&gt;.env&lt;/code&gt; file, and restart LLMProxy.</source>
         <translation>Oppure imposta &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; e &lt;code&gt;_PROVIDER&lt;/code&gt; nell’ambiente o in un file &lt;code&gt;.env&lt;/code&gt; e riavvia LLMProxy.</translation>
     </message>
@@ -436,6 +456,34 @@
         <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
         <translation>Interruttore di emergenza attivo: ogni richiesta di inferenza viene rifiutata con 503 finché non riprendi il traffico.</translation>
     </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>Nessun endpoint attivo</translation>
+    </message>
+    <message>
+        <source>Every endpoint is switched off: inference requests are answered with 503 until you tick one in the endpoint list.</source>
+        <translation>Tutti gli endpoint sono disattivati: le richieste di inferenza ricevono 503 finché non ne spunti uno nell’elenco.</translation>
+    </message>
+    <message>
+        <source>Endpoints down</source>
+        <translation>Endpoint non disponibili</translation>
+    </message>
+    <message>
+        <source>Every enabled endpoint is failing (circuit breaker open or health check failed): requests fail until one recovers.</source>
+        <translation>Ogni endpoint attivo fallisce (interruttore aperto o controllo di salute fallito): le richieste falliscono finché uno non si riprende.</translation>
+    </message>
+    <message>
+        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1 (&lt;i&gt;Open configuration file&lt;/i&gt; creates it with examples), save it, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2): it applies the file without a restart.</source>
+        <translation>Aggiungi un endpoint sotto &lt;code&gt;endpoints:&lt;/code&gt; in %1 (&lt;i&gt;Apri il file di configurazione&lt;/i&gt; lo crea con degli esempi), salvalo, poi scegli &lt;i&gt;Ricarica configurazione&lt;/i&gt; (%2): applica il file senza riavviare.</translation>
+    </message>
+    <message>
+        <source>%1 requests missing from the log</source>
+        <translation>%1 richieste mancanti dal registro</translation>
+    </message>
+    <message>
+        <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
+        <translation>Il registro non ha tenuto il passo: queste richieste sono state servite ma non sono elencate (anche l’output di log del proxy le conta).</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -476,10 +524,6 @@
         <translation>Modello</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation>Provider</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
@@ -507,6 +551,22 @@
         <source>Attempts</source>
         <translation>Tentativi</translation>
     </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Provider: %1</translation>
+    </message>
+    <message>
+        <source>Requested model %1, served by %2</source>
+        <translation>Modello richiesto %1, servito da %2</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Errore</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -529,6 +589,14 @@
     <message>
         <source>All traffic stopped (kill switch)</source>
         <translation>Tutto il traffico bloccato (interruttore di emergenza)</translation>
+    </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>Nessun endpoint attivo</translation>
+    </message>
+    <message>
+        <source>Every endpoint is down</source>
+        <translation>Tutti gli endpoint sono non disponibili</translation>
     </message>
 </context>
 </TS>

@@ -126,6 +126,30 @@
         <source>Kill switch: refuse every inference request at once, until you release it</source>
         <translation>紧急停止：立即拒绝每个推理请求，直到你解除它</translation>
     </message>
+    <message>
+        <source>Open &amp;configuration file</source>
+        <translation>打开配置文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Edit the configuration file; Reload configuration applies it</source>
+        <translation>编辑配置文件；“重新加载配置”会应用它</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>未使用配置文件；请使用 --config FILE 启动 LLMProxy。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>No application opens %1; edit it with any text editor.</source>
+        <translation>没有应用程序可以打开 %1；请用任意文本编辑器编辑它。</translation>
+    </message>
+    <message>
+        <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
+        <translation>已打开 %1。保存后选择“重新加载配置”即可应用。</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointModel</name>
@@ -377,10 +401,6 @@
         <translation>创建一个包含 &lt;code&gt;endpoints:&lt;/code&gt; 部分的配置文件，并使用 &lt;code&gt;--config 文件&lt;/code&gt; 启动 LLMProxy。</translation>
     </message>
     <message>
-        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2).</source>
-        <translation>在 %1 的 &lt;code&gt;endpoints:&lt;/code&gt; 下添加一个端点，然后选择&lt;i&gt;重新加载配置&lt;/i&gt;（%2）。</translation>
-    </message>
-    <message>
         <source>Or set &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;, &lt;code&gt;_MODELS&lt;/code&gt;, &lt;code&gt;_KEY&lt;/code&gt; and &lt;code&gt;_PROVIDER&lt;/code&gt; in the environment or in a &lt;code&gt;.env&lt;/code&gt; file, and restart LLMProxy.</source>
         <translation>或者在环境变量或 &lt;code&gt;.env&lt;/code&gt; 文件中设置 &lt;code&gt;LLM_PROXY_ENDPOINT_&amp;lt;NAME&amp;gt;_URL&lt;/code&gt;、&lt;code&gt;_MODELS&lt;/code&gt;、&lt;code&gt;_KEY&lt;/code&gt; 和 &lt;code&gt;_PROVIDER&lt;/code&gt;，然后重启 LLMProxy。</translation>
     </message>
@@ -436,6 +456,34 @@
         <source>Kill switch on: every inference request is refused with 503 until you resume traffic.</source>
         <translation>紧急停止已开启：在你恢复流量之前，每个推理请求都会以 503 被拒绝。</translation>
     </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>没有启用的端点</translation>
+    </message>
+    <message>
+        <source>Every endpoint is switched off: inference requests are answered with 503 until you tick one in the endpoint list.</source>
+        <translation>所有端点均已关闭：在端点列表中勾选一个之前，推理请求都会得到 503。</translation>
+    </message>
+    <message>
+        <source>Endpoints down</source>
+        <translation>端点不可用</translation>
+    </message>
+    <message>
+        <source>Every enabled endpoint is failing (circuit breaker open or health check failed): requests fail until one recovers.</source>
+        <translation>所有已启用的端点都在失败（熔断器打开或健康检查失败）：在其中一个恢复之前，请求都会失败。</translation>
+    </message>
+    <message>
+        <source>Add an endpoint under &lt;code&gt;endpoints:&lt;/code&gt; in %1 (&lt;i&gt;Open configuration file&lt;/i&gt; creates it with examples), save it, then choose &lt;i&gt;Reload configuration&lt;/i&gt; (%2): it applies the file without a restart.</source>
+        <translation>在 %1 的 &lt;code&gt;endpoints:&lt;/code&gt; 下添加一个端点（&lt;i&gt;打开配置文件&lt;/i&gt;会创建带示例的文件），保存后选择&lt;i&gt;重新加载配置&lt;/i&gt;（%2）：无需重启即可应用该文件。</translation>
+    </message>
+    <message>
+        <source>%1 requests missing from the log</source>
+        <translation>日志中缺少 %1 个请求</translation>
+    </message>
+    <message>
+        <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
+        <translation>日志未能跟上：这些请求已处理但未列出（代理的日志输出也会统计它们）。</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -476,10 +524,6 @@
         <translation>模型</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation>提供商</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -507,6 +551,22 @@
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>提供商：%1</translation>
+    </message>
+    <message>
+        <source>Requested model %1, served by %2</source>
+        <translation>请求的模型 %1，由 %2 提供</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::TrayIcon</name>
@@ -529,6 +589,14 @@
     <message>
         <source>All traffic stopped (kill switch)</source>
         <translation>所有流量已停止（紧急停止）</translation>
+    </message>
+    <message>
+        <source>No endpoint enabled</source>
+        <translation>没有启用的端点</translation>
+    </message>
+    <message>
+        <source>Every endpoint is down</source>
+        <translation>所有端点均不可用</translation>
     </message>
 </context>
 </TS>

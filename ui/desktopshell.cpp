@@ -9,6 +9,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -16,8 +20,37 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTranslator>
+#include <QUrl>
 
 namespace llmproxy {
+
+namespace {
+
+// What "Open configuration file" writes when there is no file yet: nothing active, so the
+// proxy behaves exactly as before, and examples to uncomment. YAML, not prose: never translated.
+constexpr char kConfigTemplate[] = R"(# LLMProxy configuration. Uncomment and edit what you need, save, then choose
+# "Reload configuration" (Ctrl+R) in LLMProxy to apply it. Reference: docs/configuration.md;
+# every key with its default: resources/config.example.yaml. Keep secrets in the environment
+# (api_key_env names the variable), not in this file.
+
+# server:
+#   host: 127.0.0.1
+#   port: 8090
+
+# endpoints:
+#   openai:
+#     provider: openai
+#     api_key_env: OPENAI_API_KEY
+#     models: [gpt-4o, gpt-4o-mini]
+#   ollama:
+#     base_url: http://127.0.0.1:11434/v1
+#     models: [llama3.2]
+
+# model_aliases:
+#   fast: gpt-4o-mini
+)";
+
+} // namespace
 
 DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObject(parent), m_controller(controller)
 {
@@ -39,6 +72,9 @@ DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObj
         });
         m_mainWindow->setHideOnClose(true);
         QGuiApplication::setQuitOnLastWindowClosed(false);
+        qInfo("desktop: system tray available; closing the window hides it there, Quit ends the proxy");
+    } else {
+        qInfo("desktop: no system tray; closing the window ends the proxy");
     }
 }
 
@@ -132,6 +168,12 @@ void DesktopShell::createActions()
     m_actions.reload->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     connect(m_actions.reload, &QAction::triggered, m_controller, &EngineController::reloadConfig);
 
+    m_actions.openConfig = new QAction(tr("Open &configuration file"), this);
+    m_actions.openConfig->setObjectName(QStringLiteral("openConfigAction"));
+    m_actions.openConfig->setToolTip(tr("Edit the configuration file; Reload configuration applies it"));
+    m_actions.openConfig->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
+    connect(m_actions.openConfig, &QAction::triggered, this, &DesktopShell::openConfigFile);
+
     m_actions.copyUrl = new QAction(tr("&Copy base URL"), this);
     m_actions.copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
     m_actions.copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -143,12 +185,18 @@ void DesktopShell::createActions()
     m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_actions.quit->setMenuRole(QAction::QuitRole);
     m_actions.quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
-    connect(m_actions.quit, &QAction::triggered, this, [] { QCoreApplication::quit(); });
+    // Not QCoreApplication::quit(): that asks the window to close, and with a tray it only hides.
+    connect(m_actions.quit, &QAction::triggered, this, &DesktopShell::quitRequested);
 
     m_actions.about = new QAction(tr("&About LLMProxy"), this);
     m_actions.about->setObjectName(QStringLiteral("aboutAction"));
     m_actions.about->setMenuRole(QAction::AboutRole);
     connect(m_actions.about, &QAction::triggered, this, &DesktopShell::showAbout);
+
+    // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
+    for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
+                            m_actions.copyUrl, m_actions.quit, m_actions.about})
+        action->setShortcutVisibleInContextMenu(false);
 }
 
 void DesktopShell::toggleWindow()
@@ -167,6 +215,39 @@ void DesktopShell::copyUrl()
     if (QClipboard *clipboard = QGuiApplication::clipboard())
         clipboard->setText(url);
     m_mainWindow->statusBar()->showMessage(tr("Copied %1 to the clipboard.").arg(url), 5000);
+}
+
+bool DesktopShell::ensureConfigFile(const QString &path, QString *error)
+{
+    if (path.isEmpty()) {
+        *error = tr("No configuration file is in use; start LLMProxy with --config FILE.");
+        return false;
+    }
+    if (QFileInfo::exists(path))
+        return true;
+    QFile file(path);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+        file.write(kConfigTemplate) != qint64(sizeof(kConfigTemplate) - 1)) {
+        *error = tr("Cannot create %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void DesktopShell::openConfigFile()
+{
+    const QString path = m_controller->configPath();
+    QString error;
+    if (!ensureConfigFile(path, &error)) {
+        m_mainWindow->statusBar()->showMessage(error);
+        return;
+    }
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path))) {
+        m_mainWindow->statusBar()->showMessage(tr("No application opens %1; edit it with any text editor.").arg(path));
+        return;
+    }
+    m_mainWindow->statusBar()->showMessage(
+        tr("Opened %1. Save it, then choose Reload configuration to apply it.").arg(path), 10'000);
 }
 
 void DesktopShell::showAbout()

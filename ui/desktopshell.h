@@ -21,8 +21,9 @@ class TrayIcon;
 /// Talks to the engine only through `controller`, which must outlive the shell. GUI thread only;
 /// needs a QApplication.
 ///
-/// Quit calls QCoreApplication::quit(); the caller shuts the engine down after the event loop
-/// returns. Closing the window hides it to the tray when there is one and quits otherwise.
+/// Quit (menu, Ctrl+Q, tray) emits quitRequested(): the caller shuts the engine down and ends
+/// the event loop, whether or not there is a tray. Closing the window hides it to the tray when
+/// there is one and quits otherwise.
 class DesktopShell : public QObject
 {
     Q_OBJECT
@@ -38,11 +39,20 @@ public:
     TrayIcon *trayIcon() const; ///< nullptr when the desktop has no system tray
     const ShellActions &actions() const;
 
+    /// The configuration file Reload reads; created with commented examples when missing. Empty
+    /// path or an error: false with the reason in `error`.
+    static bool ensureConfigFile(const QString &path, QString *error);
+
+signals:
+    /// Quit was chosen: the application should shut the proxy down and exit.
+    void quitRequested();
+
 private:
     void installTranslators();
     void createActions();
     void toggleWindow();
     void copyUrl();
+    void openConfigFile();
     void showAbout();
 
     EngineController *m_controller;

@@ -15,6 +15,8 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
@@ -49,6 +51,9 @@ void setUpTable(QTableView *view)
     view->setWordWrap(false);
     view->setTextElideMode(Qt::ElideMiddle);
     view->verticalHeader()->setVisible(false);
+    // Tab leaves the table for the next control instead of walking its cells forever; the arrow
+    // keys move within it.
+    view->setTabKeyNavigation(false);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
@@ -60,13 +65,25 @@ void setUpTable(QTableView *view)
 void fitColumns(QTableView *view, const QList<std::pair<int, QString>> &samples)
 {
     const QFontMetrics cellMetrics = view->fontMetrics();
-    const QFontMetrics headerMetrics = view->horizontalHeader()->fontMetrics();
     const int padding = 2 * cellMetrics.averageCharWidth() + 8;
     for (const auto &[column, sample] : samples) {
-        const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
+        // The header's own size hint includes the style's margins, so a long translation fits.
+        const int header = view->horizontalHeader()->sectionSizeHint(column);
         view->setColumnWidth(
-            column, qMax(headerMetrics.horizontalAdvance(header), cellMetrics.horizontalAdvance(sample)) + padding);
+            column, qMax(header + cellMetrics.averageCharWidth(), cellMetrics.horizontalAdvance(sample) + padding));
     }
+}
+
+/// Which request log columns, in which order and language, saved widths belong to: the headers
+/// themselves. Widths saved for other columns would land on the wrong ones, and widths saved in
+/// another language would clip this one's headers.
+QString requestColumnLayout()
+{
+    QStringList headers;
+    RequestLogModel model(1);
+    for (int column = 0; column < RequestLogModel::ColumnCount; ++column)
+        headers << model.headerData(column, Qt::Horizontal).toString();
+    return headers.join(QLatin1Char('|'));
 }
 
 } // namespace
@@ -74,7 +91,7 @@ void fitColumns(QTableView *view, const QList<std::pair<int, QString>> &samples)
 MainWindow::MainWindow(EngineController *controller, const ShellActions &actions, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_controller(controller), m_actions(actions),
       m_requestLog(new RequestLogModel(2000, this)), m_endpoints(new EndpointModel(this)),
-      m_endpointEnabledAction(new QAction(tr("&Enabled"), this))
+      m_endpointEnabledAction(new QAction(tr("&Enabled"), this)), m_droppedLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(applicationIcon());
@@ -90,6 +107,11 @@ MainWindow::MainWindow(EngineController *controller, const ShellActions &actions
     connect(m_controller, &EngineController::endpointsChanged, this, &MainWindow::showEndpoints);
     connect(m_controller, &EngineController::requestsFinished, this, &MainWindow::appendRequests);
     connect(m_controller, &EngineController::configReloaded, this, &MainWindow::showReloadResult);
+    connect(m_controller, &EngineController::droppedRecordsChanged, this, &MainWindow::showDroppedRecords);
+
+    m_droppedLabel->setObjectName(QStringLiteral("droppedRecordsLabel"));
+    statusBar()->addPermanentWidget(m_droppedLabel);
+    showDroppedRecords(m_controller->droppedRecords());
 
     updateListenUrl();
     showEndpoints(m_controller->endpoints());
@@ -123,14 +145,17 @@ EndpointModel *MainWindow::endpointModel() const
     return m_endpoints;
 }
 
-QString MainWindow::exampleText(const QString &listenUrl, const QString &model)
+QString MainWindow::exampleText(const QString &listenUrl, const QString &model, bool withKey)
 {
-    // Shell syntax, not prose: never translated.
-    return QStringLiteral("export OPENAI_BASE_URL=%1/v1\n"
-                          "curl %1/v1/chat/completions \\\n"
+    // Shell syntax, not prose: never translated. The key is never shown: the user puts in theirs.
+    const QString keyLine = withKey ? QStringLiteral("export OPENAI_API_KEY=YOUR_PROXY_KEY\n") : QString();
+    const QString keyHeader =
+        withKey ? QStringLiteral("  -H \"Authorization: Bearer $OPENAI_API_KEY\" \\\n") : QString();
+    return QStringLiteral("export OPENAI_BASE_URL=%1/v1\n%3"
+                          "curl %1/v1/chat/completions \\\n%4"
                           "  -H 'Content-Type: application/json' \\\n"
                           "  -d '{\"model\":\"%2\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'")
-        .arg(listenUrl, model);
+        .arg(listenUrl, model, keyLine, keyHeader);
 }
 
 void MainWindow::setUpViews()
@@ -143,7 +168,7 @@ void MainWindow::setUpViews()
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->exampleEdit->setFont(fixed);
     const QFontMetrics fixedMetrics(fixed);
-    const int exampleLines = 4;
+    const int exampleLines = 6; // with a proxy key; without one the last two stay empty
     m_ui->exampleEdit->setFixedHeight(
         exampleLines * fixedMetrics.lineSpacing() + 2 * int(m_ui->exampleEdit->document()->documentMargin()) +
         2 * m_ui->exampleEdit->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
@@ -160,6 +185,9 @@ void MainWindow::setUpViews()
     m_ui->panicBanner->setStyleSheet(QStringLiteral("QFrame#panicBanner { background-color: #b71c1c; "
                                                     "border-radius: 4px; } QLabel { color: white; }"));
     m_ui->panicBanner->setVisible(false);
+    // The file link goes through "Open configuration file", which creates the file when missing.
+    m_ui->onboardingHint->setOpenExternalLinks(false);
+    connect(m_ui->onboardingHint, &QLabel::linkActivated, m_actions.openConfig, &QAction::trigger);
     connect(m_ui->resumeTrafficButton, &QPushButton::clicked, this, [this] { m_actions.panic->setChecked(false); });
 
     setUpTable(m_ui->endpointView);
@@ -197,12 +225,14 @@ void MainWindow::setUpViews()
     fitColumns(m_ui->requestLogView, {{RequestLogModel::TimeColumn, QStringLiteral("00:00:00")},
                                       {RequestLogModel::RouteColumn,
                                        RequestLogModel::tr("%1 (stream)").arg(QStringLiteral("/v1/chat/completions"))},
-                                      {RequestLogModel::ModelColumn, QStringLiteral("gpt-4o-mini-2024-07-18")},
-                                      {RequestLogModel::ProviderColumn, QStringLiteral("openrouter")},
+                                      {RequestLogModel::ModelColumn, QStringLiteral("fast → gpt-4o-mini-2024")},
+                                      {RequestLogModel::EndpointColumn, QStringLiteral("openrouter")},
                                       {RequestLogModel::StatusColumn, QStringLiteral("000")},
+                                      {RequestLogModel::ErrorColumn, QStringLiteral("no_endpoint_configured")},
                                       {RequestLogModel::AttemptsColumn, QStringLiteral("00")},
                                       {RequestLogModel::LatencyColumn, QStringLiteral("00000")},
-                                      {RequestLogModel::TokensInColumn, QStringLiteral("000000")}});
+                                      {RequestLogModel::TokensInColumn, QStringLiteral("000000")},
+                                      {RequestLogModel::TokensOutColumn, QStringLiteral("000000")}});
 
     // The request log is what changes; the endpoint list is short.
     m_ui->mainSplitter->setStretchFactor(0, 1);
@@ -216,6 +246,7 @@ void MainWindow::setUpMenus()
     proxyMenu->addAction(m_actions.pause);
     proxyMenu->addAction(m_actions.panic);
     proxyMenu->addAction(m_actions.reload);
+    proxyMenu->addAction(m_actions.openConfig);
     proxyMenu->addSeparator();
     proxyMenu->addAction(m_actions.quit);
 
@@ -268,6 +299,16 @@ void MainWindow::updateState()
         text = tr("Onboarding");
         description = tr("No endpoint is configured: inference requests are answered with 503.");
         background = QStringLiteral("#1565c0");
+    } else if (m_controller->allEndpointsDisabled()) {
+        text = tr("No endpoint enabled");
+        description = tr("Every endpoint is switched off: inference requests are answered with 503 until you tick "
+                         "one in the endpoint list.");
+        background = QStringLiteral("#a15c00");
+    } else if (m_controller->allEndpointsDown()) {
+        text = tr("Endpoints down");
+        description = tr("Every enabled endpoint is failing (circuit breaker open or health check failed): "
+                         "requests fail until one recovers.");
+        background = QStringLiteral("#c62828");
     } else {
         text = tr("Running");
         description = tr("Forwarding requests to the configured endpoints.");
@@ -297,7 +338,7 @@ void MainWindow::updateExample()
             break;
         }
     }
-    const QString text = url.isEmpty() ? QString() : exampleText(url, model);
+    const QString text = url.isEmpty() ? QString() : exampleText(url, model, m_controller->clientKeyRequired());
     if (m_ui->exampleEdit->toPlainText() != text)
         m_ui->exampleEdit->setPlainText(text);
 }
@@ -318,8 +359,9 @@ void MainWindow::updateOnboardingHint()
         const QString link =
             QStringLiteral("<a href=\"%1\">%2</a>")
                 .arg(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded).toHtmlEscaped(), path.toHtmlEscaped());
-        fileStep = tr("Add an endpoint under <code>endpoints:</code> in %1, then choose "
-                      "<i>Reload configuration</i> (%2).")
+        fileStep = tr("Add an endpoint under <code>endpoints:</code> in %1 (<i>Open configuration file</i> "
+                      "creates it with examples), save it, then choose <i>Reload configuration</i> (%2): "
+                      "it applies the file without a restart.")
                        .arg(link, m_actions.reload->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
     }
     const QString envStep =
@@ -403,6 +445,14 @@ void MainWindow::appendRequests(const QList<RequestRecord> &records)
         bar->setValue(qMax(0, previous - dropped));
 }
 
+void MainWindow::showDroppedRecords(quint64 count)
+{
+    m_droppedLabel->setVisible(count > 0);
+    m_droppedLabel->setText(tr("%1 requests missing from the log").arg(QLocale().toString(count)));
+    m_droppedLabel->setToolTip(tr("The log could not keep up: these requests were served but are not listed "
+                                  "(the proxy's log output counts them too)."));
+}
+
 void MainWindow::showReloadResult(bool ok, const QString &message)
 {
     if (ok) {
@@ -460,7 +510,7 @@ void MainWindow::saveSettings() const
     settings->setValue(QStringLiteral("geometry"), saveGeometry());
     settings->setValue(QStringLiteral("splitter"), m_ui->mainSplitter->saveState());
     settings->setValue(QStringLiteral("requestColumns"), m_ui->requestLogView->horizontalHeader()->saveState());
-    settings->setValue(QStringLiteral("requestColumnCount"), int(RequestLogModel::ColumnCount));
+    settings->setValue(QStringLiteral("requestColumnLayout"), requestColumnLayout());
     settings->endGroup();
 }
 
@@ -476,8 +526,8 @@ void MainWindow::restoreSettings()
         resize(size);
     }
     m_ui->mainSplitter->restoreState(settings->value(QStringLiteral("splitter")).toByteArray());
-    // Widths saved for another set of columns would land on the wrong ones: keep the fitted widths.
-    if (settings->value(QStringLiteral("requestColumnCount")).toInt() == RequestLogModel::ColumnCount) {
+    // Saved for other columns or another language: keep the fitted widths.
+    if (settings->value(QStringLiteral("requestColumnLayout")).toString() == requestColumnLayout()) {
         m_ui->requestLogView->horizontalHeader()->restoreState(
             settings->value(QStringLiteral("requestColumns")).toByteArray());
     }

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class QLabel;
+
 namespace Ui {
 class MainWindow;
 }
@@ -40,8 +42,9 @@ public:
     RequestLogModel *requestLogModel() const;
     EndpointModel *endpointModel() const;
 
-    /// The client example shown under the URL, for a given listen URL and model name.
-    static QString exampleText(const QString &listenUrl, const QString &model);
+    /// The client example shown under the URL, for a given listen URL and model name; with
+    /// `withKey` it sends the proxy key from OPENAI_API_KEY, which the user sets to theirs.
+    static QString exampleText(const QString &listenUrl, const QString &model, bool withKey = false);
 
 signals:
     /// Emitted when a close request hid the window instead of quitting.
@@ -67,6 +70,7 @@ private:
     /// Live endpoint state while the window can be seen, none while it is hidden or minimised.
     void updateEndpointRefresh();
     void appendRequests(const QList<RequestRecord> &records);
+    void showDroppedRecords(quint64 count);
     void showReloadResult(bool ok, const QString &message);
     void copyExample();
     void saveSettings() const;
@@ -78,6 +82,7 @@ private:
     RequestLogModel *m_requestLog;
     EndpointModel *m_endpoints;
     QAction *m_endpointEnabledAction;
+    QLabel *m_droppedLabel;
     bool m_hideOnClose = false;
 };
 

@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace llmproxy {
 
 RequestLogModel::RequestLogModel(int maxRows, QObject *parent)
@@ -18,9 +20,12 @@ int RequestLogModel::appendRecords(const QList<RequestRecord> &records)
     if (records.isEmpty())
         return 0;
 
+    QList<RequestRecord> sorted = records;
+    const auto byArrival = [](const RequestRecord &a, const RequestRecord &b) { return a.time < b.time; };
+    std::stable_sort(sorted.begin(), sorted.end(), byArrival);
     // A batch larger than the whole log only contributes its newest rows.
-    const qsizetype skip = qMax<qsizetype>(0, records.size() - m_maxRows);
-    const qsizetype incoming = records.size() - skip;
+    const qsizetype skip = qMax<qsizetype>(0, sorted.size() - m_maxRows);
+    const qsizetype incoming = sorted.size() - skip;
     const qsizetype overflow = qMax<qsizetype>(0, m_records.size() + incoming - m_maxRows);
 
     if (overflow > 0) {
@@ -29,10 +34,26 @@ int RequestLogModel::appendRecords(const QList<RequestRecord> &records)
         endRemoveRows();
     }
 
-    const int first = int(m_records.size());
-    beginInsertRows(QModelIndex(), first, first + int(incoming) - 1);
-    m_records.append(records.mid(skip));
-    endInsertRows();
+    // The rows that arrived after the newest row shown go to the end in one insertion; the
+    // others (requests that took longer than later ones) each go to their place.
+    qsizetype tail = skip;
+    if (!m_records.isEmpty()) {
+        while (tail < sorted.size() && sorted.at(tail).time < m_records.constLast().time)
+            ++tail;
+    }
+    for (qsizetype i = skip; i < tail; ++i) {
+        const auto at = std::upper_bound(m_records.cbegin(), m_records.cend(), sorted.at(i), byArrival);
+        const int row = int(at - m_records.cbegin());
+        beginInsertRows(QModelIndex(), row, row);
+        m_records.insert(row, sorted.at(i));
+        endInsertRows();
+    }
+    if (tail < sorted.size()) {
+        const int first = int(m_records.size());
+        beginInsertRows(QModelIndex(), first, first + int(sorted.size() - tail) - 1);
+        m_records.append(sorted.mid(tail));
+        endInsertRows();
+    }
     return int(overflow);
 }
 
@@ -108,14 +129,19 @@ QVariant RequestLogModel::displayData(const RequestRecord &r, int column) const
     case RouteColumn:
         return r.stream ? tr("%1 (stream)").arg(r.route) : r.route;
     case ModelColumn:
-        return r.model;
-    case ProviderColumn:
-        return r.provider;
+        // What answered, and under which name it was asked for when that differs (an alias).
+        if (r.servedModel.isEmpty() || r.servedModel == r.model)
+            return r.model;
+        return r.model.isEmpty() ? r.servedModel : QStringLiteral("%1 → %2").arg(r.model, r.servedModel);
+    case EndpointColumn:
+        return r.endpoint;
     case StatusColumn:
         return r.status;
     case AttemptsColumn:
-        // Only retries and fallbacks stand out; a first-time answer leaves the cell empty.
-        return r.attempts > 1 ? QVariant(r.attempts) : QVariant();
+        // Empty only when nothing was sent upstream (refused by the gateway itself).
+        return r.attempts > 0 ? QVariant(r.attempts) : QVariant();
+    case ErrorColumn:
+        return r.error;
     case LatencyColumn:
         return locale.toString(r.latencyMs, 'f', r.latencyMs < 1 ? 2 : r.latencyMs < 10 ? 1 : 0);
     case TokensInColumn:
@@ -135,6 +161,10 @@ QString RequestLogModel::toolTip(const RequestRecord &r) const
     lines << r.time.toLocalTime().toString(Qt::ISODateWithMs);
     if (!r.endpoint.isEmpty())
         lines << tr("Endpoint: %1").arg(r.endpoint);
+    if (!r.provider.isEmpty())
+        lines << tr("Provider: %1").arg(r.provider);
+    if (!r.servedModel.isEmpty() && r.servedModel != r.model)
+        lines << tr("Requested model %1, served by %2").arg(r.model, r.servedModel);
     if (!r.keyName.isEmpty())
         lines << tr("Client key: %1").arg(r.keyName);
     if (r.attempts > 1)
@@ -158,8 +188,8 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Route");
     case ModelColumn:
         return tr("Model");
-    case ProviderColumn:
-        return tr("Provider");
+    case EndpointColumn:
+        return tr("Endpoint");
     case StatusColumn:
         return tr("Status");
     case AttemptsColumn:
@@ -170,6 +200,8 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Tokens in");
     case TokensOutColumn:
         return tr("Tokens out");
+    case ErrorColumn:
+        return tr("Error");
     default:
         return {};
     }

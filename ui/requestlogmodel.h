@@ -19,10 +19,11 @@ public:
     enum Column {
         TimeColumn,
         RouteColumn,
-        ModelColumn,
-        ProviderColumn,
+        ModelColumn,    ///< the served model; "alias → served" when the client asked for another name
+        EndpointColumn, ///< the endpoint that answered (its provider type is in the tooltip)
         StatusColumn,
-        AttemptsColumn, ///< upstream attempts; empty when the first one answered
+        ErrorColumn,    ///< the error code sent to the client or met in the stream
+        AttemptsColumn, ///< upstream attempts; empty when none was made
         LatencyColumn,
         TokensInColumn,
         TokensOutColumn,
@@ -31,8 +32,9 @@ public:
 
     explicit RequestLogModel(int maxRows = 2000, QObject *parent = nullptr);
 
-    /// Appends `records` (oldest first) and returns how many old rows were dropped to stay
-    /// within maxRows().
+    /// Adds `records`, keeping the rows in arrival order (RequestRecord::time): records usually
+    /// finish in that order and are appended, one that took longer goes above the newer rows. Returns
+    /// how many old rows were dropped to stay within maxRows().
     int appendRecords(const QList<RequestRecord> &records);
     void clear();
     const RequestRecord &record(int row) const;

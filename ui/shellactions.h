@@ -15,6 +15,7 @@ struct ShellActions
     QAction *pause = nullptr;   ///< checkable: checked = proxy paused
     QAction *panic = nullptr;   ///< checkable: checked = kill switch on, every inference request refused
     QAction *reload = nullptr;  ///< reload the configuration file
+    QAction *openConfig = nullptr; ///< open the configuration file in an editor (created if missing)
     QAction *copyUrl = nullptr; ///< copy the listen URL to the clipboard
     QAction *quit = nullptr;
     QAction *about = nullptr;

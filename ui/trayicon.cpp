@@ -19,6 +19,7 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     m_menu->addAction(actions.pause);
     m_menu->addAction(actions.panic);
     m_menu->addAction(actions.copyUrl);
+    m_menu->addAction(actions.openConfig);
     m_menu->addSeparator();
     m_menu->addAction(actions.quit);
     m_tray->setContextMenu(m_menu.get());
@@ -67,6 +68,10 @@ void TrayIcon::updateToolTip()
         state = tr("Paused");
     else if (m_controller->isOnboarding())
         state = tr("Onboarding: no endpoint configured");
+    else if (m_controller->allEndpointsDisabled())
+        state = tr("No endpoint enabled");
+    else if (m_controller->allEndpointsDown())
+        state = tr("Every endpoint is down");
     else
         state = tr("Running");
 
@@ -78,7 +83,8 @@ void TrayIcon::updateToolTip()
     if (m_tray->toolTip() != toolTip)
         m_tray->setToolTip(toolTip);
     // A paused or stopped proxy shows a greyed icon, so the state is visible without opening anything.
-    const bool dimmed = m_controller->isPaused() || m_controller->isPanic();
+    const bool dimmed = m_controller->isPaused() || m_controller->isPanic() || m_controller->allEndpointsDisabled() ||
+                        m_controller->allEndpointsDown();
     if (m_dimmed == dimmed)
         return;
     m_dimmed = dimmed;

@@ -208,13 +208,18 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
     } else {
         const RoutingSnapshotPtr snapshot = m_state->current();
         const bool paused = m_state->paused.load(std::memory_order_relaxed);
-        const QString state = draining  ? QStringLiteral("shutting_down")
-                              : paused  ? QStringLiteral("paused")
+        const bool panic = m_state->panic.load(std::memory_order_relaxed);
+        const QString state = draining ? QStringLiteral("shutting_down")
+                              : panic  ? QStringLiteral("panic")
+                              : paused ? QStringLiteral("paused")
+                              : snapshot->isOnboarding() && !snapshot->config().endpoints.isEmpty()
+                                  ? QStringLiteral("no_endpoint_enabled")
                               : snapshot->isOnboarding() ? QStringLiteral("onboarding")
                                                          : QStringLiteral("ok");
         o.insert(QStringLiteral("status"), state);
         o.insert(QStringLiteral("version"), QStringLiteral(LLMPROXY_VERSION));
         o.insert(QStringLiteral("endpoints"), int(snapshot->endpoints().size()));
+        o.insert(QStringLiteral("records_dropped"), qint64(m_state->droppedRecords.load(std::memory_order_relaxed)));
         if (draining)
             status = 503;
     }
@@ -363,6 +368,13 @@ bool ApiRouter::route(RequestContext &context)
     const RoutingSnapshot &snapshot = *context.snapshot;
     const QString &model = context.model;
     const KeyAccess *key = context.key.get();
+    if (snapshot.isOnboarding() && !snapshot.config().endpoints.isEmpty()) {
+        refuse(context, ApiError::unavailable(QStringLiteral("Every configured endpoint is disabled. Enable one in the "
+                                                             "window, with the admin API or with 'enabled: true', then "
+                                                             "reload."),
+                                              QByteArrayLiteral("no_endpoint_enabled")));
+        return false;
+    }
     if (snapshot.isOnboarding()) {
         refuse(context,
                ApiError::unavailable(

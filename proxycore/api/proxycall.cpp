@@ -246,6 +246,7 @@ void ProxyCall::startAttempt(int routeIndex)
     m_upstreamFormat = plan->format;
     m_record.provider = QString::fromLatin1(endpoint.providerName);
     m_record.endpoint = endpoint.config.id;
+    m_record.servedModel = route.upstreamModel;
     m_record.stream = plan->stream;
     m_record.attempts = m_attempts;
     endpoint.statsFor(route.upstreamModel).begin();

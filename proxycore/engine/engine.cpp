@@ -199,10 +199,24 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
     d->collectTimer.setInterval(100); // the UI never sees more than ~10 batches a second
     connect(&d->collectTimer, &QTimer::timeout, this, [this] {
         QList<RequestRecord> batch;
-        for (auto &q : d->queues)
-            batch.append(q->takeAll());
+        quint64 dropped = 0;
+        for (auto &q : d->queues) {
+            quint64 n = 0;
+            batch.append(q->takeAll(&n));
+            dropped += n;
+        }
+        if (dropped > 0) {
+            const quint64 total = d->state.droppedRecords.fetch_add(dropped) + dropped;
+            qCWarning(lcEngine,
+                      "request log: %llu records dropped because they were not collected in time (%llu in total); "
+                      "the requests themselves were served",
+                      static_cast<unsigned long long>(dropped), static_cast<unsigned long long>(total));
+        }
         if (batch.isEmpty())
             return;
+        // Each worker has its own queue: put the batch back into arrival order.
+        std::stable_sort(batch.begin(), batch.end(),
+                         [](const RequestRecord &a, const RequestRecord &b) { return a.time < b.time; });
         {
             QMutexLocker lock(&d->recentMutex);
             for (RequestRecord &r : batch) {
@@ -581,7 +595,7 @@ RegistryChange Engine::setEndpointEnabled(const QString &id, std::optional<bool>
     return RegistryChange::Done;
 }
 
-QList<RequestRecord> Engine::takeRecords(quint64 sinceSequence, quint64 *newestSequence) const
+QList<RequestRecord> Engine::takeRecords(quint64 sinceSequence, quint64 *newestSequence, quint64 *skipped) const
 {
     QMutexLocker lock(&d->recentMutex);
     QList<RequestRecord> out;
@@ -591,7 +605,69 @@ QList<RequestRecord> Engine::takeRecords(quint64 sinceSequence, quint64 *newestS
     }
     if (newestSequence)
         *newestSequence = d->sequence;
+    if (skipped) {
+        const quint64 oldestKept = d->recent.empty() ? d->sequence + 1 : d->recent.front().first;
+        *skipped = oldestKept > sinceSequence + 1 ? oldestKept - sinceSequence - 1 : 0;
+    }
     return out;
+}
+
+quint64 Engine::droppedRecords() const
+{
+    return d->state.droppedRecords.load();
+}
+
+namespace {
+
+/// Fills the live fields of `statuses` from the breakers and statistics the routed endpoints
+/// share with the workers, at `nowMs` on the engine's clock. Disabled endpoints have none and keep the
+/// defaults.
+void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry> &registry, qint64 nowMs)
+{
+    for (EndpointStatus &status : statuses) {
+        const auto entry = std::find_if(registry.cbegin(), registry.cend(), [&status](const RegistryEntry &r) {
+            return r.health && r.config.id == status.id && r.config.source == status.source;
+        });
+        if (entry == registry.cend())
+            continue;
+        const EndpointHealth &health = *entry->health;
+        const CircuitBreaker::State state = health.breaker.state(nowMs);
+        status.breakerState = breakerStateName(state);
+        status.consecutiveFailures = health.breaker.consecutiveFailures();
+        status.breakerRetryInMs =
+            state == CircuitBreaker::State::Open
+                ? qMax<qint64>(0, health.breaker.openedAtMs() + health.breaker.settings().recoveryMs - nowMs)
+                : -1;
+        status.latencyMs = health.total.latencyMs();
+        status.successRate = health.total.successRate();
+        status.requests = health.total.requests();
+        status.failures = health.total.failures();
+        status.probe =
+            entry->config.probe ? probeName(health.probe.load(std::memory_order_relaxed)) : QStringLiteral("off");
+    }
+}
+
+} // namespace
+
+EngineStatus Engine::status() const
+{
+    EngineStatus s;
+    s.endpoints = endpointStatuses();
+    addRoutingState(s.endpoints, registry(), nowMs());
+    s.configPath = configFilePath();
+    s.clientKeyRequired = d->config->server.requiresClientKey();
+    s.droppedRecords = droppedRecords();
+    return s;
+}
+
+void Engine::publishStatus()
+{
+    emit statusPublished(status());
+}
+
+QString Engine::configFilePath() const
+{
+    return d->config->sourcePath.isEmpty() ? d->sources.configPath : d->config->sourcePath;
 }
 
 } // namespace llmproxy

@@ -17,10 +17,26 @@ class RequestPipeline;
 
 class EnginePrivate;
 
+/// What a window shows of the engine besides the request log, as one value: computed on the
+/// engine's thread (Engine::status()) and handed to other threads by copy.
+struct EngineStatus
+{
+    /// Every endpoint, disabled ones included, with breaker, probe and statistics.
+    QList<EndpointStatus> endpoints;
+    /// The configuration file in use, or the one Reload would read (it may not exist yet).
+    QString configPath;
+    bool clientKeyRequired = false; ///< clients must send a proxy key (server.auth.keys / LLM_PROXY_API_KEYS)
+    quint64 droppedRecords = 0;     ///< request records that never reached the log (see Engine::droppedRecords())
+
+    friend bool operator==(const EngineStatus &, const EngineStatus &) = default;
+};
+
 /// The proxy engine: owns the listener, the worker threads (each with its own HTTP server and
-/// upstream transport), the endpoint registry and the request log. Lives in the main thread;
-/// its public functions must be called from there. Workers never block on it. The admin API
-/// reaches it as its AdminControl.
+/// upstream transport), the endpoint registry and the request log. Lives in one thread (the
+/// desktop and the server run it on a thread of its own, see EngineHost; tests may use their
+/// main thread), and its public functions must be called from that thread unless they say
+/// thread-safe. Workers never block on it. The admin API reaches it as its AdminControl, so admin
+/// requests are carried out on the engine's thread too.
 class Engine : public QObject, public AdminControl
 {
     Q_OBJECT
@@ -66,7 +82,7 @@ public:
     void setPaused(bool paused) override;
     bool isPanic() const override;
     void setPanic(bool on) override;
-    bool isOnboarding() const;   ///< no usable endpoint
+    bool isOnboarding() const; ///< no usable endpoint (thread-safe)
     /// Every endpoint, disabled ones included (enabled = false).
     QList<EndpointStatus> endpointStatuses() const;
 
@@ -77,8 +93,22 @@ public:
     RegistryChange setEndpointEnabled(const QString &id, std::optional<bool> enabled,
                                       RegistryEntry *entry = nullptr) override;
 
-    /// Records finished since `sinceSequence`; returns the sequence of the newest one. Thread-safe.
-    QList<RequestRecord> takeRecords(quint64 sinceSequence, quint64 *newestSequence) const;
+    /// Records finished since `sinceSequence`, in arrival order per batch; returns the sequence of
+    /// the newest one. `skipped`, when given, receives how many records after `sinceSequence` are no
+    /// longer kept (the caller came too late for them). Thread-safe.
+    QList<RequestRecord> takeRecords(quint64 sinceSequence, quint64 *newestSequence, quint64 *skipped = nullptr) const;
+    /// Request records the workers had to drop because nobody collected them in time (each
+    /// worker keeps RecordQueue::Capacity). Every drop is also logged. Thread-safe.
+    quint64 droppedRecords() const;
+
+    /// The state a window shows, as a value. Engine thread only.
+    EngineStatus status() const;
+    /// The configuration file in use, or the one a reload would read when none exists yet.
+    QString configFilePath() const;
+
+public slots:
+    /// Emits statusPublished(status()): lets another thread ask for a snapshot without blocking.
+    void publishStatus();
 
 signals:
     void shutdownFinished();
@@ -87,9 +117,12 @@ signals:
     void panicChanged(bool on);
     void configReloaded(bool ok, const QString &message);
     void recordsAvailable(); ///< emitted at most ~10 times a second while requests finish
+    void statusPublished(const llmproxy::EngineStatus &status); ///< answer to publishStatus()
 
 private:
     std::unique_ptr<EnginePrivate> d;
 };
 
 } // namespace llmproxy
+
+Q_DECLARE_METATYPE(llmproxy::EngineStatus)

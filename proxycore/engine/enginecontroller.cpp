@@ -4,6 +4,7 @@
 
 #include "proxycore/engine/engine.h"
 
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -12,33 +13,8 @@ namespace llmproxy {
 
 namespace {
 
-/// Fills the live fields of `statuses` from the breakers and statistics the routed endpoints
-/// share with the workers, at `nowMs` on the engine's clock. Disabled endpoints have none and keep the
-/// defaults.
-void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry> &registry, qint64 nowMs)
-{
-    for (EndpointStatus &status : statuses) {
-        const auto entry = std::find_if(registry.cbegin(), registry.cend(), [&status](const RegistryEntry &r) {
-            return r.health && r.config.id == status.id && r.config.source == status.source;
-        });
-        if (entry == registry.cend())
-            continue;
-        const EndpointHealth &health = *entry->health;
-        const CircuitBreaker::State state = health.breaker.state(nowMs);
-        status.breakerState = breakerStateName(state);
-        status.consecutiveFailures = health.breaker.consecutiveFailures();
-        status.breakerRetryInMs =
-            state == CircuitBreaker::State::Open
-                ? qMax<qint64>(0, health.breaker.openedAtMs() + health.breaker.settings().recoveryMs - nowMs)
-                : -1;
-        status.latencyMs = health.total.latencyMs();
-        status.successRate = health.total.successRate();
-        status.requests = health.total.requests();
-        status.failures = health.total.failures();
-        status.probe = entry->config.probe ? probeName(health.probe.load(std::memory_order_relaxed))
-                                           : QStringLiteral("off");
-    }
-}
+/// A coalescing window: bursts of engine changes become one snapshot at most this often.
+constexpr int kCoalesceMs = 100;
 
 } // namespace
 
@@ -46,8 +22,14 @@ class EngineController::Private
 {
 public:
     quint64 lastSequence = 0;
+    quint64 skippedRecords = 0; ///< gone from the engine's history before this controller collected them
     QTimer refreshTimer;
-    QList<EndpointStatus> published; ///< what endpointsChanged last carried
+    QTimer coalesceTimer; ///< pending snapshot request (engine on another thread)
+    bool coalesceOnlyIfChanged = true;
+    bool waiting = false;     ///< a snapshot was asked for and has not arrived yet
+    EngineStatus status;      ///< the last snapshot
+    bool published = false;   ///< endpointsChanged has carried status.endpoints
+    quint64 shownDropped = 0; ///< what droppedRecordsChanged last carried
 };
 
 EngineController::EngineController(Engine *engine, QObject *parent)
@@ -55,12 +37,39 @@ EngineController::EngineController(Engine *engine, QObject *parent)
 {
     qRegisterMetaType<llmproxy::RequestRecord>();
     qRegisterMetaType<llmproxy::EndpointStatus>();
+    qRegisterMetaType<llmproxy::EngineStatus>();
+    // Records from now on arrive through requestsFinished; older ones through recentRequests().
+    engine->takeRecords(~quint64(0), &d->lastSequence);
     connect(engine, &Engine::recordsAvailable, this, &EngineController::drainRecords);
-    connect(engine, &Engine::endpointsChanged, this, [this] { publishEndpoints(false); });
+    connect(engine, &Engine::endpointsChanged, this, [this] { requestStatus(false); });
     connect(engine, &Engine::pausedChanged, this, &EngineController::pausedChanged);
     connect(engine, &Engine::panicChanged, this, &EngineController::panicChanged);
-    connect(engine, &Engine::configReloaded, this, &EngineController::configReloaded);
-    connect(&d->refreshTimer, &QTimer::timeout, this, [this] { publishEndpoints(true); });
+    connect(engine, &Engine::configReloaded, this, [this](bool ok, const QString &message) {
+        requestStatus(false);
+        emit configReloaded(ok, message);
+    });
+    connect(engine, &Engine::statusPublished, this, [this](const EngineStatus &status) {
+        d->waiting = false;
+        applyStatus(status, d->coalesceOnlyIfChanged);
+        d->coalesceOnlyIfChanged = true;
+    });
+    connect(&d->refreshTimer, &QTimer::timeout, this, [this] { requestStatus(true); });
+    d->coalesceTimer.setSingleShot(true);
+    d->coalesceTimer.setInterval(kCoalesceMs);
+    connect(&d->coalesceTimer, &QTimer::timeout, this, [this] {
+        d->waiting = true;
+        QMetaObject::invokeMethod(m_engine, &Engine::publishStatus, Qt::QueuedConnection);
+    });
+
+    // The first snapshot is needed before a window can show anything: wait for it this once.
+    EngineStatus first;
+    if (sameThread())
+        first = engine->status();
+    else
+        QMetaObject::invokeMethod(
+            engine, [engine, &first] { first = engine->status(); }, Qt::BlockingQueuedConnection);
+    d->status = first;
+    d->shownDropped = first.droppedRecords;
 }
 
 EngineController::~EngineController()
@@ -68,22 +77,62 @@ EngineController::~EngineController()
     delete d;
 }
 
+bool EngineController::sameThread() const
+{
+    return m_engine->thread() == QThread::currentThread();
+}
+
+void EngineController::onEngine(std::function<void(Engine *)> work)
+{
+    if (sameThread()) {
+        work(m_engine);
+        return;
+    }
+    Engine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine, [engine, work = std::move(work)] { work(engine); }, Qt::QueuedConnection);
+}
+
 void EngineController::drainRecords()
 {
     quint64 newest = 0;
-    const QList<RequestRecord> batch = m_engine->takeRecords(d->lastSequence, &newest);
+    quint64 skipped = 0;
+    const QList<RequestRecord> batch = m_engine->takeRecords(d->lastSequence, &newest, &skipped);
     d->lastSequence = newest;
+    if (skipped > 0) {
+        d->skippedRecords += skipped;
+        qWarning("request log: %llu records were gone before the window collected them",
+                 static_cast<unsigned long long>(skipped));
+    }
     if (!batch.isEmpty())
         emit requestsFinished(batch);
+    const quint64 dropped = droppedRecords();
+    if (dropped != d->shownDropped) {
+        d->shownDropped = dropped;
+        emit droppedRecordsChanged(dropped);
+    }
 }
 
-void EngineController::publishEndpoints(bool onlyIfChanged)
+void EngineController::requestStatus(bool onlyIfChanged)
 {
-    QList<EndpointStatus> current = endpoints();
-    if (onlyIfChanged && current == d->published)
+    if (sameThread()) {
+        applyStatus(m_engine->status(), onlyIfChanged);
         return;
-    d->published = current;
-    emit endpointsChanged(current);
+    }
+    // One request at a time, at most ~10 a second; a full refresh wins over "only if changed".
+    d->coalesceOnlyIfChanged = d->coalesceOnlyIfChanged && onlyIfChanged;
+    if (!d->waiting && !d->coalesceTimer.isActive())
+        d->coalesceTimer.start();
+}
+
+void EngineController::applyStatus(const EngineStatus &status, bool onlyIfChanged)
+{
+    const bool same = d->published && status.endpoints == d->status.endpoints;
+    d->status = status;
+    if (onlyIfChanged && same)
+        return;
+    d->published = true;
+    emit endpointsChanged(status.endpoints);
 }
 
 void EngineController::setEndpointRefreshInterval(int ms)
@@ -100,6 +149,8 @@ int EngineController::endpointRefreshInterval() const
 {
     return d->refreshTimer.isActive() ? d->refreshTimer.interval() : 0;
 }
+
+// Thread-safe reads (atomics, or values fixed once the engine listens): direct at any time.
 
 QString EngineController::listenUrl() const
 {
@@ -123,14 +174,37 @@ bool EngineController::isPanic() const
 
 bool EngineController::isOnboarding() const
 {
-    return m_engine->isOnboarding();
+    return endpoints().isEmpty();
+}
+
+bool EngineController::allEndpointsDisabled() const
+{
+    const QList<EndpointStatus> list = endpoints();
+    return !list.isEmpty() &&
+           std::none_of(list.cbegin(), list.cend(), [](const EndpointStatus &e) { return e.enabled; });
+}
+
+bool EngineController::allEndpointsDown() const
+{
+    const QList<EndpointStatus> list = endpoints();
+    const auto down = [](const EndpointStatus &e) {
+        return e.breakerState == QLatin1String("open") || e.probe == QLatin1String("unhealthy") ||
+               e.health == QLatin1String("down");
+    };
+    bool anyEnabled = false;
+    for (const EndpointStatus &e : list) {
+        if (!e.enabled)
+            continue;
+        anyEnabled = true;
+        if (!down(e))
+            return false;
+    }
+    return anyEnabled;
 }
 
 QList<EndpointStatus> EngineController::endpoints() const
 {
-    QList<EndpointStatus> statuses = m_engine->endpointStatuses();
-    addRoutingState(statuses, m_engine->registry(), m_engine->nowMs());
-    return statuses;
+    return sameThread() ? m_engine->status().endpoints : d->status.endpoints;
 }
 
 QList<RequestRecord> EngineController::recentRequests() const
@@ -140,27 +214,39 @@ QList<RequestRecord> EngineController::recentRequests() const
 
 QString EngineController::configPath() const
 {
-    return m_engine->config()->sourcePath;
+    return sameThread() ? m_engine->configFilePath() : d->status.configPath;
 }
+
+bool EngineController::clientKeyRequired() const
+{
+    return sameThread() ? m_engine->status().clientKeyRequired : d->status.clientKeyRequired;
+}
+
+quint64 EngineController::droppedRecords() const
+{
+    return m_engine->droppedRecords() + d->skippedRecords;
+}
+
+// Changes: carried out on the engine's thread; the engine's signals report the outcome.
 
 void EngineController::setPaused(bool paused)
 {
-    m_engine->setPaused(paused);
+    onEngine([paused](Engine *engine) { engine->setPaused(paused); });
 }
 
 void EngineController::setPanic(bool on)
 {
-    m_engine->setPanic(on);
+    onEngine([on](Engine *engine) { engine->setPanic(on); });
 }
 
 void EngineController::setEndpointEnabled(const QString &id, bool enabled)
 {
-    m_engine->setEndpointEnabled(id, enabled);
+    onEngine([id, enabled](Engine *engine) { engine->setEndpointEnabled(id, enabled); });
 }
 
 void EngineController::reloadConfig()
 {
-    m_engine->reload();
+    onEngine([](Engine *engine) { engine->reload(); });
 }
 
 } // namespace llmproxy

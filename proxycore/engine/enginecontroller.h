@@ -7,17 +7,24 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace llmproxy {
 
 class Engine;
+struct EngineStatus;
 
-/// Thread-safe facade over the Engine for the UI and the app shell. Lives in the GUI/main thread.
-/// Signals carry value types only and are coalesced (at most ~10 per second), so a flood of requests
-/// never floods the receiver, and a slow receiver never slows the workers.
+/// The facade over the Engine for the UI and the app shell. Lives in the GUI/main thread; the
+/// engine may live on another thread (EngineHost) or the same one (tests). With the engine on
+/// another thread, every change is posted to it and never waited for, and the window reads value
+/// snapshots the engine sends back; with the engine on the same thread, the calls are direct.
+/// Signals carry value types only and are coalesced (at most ~10 per second), so a flood of
+/// requests never floods the receiver, and a slow receiver never slows the workers or the admin API.
 class EngineController : public QObject
 {
     Q_OBJECT
 public:
+    /// `engine` must outlive the controller and must have been started.
     explicit EngineController(Engine *engine, QObject *parent = nullptr);
     ~EngineController() override;
 
@@ -25,12 +32,21 @@ public:
     bool isListening() const;
     bool isPaused() const;               ///< paused: inference requests get 503, health stays up
     bool isPanic() const;                ///< kill switch on: inference requests get 503 panic_mode
-    bool isOnboarding() const;           ///< no endpoint configured
+    bool isOnboarding() const;           ///< no endpoint configured at all (disabled ones count as configured)
+    /// Endpoints are configured but every one is switched off: inference requests get 503.
+    bool allEndpointsDisabled() const;
+    /// Every enabled endpoint is down right now (breaker open or probe unhealthy).
+    bool allEndpointsDown() const;
     /// Every endpoint, disabled ones included, with its circuit breaker, probe result and
-    /// statistics as they are right now.
+    /// statistics (as of the last snapshot when the engine runs on another thread).
     QList<EndpointStatus> endpoints() const;
     QList<RequestRecord> recentRequests() const; ///< newest last, at most 500
+    /// The configuration file in use, or the one Reload reads when it does not exist yet.
     QString configPath() const;
+    bool clientKeyRequired() const; ///< clients must send a proxy API key
+    /// Request records that never reached the window: dropped by the workers (see
+    /// Engine::droppedRecords()) or gone before this controller collected them.
+    quint64 droppedRecords() const;
 
     /// While non-zero, the endpoint statuses are re-read every `ms` milliseconds and
     /// endpointsChanged is emitted when anything in them changed (breaker state, countdown,
@@ -56,10 +72,15 @@ signals:
     void panicChanged(bool on);
     void listeningChanged(const QString &url);
     void configReloaded(bool ok, const QString &message);
+    void droppedRecordsChanged(quint64 count);
 
 private:
+    bool sameThread() const;
+    /// Runs `work` on the engine's thread: at once when that is this thread, else posted.
+    void onEngine(std::function<void(Engine *)> work);
     void drainRecords();
-    void publishEndpoints(bool onlyIfChanged);
+    void requestStatus(bool onlyIfChanged);
+    void applyStatus(const EngineStatus &status, bool onlyIfChanged);
     Engine *m_engine;
     class Private;
     Private *d;

@@ -25,6 +25,9 @@ struct SharedState
     /// behind the workers' read-only view).
     mutable BudgetLedger budget;
     std::atomic<bool> panic{false}; ///< kill switch: every inference request is refused until released
+    /// Request records the workers' queues dropped because the engine did not collect them in
+    /// time; counted by the engine, shown in /health so that a loss is never silent.
+    std::atomic<quint64> droppedRecords{0};
     /// Keys that open the admin API (/api/v1/); none configured = the admin API is closed.
     std::atomic<std::shared_ptr<const ApiKeyVerifier>> adminKeys;
     /// Where the admin API's changes are made; set by the engine before the workers start and

@@ -17,6 +17,7 @@ struct RequestRecord
     QString method;
     QString route;           ///< path without query, e.g. "/v1/chat/completions"
     QString model;           ///< as requested by the client
+    QString servedModel;     ///< the model the endpoint was asked for (an alias resolved); empty if none
     QString keyName;         ///< name of the client key (server.auth.keys); empty for unnamed keys
     QString provider;        ///< preset name of the endpoint that served it; empty if none
     QString endpoint;        ///< endpoint id; empty if none

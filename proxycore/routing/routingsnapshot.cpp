@@ -91,6 +91,9 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
         QStringList ids;
         for (const ResolvedEndpoint &r : std::as_const(m_endpoints))
             ids.append(r.config.id);
+        // A configured endpoint switched off keeps its statistics for when it is switched on again.
+        for (const EndpointConfig &e : std::as_const(m_config->endpoints))
+            ids.append(e.id);
         health->retainOnly(ids);
     }
 

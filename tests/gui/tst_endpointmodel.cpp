@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace llmproxy;
+using namespace Qt::StringLiterals;
 
 class TestEndpointModel : public QObject
 {
@@ -22,6 +23,8 @@ private slots:
     void updatesRowsInPlace();
     void checkBoxAsksToToggle();
     void requestLogShowsAttempts();
+    void requestLogKeepsArrivalOrder();
+    void requestLogShowsEndpointServedModelAndError();
     void healthChecksSwitchedOffAreExplained();
 
 private:
@@ -262,8 +265,14 @@ void TestEndpointModel::requestLogShowsAttempts()
     RequestLogModel log;
     log.appendRecords({first, fellBack});
     QCOMPARE(log.headerData(RequestLogModel::AttemptsColumn, Qt::Horizontal).toString(), QStringLiteral("Attempts"));
-    QVERIFY(!log.index(0, RequestLogModel::AttemptsColumn).data().isValid());
+    // One attempt is shown as 1, not left blank; only a request never sent upstream has none.
+    QCOMPARE(log.index(0, RequestLogModel::AttemptsColumn).data().toInt(), 1);
     QCOMPARE(log.index(1, RequestLogModel::AttemptsColumn).data().toInt(), 2);
+    RequestRecord refused = first;
+    refused.attempts = 0;
+    refused.status = 401;
+    log.appendRecords({refused});
+    QVERIFY(!log.index(2, RequestLogModel::AttemptsColumn).data().isValid());
     QCOMPARE(log.index(1, RequestLogModel::StatusColumn).data().toInt(), 200);
     const QString tip = log.index(1, RequestLogModel::ModelColumn).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral(
@@ -272,6 +281,55 @@ void TestEndpointModel::requestLogShowsAttempts()
     const QString plain = log.index(0, RequestLogModel::ModelColumn).data(Qt::ToolTipRole).toString();
     QVERIFY(!plain.contains(QStringLiteral("attempts")));
     QVERIFY(!plain.contains(QStringLiteral("Client key")));
+}
+
+void TestEndpointModel::requestLogKeepsArrivalOrder()
+{
+    const QDateTime base = QDateTime::fromString(QStringLiteral("2026-01-01T10:00:00.000Z"), Qt::ISODateWithMs);
+    const auto record = [&base](const char *id, int ms) {
+        RequestRecord r;
+        r.requestId = QString::fromLatin1(id);
+        r.time = base.addMSecs(ms);
+        r.status = 200;
+        return r;
+    };
+    RequestLogModel log;
+    // Two workers' batches in one collection, and a slow request that finishes after newer ones:
+    // all within the same second, and every row lands where its arrival puts it.
+    log.appendRecords({record("c", 300), record("a", 100)});
+    log.appendRecords({record("d", 400), record("b", 200)});
+    QStringList order;
+    for (int row = 0; row < log.rowCount(); ++row)
+        order << log.record(row).requestId;
+    QCOMPARE(order, (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+}
+
+void TestEndpointModel::requestLogShowsEndpointServedModelAndError()
+{
+    RequestRecord r;
+    r.requestId = QStringLiteral("req-1");
+    r.model = QStringLiteral("fast");
+    r.servedModel = QStringLiteral("llama-3.3-70b");
+    r.provider = QStringLiteral("groq");
+    r.endpoint = QStringLiteral("groq-main");
+    r.status = 429;
+    r.attempts = 1;
+    r.error = QStringLiteral("rate_limited");
+    RequestRecord plain = r;
+    plain.model = plain.servedModel;
+    plain.error.clear();
+    plain.status = 200;
+
+    RequestLogModel log;
+    log.appendRecords({r, plain});
+    QCOMPARE(log.headerData(RequestLogModel::EndpointColumn, Qt::Horizontal).toString(), QStringLiteral("Endpoint"));
+    QCOMPARE(log.index(0, RequestLogModel::EndpointColumn).data().toString(), QStringLiteral("groq-main"));
+    QCOMPARE(log.index(0, RequestLogModel::ModelColumn).data().toString(), QStringLiteral("fast → llama-3.3-70b"));
+    QCOMPARE(log.index(1, RequestLogModel::ModelColumn).data().toString(), QStringLiteral("llama-3.3-70b"));
+    QCOMPARE(log.index(0, RequestLogModel::ErrorColumn).data().toString(), QStringLiteral("rate_limited"));
+    QCOMPARE(log.index(1, RequestLogModel::ErrorColumn).data().toString(), QString());
+    const QString tip = log.index(0, RequestLogModel::ModelColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("Provider: groq")), qPrintable(tip));
 }
 
 void TestEndpointModel::healthChecksSwitchedOffAreExplained()

@@ -11,9 +11,11 @@
 #include "ui/endpointmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/requestlogmodel.h"
+#include "ui/trayicon.h"
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -41,6 +43,9 @@ private slots:
     void toggleSwitchesEndpointOffAndOn();
     void refreshRunsOnlyWhileShown();
     void requestLogShowsFallbackAttempts();
+    void statisticsSurviveSwitchingOffAndOn();
+    void everyEndpointOffIsNotOnboarding();
+    void everyEndpointDownShowsInTheBadge();
 
 private:
     HttpResponse chat(const QString &model) const;
@@ -245,6 +250,56 @@ void TestEndpointState::requestLogShowsFallbackAttempts()
     const int row = log->rowCount() - 1;
     QCOMPARE(log->record(row).endpoint, QStringLiteral("spare"));
     QCOMPARE(log->index(row, RequestLogModel::AttemptsColumn).data().toInt(), 2);
+}
+
+void TestEndpointState::statisticsSurviveSwitchingOffAndOn()
+{
+    QCOMPARE(chat(QStringLiteral("mock-chat")).status, 200);
+    QCOMPARE(status(QStringLiteral("mock")).requests, quint64(1));
+    m_controller->setEndpointEnabled(QStringLiteral("mock"), false);
+    QVERIFY(!status(QStringLiteral("mock")).enabled);
+    m_controller->setEndpointEnabled(QStringLiteral("mock"), true);
+    const EndpointStatus back = status(QStringLiteral("mock"));
+    QVERIFY(back.enabled);
+    QCOMPARE(back.requests, quint64(1));
+    QVERIFY(back.latencyMs > 0);
+    QCOMPARE(cell(QStringLiteral("mock"), EndpointModel::RequestsColumn), QStringLiteral("1"));
+}
+
+void TestEndpointState::everyEndpointOffIsNotOnboarding()
+{
+    for (const QString &id : {QStringLiteral("mock"), QStringLiteral("dead"), QStringLiteral("spare")})
+        m_controller->setEndpointEnabled(id, false);
+    auto *state = m_shell->mainWindow()->findChild<QLabel *>(QStringLiteral("stateLabel"));
+    auto *hint = m_shell->mainWindow()->findChild<QLabel *>(QStringLiteral("onboardingHint"));
+    QVERIFY(state && hint);
+    QVERIFY(!m_controller->isOnboarding());
+    QVERIFY(m_controller->allEndpointsDisabled());
+    QTRY_COMPARE(state->text(), QStringLiteral("No endpoint enabled"));
+    QVERIFY(!hint->isVisible()); // "No endpoint is configured yet" would be wrong: three are
+    const HttpResponse refused = chat(QStringLiteral("mock-chat"));
+    QCOMPARE(refused.status, 503);
+    QVERIFY2(refused.body.contains("\"no_endpoint_enabled\""), refused.body.constData());
+    if (TrayIcon *tray = m_shell->trayIcon())
+        QVERIFY2(tray->toolTip().contains(QLatin1String("No endpoint enabled")), qPrintable(tray->toolTip()));
+
+    m_controller->setEndpointEnabled(QStringLiteral("mock"), true);
+    QTRY_COMPARE(state->text(), QStringLiteral("Running"));
+}
+
+void TestEndpointState::everyEndpointDownShowsInTheBadge()
+{
+    auto *state = m_shell->mainWindow()->findChild<QLabel *>(QStringLiteral("stateLabel"));
+    QVERIFY(state);
+    QCOMPARE(state->text(), QStringLiteral("Running"));
+    // Only "dead" left on: one refused connection opens its breaker (threshold 1).
+    m_controller->setEndpointEnabled(QStringLiteral("mock"), false);
+    m_controller->setEndpointEnabled(QStringLiteral("spare"), false);
+    QVERIFY(chat(QStringLiteral("dead-chat")).status >= 500);
+    QCOMPARE(status(QStringLiteral("dead")).breakerState, QStringLiteral("open"));
+    QVERIFY(m_controller->allEndpointsDown());
+    // The window's periodic refresh picks the breaker up; the badge no longer says "Running".
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Endpoints down"), 5000);
 }
 
 QTEST_MAIN(TestEndpointState)

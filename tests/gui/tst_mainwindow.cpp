@@ -10,8 +10,11 @@
 #include "ui/trayicon.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDesktopServices>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +27,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -49,6 +53,13 @@ private slots:
     void panicActionStopsAllTraffic();
     void logFollowsNewRowsUnlessScrolledUp();
     void trayOnlyWhenAvailable();
+    void tryItSendsTheKeyWhenKeysAreRequired();
+    void tabLeavesTheTables();
+    void trayMenuShowsNoShortcuts();
+    void quitAsksTheApplicationToShutDown();
+    void openConfigurationFileCreatesIt();
+    void droppedRecordsAreShown();
+    void germanHeadersFit();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -307,6 +318,143 @@ void TestMainWindow::trayOnlyWhenAvailable()
     // Without a tray, closing the window must quit rather than leave an invisible process.
     QCOMPARE(m_shell->mainWindow()->hideOnClose(), available);
     QCOMPARE(QGuiApplication::quitOnLastWindowClosed(), !available);
+}
+
+void TestMainWindow::tryItSendsTheKeyWhenKeysAreRequired()
+{
+    // This proxy takes no keys: the example needs none.
+    QVERIFY(!m_controller->clientKeyRequired());
+    auto *example = child<QPlainTextEdit>("exampleEdit");
+    QVERIFY(example);
+    QTRY_VERIFY(!example->toPlainText().isEmpty());
+    QVERIFY(!example->toPlainText().contains(QLatin1String("Authorization")));
+
+    // With keys, pasting the example must not end in 401: it sends the key, and never a real one.
+    const QString withKey = MainWindow::exampleText(QStringLiteral("http://127.0.0.1:8090"), QStringLiteral("m"), true);
+    QVERIFY2(withKey.contains(QLatin1String("-H \"Authorization: Bearer $OPENAI_API_KEY\"")), qPrintable(withKey));
+    QVERIFY2(withKey.contains(QLatin1String("export OPENAI_API_KEY=YOUR_PROXY_KEY\n")), qPrintable(withKey));
+    QVERIFY(withKey.contains(QLatin1String("curl http://127.0.0.1:8090/v1/chat/completions \\\n")));
+}
+
+void TestMainWindow::tabLeavesTheTables()
+{
+    // Tab moves on to the next control instead of cycling through cells, so every part of the
+    // window, the request log included, is reachable from the keyboard.
+    auto *endpoints = child<QTableView>("endpointView");
+    auto *log = child<QTableView>("requestLogView");
+    QVERIFY(endpoints && log);
+    QVERIFY(!endpoints->tabKeyNavigation());
+    QVERIFY(!log->tabKeyNavigation());
+    m_shell->mainWindow()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_shell->mainWindow()));
+    endpoints->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(endpoints->hasFocus());
+    bool reachedLog = false;
+    for (int i = 0; i < 20 && !reachedLog; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        reachedLog = log->hasFocus();
+    }
+    QVERIFY(reachedLog);
+}
+
+void TestMainWindow::trayMenuShowsNoShortcuts()
+{
+    // A shortcut shown in the tray menu would promise a key that does nothing there; the window's
+    // menu bar (not a context menu) still shows them.
+    const ShellActions &actions = m_shell->actions();
+    for (QAction *action :
+         {actions.open, actions.pause, actions.panic, actions.copyUrl, actions.openConfig, actions.quit}) {
+        QVERIFY2(!action->isShortcutVisibleInContextMenu(), qPrintable(action->objectName()));
+    }
+    QCOMPARE(actions.quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+}
+
+void TestMainWindow::quitAsksTheApplicationToShutDown()
+{
+    // Quit is a request to the application, never a window close that a tray could veto.
+    QSignalSpy quit(m_shell.get(), &DesktopShell::quitRequested);
+    m_shell->mainWindow()->setHideOnClose(true); // as with a tray
+    m_shell->actions().quit->trigger();
+    QCOMPARE(quit.count(), 1);
+    QTest::keyClick(m_shell->mainWindow(), Qt::Key_Q, Qt::ControlModifier);
+    QCOMPARE(quit.count(), 2);
+}
+
+/// Receives what QDesktopServices would open.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void open(const QUrl &url) { urls.append(url); }
+};
+
+void TestMainWindow::openConfigurationFileCreatesIt()
+{
+    const QString missing = m_dir->filePath(QStringLiteral("new/dir/config.yaml"));
+    QString error;
+    QVERIFY2(DesktopShell::ensureConfigFile(missing, &error), qPrintable(error));
+    QFile created(missing);
+    QVERIFY(created.open(QIODevice::ReadOnly));
+    const QByteArray text = created.readAll();
+    QVERIFY2(text.contains("Reload configuration"), text.constData());
+    // Everything in it is commented out: the proxy behaves as before, and the file loads.
+    ConfigSources sources;
+    sources.configPath = missing;
+    sources.configPathExplicit = true;
+    sources.environment = QProcessEnvironment();
+    const ConfigLoadResult loaded = loadConfig(sources);
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.config->endpoints.size(), 0);
+    // An existing file is left as it is.
+    QVERIFY(DesktopShell::ensureConfigFile(m_configPath, &error));
+    QFile existing(m_configPath);
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QVERIFY(existing.readAll().startsWith("server:"));
+
+    // The action opens the file in use with the desktop's handler.
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &catcher, "open");
+    m_shell->actions().openConfig->trigger();
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+    QCOMPARE(catcher.urls, QList<QUrl>{QUrl::fromLocalFile(m_configPath)});
+    QVERIFY(m_shell->mainWindow()->statusBar()->currentMessage().contains(QLatin1String("Reload configuration")));
+}
+
+void TestMainWindow::droppedRecordsAreShown()
+{
+    auto *label = child<QLabel>("droppedRecordsLabel");
+    QVERIFY(label);
+    QCOMPARE(m_controller->droppedRecords(), quint64(0));
+    QVERIFY(!label->isVisible());
+    emit m_controller->droppedRecordsChanged(1234);
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(QLatin1String("requests missing from the log")), qPrintable(label->text()));
+    QVERIFY2(label->text().contains(QLocale().toString(1234)), qPrintable(label->text()));
+}
+
+void TestMainWindow::germanHeadersFit()
+{
+    // A window built in German fits its request log columns to the German headers.
+    m_shell.reset();
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    m_shell = std::make_unique<DesktopShell>(m_controller.get());
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_shell->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_shell->mainWindow()));
+    auto *log = child<QTableView>("requestLogView");
+    QVERIFY(log);
+    QCOMPARE(log->model()->headerData(RequestLogModel::TokensInColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Eingabe-Tokens"));
+    QHeaderView *header = log->horizontalHeader();
+    for (int column = 0; column < RequestLogModel::ColumnCount - 1; ++column) {
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+                 qPrintable(QStringLiteral("%1: %2 < %3")
+                                .arg(log->model()->headerData(column, Qt::Horizontal).toString())
+                                .arg(header->sectionSize(column))
+                                .arg(header->sectionSizeHint(column))));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -75,13 +75,11 @@ bool ProxyProcess::start(const ProxyOptions &options)
     m_host = options.host;
     m_port = options.port != 0 ? options.port : freePort();
 
-    QStringList args{QStringLiteral("--headless"),
-                     QStringLiteral("--port"),
-                     QString::number(m_port),
-                     QStringLiteral("--host"),
-                     m_host,
-                     QStringLiteral("--data-dir"),
-                     dataDir()};
+    QStringList args{QStringLiteral("--port"),     QString::number(m_port),
+                     QStringLiteral("--host"),     m_host,
+                     QStringLiteral("--data-dir"), dataDir()};
+    if (options.headless)
+        args.prepend(QStringLiteral("--headless"));
     if (!options.configYaml.isEmpty()) {
         QFile file(configPath());
         if (!file.open(QIODevice::WriteOnly) || file.write(options.configYaml) != options.configYaml.size()) {

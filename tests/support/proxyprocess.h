@@ -25,6 +25,7 @@ struct ProxyOptions
     QString readyPath = QStringLiteral("/health/ready");
     bool waitForReady = true;
     int readyTimeoutMs = 20000;
+    bool headless = true; ///< false: the desktop (window and tray); give it a display in `env`
 };
 
 /// Output of a run-to-completion invocation (--version, --check-config, ...).
