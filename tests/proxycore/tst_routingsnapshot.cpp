@@ -62,6 +62,35 @@ private slots:
         QVERIFY(!s.resolve(QStringLiteral("unknown")).endpoint);
     }
 
+    void aliasesAndStrategiesUseOnePatternDialect()
+    {
+        Config c;
+        EndpointConfig a = endpoint(QStringLiteral("a"), {QStringLiteral("mini"), QStringLiteral("big")}, 0);
+        EndpointConfig b = endpoint(QStringLiteral("b"), {QStringLiteral("mini"), QStringLiteral("big")}, 1);
+        b.weight = 3;
+        c.endpoints = {a, b};
+        c.modelAliases = {{QStringLiteral("meta-llama/*"), QStringLiteral("mini")}, // '*' spans '/'
+                          {QStringLiteral("claude-*"), QStringLiteral("mini")},
+                          {QStringLiteral("claude-opus-*"), QStringLiteral("big")},      // more specific
+                          {QStringLiteral("claude-opus-4"), QStringLiteral("nowhere")}}; // exact, not served
+        c.routing.modelStrategies = {{QStringLiteral("*"), QStringLiteral("priority")},
+                                     {QStringLiteral("meta-llama/*"), QStringLiteral("weighted")}};
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1000);
+        QCOMPARE(s.resolve(QStringLiteral("meta-llama/Llama-3.1-8B/fp8")).upstreamModel, QStringLiteral("mini"));
+        QCOMPARE(s.resolve(QStringLiteral("claude-sonnet-4")).upstreamModel, QStringLiteral("mini"));
+        QCOMPARE(s.resolve(QStringLiteral("claude-opus-4-1")).upstreamModel, QStringLiteral("big"));
+        // The exact alias's target is not served: the next rule in precedence applies.
+        QCOMPARE(s.resolve(QStringLiteral("claude-opus-4")).upstreamModel, QStringLiteral("big"));
+        QCOMPARE(s.routes(QStringLiteral("claude-opus-4")).first().upstreamModel, QStringLiteral("big"));
+        // The requested name's rule ("meta-llama/*": weighted) beats the served name's ("*": priority).
+        int bFirst = 0;
+        for (int i = 0; i < 8; ++i)
+            bFirst += s.routes(QStringLiteral("meta-llama/x")).first().endpoint->config.id == u"b" ? 1 : 0;
+        QCOMPARE(bFirst, 6);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(s.routes(QStringLiteral("mini")).first().endpoint->config.id, QStringLiteral("a"));
+    }
+
     void routesRankTheModelsEndpointsThenTheFallbackChain()
     {
         Config c;
