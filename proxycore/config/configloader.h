@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/config/config.h"
+#include "proxycore/config/dotenv.h" // parseDotenv(), for callers that include only this header
 
 #include <QProcessEnvironment>
 
@@ -52,10 +53,6 @@ struct ConfigLoadResult
 /// When `configPath` is empty, LLM_PROXY_CONFIG (from the environment or .env) names the file and
 /// is treated as explicit; otherwise ./config.yaml is used when present.
 ConfigLoadResult loadConfig(const ConfigSources &sources);
-
-/// Parses KEY=VALUE lines (optional "export ", quotes, # comments) into a map.
-/// Malformed lines are skipped; a later assignment of the same key wins. No variable expansion.
-QMap<QString, QString> parseDotenv(const QByteArray &text);
 
 /// The loader's rules for an endpoint, shared with the admin API so that an endpoint added at run
 /// time is held to the same rules as one in config.yaml.
