@@ -451,7 +451,7 @@ QString expectationText(const FieldRule &rule)
     case F::String:
         return u"a string"_s;
     case F::NonEmptyString:
-        return u"a non-empty string"_s;
+        return u"a string"_s; // an empty one is reported as such
     case F::Choice:
         return alternatives(choiceNames(rule.choices));
     case F::EnvName:
