@@ -323,9 +323,9 @@ void Loader::readCustom(const Entry &e)
     else if (p == u"fallback_chains")
         parseFallbackChains(e);
     else if (p == u"model_aliases")
-        parseModelMap(e, u"an alias name"_s, &m_config.modelAliases);
+        parseModelAliases(e);
     else if (p == u"routing.model_strategies")
-        parseModelMap(e, u"a model name or pattern"_s, &m_config.routing.modelStrategies);
+        parseModelStrategies(e);
     else if (p == u"pricing")
         parsePricing(e);
     else if (p == u"security")
@@ -406,8 +406,8 @@ void Loader::applyCli()
     };
     if (cli.host)
         apply(u"--host"_s, u"server.host"_s, *cli.host);
-    if (cli.port)
-        apply(u"--port"_s, u"server.port"_s, QString::number(*cli.port));
+    if (cli.port) // already a port number; 0 (any free port) is allowed here, for tests and embedding
+        m_config.server.port = *cli.port;
     if (cli.logFormat)
         apply(u"--log-format"_s, u"logging.format"_s, *cli.logFormat);
     if (cli.workers)

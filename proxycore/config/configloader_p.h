@@ -54,6 +54,7 @@ private:
     void runUnchecked();
 
     // -- diagnostics ------------------------------------------------------------------------------
+
     /// Report the file's problems in reading order, followed by those from the environment and
     /// the command line.
     void sortByPosition(QList<ConfigDiagnostic> &list) const;
@@ -73,6 +74,7 @@ private:
     void envWarning(const QString &var, const QString &message) { addWarning(envDiagnostic(var, message)); }
 
     // -- environment ------------------------------------------------------------------------------
+
     QString baseFilePath(const QString &name) const;
 
     void loadEnvironment();
@@ -80,11 +82,13 @@ private:
     QString env(const QString &name) const { return m_env.value(name); }
 
     // -- file -------------------------------------------------------------------------------------
+
     bool resolveConfigPath();
 
     bool loadFile();
 
     // -- the schema walk --------------------------------------------------------------------------
+
     bool isMapping(const Entry &e);
 
     /// Calls `handle` for every key of a mapping that is in `known`; warns about the others with a
@@ -141,18 +145,22 @@ private:
     void afterFile();
 
     // -- server.auth.keys -------------------------------------------------------------------------
+
     /// Named client keys, each from a variable (key_env) or as the SHA-256 of the key (key_sha256),
     /// with the models it may use. A key that cannot be resolved is an error, never a key that is
     /// silently dropped: with every key gone, auth would be off.
     void parseClientKeys(const Entry &section);
 
     // -- mappings keyed by model ------------------------------------------------------------------
+
     /// Calls `handle` for every entry of a mapping whose keys are model names (or patterns).
     void forEachModelKey(const Entry &section, const QString &keyWhat,
                          const std::function<void(const QString &, const Entry &)> &handle);
 
-    /// model_aliases (pattern → model) and routing.model_strategies (pattern → strategy).
-    void parseModelMap(const Entry &section, const QString &keyWhat, QMap<QString, QString> *out);
+    /// model_aliases: model name or pattern → model.
+    void parseModelAliases(const Entry &section);
+    /// routing.model_strategies: model name or pattern → strategy.
+    void parseModelStrategies(const Entry &section);
 
     /// `pricing: {<model>: {input: <USD per 1M tokens>, output: <USD per 1M tokens>}}`.
     void parsePricing(const Entry &section);
@@ -160,6 +168,7 @@ private:
     void parseFallbackChains(const Entry &section);
 
     // -- compatibility with the reference system's keys ------------------------------------------
+
     void checkTls(const Entry &e);
 
     void parseSeedTimeout(const Entry &e);
@@ -172,6 +181,7 @@ private:
     void applySeedCompatibility();
 
     // -- endpoints --------------------------------------------------------------------------------
+
     void parseEndpoints(const Entry &section);
 
     void parseEndpoint(const QString &id, const YAML::Mark &idMark, const Entry &e);
@@ -185,6 +195,7 @@ private:
     void parseHeaders(const Entry &e, QMap<QString, QString> &headers);
 
     // -- environment overlay ----------------------------------------------------------------------
+
     /// Reads `text` by the row at `path` and stores it; the message is reported by `report`.
     bool applyText(const QString &path, const QString &text, const std::function<void(const QString &)> &report);
 
@@ -196,9 +207,11 @@ private:
     void applyEnvEndpoints();
 
     // -- command line -----------------------------------------------------------------------------
+
     void applyCli();
 
     // -- cross-references -------------------------------------------------------------------------
+
     void checkReferences();
 
     struct HopMark

@@ -150,26 +150,29 @@ void Loader::forEachModelKey(const Entry &section, const QString &keyWhat,
     }
 }
 
-void Loader::parseModelMap(const Entry &section, const QString &keyWhat, QMap<QString, QString> *out)
+void Loader::parseModelAliases(const Entry &section)
 {
-    const bool strategies = out == &m_config.routing.modelStrategies;
-    const Field<Config> *strategy = configField(u"routing.strategy");
-    forEachModelKey(section, keyWhat, [&](const QString &key, const Entry &e) {
-        if (strategies) {
-            Config scratch;
-            if (readInto(*strategy, e, scratch))
-                out->insert(key, scratch.routing.strategy);
-            return;
-        }
+    forEachModelKey(section, u"an alias name"_s, [&](const QString &alias, const Entry &e) {
         const QString target = e.value.IsScalar() ? fromStd(e.value.Scalar()).trimmed() : QString();
         if (target.isEmpty())
             fileError(markOf(e), e.value.IsScalar() || e.value.IsNull()
                                      ? u"%1: expected a model name"_s.arg(e.path)
                                      : u"%1: expected a model name, got %2"_s.arg(e.path, describe(e.value)));
-        else if (target == key)
+        else if (target == alias)
             fileWarning(e.keyMark, u"%1: an alias that names itself has no effect"_s.arg(e.path));
         else
-            out->insert(key, target);
+            m_config.modelAliases.insert(alias, target);
+    });
+}
+
+void Loader::parseModelStrategies(const Entry &section)
+{
+    // Each value is read by routing.strategy's row, into a scratch copy.
+    const Field<Config> &strategy = *configField(u"routing.strategy");
+    forEachModelKey(section, u"a model name or pattern"_s, [&](const QString &pattern, const Entry &e) {
+        Config scratch;
+        if (readInto(strategy, e, scratch))
+            m_config.routing.modelStrategies.insert(pattern, scratch.routing.strategy);
     });
 }
 

@@ -905,6 +905,12 @@ private slots:
         r = loadConfig(s);
         QVERIFY(!r.ok());
         QVERIFY(r.errors.first().message.startsWith(u"--workers"_s));
+        // --port 0 (any free port) is the command line's own: the file and the environment need 1-65535.
+        s = isolated();
+        s.cli.port = 0;
+        r = loadConfig(s);
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.config->server.port, quint16(0));
     }
 
     void diagnosticToString_data()
