@@ -26,7 +26,7 @@ struct ConfigDiagnostic
 struct CliOverrides
 {
     std::optional<QString> host;
-    std::optional<quint16> port;
+    std::optional<quint16> port; ///< 0 = any free port (tests, embedding); not validated further
     std::optional<QString> logFormat;
     std::optional<int> workers;
 };

@@ -80,6 +80,10 @@ private:
     void loadEnvironment();
 
     QString env(const QString &name) const { return m_env.value(name); }
+    std::function<QString(const QString &)> lookup() const
+    {
+        return [this](const QString &name) { return env(name); };
+    }
 
     // -- file -------------------------------------------------------------------------------------
 
@@ -185,12 +189,6 @@ private:
     void parseEndpoints(const Entry &section);
 
     void parseEndpoint(const QString &id, const YAML::Mark &idMark, const Entry &e);
-
-    /// api_key literal, else the variable named by api_key_env, else the preset's usual variable.
-    /// The preset's variable is only used when the endpoint is the provider's own service: an
-    /// "openai" endpoint pointed at some other host must not receive OPENAI_API_KEY unasked.
-    void resolveKey(EndpointConfig &ep, const ProviderPreset &preset, const std::optional<QString> &literal,
-                    const std::optional<QString> &keyEnv) const;
 
     void parseHeaders(const Entry &e, QMap<QString, QString> &headers);
 

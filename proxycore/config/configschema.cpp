@@ -552,6 +552,30 @@ std::optional<EndpointProblem> settleEndpoint(EndpointDraft *draft)
     return std::nullopt;
 }
 
+void resolveEndpointKey(EndpointConfig *e, const std::optional<QString> &literal, const std::optional<QString> &keyEnv,
+                        const std::function<QString(const QString &)> &variable)
+{
+    e->apiKey.clear();
+    e->apiKeyEnv.clear();
+    if (literal && !isPlaceholderSecret(*literal)) {
+        e->apiKey = literal->trimmed();
+        return;
+    }
+    const ProviderPreset *preset = findProviderPreset(e->provider);
+    if (keyEnv) {
+        e->apiKeyEnv = *keyEnv;
+    } else if (preset && !preset->keyEnv.isEmpty()) {
+        const QString defaultHost = QUrl(preset->defaultBaseUrl.toString()).host();
+        if (defaultHost.isEmpty() || QUrl(e->baseUrl).host().compare(defaultHost, Qt::CaseInsensitive) == 0)
+            e->apiKeyEnv = preset->keyEnv.toString();
+    }
+    if (e->apiKeyEnv.isEmpty())
+        return;
+    const QString value = variable(e->apiKeyEnv);
+    if (!isPlaceholderSecret(value))
+        e->apiKey = value.trimmed();
+}
+
 bool readEndpointJson(const QJsonObject &object, EndpointDraft *draft, JsonFieldError *error)
 {
     QStringList known;

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <functional>
 #include <limits>
 #include <optional>
 #include <span>
@@ -215,6 +216,14 @@ struct EndpointProblem
 /// Settles the provider (named, else the id when it names one, else openai_compatible) and the
 /// base URL (given, else the provider's). Writes them into draft->config.
 std::optional<EndpointProblem> settleEndpoint(EndpointDraft *draft);
+
+/// An endpoint's key by config.yaml's rules: a real `literal` key, else the variable `keyEnv`, else
+/// the provider's usual variable, but that one only when the endpoint is the provider's own service
+/// (an "openai" endpoint pointed at some other host must not receive OPENAI_API_KEY unasked).
+/// Sets e->apiKey and e->apiKeyEnv (the variable, for messages); `variable` looks a name up.
+/// Placeholder values ("sk-...") count as no key.
+void resolveEndpointKey(EndpointConfig *e, const std::optional<QString> &literal, const std::optional<QString> &keyEnv,
+                        const std::function<QString(const QString &)> &variable);
 
 /// Reads an endpoint from a JSON object (the admin API), with the same rows as config.yaml.
 /// `id` is read by the caller. On failure returns false with `message`, `code` and `param` set.

@@ -387,37 +387,13 @@ void Loader::parseEndpoint(const QString &id, const YAML::Mark &idMark, const En
     EndpointConfig &ep = draft.config;
     const ProviderPreset &preset = *findProviderPreset(ep.provider);
     if (!draft.authNone)
-        resolveKey(ep, preset, draft.apiKey, draft.apiKeyEnv);
+        resolveEndpointKey(&ep, draft.apiKey, draft.apiKeyEnv, lookup());
     if (ep.apiKey.isEmpty() && !draft.authNone && !preset.local && ep.enabled) {
         const QString hint = ep.apiKeyEnv.isEmpty() ? u"set api_key_env or api_key"_s : u"set "_s + ep.apiKeyEnv;
         fileWarning(e.keyMark, u"endpoint %1 has no API key (%2)"_s.arg(ep.id, hint));
     }
     m_fileEndpointIds.append({id, idMark});
     m_config.endpoints.append(ep);
-}
-
-void Loader::resolveKey(EndpointConfig &ep, const ProviderPreset &preset, const std::optional<QString> &literal,
-                        const std::optional<QString> &keyEnv) const
-{
-    if (literal && !isPlaceholderSecret(*literal)) {
-        ep.apiKey = literal->trimmed();
-        ep.apiKeyEnv.clear();
-        return;
-    }
-    QString var;
-    if (keyEnv) {
-        var = *keyEnv;
-    } else if (!preset.keyEnv.isEmpty()) {
-        const QString defaultHost = QUrl(preset.defaultBaseUrl.toString()).host();
-        if (defaultHost.isEmpty() || QUrl(ep.baseUrl).host().compare(defaultHost, Qt::CaseInsensitive) == 0)
-            var = preset.keyEnv.toString();
-    }
-    if (!var.isEmpty()) {
-        ep.apiKeyEnv = var;
-        const QString value = env(var);
-        if (!isPlaceholderSecret(value))
-            ep.apiKey = value.trimmed();
-    }
 }
 
 void Loader::parseHeaders(const Entry &e, QMap<QString, QString> &headers)
@@ -510,14 +486,9 @@ void Loader::applyEnvEndpoints()
         }
         EndpointConfig &ep = draft.config;
         const ProviderPreset &preset = *findProviderPreset(ep.provider);
-        if (draft.apiKey && !isPlaceholderSecret(*draft.apiKey)) {
-            ep.apiKey = draft.apiKey->trimmed();
+        resolveEndpointKey(&ep, draft.apiKey, std::nullopt, lookup());
+        if (ep.apiKey.isEmpty() || ep.apiKeyEnv.isEmpty()) // no key, or the _KEY variable's own
             ep.apiKeyEnv = var + u"_KEY"_s;
-        } else {
-            resolveKey(ep, preset, std::nullopt, std::nullopt);
-            if (ep.apiKey.isEmpty())
-                ep.apiKeyEnv = var + u"_KEY"_s;
-        }
         if (ep.apiKey.isEmpty() && !preset.local)
             envWarning(urlVar, u"endpoint %1 has no API key (set %2)"_s.arg(id, ep.apiKeyEnv));
         m_config.endpoints.append(ep);

@@ -187,6 +187,28 @@ private slots:
         QVERIFY(!error.message.contains(u"secret1"_s));
     }
 
+    void resolvesKeysByOneRule()
+    {
+        const auto vars = [](const QString &name) {
+            return name == u"OPENAI_API_KEY" ? u"sk-openai"_s : name == u"MINE" ? u" sk-mine "_s : QString();
+        };
+        EndpointConfig e;
+        e.provider = u"openai"_s;
+        e.baseUrl = u"https://api.openai.com/v1"_s;
+        resolveEndpointKey(&e, u"sk-literal"_s, u"MINE"_s, vars);
+        QCOMPARE(e.apiKey, u"sk-literal"_s);
+        QVERIFY(e.apiKeyEnv.isEmpty());
+        resolveEndpointKey(&e, u"sk-..."_s, u"MINE"_s, vars); // a placeholder falls through
+        QCOMPARE(e.apiKey, u"sk-mine"_s);
+        QCOMPARE(e.apiKeyEnv, u"MINE"_s);
+        resolveEndpointKey(&e, std::nullopt, std::nullopt, vars);
+        QCOMPARE(e.apiKey, u"sk-openai"_s);
+        e.baseUrl = u"http://127.0.0.1:9/v1"_s; // not the provider's own host: its key stays home
+        resolveEndpointKey(&e, std::nullopt, std::nullopt, vars);
+        QVERIFY(e.apiKey.isEmpty());
+        QVERIFY(e.apiKeyEnv.isEmpty());
+    }
+
     void settlesProviderAndUrl()
     {
         EndpointDraft draft;
