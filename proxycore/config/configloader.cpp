@@ -311,27 +311,24 @@ void Loader::readSection(const Entry &section)
 
 void Loader::readCustom(const Entry &e)
 {
-    const QString &p = e.path;
-    if (p == u"server.auth.keys")
-        parseClientKeys(e);
-    else if (p == u"server.timeout")
-        parseSeedTimeout(e);
-    else if (p == u"server.tls")
-        checkTls(e);
-    else if (p == u"endpoints")
-        parseEndpoints(e);
-    else if (p == u"fallback_chains")
-        parseFallbackChains(e);
-    else if (p == u"model_aliases")
-        parseModelAliases(e);
-    else if (p == u"routing.model_strategies")
-        parseModelStrategies(e);
-    else if (p == u"pricing")
-        parsePricing(e);
-    else if (p == u"security")
-        parseSeedValue(e, u"max_payload_size_kb"_s);
-    else if (p == u"connection_pool")
-        parseSeedValue(e, u"connect_timeout"_s);
+    // The reader of each Custom row of the schema.
+    static const std::pair<QStringView, void (Loader::*)(const Entry &)> readers[] = {
+        {u"server.auth.keys", &Loader::parseClientKeys},
+        {u"server.timeout", &Loader::parseSeedTimeout},
+        {u"server.tls", &Loader::checkTls},
+        {u"endpoints", &Loader::parseEndpoints},
+        {u"fallback_chains", &Loader::parseFallbackChains},
+        {u"model_aliases", &Loader::parseModelAliases},
+        {u"routing.model_strategies", &Loader::parseModelStrategies},
+        {u"pricing", &Loader::parsePricing},
+        {u"security", &Loader::parseSeedSecurity},
+        {u"connection_pool", &Loader::parseSeedConnectionPool},
+    };
+    for (const auto &[path, reader] : readers) {
+        if (e.path == path)
+            return (this->*reader)(e);
+    }
+    Q_ASSERT_X(false, "Loader::readCustom", "a Custom row without a reader");
 }
 
 void Loader::afterFile()
