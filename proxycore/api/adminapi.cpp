@@ -3,7 +3,7 @@
 #include "proxycore/api/adminapi.h"
 
 #include "proxycore/api/apirouter.h"
-#include "proxycore/config/configloader.h"
+#include "proxycore/config/configschema.h"
 #include "proxycore/engine/sharedstate.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/providers/providerpreset.h"
@@ -15,7 +15,6 @@
 #include <QLoggingCategory>
 #include <QUrl>
 
-#include <cmath>
 #include <functional>
 
 namespace llmproxy {
@@ -191,27 +190,6 @@ bool readFlag(const QByteArray &body, QLatin1String field, std::optional<bool> *
     return true;
 }
 
-bool isVariableName(QStringView name)
-{
-    if (name.isEmpty() || name.front().isDigit())
-        return false;
-    for (QChar c : name) {
-        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'_')
-            return false;
-    }
-    return true;
-}
-
-std::optional<int> integerIn(const QJsonValue &v, int min, int max)
-{
-    if (!v.isDouble())
-        return std::nullopt;
-    const double d = v.toDouble();
-    if (d != std::floor(d) || d < min || d > max)
-        return std::nullopt;
-    return int(d);
-}
-
 QString sourceDescription(const QString &source)
 {
     if (source == u"env")
@@ -228,137 +206,28 @@ std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const Server
     std::optional<QJsonObject> o = bodyObject(body, error);
     if (!o)
         return std::nullopt;
-    static const QStringList known{QStringLiteral("id"),          QStringLiteral("provider"),
-                                   QStringLiteral("base_url"),    QStringLiteral("models"),
-                                   QStringLiteral("api_key_env"), QStringLiteral("api_key"),
-                                   QStringLiteral("priority"),    QStringLiteral("weight"),
-                                   QStringLiteral("enabled"),     QStringLiteral("api_version"),
-                                   QStringLiteral("cost_per_mtok"), QStringLiteral("probe")};
-    for (auto it = o->begin(); it != o->end(); ++it) {
-        if (!known.contains(it.key())) {
-            *error = badRequest(QStringLiteral("Unknown field '%1'; expected %2.")
-                                    .arg(it.key(), known.join(QStringLiteral(", "))),
-                                QByteArrayLiteral("unknown_field"), it.key().toUtf8());
-            return std::nullopt;
-        }
-    }
-    const auto fail = [error](const QString &message, const char *code, const char *param) {
-        *error = badRequest(message, QByteArray(code), QByteArray(param));
+    const auto fail = [error](const QString &message, QByteArray code, QByteArray param) {
+        *error = badRequest(message, std::move(code), std::move(param));
         return std::nullopt;
     };
-    const auto optionalString = [&o](const char *name, std::optional<QString> *out) {
-        const QJsonValue v = o->value(QLatin1String(name));
-        if (v.isUndefined() || v.isNull())
-            return true;
-        if (!v.isString())
-            return false;
-        *out = v.toString();
-        return true;
-    };
-
-    NewEndpoint n;
-    EndpointConfig &e = n.config;
-    e.source = QStringLiteral("admin");
+    // Every key but the id is read by the configuration schema's endpoint rows, as in config.yaml.
+    EndpointDraft draft;
+    JsonFieldError fieldError;
+    if (!readEndpointJson(*o, &draft, &fieldError))
+        return fail(fieldError.message, fieldError.code, fieldError.param);
     const QJsonValue id = o->value(QLatin1String("id"));
     if (!id.isString() || id.toString().trimmed().size() > 128 || !isValidEndpointId(id.toString().trimmed()))
         return fail(QStringLiteral("'id' is required: up to 128 letters, digits, '-', '_' or '.'."), "invalid_id", "id");
-    e.id = id.toString().trimmed();
-
-    std::optional<QString> provider, baseUrl, apiVersion;
-    if (!optionalString("provider", &provider))
-        return fail(QStringLiteral("'provider' must be a string."), "invalid_type", "provider");
-    const ProviderPreset *preset = nullptr;
-    if (provider) {
-        preset = findProviderPreset(provider->trimmed());
-        if (!preset)
-            return fail(unknownProviderText(provider->trimmed()), "unknown_provider", "provider");
-    } else {
-        preset = findProviderPreset(e.id);
-        if (!preset)
-            preset = findProviderPreset(u"openai_compatible");
-    }
-    e.provider = preset->name.toString();
-
-    if (!optionalString("base_url", &baseUrl))
-        return fail(QStringLiteral("'base_url' must be a string."), "invalid_type", "base_url");
-    if (baseUrl) {
-        const std::optional<QString> url = normalizedHttpUrl(*baseUrl);
-        if (!url)
-            return fail(QStringLiteral("'base_url' must be an http:// or https:// URL with a host."), "invalid_url",
-                        "base_url");
-        e.baseUrl = *url;
-    } else if (!preset->defaultBaseUrl.isEmpty()) {
-        e.baseUrl = preset->defaultBaseUrl.toString();
-    } else {
-        return fail(QStringLiteral("'base_url' is required for provider %1.").arg(e.provider), "missing_base_url",
-                    "base_url");
-    }
-
-    const QJsonValue models = o->value(QLatin1String("models"));
-    if (!models.isUndefined() && !models.isNull()) {
-        if (!models.isArray())
-            return fail(QStringLiteral("'models' must be an array of model names."), "invalid_type", "models");
-        for (const QJsonValue m : models.toArray()) {
-            const QString name = m.toString().trimmed();
-            if (!m.isString() || name.isEmpty())
-                return fail(QStringLiteral("'models' must hold non-empty strings."), "invalid_type", "models");
-            if (!e.models.contains(name))
-                e.models.append(name);
-        }
-    }
-
-    std::optional<QString> apiKey, apiKeyEnv;
-    if (!optionalString("api_key", &apiKey))
-        return fail(QStringLiteral("'api_key' must be a string."), "invalid_type", "api_key");
-    if (!optionalString("api_key_env", &apiKeyEnv))
-        return fail(QStringLiteral("'api_key_env' must be a string."), "invalid_type", "api_key_env");
-    if (apiKeyEnv) {
-        const QString name = apiKeyEnv->trimmed();
-        if (!isVariableName(name))
-            return fail(QStringLiteral("'api_key_env' must name an environment variable (letters, digits and '_')."),
-                        "invalid_api_key_env", "api_key_env");
-        // The gateway's own keys must never be sent to an upstream someone just named.
-        if (name == server.apiKeysEnv || name == server.adminKeysEnv)
-            return fail(QStringLiteral("'api_key_env' may not name the gateway's own key variable %1.").arg(name),
-                        "invalid_api_key_env", "api_key_env");
-        n.apiKeyEnv = name;
-    }
-    n.apiKey = apiKey;
-
-    if (const QJsonValue v = o->value(QLatin1String("priority")); !v.isUndefined()) {
-        const std::optional<int> p = integerIn(v, -1'000'000, 1'000'000);
-        if (!p)
-            return fail(QStringLiteral("'priority' must be an integer between -1000000 and 1000000."), "invalid_type",
-                        "priority");
-        e.priority = *p;
-    }
-    if (const QJsonValue v = o->value(QLatin1String("weight")); !v.isUndefined()) {
-        const std::optional<int> w = integerIn(v, 1, 1'000'000);
-        if (!w)
-            return fail(QStringLiteral("'weight' must be an integer between 1 and 1000000."), "invalid_type", "weight");
-        e.weight = *w;
-    }
-    if (const QJsonValue v = o->value(QLatin1String("enabled")); !v.isUndefined()) {
-        if (!v.isBool())
-            return fail(QStringLiteral("'enabled' must be true or false."), "invalid_type", "enabled");
-        e.enabled = v.toBool();
-    }
-    if (const QJsonValue v = o->value(QLatin1String("probe")); !v.isUndefined()) {
-        if (!v.isBool())
-            return fail(QStringLiteral("'probe' must be true or false."), "invalid_type", "probe");
-        e.probe = v.toBool();
-    }
-    if (!optionalString("api_version", &apiVersion) || (apiVersion && apiVersion->trimmed().isEmpty()))
-        return fail(QStringLiteral("'api_version' must be a non-empty string."), "invalid_type", "api_version");
-    if (apiVersion)
-        e.apiVersion = apiVersion->trimmed();
-    if (const QJsonValue v = o->value(QLatin1String("cost_per_mtok")); !v.isUndefined()) {
-        if (!v.isDouble() || v.toDouble() < 0)
-            return fail(QStringLiteral("'cost_per_mtok' must be a number of at least 0."), "invalid_type",
-                        "cost_per_mtok");
-        e.costPerMtok = v.toDouble();
-    }
-    return n;
+    draft.config.id = id.toString().trimmed();
+    draft.config.source = QStringLiteral("admin");
+    // The gateway's own keys must never be sent to an upstream someone just named.
+    if (draft.apiKeyEnv && (*draft.apiKeyEnv == server.apiKeysEnv || *draft.apiKeyEnv == server.adminKeysEnv))
+        return fail(
+            QStringLiteral("'api_key_env' may not name the gateway's own key variable %1.").arg(*draft.apiKeyEnv),
+            "invalid_api_key_env", "api_key_env");
+    if (const std::optional<EndpointProblem> problem = settleEndpoint(&draft))
+        return fail(problem->message + u'.', problem->code, problem->field.toUtf8());
+    return NewEndpoint{draft.config, draft.apiKey, draft.apiKeyEnv};
 }
 
 QJsonObject newEndpointBody(const EndpointConfig &e)

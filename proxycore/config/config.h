@@ -62,7 +62,7 @@ struct ClientKeyConfig
     QString keyEnv;      ///< variable the key came from (for messages); empty with key_sha256
     QString key;         ///< resolved secret; empty when only its digest is configured
     QByteArray sha256;   ///< the key's SHA-256 (32 bytes) when configured as key_sha256
-    QStringList models;  ///< model names or globs ('*', '?') this key may use; empty = every model
+    QStringList models;  ///< model names or patterns (see ModelPattern) this key may use; empty = every model
 };
 
 struct ServerConfig
@@ -118,7 +118,7 @@ struct HealthProbeConfig
 struct RoutingConfig
 {
     QString strategy = QStringLiteral("priority"); ///< priority, weighted, least_latency, least_busy, cost
-    QMap<QString, QString> modelStrategies;         ///< model id or glob → strategy for that model group
+    QMap<QString, QString> modelStrategies;        ///< model name or pattern (ModelPattern) → strategy
     double latencyAlpha = 0.2;                      ///< EMA weight of a new latency / success sample
     double costWeight = 0.3;                        ///< exponent of the cost factor in the cost strategy
     int maxAttempts = 3;                            ///< per request, across endpoints and fallback hops
@@ -163,7 +163,7 @@ struct Config
     UpstreamConfig upstream;
     QList<EndpointConfig> endpoints;
     QMap<QString, QList<FallbackHop>> fallbackChains;
-    QMap<QString, QString> modelAliases;
+    QMap<QString, QString> modelAliases; ///< model name or pattern (ModelPattern) → model to serve
     RoutingConfig routing;
     BudgetConfig budget;
     QMap<QString, ModelPrice> pricing; ///< `pricing:` overrides of the built-in table, keyed by model as written

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "proxycore/config/config.h"
+#include "proxycore/config/configschema.h"
+#include "proxycore/config/dotenv.h" // parseDotenv(), for callers that include only this header
 
 #include <QProcessEnvironment>
 
@@ -24,7 +26,7 @@ struct ConfigDiagnostic
 struct CliOverrides
 {
     std::optional<QString> host;
-    std::optional<quint16> port;
+    std::optional<quint16> port; ///< 0 = any free port (tests, embedding); not validated further
     std::optional<QString> logFormat;
     std::optional<int> workers;
 };
@@ -53,21 +55,7 @@ struct ConfigLoadResult
 /// is treated as explicit; otherwise ./config.yaml is used when present.
 ConfigLoadResult loadConfig(const ConfigSources &sources);
 
-/// Parses KEY=VALUE lines (optional "export ", quotes, # comments) into a map.
-/// Malformed lines are skipped; a later assignment of the same key wins. No variable expansion.
-QMap<QString, QString> parseDotenv(const QByteArray &text);
-
-/// The loader's rules for an endpoint, shared with the admin API so that an endpoint added at run
-/// time is held to the same rules as one in config.yaml.
-/// An endpoint id: ASCII letters, digits, '-', '_' and '.'.
-bool isValidEndpointId(QStringView id);
-/// "https://host/v1/" → "https://host/v1"; nullopt unless it is an absolute http(s) URL with a host.
-std::optional<QString> normalizedHttpUrl(const QString &raw);
-/// "unknown provider" text: the valid names, led by the closest one when `name` looks like a typo.
-QString unknownProviderText(const QString &name);
-
-/// True for values that example files ship instead of a real secret ("sk-...", "your-api-key",
-/// "CHANGE-ME", empty, ...). Such values count as "no key configured".
-bool isPlaceholderSecret(QStringView value);
+// isValidEndpointId(), normalizedHttpUrl(), unknownProviderText() and isPlaceholderSecret(), the
+// rules shared with the admin API, are declared in configschema.h.
 
 } // namespace llmproxy

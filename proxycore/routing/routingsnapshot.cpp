@@ -81,12 +81,10 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
         m_endpoints.append(std::move(r));
     }
     m_strategy = strategyFromName(m_config->routing.strategy).value_or(Strategy::Priority);
-    for (auto it = m_config->routing.modelStrategies.cbegin(); it != m_config->routing.modelStrategies.cend(); ++it) {
-        const QString pattern = it.key().contains(QLatin1Char('*')) || it.key().contains(QLatin1Char('?'))
-                                    ? QRegularExpression::wildcardToRegularExpression(it.key())
-                                    : QRegularExpression::anchoredPattern(QRegularExpression::escape(it.key()));
-        m_modelStrategies.append({QRegularExpression(pattern), strategyFromName(it.value()).value_or(m_strategy)});
-    }
+    QMap<QString, Strategy> modelStrategies;
+    for (auto it = m_config->routing.modelStrategies.cbegin(); it != m_config->routing.modelStrategies.cend(); ++it)
+        modelStrategies.insert(it.key(), strategyFromName(it.value()).value_or(m_strategy));
+    m_modelStrategies = ModelPatternMap<Strategy>(modelStrategies);
     if (health) {
         QStringList ids;
         for (const ResolvedEndpoint &r : std::as_const(m_endpoints))
@@ -97,16 +95,7 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
         health->retainOnly(ids);
     }
 
-    for (auto it = m_config->modelAliases.cbegin(); it != m_config->modelAliases.cend(); ++it) {
-        Alias a{it.key(), false, {}, it.value()};
-        a.isGlob = it.key().contains(QLatin1Char('*')) || it.key().contains(QLatin1Char('?'));
-        if (a.isGlob)
-            a.glob = QRegularExpression(QRegularExpression::wildcardToRegularExpression(it.key())); // whole name
-        m_aliases.append(a);
-    }
-    // Exact aliases before globs, so the most specific rule wins.
-    std::stable_sort(m_aliases.begin(), m_aliases.end(),
-                     [](const Alias &a, const Alias &b) { return !a.isGlob && b.isGlob; });
+    m_aliases = ModelPatternMap<QString>(m_config->modelAliases);
 
     QJsonArray data;
     QStringList seen;
@@ -126,9 +115,9 @@ RoutingSnapshot::RoutingSnapshot(ConfigPtr config, const QList<EndpointConfig> &
         for (const QString &model : e.config.models)
             addModel(model, e.preset->name.toString());
     }
-    for (const Alias &a : std::as_const(m_aliases)) {
-        if (!a.isGlob && resolveDirect(a.target).endpoint)
-            addModel(a.pattern, QStringLiteral("llmproxy"));
+    for (auto it = m_config->modelAliases.cbegin(); it != m_config->modelAliases.cend(); ++it) {
+        if (!ModelPattern::hasWildcard(it.key()) && resolveDirect(it.value()).endpoint)
+            addModel(it.key(), QStringLiteral("llmproxy"));
     }
     m_modelsJson = QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
                                              {QStringLiteral("data"), data}})
@@ -155,15 +144,12 @@ RouteTarget RoutingSnapshot::resolve(const QString &model) const
         if (e.config.models.contains(model))
             return {&e, model};
     }
-    for (const Alias &a : m_aliases) {
-        const bool matches = a.isGlob ? a.glob.match(model).hasMatch() : a.pattern == model;
-        if (matches) {
-            RouteTarget t = resolveDirect(a.target);
-            if (t.endpoint)
-                return t;
-        }
-    }
-    return resolveDirect(model);
+    RouteTarget target;
+    m_aliases.find(model, [&](const QString &aliasTarget) {
+        target = resolveDirect(aliasTarget);
+        return target.endpoint != nullptr;
+    });
+    return target.endpoint ? target : resolveDirect(model);
 }
 
 QString RoutingSnapshot::servedModel(const QString &model) const
@@ -172,20 +158,18 @@ QString RoutingSnapshot::servedModel(const QString &model) const
         if (e.config.models.contains(model))
             return model;
     }
-    for (const Alias &a : m_aliases) {
-        const bool matches = a.isGlob ? a.glob.match(model).hasMatch() : a.pattern == model;
-        if (matches && resolveDirect(a.target).endpoint)
-            return a.target;
-    }
-    return model;
+    const QString *target = m_aliases.find(
+        model, [this](const QString &aliasTarget) { return resolveDirect(aliasTarget).endpoint != nullptr; });
+    return target ? *target : model;
 }
 
 Strategy RoutingSnapshot::strategyFor(const QString &requested, const QString &served) const
 {
-    for (const auto &[pattern, strategy] : m_modelStrategies) {
-        if (pattern.match(requested).hasMatch() || pattern.match(served).hasMatch())
-            return strategy;
-    }
+    // The rule for the name the client asked for wins over the rule for the name it maps to.
+    if (const Strategy *s = m_modelStrategies.find(requested))
+        return *s;
+    if (const Strategy *s = m_modelStrategies.find(served))
+        return *s;
     return m_strategy;
 }
 

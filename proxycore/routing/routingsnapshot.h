@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/config/config.h"
+#include "proxycore/config/modelpattern.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/providers/providerpreset.h"
 #include "proxycore/routing/budget.h"
@@ -11,7 +12,6 @@
 #include "proxycore/security/apikeyverifier.h"
 
 #include <QByteArray>
-#include <QRegularExpression>
 
 #include <memory>
 
@@ -101,29 +101,23 @@ public:
     QList<RouteTarget> routeTo(const QString &endpointId, const QString &model) const;
 
 private:
-    struct Alias
-    {
-        QString pattern;
-        bool isGlob = false;
-        QRegularExpression glob; ///< used when isGlob
-        QString target;
-    };
     RouteTarget resolveDirect(const QString &model) const;
     /// The model name the endpoints are asked for: `model` when an endpoint lists it, else the
-    /// target of the first alias that matches and is served, else `model` (accept-any endpoints).
+    /// target of the alias that matches first (ModelPatternMap's precedence) and is served, else
+    /// `model` (accept-any endpoints).
     QString servedModel(const QString &model) const;
     Strategy strategyFor(const QString &requested, const QString &served) const;
 
     ConfigPtr m_config;
     qint64 m_createdEpoch;
     QList<ResolvedEndpoint> m_endpoints; ///< enabled only, ordered by priority
-    QList<Alias> m_aliases;
+    ModelPatternMap<QString> m_aliases;  ///< alias → target model
     ApiKeyVerifier m_apiKeys;
     QByteArray m_modelsJson;
     QStringList m_modelIds;
     QHash<QString, QByteArray> m_modelJson;
     Strategy m_strategy = Strategy::Priority;
-    QList<QPair<QRegularExpression, Strategy>> m_modelStrategies;
+    ModelPatternMap<Strategy> m_modelStrategies;
     PriceTable m_prices;
     QList<BudgetEndpoint> m_budgetEndpoints;
     mutable std::atomic<quint64> m_turn{0}; ///< weighted round-robin position (all models share it)

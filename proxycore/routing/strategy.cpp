@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/routing/strategy.h"
 
+#include "proxycore/config/configschema.h"
 #include "proxycore/routing/endpointstats.h"
 
 #include <algorithm>
@@ -12,17 +13,13 @@ namespace llmproxy {
 
 std::optional<Strategy> strategyFromName(QStringView name)
 {
-    const QString n = name.trimmed().toString().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
-    if (n == u"priority")
-        return Strategy::Priority;
-    if (n == u"weighted" || n == u"round_robin")
-        return Strategy::Weighted;
-    if (n == u"least_latency" || n == u"latency" || n == u"fastest")
-        return Strategy::LeastLatency;
-    if (n == u"least_busy")
-        return Strategy::LeastBusy;
-    if (n == u"cost" || n == u"cost_aware" || n == u"smart")
-        return Strategy::CostAware;
+    // The names and their synonyms are the configuration schema's, which validates them at load.
+    const std::optional<QString> canonical = canonicalChoice(kStrategyChoices, name);
+    for (Strategy s :
+         {Strategy::Priority, Strategy::Weighted, Strategy::LeastLatency, Strategy::LeastBusy, Strategy::CostAware}) {
+        if (canonical && *canonical == strategyName(s))
+            return s;
+    }
     return std::nullopt;
 }
 

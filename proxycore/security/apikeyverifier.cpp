@@ -4,55 +4,13 @@
 
 #include "proxycore/util/sha256.h"
 
-#include <algorithm>
-
 #include <openssl/crypto.h>
 
 namespace llmproxy {
 
-/// Whole-name glob: '*' matches any run of characters ('/' included, as in "meta-llama/*"),
-/// '?' any one character.
-static bool globMatches(QStringView pattern, QStringView text)
-{
-    qsizetype p = 0, t = 0, starP = -1, starT = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == u'?' || pattern[p] == text[t])) {
-            ++p;
-            ++t;
-        } else if (p < pattern.size() && pattern[p] == u'*') {
-            starP = p++;
-            starT = t;
-        } else if (starP >= 0) {
-            p = starP + 1;
-            t = ++starT;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == u'*')
-        ++p;
-    return p == pattern.size();
-}
-
 KeyAccess::KeyAccess(QString name, const QStringList &modelPatterns)
-    : m_name(std::move(name)), m_everyModel(modelPatterns.isEmpty()), m_patterns(modelPatterns)
+    : m_name(std::move(name)), m_patterns(modelPatterns), m_models(modelPatterns)
 {
-    for (const QString &p : modelPatterns) {
-        if (p == u"*")
-            m_everyModel = true;
-        else if (p.contains(u'*') || p.contains(u'?'))
-            m_globs.append(p);
-        else
-            m_exact.insert(p);
-    }
-}
-
-bool KeyAccess::allowsModel(const QString &model) const
-{
-    if (m_everyModel || m_exact.contains(model))
-        return true;
-    return std::any_of(m_globs.cbegin(), m_globs.cend(),
-                       [&model](const QString &glob) { return globMatches(glob, model); });
 }
 
 ApiKeyVerifier::ApiKeyVerifier(const QStringList &keys, const QList<ClientKeyConfig> &named)

@@ -3,11 +3,11 @@
 #pragma once
 
 #include "proxycore/config/config.h"
+#include "proxycore/config/modelpattern.h"
 #include "proxycore/http/httprequest.h"
 
 #include <QByteArray>
 #include <QList>
-#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -23,18 +23,16 @@ public:
 
     /// The key's configured name; empty for unnamed keys.
     const QString &name() const { return m_name; }
-    bool allowsEveryModel() const { return m_everyModel; }
-    /// Exact names compare case-sensitively; patterns use '*' and '?' over the whole name.
-    bool allowsModel(const QString &model) const;
+    bool allowsEveryModel() const { return m_models.matchesEverything(); }
+    /// Whether `model` is one of the names or matches one of the patterns (see ModelPattern).
+    bool allowsModel(const QString &model) const { return m_models.matches(model); }
     /// The model names and patterns as configured (empty = every model).
     const QStringList &patterns() const { return m_patterns; }
 
 private:
     QString m_name;
-    bool m_everyModel = true;
     QStringList m_patterns;
-    QSet<QString> m_exact;
-    QStringList m_globs;
+    ModelPatternSet m_models;
 };
 
 /// Checks proxy API keys. Keeps only SHA-256 digests of the keys and compares digests in

@@ -376,6 +376,51 @@ private slots:
         QCOMPARE(r.config->server.port, quint16(8090));
     }
 
+    void unknownKeysGetHintsAtEveryDepth()
+    {
+        const QString path = writeFile(u"hints.yaml"_s, "routing:\n  health:\n    intervl_s: 5\n  retry:\n"
+                                                        "    max_atempts: 2\nendpoints:\n  ollama:\n    modles: [a]\n");
+        const ConfigLoadResult r = loadConfig(isolated(path));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.warnings.size(), 3);
+        QCOMPARE(r.warnings[0].toString(),
+                 path + u":3:5: unknown key \"intervl_s\" in routing.health (ignored); did you mean \"interval_s\"?"_s);
+        QVERIFY2(r.warnings[1].message.contains(u"in routing.retry (ignored); did you mean \"max_attempts\"?"_s),
+                 qPrintable(r.warnings[1].message));
+        QVERIFY2(r.warnings[2].message.contains(u"in endpoints.ollama (ignored); did you mean \"models\"?"_s),
+                 qPrintable(r.warnings[2].message));
+    }
+
+    void modelStrategiesAreReadByTheStrategyRule()
+    {
+        const QString path = writeFile(u"strategies.yaml"_s, "routing:\n  model_strategies:\n    \"gpt-*\": Fastest\n"
+                                                             "    \"meta/*\": round-robin\n    x: nope\n");
+        ConfigLoadResult r = loadConfig(isolated(path));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors.first().toString(),
+                 path + u":5:8: routing.model_strategies.x: expected priority, weighted, least_latency, least_busy "
+                        u"or cost, got nope"_s);
+        r = loadConfig(
+            isolated(writeFile(u"strategies.yaml"_s, "routing:\n  model_strategies:\n"
+                                                     "    \"gpt-*\": Fastest\n    \"meta/*\": round-robin\n")));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.config->routing.modelStrategies.value(u"gpt-*"_s), u"least_latency"_s);
+        QCOMPARE(r.config->routing.modelStrategies.value(u"meta/*"_s), u"weighted"_s);
+    }
+
+    void environmentOverridesComeFromTheSchema()
+    {
+        const QString path = writeFile(u"health.yaml"_s, "routing:\n  health:\n    interval_s: 30\n");
+        ConfigLoadResult r = loadConfig(isolated(path, {u"LLM_PROXY_HEALTH_INTERVAL_S=0"_s}));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.config->routing.health.intervalS, 0);
+        r = loadConfig(isolated(path, {u"LLM_PROXY_HEALTH_INTERVAL_S=90000"_s}));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errors.first().toString(), u"environment variable LLM_PROXY_HEALTH_INTERVAL_S: expected an integer "
+                                              u"between 0 and 86400, got \"90000\""_s);
+    }
+
     void precedence_data()
     {
         QTest::addColumn<bool>("withFile");
@@ -905,6 +950,12 @@ private slots:
         r = loadConfig(s);
         QVERIFY(!r.ok());
         QVERIFY(r.errors.first().message.startsWith(u"--workers"_s));
+        // --port 0 (any free port) is the command line's own: the file and the environment need 1-65535.
+        s = isolated();
+        s.cli.port = 0;
+        r = loadConfig(s);
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.config->server.port, quint16(0));
     }
 
     void diagnosticToString_data()

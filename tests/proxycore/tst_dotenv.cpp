@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
-#include "proxycore/config/configloader.h"
+#include "proxycore/config/dotenv.h"
 
 #include <QTest>
 

@@ -28,6 +28,25 @@ EndpointConfig endpoint(const QString &id, const QStringList &models, int priori
     return e;
 }
 
+/// Two endpoints serving `models`: `light` preferred by priority, `heavy` with weight 3.
+Config lightAndHeavy(const QString &light, const QString &heavy, const QStringList &models)
+{
+    Config c;
+    EndpointConfig h = endpoint(heavy, models, 1);
+    h.weight = 3;
+    c.endpoints = {endpoint(light, models, 0), h};
+    return c;
+}
+
+/// How often `id` leads the routes of `model` in `turns` requests.
+int timesFirst(const RoutingSnapshot &s, const QString &model, const QString &id, int turns)
+{
+    int n = 0;
+    for (int i = 0; i < turns; ++i)
+        n += s.routes(model).first().endpoint->config.id == id ? 1 : 0;
+    return n;
+}
+
 } // namespace
 
 class TestRoutingSnapshot : public QObject
@@ -62,6 +81,29 @@ private slots:
         QVERIFY(!s.resolve(QStringLiteral("unknown")).endpoint);
     }
 
+    void aliasesAndStrategiesUseOnePatternDialect()
+    {
+        Config c =
+            lightAndHeavy(QStringLiteral("a"), QStringLiteral("b"), {QStringLiteral("mini"), QStringLiteral("big")});
+        c.modelAliases = {{QStringLiteral("meta-llama/*"), QStringLiteral("mini")}, // '*' spans '/'
+                          {QStringLiteral("claude-*"), QStringLiteral("mini")},
+                          {QStringLiteral("claude-opus-*"), QStringLiteral("big")},      // more specific
+                          {QStringLiteral("claude-opus-4"), QStringLiteral("nowhere")}}; // exact, not served
+        c.routing.modelStrategies = {{QStringLiteral("*"), QStringLiteral("priority")},
+                                     {QStringLiteral("meta-llama/*"), QStringLiteral("weighted")}};
+        const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1000);
+        QCOMPARE(s.resolve(QStringLiteral("meta-llama/Llama-3.1-8B/fp8")).upstreamModel, QStringLiteral("mini"));
+        QCOMPARE(s.resolve(QStringLiteral("claude-sonnet-4")).upstreamModel, QStringLiteral("mini"));
+        QCOMPARE(s.resolve(QStringLiteral("claude-opus-4-1")).upstreamModel, QStringLiteral("big"));
+        // The exact alias's target is not served: the next rule in precedence applies.
+        QCOMPARE(s.resolve(QStringLiteral("claude-opus-4")).upstreamModel, QStringLiteral("big"));
+        QCOMPARE(s.routes(QStringLiteral("claude-opus-4")).first().upstreamModel, QStringLiteral("big"));
+        // The requested name's rule ("meta-llama/*": weighted) beats the served name's ("*": priority).
+        QCOMPARE(timesFirst(s, QStringLiteral("meta-llama/x"), QStringLiteral("b"), 8), 6);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(s.routes(QStringLiteral("mini")).first().endpoint->config.id, QStringLiteral("a"));
+    }
+
     void routesRankTheModelsEndpointsThenTheFallbackChain()
     {
         Config c;
@@ -92,20 +134,12 @@ private slots:
 
     void modelGroupsUseTheirOwnStrategy()
     {
-        Config c;
-        EndpointConfig light = endpoint(QStringLiteral("light"), {QStringLiteral("m"), QStringLiteral("p")}, 0);
-        EndpointConfig heavy = endpoint(QStringLiteral("heavy"), {QStringLiteral("m"), QStringLiteral("p")}, 1);
-        heavy.weight = 3;
-        c.endpoints = {light, heavy};
+        Config c =
+            lightAndHeavy(QStringLiteral("light"), QStringLiteral("heavy"), {QStringLiteral("m"), QStringLiteral("p")});
         c.routing.modelStrategies.insert(QStringLiteral("m*"), QStringLiteral("weighted"));
         const RoutingSnapshot s(std::make_shared<const Config>(c), {}, 1000);
-        int heavyFirst = 0;
-        for (int i = 0; i < 8; ++i) {
-            const QList<RouteTarget> routes = s.routes(QStringLiteral("m"));
-            QCOMPARE(routes.size(), 2);
-            heavyFirst += routes.first().endpoint->config.id == u"heavy" ? 1 : 0;
-        }
-        QCOMPARE(heavyFirst, 6); // 3 of every 4 turns
+        QCOMPARE(s.routes(QStringLiteral("m")).size(), 2);
+        QCOMPARE(timesFirst(s, QStringLiteral("m"), QStringLiteral("heavy"), 8), 6); // 3 of every 4 turns
         for (int i = 0; i < 4; ++i) // "p" is not in the group: priority order every time
             QCOMPARE(s.routes(QStringLiteral("p")).first().endpoint->config.id, QStringLiteral("light"));
     }
