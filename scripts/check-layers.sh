@@ -24,12 +24,17 @@ declare -A rank=(
 # entry is a dependency the lower layers have to live with.
 #   http → config       the front end takes its limits and listen settings as config's value types
 #   config → providers  the loader checks provider types and fills endpoint defaults from the presets
+#   upstream → http     the transport shares the front end's HeaderList
+#   store → cost        the budget file saves the ledger's total
 allowed=(
     "http config"
     "config providers"
+    "upstream http"
+    "store cost"
 )
 # What app/ and ui/ may include from proxycore (path prefixes).
-app_may=("proxycore/engine/")
+# app/ bootstraps: it loads the configuration and sets up logging before the engine exists.
+app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/observability/logger.h")
 ui_may=("proxycore/engine/enginecontroller.h")
 
 order="app → ui → engine → api → pipeline → routing → {security, cost, observability, store} → {http, formats, upstream, providers, config} → util"

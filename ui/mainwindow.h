@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
-#include "proxycore/observability/requestrecord.h"
+#include "proxycore/engine/enginecontroller.h"
 #include "ui/shellactions.h"
 
 #include <QMainWindow>

@@ -3,8 +3,8 @@
 #include "proxycore/api/adminapi.h"
 
 #include "proxycore/api/apirouter.h"
+#include "proxycore/api/sharedstate.h"
 #include "proxycore/config/configschema.h"
-#include "proxycore/engine/sharedstate.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/providers/providerpreset.h"
 #include "proxycore/util/sha256.h"
@@ -206,47 +206,11 @@ std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const Server
     std::optional<QJsonObject> o = bodyObject(body, error);
     if (!o)
         return std::nullopt;
-    const auto fail = [error](const QString &message, QByteArray code, QByteArray param) {
-        *error = badRequest(message, std::move(code), std::move(param));
-        return std::nullopt;
-    };
-    // Every key but the id is read by the configuration schema's endpoint rows, as in config.yaml.
-    EndpointDraft draft;
     JsonFieldError fieldError;
-    if (!readEndpointJson(*o, &draft, &fieldError))
-        return fail(fieldError.message, fieldError.code, fieldError.param);
-    const QJsonValue id = o->value(QLatin1String("id"));
-    if (!id.isString() || id.toString().trimmed().size() > 128 || !isValidEndpointId(id.toString().trimmed()))
-        return fail(QStringLiteral("'id' is required: up to 128 letters, digits, '-', '_' or '.'."), "invalid_id", "id");
-    draft.config.id = id.toString().trimmed();
-    draft.config.source = QStringLiteral("admin");
-    // The gateway's own keys must never be sent to an upstream someone just named.
-    if (draft.apiKeyEnv && (*draft.apiKeyEnv == server.apiKeysEnv || *draft.apiKeyEnv == server.adminKeysEnv))
-        return fail(
-            QStringLiteral("'api_key_env' may not name the gateway's own key variable %1.").arg(*draft.apiKeyEnv),
-            "invalid_api_key_env", "api_key_env");
-    if (const std::optional<EndpointProblem> problem = settleEndpoint(&draft))
-        return fail(problem->message + u'.', problem->code, problem->field.toUtf8());
-    return NewEndpoint{draft.config, draft.apiKey, draft.apiKeyEnv};
-}
-
-QJsonObject newEndpointBody(const EndpointConfig &e)
-{
-    QJsonObject o{{QStringLiteral("id"), e.id},
-                  {QStringLiteral("provider"), e.provider},
-                  {QStringLiteral("base_url"), e.baseUrl},
-                  {QStringLiteral("models"), QJsonArray::fromStringList(e.models)},
-                  {QStringLiteral("priority"), e.priority},
-                  {QStringLiteral("weight"), e.weight},
-                  {QStringLiteral("enabled"), e.enabled},
-                  {QStringLiteral("probe"), e.probe}};
-    if (!e.apiVersion.isEmpty())
-        o.insert(QStringLiteral("api_version"), e.apiVersion);
-    if (e.costPerMtok > 0)
-        o.insert(QStringLiteral("cost_per_mtok"), e.costPerMtok);
-    if (!e.apiKeyEnv.isEmpty())
-        o.insert(QStringLiteral("api_key_env"), e.apiKeyEnv);
-    return o;
+    std::optional<NewEndpoint> endpoint = parseNewEndpoint(*o, server, &fieldError);
+    if (!endpoint)
+        *error = badRequest(fieldError.message, fieldError.code, fieldError.param);
+    return endpoint;
 }
 
 void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
-#include "proxycore/api/apierror.h"
-#include "proxycore/config/config.h"
+#include "proxycore/config/endpointjson.h"
+#include "proxycore/formats/apierror.h"
 #include "proxycore/routing/endpointstats.h"
 
 #include <QJsonObject>
@@ -25,21 +25,9 @@ struct RegistryEntry
     std::shared_ptr<EndpointHealth> health; ///< null while the endpoint is disabled (not routed)
 };
 
-/// An endpoint to add at run time (POST /api/v1/registry), validated but with its key not yet
-/// resolved: the key comes from `apiKey`, else the variable `apiKeyEnv`, else the provider's usual
-/// variable — the same rules as for endpoints in config.yaml.
-struct NewEndpoint
-{
-    EndpointConfig config; ///< provider and base URL normalised, source "admin"
-    std::optional<QString> apiKey;
-    std::optional<QString> apiKeyEnv;
-};
-
-/// Validates the body of POST /api/v1/registry with the rules of an endpoint in config.yaml.
+/// Validates the body of POST /api/v1/registry with the rules of an endpoint in config.yaml
+/// (config/endpointjson.h), as a 400 in the OpenAI shape when it fails.
 std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const ServerConfig &server, ApiError *error);
-/// The POST /api/v1/registry body that adds `endpoint` again: every setting and the variable its
-/// key came from, never the key itself. parseNewEndpoint() reads it back.
-QJsonObject newEndpointBody(const EndpointConfig &endpoint);
 
 /// How a change to the endpoint registry ended.
 enum class RegistryChange {

@@ -3,8 +3,7 @@
 #include "proxycore/api/apirouter.h"
 
 #include "proxycore/api/proxycall.h"
-#include "proxycore/api/upstreamplan.h"
-#include "proxycore/engine/sharedstate.h"
+#include "proxycore/api/sharedstate.h"
 #include "proxycore/formats/anthropicmessages.h"
 #include "proxycore/formats/jsonmembers.h"
 #include "proxycore/formats/openaichat.h"
@@ -13,6 +12,7 @@
 #include "proxycore/observability/recordqueue.h"
 #include "proxycore/pipeline/requestcontext.h"
 #include "proxycore/pipeline/requestpipeline.h"
+#include "proxycore/routing/upstreamplan.h"
 #include "proxycore/upstream/upstreamtransport.h"
 #include "proxycore/util/sha256.h"
 

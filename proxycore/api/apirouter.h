@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
-#include "proxycore/api/apierror.h"
 #include "proxycore/api/proxycall.h"
+#include "proxycore/formats/apierror.h"
 #include "proxycore/formats/requestview.h"
 #include "proxycore/http/requesthandler.h"
 

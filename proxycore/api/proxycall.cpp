@@ -3,7 +3,7 @@
 #include "proxycore/api/proxycall.h"
 
 #include "proxycore/api/apirouter.h"
-#include "proxycore/engine/sharedstate.h"
+#include "proxycore/api/sharedstate.h"
 #include "proxycore/formats/jsonmembers.h"
 #include "proxycore/formats/ssedecoder.h"
 #include "proxycore/http/httpresponder.h"

@@ -2,13 +2,14 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
-#include "proxycore/api/apierror.h"
-#include "proxycore/api/upstreamplan.h"
+#include "proxycore/formats/apierror.h"
 #include "proxycore/formats/codecs.h"
 #include "proxycore/formats/ssedecoder.h"
 #include "proxycore/http/httprequest.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/routing/routingsnapshot.h"
+#include "proxycore/routing/upstreamplan.h"
+#include "proxycore/upstream/upstreamtransport.h"
 
 #include <QTimer>
 

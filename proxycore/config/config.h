@@ -132,7 +132,7 @@ struct RoutingConfig
     HealthProbeConfig health;
 };
 
-/// Daily spend limit over all requests (see routing/budget.h).
+/// Daily spend limit over all requests (see cost/budget.h).
 struct BudgetConfig
 {
     double dailyLimit = 0.0;   ///< USD per UTC day; 0 = unlimited

@@ -3,15 +3,15 @@
 #include "proxycore/engine/engine.h"
 
 #include "proxycore/api/apirouter.h"
-#include "proxycore/engine/registryfile.h"
-#include "proxycore/engine/sharedstate.h"
+#include "proxycore/api/sharedstate.h"
 #include "proxycore/http/httpfrontend.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
 #include "proxycore/providers/providerpreset.h"
-#include "proxycore/routing/budgetfile.h"
 #include "proxycore/routing/healthprober.h"
 #include "proxycore/routing/localdiscovery.h"
+#include "proxycore/store/budgetfile.h"
+#include "proxycore/store/registryfile.h"
 #include "proxycore/upstream/curlglobal.h"
 #include "proxycore/upstream/curltransport.h"
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
-#include "proxycore/upstream/upstreamtransport.h"
+#include "proxycore/http/headerlist.h"
 
 #include <QByteArray>
 #include <QHostAddress>

@@ -10,7 +10,7 @@
 namespace llmproxy {
 
 /// The API family an upstream speaks natively. Ollama counts as OpenAi (its OpenAI-compatible API);
-/// its native /api/chat is chosen per request (api/upstreamplan.h).
+/// its native /api/chat is chosen per request (routing/upstreamplan.h).
 enum class WireFormat { OpenAi, Anthropic, Gemini, AzureOpenAi };
 
 /// How the upstream expects its key.

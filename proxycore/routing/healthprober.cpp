@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/routing/healthprober.h"
 
-#include "proxycore/api/upstreamplan.h"
 #include "proxycore/http/httprequest.h"
+#include "proxycore/routing/upstreamplan.h"
 #include "proxycore/upstream/controlplane.h"
 
 #include <QDateTime>

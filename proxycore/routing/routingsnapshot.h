@@ -4,9 +4,9 @@
 
 #include "proxycore/config/config.h"
 #include "proxycore/config/modelpattern.h"
+#include "proxycore/cost/budget.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/providers/providerpreset.h"
-#include "proxycore/routing/budget.h"
 #include "proxycore/routing/endpointstats.h"
 #include "proxycore/routing/strategy.h"
 #include "proxycore/security/apikeyverifier.h"

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/http/headerlist.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -13,8 +15,6 @@
 #include <memory>
 
 namespace llmproxy {
-
-using HeaderList = QList<QPair<QByteArray, QByteArray>>; ///< names lower-case, in wire order
 
 struct UpstreamTimeouts
 {

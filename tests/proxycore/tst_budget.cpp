@@ -4,8 +4,8 @@
 // Prices, request cost, the daily budget ledger (UTC rollover, limits, concurrent charges), the
 // budget decision before routing, and the `pricing:` / `budget:` configuration keys.
 #include "proxycore/config/configloader.h"
-#include "proxycore/routing/budget.h"
-#include "proxycore/routing/budgetfile.h"
+#include "proxycore/cost/budget.h"
+#include "proxycore/store/budgetfile.h"
 #include "tests/support/concurrency.h"
 
 #include <QDateTime>

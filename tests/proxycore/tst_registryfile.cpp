@@ -3,7 +3,7 @@
 //
 // registry.json: the admin API's added endpoints and toggles round-trip; keys are never written
 // (a literal key's endpoint comes back off); hand-edited or damaged files are reported, not trusted.
-#include "proxycore/engine/registryfile.h"
+#include "proxycore/store/registryfile.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -2,16 +2,16 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 //
 // Every client format × every upstream format, through the same functions the proxy uses
-// (formats/codecs.h and api/upstreamplan.h): the request a client sends as the upstream receives it,
+// (formats/codecs.h and routing/upstreamplan.h): the request a client sends as the upstream receives it,
 // an upstream's answer as the client receives it, an upstream stream as the client receives it
 // whatever the split of the upstream bytes, and upstream errors in the client's shape.
 //
 // Golden files live in tests/proxycore/data/matrix; LLMPROXY_UPDATE_GOLDEN=1 rewrites them from
 // the current output (review the diff before committing it).
-#include "proxycore/api/upstreamplan.h"
 #include "proxycore/formats/codecs.h"
 #include "proxycore/formats/ssedecoder.h"
 #include "proxycore/providers/providerpreset.h"
+#include "proxycore/routing/upstreamplan.h"
 #include "tests/proxycore/formattestsupport.h"
 
 #include <QFile>

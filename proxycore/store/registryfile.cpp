@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
-#include "proxycore/engine/registryfile.h"
+#include "proxycore/store/registryfile.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -37,13 +37,12 @@ bool RegistryFile::load(const ServerConfig &server, Contents *contents, QString 
     const QJsonArray lostKeys = root.value(QLatin1String("literal_keys_not_saved")).toArray();
     for (const QJsonValue v : root.value(QLatin1String("added")).toArray()) {
         // The file may have been edited by hand: the admin API's rules, to the letter.
-        ApiError error;
-        std::optional<NewEndpoint> n =
-            parseNewEndpoint(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact), server, &error);
+        JsonFieldError error;
+        std::optional<NewEndpoint> n = parseNewEndpoint(v.toObject(), server, &error);
         if (!n || n->apiKey) {
-            contents->skipped.append(QStringLiteral("%1 (%2)").arg(
-                v.toObject().value(QLatin1String("id")).toString(),
-                n ? QStringLiteral("a key in the file is not read") : error.message));
+            contents->skipped.append(
+                QStringLiteral("%1 (%2)").arg(v.toObject().value(QLatin1String("id")).toString(),
+                                              n ? QStringLiteral("a key in the file is not read") : error.message));
             continue;
         }
         if (lostKeys.contains(QJsonValue(n->config.id))) {

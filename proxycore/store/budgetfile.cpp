@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
-#include "proxycore/routing/budgetfile.h"
+#include "proxycore/store/budgetfile.h"
 
 #include <QDate>
 #include <QFile>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/cost/budget.h"
 #include "proxycore/http/httprequest.h"
-#include "proxycore/routing/budget.h"
 #include "proxycore/routing/routingsnapshot.h"
 
 #include <atomic>

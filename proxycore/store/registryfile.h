@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
-#include "proxycore/api/adminapi.h"
+#include "proxycore/config/endpointjson.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
-#include "proxycore/api/upstreamplan.h"
+#include "proxycore/routing/upstreamplan.h"
 
 #include "proxycore/formats/anthropicmessages.h"
 #include "proxycore/formats/gemini.h"
@@ -99,10 +99,10 @@ QByteArray openAiUrl(const ResolvedEndpoint &endpoint, QByteArrayView apiPath, c
     QByteArray url = endpoint.baseUrl;
     if (!url.endsWith("/openai"))
         url += "/openai";
-    const QByteArray version =
-        endpoint.config.apiVersion.isEmpty() ? DefaultAzureApiVersion.toByteArray() : endpoint.config.apiVersion.toUtf8();
-    return url + "/deployments/" + QUrl::toPercentEncoding(model) + apiPath + "?api-version=" +
-           QUrl::toPercentEncoding(QString::fromUtf8(version));
+    const QByteArray version = endpoint.config.apiVersion.isEmpty() ? DefaultAzureApiVersion.toByteArray()
+                                                                    : endpoint.config.apiVersion.toUtf8();
+    return url + "/deployments/" + QUrl::toPercentEncoding(model) + apiPath +
+           "?api-version=" + QUrl::toPercentEncoding(QString::fromUtf8(version));
 }
 
 QByteArray applyOpenAiQuirks(QByteArray body, const ResolvedEndpoint &endpoint, const QString &model)
@@ -144,8 +144,9 @@ UpstreamPlan planTranslated(const ResolvedEndpoint &endpoint, const canonical::R
             options.unsignedCallSignature = QStringLiteral("skip_thought_signature_validator");
         }
         plan.body = gemini::emitRequest(request, options, dropped);
-        plan.url = endpoint.baseUrl + "/models/" + QUrl::toPercentEncoding(model) +
-                   (request.stream ? QByteArrayView(":streamGenerateContent?alt=sse") : QByteArrayView(":generateContent"));
+        plan.url =
+            endpoint.baseUrl + "/models/" + QUrl::toPercentEncoding(model) +
+            (request.stream ? QByteArrayView(":streamGenerateContent?alt=sse") : QByteArrayView(":generateContent"));
         break;
     }
     case ApiFormat::OllamaChat: {

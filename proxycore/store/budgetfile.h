@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
-#include "proxycore/routing/budget.h"
+#include "proxycore/cost/budget.h"
 
 #include <QString>
 

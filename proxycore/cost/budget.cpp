@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
-#include "proxycore/routing/budget.h"
+#include "proxycore/cost/budget.h"
 
 #include "proxycore/providers/providerpreset.h"
 

@@ -15,7 +15,7 @@ namespace llmproxy {
 struct UpstreamPlan
 {
     formats::ApiFormat format = formats::ApiFormat::OpenAiChat; ///< what the upstream speaks on this call
-    QByteArray url;                                               ///< complete URL, query included
+    QByteArray url;                                             ///< complete URL, query included
     QByteArray body;
     HeaderList extraHeaders; ///< added to the endpoint's own headers
     bool stream = false;
