@@ -231,7 +231,7 @@ private slots:
         CurlTransport curl;
         h.upstream = &curl;
         const QJsonObject body{
-            {"model", "m"},
+            {u"model"_s, u"m"_s},
             {u"stream"_s, true},
             {u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}}},
             {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, kPrompt}}}}};

@@ -307,8 +307,9 @@ private slots:
         QVERIFY(h.waitDone());
         QVERIFY(!h.client->body.contains("world"));
         const QList<SseEvent> events = SseParser::parse(h.client->body);
-        QVERIFY(events.size() >= 2);
-        QVERIFY(events.last().data.contains("response_blocked"));
+        QVERIFY(events.size() >= 3);
+        QVERIFY2(events.at(events.size() - 2).data.contains("response_blocked"), h.client->body.right(400).constData());
+        QCOMPARE(events.last().data, QByteArray("[DONE]"));
         QCOMPARE(h.record().error, QStringLiteral("response_blocked"));
         QCOMPARE(h.transport.activeTransfers(), 0);
     }

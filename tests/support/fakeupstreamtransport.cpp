@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "tests/support/fakeupstreamtransport.h"
 
-#include <QTimer>
+#include <QMetaObject>
 
 namespace llmproxy::test {
 
@@ -85,10 +85,14 @@ private:
         if (m_scheduled || m_done || m_paused)
             return;
         m_scheduled = true;
-        QTimer::singleShot(0, &m_context, [this] {
-            m_scheduled = false;
-            step();
-        });
+        // A posted call, not a zero timer: the next event-loop turn, without timer slack.
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this] {
+                m_scheduled = false;
+                step();
+            },
+            Qt::QueuedConnection);
     }
     void step()
     {

@@ -6,7 +6,9 @@
 #include "proxycore/observability/recordqueue.h"
 #include "tests/support/fakeupstreamtransport.h"
 
+#include <QEventLoop>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -92,6 +94,10 @@ struct ProxyCallHarness
     std::shared_ptr<ProxyCall> call;
     bool released = false;
 
+private:
+    QEventLoop m_loop; // waitDone() runs it until the call is released
+
+public:
     /// An OpenAI-compatible (or `provider`) endpoint `id` serving `models`, with fast retries.
     static EndpointConfig endpoint(const QString &id, const QStringList &models,
                                    const QString &provider = QStringLiteral("openai_compatible"), int priority = 0)
@@ -133,7 +139,10 @@ struct ProxyCallHarness
         s.budget = &budget;
         s.records = &records;
         s.nowMs = [this] { return clockMs; };
-        s.release = [this](ProxyCall *) { released = true; };
+        s.release = [this](ProxyCall *) {
+            released = true;
+            m_loop.quit();
+        };
         RequestRecord record;
         record.requestId = QStringLiteral("test");
         record.model = model;
@@ -154,7 +163,14 @@ struct ProxyCallHarness
     /// Runs the event loop until the call released itself (false after 10 s).
     [[nodiscard]] bool waitDone()
     {
-        return QTest::qWaitFor([this] { return released; }, 10'000);
+        if (released)
+            return true;
+        QTimer guard;
+        guard.setSingleShot(true);
+        QObject::connect(&guard, &QTimer::timeout, &m_loop, &QEventLoop::quit);
+        guard.start(10'000);
+        m_loop.exec();
+        return released;
     }
 
     /// The record the call ended with.
