@@ -13,6 +13,7 @@
 #include "tests/support/mockupstreamprocess.h"
 #include "tests/support/proxycallharness.h"
 #include "tests/support/sseparser.h"
+#include "tests/support/testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -163,12 +164,8 @@ private slots:
     {
         QVERIFY2(m_mock.start(), qPrintable(m_mock.errorString()));
         const QJsonArray messages{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, kPrompt}}};
-        HttpResponse r =
-            HttpClient::postJson(m_mock.url(QStringLiteral("/v1/chat/completions")),
-                                 QJsonObject{{u"model"_s, u"m"_s},
-                                             {u"stream"_s, true},
-                                             {u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}}},
-                                             {u"messages"_s, messages}});
+        HttpResponse r = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/chat/completions")),
+                                              chatRequest(u"m"_s, kPrompt, true, true));
         QCOMPARE(r.status, 200);
         m_chatStream = r.body;
         r = HttpClient::postJson(
@@ -230,11 +227,7 @@ private slots:
         h.setEndpoints({e});
         CurlTransport curl;
         h.upstream = &curl;
-        const QJsonObject body{
-            {u"model"_s, u"m"_s},
-            {u"stream"_s, true},
-            {u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}}},
-            {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, kPrompt}}}}};
+        const QJsonObject body = chatRequest(u"m"_s, kPrompt, true, true);
         formats::ClientOptions options;
         options.includeUsage = true;
         h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, true, filters(), options, QStringLiteral("m"),

@@ -8,6 +8,7 @@
 #include "proxycore/pipeline/textreplacefilter.h"
 #include "tests/support/proxycallharness.h"
 #include "tests/support/sseparser.h"
+#include "tests/support/testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,20 +42,6 @@ const QByteArray kChatBody = QByteArrayLiteral(
     "\"message\":{\"role\":\"assistant\",\"content\":\"my secret plan\"},\"finish_reason\":\"stop\"}],"
     "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":3,\"total_tokens\":6,"
     "\"prompt_tokens_details\":{\"cached_tokens\":2}},\"x_unknown\":{\"kept\":true}}");
-
-QString chatContent(const QByteArray &body)
-{
-    return QJsonDocument::fromJson(body)
-        .object()
-        .value(QLatin1String("choices"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QLatin1String("message"))
-        .toObject()
-        .value(QLatin1String("content"))
-        .toString();
-}
 
 pipeline::ResponseFilterChainPtr replacing(const QString &from, const QString &to)
 {
@@ -90,6 +77,16 @@ public:
 private:
     QString m_word;
 };
+
+/// Starts a stream whose upstream sends its first event and then nothing; true once the client has it.
+bool startHangingStream(ProxyCallHarness &h)
+{
+    FakeReply reply = FakeReply::stream(kChatStream.first(kChatStream.indexOf("data: {", 10)));
+    reply.hang = true;
+    h.transport.enqueue(reply);
+    h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, true);
+    return QTest::qWaitFor([&h] { return !h.client->body.isEmpty(); }, 10'000);
+}
 
 } // namespace
 
@@ -212,12 +209,8 @@ private slots:
 
     void clientLeavingCancelsTheUpstream()
     {
-        FakeReply reply = FakeReply::stream(kChatStream.first(kChatStream.indexOf("data: {", 10)));
-        reply.hang = true;
         ProxyCallHarness h;
-        h.transport.enqueue(reply);
-        h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, true);
-        QVERIFY(QTest::qWaitFor([&] { return !h.client->body.isEmpty(); }, 10'000));
+        QVERIFY(startHangingStream(h));
         QCOMPARE(h.transport.activeTransfers(), 1);
         h.client->clientGone();
         QVERIFY(h.released);
@@ -228,12 +221,8 @@ private slots:
 
     void shutdownEndsAStreamWithTheProtocolsError()
     {
-        FakeReply reply = FakeReply::stream(kChatStream.first(kChatStream.indexOf("data: {", 10)));
-        reply.hang = true;
         ProxyCallHarness h;
-        h.transport.enqueue(reply);
-        h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, true);
-        QVERIFY(QTest::qWaitFor([&] { return !h.client->body.isEmpty(); }, 10'000));
+        QVERIFY(startHangingStream(h));
         h.client->terminate();
         QVERIFY(h.released);
         QVERIFY(h.client->ended);
@@ -272,7 +261,7 @@ private slots:
         h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, false, chain);
         QVERIFY(h.waitDone());
         QCOMPARE(h.client->status, 200);
-        QCOMPARE(chatContent(h.client->body), QStringLiteral("my public plan"));
+        QCOMPARE(chatContent(QJsonDocument::fromJson(h.client->body).object()), QStringLiteral("my public plan"));
         QCOMPARE(h.client->header("x-answer-length"), QByteArray("14"));
         QCOMPARE(h.record().promptTokens, 3);
     }
