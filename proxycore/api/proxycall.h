@@ -50,7 +50,9 @@ struct CallServices
 class ProxyCall
 {
 public:
-    /// `filters`: the response filter chain; null or empty relays answers raw (no extra cost).
+    /// `filters`: the response filter chain; null or empty relays answers raw (no extra cost). Only
+    /// for chat-style answers (Chat Completions, Messages, Responses): legacy completions and
+    /// embeddings have no canonical form, and a filtered call refuses what it cannot decode.
     ProxyCall(CallServices services, RoutingSnapshotPtr snapshot, std::shared_ptr<ClientResponder> responder,
               RequestRecord record, qint64 receivedNs, formats::ApiFormat clientFormat,
               formats::ClientOptions clientOptions = {}, pipeline::ResponseFilterChainPtr filters = {});
