@@ -13,11 +13,10 @@
 #include "proxycore/upstream/upstreamtransport.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 namespace llmproxy {
 
@@ -642,13 +641,7 @@ bool ProxyCall::filterBuffered(QByteArray *body, HeaderList *headers, std::optio
     run.begin();
     const bool changed = run.filterResponse(**parsed);
     if (run.isBlocked()) {
-        const canonical::Error e = run.blockError();
-        ApiError blocked;
-        blocked.status = e.status;
-        blocked.type = e.type.isEmpty() ? QByteArrayLiteral("invalid_request_error") : e.type.toUtf8();
-        blocked.code = e.code.toUtf8();
-        blocked.message = e.message;
-        respondError(blocked);
+        respondError(blockedError(run.blockError()));
         return false;
     }
     headers->append(run.headers());

@@ -32,7 +32,9 @@ bool hasStringMember(QByteArrayView json, QByteArrayView quotedKey)
     return false;
 }
 
-ApiError apiErrorFrom(const canonical::Error &e)
+} // namespace
+
+ApiError blockedError(const canonical::Error &e)
 {
     ApiError error;
     error.status = e.status;
@@ -41,8 +43,6 @@ ApiError apiErrorFrom(const canonical::Error &e)
     error.message = e.message;
     return error;
 }
-
-} // namespace
 
 ResponseRelay::ResponseRelay(formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat,
                              const formats::ClientOptions &options, pipeline::ResponseFilterChainPtr filters,
@@ -185,7 +185,7 @@ void ResponseRelay::relayEncoded(QByteArrayView chunk, bool end)
         }
         if (m_filters->isBlocked()) {
             send(out);
-            endWith(apiErrorFrom(m_filters->blockError()));
+            endWith(blockedError(m_filters->blockError()));
             return;
         }
     } else {

@@ -17,6 +17,9 @@
 
 namespace llmproxy {
 
+/// The client error for an answer a response filter blocked with `error`.
+ApiError blockedError(const canonical::Error &error);
+
 /// Relays one streamed answer from the upstream to the client, in one of three ways chosen at
 /// construction:
 ///  - raw: same format, no response filter active. Bytes go out unchanged, whole SSE events only
