@@ -8,13 +8,10 @@
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
-#include "proxycore/pipeline/responsefilterrun.h"
 #include "proxycore/routing/retrypolicy.h"
 #include "proxycore/upstream/upstreamtransport.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
@@ -36,14 +33,6 @@ void logBody(const QString &requestId, const char *what, QByteArrayView body)
            truncated ? ", truncated" : "", qPrintable(text));
 }
 constexpr qint64 ClientHighWater = 4 * 1024 * 1024;
-
-/// Upstream response headers a client may rely on (rate-limit hints, request ids). Hop-by-hop
-/// headers, framing and cookies are never passed on.
-bool isRelayedHeader(QByteArrayView name)
-{
-    return name == "retry-after" || name == "retry-after-ms" || name == "x-request-id" ||
-           name == "x-should-retry" || name.startsWith("x-ratelimit-") || name == "openai-processing-ms";
-}
 
 ApiError errorFromUpstream(const UpstreamError &e, bool afterHeaders)
 {
@@ -528,71 +517,17 @@ void ProxyCall::endAttemptStats()
 
 void ProxyCall::respondBuffered()
 {
-    QByteArray contentType = QByteArrayLiteral("application/json");
-    HeaderList h;
-    for (const auto &header : std::as_const(m_upstreamHeaders)) {
-        if (header.first == "content-type")
-            contentType = header.second;
-        else if (isRelayedHeader(header.first))
-            h.append(header);
-    }
-    const bool anthropicClient = m_clientFormat == formats::ApiFormat::AnthropicMessages;
-    const bool translate = m_clientFormat != m_upstreamFormat;
-    int status = m_upstreamStatus;
-    QByteArray body = std::exchange(m_pending, {});
-    if (status >= 400) {
-        m_record.error = QStringLiteral("upstream_%1").arg(status);
-        const QJsonObject o = QJsonDocument::fromJson(body).object();
-        const bool shaped = anthropicClient ? o.value(QLatin1String("type")).toString() == u"error"
-                                            : o.value(QLatin1String("error")).isObject();
-        if (translate) {
-            const canonical::Error e = formats::parseError(m_upstreamFormat, status, body);
-            body = formats::emitError(m_clientFormat, e);
-            status = formats::httpStatus(m_clientFormat, e);
-            contentType = QByteArrayLiteral("application/json");
-        } else if (!shaped) {
-            // Errors pass through when they are in the client's shape; anything else (an HTML page
-            // from a proxy, plain text) is wrapped so the client's SDK can parse it.
-            ApiError e;
-            e.status = status;
-            e.type = status >= 500 ? QByteArrayLiteral("upstream_error") : QByteArrayLiteral("invalid_request_error");
-            e.code = QByteArrayLiteral("upstream_error");
-            e.message = QStringLiteral("The upstream answered %1: %2")
-                            .arg(status)
-                            .arg(QString::fromUtf8(body.left(500)).trimmed());
-            body = clientErrorBody(e);
-            contentType = QByteArrayLiteral("application/json");
-        }
-    } else if (translate) {
-        canonical::Error error;
-        std::optional<canonical::Response> response = formats::parseResponse(m_upstreamFormat, body, &error);
-        if (!response) {
-            respondError(ApiError::badGateway(
-                QStringLiteral("The upstream response could not be read: %1").arg(error.message),
-                QByteArrayLiteral("upstream_protocol_error")));
-            return;
-        }
-        m_meter.noteCanonical(response->usage);
-        response->model = m_record.model; // the name the client asked for
-        if (m_filters && !filterBuffered(nullptr, &h, &response))
-            return;
-        body = formats::emitResponse(m_clientFormat, *response, m_clientOptions);
-        contentType = QByteArrayLiteral("application/json");
-    } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
-        m_meter.noteJson(body);
-        if (m_filters && !filterBuffered(&body, &h, nullptr))
-            return;
-    } else if (m_filters) {
-        respondError(ApiError::badGateway(
-            QStringLiteral("The response filters cannot read a %1 answer").arg(QString::fromLatin1(contentType)),
-            QByteArrayLiteral("response_filter_unsupported")));
+    BufferedAnswer answer{m_upstreamStatus, {}, std::exchange(m_pending, {})};
+    const std::optional<ApiError> error = relayBuffered(m_clientFormat, m_upstreamFormat, m_upstreamHeaders,
+                                                        m_clientOptions, m_filters, &m_meter, &m_record, &answer);
+    if (error) {
+        respondError(*error);
         return;
     }
-    h.prepend({QByteArrayLiteral("content-type"), contentType});
-    h.append(gatewayHeaders());
+    answer.headers.append(gatewayHeaders());
     if (m_logBodies)
-        logBody(m_record.requestId, "response body", body);
-    m_responder->respond(status, h, body);
+        logBody(m_record.requestId, "response body", answer.body);
+    m_responder->respond(answer.status, answer.headers, answer.body);
     finish(m_upstreamStatus);
 }
 
@@ -621,38 +556,9 @@ void ProxyCall::endStream(int status, const QString &error)
     finish(status, error);
 }
 
-bool ProxyCall::filterBuffered(QByteArray *body, HeaderList *headers, std::optional<canonical::Response> *parsed)
-{
-    // Same format: the answer is decoded only to be filtered, and encoded again only when a
-    // filter changed it; otherwise the original bytes go out.
-    std::optional<canonical::Response> own;
-    if (!parsed) {
-        canonical::Error error;
-        own = formats::parseResponse(m_upstreamFormat, *body, &error);
-        if (!own) {
-            respondError(ApiError::badGateway(
-                QStringLiteral("The response filters cannot read the upstream's answer: %1").arg(error.message),
-                QByteArrayLiteral("response_filter_unsupported")));
-            return false;
-        }
-        parsed = &own;
-    }
-    pipeline::ResponseFilterRun run(m_filters, false);
-    run.begin();
-    const bool changed = run.filterResponse(**parsed);
-    if (run.isBlocked()) {
-        respondError(blockedError(run.blockError()));
-        return false;
-    }
-    headers->append(run.headers());
-    if (body && changed)
-        *body = formats::emitResponse(m_clientFormat, **parsed, m_clientOptions);
-    return true;
-}
-
 QByteArray ProxyCall::clientErrorBody(const ApiError &error) const
 {
-    return m_clientFormat == formats::ApiFormat::AnthropicMessages ? error.anthropicBody() : error.openAiBody();
+    return errorBodyFor(m_clientFormat, error);
 }
 
 void ProxyCall::onClientGone()

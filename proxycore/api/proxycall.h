@@ -99,8 +99,7 @@ private:
     /// Ends a stream the relay has ended (after a failure, a filter's block or the upstream's end).
     void endStream(int status, const QString &error = {});
     void failStream(const ApiError &error);
-    /// Runs the response filters over a buffered answer; false when it answered the client itself.
-    bool filterBuffered(QByteArray *body, HeaderList *headers, std::optional<canonical::Response> *parsed);
+
     void respondError(const ApiError &error);
     void respondBuffered();
     HeaderList gatewayHeaders() const;

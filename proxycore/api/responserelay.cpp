@@ -44,6 +44,119 @@ ApiError blockedError(const canonical::Error &e)
     return error;
 }
 
+QByteArray errorBodyFor(formats::ApiFormat client, const ApiError &error)
+{
+    return client == formats::ApiFormat::AnthropicMessages ? error.anthropicBody() : error.openAiBody();
+}
+
+bool isRelayedHeader(QByteArrayView name)
+{
+    return name == "retry-after" || name == "retry-after-ms" || name == "x-request-id" || name == "x-should-retry" ||
+           name.startsWith("x-ratelimit-") || name == "openai-processing-ms";
+}
+
+namespace {
+
+/// Runs the filters over a parsed answer; an error when one blocked it. `changed`: some text changed.
+std::optional<ApiError> filterParsed(const pipeline::ResponseFilterChainPtr &filters, canonical::Response *response,
+                                     HeaderList *headers, bool *changed)
+{
+    pipeline::ResponseFilterRun run(filters, false);
+    run.begin();
+    *changed = run.filterResponse(*response);
+    if (run.isBlocked())
+        return blockedError(run.blockError());
+    headers->append(run.headers());
+    return std::nullopt;
+}
+
+ApiError unfilterable(const QString &why)
+{
+    return ApiError::badGateway(QStringLiteral("The response filters cannot read the upstream's answer: %1").arg(why),
+                                QByteArrayLiteral("response_filter_unsupported"));
+}
+
+} // namespace
+
+std::optional<ApiError> relayBuffered(formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat,
+                                      const HeaderList &upstreamHeaders, const formats::ClientOptions &options,
+                                      const pipeline::ResponseFilterChainPtr &filters, UsageMeter *meter,
+                                      RequestRecord *record, BufferedAnswer *answer)
+{
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    HeaderList &h = answer->headers;
+    for (const auto &header : upstreamHeaders) {
+        if (header.first == "content-type")
+            contentType = header.second;
+        else if (isRelayedHeader(header.first))
+            h.append(header);
+    }
+    const bool filtered = pipeline::isActive(filters);
+    const bool translate = clientFormat != upstreamFormat;
+    QByteArray &body = answer->body;
+    const int status = answer->status;
+    if (status >= 400) {
+        record->error = QStringLiteral("upstream_%1").arg(status);
+        const QJsonObject o = QJsonDocument::fromJson(body).object();
+        const bool shaped = clientFormat == formats::ApiFormat::AnthropicMessages
+                                ? o.value(QLatin1String("type")).toString() == u"error"
+                                : o.value(QLatin1String("error")).isObject();
+        if (translate) {
+            const canonical::Error e = formats::parseError(upstreamFormat, status, body);
+            body = formats::emitError(clientFormat, e);
+            answer->status = formats::httpStatus(clientFormat, e);
+            contentType = QByteArrayLiteral("application/json");
+        } else if (!shaped) {
+            // Errors pass through when they are in the client's shape; anything else (an HTML page
+            // from a proxy, plain text) is wrapped so the client's SDK can parse it.
+            ApiError e;
+            e.status = status;
+            e.type = status >= 500 ? QByteArrayLiteral("upstream_error") : QByteArrayLiteral("invalid_request_error");
+            e.code = QByteArrayLiteral("upstream_error");
+            e.message = QStringLiteral("The upstream answered %1: %2")
+                            .arg(status)
+                            .arg(QString::fromUtf8(body.left(500)).trimmed());
+            body = errorBodyFor(clientFormat, e);
+            contentType = QByteArrayLiteral("application/json");
+        }
+    } else if (translate) {
+        canonical::Error error;
+        std::optional<canonical::Response> response = formats::parseResponse(upstreamFormat, body, &error);
+        if (!response)
+            return ApiError::badGateway(
+                QStringLiteral("The upstream response could not be read: %1").arg(error.message),
+                QByteArrayLiteral("upstream_protocol_error"));
+        meter->noteCanonical(response->usage);
+        response->model = record->model; // the name the client asked for
+        bool changed = false;
+        if (filtered) {
+            if (std::optional<ApiError> blocked = filterParsed(filters, &*response, &h, &changed))
+                return blocked;
+        }
+        body = formats::emitResponse(clientFormat, *response, options);
+        contentType = QByteArrayLiteral("application/json");
+    } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
+        meter->noteJson(body);
+        if (filtered) {
+            // Same format: the answer is decoded only to be filtered, and encoded again only when a
+            // filter changed it; otherwise the original bytes go out.
+            canonical::Error error;
+            std::optional<canonical::Response> response = formats::parseResponse(upstreamFormat, body, &error);
+            if (!response)
+                return unfilterable(error.message);
+            bool changed = false;
+            if (std::optional<ApiError> blocked = filterParsed(filters, &*response, &h, &changed))
+                return blocked;
+            if (changed)
+                body = formats::emitResponse(clientFormat, *response, options);
+        }
+    } else if (filtered) {
+        return unfilterable(QStringLiteral("a %1 body").arg(QString::fromLatin1(contentType)));
+    }
+    h.prepend({QByteArrayLiteral("content-type"), contentType});
+    return std::nullopt;
+}
+
 ResponseRelay::ResponseRelay(formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat,
                              const formats::ClientOptions &options, pipeline::ResponseFilterChainPtr filters,
                              UsageMeter *meter, RequestRecord *record, Writer write)

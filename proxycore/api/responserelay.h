@@ -7,6 +7,7 @@
 #include "proxycore/formats/codecs.h"
 #include "proxycore/formats/ssedecoder.h"
 #include "proxycore/pipeline/responsefilterrun.h"
+#include "proxycore/upstream/upstreamtransport.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -19,6 +20,32 @@ namespace llmproxy {
 
 /// The client error for an answer a response filter blocked with `error`.
 ApiError blockedError(const canonical::Error &error);
+
+/// `error` as a JSON body in `client`'s shape (Anthropic's for Messages clients, OpenAI's else).
+QByteArray errorBodyFor(formats::ApiFormat client, const ApiError &error);
+
+/// Upstream response headers a client may rely on (rate-limit hints, request ids). Hop-by-hop
+/// headers, framing and cookies are never passed on.
+bool isRelayedHeader(QByteArrayView name);
+
+/// A complete (non-streamed) answer on its way to the client.
+struct BufferedAnswer
+{
+    int status = 200;
+    HeaderList headers; ///< content-type first, then the upstream headers passed on and filter headers
+    QByteArray body;
+};
+
+/// Shapes a complete upstream answer (`answer` holds the upstream's status and body) for the client:
+/// errors pass through in the client's shape or are wrapped / translated into it; answers are
+/// translated when the formats differ; usage goes to `meter`. With an active filter chain the answer
+/// is decoded and filtered, and encoded again only when a filter changed it. Returns the error to
+/// answer instead when the answer cannot be read, a filter blocked it, or the filters cannot read
+/// it (fail closed). `record` (error code, model) belongs to the caller.
+std::optional<ApiError> relayBuffered(formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat,
+                                      const HeaderList &upstreamHeaders, const formats::ClientOptions &options,
+                                      const pipeline::ResponseFilterChainPtr &filters, UsageMeter *meter,
+                                      RequestRecord *record, BufferedAnswer *answer);
 
 /// Relays one streamed answer from the upstream to the client, in one of three ways chosen at
 /// construction:

@@ -179,6 +179,44 @@ private slots:
         QVERIFY(r.out.contains("\"claude-x\"")); // same format: the upstream's model name stays
         QCOMPARE(r.record.completionTokens, 5);
     }
+
+    void bufferedErrorsReachTheClientInItsShape()
+    {
+        RequestRecord record;
+        UsageMeter meter(&record);
+        BufferedAnswer answer{502, {}, QByteArrayLiteral("<html>bad gateway</html>")};
+        const HeaderList upstream{{"content-type", "text/html"}, {"x-request-id", "r1"}, {"set-cookie", "a=b"}};
+        QVERIFY(!relayBuffered(ApiFormat::AnthropicMessages, ApiFormat::AnthropicMessages, upstream, {}, {}, &meter,
+                               &record, &answer));
+        QCOMPARE(answer.status, 502);
+        const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
+        QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("error"));
+        QCOMPARE(answer.headers,
+                 (HeaderList{{"content-type", "application/json"}, {"x-request-id", "r1"}})); // no cookie
+        QCOMPARE(record.error, QStringLiteral("upstream_502"));
+    }
+
+    void bufferedAnswersAreTranslatedAndFiltered()
+    {
+        const QByteArray anthropic = QByteArrayLiteral(
+            "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-x\",\"content\":"
+            "[{\"type\":\"text\",\"text\":\"Hi [NAME_1]\"}],\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
+            "\"usage\":{\"input_tokens\":4,\"output_tokens\":2}}");
+        auto chain = std::make_shared<pipeline::ResponseFilterChain>();
+        chain->append(std::make_shared<pipeline::TextReplaceFilter>(
+            QList<QPair<QString, QString>>{{QStringLiteral("[NAME_1]"), QStringLiteral("Ada")}}));
+        for (const ApiFormat client : {ApiFormat::OpenAiChat, ApiFormat::AnthropicMessages}) {
+            RequestRecord record;
+            record.model = QStringLiteral("asked-model");
+            UsageMeter meter(&record);
+            BufferedAnswer answer{200, {}, anthropic};
+            QVERIFY(!relayBuffered(client, ApiFormat::AnthropicMessages, {}, {}, chain, &meter, &record, &answer));
+            QVERIFY(answer.body.contains("Hi Ada"));
+            QVERIFY(!answer.body.contains("[NAME_1]"));
+            QCOMPARE(record.promptTokens, 4);
+            QCOMPARE(answer.body.contains("asked-model"), client == ApiFormat::OpenAiChat); // translated only
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestResponseRelay)
