@@ -129,18 +129,7 @@ QString checkResponsesStream(const QByteArray &body)
         else if (events.at(i).event == "response.output_text.done")
             done = e.value(QLatin1String("text")).toString();
         else if (events.at(i).event == "response.completed")
-            completed = e.value(QLatin1String("response"))
-                            .toObject()
-                            .value(QLatin1String("output"))
-                            .toArray()
-                            .at(0)
-                            .toObject()
-                            .value(QLatin1String("content"))
-                            .toArray()
-                            .at(0)
-                            .toObject()
-                            .value(QLatin1String("text"))
-                            .toString();
+            completed = responsesOutputText(e.value(QLatin1String("response")).toObject());
     }
     if (events.isEmpty() || events.first().event != "response.created" || events.last().event != "response.completed")
         return QStringLiteral("<no created/completed>");

@@ -78,6 +78,16 @@ private:
     QString m_word;
 };
 
+/// Runs a stream whose upstream connection is lost after `cut` bytes; true when the call ended.
+bool runStreamCutAt(ProxyCallHarness &h, qsizetype cut)
+{
+    FakeReply reply = FakeReply::stream(kChatStream.first(cut));
+    reply.end = UpstreamError{UpstreamErrorKind::ConnectionLost, QStringLiteral("reset")};
+    h.transport.enqueue(reply);
+    h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, true);
+    return h.waitDone();
+}
+
 /// Starts a stream whose upstream sends its first event and then nothing; true once the client has it.
 bool startHangingStream(ProxyCallHarness &h)
 {
@@ -179,13 +189,8 @@ private slots:
 
     void streamBrokenMidEventEndsWithAnErrorAfterWholeEvents()
     {
-        const qsizetype cut = kChatStream.indexOf("world") + 2; // inside the third content event
-        FakeReply reply = FakeReply::stream(kChatStream.first(cut));
-        reply.end = UpstreamError{UpstreamErrorKind::ConnectionLost, QStringLiteral("reset")};
         ProxyCallHarness h;
-        h.transport.enqueue(reply);
-        h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, true);
-        QVERIFY(h.waitDone());
+        QVERIFY(runStreamCutAt(h, kChatStream.indexOf("world") + 2)); // inside the third content event
         const QList<SseEvent> events = SseParser::parse(h.client->body);
         QCOMPARE(events.size(), 4); // role, "Hello ", error, [DONE]
         QVERIFY(events.at(2).data.contains("\"error\""));
@@ -196,13 +201,8 @@ private slots:
 
     void streamCutAfterTheAnswerClosesNormally()
     {
-        const qsizetype cut = kChatStream.indexOf("data: [DONE]");
-        FakeReply reply = FakeReply::stream(kChatStream.first(cut));
-        reply.end = UpstreamError{UpstreamErrorKind::ConnectionLost, QStringLiteral("reset")};
         ProxyCallHarness h;
-        h.transport.enqueue(reply);
-        h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, true);
-        QVERIFY(h.waitDone());
+        QVERIFY(runStreamCutAt(h, kChatStream.indexOf("data: [DONE]")));
         QCOMPARE(h.client->body, kChatStream);
         QCOMPARE(h.record().error, QStringLiteral("upstream_closed_after_answer"));
     }
