@@ -463,9 +463,9 @@ void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planF
     record.method = QString::fromLatin1(context.request.method);
     record.route = QString::fromUtf8(context.request.path);
     record.model = context.model;
-    auto call =
-        std::make_shared<ProxyCall>(this, std::move(context.snapshot), context.responder, std::move(record),
-                                    context.request.receivedNs, context.clientFormat, std::move(context.clientOptions));
+    auto call = std::make_shared<ProxyCall>(this, std::move(context.snapshot), context.responder, std::move(record),
+                                            context.request.receivedNs, context.clientFormat,
+                                            std::move(context.clientOptions), std::move(context.responseFilters));
     ProxyCall *raw = call.get();
     m_calls.insert(raw, std::move(call));
     raw->start(std::move(context.routes), std::move(planFor));

@@ -3,9 +3,8 @@
 #include "proxycore/api/proxycall.h"
 
 #include "proxycore/api/apirouter.h"
+#include "proxycore/api/responserelay.h"
 #include "proxycore/api/sharedstate.h"
-#include "proxycore/formats/jsonmembers.h"
-#include "proxycore/formats/ssedecoder.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
@@ -13,11 +12,8 @@
 #include "proxycore/upstream/upstreamtransport.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QRandomGenerator>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 namespace llmproxy {
 
@@ -37,14 +33,6 @@ void logBody(const QString &requestId, const char *what, QByteArrayView body)
            truncated ? ", truncated" : "", qPrintable(text));
 }
 constexpr qint64 ClientHighWater = 4 * 1024 * 1024;
-
-/// Upstream response headers a client may rely on (rate-limit hints, request ids). Hop-by-hop
-/// headers, framing and cookies are never passed on.
-bool isRelayedHeader(QByteArrayView name)
-{
-    return name == "retry-after" || name == "retry-after-ms" || name == "x-request-id" ||
-           name == "x-should-retry" || name.startsWith("x-ratelimit-") || name == "openai-processing-ms";
-}
 
 ApiError errorFromUpstream(const UpstreamError &e, bool afterHeaders)
 {
@@ -90,21 +78,42 @@ bool isContentPolicy(const canonical::Error &e)
 
 } // namespace
 
+CallServices ProxyCall::servicesOf(ApiRouter *router)
+{
+    CallServices s;
+    s.transport = router->transport();
+    s.budget = router->budget();
+    s.records = router->records();
+    const SharedState *state = router->state();
+    s.nowMs = [state] { return state->nowMs(); };
+    s.release = [router](ProxyCall *call) { router->release(call); };
+    return s;
+}
+
 ProxyCall::ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
                      RequestRecord record, qint64 receivedNs, formats::ApiFormat clientFormat,
-                     formats::ClientOptions clientOptions)
-    : m_router(router), m_snapshot(std::move(snapshot)), m_responder(std::move(responder)),
-      m_record(std::move(record)), m_receivedNs(receivedNs), m_clientFormat(clientFormat),
-      m_clientOptions(std::move(clientOptions))
+                     formats::ClientOptions clientOptions, ResponseFilterChainPtr filters)
+    : ProxyCall(servicesOf(router), std::move(snapshot), std::make_shared<HttpClientResponder>(std::move(responder)),
+                std::move(record), receivedNs, clientFormat, std::move(clientOptions), std::move(filters))
 {
-    m_responder->setOnClientGone([this] { onClientGone(); });
-    m_responder->setOnTerminate([this] { onTerminate(); });
-    m_responder->setOnDrained([this] {
-        if (m_pausedForClient && m_upstream) {
-            m_pausedForClient = false;
-            m_upstream->setPaused(false);
-        }
-    });
+}
+
+ProxyCall::ProxyCall(CallServices services, RoutingSnapshotPtr snapshot, std::shared_ptr<ClientResponder> responder,
+                     RequestRecord record, qint64 receivedNs, formats::ApiFormat clientFormat,
+                     formats::ClientOptions clientOptions, ResponseFilterChainPtr filters)
+    : m_services(std::move(services)), m_snapshot(std::move(snapshot)), m_responder(std::move(responder)),
+      m_record(std::move(record)), m_filters(std::move(filters)), m_receivedNs(receivedNs),
+      m_clientFormat(clientFormat), m_clientOptions(std::move(clientOptions))
+{
+    if (!isActive(m_filters))
+        m_filters.reset(); // nothing to run: the hot path tests one pointer
+    m_responder->setCallbacks([this] { onClientGone(); }, [this] { onTerminate(); },
+                              [this] {
+                                  if (m_pausedForClient && m_upstream) {
+                                      m_pausedForClient = false;
+                                      m_upstream->setPaused(false);
+                                  }
+                              });
     m_retryTimer.setSingleShot(true);
     // Never early: a coarse timer may fire 5 % before its time, before the provider's Retry-After.
     m_retryTimer.setTimerType(Qt::PreciseTimer);
@@ -114,10 +123,9 @@ ProxyCall::ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared
 ProxyCall::~ProxyCall()
 {
     m_upstream.reset(); // cancels a transfer still running; no callback fires after this
+    m_relay.reset();
     endAttemptStats();
-    m_responder->setOnClientGone({});
-    m_responder->setOnTerminate({});
-    m_responder->setOnDrained({});
+    m_responder->setCallbacks({}, {}, {});
 }
 
 void ProxyCall::start(QList<RouteTarget> routes, PlanFactory planFor)
@@ -140,7 +148,7 @@ void ProxyCall::nextAttempt()
         m_backoffSinceNs = 0;
     }
     const RoutingConfig &routing = m_snapshot->config().routing;
-    const qint64 nowMs = m_router->state()->nowMs();
+    const qint64 nowMs = m_services.nowMs();
     const qint64 elapsedMs = (monotonicNowNs() - m_receivedNs) / 1'000'000;
     if (m_attempts >= routing.maxAttempts || (m_attempts > 0 && elapsedMs >= routing.retryBudgetMs)) {
         giveUp();
@@ -209,7 +217,7 @@ void ProxyCall::startAttempt(int routeIndex)
         return;
     }
     CircuitBreaker &breaker = endpoint.health->breaker;
-    const qint64 nowMs = m_router->state()->nowMs();
+    const qint64 nowMs = m_services.nowMs();
     m_probe = breaker.state(nowMs) != CircuitBreaker::State::Closed;
     if (!breaker.tryAcquire(nowMs)) {
         m_routeIndex = routeIndex;
@@ -229,15 +237,7 @@ void ProxyCall::startAttempt(int routeIndex)
     m_upstreamStatus = 0;
     m_upstreamHeaders.clear();
     m_pending.clear();
-    m_scanFrom = 0;
-    m_lineStart = true;
-    m_sideChannel = SseDecoder();
-    m_sawDone = false;
-    m_sawFinish = false;
-    m_lastSequence = -1;
-    m_responseId.clear();
-    m_decoder.reset();
-    m_encoder.reset();
+    m_relay.reset();
     m_upstreamHeadersNs = 0;
     m_upstreamEndNs = 0;
 
@@ -267,7 +267,7 @@ void ProxyCall::startAttempt(int routeIndex)
     callbacks.onData = [this](QByteArrayView chunk) { onData(chunk); };
     callbacks.onFinished = [this](const UpstreamError &error) { onFinished(error); };
     m_upstreamStartNs = startNs;
-    m_upstream = m_router->transport()->start(std::move(request), std::move(callbacks));
+    m_upstream = m_services.transport->start(std::move(request), std::move(callbacks));
 }
 
 HeaderList ProxyCall::gatewayHeaders() const
@@ -320,11 +320,21 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
             else if (isRelayedHeader(header.first))
                 h.append(header);
         }
-        if (m_clientFormat != m_upstreamFormat) {
-            contentType = QByteArrayLiteral("text/event-stream; charset=utf-8");
-            m_decoder = formats::makeStreamDecoder(m_upstreamFormat);
-            m_encoder = formats::makeStreamEncoder(m_clientFormat, m_clientOptions);
+        if (m_filters && !ResponseRelay::canFilter(m_upstreamFormat)) {
+            // Fail closed: an answer the filters cannot read must not reach the client unfiltered.
+            m_upstream.reset();
+            endAttemptStats();
+            respondError(ApiError::badGateway(QStringLiteral("The response filters cannot read %1 streams")
+                                                  .arg(formats::apiFormatName(m_upstreamFormat)),
+                                              QByteArrayLiteral("response_filter_unsupported")));
+            return;
         }
+        m_relay = std::make_unique<ResponseRelay>(m_clientFormat, m_upstreamFormat, m_clientOptions, m_filters,
+                                                  &m_meter, &m_record, [this](QByteArrayView b) { writeClient(b); });
+        if (m_logBodies)
+            m_relay->keepFirstBytes(MaxLoggedBody);
+        if (m_relay->reencodes())
+            contentType = QByteArrayLiteral("text/event-stream; charset=utf-8");
         h.prepend({QByteArrayLiteral("content-type"), contentType});
         h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
         h.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
@@ -337,7 +347,7 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
     m_phase = Phase::Buffering;
 }
 
-void ProxyCall::writeClient(const QByteArray &bytes)
+void ProxyCall::writeClient(QByteArrayView bytes)
 {
     if (bytes.isEmpty())
         return;
@@ -369,179 +379,15 @@ void ProxyCall::onData(QByteArrayView chunk)
     }
     if (m_phase != Phase::Streaming)
         return;
-    if (m_encoder) {
-        relayTranslated(chunk, false);
-    } else {
-        m_pending.append(chunk.data(), chunk.size());
-        relayCompleteEvents(false);
+    m_relay->feed(chunk);
+    if (m_relay->hasEnded()) { // a filter blocked the answer, or the upstream broke the protocol
+        m_upstream.reset();
+        endStream(m_upstreamStatus, m_relay->endCode());
+        return;
     }
     if (m_responder->pendingBytes() > ClientHighWater && m_upstream && !m_pausedForClient) {
         m_pausedForClient = true; // slow client: stop reading upstream until its socket drains
         m_upstream->setPaused(true);
-    }
-}
-
-/// Whether `json` has the member `quotedKey` with a string value (`"finish_reason":"stop"`, but not
-/// `"finish_reason":null`). A byte search: the key does not occur inside the content strings of a
-/// streamed event, where quotes are escaped.
-static bool hasStringMember(QByteArrayView json, QByteArrayView quotedKey)
-{
-    for (qsizetype at = json.indexOf(quotedKey); at >= 0; at = json.indexOf(quotedKey, at + 1)) {
-        qsizetype i = at + quotedKey.size();
-        while (i < json.size() && (json[i] == ' ' || json[i] == '\t'))
-            ++i;
-        if (i >= json.size() || json[i] != ':')
-            continue;
-        ++i;
-        while (i < json.size() && (json[i] == ' ' || json[i] == '\t'))
-            ++i;
-        if (i < json.size() && json[i] == '"')
-            return true;
-    }
-    return false;
-}
-
-void ProxyCall::relayCompleteEvents(bool flushAll)
-{
-    // Find the end of the last complete event (a blank line), whatever the line endings.
-    qsizetype boundary = flushAll ? m_pending.size() : -1;
-    if (!flushAll) {
-        const char *p = m_pending.constData();
-        qsizetype i = m_scanFrom;
-        for (; i < m_pending.size(); ++i) {
-            const char c = p[i];
-            if (c != '\n' && c != '\r') {
-                m_lineStart = false;
-                continue;
-            }
-            if (c == '\r' && i + 1 == m_pending.size())
-                break; // maybe the first half of CRLF: decide when more bytes arrive
-            const bool crlf = c == '\r' && p[i + 1] == '\n';
-            if (crlf)
-                ++i;
-            if (m_lineStart)
-                boundary = i + 1; // an empty line: the event before it is complete
-            m_lineStart = true;
-        }
-        m_scanFrom = i;
-    }
-    if (boundary <= 0)
-        return;
-    const QByteArray ready = m_pending.first(boundary);
-    m_pending.remove(0, boundary);
-    m_scanFrom = qMax<qsizetype>(0, m_scanFrom - boundary);
-    writeClient(ready);
-    if (m_logBodies && m_loggedStream.size() < MaxLoggedBody)
-        m_loggedStream.append(ready.first(qMin(ready.size(), MaxLoggedBody - m_loggedStream.size())));
-    // Side channel for usage and errors. Only whole events are relayed, so the decoder is at an
-    // event boundary after every feed.
-    QList<SseEvent> events = m_sideChannel.feed(ready);
-    if (flushAll)
-        events.append(m_sideChannel.finish()); // the upstream's last event may lack its blank line
-    for (const SseEvent &e : std::as_const(events)) {
-        if (e.data == "[DONE]" || e.event == "message_stop") {
-            m_sawDone = true;
-            continue;
-        }
-        if (m_clientFormat == formats::ApiFormat::OpenAiResponses) {
-            noteResponsesEvent(e);
-            continue;
-        }
-        if (e.data.contains("\"usage\"") || e.data.contains("\"error\""))
-            noteUsage(e.data);
-        if (!m_sawFinish)
-            m_sawFinish = hasStringMember(e.data, m_clientFormat == formats::ApiFormat::AnthropicMessages
-                                                      ? QByteArrayView("\"stop_reason\"")
-                                                      : QByteArrayView("\"finish_reason\""));
-    }
-}
-
-void ProxyCall::relayTranslated(QByteArrayView chunk, bool end)
-{
-    QList<canonical::StreamEvent> events = end ? m_decoder->finish() : m_decoder->feed(chunk);
-    for (canonical::StreamEvent &e : events) {
-        // Clients get back the model name they asked for, not the one it was mapped to.
-        if (e.type == canonical::StreamEvent::Type::MessageStart)
-            e.model = m_record.model;
-        if (e.type == canonical::StreamEvent::Type::MessageStart || e.type == canonical::StreamEvent::Type::MessageDelta)
-            noteCanonicalUsage(e.usage);
-        else if (e.type == canonical::StreamEvent::Type::Error && m_record.error.isEmpty())
-            m_record.error = e.error.code.isEmpty() ? e.error.type : e.error.code;
-    }
-    QByteArray out = m_encoder->encode(events);
-    if (end && !m_encoder->isFinished())
-        out += m_encoder->finish(); // an upstream that ended without finishing still gets a proper end
-    if (m_logBodies && m_loggedStream.size() < MaxLoggedBody)
-        m_loggedStream.append(out.first(qMin(out.size(), MaxLoggedBody - m_loggedStream.size())));
-    writeClient(out);
-}
-
-void ProxyCall::noteCanonicalUsage(const canonical::Usage &usage)
-{
-    if (usage.inputTokens)
-        m_record.promptTokens = int(*usage.inputTokens);
-    if (usage.cacheReadTokens)
-        m_cachedInputTokens = *usage.cacheReadTokens;
-    if (usage.outputTokens)
-        m_record.completionTokens = int(*usage.outputTokens);
-}
-
-void ProxyCall::noteUsage(QByteArrayView json)
-{
-    // Only the few members needed are located, by scanning the bytes; no document is built for
-    // the response (this runs once per response, or per streamed event that carries usage).
-    JsonMemberSpan spans[3];
-    findTopLevelMembers(json, {"usage", "error", "message"}, spans);
-    const auto objectAt = [](QByteArrayView in, const JsonMemberSpan &span) -> QByteArrayView {
-        if (!span.isValid() || in[span.valueStart] != '{')
-            return {};
-        return in.sliced(span.valueStart, span.valueEnd - span.valueStart);
-    };
-    QByteArrayView usage = objectAt(json, spans[0]);
-    if (usage.isEmpty()) { // Anthropic's message_start carries it inside the message
-        const QByteArrayView message = objectAt(json, spans[2]);
-        if (!message.isEmpty())
-            usage = objectAt(message, findTopLevelMember(message, "usage"));
-    }
-    if (!usage.isEmpty()) {
-        enum { Prompt, Input, Completion, Output, PromptDetails, CacheRead, CacheWrite, Count };
-        JsonMemberSpan u[Count];
-        findTopLevelMembers(usage,
-                            {"prompt_tokens", "input_tokens", "completion_tokens", "output_tokens",
-                             "prompt_tokens_details", "cache_read_input_tokens", "cache_creation_input_tokens"},
-                            u);
-        const auto number = [](QByteArrayView in, const JsonMemberSpan &span) -> std::optional<qint64> {
-            if (!span.isValid())
-                return std::nullopt;
-            return jsonIntegerValue(in.sliced(span.valueStart, span.valueEnd - span.valueStart));
-        };
-        for (int field : {Prompt, Input}) {
-            if (const std::optional<qint64> n = number(usage, u[field]))
-                m_record.promptTokens = int(*n);
-        }
-        for (int field : {Completion, Output}) {
-            if (const std::optional<qint64> n = number(usage, u[field]))
-                m_record.completionTokens = int(*n);
-        }
-        // Cached input: OpenAI counts it inside prompt_tokens; Anthropic reports it beside input_tokens.
-        if (const QByteArrayView details = objectAt(usage, u[PromptDetails]); !details.isEmpty()) {
-            const std::optional<qint64> cached = number(details, findTopLevelMember(details, "cached_tokens"));
-            if (cached.value_or(0) > 0)
-                m_cachedInputTokens = *cached;
-        }
-        const qint64 anthropicRead = number(usage, u[CacheRead]).value_or(0);
-        const qint64 anthropicWrite = number(usage, u[CacheWrite]).value_or(0);
-        const std::optional<qint64> input = number(usage, u[Input]);
-        if ((anthropicRead > 0 || anthropicWrite > 0) && input) {
-            m_cachedInputTokens = anthropicRead;
-            m_record.promptTokens = int(*input + anthropicRead + anthropicWrite);
-        }
-    }
-    if (m_record.error.isEmpty()) {
-        if (const QByteArrayView error = objectAt(json, spans[1]); !error.isEmpty()) {
-            const QJsonObject e = QJsonDocument::fromJson(error.toByteArray()).object();
-            m_record.error = e.value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
-        }
     }
 }
 
@@ -603,13 +449,8 @@ void ProxyCall::onFinished(const UpstreamError &error)
             failStream(errorFromUpstream(error, true));
             return;
         }
-        if (m_encoder)
-            relayTranslated({}, true);
-        else
-            relayCompleteEvents(true); // the upstream ended cleanly: pass on whatever it sent last
-        beginClientStream(); // an empty stream: the client still gets its status and end
-        m_responder->endStream();
-        finish(m_upstreamStatus);
+        m_relay->finish();
+        endStream(m_upstreamStatus, m_relay->endCode());
         return;
     case Phase::Done:
         return;
@@ -623,7 +464,7 @@ void ProxyCall::attemptFailed(Failure failure, bool endpointFault, std::optional
     EndpointHealth &health = *route.endpoint->health;
     const double alpha = m_snapshot->config().routing.latencyAlpha;
     if (endpointFault) {
-        health.breaker.recordFailure(m_router->state()->nowMs());
+        health.breaker.recordFailure(m_services.nowMs());
         route.endpoint->statsFor(route.upstreamModel).recordFailure(alpha);
         health.total.recordFailure(alpha);
     } else if (m_probe) {
@@ -660,17 +501,10 @@ void ProxyCall::giveUp()
 
 void ProxyCall::chargeBudget()
 {
-    if (!m_endpoint || m_routeIndex < 0 || (m_record.promptTokens < 0 && m_record.completionTokens < 0))
+    if (!m_endpoint || m_routeIndex < 0)
         return;
-    const RouteTarget &route = m_routes[m_routeIndex];
-    const ModelPrice price = m_snapshot->priceFor(*m_endpoint, route.upstreamModel);
-    const double usd = costUsd(price, qMax(0, m_record.promptTokens), m_cachedInputTokens,
-                               qMax(0, m_record.completionTokens));
-    m_record.costUsd = usd;
-    const BudgetLedger::Charged charged = m_router->budget()->charge(usd, QDateTime::currentMSecsSinceEpoch());
-    if (charged.before != charged.after && charged.after != BudgetLedger::State::Ok)
-        qWarning("daily budget: %s limit reached (%.4f USD spent today)",
-                 charged.after == BudgetLedger::State::Exhausted ? "daily" : "soft", charged.spentTodayUsd);
+    m_meter.charge(m_snapshot->priceFor(*m_endpoint, m_routes[m_routeIndex].upstreamModel), m_services.budget,
+                   QDateTime::currentMSecsSinceEpoch());
 }
 
 void ProxyCall::endAttemptStats()
@@ -684,62 +518,17 @@ void ProxyCall::endAttemptStats()
 
 void ProxyCall::respondBuffered()
 {
-    QByteArray contentType = QByteArrayLiteral("application/json");
-    HeaderList h;
-    for (const auto &header : std::as_const(m_upstreamHeaders)) {
-        if (header.first == "content-type")
-            contentType = header.second;
-        else if (isRelayedHeader(header.first))
-            h.append(header);
+    BufferedAnswer answer{m_upstreamStatus, {}, std::exchange(m_pending, {})};
+    const std::optional<ApiError> error = relayBuffered(m_clientFormat, m_upstreamFormat, m_upstreamHeaders,
+                                                        m_clientOptions, m_filters, &m_meter, &m_record, &answer);
+    if (error) {
+        respondError(*error);
+        return;
     }
-    const bool anthropicClient = m_clientFormat == formats::ApiFormat::AnthropicMessages;
-    const bool translate = m_clientFormat != m_upstreamFormat;
-    int status = m_upstreamStatus;
-    QByteArray body = std::exchange(m_pending, {});
-    if (status >= 400) {
-        m_record.error = QStringLiteral("upstream_%1").arg(status);
-        const QJsonObject o = QJsonDocument::fromJson(body).object();
-        const bool shaped = anthropicClient ? o.value(QLatin1String("type")).toString() == u"error"
-                                            : o.value(QLatin1String("error")).isObject();
-        if (translate) {
-            const canonical::Error e = formats::parseError(m_upstreamFormat, status, body);
-            body = formats::emitError(m_clientFormat, e);
-            status = formats::httpStatus(m_clientFormat, e);
-            contentType = QByteArrayLiteral("application/json");
-        } else if (!shaped) {
-            // Errors pass through when they are in the client's shape; anything else (an HTML page
-            // from a proxy, plain text) is wrapped so the client's SDK can parse it.
-            ApiError e;
-            e.status = status;
-            e.type = status >= 500 ? QByteArrayLiteral("upstream_error") : QByteArrayLiteral("invalid_request_error");
-            e.code = QByteArrayLiteral("upstream_error");
-            e.message = QStringLiteral("The upstream answered %1: %2")
-                            .arg(status)
-                            .arg(QString::fromUtf8(body.left(500)).trimmed());
-            body = clientErrorBody(e);
-            contentType = QByteArrayLiteral("application/json");
-        }
-    } else if (translate) {
-        canonical::Error error;
-        std::optional<canonical::Response> response = formats::parseResponse(m_upstreamFormat, body, &error);
-        if (!response) {
-            respondError(ApiError::badGateway(
-                QStringLiteral("The upstream response could not be read: %1").arg(error.message),
-                QByteArrayLiteral("upstream_protocol_error")));
-            return;
-        }
-        noteCanonicalUsage(response->usage);
-        response->model = m_record.model; // the name the client asked for
-        body = formats::emitResponse(m_clientFormat, *response, m_clientOptions);
-        contentType = QByteArrayLiteral("application/json");
-    } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
-        noteUsage(body);
-    }
-    h.prepend({QByteArrayLiteral("content-type"), contentType});
-    h.append(gatewayHeaders());
+    answer.headers.append(gatewayHeaders());
     if (m_logBodies)
-        logBody(m_record.requestId, "response body", body);
-    m_responder->respond(status, h, body);
+        logBody(m_record.requestId, "response body", answer.body);
+    m_responder->respond(answer.status, answer.headers, answer.body);
     finish(m_upstreamStatus);
 }
 
@@ -757,84 +546,20 @@ void ProxyCall::respondError(const ApiError &error)
 
 void ProxyCall::failStream(const ApiError &error)
 {
-    // Drop a half-received event: the client gets only whole events, then our error and [DONE].
-    m_pending.clear();
-    m_scanFrom = 0;
-    m_lineStart = true;
-    if (!m_encoder && m_sawFinish && !m_sawDone) {
-        // The answer was complete; only the upstream's closing event was lost with the connection.
-        // The client gets that closing event instead of an error for an answer it already has.
-        qInfo("request %s: upstream connection ended after the last event of a complete answer (%s); stream "
-              "closed normally",
-              qPrintable(m_record.requestId), qPrintable(error.message));
-        writeClient(m_clientFormat == formats::ApiFormat::AnthropicMessages
-                        ? sseEvent("message_stop", QByteArrayLiteral("{\"type\":\"message_stop\"}"))
-                        : sseDone());
-        m_responder->endStream();
-        finish(m_upstreamStatus, QStringLiteral("upstream_closed_after_answer"));
-        return;
-    }
-    if (m_encoder) {
-        writeClient(m_encoder->fail(error.toCanonical()));
-    } else if (m_clientFormat == formats::ApiFormat::AnthropicMessages) {
-        writeClient(sseEvent("error", error.anthropicBody()));
-    } else if (m_clientFormat == formats::ApiFormat::OpenAiResponses) {
-        if (!m_sawDone)
-            writeClient(responsesFailedEvent(error));
-    } else {
-        writeClient(error.openAiStreamEvent());
-        if (!m_sawDone)
-            writeClient(sseDone());
-    }
+    const QString code = m_relay ? m_relay->fail(error) : QString::fromLatin1(error.code);
+    endStream(m_upstreamStatus ? m_upstreamStatus : error.status, code);
+}
+
+void ProxyCall::endStream(int status, const QString &error)
+{
+    beginClientStream(); // an empty stream: the client still gets its status and end
     m_responder->endStream();
-    finish(m_upstreamStatus ? m_upstreamStatus : error.status, QString::fromLatin1(error.code));
+    finish(status, error);
 }
 
 QByteArray ProxyCall::clientErrorBody(const ApiError &error) const
 {
-    return m_clientFormat == formats::ApiFormat::AnthropicMessages ? error.anthropicBody() : error.openAiBody();
-}
-
-void ProxyCall::noteResponsesEvent(const SseEvent &event)
-{
-    JsonMemberSpan spans[2];
-    findTopLevelMembers(event.data, {"sequence_number", "response"}, spans);
-    if (spans[0].isValid())
-        m_lastSequence = event.data.mid(spans[0].valueStart, spans[0].valueEnd - spans[0].valueStart).toLongLong();
-    if (event.event == "response.completed" || event.event == "response.failed" ||
-        event.event == "response.incomplete")
-        m_sawDone = true;
-    if (!spans[1].isValid())
-        return;
-    const QJsonObject response =
-        QJsonDocument::fromJson(event.data.mid(spans[1].valueStart, spans[1].valueEnd - spans[1].valueStart)).object();
-    if (m_responseId.isEmpty())
-        m_responseId = response.value(QLatin1String("id")).toString().toUtf8();
-    const QJsonObject usage = response.value(QLatin1String("usage")).toObject();
-    if (usage.contains(QLatin1String("input_tokens")))
-        m_record.promptTokens = usage.value(QLatin1String("input_tokens")).toInt();
-    if (usage.contains(QLatin1String("output_tokens")))
-        m_record.completionTokens = usage.value(QLatin1String("output_tokens")).toInt();
-    const QJsonObject error = response.value(QLatin1String("error")).toObject();
-    if (!error.isEmpty() && m_record.error.isEmpty())
-        m_record.error = error.value(QLatin1String("code")).toString(QStringLiteral("upstream_error"));
-}
-
-QByteArray ProxyCall::responsesFailedEvent(const ApiError &error) const
-{
-    // A relayed Responses stream that broke off: end it the way the API ends a failed response,
-    // continuing the upstream's sequence numbers.
-    QJsonObject response{{QStringLiteral("id"), QString::fromUtf8(m_responseId)},
-                         {QStringLiteral("object"), QStringLiteral("response")},
-                         {QStringLiteral("status"), QStringLiteral("failed")},
-                         {QStringLiteral("model"), m_record.model},
-                         {QStringLiteral("output"), QJsonArray()},
-                         {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QString::fromLatin1(error.code)},
-                                                               {QStringLiteral("message"), error.message}}}};
-    const QJsonObject event{{QStringLiteral("type"), QStringLiteral("response.failed")},
-                            {QStringLiteral("sequence_number"), m_lastSequence + 1},
-                            {QStringLiteral("response"), response}};
-    return sseEvent("response.failed", QJsonDocument(event).toJson(QJsonDocument::Compact));
+    return errorBodyFor(m_clientFormat, error);
 }
 
 void ProxyCall::onClientGone()
@@ -862,8 +587,8 @@ void ProxyCall::finish(int status, const QString &error)
     m_phase = Phase::Done;
     m_retryTimer.stop();
     endAttemptStats();
-    if (m_logBodies && !m_loggedStream.isEmpty())
-        logBody(m_record.requestId, "streamed response (first bytes)", m_loggedStream);
+    if (m_logBodies && m_relay && !m_relay->firstBytes().isEmpty())
+        logBody(m_record.requestId, "streamed response (first bytes)", m_relay->firstBytes());
     m_record.status = status;
     if (!error.isEmpty() && m_record.error.isEmpty())
         m_record.error = error;
@@ -871,8 +596,8 @@ void ProxyCall::finish(int status, const QString &error)
     m_record.latencyMs = double(monotonicNowNs() - m_receivedNs) / 1e6;
     m_record.overheadMs = overheadMs();
     logging::logRequest(m_record);
-    m_router->records()->push(m_record);
-    m_router->release(this);
+    m_services.records->push(m_record);
+    m_services.release(this);
 }
 
 } // namespace llmproxy

@@ -2,11 +2,13 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/api/clientresponder.h"
+#include "proxycore/api/usagemeter.h"
 #include "proxycore/formats/apierror.h"
 #include "proxycore/formats/codecs.h"
-#include "proxycore/formats/ssedecoder.h"
 #include "proxycore/http/httprequest.h"
 #include "proxycore/observability/requestrecord.h"
+#include "proxycore/pipeline/responsefilter.h"
 #include "proxycore/routing/routingsnapshot.h"
 #include "proxycore/routing/upstreamplan.h"
 #include "proxycore/upstream/upstreamtransport.h"
@@ -19,25 +21,50 @@
 namespace llmproxy {
 
 class ApiRouter;
+class BudgetLedger;
 class HttpResponder;
+class IUpstreamTransport;
+class ProxyCall;
+class RecordQueue;
+class ResponseRelay;
 class UpstreamCall;
+
+/// What a call uses of the worker that runs it. Everything outlives the call.
+struct CallServices
+{
+    IUpstreamTransport *transport = nullptr;
+    BudgetLedger *budget = nullptr;
+    RecordQueue *records = nullptr;               ///< the finished call's record goes here
+    std::function<qint64()> nowMs;                ///< the clock circuit breakers run on
+    std::function<void(ProxyCall *call)> release; ///< the call is done; destroy it later, not now
+};
 
 /// One request proxied to an upstream, from sending it to the last byte relayed. Owned by its
 /// ApiRouter (worker thread).
 ///
-/// When the client and the upstream speak the same format the answer is relayed unchanged:
-/// streams event by event as they arrive, complete SSE events only, so an upstream failure
-/// mid-event never leaves half an event at the client. Otherwise the answer is translated through
-/// the canonical model (incrementally for streams). Either way a stream always ends with the
-/// client protocol's terminal event, also when the upstream fails. A client that disconnects
-/// cancels the upstream transfer at once.
+/// This class is the attempt loop (routes, retries with backoff, fallback, circuit breakers,
+/// per-endpoint statistics). The answer of the attempt that succeeds goes out through a
+/// ResponseRelay (streams: raw, translated or filtered; see responserelay.h) or, buffered, through
+/// respondBuffered() (same rules); the UsageMeter counts tokens, prices them and charges the
+/// budget. A stream always ends with the client protocol's terminal event, also when the upstream
+/// fails. A client that disconnects cancels the upstream transfer at once.
 class ProxyCall
 {
 public:
+    /// `filters`: the response filter chain; null or empty relays answers raw (no extra cost). Only
+    /// for chat-style answers (Chat Completions, Messages, Responses): legacy completions and
+    /// embeddings have no canonical form, and a filtered call refuses what it cannot decode.
+    ProxyCall(CallServices services, RoutingSnapshotPtr snapshot, std::shared_ptr<ClientResponder> responder,
+              RequestRecord record, qint64 receivedNs, formats::ApiFormat clientFormat,
+              formats::ClientOptions clientOptions = {}, ResponseFilterChainPtr filters = {});
+    /// A call run by `router`'s worker, answering through the HTTP front end.
     ProxyCall(ApiRouter *router, RoutingSnapshotPtr snapshot, std::shared_ptr<HttpResponder> responder,
               RequestRecord record, qint64 receivedNs, formats::ApiFormat clientFormat,
-              formats::ClientOptions clientOptions = {});
+              formats::ClientOptions clientOptions = {}, ResponseFilterChainPtr filters = {});
     ~ProxyCall();
+
+    /// The services of `router`'s worker.
+    static CallServices servicesOf(ApiRouter *router);
 
     /// Builds the upstream request for one route; nullopt (with `error` set) when the request
     /// cannot go to that route (e.g. a field its format cannot carry).
@@ -58,7 +85,7 @@ private:
     void startAttempt(int routeIndex);
     void attemptFailed(Failure failure, bool endpointFault, std::optional<qint64> retryAfterMs);
     void giveUp();
-    void writeClient(const QByteArray &bytes);
+    void writeClient(QByteArrayView bytes);
     /// Sends the client the stream's status line and headers, once.
     void beginClientStream();
     void endAttemptStats();
@@ -69,20 +96,18 @@ private:
     void onFinished(const UpstreamError &error);
     void onClientGone();
     void onTerminate();
-    void relayCompleteEvents(bool flushAll);
-    void noteUsage(QByteArrayView json);
-    void noteCanonicalUsage(const canonical::Usage &usage);
-    void relayTranslated(QByteArrayView chunk, bool end);
     QByteArray clientErrorBody(const ApiError &error) const;
-    void noteResponsesEvent(const SseEvent &event);
-    QByteArray responsesFailedEvent(const ApiError &error) const;
+    /// Ends a stream the relay has ended (after a failure, a filter's block or the upstream's end).
+    void endStream(int status, const QString &error = {});
     void failStream(const ApiError &error);
+
     void respondError(const ApiError &error);
     void respondBuffered();
     HeaderList gatewayHeaders() const;
     void finish(int status, const QString &error = {});
     double overheadMs() const;
 
+    CallServices m_services;
     QList<RouteTarget> m_routes;
     PlanFactory m_planFor;
     QList<bool> m_tried;     ///< per route: attempted at least once
@@ -90,7 +115,6 @@ private:
     QList<qint64> m_retryAfterMs; ///< per route: the wait its last answer asked for (-1 = none)
     int m_routeIndex = -1;   ///< route of the current attempt
     int m_attempts = 0;
-    qint64 m_cachedInputTokens = 0;
     int m_retries = 0;       ///< attempts that went back to a route already tried
     bool m_lastWasHttpError = false; ///< the last failed attempt got an HTTP answer (kept in m_pending)
     ApiError m_lastError;
@@ -101,9 +125,8 @@ private:
     HeaderList m_streamHeaders;
     QTimer m_retryTimer;
 
-    ApiRouter *m_router;
     RoutingSnapshotPtr m_snapshot;   ///< keeps the endpoint alive for the whole call
-    std::shared_ptr<HttpResponder> m_responder;
+    std::shared_ptr<ClientResponder> m_responder;
     std::unique_ptr<UpstreamCall> m_upstream;
     RequestRecord m_record;
     const ResolvedEndpoint *m_endpoint = nullptr;
@@ -111,21 +134,12 @@ private:
     bool m_stream = false;
     int m_upstreamStatus = 0;
     HeaderList m_upstreamHeaders;
-    SseDecoder m_sideChannel;        ///< reads the relayed events for usage and errors
-    QByteArray m_pending;            ///< stream bytes not yet relayed (an incomplete event) or buffered body
-    qsizetype m_scanFrom = 0;        ///< event-boundary scan resumes here
-    bool m_lineStart = true;         ///< the scan position is at the start of a line
-    bool m_sawDone = false;          ///< passthrough: the upstream's terminal event was relayed
-    /// Passthrough Chat Completions / Messages: the answer's last event (a finish_reason or
-    /// stop_reason) was relayed; only the closing event may still be missing.
-    bool m_sawFinish = false;
-    qint64 m_lastSequence = -1;      ///< passthrough Responses stream: last sequence_number relayed
-    QByteArray m_responseId;         ///< passthrough Responses stream: id from response.created
+    QByteArray m_pending;                   ///< buffered answer: the body so far
+    std::unique_ptr<ResponseRelay> m_relay; ///< streamed answer of the current attempt
+    UsageMeter m_meter{&m_record};
+    ResponseFilterChainPtr m_filters;
     bool m_pausedForClient = false;
     bool m_logBodies = false;
-    std::unique_ptr<formats::StreamDecoder> m_decoder; ///< translated streams: upstream bytes → events
-    std::unique_ptr<formats::StreamEncoder> m_encoder; ///< translated streams: events → client bytes
-    QByteArray m_loggedStream;       ///< first bytes of a stream, for opt-in body logging
     qint64 m_receivedNs;
     formats::ApiFormat m_clientFormat;
     formats::ApiFormat m_upstreamFormat = formats::ApiFormat::OpenAiChat;

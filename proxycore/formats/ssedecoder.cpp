@@ -32,6 +32,8 @@ QList<SseEvent> SseDecoder::feed(QByteArrayView bytes)
     QList<SseEvent> out;
     if (m_overflowed || bytes.isEmpty())
         return out;
+    const qint64 base = m_fed;
+    m_fed += bytes.size();
     if (!m_bomChecked) {
         // The BOM may arrive one byte at a time; hold bytes until it is clear whether one is there.
         m_line.append(bytes);
@@ -40,21 +42,27 @@ QList<SseEvent> SseDecoder::feed(QByteArrayView bytes)
         m_bomChecked = true;
         QByteArray pending = std::move(m_line);
         m_line = QByteArray();
-        if (pending.startsWith(kBom))
+        qint64 start = 0; // the held bytes began the stream
+        if (pending.startsWith(kBom)) {
             pending.remove(0, kBom.size());
-        consume(pending, out);
+            start = kBom.size();
+        }
+        consume(pending, start, out);
         return out;
     }
-    consume(bytes, out);
+    consume(bytes, base, out);
     return out;
 }
 
-void SseDecoder::consume(QByteArrayView in, QList<SseEvent> &out)
+void SseDecoder::consume(QByteArrayView in, qint64 base, QList<SseEvent> &out)
 {
     if (m_skipLf && !in.isEmpty()) {
         m_skipLf = false;
-        if (in.front() == '\n')
+        if (in.front() == '\n') {
+            // The LF of a CRLF split across feeds; as a raw byte it goes with what follows.
             in = in.sliced(1);
+            ++base;
+        }
     }
     const char *const begin = in.data();
     const qsizetype size = in.size();
@@ -64,15 +72,6 @@ void SseDecoder::consume(QByteArrayView in, QList<SseEvent> &out)
         if (c != '\n' && c != '\r')
             continue;
         const QByteArrayView tail(begin + pos, i - pos);
-        if (m_line.isEmpty()) {
-            processLine(tail, out);
-        } else {
-            m_line.append(tail);
-            processLine(m_line, out);
-            m_line.clear();
-        }
-        if (m_overflowed)
-            return;
         if (c == '\r') {
             if (i + 1 < size) {
                 if (begin[i + 1] == '\n')
@@ -81,6 +80,16 @@ void SseDecoder::consume(QByteArrayView in, QList<SseEvent> &out)
                 m_skipLf = true;
             }
         }
+        const qint64 lineEnd = base + i + 1;
+        if (m_line.isEmpty()) {
+            processLine(tail, lineEnd, out);
+        } else {
+            m_line.append(tail);
+            processLine(m_line, lineEnd, out);
+            m_line.clear();
+        }
+        if (m_overflowed)
+            return;
         pos = i + 1;
     }
     if (pos < size) {
@@ -101,10 +110,10 @@ bool SseDecoder::checkSize(qsizetype pendingLineBytes)
     return false;
 }
 
-void SseDecoder::processLine(QByteArrayView line, QList<SseEvent> &out)
+void SseDecoder::processLine(QByteArrayView line, qint64 lineEnd, QList<SseEvent> &out)
 {
     if (line.isEmpty()) {
-        dispatch(out);
+        dispatch(lineEnd, out);
         return;
     }
     if (line.front() == ':')
@@ -137,12 +146,16 @@ void SseDecoder::processLine(QByteArrayView line, QList<SseEvent> &out)
     checkSize(0);
 }
 
-void SseDecoder::dispatch(QList<SseEvent> &out)
+void SseDecoder::dispatch(qint64 end, QList<SseEvent> &out)
 {
     // As the OpenAI and Anthropic SDKs: an event counts when it has data or a name.
-    if (m_hasData || !m_event.event.isEmpty())
+    if (m_hasData || !m_event.event.isEmpty()) {
+        m_event.rawBegin = m_boundary;
+        m_event.rawEnd = end;
         out.append(std::move(m_event));
+    }
     clearEvent();
+    m_boundary = end;
 }
 
 void SseDecoder::clearEvent()
@@ -160,10 +173,10 @@ QList<SseEvent> SseDecoder::finish()
         if (!m_line.isEmpty()) {
             const QByteArray last = std::move(m_line);
             m_line = QByteArray();
-            processLine(last, out);
+            processLine(last, m_fed, out);
         }
         if (!m_overflowed)
-            dispatch(out);
+            dispatch(m_fed, out);
     }
     const bool overflowed = m_overflowed;
     reset();
@@ -178,6 +191,8 @@ void SseDecoder::reset()
     m_skipLf = false;
     m_bomChecked = false;
     m_overflowed = false;
+    m_fed = 0;
+    m_boundary = 0;
 }
 
 QByteArray sseData(QByteArrayView payload)

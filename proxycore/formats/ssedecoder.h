@@ -17,8 +17,19 @@ struct SseEvent
     QByteArray data;          ///< all "data:" lines of the event joined with '\n'
     QByteArray id;            ///< this event's own "id:" field; empty when absent (not carried over)
     std::optional<int> retry; ///< the "retry:" field in milliseconds, when given as digits
+    /// Where the event's raw bytes lie in the stream, as offsets from the first byte fed (a BOM
+    /// counts): from just after the previous blank line to just after the blank line that
+    /// dispatched it (the end of the stream for an event finish() dispatched). Bytes between two
+    /// ranges are comments and blank lines that dispatch nothing. With boundary() this lets a relay
+    /// pass on exactly the events it has seen without scanning for them again.
+    qint64 rawBegin = -1;
+    qint64 rawEnd = -1;
 
-    friend bool operator==(const SseEvent &, const SseEvent &) = default;
+    /// Same fields, wherever in a stream the events were.
+    friend bool operator==(const SseEvent &a, const SseEvent &b)
+    {
+        return a.event == b.event && a.data == b.data && a.id == b.id && a.retry == b.retry;
+    }
 };
 
 /// Incremental text/event-stream decoder (WHATWG rules, as the OpenAI and Anthropic SDKs apply them).
@@ -52,12 +63,18 @@ public:
     void reset();
 
     bool overflowed() const { return m_overflowed; }
+    /// Stream offset just after the last blank line seen: every byte before it belongs to complete
+    /// events (or to comments and empty events, which dispatch nothing). A relay may pass on the
+    /// bytes up to here as whole events.
+    qint64 boundary() const { return m_boundary; }
     qsizetype maxEventBytes() const { return m_maxEventBytes; }
 
 private:
-    void consume(QByteArrayView in, QList<SseEvent> &out);
-    void processLine(QByteArrayView line, QList<SseEvent> &out);
-    void dispatch(QList<SseEvent> &out);
+    /// `in` starts at stream offset `base`.
+    void consume(QByteArrayView in, qint64 base, QList<SseEvent> &out);
+    /// `lineEnd`: stream offset just after the line's terminator.
+    void processLine(QByteArrayView line, qint64 lineEnd, QList<SseEvent> &out);
+    void dispatch(qint64 end, QList<SseEvent> &out);
     void clearEvent();
     bool checkSize(qsizetype pendingLineBytes);
 
@@ -68,6 +85,8 @@ private:
     bool m_skipLf = false; ///< the previous chunk ended in '\r': a leading '\n' belongs to it
     bool m_bomChecked = false;
     bool m_overflowed = false;
+    qint64 m_fed = 0;      ///< bytes fed since the last reset
+    qint64 m_boundary = 0; ///< see boundary()
 };
 
 /// `data: <payload>\n\n`; a payload containing line breaks becomes several data lines, which a

@@ -7,6 +7,7 @@
 #include "proxycore/http/httprequest.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/pipeline/requestvault.h"
+#include "proxycore/pipeline/responsefilter.h"
 #include "proxycore/routing/routingsnapshot.h"
 #include "proxycore/security/apikeyverifier.h"
 
@@ -44,6 +45,12 @@ struct RequestContext
     QList<SegmentPatch> patches;
     /// Values the stages took out of the request, for the response filters to put back.
     RequestVault vault;
+    /// The answer's filters (restoring what the vault holds, sanitizing, signing), added by the
+    /// stages that need them; null = the answer is relayed as the provider sent it. Filters keep
+    /// per-answer state, so each request gets its own chain. Only chat-style APIs (Chat
+    /// Completions, Messages, Responses) can be filtered; a filtered legacy completion or
+    /// embedding is refused.
+    ResponseFilterChainPtr responseFilters;
 
     QString model;             ///< as asked by the client
     QList<RouteTarget> routes; ///< set by routing, tried in order by the call

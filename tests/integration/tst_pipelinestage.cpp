@@ -10,6 +10,7 @@
 #include "proxycore/engine/engine.h"
 #include "proxycore/pipeline/requestcontext.h"
 #include "proxycore/pipeline/requestpipeline.h"
+#include "proxycore/pipeline/textreplacefilter.h"
 #include "tests/support/httpclient.h"
 #include "tests/support/inprocessengine.h"
 #include "tests/support/mockupstreamprocess.h"
@@ -29,10 +30,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// Masks "s3cret" as a vault placeholder; refuses requests mentioning "open the pod bay doors".
+/// Masks "s3cret" as a vault placeholder (and, with `restore`, puts it back into the answer);
+/// refuses requests mentioning "open the pod bay doors".
 class MaskStage : public RequestStage
 {
 public:
+    explicit MaskStage(bool restore = false) : m_restore(restore) {}
     QString name() const override { return u"test-mask"_s; }
     std::optional<ApiError> process(RequestContext &context) const override
     {
@@ -44,12 +47,22 @@ public:
                     403, u"This request was refused by a guard."_s, "permission_error", "request_blocked", {}};
             if (text.contains(u"s3cret"_s)) {
                 QString masked = text;
-                masked.replace(u"s3cret"_s, context.vault.keep(u"SECRET"_s, u"s3cret"_s));
+                const QString placeholder = context.vault.keep(u"SECRET"_s, u"s3cret"_s);
+                masked.replace(u"s3cret"_s, placeholder);
                 context.patches.append({i, masked});
+                if (m_restore && !context.responseFilters) {
+                    // The answer gets the original back: the client never sees the placeholder.
+                    context.responseFilters = std::make_shared<ResponseFilterChain>();
+                    context.responseFilters->append(std::make_shared<TextReplaceFilter>(
+                        QList<QPair<QString, QString>>{{placeholder, u"s3cret"_s}}));
+                }
             }
         }
         return std::nullopt;
     }
+
+private:
+    bool m_restore;
 };
 
 } // namespace
@@ -68,6 +81,8 @@ private slots:
     void translatedRequestCarriesTheMaskedText();
     void refusedRequestNeverReachesTheProvider();
     void withoutStagesTheBodyIsUntouched();
+    void maskedValueIsRestoredInTheAnswer_data();
+    void maskedValueIsRestoredInTheAnswer();
 
 private:
     HttpResponse post(const QString &path, const QByteArray &body) const;
@@ -186,6 +201,41 @@ void TestPipelineStage::withoutStagesTheBodyIsUntouched()
     QVERIFY2(r.status == 200, qPrintable(r.describe()));
     QCOMPARE(m_mock.requests().size(), 1);
     QCOMPARE(m_mock.requests().first().body, body);
+}
+
+void TestPipelineStage::maskedValueIsRestoredInTheAnswer_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("chat") << u"/v1/chat/completions"_s
+                          << QByteArray(
+                                 R"({"model":"pipe-chat","messages":[{"role":"user","content":"say s3cret now"}]})");
+    QTest::newRow("chat stream")
+        << u"/v1/chat/completions"_s
+        << QByteArray(R"({"model":"pipe-chat","stream":true,"messages":[{"role":"user","content":"say s3cret now"}]})");
+    QTest::newRow("messages stream")
+        << u"/v1/messages"_s
+        << QByteArray(
+               R"({"model":"pipe-claude","max_tokens":16,"stream":true,"messages":[{"role":"user","content":"say s3cret now"}]})");
+    QTest::newRow("chat on anthropic")
+        << u"/v1/chat/completions"_s
+        << QByteArray(R"({"model":"pipe-claude","messages":[{"role":"user","content":"say s3cret now"}]})");
+}
+
+void TestPipelineStage::maskedValueIsRestoredInTheAnswer()
+{
+    // The mock upstream answers with the user's text: it sees the placeholder, the client the value.
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    m_engine->setRequestPipeline(std::make_shared<RequestPipeline>(
+        std::vector<std::shared_ptr<const RequestStage>>{std::make_shared<MaskStage>(true)}));
+    const HttpResponse r = post(path, body);
+    QVERIFY2(r.status == 200, qPrintable(r.describe()));
+    QCOMPARE(m_mock.requests().size(), 1);
+    QVERIFY2(!m_mock.requests().first().body.contains("s3cret"), m_mock.requests().first().body.constData());
+    QVERIFY2(m_mock.requests().first().body.contains("[SECRET_1]"), m_mock.requests().first().body.constData());
+    QVERIFY2(r.body.contains("s3cret"), r.body.constData());
+    QVERIFY2(!r.body.contains("SECRET_1"), r.body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestPipelineStage)

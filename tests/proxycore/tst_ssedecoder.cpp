@@ -208,6 +208,48 @@ private slots:
         }
     }
 
+    void rawRangesCoverTheStreamAtEverySplit_data()
+    {
+        QTest::addColumn<QByteArray>("stream");
+        QTest::newRow("lf") << QByteArray(": hi\n\nevent: a\ndata: 1\n\ndata: 2\n\n\n\ndata: 3\n\n");
+        QTest::newRow("crlf") << QByteArray("data: 1\r\n\r\n: c\r\n\r\nevent: b\r\ndata: 2\r\n\r\n");
+        QTest::newRow("cr") << QByteArray("data: 1\r\rdata: 2\r\r");
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF"
+                                           "data: 1\n\ndata: 2\n\n");
+    }
+    void rawRangesCoverTheStreamAtEverySplit()
+    {
+        QFETCH(QByteArray, stream);
+        for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
+            SseDecoder d;
+            QList<SseEvent> events = d.feed(QByteArrayView(stream).first(cut));
+            const qint64 firstBoundary = d.boundary();
+            QVERIFY(firstBoundary <= cut);
+            events += d.feed(QByteArrayView(stream).sliced(cut));
+            // The LF of a final CRLF split from its CR waits for the next bytes.
+            const auto atEnd = [&stream](qint64 offset) {
+                return offset == stream.size() || (offset == stream.size() - 1 && stream.endsWith("\r\n"));
+            };
+            QVERIFY(atEnd(d.boundary()));
+            // Ascending ranges; each raw slice decodes to exactly its event, the bytes between
+            // them (comments, blank lines) to none.
+            qint64 at = 0;
+            for (const SseEvent &e : std::as_const(events)) {
+                QVERIFY(e.rawBegin >= at);
+                QVERIFY(e.rawEnd > e.rawBegin);
+                SseDecoder gap;
+                QVERIFY(gap.feed(QByteArrayView(stream).sliced(at, e.rawBegin - at)).isEmpty());
+                at = e.rawEnd;
+                SseDecoder alone;
+                QList<SseEvent> one = alone.feed(QByteArrayView(stream).sliced(e.rawBegin, e.rawEnd - e.rawBegin));
+                one += alone.finish();
+                QCOMPARE(one.size(), 1);
+                QCOMPARE(render(one), render({e}));
+            }
+            QVERIFY(atEnd(at));
+        }
+    }
+
     void crlfSplitBetweenFeedsIsOneLineEnd()
     {
         SseDecoder d;

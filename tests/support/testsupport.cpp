@@ -72,6 +72,20 @@ QString chatContent(const QJsonObject &completion)
         .toString();
 }
 
+QString responsesOutputText(const QJsonObject &response)
+{
+    return response.value(QLatin1String("output"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QLatin1String("content"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QLatin1String("text"))
+        .toString();
+}
+
 QString streamedChatContent(const QByteArray &sseBody)
 {
     QString text;

@@ -26,6 +26,8 @@ QJsonObject chatRequest(const QString &model, const QString &userText, bool stre
 QString chatContent(const QJsonObject &completion);
 /// The concatenated choices[0].delta.content of a streamed chat completion (SSE body).
 QString streamedChatContent(const QByteArray &sseBody);
+/// The text of the first content part of the first output item of a Responses `response` object.
+QString responsesOutputText(const QJsonObject &response);
 
 /// One endpoint in a generated config file.
 struct EndpointSpec
