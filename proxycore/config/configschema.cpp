@@ -449,9 +449,8 @@ QString expectationText(const FieldRule &rule)
             return u"a number between %1 and %2"_s.arg(rule.min).arg(rule.max);
         return u"a number of at least %1"_s.arg(rule.min);
     case F::String:
+    case F::NonEmptyString: // an empty one is reported as such
         return u"a string"_s;
-    case F::NonEmptyString:
-        return u"a string"_s; // an empty one is reported as such
     case F::Choice:
         return alternatives(choiceNames(rule.choices));
     case F::EnvName:

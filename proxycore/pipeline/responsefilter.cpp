@@ -14,7 +14,7 @@ QString ResponseEnd::answerText() const
     return text;
 }
 
-void ResponseEnd::addHeader(QByteArray name, QByteArray value)
+void ResponseEnd::addHeader(const QByteArray &name, QByteArray value)
 {
     if (!m_stream)
         m_headers.append({name.toLower(), std::move(value)});

@@ -70,7 +70,7 @@ public:
     FilterControl &control() { return m_control; }
 
     /// Buffered answers: adds a response header (lower-case name). Ignored for streams.
-    void addHeader(QByteArray name, QByteArray value);
+    void addHeader(const QByteArray &name, QByteArray value);
     /// Streams: an SSE comment line (`: <text>`) written just before the protocol's terminal event;
     /// every SSE client skips comments, so the stream stays valid. Ignored for buffered answers.
     void addStreamComment(QByteArray text);

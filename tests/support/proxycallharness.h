@@ -132,7 +132,7 @@ public:
     /// `body` in `upstream` format.
     void start(formats::ApiFormat clientFormat, formats::ApiFormat upstreamFormat, bool stream,
                ResponseFilterChainPtr filters = {}, formats::ClientOptions options = {},
-               const QString &model = QStringLiteral("m"), QByteArray body = QByteArrayLiteral("{}"))
+               const QString &model = QStringLiteral("m"), const QByteArray &body = QByteArrayLiteral("{}"))
     {
         CallServices s;
         s.transport = upstream;
