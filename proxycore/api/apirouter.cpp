@@ -560,11 +560,11 @@ QByteArray bodyForRoute(const RequestView &view, const RouteTarget &route, const
 }
 
 /// Upstream requests for /v1/chat/completions, /v1/completions and /v1/embeddings.
-ProxyCall::PlanFactory openAiPlans(const RequestView &view, const QString &model)
+ProxyCall::PlanFactory openAiPlans(std::shared_ptr<const RequestView> view, const QString &model)
 {
-    const ClientApi api = view.api();
-    const bool stream = view.stream();
-    const bool hasStreamOptions = view.hasStreamOptions();
+    const ClientApi api = view->api();
+    const bool stream = view->stream();
+    const bool hasStreamOptions = view->hasStreamOptions();
     const QByteArrayView apiPath = api == ClientApi::ChatCompletions ? QByteArrayView("/chat/completions")
                                    : api == ClientApi::Completions   ? QByteArrayView("/completions")
                                                                      : QByteArrayView("/embeddings");
@@ -579,7 +579,7 @@ ProxyCall::PlanFactory openAiPlans(const RequestView &view, const QString &model
             if (upstreamFormat != formats::ApiFormat::OpenAiChat) {
                 if (!*parsedOnce) {
                     canonical::Error parseError;
-                    *parsedOnce = openaichat::parseRequest(view.body(), &parseError);
+                    *parsedOnce = openaichat::parseRequest(view->body(), &parseError);
                     if (!*parsedOnce) {
                         *error = ApiError::invalidRequest(parseError.message, parseError.code.toLatin1(),
                                                           parseError.param.toLatin1());
@@ -602,7 +602,7 @@ ProxyCall::PlanFactory openAiPlans(const RequestView &view, const QString &model
         // Change only what the upstream needs changed; every other byte goes through as the client sent it.
         UpstreamPlan plan;
         plan.stream = stream;
-        plan.body = bodyForRoute(view, route, model);
+        plan.body = bodyForRoute(*view, route, model);
         if (hasStreamOptions || api == ClientApi::ChatCompletions)
             plan.body = applyOpenAiQuirks(std::move(plan.body), endpoint, route.upstreamModel);
         plan.url = openAiUrl(endpoint, apiPath, route.upstreamModel);
@@ -611,7 +611,8 @@ ProxyCall::PlanFactory openAiPlans(const RequestView &view, const QString &model
 }
 
 /// Upstream requests for /v1/messages; the request was parsed (and validated) as `parsed`.
-ProxyCall::PlanFactory messagesPlans(const RequestView &view, canonical::Request parsed, const HttpRequest &request)
+ProxyCall::PlanFactory messagesPlans(std::shared_ptr<const RequestView> view, canonical::Request parsed,
+                                     const HttpRequest &request)
 {
     QByteArray version = request.header("anthropic-version");
     if (version.isEmpty())
@@ -626,9 +627,9 @@ ProxyCall::PlanFactory messagesPlans(const RequestView &view, canonical::Request
         // signatures and unknown fields survive); only the model name is changed when mapped.
         UpstreamPlan plan;
         plan.format = upstreamFormat;
-        plan.stream = view.stream();
+        plan.stream = view->stream();
         plan.url = route.endpoint->baseUrl + "/messages";
-        plan.body = bodyForRoute(view, route, view.model());
+        plan.body = bodyForRoute(*view, route, view->model());
         plan.extraHeaders.append({QByteArrayLiteral("anthropic-version"), version});
         if (!beta.isEmpty())
             plan.extraHeaders.append({QByteArrayLiteral("anthropic-beta"), beta});
@@ -639,7 +640,7 @@ ProxyCall::PlanFactory messagesPlans(const RequestView &view, canonical::Request
 /// Upstream requests for /v1/responses. `parsed` is empty when the request uses what only an
 /// `openai` endpoint serves (previous_response_id, …): such an endpoint gets the body as it is,
 /// any other route answers `translationError`.
-ProxyCall::PlanFactory responsesPlans(const RequestView &view, std::optional<canonical::Request> parsed,
+ProxyCall::PlanFactory responsesPlans(std::shared_ptr<const RequestView> view, std::optional<canonical::Request> parsed,
                                       const ApiError &translationError)
 {
     return [view, parsed = std::move(parsed), translationError](const RouteTarget &route,
@@ -655,9 +656,9 @@ ProxyCall::PlanFactory responsesPlans(const RequestView &view, std::optional<can
         // An upstream that serves the Responses API itself gets the body unchanged but for the model.
         UpstreamPlan plan;
         plan.format = upstreamFormat;
-        plan.stream = view.stream();
+        plan.stream = view->stream();
         plan.url = openAiUrl(*route.endpoint, "/responses", route.upstreamModel);
-        plan.body = bodyForRoute(view, route, view.model());
+        plan.body = bodyForRoute(*view, route, view->model());
         return plan;
     };
 }
@@ -727,20 +728,22 @@ void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std:
     if (!route(context))
         return;
 
-    const RequestView &view = *context.view;
+    // The plans keep the request (its body and index) for the attempts; shared, not copied.
+    const auto view = std::make_shared<const RequestView>(std::move(*context.view));
+    context.view.reset();
     ProxyCall::PlanFactory plans;
     switch (api) {
     case ClientApi::ChatCompletions:
     case ClientApi::Completions:
     case ClientApi::Embeddings:
-        context.clientOptions.includeUsage = view.includeUsage();
+        context.clientOptions.includeUsage = view->includeUsage();
         plans = openAiPlans(view, context.model);
         break;
     case ClientApi::Messages:
         plans = messagesPlans(view, std::move(*parsed), context.request);
         break;
     case ClientApi::Responses: {
-        parsed = formats::parseRequest(formats::ApiFormat::OpenAiResponses, view.body(), &parseError);
+        parsed = formats::parseRequest(formats::ApiFormat::OpenAiResponses, view->body(), &parseError);
         const bool anyPassthrough =
             std::any_of(context.routes.cbegin(), context.routes.cend(), [](const RouteTarget &r) {
                 return chatFormatFor(*r.endpoint, formats::ApiFormat::OpenAiResponses) ==
