@@ -1164,17 +1164,7 @@ void TestMockUpstream::responsesReturnsAResponseObject()
                             {QStringLiteral("tool_choice"), QStringLiteral("none")}};
     const QJsonObject otherReply = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), other).json();
     QVERIFY(otherReply.value(QLatin1String("id")).toString().toUtf8() != id);
-    QCOMPARE(otherReply.value(QLatin1String("output"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QLatin1String("content"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QLatin1String("text"))
-                 .toString(),
-             QStringLiteral("plain string input"));
+    QCOMPARE(responsesOutputText(otherReply), QStringLiteral("plain string input"));
     QCOMPARE(otherReply.value(QLatin1String("instructions")), QJsonValue(QJsonValue::Null));
     QCOMPARE(otherReply.value(QLatin1String("temperature")).toDouble(), 0.5);
     QCOMPARE(otherReply.value(QLatin1String("tool_choice")).toString(), QStringLiteral("none"));
