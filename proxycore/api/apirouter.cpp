@@ -571,7 +571,7 @@ ProxyCall::PlanFactory openAiPlans(std::shared_ptr<const RequestView> view, cons
     // Translation is only needed for a route whose provider does not speak Chat Completions; the
     // body is parsed then, once.
     auto parsedOnce = std::make_shared<std::optional<canonical::Request>>();
-    return [view, parsedOnce, model, api, stream, hasStreamOptions,
+    return [view = std::move(view), parsedOnce, model, api, stream, hasStreamOptions,
             apiPath](const RouteTarget &route, ApiError *error) -> std::optional<UpstreamPlan> {
         const ResolvedEndpoint &endpoint = *route.endpoint;
         if (api == ClientApi::ChatCompletions) {
@@ -618,8 +618,8 @@ ProxyCall::PlanFactory messagesPlans(std::shared_ptr<const RequestView> view, ca
     if (version.isEmpty())
         version = QByteArrayLiteral("2023-06-01");
     const QByteArray beta = request.header("anthropic-beta");
-    return [view, parsed = std::move(parsed), version, beta](const RouteTarget &route,
-                                                             ApiError *) -> std::optional<UpstreamPlan> {
+    return [view = std::move(view), parsed = std::move(parsed), version,
+            beta](const RouteTarget &route, ApiError *) -> std::optional<UpstreamPlan> {
         const formats::ApiFormat upstreamFormat = chatFormatFor(*route.endpoint, formats::ApiFormat::AnthropicMessages);
         if (upstreamFormat != formats::ApiFormat::AnthropicMessages)
             return translatedPlan(route, parsed, formats::ApiFormat::AnthropicMessages, upstreamFormat);
@@ -643,8 +643,8 @@ ProxyCall::PlanFactory messagesPlans(std::shared_ptr<const RequestView> view, ca
 ProxyCall::PlanFactory responsesPlans(std::shared_ptr<const RequestView> view, std::optional<canonical::Request> parsed,
                                       const ApiError &translationError)
 {
-    return [view, parsed = std::move(parsed), translationError](const RouteTarget &route,
-                                                                ApiError *error) -> std::optional<UpstreamPlan> {
+    return [view = std::move(view), parsed = std::move(parsed),
+            translationError](const RouteTarget &route, ApiError *error) -> std::optional<UpstreamPlan> {
         const formats::ApiFormat upstreamFormat = chatFormatFor(*route.endpoint, formats::ApiFormat::OpenAiResponses);
         if (upstreamFormat != formats::ApiFormat::OpenAiResponses) {
             if (!parsed) {

@@ -89,14 +89,14 @@ void TestDesktopTray::cleanup()
 QString TestDesktopTray::mainWindow() const
 {
     QStringList ids;
-    QTest::qWaitFor(
+    const bool shown = QTest::qWaitFor(
         [&] {
             ids = m_x->findWindows(
                 {QStringLiteral("--onlyvisible"), QStringLiteral("--name"), QStringLiteral("^LLMProxy$")});
             return !ids.isEmpty();
         },
         20'000);
-    return ids.value(0);
+    return shown ? ids.value(0) : QString();
 }
 
 QString TestDesktopTray::trayIcon(QSize *iconSize) const
