@@ -1,0 +1,498 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/security/encodingdecoder.h"
+
+#include <QByteArray>
+#include <QChar>
+#include <QStringDecoder>
+
+#include <algorithm>
+#include <iterator>
+
+namespace llmproxy {
+
+namespace {
+
+constexpr qsizetype kMinBase64 = 16;
+constexpr qsizetype kMinHex = 16;
+constexpr int kMinUrlEscapes = 3;
+constexpr int kMinEntities = 2;
+constexpr int kMinBackslashEscapes = 1;
+// Escapes belong to one span when at most this many characters (no line break) separate them,
+// and a span extends over the word around it by at most kWordReach characters each side: an
+// attacker cannot spread one hidden phrase over pages, and a short gap keeps "\u0069gnore" whole.
+constexpr qsizetype kMaxGap = 16;
+constexpr qsizetype kWordReach = 32;
+constexpr int kMinRot13Letters = 8;
+
+bool isAsciiAlnum(char16_t c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+int hexValue(char16_t c)
+{
+    if (c >= u'0' && c <= u'9')
+        return c - u'0';
+    if (c >= u'a' && c <= u'f')
+        return c - u'a' + 10;
+    if (c >= u'A' && c <= u'F')
+        return c - u'A' + 10;
+    return -1;
+}
+
+bool isSpace(char16_t c)
+{
+    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f' || c == u'\v';
+}
+
+/// Whether decoded text looks like something a person or a model would read: every code point
+/// printable (or tab / line break), no lone surrogate, and at least one letter. Random bytes
+/// almost never pass, which is what keeps hashes, UUIDs and words from producing garbage layers.
+bool isPrintableText(QStringView s)
+{
+    bool letter = false;
+    const char16_t *p = s.utf16();
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        char32_t cp = p[i];
+        if (QChar::isHighSurrogate(p[i])) {
+            if (i + 1 >= n || !QChar::isLowSurrogate(p[i + 1]))
+                return false;
+            cp = QChar::surrogateToUcs4(p[i], p[i + 1]);
+            ++i;
+        } else if (QChar::isLowSurrogate(p[i])) {
+            return false;
+        }
+        if (cp == U'\t' || cp == U'\n' || cp == U'\r')
+            continue;
+        if (!QChar::isPrint(cp))
+            return false;
+        letter = letter || QChar::isLetter(cp);
+    }
+    return letter;
+}
+
+/// Strict UTF-8 to UTF-16; false on any malformed sequence.
+bool fromUtf8(QByteArrayView bytes, QString &out)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    out = decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+QByteArray toAscii(QStringView s)
+{
+    QByteArray out(s.size(), Qt::Uninitialized);
+    std::transform(s.begin(), s.end(), out.begin(), [](QChar c) { return char(c.unicode()); });
+    return out;
+}
+
+struct Found
+{
+    qsizetype start;
+    qsizetype length;
+    QString text;
+    const char *encoding;
+};
+
+/// Collects candidates of one layer; stops accepting when `room` (code units) or the span count
+/// runs out, and says so.
+class Collector
+{
+public:
+    Collector(qsizetype room, int maxSpans) : m_room(room), m_maxSpans(maxSpans) {}
+
+    /// Whether a decoding of at most `bound` code units may still be attempted.
+    bool fits(qsizetype bound)
+    {
+        if (int(m_found.size()) >= m_maxSpans || bound > m_room) {
+            m_truncated = true;
+            return false;
+        }
+        return true;
+    }
+    void add(qsizetype start, qsizetype length, QString text, const char *encoding)
+    {
+        m_room -= text.size();
+        m_found.append(Found{start, length, std::move(text), encoding});
+    }
+    bool full() const { return int(m_found.size()) >= m_maxSpans || m_room <= 0; }
+
+    QList<Found> m_found;
+    qsizetype m_room;
+    int m_maxSpans;
+    bool m_truncated = false;
+};
+
+void findBase64(QStringView text, Collector &out)
+{
+    const char16_t *p = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n && !out.full()) {
+        const char16_t c = p[i];
+        const bool inAlphabet = isAsciiAlnum(c) || c == u'+' || c == u'/' || c == u'-' || c == u'_';
+        if (!inAlphabet) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        bool standard = false;
+        bool urlSafe = false;
+        for (; i < n; ++i) {
+            const char16_t d = p[i];
+            if (d == u'+' || d == u'/')
+                standard = true;
+            else if (d == u'-' || d == u'_')
+                urlSafe = true;
+            else if (!isAsciiAlnum(d))
+                break;
+        }
+        const qsizetype length = i - start;
+        qsizetype padding = 0;
+        while (i + padding < n && p[i + padding] == u'=')
+            ++padding;
+        // Trim separators at the ends ("--", "path/"): they are punctuation, not data.
+        qsizetype s = start;
+        qsizetype e = start + length;
+        if (padding == 0) {
+            while (s < e && !isAsciiAlnum(p[s]))
+                ++s;
+            while (e > s && !isAsciiAlnum(p[e - 1]))
+                --e;
+        }
+        const qsizetype dataLength = e - s;
+        i += padding;
+        if (dataLength < kMinBase64 || (standard && urlSafe) || padding > 2)
+            continue;
+        if (padding > 0 ? (dataLength + padding) % 4 != 0 : dataLength % 4 == 1)
+            continue;
+        if (!out.fits(dataLength * 3 / 4 + 1))
+            continue;
+        const auto options = urlSafe ? QByteArray::Base64UrlEncoding : QByteArray::Base64Encoding;
+        const auto decoded = QByteArray::fromBase64Encoding(toAscii(text.sliced(s, dataLength + padding)),
+                                                            options | QByteArray::AbortOnBase64DecodingErrors);
+        QString decodedText;
+        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || !fromUtf8(*decoded, decodedText) ||
+            !isPrintableText(decodedText))
+            continue;
+        out.add(s, dataLength + padding, std::move(decodedText), urlSafe ? "base64url" : "base64");
+    }
+}
+
+void findHex(QStringView text, Collector &out)
+{
+    const char16_t *p = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n && !out.full()) {
+        if (hexValue(p[i]) < 0 || (i > 0 && isAsciiAlnum(p[i - 1]))) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < n && hexValue(p[i]) >= 0)
+            ++i;
+        const qsizetype length = i - start;
+        if ((i < n && isAsciiAlnum(p[i])) || length < kMinHex || length % 2 != 0)
+            continue;
+        if (!out.fits(length / 2))
+            continue;
+        QByteArray bytes(length / 2, Qt::Uninitialized);
+        for (qsizetype k = 0; k < length / 2; ++k)
+            bytes[k] = char(hexValue(p[start + 2 * k]) * 16 + hexValue(p[start + 2 * k + 1]));
+        QString decodedText;
+        if (fromUtf8(bytes, decodedText) && isPrintableText(decodedText))
+            out.add(start, length, std::move(decodedText), "hex");
+    }
+}
+
+/// Length of the escape at `i` for the escape kinds that cluster, 0 if there is none.
+using EscapeAt = qsizetype (*)(const char16_t *p, qsizetype i, qsizetype n);
+
+qsizetype urlEscapeAt(const char16_t *p, qsizetype i, qsizetype n)
+{
+    return p[i] == u'%' && i + 2 < n && hexValue(p[i + 1]) >= 0 && hexValue(p[i + 2]) >= 0 ? 3 : 0;
+}
+
+qsizetype backslashEscapeAt(const char16_t *p, qsizetype i, qsizetype n)
+{
+    if (p[i] != u'\\' || i + 1 >= n)
+        return 0;
+    const qsizetype digits = p[i + 1] == u'u' ? 4 : p[i + 1] == u'x' ? 2 : 0;
+    if (digits == 0 || i + 2 + digits > n)
+        return 0;
+    for (qsizetype k = 0; k < digits; ++k) {
+        if (hexValue(p[i + 2 + k]) < 0)
+            return 0;
+    }
+    return 2 + digits;
+}
+
+struct NamedEntity
+{
+    const char16_t *name;
+    char16_t value;
+};
+
+// The entities that appear in text rather than markup. Anything else is left as written.
+constexpr NamedEntity kEntities[] = {
+    {u"amp", u'&'},      {u"lt", u'<'},      {u"gt", u'>'},      {u"quot", u'"'},     {u"apos", u'\''},
+    {u"nbsp", 0x00A0},   {u"copy", 0x00A9},  {u"reg", 0x00AE},   {u"trade", 0x2122},  {u"hellip", 0x2026},
+    {u"mdash", 0x2014},  {u"ndash", 0x2013}, {u"lsquo", 0x2018}, {u"rsquo", 0x2019},  {u"ldquo", 0x201C},
+    {u"rdquo", 0x201D},  {u"laquo", 0x00AB}, {u"raquo", 0x00BB}, {u"middot", 0x00B7}, {u"bull", 0x2022},
+    {u"euro", 0x20AC},   {u"sect", 0x00A7},  {u"para", 0x00B6},  {u"deg", 0x00B0},    {u"times", 0x00D7},
+    {u"divide", 0x00F7}, {u"colon", u':'},   {u"sol", u'/'},     {u"lpar", u'('},     {u"rpar", u')'},
+    {u"num", u'#'},      {u"excl", u'!'},    {u"quest", u'?'},   {u"period", u'.'},   {u"comma", u','},
+    {u"semi", u';'},     {u"equals", u'='},  {u"plus", u'+'},    {u"lowbar", u'_'},   {u"Tab", u'\t'},
+    {u"NewLine", u'\n'}, {u"grave", u'`'},   {u"lsqb", u'['},    {u"rsqb", u']'},     {u"lcub", u'{'},
+    {u"rcub", u'}'},     {u"vert", u'|'},    {u"bsol", u'\\'},   {u"dollar", u'$'},   {u"percnt", u'%'},
+    {u"ast", u'*'},      {u"commat", u'@'},  {u"Hat", u'^'},     {u"tilde", u'~'},
+};
+
+/// The entity at `i` (its length) and the code point it stands for.
+qsizetype entityAt(const char16_t *p, qsizetype i, qsizetype n, char32_t *value)
+{
+    if (p[i] != u'&' || i + 3 >= n)
+        return 0;
+    qsizetype end = i + 1;
+    const qsizetype limit = std::min(n, i + 12);
+    while (end < limit && p[end] != u';')
+        ++end;
+    if (end >= limit)
+        return 0;
+    const QStringView body(p + i + 1, end - i - 1);
+    if (body.isEmpty())
+        return 0;
+    if (body.front() == u'#') {
+        const bool hex = body.size() > 1 && (body[1] == u'x' || body[1] == u'X');
+        const QStringView digits = body.sliced(hex ? 2 : 1);
+        if (digits.isEmpty() || digits.size() > 7)
+            return 0;
+        char32_t cp = 0;
+        for (const QChar d : digits) {
+            const int v = hexValue(d.unicode());
+            if (v < 0 || (!hex && v > 9))
+                return 0;
+            cp = cp * (hex ? 16 : 10) + char32_t(v);
+        }
+        if (cp == 0 || cp > 0x10FFFF || QChar::isSurrogate(cp))
+            return 0;
+        if (value)
+            *value = cp;
+        return end - i + 1;
+    }
+    for (const NamedEntity &e : kEntities) {
+        if (body == QStringView(e.name)) {
+            if (value)
+                *value = e.value;
+            return end - i + 1;
+        }
+    }
+    return 0;
+}
+
+qsizetype entityEscapeAt(const char16_t *p, qsizetype i, qsizetype n)
+{
+    return entityAt(p, i, n, nullptr);
+}
+
+/// Percent escapes are bytes read as UTF-8 (RFC 3986; '+' stays '+'). Null when not UTF-8.
+QString decodeUrlSpan(QStringView span)
+{
+    QString out;
+    return fromUtf8(QByteArray::fromPercentEncoding(span.toUtf8()), out) ? out : QString();
+}
+
+/// `\uXXXX` are UTF-16 code units (pairs combine); runs of `\xXX` are bytes read as UTF-8.
+/// Returns a null string when the bytes are not UTF-8.
+QString decodeBackslashSpan(QStringView span)
+{
+    QString out;
+    out.reserve(span.size());
+    QByteArray bytes;
+    const char16_t *p = span.utf16();
+    const qsizetype n = span.size();
+    auto flushBytes = [&]() {
+        if (bytes.isEmpty())
+            return true;
+        QString text;
+        if (!fromUtf8(bytes, text))
+            return false;
+        out += text;
+        bytes.clear();
+        return true;
+    };
+    for (qsizetype i = 0; i < n;) {
+        const qsizetype length = backslashEscapeAt(p, i, n);
+        if (length == 4) {
+            bytes.append(char(hexValue(p[i + 2]) * 16 + hexValue(p[i + 3])));
+            i += length;
+            continue;
+        }
+        if (!flushBytes())
+            return {};
+        if (length == 6) {
+            out.append(QChar(char16_t(hexValue(p[i + 2]) << 12 | hexValue(p[i + 3]) << 8 | hexValue(p[i + 4]) << 4 |
+                                      hexValue(p[i + 5]))));
+            i += length;
+        } else {
+            out.append(QChar(p[i]));
+            ++i;
+        }
+    }
+    return flushBytes() ? out : QString();
+}
+
+QString decodeEntitySpan(QStringView span)
+{
+    QString out;
+    out.reserve(span.size());
+    const char16_t *p = span.utf16();
+    const qsizetype n = span.size();
+    for (qsizetype i = 0; i < n;) {
+        char32_t cp = 0;
+        if (const qsizetype length = entityAt(p, i, n, &cp)) {
+            if (QChar::requiresSurrogates(cp)) {
+                out.append(QChar(QChar::highSurrogate(cp)));
+                out.append(QChar(QChar::lowSurrogate(cp)));
+            } else {
+                out.append(QChar(char16_t(cp)));
+            }
+            i += length;
+        } else {
+            out.append(QChar(p[i]));
+            ++i;
+        }
+    }
+    return out;
+}
+
+/// Groups escapes that are close together into spans (extended over the word around them) and
+/// decodes each span that has at least `minEscapes`.
+void findClusters(QStringView text, EscapeAt escapeAt, int minEscapes, QString (*decode)(QStringView),
+                  const char *encoding, Collector &out)
+{
+    const char16_t *p = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n && !out.full()) {
+        qsizetype length = escapeAt(p, i, n);
+        if (length == 0) {
+            ++i;
+            continue;
+        }
+        const qsizetype first = i;
+        qsizetype last = i + length; // end of the last escape
+        int escapes = 1;
+        i = last;
+        for (qsizetype j = i; j < n && j - last <= kMaxGap && p[j] != u'\n';) {
+            length = escapeAt(p, j, n);
+            if (length == 0) {
+                ++j;
+                continue;
+            }
+            ++escapes;
+            last = j + length;
+            j = last;
+        }
+        i = last;
+        if (escapes < minEscapes)
+            continue;
+        qsizetype start = first;
+        while (start > 0 && first - start < kWordReach && !isSpace(p[start - 1]))
+            --start;
+        qsizetype end = last;
+        while (end < n && end - last < kWordReach && !isSpace(p[end]))
+            ++end;
+        if (!out.fits(end - start))
+            continue;
+        const QString decoded = decode(text.sliced(start, end - start));
+        if (!decoded.isNull() && isPrintableText(decoded))
+            out.add(start, end - start, decoded, encoding);
+    }
+}
+
+QString rot13(QStringView text)
+{
+    QString out(text.size(), Qt::Uninitialized);
+    char16_t *o = reinterpret_cast<char16_t *>(out.data());
+    const char16_t *p = text.utf16();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = p[i];
+        if (c >= u'a' && c <= u'z')
+            o[i] = char16_t(u'a' + (c - u'a' + 13) % 26);
+        else if (c >= u'A' && c <= u'Z')
+            o[i] = char16_t(u'A' + (c - u'A' + 13) % 26);
+        else
+            o[i] = c;
+    }
+    return out;
+}
+
+} // namespace
+
+DecodeResult decodeEncodedSpans(QStringView text, const DecodeLimits &limits)
+{
+    DecodeResult result;
+    const qsizetype budget = std::min(limits.maxOutputUnits, limits.maxOutputRatio * text.size());
+    QList<int> inputs{-1}; // spans to search at this depth; -1 = the input text
+    for (int depth = 1; depth <= limits.maxDepth && !inputs.isEmpty(); ++depth) {
+        QList<int> next;
+        int spansThisDepth = 0;
+        for (const int parent : std::as_const(inputs)) {
+            // A copy of the parent's text (shared, not duplicated): result.spans grows below.
+            const QString parentText = parent < 0 ? QString() : result.spans[parent].text;
+            const QStringView layer = parent < 0 ? text : QStringView(parentText);
+            Collector found(budget - result.outputUnits, limits.maxSpansPerLevel - spansThisDepth);
+            findBase64(layer, found);
+            findHex(layer, found);
+            findClusters(layer, urlEscapeAt, kMinUrlEscapes, decodeUrlSpan, "url", found);
+            findClusters(layer, backslashEscapeAt, kMinBackslashEscapes, decodeBackslashSpan, "escape", found);
+            findClusters(layer, entityEscapeAt, kMinEntities, decodeEntitySpan, "html", found);
+            result.truncated = result.truncated || found.m_truncated;
+            std::sort(found.m_found.begin(), found.m_found.end(),
+                      [](const Found &a, const Found &b) { return a.start < b.start; });
+            for (Found &f : found.m_found) {
+                DecodedSpan span;
+                span.chain = parent < 0 ? QString::fromLatin1(f.encoding)
+                                        : result.spans[parent].chain + u'>' + QLatin1StringView(f.encoding);
+                span.depth = depth;
+                span.parent = parent;
+                span.start = f.start;
+                span.length = f.length;
+                result.outputUnits += f.text.size();
+                span.text = std::move(f.text);
+                next.append(int(result.spans.size()));
+                result.spans.append(std::move(span));
+                ++spansThisDepth;
+            }
+        }
+        inputs = std::move(next);
+    }
+    // ROT13 last: real decodings get the budget first.
+    int letters = 0;
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80 && isAsciiAlnum(c.unicode()) && !c.isDigit())
+            ++letters;
+        if (letters >= kMinRot13Letters)
+            break;
+    }
+    if (letters >= kMinRot13Letters) {
+        if (text.size() <= budget - result.outputUnits) {
+            DecodedSpan span;
+            span.text = rot13(text);
+            span.chain = QStringLiteral("rot13");
+            span.length = text.size();
+            span.candidate = true;
+            result.outputUnits += span.text.size();
+            result.spans.append(std::move(span));
+        } else {
+            result.truncated = true;
+        }
+    }
+    return result;
+}
+
+} // namespace llmproxy
