@@ -96,8 +96,9 @@ struct Found
     const char *encoding;
 };
 
-/// Collects candidates of one layer; stops accepting when `room` (code units) or the span count
-/// runs out, and says so.
+/// Collects candidates of one layer; refuses them (before decoding) once `room` (code units) or
+/// the span count runs out, and remembers that it did. Scanning goes on, which costs a linear
+/// pass and no allocation.
 class Collector
 {
 public:
@@ -117,7 +118,6 @@ public:
         m_room -= text.size();
         m_found.append(Found{start, length, std::move(text), encoding});
     }
-    bool full() const { return int(m_found.size()) >= m_maxSpans || m_room <= 0; }
 
     QList<Found> m_found;
     qsizetype m_room;
@@ -130,7 +130,7 @@ void findBase64(QStringView text, Collector &out)
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
     qsizetype i = 0;
-    while (i < n && !out.full()) {
+    while (i < n) {
         const char16_t c = p[i];
         const bool inAlphabet = isAsciiAlnum(c) || c == u'+' || c == u'/' || c == u'-' || c == u'_';
         if (!inAlphabet) {
@@ -186,7 +186,7 @@ void findHex(QStringView text, Collector &out)
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
     qsizetype i = 0;
-    while (i < n && !out.full()) {
+    while (i < n) {
         if (hexValue(p[i]) < 0 || (i > 0 && isAsciiAlnum(p[i - 1]))) {
             ++i;
             continue;
@@ -377,7 +377,7 @@ void findClusters(QStringView text, EscapeAt escapeAt, int minEscapes, QString (
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
     qsizetype i = 0;
-    while (i < n && !out.full()) {
+    while (i < n) {
         qsizetype length = escapeAt(p, i, n);
         if (length == 0) {
             ++i;
