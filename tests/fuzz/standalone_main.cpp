@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -157,8 +158,8 @@ int main(int argc, char **argv)
         LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(current.constData()), size_t(current.size()));
         ++runs;
     }
-    std::printf("fuzz_requestview: %ld inputs, %ld accepted and compared with the full parser\n", runs,
-                fuzzInputsAccepted);
+    std::printf("%s: %ld inputs, %ld accepted and checked\n",
+                qPrintable(QFileInfo(QString::fromLocal8Bit(argv[0])).fileName()), runs, fuzzInputsAccepted);
     if (fuzzInputsAccepted < runs / 20) {
         std::printf("too few accepted inputs to mean anything\n0 passed, 1 failed\n");
         return 1;
