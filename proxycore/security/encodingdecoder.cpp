@@ -125,7 +125,22 @@ public:
     bool m_truncated = false;
 };
 
-void findBase64(QStringView text, Collector &out)
+/// A run of hex digits with no letter or digit on either side.
+void tryHex(QStringView text, qsizetype start, qsizetype length, Collector &out)
+{
+    if (length < kMinHex || length % 2 != 0 || !out.fits(length / 2))
+        return;
+    const char16_t *p = text.utf16();
+    QByteArray bytes(length / 2, Qt::Uninitialized);
+    for (qsizetype k = 0; k < length / 2; ++k)
+        bytes[k] = char(hexValue(p[start + 2 * k]) * 16 + hexValue(p[start + 2 * k + 1]));
+    QString decodedText;
+    if (fromUtf8(bytes, decodedText) && isPrintableText(decodedText))
+        out.add(start, length, std::move(decodedText), "hex");
+}
+
+/// Base64 and base64url runs, and the hex runs inside them.
+void findBase64AndHex(QStringView text, Collector &out)
 {
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
@@ -140,15 +155,28 @@ void findBase64(QStringView text, Collector &out)
         const qsizetype start = i;
         bool standard = false;
         bool urlSafe = false;
+        // Hex runs are the all-hex pieces of a base64-alphabet run between its separators
+        // (+ / - _) or its ends: found in the same pass.
+        qsizetype hexStart = start;
+        bool allHex = true;
         for (; i < n; ++i) {
             const char16_t d = p[i];
-            if (d == u'+' || d == u'/')
-                standard = true;
-            else if (d == u'-' || d == u'_')
-                urlSafe = true;
-            else if (!isAsciiAlnum(d))
+            const bool separator = d == u'+' || d == u'/' || d == u'-' || d == u'_';
+            if (!separator && !isAsciiAlnum(d))
                 break;
+            if (separator) {
+                standard = standard || d == u'+' || d == u'/';
+                urlSafe = urlSafe || d == u'-' || d == u'_';
+                if (allHex)
+                    tryHex(text, hexStart, i - hexStart, out);
+                hexStart = i + 1;
+                allHex = true;
+            } else {
+                allHex = allHex && hexValue(d) >= 0;
+            }
         }
+        if (allHex)
+            tryHex(text, hexStart, i - hexStart, out);
         const qsizetype length = i - start;
         qsizetype padding = 0;
         while (i + padding < n && p[i + padding] == u'=')
@@ -178,33 +206,6 @@ void findBase64(QStringView text, Collector &out)
             !isPrintableText(decodedText))
             continue;
         out.add(s, dataLength + padding, std::move(decodedText), urlSafe ? "base64url" : "base64");
-    }
-}
-
-void findHex(QStringView text, Collector &out)
-{
-    const char16_t *p = text.utf16();
-    const qsizetype n = text.size();
-    qsizetype i = 0;
-    while (i < n) {
-        if (hexValue(p[i]) < 0 || (i > 0 && isAsciiAlnum(p[i - 1]))) {
-            ++i;
-            continue;
-        }
-        const qsizetype start = i;
-        while (i < n && hexValue(p[i]) >= 0)
-            ++i;
-        const qsizetype length = i - start;
-        if ((i < n && isAsciiAlnum(p[i])) || length < kMinHex || length % 2 != 0)
-            continue;
-        if (!out.fits(length / 2))
-            continue;
-        QByteArray bytes(length / 2, Qt::Uninitialized);
-        for (qsizetype k = 0; k < length / 2; ++k)
-            bytes[k] = char(hexValue(p[start + 2 * k]) * 16 + hexValue(p[start + 2 * k + 1]));
-        QString decodedText;
-        if (fromUtf8(bytes, decodedText) && isPrintableText(decodedText))
-            out.add(start, length, std::move(decodedText), "hex");
     }
 }
 
@@ -369,15 +370,18 @@ QString decodeEntitySpan(QStringView span)
     return out;
 }
 
-/// Groups escapes that are close together into spans (extended over the word around them) and
-/// decodes each span that has at least `minEscapes`.
-void findClusters(QStringView text, EscapeAt escapeAt, int minEscapes, QString (*decode)(QStringView),
+/// Groups escapes (each starting with `trigger`) that are close together into spans (extended over the word around
+/// them) and decodes each span that has at least `minEscapes`.
+void findClusters(QStringView text, char16_t trigger, EscapeAt escapeAt, int minEscapes, QString (*decode)(QStringView),
                   const char *encoding, Collector &out)
 {
     const char16_t *p = text.utf16();
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
+        i = text.indexOf(QChar(trigger), i); // vectorised search: most text has no escape at all
+        if (i < 0)
+            break;
         qsizetype length = escapeAt(p, i, n);
         if (length == 0) {
             ++i;
@@ -446,11 +450,10 @@ DecodeResult decodeEncodedSpans(QStringView text, const DecodeLimits &limits)
             const QString parentText = parent < 0 ? QString() : result.spans[parent].text;
             const QStringView layer = parent < 0 ? text : QStringView(parentText);
             Collector found(budget - result.outputUnits, limits.maxSpansPerLevel - spansThisDepth);
-            findBase64(layer, found);
-            findHex(layer, found);
-            findClusters(layer, urlEscapeAt, kMinUrlEscapes, decodeUrlSpan, "url", found);
-            findClusters(layer, backslashEscapeAt, kMinBackslashEscapes, decodeBackslashSpan, "escape", found);
-            findClusters(layer, entityEscapeAt, kMinEntities, decodeEntitySpan, "html", found);
+            findBase64AndHex(layer, found);
+            findClusters(layer, u'%', urlEscapeAt, kMinUrlEscapes, decodeUrlSpan, "url", found);
+            findClusters(layer, u'\\', backslashEscapeAt, kMinBackslashEscapes, decodeBackslashSpan, "escape", found);
+            findClusters(layer, u'&', entityEscapeAt, kMinEntities, decodeEntitySpan, "html", found);
             result.truncated = result.truncated || found.m_truncated;
             std::sort(found.m_found.begin(), found.m_found.end(),
                       [](const Found &a, const Found &b) { return a.start < b.start; });

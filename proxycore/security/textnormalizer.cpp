@@ -197,38 +197,37 @@ bool isTagCharacter(char32_t c)
 }
 
 /// Removes invisible characters into `out` (counted); returns whether anything is non-ASCII.
+/// Text between invisible characters is copied in runs, not character by character.
 bool stripInvisible(QStringView in, QString &out, NormalizationCounts &counts)
 {
     out.reserve(in.size());
     bool nonAscii = false;
     const char16_t *p = in.utf16();
     const qsizetype n = in.size();
+    qsizetype runStart = 0;
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = p[i];
-        if (c < 0x80) {
-            out.append(QChar(c));
+        if (c < 0x80)
             continue;
-        }
-        if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(p[i + 1])) {
-            if (isTagCharacter(QChar::surrogateToUcs4(c, p[i + 1]))) {
-                ++counts.tags;
-                ++i;
-                continue;
-            }
-        }
-        switch (classifyBmp(c)) {
-        case Invisible::ZeroWidth:
+        const bool pair = QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(p[i + 1]);
+        bool removed = true;
+        if (pair && isTagCharacter(QChar::surrogateToUcs4(c, p[i + 1]))) {
+            ++counts.tags;
+        } else if (const Invisible kind = pair ? Invisible::None : classifyBmp(c); kind == Invisible::ZeroWidth) {
             ++counts.zeroWidth;
-            continue;
-        case Invisible::Bidi:
+        } else if (kind == Invisible::Bidi) {
             ++counts.bidi;
-            continue;
-        case Invisible::None:
-            break;
+        } else {
+            removed = false;
+            nonAscii = true;
         }
-        nonAscii = true;
-        out.append(QChar(c));
+        if (removed) {
+            out.append(in.sliced(runStart, i - runStart));
+            runStart = i + (pair ? 2 : 1);
+        }
+        i += pair ? 1 : 0;
     }
+    out.append(in.sliced(runStart));
     return nonAscii;
 }
 
@@ -278,6 +277,11 @@ bool isLeetDigit(char16_t c)
     return c == u'0' || c == u'1' || c == u'3' || c == u'4' || c == u'5' || c == u'7';
 }
 
+bool isLeetChar(char16_t c)
+{
+    return isLeetDigit(c) || c == u'@' || c == u'$';
+}
+
 char16_t leetLetter(char16_t c)
 {
     switch (c) {
@@ -300,7 +304,7 @@ char16_t leetLetter(char16_t c)
     }
 }
 
-bool isTokenChar(char16_t c)
+inline bool isTokenChar(char16_t c)
 {
     if (c < 0x80)
         return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'@' || c == u'$';
@@ -310,7 +314,8 @@ bool isTokenChar(char16_t c)
 /// The leetspeak variant of already folded (lower-case) text, or an empty string when no token
 /// qualifies. A token (letters, digits, @, $) qualifies when it has at least two letters, at least
 /// one leet digit or an inner @/$, and no other digit: "2024", "v1", "sha256", "x86", "@user" and
-/// "$HOME" stay as they are; "1gn0r3", "pr3v10us", "p@ssw0rd" are rewritten.
+/// "$HOME" stay as they are; "1gn0r3", "pr3v10us", "p@ssw0rd" are rewritten. Only the tokens around
+/// a leet character are looked at, so prose without digits costs one comparison loop.
 QString leetVariant(const QString &text, int &tokens)
 {
     QString out;
@@ -318,15 +323,17 @@ QString leetVariant(const QString &text, int &tokens)
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
-        if (!isTokenChar(p[i])) {
+        if (!isLeetChar(p[i])) {
             ++i;
             continue;
         }
-        const qsizetype start = i;
+        qsizetype start = i;
+        while (start > 0 && isTokenChar(p[start - 1]))
+            --start;
         int letters = 0;
         int leet = 0;
         bool otherDigit = false;
-        for (; i < n && isTokenChar(p[i]); ++i) {
+        for (i = start; i < n && isTokenChar(p[i]); ++i) {
             const char16_t c = p[i];
             if (isLeetDigit(c))
                 ++leet;
