@@ -7,6 +7,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 namespace llmproxy {
@@ -28,6 +29,27 @@ constexpr int kMinRot13Letters = 8;
 bool isAsciiAlnum(char16_t c)
 {
     return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+enum CharClass : quint8 { Alnum = 1, HexDigit = 2, StandardSeparator = 4, UrlSeparator = 8 };
+
+/// Classes of the ASCII characters the base64 / hex scan needs, looked up once per character.
+constexpr auto kCharClasses = [] {
+    std::array<quint8, 128> t{};
+    for (int c = '0'; c <= '9'; ++c)
+        t[c] = Alnum | HexDigit;
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[c] = Alnum | (c <= 'f' ? HexDigit : 0);
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[c] = Alnum | (c <= 'F' ? HexDigit : 0);
+    t['+'] = t['/'] = StandardSeparator;
+    t['-'] = t['_'] = UrlSeparator;
+    return t;
+}();
+
+quint8 charClass(char16_t c)
+{
+    return c < 128 ? kCharClasses[c] : 0;
 }
 
 int hexValue(char16_t c)
@@ -146,9 +168,7 @@ void findBase64AndHex(QStringView text, Collector &out)
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
-        const char16_t c = p[i];
-        const bool inAlphabet = isAsciiAlnum(c) || c == u'+' || c == u'/' || c == u'-' || c == u'_';
-        if (!inAlphabet) {
+        if (charClass(p[i]) == 0) {
             ++i;
             continue;
         }
@@ -160,19 +180,18 @@ void findBase64AndHex(QStringView text, Collector &out)
         qsizetype hexStart = start;
         bool allHex = true;
         for (; i < n; ++i) {
-            const char16_t d = p[i];
-            const bool separator = d == u'+' || d == u'/' || d == u'-' || d == u'_';
-            if (!separator && !isAsciiAlnum(d))
+            const quint8 k = charClass(p[i]);
+            if (k == 0)
                 break;
-            if (separator) {
-                standard = standard || d == u'+' || d == u'/';
-                urlSafe = urlSafe || d == u'-' || d == u'_';
+            if (k & (StandardSeparator | UrlSeparator)) {
+                standard = standard || (k & StandardSeparator);
+                urlSafe = urlSafe || (k & UrlSeparator);
                 if (allHex)
                     tryHex(text, hexStart, i - hexStart, out);
                 hexStart = i + 1;
                 allHex = true;
             } else {
-                allHex = allHex && hexValue(d) >= 0;
+                allHex = allHex && (k & HexDigit);
             }
         }
         if (allHex)

@@ -279,7 +279,10 @@ bool isLeetDigit(char16_t c)
 
 bool isLeetChar(char16_t c)
 {
-    return isLeetDigit(c) || c == u'@' || c == u'$';
+    // One shift instead of eight comparisons: this runs on every character of every request.
+    constexpr quint64 kBelow64 =
+        (1ULL << '$') | (1ULL << '0') | (1ULL << '1') | (1ULL << '3') | (1ULL << '4') | (1ULL << '5') | (1ULL << '7');
+    return c < 64 ? ((kBelow64 >> c) & 1U) != 0 : c == u'@';
 }
 
 char16_t leetLetter(char16_t c)
