@@ -168,13 +168,6 @@ std::optional<qint64> jsonIntegerValue(QByteArrayView literal)
     return qint64(d);
 }
 
-QString jsonStringValue(QByteArrayView literal)
-{
-    if (literal.size() < 2 || literal.front() != '"' || literal.back() != '"')
-        return {};
-    return decodeJsonString(literal);
-}
-
 QByteArray jsonString(const QString &text)
 {
     const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);

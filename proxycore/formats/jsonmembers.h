@@ -37,10 +37,6 @@ QByteArray replaceTopLevelValue(const QByteArray &json, QByteArrayView key, QByt
 /// Returns `json` without top-level member `key` (and its separating comma).
 QByteArray removeTopLevelMember(const QByteArray &json, QByteArrayView key);
 
-/// The decoded value of a JSON string literal (quotes included in `literal`); a null QString when
-/// `literal` is not a string.
-QString jsonStringValue(QByteArrayView literal);
-
 /// The value of a JSON number literal that is an integer (`12`, `-3`, also `12.0` or `1e3`); nullopt
 /// for anything else (strings, null, fractions, out of the 64-bit range).
 std::optional<qint64> jsonIntegerValue(QByteArrayView literal);

@@ -158,6 +158,8 @@ void logRequest(const RequestRecord &r)
                   {QStringLiteral("overhead_ms"), qRound(r.overheadMs * 1000) / 1000.0}};
     if (!r.model.isEmpty())
         f.insert(QStringLiteral("model"), r.model);
+    if (!r.servedModel.isEmpty() && r.servedModel != r.model)
+        f.insert(QStringLiteral("served_model"), r.servedModel);
     if (!r.keyName.isEmpty())
         f.insert(QStringLiteral("key"), r.keyName);
     if (!r.provider.isEmpty())
@@ -176,6 +178,8 @@ void logRequest(const RequestRecord &r)
         f.insert(QStringLiteral("output_tokens"), r.completionTokens);
     if (!r.error.isEmpty())
         f.insert(QStringLiteral("error"), r.error);
+    if (!r.blockedBy.isEmpty())
+        f.insert(QStringLiteral("blocked_by"), r.blockedBy);
     emitLine(r.status >= 500 ? Level::Warning : Level::Info, "llmproxy.access", QStringLiteral("request"), f);
 }
 

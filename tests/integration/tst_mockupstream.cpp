@@ -1173,17 +1173,7 @@ void TestMockUpstream::responsesReturnsAResponseObject()
     // Scripted content replaces the echo; a body that is not JSON gets an OpenAI error.
     QVERIFY(m_mock.script(QJsonObject{{QStringLiteral("content"), QStringLiteral("from the script")}}));
     const QJsonObject scripted = HttpClient::postJson(m_mock.url(QStringLiteral("/v1/responses")), other).json();
-    QCOMPARE(scripted.value(QLatin1String("output"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QLatin1String("content"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QLatin1String("text"))
-                 .toString(),
-             QStringLiteral("from the script"));
+    QCOMPARE(responsesOutputText(scripted), QStringLiteral("from the script"));
     const HttpResponse broken = HttpClient::post(m_mock.url(QStringLiteral("/v1/responses")), "{\"model\":");
     QCOMPARE(broken.status, 400);
     QVERIFY2(openAiErrorProblem(broken.body).isEmpty(), qPrintable(openAiErrorProblem(broken.body)));

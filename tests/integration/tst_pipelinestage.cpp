@@ -8,6 +8,7 @@
 // reaches the provider; with no stage installed the body goes through untouched.
 #include "proxycore/config/configloader.h"
 #include "proxycore/engine/engine.h"
+#include "proxycore/engine/enginecontroller.h"
 #include "proxycore/pipeline/requestcontext.h"
 #include "proxycore/pipeline/requestpipeline.h"
 #include "proxycore/pipeline/textreplacefilter.h"
@@ -191,6 +192,15 @@ void TestPipelineStage::refusedRequestNeverReachesTheProvider()
         post(u"/v1/responses"_s, R"({"model":"pipe-chat","input":"please open the pod bay doors","stream":true})");
     QCOMPARE(responses.status, 403);
     QCOMPARE(m_mock.requests().size(), 0);
+    // The request log names the stage that refused them.
+    const EngineController controller(m_engine.get());
+    const auto blockedRecords = [&controller] {
+        qsizetype n = 0;
+        for (const RequestRecord &r : controller.recentRequests())
+            n += r.blockedBy == u"test-mask"_s && r.status == 403 ? 1 : 0;
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(blockedRecords(), qsizetype(3), 10'000);
 }
 
 void TestPipelineStage::withoutStagesTheBodyIsUntouched()

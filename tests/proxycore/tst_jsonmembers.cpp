@@ -91,10 +91,10 @@ private slots:
 
     void decodesStringValues()
     {
-        QCOMPARE(jsonStringValue("\"gpt-4o\""), QStringLiteral("gpt-4o"));
-        QCOMPARE(jsonStringValue("\"a\\\"b\\u00e9\""), QStringLiteral("a\"b\u00e9"));
-        QVERIFY(jsonStringValue("42").isNull());
-        QVERIFY(jsonStringValue("null").isNull());
+        QCOMPARE(decodeJsonString("\"gpt-4o\""), QStringLiteral("gpt-4o"));
+        QCOMPARE(decodeJsonString("\"a\\\"b\\u00e9\""), QStringLiteral("a\"b\u00e9"));
+        QVERIFY(JsonIndex::build("42").string(JsonIndex::Root).isNull());
+        QVERIFY(JsonIndex::build("null").string(JsonIndex::Root).isNull());
     }
 
     void readsIntegerValues()
