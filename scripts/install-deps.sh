@@ -10,6 +10,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qt6-qpa-plugins libqt6sql6-sqlite
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev ca-certificates
+    libre2-dev libphonenumber-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(nodejs npm xvfb xauth jwm xdotool x11-utils imagemagick)
