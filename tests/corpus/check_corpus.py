@@ -6,7 +6,8 @@
 Checks: every line parses as a JSON object; required fields are present and well typed;
 ids are unique and of the form "<family>-<NNN>"; "family" matches the file name; "split" is
 dev or test with roughly 60/40 per family; role is allowed for the directory; multi-turn rows
-end with the turn repeated in "text"; no exact duplicate texts; minimum row counts per family.
+end with the turn repeated in "text"; no exact duplicate texts; minimum row counts per family;
+resources/security/injection_corpus.yaml has enough well-formed patterns, none equal to a test row.
 
 Usage: check_corpus.py [--markdown] [corpus_dir]
 Exit status 0 when everything is valid, 1 otherwise.
@@ -28,6 +29,51 @@ MIN_ROWS = {"direct_override": 60, "multilingual": 80}
 MIN_DEFAULT = 50
 MIN_LANGS = {"multilingual": 14}
 TEST_SHARE = (0.30, 0.50)
+MIN_PATTERNS = 200
+
+
+def check_injection_corpus(path, test_texts, errors):
+    """Checks resources/security/injection_corpus.yaml as written here: a `version: 2` line, then
+    `patterns:` with `- pattern: "<JSON string>"` / `category: <word>` items. Returns the count."""
+    if not os.path.isfile(path):
+        errors.append(f"{path}: missing")
+        return 0
+    version, patterns, categories = None, [], []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            if stripped.startswith("version:"):
+                version = stripped.split(":", 1)[1].strip()
+            elif stripped.startswith("- pattern:"):
+                try:
+                    value = json.loads(stripped.split(":", 1)[1].strip())
+                except json.JSONDecodeError:
+                    errors.append(f"{path}:{n}: pattern is not a double-quoted string")
+                    continue
+                patterns.append((n, value))
+            elif stripped.startswith("category:"):
+                categories.append(stripped.split(":", 1)[1].strip())
+            elif stripped != "patterns:":
+                errors.append(f"{path}:{n}: unexpected line")
+    if version != "2":
+        errors.append(f"{path}: expected version: 2")
+    if len(categories) != len(patterns) or not all(categories):
+        errors.append(f"{path}: every pattern needs a category")
+    seen = set()
+    lowered_tests = {t.lower() for t in test_texts}
+    for n, value in patterns:
+        if not 3 <= len(value) <= 200:
+            errors.append(f"{path}:{n}: pattern length {len(value)} outside 3..200")
+        if value.lower() in seen:
+            errors.append(f"{path}:{n}: duplicate pattern")
+        seen.add(value.lower())
+        if value.lower() in lowered_tests:
+            errors.append(f"{path}:{n}: pattern repeats a test row")
+    if len(patterns) < MIN_PATTERNS:
+        errors.append(f"{path}: {len(patterns)} patterns, need >= {MIN_PATTERNS}")
+    return len(patterns)
 
 
 def check_file(path, kind, family, errors, seen_ids, seen_texts):
@@ -85,7 +131,7 @@ def main(argv):
     markdown = "--markdown" in argv
     args = [a for a in argv if a != "--markdown"]
     root = args[0] if args else os.path.dirname(os.path.abspath(__file__))
-    errors, table = [], []
+    errors, table, test_texts = [], [], []
     for kind in ("attacks", "benign"):
         d = os.path.join(root, kind)
         if not os.path.isdir(d):
@@ -98,6 +144,7 @@ def main(argv):
             family = name[:-len(".jsonl")]
             present.add(family)
             rows = check_file(os.path.join(d, name), kind, family, errors, seen_ids, seen_texts)
+            test_texts += [r["text"] for r in rows if r["split"] == "test"]
             dev = sum(r["split"] == "dev" for r in rows)
             test = sum(r["split"] == "test" for r in rows)
             langs = sorted({r["lang"] for r in rows})
@@ -116,6 +163,8 @@ def main(argv):
             for fam in ATTACK_FAMILIES:
                 if fam not in present:
                     errors.append(f"attacks/{fam}.jsonl missing")
+    corpus_path = os.path.join(root, "..", "..", "resources", "security", "injection_corpus.yaml")
+    n_patterns = check_injection_corpus(os.path.normpath(corpus_path), test_texts, errors)
     if markdown:
         print("| Kind | Family | Rows | dev | test | Languages |")
         print("|---|---|---:|---:|---:|---|")
@@ -126,9 +175,11 @@ def main(argv):
             if rows:
                 print(f"| {kind} | **total** | {sum(t[2] for t in rows)} | {sum(t[3] for t in rows)} | "
                       f"{sum(t[4] for t in rows)} | |")
+        print(f"\nresources/security/injection_corpus.yaml: {n_patterns} patterns")
     else:
         for kind, fam, n, dev, test, langs in table:
             print(f"{kind:8} {fam:28} {n:5} dev={dev:4} test={test:4} langs={len(langs)}")
+        print(f"injection_corpus.yaml patterns: {n_patterns}")
     for e in errors:
         print("ERROR:", e, file=sys.stderr)
     return 1 if errors else 0
