@@ -6,7 +6,7 @@
 Checks: every line parses as a JSON object; required fields are present and well typed;
 ids are unique and of the form "<family>-<NNN>"; "family" matches the file name; "split" is
 dev or test with roughly 60/40 per family; role is allowed for the directory; multi-turn rows
-end with the turn repeated in "text"; no exact duplicate texts; minimum row counts per family;
+end with the turn repeated in "text"; no exact duplicate texts (nor a text both in attacks and benign); minimum row counts per family;
 resources/security/injection_corpus.yaml has enough well-formed patterns, none equal to a test row.
 
 Usage: check_corpus.py [--markdown] [corpus_dir]
@@ -132,6 +132,7 @@ def main(argv):
     args = [a for a in argv if a != "--markdown"]
     root = args[0] if args else os.path.dirname(os.path.abspath(__file__))
     errors, table, test_texts = [], [], []
+    texts_by_kind = {}
     for kind in ("attacks", "benign"):
         d = os.path.join(root, kind)
         if not os.path.isdir(d):
@@ -155,14 +156,19 @@ def main(argv):
                     errors.append(f"{name}: {len(rows)} rows, need >= {need}")
                 if family in MIN_LANGS and len(set(langs) - {"en"}) < MIN_LANGS[family]:
                     errors.append(f"{name}: {len(langs)} languages, need >= {MIN_LANGS[family]} besides en")
-            if rows:
+            if len(rows) >= 10:  # too few rows for a ratio to mean anything
                 share = test / len(rows)
                 if not TEST_SHARE[0] <= share <= TEST_SHARE[1]:
                     errors.append(f"{name}: test share {share:.2f} outside {TEST_SHARE}")
+        texts_by_kind[kind] = seen_texts
         if kind == "attacks":
             for fam in ATTACK_FAMILIES:
                 if fam not in present:
                     errors.append(f"attacks/{fam}.jsonl missing")
+    if len(texts_by_kind) == 2:
+        for text, row_id in texts_by_kind["benign"].items():
+            if text in texts_by_kind["attacks"]:
+                errors.append(f"benign {row_id} repeats attack {texts_by_kind['attacks'][text]}")
     corpus_path = os.path.join(root, "..", "..", "resources", "security", "injection_corpus.yaml")
     n_patterns = check_injection_corpus(os.path.normpath(corpus_path), test_texts, errors)
     if markdown:
