@@ -252,10 +252,9 @@ bool loadFamilies(const QString &set, QList<Row> *rows, QString *error)
     return true;
 }
 
-/// tests/corpus/pii/pii.jsonl: rows carry `text` plus the PII `type` (or `pii_type`) and the values
-/// that must not reach the provider (`values`, or a single `value`, strings or {"value": ...}
-/// objects). A row is a look-alike (to be left alone) when `expect` is "pass"/"keep", `label` is
-/// "lookalike"/"negative"/"benign", or `lookalike`/`negative` is true. Absent file: no PII rows.
+/// tests/corpus/pii/pii.jsonl: rows carry `id`, `type` (email, phone, card, iban, ssn, ip, secret),
+/// `split`, `text` and `values`, the strings that must not reach the provider; a row whose `values`
+/// is empty is a look-alike that must pass untouched. `role` defaults to "user". Absent file: no rows.
 bool loadPii(QList<Row> *rows, QString *error)
 {
     const QString path = corpusDir() + u"/pii/pii.jsonl"_s;
@@ -264,34 +263,24 @@ bool loadPii(QList<Row> *rows, QString *error)
     QList<QJsonObject> objects;
     if (!readJsonLines(path, &objects, error))
         return false;
-    static const QSet<QString> passWords{u"pass"_s,       u"keep"_s,     u"allow"_s,  u"lookalike"_s,
-                                         u"look-alike"_s, u"negative"_s, u"benign"_s, u"none"_s};
     for (const QJsonObject &o : objects) {
         Row r = rowFromJson(u"pii"_s, o);
-        r.piiType = o.value(u"type"_s).toString(o.value(u"pii_type"_s).toString(o.value(u"kind"_s).toString()));
-        if (r.family.isEmpty())
-            r.family = r.piiType;
-        QJsonArray values = o.value(u"values"_s).toArray();
-        if (values.isEmpty() && o.contains(u"value"_s))
-            values.append(o.value(u"value"_s));
+        r.piiType = o.value(u"type"_s).toString();
+        r.family = r.piiType;
+        const QJsonArray values = o.value(u"values"_s).toArray();
         for (const QJsonValue &v : values) {
-            const QString s = v.isObject() ? v.toObject().value(u"value"_s).toString() : v.toString();
-            if (!s.isEmpty())
-                r.values.append(s);
+            if (!v.toString().isEmpty())
+                r.values.append(v.toString());
         }
-        r.lookAlike = passWords.contains(o.value(u"expect"_s).toString().toLower()) ||
-                      passWords.contains(o.value(u"label"_s).toString().toLower()) ||
-                      o.value(u"lookalike"_s).toBool() || o.value(u"negative"_s).toBool();
-        if (r.lookAlike)
-            r.values.clear(); // a look-alike's value must reach the provider unchanged
-        if (r.piiType.isEmpty())
-            r.piiType = r.lookAlike ? u"lookalike"_s : u"unknown"_s;
-        if (r.id.isEmpty() || r.text.isEmpty()) {
-            *error = u"pii.jsonl: a row without id or text"_s;
+        r.lookAlike = r.values.isEmpty();
+        if (r.id.isEmpty() || r.text.isEmpty() || r.piiType.isEmpty()) {
+            *error = u"pii.jsonl: a row without id, type or text: "_s + r.id;
             return false;
         }
-        if (r.split.isEmpty())
-            r.split = u"dev"_s;
+        if (const QString problem = rowProblem(r, r.family); !problem.isEmpty()) {
+            *error = u"pii.jsonl %1: %2"_s.arg(r.id, problem);
+            return false;
+        }
         rows->append(r);
     }
     return true;
@@ -421,6 +410,7 @@ void classify(Job *job, const QList<QByteArray> &upstreamBodies)
     if (upstreamBodies.isEmpty() && r.status >= 400 && r.status < 500 && !errorCode.isEmpty()) {
         res.outcome = Outcome::Blocked;
         res.code = errorCode;
+        res.valuesHidden = int(job->row->values.size()); // refused: nothing reached the provider
         return;
     }
     if (upstreamBodies.size() == 1 && r.status == 200 && r.error.isEmpty()) {
@@ -819,7 +809,7 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
                                                 {u"code"_s, job.result.code}});
     }
     for (const Job &job : piiJobs)
-        pii.add(job.row->values.isEmpty() ? u"look-alike: "_s + job.row->piiType : job.row->piiType, job);
+        pii.add(job.row->lookAlike ? u"look-alike: "_s + job.row->piiType : job.row->piiType, job);
     for (const std::vector<Job> *jobs : {&attackJobs, &benignJobs, &piiJobs}) {
         for (const Job &job : *jobs) {
             if (job.result.outcome == Outcome::Blocked)
