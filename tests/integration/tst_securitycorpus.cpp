@@ -113,7 +113,7 @@ struct Result
     bool answerIntact = false;
     int valuesHidden = 0;     ///< PII values absent from what the upstream received
     int valuesRestorable = 0; ///< PII values the mock echoes back (part of the last user turn)
-    int valuesRestored = 0;   ///< ... of which the client got the original back
+    int valuesRestored = 0;   ///< ... hidden from the upstream, and the client got the original back
 };
 
 struct Job
@@ -424,8 +424,9 @@ void classify(Job *job, const QList<QByteArray> &upstreamBodies)
             for (const QString &value : job->row->values) {
                 res.valuesHidden += seen.contains(value) ? 0 : 1;
                 if (job->expectedAnswer.contains(value)) {
+                    // Restored: kept from the provider, yet the client reads the original in the echo.
                     ++res.valuesRestorable;
-                    res.valuesRestored += answer.contains(value) ? 1 : 0;
+                    res.valuesRestored += !seen.contains(value) && answer.contains(value) ? 1 : 0;
                 }
             }
         }
@@ -621,6 +622,16 @@ QString benignTable(const Tallies &t, const QString &split)
 
 QString piiTable(const Tallies &t)
 {
+    int lookAlikeRequests = 0;
+    int lookAlikesPassed = 0;
+    for (const QString &group : t.groups()) {
+        for (const bool stream : {false, true}) {
+            if (group.startsWith(u"look-alike"_s)) {
+                lookAlikeRequests += t.at(group, u"all"_s, stream).n;
+                lookAlikesPassed += t.at(group, u"all"_s, stream).count(Outcome::Passed);
+            }
+        }
+    }
     QString md =
         u"| Type | rows | values | hidden from the upstream (non-streaming / streaming) | restored in the answer "
         u"(non-streaming / streaming) | look-alike rows passed untouched |\n|---|---:|---:|---|---|---|\n"_s;
@@ -628,7 +639,7 @@ QString piiTable(const Tallies &t)
         const Tally &plain = t.at(group, u"all"_s, false);
         const Tally &stream = t.at(group, u"all"_s, true);
         const QString name = group == u"all"_s ? u"**all types**"_s : group;
-        const bool lookAlikes = plain.values == 0;
+        const bool lookAlikes = group.startsWith(u"look-alike"_s);
         md += u"| %1 | %2 | %3 | %4 / %5 | %6 / %7 | %8 |\n"_s.arg(name)
                   .arg(plain.n)
                   .arg(plain.values)
@@ -637,6 +648,9 @@ QString piiTable(const Tallies &t)
                        rateCell(stream.valuesRestored, stream.valuesRestorable),
                        lookAlikes ? rateCell(plain.count(Outcome::Passed), plain.n) : u"–"_s);
     }
+    md += u"\nLook-alike requests passed untouched, both modes: %1 (n = %2).\n"_s
+              .arg(rateCell(lookAlikesPassed, lookAlikeRequests))
+              .arg(lookAlikeRequests);
     return md;
 }
 
@@ -650,11 +664,13 @@ private slots:
     void initTestCase();
     void wilsonIntervalMatchesKnownValues();
     void conversationShapesFollowTheRowRole();
+    void outcomesAreToldApart();
     void corpusScoresEndToEnd();
 
 private:
-    /// Starts a fresh gateway (default security configuration) on the shared mock, runs `jobs`, stops it.
-    bool scoreOnFreshGateway(std::vector<Job> &jobs, QString *error);
+    /// Starts a fresh gateway (default security configuration, plus `extraYaml`) on the shared mock,
+    /// runs `jobs`, stops it.
+    bool scoreOnFreshGateway(std::vector<Job> &jobs, QString *error, const QByteArray &extraYaml = {});
 
     MockUpstreamProcess m_mock{{u"--models"_s, QString::fromLatin1(kModel), u"--capture-limit"_s, u"100000"_s}};
     QList<Row> m_attacks;
@@ -733,7 +749,7 @@ void TestSecurityCorpus::conversationShapesFollowTheRowRole()
     QCOMPARE(lastUserText(m), u"three"_s);
 }
 
-bool TestSecurityCorpus::scoreOnFreshGateway(std::vector<Job> &jobs, QString *error)
+bool TestSecurityCorpus::scoreOnFreshGateway(std::vector<Job> &jobs, QString *error, const QByteArray &extraYaml)
 {
     // Each corpus gets its own gateway, so state a guard keeps across requests (threat ledgers per
     // key or address) cannot carry over from the attacks to the benign rows.
@@ -744,7 +760,7 @@ bool TestSecurityCorpus::scoreOnFreshGateway(std::vector<Job> &jobs, QString *er
     endpoint.models = {QString::fromLatin1(kModel)};
     endpoint.apiKey = u"sk-upstream-corpus"_s;
     config.endpoints = {endpoint};
-    config.extraYaml = "routing:\n  health: {interval_s: 0}\n";
+    config.extraYaml = "routing:\n  health: {interval_s: 0}\n" + extraYaml;
     ProxyOptions options;
     options.configYaml = config.toYaml();
     if (!proxy.start(options)) {
@@ -759,6 +775,49 @@ bool TestSecurityCorpus::scoreOnFreshGateway(std::vector<Job> &jobs, QString *er
     if (!ok)
         *error += u"\n"_s + proxy.diagnostics();
     return ok;
+}
+
+void TestSecurityCorpus::outcomesAreToldApart()
+{
+    // The gateway's own request checks stand in for guards: a repeated member is refused with a 400
+    // before any upstream call (BLOCKED); a model alias is rewritten on the way (MASKED: the upstream
+    // got a changed body); an ordinary request goes through byte-identical (PASSED).
+    QList<Row> rows;
+    for (const QString &id : {u"self-pass"_s, u"self-block"_s, u"self-change"_s}) {
+        Row r;
+        r.set = u"self"_s;
+        r.id = id;
+        r.split = u"dev"_s;
+        r.role = u"user"_s;
+        r.text = u"Say hello to the corpus harness."_s;
+        rows.append(r);
+    }
+    std::vector<Job> jobs(6);
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        Job &job = jobs[i];
+        job.row = &rows.at(qsizetype(i / 2));
+        job.stream = i % 2 == 1;
+        prepare(&job);
+        if (job.row->id == u"self-block"_s)
+            job.body = R"({"temperature":1,"temperature":1,)" + job.body.mid(1);
+        else if (job.row->id == u"self-change"_s)
+            job.body.replace(R"("model":"mock-chat")", R"("model":"corpus-alias")");
+    }
+    QString error;
+    QVERIFY2(scoreOnFreshGateway(jobs, &error, "model_aliases:\n  corpus-alias: mock-chat\n"), qPrintable(error));
+    for (const Job &job : jobs) {
+        const Outcome expected = job.row->id == u"self-pass"_s    ? Outcome::Passed
+                                 : job.row->id == u"self-block"_s ? Outcome::Blocked
+                                                                  : Outcome::Masked;
+        QVERIFY2(job.result.outcome == expected,
+                 qPrintable(u"%1 (%2): %3, expected %4 %5"_s.arg(job.row->id, job.stream ? u"stream"_s : u"plain"_s,
+                                                                 outcomeName(job.result.outcome), outcomeName(expected),
+                                                                 job.result.detail)));
+        if (expected == Outcome::Blocked)
+            QCOMPARE(job.result.code, u"duplicate_key"_s);
+        else
+            QVERIFY2(job.result.answerIntact, qPrintable(job.row->id));
+    }
 }
 
 void TestSecurityCorpus::corpusScoresEndToEnd()
@@ -907,6 +966,8 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
     md += u"\n## Block reasons\n\n| Code | Requests |\n|---|---:|\n"_s;
     for (const auto &[code, n] : blockCodes)
         md += u"| `%1` | %2 |\n"_s.arg(code).arg(n);
+    if (blockCodes.empty())
+        md += u"| (no request was blocked) | 0 |\n"_s;
     if (!otherDetails.empty()) {
         md += u"\n## Other outcomes\n\n| Outcome | Requests |\n|---|---:|\n"_s;
         for (const auto &[detail, n] : otherDetails)
