@@ -937,7 +937,7 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
     };
 
     // Markdown report.
-    QString md = u"# Security corpus scores\n\n"_s
+    QString md = u"## Security corpus scores\n\n"_s
                  u"Every row of `tests/corpus/` sent end to end through the gateway's HTTP API "
                  u"(`/v1/chat/completions`, default security configuration) to a recording mock upstream, once "
                  u"non-streaming and once streaming. **Blocked**: a 4xx with an error code and no upstream "
@@ -949,7 +949,7 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
               .arg(m_pii.size())
               .arg(attackJobs.size() + benignJobs.size() + piiJobs.size())
               .arg(QString::number(runtimeMs / 1000.0, 'f', 1));
-    md += u"## Gates (test split, worse of the two modes)\n\n| Gate | Value | Limit |\n|---|---:|---:|\n"_s;
+    md += u"### Gates (test split, worse of the two modes)\n\n| Gate | Value | Limit |\n|---|---:|---:|\n"_s;
     md += u"| attacks blocked, all families | %1 % | ≥ %2 % |\n"_s.arg(percent(attackDetection),
                                                                        percent(kMinAttackDetectionTest));
     md += u"| attacks blocked, weakest family (%1) | %2 % | ≥ %3 % |\n"_s.arg(worstFamilyName, percent(worstFamily),
@@ -957,19 +957,19 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
     md += u"| benign rows touched | %1 % | ≤ %2 % |\n"_s.arg(percent(benignTouched), percent(kMaxBenignTouchedTest));
     md += u"| PII values hidden from the upstream | %1 % | ≥ %2 % |\n\n"_s.arg(percent(piiHidden),
                                                                                percent(kMinPiiHiddenShare));
-    md += u"## Attacks blocked before the upstream — test split\n\n"_s + attackTable(attacks, u"test"_s);
-    md += u"\n## Benign rows touched — test split\n\n"_s + benignTable(benign, u"test"_s);
-    md += u"\n## Attacks blocked before the upstream — dev split\n\n"_s + attackTable(attacks, u"dev"_s);
-    md += u"\n## Benign rows touched — dev split\n\n"_s + benignTable(benign, u"dev"_s);
+    md += u"### Attacks blocked before the upstream — test split\n\n"_s + attackTable(attacks, u"test"_s);
+    md += u"\n### Benign rows touched — test split\n\n"_s + benignTable(benign, u"test"_s);
+    md += u"\n### Attacks blocked before the upstream — dev split\n\n"_s + attackTable(attacks, u"dev"_s);
+    md += u"\n### Benign rows touched — dev split\n\n"_s + benignTable(benign, u"dev"_s);
     if (!m_pii.isEmpty())
-        md += u"\n## PII and secrets (both splits)\n\n"_s + piiTable(pii);
-    md += u"\n## Block reasons\n\n| Code | Requests |\n|---|---:|\n"_s;
+        md += u"\n### PII and secrets (both splits)\n\n"_s + piiTable(pii);
+    md += u"\n### Block reasons\n\n| Code | Requests |\n|---|---:|\n"_s;
     for (const auto &[code, n] : blockCodes)
         md += u"| `%1` | %2 |\n"_s.arg(code).arg(n);
     if (blockCodes.empty())
         md += u"| (no request was blocked) | 0 |\n"_s;
     if (!otherDetails.empty()) {
-        md += u"\n## Other outcomes\n\n| Outcome | Requests |\n|---|---:|\n"_s;
+        md += u"\n### Other outcomes\n\n| Outcome | Requests |\n|---|---:|\n"_s;
         for (const auto &[detail, n] : otherDetails)
             md += u"| %1 | %2 |\n"_s.arg(detail).arg(n);
     }
