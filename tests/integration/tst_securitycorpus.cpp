@@ -143,7 +143,8 @@ Interval wilson(int k, int n)
     const double z2n = z * z / n;
     const double centre = (p + z2n / 2) / (1 + z2n);
     const double half = z * std::sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
-    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+    // The bounds are exact at the ends (k = 0, k = n); elsewhere clamp rounding.
+    return {k == 0 ? 0.0 : std::max(0.0, centre - half), k == n ? 1.0 : std::min(1.0, centre + half)};
 }
 
 QString percent(double v)
@@ -663,6 +664,7 @@ class TestSecurityCorpus : public QObject
 private slots:
     void initTestCase();
     void wilsonIntervalMatchesKnownValues();
+    void malformedRowsAreNamed();
     void conversationShapesFollowTheRowRole();
     void outcomesAreToldApart();
     void corpusScoresEndToEnd();
@@ -706,9 +708,38 @@ void TestSecurityCorpus::wilsonIntervalMatchesKnownValues()
     QVERIFY2(std::abs(b.low - 0.7864) < 1e-3 && std::abs(b.high - 0.9565) < 1e-3,
              qPrintable(u"%1 %2"_s.arg(b.low).arg(b.high)));
     const Interval c = wilson(20, 20);
-    QVERIFY(std::abs(c.low - 0.8389) < 1e-3 && std::abs(c.high - 1.0) < 1e-9);
+    QVERIFY(std::abs(c.low - 0.8389) < 1e-3 && c.high == 1.0);
     const Interval none = wilson(0, 0);
     QVERIFY(none.low == 0.0 && none.high == 1.0);
+}
+
+void TestSecurityCorpus::malformedRowsAreNamed()
+{
+    Row good;
+    good.set = u"benign"_s;
+    good.id = u"general-001"_s;
+    good.family = u"general"_s;
+    good.split = u"dev"_s;
+    good.role = u"user"_s;
+    good.text = u"Why is the sky blue?"_s;
+    QCOMPARE(rowProblem(good, u"general"_s), QString());
+    QVERIFY(rowProblem(good, u"diffs"_s).contains(u"family"_s));
+    Row r = good;
+    r.split = u"train"_s;
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"split"_s));
+    r = good;
+    r.role = u"assistant"_s;
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"role"_s));
+    r = good;
+    r.text.clear();
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"text"_s));
+    r = good;
+    r.set = u"attacks"_s;
+    r.role = u"system"_s;
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"system"_s));
+    r = good;
+    r.turns = QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"text"_s, u"something else"_s}}};
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"last turn"_s));
 }
 
 void TestSecurityCorpus::conversationShapesFollowTheRowRole()
