@@ -113,7 +113,7 @@ struct Result
     bool answerIntact = false;
     int valuesHidden = 0;     ///< PII values absent from what the upstream received
     int valuesRestorable = 0; ///< PII values the mock echoes back (part of the last user turn)
-    int valuesRestored = 0;   ///< ... of which the client got the original back
+    int valuesRestored = 0;   ///< ... hidden from the upstream, and the client got the original back
 };
 
 struct Job
@@ -143,7 +143,8 @@ Interval wilson(int k, int n)
     const double z2n = z * z / n;
     const double centre = (p + z2n / 2) / (1 + z2n);
     const double half = z * std::sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
-    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+    // The bounds are exact at the ends (k = 0, k = n); elsewhere clamp rounding.
+    return {k == 0 ? 0.0 : std::max(0.0, centre - half), k == n ? 1.0 : std::min(1.0, centre + half)};
 }
 
 QString percent(double v)
@@ -252,10 +253,9 @@ bool loadFamilies(const QString &set, QList<Row> *rows, QString *error)
     return true;
 }
 
-/// tests/corpus/pii/pii.jsonl: rows carry `text` plus the PII `type` (or `pii_type`) and the values
-/// that must not reach the provider (`values`, or a single `value`, strings or {"value": ...}
-/// objects). A row is a look-alike (to be left alone) when `expect` is "pass"/"keep", `label` is
-/// "lookalike"/"negative"/"benign", or `lookalike`/`negative` is true. Absent file: no PII rows.
+/// tests/corpus/pii/pii.jsonl: rows carry `id`, `type` (email, phone, card, iban, ssn, ip, secret),
+/// `split`, `text` and `values`, the strings that must not reach the provider; a row whose `values`
+/// is empty is a look-alike that must pass untouched. `role` defaults to "user". Absent file: no rows.
 bool loadPii(QList<Row> *rows, QString *error)
 {
     const QString path = corpusDir() + u"/pii/pii.jsonl"_s;
@@ -264,34 +264,24 @@ bool loadPii(QList<Row> *rows, QString *error)
     QList<QJsonObject> objects;
     if (!readJsonLines(path, &objects, error))
         return false;
-    static const QSet<QString> passWords{u"pass"_s,       u"keep"_s,     u"allow"_s,  u"lookalike"_s,
-                                         u"look-alike"_s, u"negative"_s, u"benign"_s, u"none"_s};
     for (const QJsonObject &o : objects) {
         Row r = rowFromJson(u"pii"_s, o);
-        r.piiType = o.value(u"type"_s).toString(o.value(u"pii_type"_s).toString(o.value(u"kind"_s).toString()));
-        if (r.family.isEmpty())
-            r.family = r.piiType;
-        QJsonArray values = o.value(u"values"_s).toArray();
-        if (values.isEmpty() && o.contains(u"value"_s))
-            values.append(o.value(u"value"_s));
+        r.piiType = o.value(u"type"_s).toString();
+        r.family = r.piiType;
+        const QJsonArray values = o.value(u"values"_s).toArray();
         for (const QJsonValue &v : values) {
-            const QString s = v.isObject() ? v.toObject().value(u"value"_s).toString() : v.toString();
-            if (!s.isEmpty())
-                r.values.append(s);
+            if (!v.toString().isEmpty())
+                r.values.append(v.toString());
         }
-        r.lookAlike = passWords.contains(o.value(u"expect"_s).toString().toLower()) ||
-                      passWords.contains(o.value(u"label"_s).toString().toLower()) ||
-                      o.value(u"lookalike"_s).toBool() || o.value(u"negative"_s).toBool();
-        if (r.lookAlike)
-            r.values.clear(); // a look-alike's value must reach the provider unchanged
-        if (r.piiType.isEmpty())
-            r.piiType = r.lookAlike ? u"lookalike"_s : u"unknown"_s;
-        if (r.id.isEmpty() || r.text.isEmpty()) {
-            *error = u"pii.jsonl: a row without id or text"_s;
+        r.lookAlike = r.values.isEmpty();
+        if (r.id.isEmpty() || r.text.isEmpty() || r.piiType.isEmpty()) {
+            *error = u"pii.jsonl: a row without id, type or text: "_s + r.id;
             return false;
         }
-        if (r.split.isEmpty())
-            r.split = u"dev"_s;
+        if (const QString problem = rowProblem(r, r.family); !problem.isEmpty()) {
+            *error = u"pii.jsonl %1: %2"_s.arg(r.id, problem);
+            return false;
+        }
         rows->append(r);
     }
     return true;
@@ -421,6 +411,7 @@ void classify(Job *job, const QList<QByteArray> &upstreamBodies)
     if (upstreamBodies.isEmpty() && r.status >= 400 && r.status < 500 && !errorCode.isEmpty()) {
         res.outcome = Outcome::Blocked;
         res.code = errorCode;
+        res.valuesHidden = int(job->row->values.size()); // refused: nothing reached the provider
         return;
     }
     if (upstreamBodies.size() == 1 && r.status == 200 && r.error.isEmpty()) {
@@ -434,8 +425,9 @@ void classify(Job *job, const QList<QByteArray> &upstreamBodies)
             for (const QString &value : job->row->values) {
                 res.valuesHidden += seen.contains(value) ? 0 : 1;
                 if (job->expectedAnswer.contains(value)) {
+                    // Restored: kept from the provider, yet the client reads the original in the echo.
                     ++res.valuesRestorable;
-                    res.valuesRestored += answer.contains(value) ? 1 : 0;
+                    res.valuesRestored += !seen.contains(value) && answer.contains(value) ? 1 : 0;
                 }
             }
         }
@@ -631,6 +623,16 @@ QString benignTable(const Tallies &t, const QString &split)
 
 QString piiTable(const Tallies &t)
 {
+    int lookAlikeRequests = 0;
+    int lookAlikesPassed = 0;
+    for (const QString &group : t.groups()) {
+        for (const bool stream : {false, true}) {
+            if (group.startsWith(u"look-alike"_s)) {
+                lookAlikeRequests += t.at(group, u"all"_s, stream).n;
+                lookAlikesPassed += t.at(group, u"all"_s, stream).count(Outcome::Passed);
+            }
+        }
+    }
     QString md =
         u"| Type | rows | values | hidden from the upstream (non-streaming / streaming) | restored in the answer "
         u"(non-streaming / streaming) | look-alike rows passed untouched |\n|---|---:|---:|---|---|---|\n"_s;
@@ -638,7 +640,7 @@ QString piiTable(const Tallies &t)
         const Tally &plain = t.at(group, u"all"_s, false);
         const Tally &stream = t.at(group, u"all"_s, true);
         const QString name = group == u"all"_s ? u"**all types**"_s : group;
-        const bool lookAlikes = plain.values == 0;
+        const bool lookAlikes = group.startsWith(u"look-alike"_s);
         md += u"| %1 | %2 | %3 | %4 / %5 | %6 / %7 | %8 |\n"_s.arg(name)
                   .arg(plain.n)
                   .arg(plain.values)
@@ -647,6 +649,9 @@ QString piiTable(const Tallies &t)
                        rateCell(stream.valuesRestored, stream.valuesRestorable),
                        lookAlikes ? rateCell(plain.count(Outcome::Passed), plain.n) : u"–"_s);
     }
+    md += u"\nLook-alike requests passed untouched, both modes: %1 (n = %2).\n"_s
+              .arg(rateCell(lookAlikesPassed, lookAlikeRequests))
+              .arg(lookAlikeRequests);
     return md;
 }
 
@@ -659,12 +664,15 @@ class TestSecurityCorpus : public QObject
 private slots:
     void initTestCase();
     void wilsonIntervalMatchesKnownValues();
+    void malformedRowsAreNamed();
     void conversationShapesFollowTheRowRole();
+    void outcomesAreToldApart();
     void corpusScoresEndToEnd();
 
 private:
-    /// Starts a fresh gateway (default security configuration) on the shared mock, runs `jobs`, stops it.
-    bool scoreOnFreshGateway(std::vector<Job> &jobs, QString *error);
+    /// Starts a fresh gateway (default security configuration, plus `extraYaml`) on the shared mock,
+    /// runs `jobs`, stops it.
+    bool scoreOnFreshGateway(std::vector<Job> &jobs, QString *error, const QByteArray &extraYaml = {});
 
     MockUpstreamProcess m_mock{{u"--models"_s, QString::fromLatin1(kModel), u"--capture-limit"_s, u"100000"_s}};
     QList<Row> m_attacks;
@@ -700,9 +708,38 @@ void TestSecurityCorpus::wilsonIntervalMatchesKnownValues()
     QVERIFY2(std::abs(b.low - 0.7864) < 1e-3 && std::abs(b.high - 0.9565) < 1e-3,
              qPrintable(u"%1 %2"_s.arg(b.low).arg(b.high)));
     const Interval c = wilson(20, 20);
-    QVERIFY(std::abs(c.low - 0.8389) < 1e-3 && std::abs(c.high - 1.0) < 1e-9);
+    QVERIFY(std::abs(c.low - 0.8389) < 1e-3 && c.high == 1.0);
     const Interval none = wilson(0, 0);
     QVERIFY(none.low == 0.0 && none.high == 1.0);
+}
+
+void TestSecurityCorpus::malformedRowsAreNamed()
+{
+    Row good;
+    good.set = u"benign"_s;
+    good.id = u"general-001"_s;
+    good.family = u"general"_s;
+    good.split = u"dev"_s;
+    good.role = u"user"_s;
+    good.text = u"Why is the sky blue?"_s;
+    QCOMPARE(rowProblem(good, u"general"_s), QString());
+    QVERIFY(rowProblem(good, u"diffs"_s).contains(u"family"_s));
+    Row r = good;
+    r.split = u"train"_s;
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"split"_s));
+    r = good;
+    r.role = u"assistant"_s;
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"role"_s));
+    r = good;
+    r.text.clear();
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"text"_s));
+    r = good;
+    r.set = u"attacks"_s;
+    r.role = u"system"_s;
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"system"_s));
+    r = good;
+    r.turns = QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"text"_s, u"something else"_s}}};
+    QVERIFY(rowProblem(r, u"general"_s).contains(u"last turn"_s));
 }
 
 void TestSecurityCorpus::conversationShapesFollowTheRowRole()
@@ -743,7 +780,7 @@ void TestSecurityCorpus::conversationShapesFollowTheRowRole()
     QCOMPARE(lastUserText(m), u"three"_s);
 }
 
-bool TestSecurityCorpus::scoreOnFreshGateway(std::vector<Job> &jobs, QString *error)
+bool TestSecurityCorpus::scoreOnFreshGateway(std::vector<Job> &jobs, QString *error, const QByteArray &extraYaml)
 {
     // Each corpus gets its own gateway, so state a guard keeps across requests (threat ledgers per
     // key or address) cannot carry over from the attacks to the benign rows.
@@ -754,7 +791,7 @@ bool TestSecurityCorpus::scoreOnFreshGateway(std::vector<Job> &jobs, QString *er
     endpoint.models = {QString::fromLatin1(kModel)};
     endpoint.apiKey = u"sk-upstream-corpus"_s;
     config.endpoints = {endpoint};
-    config.extraYaml = "routing:\n  health: {interval_s: 0}\n";
+    config.extraYaml = "routing:\n  health: {interval_s: 0}\n" + extraYaml;
     ProxyOptions options;
     options.configYaml = config.toYaml();
     if (!proxy.start(options)) {
@@ -769,6 +806,49 @@ bool TestSecurityCorpus::scoreOnFreshGateway(std::vector<Job> &jobs, QString *er
     if (!ok)
         *error += u"\n"_s + proxy.diagnostics();
     return ok;
+}
+
+void TestSecurityCorpus::outcomesAreToldApart()
+{
+    // The gateway's own request checks stand in for guards: a repeated member is refused with a 400
+    // before any upstream call (BLOCKED); a model alias is rewritten on the way (MASKED: the upstream
+    // got a changed body); an ordinary request goes through byte-identical (PASSED).
+    QList<Row> rows;
+    for (const QString &id : {u"self-pass"_s, u"self-block"_s, u"self-change"_s}) {
+        Row r;
+        r.set = u"self"_s;
+        r.id = id;
+        r.split = u"dev"_s;
+        r.role = u"user"_s;
+        r.text = u"Say hello to the corpus harness."_s;
+        rows.append(r);
+    }
+    std::vector<Job> jobs(6);
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        Job &job = jobs[i];
+        job.row = &rows.at(qsizetype(i / 2));
+        job.stream = i % 2 == 1;
+        prepare(&job);
+        if (job.row->id == u"self-block"_s)
+            job.body = R"({"temperature":1,"temperature":1,)" + job.body.mid(1);
+        else if (job.row->id == u"self-change"_s)
+            job.body.replace(R"("model":"mock-chat")", R"("model":"corpus-alias")");
+    }
+    QString error;
+    QVERIFY2(scoreOnFreshGateway(jobs, &error, "model_aliases:\n  corpus-alias: mock-chat\n"), qPrintable(error));
+    for (const Job &job : jobs) {
+        const Outcome expected = job.row->id == u"self-pass"_s    ? Outcome::Passed
+                                 : job.row->id == u"self-block"_s ? Outcome::Blocked
+                                                                  : Outcome::Masked;
+        QVERIFY2(job.result.outcome == expected,
+                 qPrintable(u"%1 (%2): %3, expected %4 %5"_s.arg(job.row->id, job.stream ? u"stream"_s : u"plain"_s,
+                                                                 outcomeName(job.result.outcome), outcomeName(expected),
+                                                                 job.result.detail)));
+        if (expected == Outcome::Blocked)
+            QCOMPARE(job.result.code, u"duplicate_key"_s);
+        else
+            QVERIFY2(job.result.answerIntact, qPrintable(job.row->id));
+    }
 }
 
 void TestSecurityCorpus::corpusScoresEndToEnd()
@@ -819,7 +899,7 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
                                                 {u"code"_s, job.result.code}});
     }
     for (const Job &job : piiJobs)
-        pii.add(job.row->values.isEmpty() ? u"look-alike: "_s + job.row->piiType : job.row->piiType, job);
+        pii.add(job.row->lookAlike ? u"look-alike: "_s + job.row->piiType : job.row->piiType, job);
     for (const std::vector<Job> *jobs : {&attackJobs, &benignJobs, &piiJobs}) {
         for (const Job &job : *jobs) {
             if (job.result.outcome == Outcome::Blocked)
@@ -888,7 +968,7 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
     };
 
     // Markdown report.
-    QString md = u"# Security corpus scores\n\n"_s
+    QString md = u"## Security corpus scores\n\n"_s
                  u"Every row of `tests/corpus/` sent end to end through the gateway's HTTP API "
                  u"(`/v1/chat/completions`, default security configuration) to a recording mock upstream, once "
                  u"non-streaming and once streaming. **Blocked**: a 4xx with an error code and no upstream "
@@ -900,7 +980,7 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
               .arg(m_pii.size())
               .arg(attackJobs.size() + benignJobs.size() + piiJobs.size())
               .arg(QString::number(runtimeMs / 1000.0, 'f', 1));
-    md += u"## Gates (test split, worse of the two modes)\n\n| Gate | Value | Limit |\n|---|---:|---:|\n"_s;
+    md += u"### Gates (test split, worse of the two modes)\n\n| Gate | Value | Limit |\n|---|---:|---:|\n"_s;
     md += u"| attacks blocked, all families | %1 % | ≥ %2 % |\n"_s.arg(percent(attackDetection),
                                                                        percent(kMinAttackDetectionTest));
     md += u"| attacks blocked, weakest family (%1) | %2 % | ≥ %3 % |\n"_s.arg(worstFamilyName, percent(worstFamily),
@@ -908,17 +988,19 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
     md += u"| benign rows touched | %1 % | ≤ %2 % |\n"_s.arg(percent(benignTouched), percent(kMaxBenignTouchedTest));
     md += u"| PII values hidden from the upstream | %1 % | ≥ %2 % |\n\n"_s.arg(percent(piiHidden),
                                                                                percent(kMinPiiHiddenShare));
-    md += u"## Attacks blocked before the upstream — test split\n\n"_s + attackTable(attacks, u"test"_s);
-    md += u"\n## Benign rows touched — test split\n\n"_s + benignTable(benign, u"test"_s);
-    md += u"\n## Attacks blocked before the upstream — dev split\n\n"_s + attackTable(attacks, u"dev"_s);
-    md += u"\n## Benign rows touched — dev split\n\n"_s + benignTable(benign, u"dev"_s);
+    md += u"### Attacks blocked before the upstream — test split\n\n"_s + attackTable(attacks, u"test"_s);
+    md += u"\n### Benign rows touched — test split\n\n"_s + benignTable(benign, u"test"_s);
+    md += u"\n### Attacks blocked before the upstream — dev split\n\n"_s + attackTable(attacks, u"dev"_s);
+    md += u"\n### Benign rows touched — dev split\n\n"_s + benignTable(benign, u"dev"_s);
     if (!m_pii.isEmpty())
-        md += u"\n## PII and secrets (both splits)\n\n"_s + piiTable(pii);
-    md += u"\n## Block reasons\n\n| Code | Requests |\n|---|---:|\n"_s;
+        md += u"\n### PII and secrets (both splits)\n\n"_s + piiTable(pii);
+    md += u"\n### Block reasons\n\n| Code | Requests |\n|---|---:|\n"_s;
     for (const auto &[code, n] : blockCodes)
         md += u"| `%1` | %2 |\n"_s.arg(code).arg(n);
+    if (blockCodes.empty())
+        md += u"| (no request was blocked) | 0 |\n"_s;
     if (!otherDetails.empty()) {
-        md += u"\n## Other outcomes\n\n| Outcome | Requests |\n|---|---:|\n"_s;
+        md += u"\n### Other outcomes\n\n| Outcome | Requests |\n|---|---:|\n"_s;
         for (const auto &[detail, n] : otherDetails)
             md += u"| %1 | %2 |\n"_s.arg(detail).arg(n);
     }
