@@ -6,6 +6,12 @@
 #include "proxycore/api/sharedstate.h"
 #include "proxycore/config/configschema.h"
 #include "proxycore/http/httpresponder.h"
+#include "proxycore/pipeline/securityguards.h"
+#include "proxycore/security/corpussimilarity.h"
+#include "proxycore/security/injectionclassifier.h"
+#include "proxycore/security/injectionpatterns.h"
+#include "proxycore/security/requestscanner.h"
+#include "proxycore/security/signatureset.h"
 #include "proxycore/providers/providerpreset.h"
 #include "proxycore/util/sha256.h"
 
@@ -197,6 +203,121 @@ QString sourceDescription(const QString &source)
     if (source == u"discovery")
         return QStringLiteral("local discovery");
     return QStringLiteral("the configuration file");
+}
+
+QJsonValue optionalBool(std::optional<bool> v)
+{
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject countersJson(const GuardCounters &c)
+{
+    return {{QStringLiteral("scanned"), qint64(c.scanned)},
+            {QStringLiteral("blocked"), qint64(c.blocked)},
+            {QStringLiteral("masked"), qint64(c.masked)},
+            {QStringLiteral("flagged"), qint64(c.flagged)}};
+}
+
+/// Every guard with its switch state: GET /api/v1/features and the status.
+QJsonObject featuresJson(const SecurityGuards &guards)
+{
+    QJsonObject features;
+    for (const GuardInfo &g : guardInfos()) {
+        features.insert(QString::fromLatin1(g.id),
+                        QJsonObject{{QStringLiteral("enabled"), guards.isOn(g.guard)},
+                                    {QStringLiteral("configured"), guards.configured(g.guard)},
+                                    {QStringLiteral("override"), optionalBool(guards.override(g.guard))},
+                                    {QStringLiteral("title"), QString::fromUtf8(g.title)},
+                                    {QStringLiteral("description"), QString::fromUtf8(g.description)}});
+    }
+    return QJsonObject{{QStringLiteral("security"), guards.masterOn()},
+                       {QStringLiteral("security_override"), optionalBool(guards.masterOverride())},
+                       {QStringLiteral("features"), features}};
+}
+
+QJsonObject guardsStatusJson(const SecurityGuards &guards, const RequestScanner &scanner)
+{
+    const std::shared_ptr<const SecurityConfig> config = guards.config();
+    QJsonArray list;
+    for (const GuardInfo &g : guardInfos()) {
+        QJsonObject o = countersJson(guards.counters(g.guard));
+        o.insert(QStringLiteral("id"), QString::fromLatin1(g.id));
+        o.insert(QStringLiteral("title"), QString::fromUtf8(g.title));
+        o.insert(QStringLiteral("enabled"), guards.isOn(g.guard));
+        list.append(o);
+    }
+    const SignatureStore &signatures = scanner.signatures();
+    QString disabledReason = config->firewallDisabledReason;
+    if (disabledReason.isEmpty() && !guards.masterOn())
+        disabledReason = QStringLiteral("security disabled");
+    else if (disabledReason.isEmpty() && guards.override(Guard::Firewall) == false)
+        disabledReason = QStringLiteral("toggle:firewall");
+    const InjectionClassifier *classifier = scanner.classifier();
+    return QJsonObject{
+        {QStringLiteral("enabled"), guards.masterOn()},
+        {QStringLiteral("requests"),
+         QJsonObject{{QStringLiteral("scanned"), qint64(guards.requestsScanned())},
+                     {QStringLiteral("blocked"), qint64(guards.requestsBlocked())},
+                     {QStringLiteral("cache_hits"), qint64(guards.cacheHits())}}},
+        {QStringLiteral("scan_time_us"),
+         QJsonObject{{QStringLiteral("p50"), guards.scanPercentileUs(0.50)},
+                     {QStringLiteral("p95"), guards.scanPercentileUs(0.95)},
+                     {QStringLiteral("p99"), guards.scanPercentileUs(0.99)},
+                     {QStringLiteral("max"), guards.scanMaxUs()}}},
+        {QStringLiteral("guards"), list},
+        {QStringLiteral("firewall"),
+         QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::Firewall)},
+                     {QStringLiteral("disabled_reason"),
+                      disabledReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(disabledReason)},
+                     {QStringLiteral("signatures_count"), signatures.current()->size()},
+                     {QStringLiteral("signatures_source"), signatures.source()},
+                     {QStringLiteral("last_error"), signatures.lastError().isEmpty()
+                                                         ? QJsonValue(QJsonValue::Null)
+                                                         : QJsonValue(signatures.lastError())}}},
+        {QStringLiteral("injection"),
+         QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::Injection)},
+                     {QStringLiteral("patterns"), InjectionPatterns::instance().size()},
+                     {QStringLiteral("languages"), InjectionPatterns::instance().languages()},
+                     {QStringLiteral("corpus_patterns"), scanner.corpus().size()},
+                     {QStringLiteral("classifier"), classifier != nullptr},
+                     {QStringLiteral("block_threshold"), scanner.blockThreshold()}}},
+        {QStringLiteral("threat_ledger"),
+         QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::ThreatLedger)},
+                     {QStringLiteral("tracked_actors"), guards.ledgerActors()},
+                     {QStringLiteral("max_actors"), config->threatLedgerMaxActors},
+                     {QStringLiteral("window_seconds"), config->threatLedgerWindowS},
+                     {QStringLiteral("threshold"), config->threatLedgerThreshold}}},
+        {QStringLiteral("response_signing"), QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::Signing)}}},
+    };
+}
+
+QJsonObject eventJson(const SecurityEvent &e)
+{
+    return {{QStringLiteral("id"), qint64(e.id)},
+            {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("request_id"), e.requestId},
+            {QStringLiteral("key"), e.keyName},
+            {QStringLiteral("model"), e.model},
+            {QStringLiteral("layer"), e.layer},
+            {QStringLiteral("action"), e.action},
+            {QStringLiteral("reason"), e.reason},
+            {QStringLiteral("detail"), e.detail},
+            {QStringLiteral("score"), e.score}};
+}
+
+/// A non-negative integer query parameter, or `fallback`.
+int queryInt(const QByteArray &query, const char *name, int fallback, int max)
+{
+    for (const QByteArray &pair : query.split('&')) {
+        const qsizetype eq = pair.indexOf('=');
+        if (eq > 0 && pair.left(eq) == name) {
+            bool ok = false;
+            const int v = pair.mid(eq + 1).toInt(&ok);
+            if (ok && v >= 0)
+                return std::min(v, max);
+        }
+    }
+    return fallback;
 }
 
 } // namespace
@@ -412,6 +533,94 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
             }
             return failed(unknownEndpoint(id));
         });
+        return;
+    }
+
+    // -- the security pipeline ---------------------------------------------------------------------
+    if (route == "/guards/status") {
+        if (!get)
+            return methodNotAllowed("GET");
+        responder->respond(200, adminHeaders(), compact(guardsStatusJson(*m_state->security, *m_state->scanner)));
+        return;
+    }
+    if (route == "/features") {
+        if (!get)
+            return methodNotAllowed("GET");
+        responder->respond(200, adminHeaders(), compact(featuresJson(*m_state->security)));
+        return;
+    }
+    if (route == "/features/toggle") {
+        if (!post)
+            return methodNotAllowed("POST");
+        ApiError error;
+        const std::optional<QJsonObject> o = bodyObject(request.body, &error);
+        if (!o)
+            return reply(request, responder, error);
+        const QString name = o->value(QStringLiteral("name")).toString(o->value(QStringLiteral("feature")).toString());
+        const QJsonValue enabled = o->value(QStringLiteral("enabled"));
+        const std::optional<Guard> guard = guardFromId(name);
+        if (name != u"security" && !guard)
+            return reply(request, responder,
+                         badRequest(QStringLiteral("Unknown feature '%1'; GET /api/v1/features lists them.").arg(name),
+                                    QByteArrayLiteral("unknown_feature"), QByteArrayLiteral("name")));
+        if (!enabled.isBool() && !enabled.isNull() && !enabled.isUndefined())
+            return reply(request, responder,
+                         badRequest(QStringLiteral("'enabled' must be true, false, or null (back to the configuration)."),
+                                    QByteArrayLiteral("invalid_type"), QByteArrayLiteral("enabled")));
+        SecurityGuards &guards = *m_state->security;
+        const bool current = guard ? guards.isOn(*guard) : guards.masterOn();
+        const std::optional<bool> target = enabled.isBool()      ? std::optional<bool>(enabled.toBool())
+                                           : enabled.isUndefined() ? std::optional<bool>(!current)
+                                                                   : std::nullopt;
+        if (guard)
+            guards.setOverride(*guard, target);
+        else
+            guards.setMasterOverride(target);
+        const bool now = guard ? guards.isOn(*guard) : guards.masterOn();
+        qCInfo(lcAdmin, "admin key %s: feature %s %s", who.constData(), qPrintable(name),
+               target ? (*target ? "switched on" : "switched off") : "back to the configuration");
+        onEngine([name, now](AdminControl &control) {
+            control.saveFeatures();
+            return ok(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("enabled"), now}});
+        });
+        return;
+    }
+    if (route == "/security/reset") {
+        if (!post)
+            return methodNotAllowed("POST");
+        m_state->security->reset();
+        qCInfo(lcAdmin, "admin key %s: security counters, events, scan cache and threat ledger reset", who.constData());
+        responder->respond(200, adminHeaders(), compact(QJsonObject{{QStringLiteral("reset"), true}}));
+        return;
+    }
+    if (route == "/security/corpus") {
+        if (!get)
+            return methodNotAllowed("GET");
+        const CorpusSimilarity &corpus = m_state->scanner->corpus();
+        QJsonObject categories;
+        for (const auto &[category, count] : corpus.categories())
+            categories.insert(category, count);
+        responder->respond(200, adminHeaders(),
+                           compact(QJsonObject{{QStringLiteral("total_patterns"), corpus.size()},
+                                               {QStringLiteral("categories"), categories},
+                                               {QStringLiteral("method"), QStringLiteral("word_pair_containment")},
+                                               {QStringLiteral("window_tokens"), CorpusSimilarity::kWindowTokens}}));
+        return;
+    }
+    if (route == "/security/events") {
+        if (!get)
+            return methodNotAllowed("GET");
+        const int limit = queryInt(request.query, "limit", 50, 500);
+        const int offset = queryInt(request.query, "offset", 0, SecurityGuards::kEventCapacity);
+        quint64 total = 0;
+        QJsonArray events;
+        for (const SecurityEvent &e : m_state->security->recentEvents(offset, limit, &total))
+            events.append(eventJson(e));
+        responder->respond(200, adminHeaders(),
+                           compact(QJsonObject{{QStringLiteral("events"), events},
+                                               {QStringLiteral("total"), qint64(total)},
+                                               {QStringLiteral("offset"), offset},
+                                               {QStringLiteral("limit"), limit}}));
         return;
     }
 

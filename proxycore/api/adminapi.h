@@ -66,6 +66,9 @@ public:
     virtual bool isPanic() const = 0;
     /// The kill switch: while on, every inference request is refused with 503 panic_mode.
     virtual void setPanic(bool on) = 0;
+    /// Writes the security guards' run-time switches to the data directory, so that they survive
+    /// restarts (reloads keep them anyway: they live in SecurityGuards, not in the configuration).
+    virtual void saveFeatures() = 0;
 };
 
 } // namespace llmproxy

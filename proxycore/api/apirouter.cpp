@@ -134,11 +134,13 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
 
 void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder,
                       const ApiError &error, const QString &model, bool anthropic, const KeyAccess *key,
-                      const QString &blockedBy)
+                      const QString &blockedBy, const QString &requestId)
 {
-    const QByteArray id = newRequestId();
+    const QByteArray id = requestId.isEmpty() ? newRequestId() : requestId.toLatin1();
     HeaderList h = jsonHeaders();
     h.append({QByteArrayLiteral("x-llmproxy-request-id"), id});
+    if (!blockedBy.isEmpty())
+        h.append({QByteArrayLiteral("x-llmproxy-blocked-by"), blockedBy.toLatin1()});
     if (error.status == 401)
         h.append({QByteArrayLiteral("www-authenticate"), QByteArrayLiteral("Bearer")});
     if (error.status == 503)
@@ -337,7 +339,7 @@ void ApiRouter::handleModels(const HttpRequest &request, const std::shared_ptr<H
 void ApiRouter::refuse(const RequestContext &context, const ApiError &error)
 {
     reply(context.request, context.responder, error, context.model, context.anthropicErrors(), context.key.get(),
-          context.record.blockedBy);
+          context.record.blockedBy, context.record.requestId);
 }
 
 bool ApiRouter::acceptingInference(const RequestContext &context)
@@ -459,7 +461,8 @@ void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planF
     if (context.key)
         record.keyName = context.key->name();
     record.time = QDateTime::currentDateTimeUtc();
-    record.requestId = QString::fromLatin1(newRequestId());
+    if (record.requestId.isEmpty())
+        record.requestId = QString::fromLatin1(newRequestId());
     record.method = QString::fromLatin1(context.request.method);
     record.route = QString::fromUtf8(context.request.path);
     record.model = context.model;
@@ -704,6 +707,7 @@ void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std:
     }
     context.request.body = QByteArray(); // the view holds the body from here on
     context.model = context.view->model();
+    context.record.requestId = QString::fromLatin1(newRequestId()); // named in a guard's refusal and its event
     context.snapshot = m_state->current();
 
     if (const std::shared_ptr<const RequestPipeline> pipeline = m_state->pipeline.load(std::memory_order_acquire);

@@ -54,7 +54,7 @@ private:
     /// `key` names the client key in the request log when known.
     void reply(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder, const ApiError &error,
                const QString &model = {}, bool anthropic = false, const KeyAccess *key = nullptr,
-               const QString &blockedBy = {});
+               const QString &blockedBy = {}, const QString &requestId = {});
     /// reply() for an inference request: in its client's shape, naming its model, key and the
     /// pipeline stage that blocked it.
     void refuse(const RequestContext &context, const ApiError &error);

@@ -320,7 +320,8 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
             else if (isRelayedHeader(header.first))
                 h.append(header);
         }
-        if (m_filters && !ResponseRelay::canFilter(m_upstreamFormat)) {
+        ResponseFilterChainPtr filters = filtersFor(m_upstreamFormat);
+        if (filters && !ResponseRelay::canFilter(m_upstreamFormat)) {
             // Fail closed: an answer the filters cannot read must not reach the client unfiltered.
             m_upstream.reset();
             endAttemptStats();
@@ -329,7 +330,7 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
                                               QByteArrayLiteral("response_filter_unsupported")));
             return;
         }
-        m_relay = std::make_unique<ResponseRelay>(m_clientFormat, m_upstreamFormat, m_clientOptions, m_filters,
+        m_relay = std::make_unique<ResponseRelay>(m_clientFormat, m_upstreamFormat, m_clientOptions, filters,
                                                   &m_meter, &m_record, [this](QByteArrayView b) { writeClient(b); });
         if (m_logBodies)
             m_relay->keepFirstBytes(MaxLoggedBody);
@@ -516,11 +517,21 @@ void ProxyCall::endAttemptStats()
     route.endpoint->statsFor(route.upstreamModel).end();
 }
 
+ResponseFilterChainPtr ProxyCall::filtersFor(formats::ApiFormat upstream) const
+{
+    // Filters that only improve an answer (sanitizing) step aside for an answer they cannot read;
+    // a required one (restoring masked values, signing) makes it fail closed instead.
+    if (m_filters && !ResponseRelay::canFilter(upstream) && !m_filters->isRequired())
+        return nullptr;
+    return m_filters;
+}
+
 void ProxyCall::respondBuffered()
 {
     BufferedAnswer answer{m_upstreamStatus, {}, std::exchange(m_pending, {})};
-    const std::optional<ApiError> error = relayBuffered(m_clientFormat, m_upstreamFormat, m_upstreamHeaders,
-                                                        m_clientOptions, m_filters, &m_meter, &m_record, &answer);
+    const std::optional<ApiError> error =
+        relayBuffered(m_clientFormat, m_upstreamFormat, m_upstreamHeaders, m_clientOptions,
+                      filtersFor(m_upstreamFormat), &m_meter, &m_record, &answer);
     if (error) {
         respondError(*error);
         return;

@@ -102,6 +102,8 @@ private:
     void failStream(const ApiError &error);
 
     void respondError(const ApiError &error);
+    /// The response filters to run on an answer in `upstream`'s format (null = relay it raw).
+    ResponseFilterChainPtr filtersFor(formats::ApiFormat upstream) const;
     void respondBuffered();
     HeaderList gatewayHeaders() const;
     void finish(int status, const QString &error = {});

@@ -14,6 +14,8 @@ namespace llmproxy {
 
 class AdminControl;
 class RequestPipeline;
+class RequestScanner;
+class SecurityGuards;
 
 /// What the engine publishes to its workers. Written by the main thread, read lock-free by workers.
 struct SharedState
@@ -41,6 +43,10 @@ struct SharedState
     /// The request pipeline's stages (security guards, plugins), run between validation and
     /// routing; null or empty = none. Swapped whole; workers load it once per request.
     std::atomic<std::shared_ptr<const RequestPipeline>> pipeline;
+    /// The security pipeline's switches, counters and recent decisions, and its text scanner (for
+    /// the admin API's status). Set by the engine before the workers start and never replaced.
+    std::shared_ptr<SecurityGuards> security;
+    std::shared_ptr<const RequestScanner> scanner;
 
     RoutingSnapshotPtr current() const { return snapshot.load(std::memory_order_acquire); }
     /// Now on `clock`, in milliseconds. Thread-safe (see `clock`).

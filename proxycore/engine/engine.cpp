@@ -7,10 +7,18 @@
 #include "proxycore/http/httpfrontend.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
+#include "proxycore/pipeline/securityguards.h"
+#include "proxycore/pipeline/securitystage.h"
 #include "proxycore/providers/providerpreset.h"
 #include "proxycore/routing/healthprober.h"
 #include "proxycore/routing/localdiscovery.h"
+#include "proxycore/security/corpussimilarity.h"
+#include "proxycore/security/injectionclassifier.h"
+#include "proxycore/security/piidetector.h"
+#include "proxycore/security/requestscanner.h"
+#include "proxycore/security/signaturestore.h"
 #include "proxycore/store/budgetfile.h"
+#include "proxycore/store/featuresfile.h"
 #include "proxycore/store/registryfile.h"
 #include "proxycore/upstream/curlglobal.h"
 #include "proxycore/upstream/curltransport.h"
@@ -18,6 +26,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QMutex>
@@ -57,6 +66,109 @@ public:
     EndpointHealthRegistry health; ///< breaker and statistics per endpoint; survives reloads
     QList<EndpointConfig> added;            ///< added through the admin API (source "admin")
     QHash<QString, bool> enabledOverrides;  ///< toggles by lower-case endpoint id; win over config.yaml
+
+    // The security pipeline: switches, counters and events (shared with the workers through
+    // SharedState), the signature file watched for changes, the guards' switches on disk.
+    std::shared_ptr<SecurityGuards> guards = std::make_shared<SecurityGuards>();
+    std::shared_ptr<SignatureStore> signatures = std::make_shared<SignatureStore>();
+    std::shared_ptr<const InjectionClassifier> classifier;
+    QString corpusPath;
+    std::shared_ptr<const CorpusSimilarity> corpus;
+    QTimer signatureTimer;
+    std::unique_ptr<FeaturesFile> featuresFile;
+    bool customPipeline = false; ///< setRequestPipeline() replaced the security stage
+
+    /// A path of the security section, relative to the configuration file's folder.
+    QString securityPath(const QString &path) const
+    {
+        if (path.isEmpty() || QDir::isAbsolutePath(path) || config->sourcePath.isEmpty())
+            return path;
+        return QFileInfo(config->sourcePath).dir().filePath(path);
+    }
+
+    void reloadSignatures()
+    {
+        const QString path = securityPath(config->security.signaturesFile);
+        if (path.isEmpty())
+            return;
+        const SignatureReloadResult r = signatures->reload(path);
+        if (r.outcome == SignatureReloadOutcome::Loaded)
+            qCInfo(lcEngine, "firewall: %d signatures loaded from %s", signatures->current()->size(), qPrintable(path));
+        else if (r.outcome == SignatureReloadOutcome::Builtin)
+            qCWarning(lcEngine, "firewall: %s is missing; using the embedded signatures", qPrintable(path));
+        else if (r.outcome == SignatureReloadOutcome::Failed)
+            qCWarning(lcEngine, "firewall: %s; keeping the signatures in use", qPrintable(r.error));
+    }
+
+    /// Builds the request pipeline's security stage for the configuration in force (on start and
+    /// on every reload) and publishes it; the guards' switches and counters carry over.
+    void installSecurity()
+    {
+        guards->setConfig(config->security);
+        reloadSignatures();
+        if (!classifier) {
+            QString error;
+            if (std::optional<InjectionClassifier> c = InjectionClassifier::builtin(&error))
+                classifier = std::make_shared<const InjectionClassifier>(std::move(*c));
+            else
+                qCWarning(lcEngine, "injection classifier not loaded (%s); scoring without it", qPrintable(error));
+        }
+        const QString nextCorpus = securityPath(config->security.corpusFile);
+        if (!corpus || nextCorpus != corpusPath) {
+            corpusPath = nextCorpus;
+            corpus = CorpusSimilarity::builtin();
+            if (!corpusPath.isEmpty()) {
+                QFile file(corpusPath);
+                QString error;
+                std::shared_ptr<const CorpusSimilarity> loaded;
+                if (file.open(QIODevice::ReadOnly))
+                    loaded = CorpusSimilarity::load(file.readAll(), &error);
+                else
+                    error = file.errorString();
+                if (loaded)
+                    corpus = loaded;
+                else
+                    qCWarning(lcEngine, "attack corpus %s: %s; using the embedded one", qPrintable(corpusPath),
+                              qPrintable(error));
+            }
+        }
+        CompositeWeights weights;
+        if (config->security.blockThreshold > 0)
+            weights.blockThreshold = config->security.blockThreshold;
+        auto scanner = std::make_shared<const RequestScanner>(signatures, corpus, classifier, weights);
+        PiiOptions piiOptions;
+        const PiiActions &a = config->security.pii;
+        const std::pair<PiiType, QString> actions[] = {
+            {PiiType::Email, a.email},  {PiiType::Phone, a.phone},    {PiiType::PaymentCard, a.card},
+            {PiiType::Iban, a.iban},    {PiiType::UsSsn, a.ssn},      {PiiType::IpAddress, a.ip},
+            {PiiType::Secret, a.secret},
+        };
+        piiOptions.enabled.clear();
+        for (const auto &[type, action] : actions) {
+            if (action != u"off")
+                piiOptions.enabled.insert(type);
+        }
+        auto pii = std::make_shared<const PiiDetector>(piiOptions);
+        state.scanner = scanner;
+        if (!customPipeline)
+            state.pipeline.store(std::make_shared<const RequestPipeline>(std::vector<std::shared_ptr<const RequestStage>>{
+                                 std::make_shared<const SecurityStage>(guards, scanner, pii)}),
+                             std::memory_order_release);
+    }
+
+    void restoreFeatures()
+    {
+        featuresFile = std::make_unique<FeaturesFile>(QDir(dataDir).filePath(QStringLiteral("features.json")));
+        QHash<QString, bool> saved;
+        QString message;
+        if (!featuresFile->load(&saved, &message)) {
+            qCWarning(lcEngine, "guard switches: %s; starting from the configuration", qPrintable(message));
+            return;
+        }
+        guards->setOverrides(saved);
+        if (!saved.isEmpty())
+            qCInfo(lcEngine, "guard switches: %s", qPrintable(message));
+    }
 
     bool isEnabled(const EndpointConfig &e) const { return enabledOverrides.value(e.id.toLower(), e.enabled); }
 
@@ -195,7 +307,12 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
     d->config = std::move(config);
     d->sources = std::move(sources);
     d->state.admin = this;
+    d->state.security = d->guards;
     d->publish();
+    d->installSecurity();
+    d->signatureTimer.setInterval(30'000); // the signature file is checked for changes (SHA-256)
+    connect(&d->signatureTimer, &QTimer::timeout, this, [this] { d->reloadSignatures(); });
+    d->signatureTimer.start();
     d->collectTimer.setInterval(100); // the UI never sees more than ~10 batches a second
     connect(&d->collectTimer, &QTimer::timeout, this, [this] {
         QList<RequestRecord> batch;
@@ -312,8 +429,10 @@ bool Engine::start(QString *errorMessage)
         });
         d->discovery->start();
     }
-    if (!d->dataDir.isEmpty())
+    if (!d->dataDir.isEmpty()) {
         d->restoreRegistry();
+        d->restoreFeatures();
+    }
     if (!d->dataDir.isEmpty()) {
         // Today's spend survives restarts: read at start, written a second after it changes and
         // when the engine stops.
@@ -347,7 +466,20 @@ void Engine::setDataDirectory(const QString &dir)
 
 void Engine::setRequestPipeline(std::shared_ptr<const RequestPipeline> pipeline)
 {
+    d->customPipeline = true;
     d->state.pipeline.store(std::move(pipeline), std::memory_order_release);
+}
+
+void Engine::saveFeatures()
+{
+    QString error;
+    if (d->featuresFile && !d->featuresFile->save(d->guards->overrides(), &error))
+        qCWarning(lcEngine, "guard switches: %s; the change holds until the process ends", qPrintable(error));
+}
+
+std::shared_ptr<SecurityGuards> Engine::securityGuards() const
+{
+    return d->guards;
 }
 
 void Engine::setClock(std::function<qint64()> monotonicMs)
@@ -419,6 +551,7 @@ bool Engine::reload(QString *message)
         return clash;
     });
     d->publish();
+    d->installSecurity();
     if (d->frontend)
         d->frontend->setLimits(next->server.limits);
     logging::configure(logging::parseFormat(next->logging.format), logging::parseLevel(next->logging.level));

@@ -16,6 +16,7 @@ namespace llmproxy {
 class RequestPipeline;
 
 class EnginePrivate;
+class SecurityGuards;
 
 /// What a window shows of the engine besides the request log, as one value: computed on the
 /// engine's thread (Engine::status()) and handed to other threads by copy.
@@ -61,8 +62,9 @@ public:
     /// Now on that clock, in milliseconds. Thread-safe.
     qint64 nowMs() const;
 
-    /// Installs the request pipeline's stages (null = none). Thread-safe; takes effect with the
-    /// next request on every worker, requests in flight keep the one they started with.
+    /// Replaces the request pipeline's stages (null = none), the security stage included, for good:
+    /// reloads no longer install it. Thread-safe; takes effect with the next request on every
+    /// worker, requests in flight keep the one they started with.
     void setRequestPipeline(std::shared_ptr<const RequestPipeline> pipeline);
 
     /// Stops accepting connections, lets requests in flight finish for up to `graceMs`, then ends
@@ -82,6 +84,9 @@ public:
     void setPaused(bool paused) override;
     bool isPanic() const override;
     void setPanic(bool on) override;
+    void saveFeatures() override;
+    /// The security pipeline's switches, counters and recent decisions (thread-safe).
+    std::shared_ptr<SecurityGuards> securityGuards() const;
     bool isOnboarding() const; ///< no usable endpoint (thread-safe)
     /// Every endpoint, disabled ones included (enabled = false).
     QList<EndpointStatus> endpointStatuses() const;

@@ -15,7 +15,8 @@ std::optional<ApiError> RequestPipeline::run(RequestContext &context) const
     for (const auto &stage : m_stages) {
         std::optional<ApiError> blocked = stage->process(context);
         if (blocked) {
-            context.record.blockedBy = stage->name();
+            if (context.record.blockedBy.isEmpty()) // a stage with several layers names the one that blocked
+                context.record.blockedBy = stage->name();
             context.patches.clear();
             return blocked;
         }

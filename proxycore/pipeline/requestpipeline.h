@@ -44,7 +44,8 @@ public:
 
     /// Runs the stages in order. After a stage that patched text, the patches are applied to the
     /// body and the view rebuilt, so the next stage reads the changed request. Stops at the first
-    /// stage that blocks: its error is returned and `context.record.blockedBy` names the stage.
+    /// stage that blocks: its error is returned and `context.record.blockedBy` names the stage (or
+    /// the layer the stage set there).
     std::optional<ApiError> run(RequestContext &context) const;
 
 private:

@@ -122,13 +122,22 @@ public:
 class ResponseFilterChain
 {
 public:
-    void append(std::shared_ptr<ResponseFilter> filter) { m_filters.push_back(std::move(filter)); }
+    /// Adds a filter. `required`: the answer must not reach the client without it (restoring
+    /// masked values, signing); an optional one (sanitizing) is skipped for an answer the relay
+    /// cannot decode, where a required one makes the request fail with 502.
+    void append(std::shared_ptr<ResponseFilter> filter, bool required = true)
+    {
+        m_filters.push_back(std::move(filter));
+        m_required += required ? 1 : 0;
+    }
     bool isEmpty() const { return m_filters.empty(); }
+    bool isRequired() const { return m_required > 0; }
     qsizetype size() const { return qsizetype(m_filters.size()); }
     const std::vector<std::shared_ptr<ResponseFilter>> &filters() const { return m_filters; }
 
 private:
     std::vector<std::shared_ptr<ResponseFilter>> m_filters;
+    int m_required = 0;
 };
 
 using ResponseFilterChainPtr = std::shared_ptr<ResponseFilterChain>;

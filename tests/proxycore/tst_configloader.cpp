@@ -497,6 +497,49 @@ private slots:
         QCOMPARE(r.config->logging.format, u"json"_s);
     }
 
+    void readsTheSecuritySection()
+    {
+        const QString path = writeFile(u"security.yaml"_s,
+                                       "security:\n"
+                                       "  max_payload_size_kb: 64\n"
+                                       "  max_messages: 12\n"
+                                       "  firewall: {enabled: false}\n"
+                                       "  signatures: {signatures_file: sigs.yaml}\n"
+                                       "  injection: {block_threshold: 0.8}\n"
+                                       "  pii: {email: block, ip: off}\n"
+                                       "  link_sanitization: {blocked_domains: [evil.example, bad.test]}\n"
+                                       "  confidence: {block_threshold: 0.7}\n"
+                                       "  ai_analysis: {enabled: true}\n");
+        ConfigLoadResult r = loadConfig(isolated(path));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(joined(r.warnings))); // the reference's keys are accepted
+        const SecurityConfig &s = r.config->security;
+        QCOMPARE(r.config->server.limits.maxBodyBytes, 64 * 1024);
+        QCOMPARE(s.maxMessages, 12);
+        QVERIFY(!s.firewallEnabled);
+        QCOMPARE(s.firewallDisabledReason, u"config:security.firewall.enabled=false"_s);
+        QCOMPARE(s.signaturesFile, u"sigs.yaml"_s);
+        QCOMPARE(s.blockThreshold, 0.8);
+        QCOMPARE(s.pii.email, u"block"_s);
+        QCOMPARE(s.pii.ip, u"off"_s);
+        QCOMPARE(s.pii.phone, u"mask"_s);
+        QCOMPARE(s.blockedDomains, (QStringList{u"evil.example"_s, u"bad.test"_s}));
+
+        // The environment wins, and is named as the reason.
+        r = loadConfig(isolated(path, {u"LLM_PROXY_FIREWALL_ENABLED=true"_s, u"LLM_PROXY_SIGNING_KEY=k1"_s}));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY(r.config->security.firewallEnabled);
+        QVERIFY(r.config->security.firewallDisabledReason.isEmpty());
+        QCOMPARE(r.config->security.signingKey, u"k1"_s);
+        r = loadConfig(isolated(writeFile(u"empty.yaml"_s, "{}\n"), {u"LLM_PROXY_FIREWALL_ENABLED=off"_s}));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.config->security.firewallDisabledReason, u"env:LLM_PROXY_FIREWALL_ENABLED"_s);
+
+        r = loadConfig(isolated(writeFile(u"bad.yaml"_s, "security: {pii: {card: hide}}\n")));
+        QVERIFY(!r.ok());
+        QVERIFY2(joined(r.errors).contains(u"security.pii.card"_s), qPrintable(joined(r.errors)));
+    }
+
     void rejectsBadEnvironmentValues_data()
     {
         QTest::addColumn<QString>("assignment");

@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/pipeline/securitystage.h"
+
+#include "proxycore/pipeline/requestcontext.h"
+#include "proxycore/pipeline/securityresponsefilters.h"
+#include "proxycore/pipeline/textreplacefilter.h"
+#include "proxycore/security/piidetector.h"
+#include "proxycore/security/requestscanner.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <algorithm>
+
+namespace llmproxy {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qsizetype kMinScanChars = 3;
+constexpr int kTrajectoryTurns = 3;
+constexpr double kTrajectorySum = 1.2;
+constexpr int kRepetitionRun = 256; ///< the same word this many times in a row is a flood
+
+/// How the guards read a segment (see SecurityStage).
+std::optional<ScanMode> modeFor(const TextSegment &s)
+{
+    switch (s.kind) {
+    case SegmentKind::System:
+    case SegmentKind::Reasoning:
+        return std::nullopt;
+    case SegmentKind::Message:
+        if (s.role == u"assistant" || s.role == u"model")
+            return ScanMode::SignaturesOnly;
+        if (s.role == u"tool" || s.role == u"function")
+            return ScanMode::Indirect;
+        return ScanMode::Direct;
+    case SegmentKind::ToolResult:
+        return ScanMode::Indirect;
+    case SegmentKind::ToolDescription:
+    case SegmentKind::ToolArguments:
+        return ScanMode::SignaturesOnly;
+    case SegmentKind::Prompt:
+    case SegmentKind::EmbeddingInput:
+        return ScanMode::Direct;
+    }
+    return std::nullopt;
+}
+
+/// The longest run of one word repeated back to back, in words.
+int longestRepetition(QStringView text)
+{
+    int best = 1, run = 1;
+    QStringView previous;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        while (i < n && text[i].isSpace())
+            ++i;
+        const qsizetype start = i;
+        while (i < n && !text[i].isSpace())
+            ++i;
+        if (start == i)
+            break;
+        const QStringView word = text.sliced(start, i - start);
+        run = word == previous ? run + 1 : 1;
+        best = std::max(best, run);
+        previous = word;
+    }
+    return best;
+}
+
+/// `text` as it must appear inside a JSON string (tool arguments are JSON text).
+QString jsonEscaped(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'"':
+            out += u"\\\""_s;
+            break;
+        case u'\\':
+            out += u"\\\\"_s;
+            break;
+        case u'\n':
+            out += u"\\n"_s;
+            break;
+        case u'\r':
+            out += u"\\r"_s;
+            break;
+        case u'\t':
+            out += u"\\t"_s;
+            break;
+        default:
+            if (c.unicode() < 0x20)
+                out += u"\\u%1"_s.arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    return out;
+}
+
+QString actionFor(const SecurityConfig &c, PiiType type)
+{
+    switch (type) {
+    case PiiType::Email:
+        return c.pii.email;
+    case PiiType::Phone:
+        return c.pii.phone;
+    case PiiType::PaymentCard:
+        return c.pii.card;
+    case PiiType::Iban:
+        return c.pii.iban;
+    case PiiType::UsSsn:
+        return c.pii.ssn;
+    case PiiType::IpAddress:
+        return c.pii.ip;
+    case PiiType::Secret:
+        return c.pii.secret;
+    }
+    return u"mask"_s;
+}
+
+bool filterableApi(ClientApi api)
+{
+    return api == ClientApi::ChatCompletions || api == ClientApi::Messages || api == ClientApi::Responses;
+}
+
+ApiError blockedError(int status, const QString &what, const QByteArray &code, const QString &requestId)
+{
+    ApiError e;
+    e.status = status;
+    e.type = status == 403 ? QByteArrayLiteral("permission_error") : QByteArrayLiteral("invalid_request_error");
+    e.code = code;
+    e.message = u"%1 (request %2)"_s.arg(what, requestId);
+    return e;
+}
+
+} // namespace
+
+/// What one request's scan found, for the response filters.
+struct SecurityStage::Scan
+{
+    QString systemPrompt;
+};
+
+SecurityStage::SecurityStage(std::shared_ptr<SecurityGuards> guards, std::shared_ptr<const RequestScanner> scanner,
+                             std::shared_ptr<const PiiDetector> pii)
+    : m_guards(std::move(guards)), m_scanner(std::move(scanner)), m_pii(std::move(pii))
+{
+}
+
+SecurityStage::~SecurityStage() = default;
+
+std::optional<ApiError> SecurityStage::block(RequestContext &context, Guard guard, ApiError error, double score,
+                                             const QString &detail) const
+{
+    const GuardInfo &info = guardInfo(guard);
+    context.record.blockedBy = QString::fromLatin1(info.id);
+    m_guards->countBlocked(guard);
+    SecurityEvent event;
+    event.requestId = context.record.requestId;
+    event.keyName = context.key ? context.key->name() : QString();
+    event.model = context.model;
+    event.layer = QString::fromLatin1(info.id);
+    event.action = u"block"_s;
+    event.reason = QString::fromLatin1(error.code);
+    event.detail = detail;
+    event.score = score;
+    m_guards->addEvent(std::move(event));
+    qInfo("request %s blocked by %s: %s (%s)", qPrintable(context.record.requestId), info.id, error.code.constData(),
+          qPrintable(detail));
+    return error;
+}
+
+std::optional<ApiError> SecurityStage::process(RequestContext &context) const
+{
+    if (!m_guards->masterOn() || !context.view)
+        return std::nullopt;
+    QElapsedTimer timer;
+    timer.start();
+    const std::shared_ptr<const SecurityConfig> config = m_guards->config();
+    const QString &requestId = context.record.requestId;
+    const QList<TextSegment> &segments = context.view->segments();
+
+    auto finish = [&](std::optional<ApiError> result) {
+        m_guards->recordScan(timer.nsecsElapsed(), result.has_value());
+        return result;
+    };
+
+    // -- flood guard ---------------------------------------------------------------------------------
+    if (m_guards->isOn(Guard::Flood)) {
+        m_guards->countScanned(Guard::Flood);
+        int messages = 0;
+        qint64 bytes = 0;
+        for (const TextSegment &s : segments) {
+            messages = std::max(messages, s.message + 1);
+            bytes += s.text.size() * 2;
+        }
+        if (config->maxMessages > 0 && messages > config->maxMessages)
+            return finish(block(context, Guard::Flood,
+                                blockedError(413,
+                                             u"The conversation has %1 messages; the gateway accepts at most %2"_s.arg(
+                                                 messages)
+                                                 .arg(config->maxMessages),
+                                             "too_many_messages", requestId),
+                                1.0, u"messages=%1"_s.arg(messages)));
+        if (bytes > config->maxTextBytes)
+            return finish(block(context, Guard::Flood,
+                                blockedError(413,
+                                             u"The request carries %1 bytes of text; the gateway accepts at most %2"_s
+                                                 .arg(bytes)
+                                                 .arg(config->maxTextBytes),
+                                             "request_too_large", requestId),
+                                1.0, u"text_bytes=%1"_s.arg(bytes)));
+        for (const TextSegment &s : segments) {
+            if (s.text.size() < kRepetitionRun * 2 || modeFor(s) != ScanMode::Direct)
+                continue;
+            if (const int run = longestRepetition(s.text); run >= kRepetitionRun)
+                return finish(block(context, Guard::Flood,
+                                    blockedError(400, u"The request repeats one word %1 times in a row"_s.arg(run),
+                                                 "repetition_flood", requestId),
+                                    1.0, u"repetition=%1"_s.arg(run)));
+        }
+    }
+
+    const bool firewallOn = m_guards->isOn(Guard::Firewall);
+    const bool injectionOn = m_guards->isOn(Guard::Injection);
+    const bool piiOn = m_guards->isOn(Guard::Pii);
+    if (firewallOn)
+        m_guards->countScanned(Guard::Firewall);
+    if (injectionOn)
+        m_guards->countScanned(Guard::Injection);
+    if (piiOn)
+        m_guards->countScanned(Guard::Pii);
+
+    Scan scan;
+    QList<double> userTurnScores; // direct turns, in order, for the trajectory
+    double maxScore = 0.0;
+    QHash<QString, int> masked;   // label → values masked
+    bool flaggedInvisible = false;
+    bool signatureHit = false; // a plain-text signature match that the composite let through
+
+    const quint64 generation = m_scanner->signatures().generation();
+    const auto scanSalt = [&](ScanMode mode) {
+        return (generation << 8) | (quint64(mode) << 3) | (firewallOn ? 1U : 0U) | (injectionOn ? 2U : 0U) |
+               (piiOn ? 4U : 0U);
+    };
+    for (int i = 0; i < segments.size(); ++i) {
+        const TextSegment &segment = segments[i];
+        QString detail;
+        if (segment.kind == SegmentKind::System) {
+            if (!scan.systemPrompt.isEmpty())
+                scan.systemPrompt += u'\n';
+            scan.systemPrompt += segment.text;
+            continue;
+        }
+        const std::optional<ScanMode> mode = modeFor(segment);
+        if (!mode || segment.text.size() < kMinScanChars)
+            continue;
+
+        // Texts already scanned (an agent's history, resent every turn) keep their verdict. The key
+        // covers the switches and the signature generation, so a change of either scans again.
+        const SecurityGuards::ScanKey key = m_guards->scanKey(scanSalt(*mode), segment.text);
+        std::optional<SecurityGuards::CachedScan> verdict = m_guards->cached(key);
+        QList<PiiMatch> found;
+        if (!verdict) {
+            SecurityGuards::CachedScan fresh;
+            if (firewallOn || injectionOn) {
+                const TextVerdict v = m_scanner->scan(segment.text, *mode, firewallOn, injectionOn);
+                if (v.firewall && (v.hidden || !injectionOn)) {
+                    // Hidden attack text is a verdict; so is a plain match when nothing scores it.
+                    const FirewallHit &hit = *v.firewall;
+                    return finish(block(context, Guard::Firewall,
+                                        blockedError(403, u"The request matches a known attack signature"_s,
+                                                     "firewall_signature", requestId),
+                                        1.0,
+                                        u"signature=%1 family=%2 encoding=%3"_s.arg(hit.signatureId, hit.family,
+                                                                                     hit.encoding)));
+                }
+                if (v.firewall)
+                    signatureHit = true;
+                if (v.counts.invisible() > 0)
+                    flaggedInvisible = true;
+                fresh.injection = *mode == ScanMode::SignaturesOnly ? 0.0 : v.injection;
+                fresh.firewallHit = v.firewall.has_value();
+                detail = v.detail();
+            }
+            if (piiOn)
+                found = m_pii->find(segment.text);
+            fresh.hasPii = !piiOn || !found.isEmpty(); // unknown while the PII guard is off
+            m_guards->remember(key, fresh);
+            verdict = fresh;
+        } else if (piiOn && verdict->hasPii) {
+            found = m_pii->find(segment.text);
+        }
+        const double score = verdict->injection;
+        if (injectionOn && *mode != ScanMode::SignaturesOnly && score >= m_scanner->blockThreshold()) {
+            const bool indirect = *mode == ScanMode::Indirect;
+            if (verdict->firewallHit && firewallOn)
+                return finish(block(context, Guard::Firewall,
+                                    blockedError(403, u"The request matches a known attack signature"_s,
+                                                 "firewall_signature", requestId),
+                                    score, (indirect ? u"indirect "_s : QString()) + detail));
+            return finish(block(context, Guard::Injection,
+                                blockedError(403,
+                                             indirect ? u"A tool result or document in the request carries a "
+                                                        u"prompt injection"_s
+                                                      : u"The request looks like a prompt injection"_s,
+                                             "prompt_injection", requestId),
+                                score, (indirect ? u"indirect "_s : QString()) + detail));
+        }
+        maxScore = std::max(maxScore, score);
+        if (*mode == ScanMode::Direct && segment.kind != SegmentKind::EmbeddingInput)
+            userTurnScores.append(score);
+
+        // -- PII and secrets -------------------------------------------------------------------------
+        if (found.isEmpty())
+            continue;
+        QString text;
+        qsizetype copied = 0;
+        bool changed = false;
+        for (const PiiMatch &m : found) {
+            const QString action = actionFor(*config, m.type);
+            const QString label = QString::fromLatin1(piiLabel(m.type));
+            if (action == u"off")
+                continue;
+            if (action == u"block")
+                return finish(block(context, Guard::Pii,
+                                    blockedError(400,
+                                                 u"The request contains a value of a protected type (%1); the "
+                                                 u"gateway's policy refuses it"_s.arg(label),
+                                                 "pii_blocked", requestId),
+                                    1.0, label));
+            if (action == u"log" || !filterableApi(context.api)) {
+                // Legacy completions and embeddings cannot have their answers restored; their values
+                // are reported instead of masked (embeddings of placeholders would be meaningless).
+                m_guards->countFlagged(Guard::Pii);
+                continue;
+            }
+            text += QStringView(segment.text).sliced(copied, m.start - copied);
+            text += context.vault.keep(label, segment.text.mid(m.start, m.length));
+            copied = m.start + m.length;
+            changed = true;
+            ++masked[label];
+        }
+        if (changed) {
+            text += QStringView(segment.text).sliced(copied);
+            context.patches.append({i, text});
+        }
+    }
+
+    // -- trajectory: recent user turns that together build up an attack --------------------------------
+    if (injectionOn && m_guards->isOn(Guard::Trajectory) && userTurnScores.size() >= kTrajectoryTurns) {
+        double sum = 0.0;
+        int suspicious = 0;
+        for (qsizetype t = userTurnScores.size() - kTrajectoryTurns; t < userTurnScores.size(); ++t) {
+            sum += userTurnScores[t];
+            suspicious += userTurnScores[t] >= kSuspicious ? 1 : 0;
+        }
+        m_guards->countScanned(Guard::Trajectory);
+        if (sum >= kTrajectorySum && suspicious >= 2)
+            return finish(block(context, Guard::Trajectory,
+                                blockedError(403, u"The conversation's recent turns together look like an attack"_s,
+                                             "multi_turn_injection", requestId),
+                                sum / kTrajectoryTurns, u"last %1 turns sum=%2"_s.arg(kTrajectoryTurns).arg(sum, 0, 'f', 2)));
+    }
+
+    // -- threat ledger: an origin that keeps sending suspicious requests -------------------------------
+    // Keyed clients are tracked by key, others by address; this machine's own clients (the desktop,
+    // local coding tools) are one user the ledger has nothing to learn about.
+    const bool keyed = context.key && !context.key->name().isEmpty();
+    if (injectionOn && m_guards->isOn(Guard::ThreatLedger) && maxScore >= kSuspicious &&
+        (keyed || !context.request.peer.isLoopback())) {
+        m_guards->countScanned(Guard::ThreatLedger);
+        const QString actor =
+            keyed ? u"key:"_s + context.key->name() : u"ip:"_s + context.request.peer.toString();
+        if (m_guards->ledgerRecord(actor, maxScore, QDateTime::currentMSecsSinceEpoch()))
+            return finish(block(context, Guard::ThreatLedger,
+                                blockedError(403,
+                                             u"Too many suspicious requests came from this origin recently"_s,
+                                             "threat_ledger", requestId),
+                                maxScore, actor.startsWith(u"key:") ? u"key"_s : u"address"_s));
+    }
+
+    if (flaggedInvisible || signatureHit)
+        m_guards->countFlagged(Guard::Firewall);
+    if (!masked.isEmpty()) {
+        int total = 0;
+        QStringList labels;
+        for (auto it = masked.cbegin(); it != masked.cend(); ++it) {
+            total += it.value();
+            labels << u"%1×%2"_s.arg(it.key()).arg(it.value());
+        }
+        labels.sort();
+        m_guards->countMasked(Guard::Pii, quint64(total));
+        SecurityEvent event;
+        event.requestId = requestId;
+        event.keyName = context.key ? context.key->name() : QString();
+        event.model = context.model;
+        event.layer = u"pii"_s;
+        event.action = u"mask"_s;
+        event.reason = u"pii_masked"_s;
+        event.detail = labels.join(u' ');
+        m_guards->addEvent(std::move(event));
+    }
+    installResponseFilters(context, scan);
+    return finish(std::nullopt);
+}
+
+void SecurityStage::installResponseFilters(RequestContext &context, const Scan &scan) const
+{
+    if (!filterableApi(context.api))
+        return;
+    const std::shared_ptr<const SecurityConfig> config = m_guards->config();
+    auto chain = [&context]() -> ResponseFilterChain & {
+        if (!context.responseFilters)
+            context.responseFilters = std::make_shared<ResponseFilterChain>();
+        return *context.responseFilters;
+    };
+    if (!context.vault.isEmpty()) {
+        // Placeholders back to the values they hide; in tool arguments (JSON text) as JSON string text.
+        QList<QPair<QString, QString>> text, json;
+        for (const auto &[placeholder, original] : context.vault.entries()) {
+            text.append({placeholder, original});
+            json.append({placeholder, jsonEscaped(original)});
+        }
+        chain().append(std::make_shared<TextReplaceFilter>(std::move(text),
+                                                           QSet<TextKind>{TextKind::Content, TextKind::Reasoning}));
+        chain().append(std::make_shared<TextReplaceFilter>(std::move(json), QSet<TextKind>{TextKind::ToolArguments}));
+    }
+    appendSecurityResponseFilters(chain, *m_guards, *config, context, scan.systemPrompt);
+}
+
+} // namespace llmproxy

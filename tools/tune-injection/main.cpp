@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// Fits the injection guard's composite decision (proxycore/security/requestscanner.h) on the
+// development split of tests/corpus and reports it on the test split:
+//
+//   tune-injection <corpus dir> [--fpr 0.01]
+//
+// For every attack and benign row it runs the same scanner the gateway runs (signatures, patterns,
+// structure, corpus similarity, classifier), fits a logistic combination of those parts on the dev
+// rows, chooses the block threshold that keeps the dev false-positive rate at or below --fpr, and
+// prints the weights (for CompositeWeights' defaults) and per-family rates on both splits. Only dev
+// rows influence the weights and the threshold.
+#include "proxycore/security/corpussimilarity.h"
+#include "proxycore/security/injectionclassifier.h"
+#include "proxycore/security/requestscanner.h"
+#include "proxycore/security/signaturestore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+using namespace llmproxy;
+
+namespace {
+
+struct Row
+{
+    QString family;
+    bool attack = false;
+    bool dev = false;
+    ScanMode mode = ScanMode::Direct;
+    TextVerdict verdict;
+};
+
+constexpr int kFeatures = 7;
+
+std::array<double, kFeatures> featuresOf(const Row &r, bool haveClassifier)
+{
+    const double p = std::clamp(r.verdict.classifier, 1e-4, 1.0 - 1e-4);
+    return {haveClassifier ? std::log(p / (1.0 - p)) : 0.0,
+            r.verdict.patterns,
+            r.verdict.structure,
+            r.verdict.similarity,
+            r.verdict.counts.invisible() > 0 ? 1.0 : 0.0,
+            r.mode == ScanMode::Indirect ? 1.0 : 0.0,
+            r.verdict.firewall ? 1.0 : 0.0};
+}
+
+QList<Row> readRows(const QString &dir, bool attack, RequestScanner &scanner)
+{
+    QList<Row> rows;
+    const QStringList files = QDir(dir).entryList({QStringLiteral("*.jsonl")}, QDir::Files, QDir::Name);
+    for (const QString &name : files) {
+        QFile f(QDir(dir).filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            const QString role = o.value(u"role").toString();
+            if (role == u"system")
+                continue; // the operator's prompt is never scored
+            Row r;
+            r.family = o.value(u"family").toString();
+            r.attack = attack;
+            r.dev = o.value(u"split").toString() == u"dev";
+            r.mode = role == u"tool" ? ScanMode::Indirect : ScanMode::Direct;
+            QString text = o.value(u"text").toString();
+            const QJsonArray turns = o.value(u"turns").toArray();
+            if (text.isEmpty() && !turns.isEmpty())
+                text = turns.last().toObject().value(u"text").toString();
+            r.verdict = scanner.scan(text, r.mode, true, true);
+            rows.append(r);
+        }
+    }
+    return rows;
+}
+
+double sigmoid(double z)
+{
+    return 1.0 / (1.0 + std::exp(-z));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: tune-injection <corpus dir> [--fpr 0.01]\n");
+        return 2;
+    }
+    const QString corpus = args.at(1);
+    double targetFpr = 0.01;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--fpr")); i > 0 && i + 1 < args.size())
+        targetFpr = args.at(i + 1).toDouble();
+
+    auto classifier = InjectionClassifier::builtin();
+    std::shared_ptr<const InjectionClassifier> cls =
+        classifier ? std::make_shared<const InjectionClassifier>(*classifier) : nullptr;
+    RequestScanner scanner(std::make_shared<SignatureStore>(), CorpusSimilarity::builtin(), cls);
+    QList<Row> rows = readRows(QDir(corpus).filePath(QStringLiteral("attacks")), true, scanner);
+    rows += readRows(QDir(corpus).filePath(QStringLiteral("benign")), false, scanner);
+
+    // Logistic regression by full-batch gradient descent on the dev rows not hidden-signature blocked,
+    // classes weighted equally.
+    std::array<double, kFeatures> w{};
+    double b = 0.0;
+    double nAttack = 0, nBenign = 0;
+    for (const Row &r : rows) {
+        if (r.dev && !r.verdict.hidden)
+            (r.attack ? nAttack : nBenign) += 1;
+    }
+    for (int epoch = 0; epoch < 4000; ++epoch) {
+        std::array<double, kFeatures> g{};
+        double gb = 0.0;
+        for (const Row &r : rows) {
+            if (!r.dev || r.verdict.hidden)
+                continue;
+            const auto x = featuresOf(r, cls != nullptr);
+            double z = b;
+            for (int k = 0; k < kFeatures; ++k)
+                z += w[size_t(k)] * x[size_t(k)];
+            const double weight = r.attack ? 0.5 / nAttack : 0.5 / nBenign;
+            const double err = (sigmoid(z) - (r.attack ? 1.0 : 0.0)) * weight;
+            for (int k = 0; k < kFeatures; ++k)
+                g[size_t(k)] += err * x[size_t(k)];
+            gb += err;
+        }
+        for (int k = 0; k < kFeatures; ++k)
+            w[size_t(k)] -= 0.5 * (g[size_t(k)] + 1e-3 * w[size_t(k)]);
+        b -= 0.5 * gb;
+    }
+    const auto score = [&](const Row &r) {
+        const auto x = featuresOf(r, cls != nullptr);
+        double z = b;
+        for (int k = 0; k < kFeatures; ++k)
+            z += w[size_t(k)] * x[size_t(k)];
+        return sigmoid(z);
+    };
+
+    // Threshold: the lowest that keeps the dev false-positive rate (firewall included) ≤ target.
+    QList<double> benignScores;
+    int benignFirewall = 0, benignDev = 0;
+    for (const Row &r : rows) {
+        if (!r.dev || r.attack)
+            continue;
+        ++benignDev;
+        if (r.verdict.hidden)
+            ++benignFirewall;
+        else
+            benignScores.append(score(r));
+    }
+    std::sort(benignScores.begin(), benignScores.end(), std::greater<>());
+    const int allowed = std::max(0, int(std::floor(targetFpr * benignDev)) - benignFirewall);
+    double threshold = benignScores.isEmpty() ? 0.5 : benignScores.value(allowed, 0.0) + 1e-6;
+    threshold = std::clamp(threshold, 0.05, 0.99);
+
+    std::printf("composite weights (dev fit, %d attack / %d benign rows past the firewall):\n", int(nAttack),
+                int(nBenign));
+    std::printf("  bias=%.4f classifier=%.4f patterns=%.4f structure=%.4f similarity=%.4f invisible=%.4f "
+                "indirect=%.4f signature=%.4f threshold=%.4f\n",
+                b, w[0], w[1], w[2], w[3], w[4], w[5], w[6], threshold);
+
+    for (const bool dev : {true, false}) {
+        QMap<QString, std::pair<int, int>> families; // family → (blocked, total)
+        int tp = 0, pos = 0, fp = 0, neg = 0;
+        for (const Row &r : rows) {
+            if (r.dev != dev)
+                continue;
+            const bool blocked = r.verdict.hidden || score(r) >= threshold;
+            auto &f = families[(r.attack ? QStringLiteral("attack/") : QStringLiteral("benign/")) + r.family];
+            f.first += blocked ? 1 : 0;
+            f.second += 1;
+            if (r.attack) {
+                ++pos;
+                tp += blocked ? 1 : 0;
+            } else {
+                ++neg;
+                fp += blocked ? 1 : 0;
+            }
+        }
+        std::printf("\n%s split: attacks blocked %d/%d (%.1f %%), benign blocked %d/%d (%.1f %%)\n",
+                    dev ? "dev" : "test", tp, pos, pos ? 100.0 * tp / pos : 0.0, fp, neg, neg ? 100.0 * fp / neg : 0.0);
+        for (auto it = families.cbegin(); it != families.cend(); ++it)
+            std::printf("  %-40s %4d/%-4d %5.1f %%\n", qPrintable(it.key()), it.value().first, it.value().second,
+                        100.0 * it.value().first / std::max(1, it.value().second));
+    }
+    return 0;
+}
