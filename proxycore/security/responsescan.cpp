@@ -35,7 +35,7 @@ enum class InvisibleClass {
     Bidi,      ///< always removed, counted as bidi
     Tag,       ///< always removed, counted as tags
     Joiner,    ///< U+200C, U+200D: kept between two visible non-ASCII characters
-    Mark,      ///< U+200E, U+200F, U+061C: kept next to a visible non-ASCII character
+    Mark,      ///< U+200E, U+200F, U+061C: removed only between two ASCII letters or digits
 };
 
 // The sets of normalizeForScan (textnormalizer.cpp), with the joiners and direction marks that
@@ -73,6 +73,11 @@ bool isVisibleNonAscii(char32_t c)
 {
     return c >= 0x80 && !(c >= 0xD800 && c <= 0xDFFF) && classifyInvisible(c) == InvisibleClass::None &&
            !QChar::isSpace(c);
+}
+
+bool isAsciiAlphanumeric(char32_t c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 bool isWordCharacter(char32_t c)
@@ -227,9 +232,10 @@ QString InvisibleCharStripper::process(QStringView buffer, bool final)
                 return holdFrom(i); // decided by a character that has not arrived
             qsizetype nextLength = 0;
             const char32_t after = next < n ? codePointAt(buffer, next, &nextLength) : 0;
-            const bool before = isVisibleNonAscii(m_previous);
-            const bool behind = isVisibleNonAscii(after);
-            remove = kind == InvisibleClass::Joiner ? !(before && behind) : !(before || behind);
+            if (kind == InvisibleClass::Joiner)
+                remove = !(isVisibleNonAscii(m_previous) && isVisibleNonAscii(after));
+            else
+                remove = isAsciiAlphanumeric(m_previous) && isAsciiAlphanumeric(after);
             if (remove && kind == InvisibleClass::Joiner)
                 ++m_counts.zeroWidth;
             else if (remove)

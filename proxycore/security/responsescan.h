@@ -37,10 +37,10 @@ struct InvisibleCounts
 /// Tag characters, zero-width spaces, word joiners, BOMs, soft hyphens and the bidi embeddings,
 /// overrides and isolates (Trojan Source) always go. Characters that real writing needs stay:
 /// U+200C/U+200D (ZWNJ/ZWJ) between two visible non-ASCII characters (Persian and Indic
-/// orthography, emoji sequences), and U+200E/U+200F/U+061C (direction marks) next to a visible
-/// non-ASCII character (Arabic and Hebrew text); the same characters between ASCII letters are
-/// smuggling and go. A piece's last character is held back while its fate depends on the next
-/// piece (a high surrogate whose low half has not arrived, a joiner or mark at the end), so at most
+/// orthography, emoji sequences), and U+200E/U+200F/U+061C (direction marks, which Arabic and
+/// Hebrew text places around numbers and punctuation) except between two ASCII letters or digits,
+/// where they only split a word to smuggle it past a filter. A piece's last character is held back while its fate
+/// depends on the next piece (a high surrogate whose low half has not arrived, a joiner or mark at the end), so at most
 /// two code units wait. One instance per text (answer block), one thread.
 class InvisibleCharStripper
 {
