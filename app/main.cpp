@@ -56,7 +56,8 @@ int parseCommandLine(int argc, char **argv, Options *options)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("LLMProxy — a security gateway for LLM traffic (OpenAI-compatible API on one local port)."));
+        QStringLiteral("LLMProxy — a security gateway for LLM traffic (OpenAI-compatible API on one local port).\n"
+                       "Check a signed response: llmproxy verify-signature --help"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption headless(QStringLiteral("headless"),

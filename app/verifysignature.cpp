@@ -141,8 +141,9 @@ int runVerifySignature(const QStringList &arguments)
     if (!parser.parse(args))
         return finish(kUsage, QStringLiteral("llmproxy verify-signature: %1 (see --help)").arg(parser.errorText()));
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("llmproxy [options]"),
-                                                        QStringLiteral("llmproxy verify-signature [options]"))),
+        // Without a Q*Application, Qt cannot know the program's name and writes a placeholder.
+        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                        QStringLiteral("llmproxy verify-signature"))),
                    stdout);
         return kValid;
     }
