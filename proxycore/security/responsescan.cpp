@@ -82,6 +82,8 @@ bool isAsciiAlphanumeric(char32_t c)
 
 bool isWordCharacter(char32_t c)
 {
+    if (c < 0x80)
+        return isAsciiAlphanumeric(c);
     return QChar::isLetterOrNumber(c) || QChar::isMark(c);
 }
 
@@ -457,8 +459,13 @@ QString makeCanaryToken()
 
 qsizetype partialTokenAtEnd(QStringView text, QStringView token)
 {
+    if (token.isEmpty())
+        return 0;
+    // Only tails starting with the token's first character are compared (in either case).
+    const QChar first = token.front().toCaseFolded();
     for (qsizetype k = qMin(token.size() - 1, text.size()); k > 0; --k) {
-        if (text.last(k).compare(token.first(k), Qt::CaseInsensitive) == 0)
+        if (text.at(text.size() - k).toCaseFolded() == first &&
+            text.last(k).compare(token.first(k), Qt::CaseInsensitive) == 0)
             return k;
     }
     return 0;
@@ -530,6 +537,12 @@ namespace {
 constexpr QStringView kSchemes[] = {u"https://", u"http://", u"ftp://", u"www."};
 
 /// A character before a link's start that keeps it from being one (it is inside a word).
+/// A character a scheme or `www.` can start with.
+bool mayStartLink(char16_t c)
+{
+    return c == u'h' || c == u'H' || c == u'f' || c == u'F' || c == u'w' || c == u'W';
+}
+
 bool continuesWord(QChar previous)
 {
     return previous.isLetterOrNumber() || previous == u'.' || previous == u'-' || previous == u'_';
@@ -625,7 +638,9 @@ UrlSpan scanUrl(QStringView text, qsizetype start, qsizetype schemeLength, bool 
 
 bool isImageTarget(QStringView text, qsizetype start)
 {
-    const qsizetype lineStart = text.first(start).lastIndexOf(u'\n') + 1;
+    // Only the link's own line counts, and at most 1024 characters of it: an image's alt text is short.
+    const qsizetype windowStart = qMax<qsizetype>(0, start - 1024);
+    const qsizetype lineStart = windowStart + text.sliced(windowStart, start - windowStart).lastIndexOf(u'\n') + 1;
     const QStringView before = text.sliced(lineStart, start - lineStart);
     if (before.endsWith(u"](")) {
         const qsizetype open = before.first(before.size() - 2).lastIndexOf(u'[');
@@ -656,7 +671,8 @@ QList<FoundLink> findLinks(QStringView text)
     QList<FoundLink> links;
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n;) {
-        const qsizetype scheme = (i == 0 || !continuesWord(text.at(i - 1))) ? schemeAt(text, i) : 0;
+        const qsizetype scheme =
+            mayStartLink(text.utf16()[i]) && (i == 0 || !continuesWord(text.at(i - 1))) ? schemeAt(text, i) : 0;
         if (scheme == 0) {
             ++i;
             continue;
@@ -715,6 +731,10 @@ QString LinkSanitizer::process(QStringView buffer, bool final)
             m_continuing = Continuing::No;
     }
     while (i < n) {
+        if (!mayStartLink(buffer.utf16()[i])) {
+            ++i;
+            continue;
+        }
         const bool boundary = i > 0 ? !continuesWord(buffer.at(i - 1)) : !continuesWord(m_last);
         if (!boundary) {
             ++i;
