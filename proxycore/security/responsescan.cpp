@@ -9,6 +9,8 @@
 #include <QUrl>
 
 #include <cmath>
+#include <optional>
+#include <string>
 
 namespace llmproxy {
 
@@ -85,6 +87,63 @@ bool isWordCharacter(char32_t c)
     if (c < 0x80)
         return isAsciiAlphanumeric(c);
     return QChar::isLetterOrNumber(c) || QChar::isMark(c);
+}
+
+/// RFC 3492 decoding of one punycode label (without its `xn--`); nullopt when invalid. Labels are
+/// at most 63 characters, so the arithmetic stays far from overflow.
+std::optional<std::u32string> decodePunycode(QStringView label)
+{
+    constexpr quint64 base = 36, tmin = 1, tmax = 26, skew = 38, damp = 700;
+    if (label.size() > 63)
+        return std::nullopt;
+    auto adapt = [](quint64 delta, quint64 points, bool first) {
+        delta = first ? delta / damp : delta / 2;
+        delta += delta / points;
+        quint64 k = 0;
+        while (delta > ((base - tmin) * tmax) / 2) {
+            delta /= base - tmin;
+            k += base;
+        }
+        return k + (base - tmin + 1) * delta / (delta + skew);
+    };
+    std::u32string out;
+    const qsizetype dash = label.lastIndexOf(u'-');
+    for (qsizetype j = 0; j < dash; ++j) {
+        if (label.at(j).unicode() >= 0x80)
+            return std::nullopt;
+        out += char32_t(label.at(j).unicode());
+    }
+    quint64 n = 128, i = 0, bias = 72;
+    for (qsizetype in = dash > 0 ? dash + 1 : 0; in < label.size();) {
+        const quint64 oldi = i;
+        quint64 w = 1;
+        for (quint64 k = base;; k += base) {
+            if (in >= label.size())
+                return std::nullopt;
+            const char16_t c = label.at(in++).unicode();
+            quint64 digit = base;
+            if (c >= u'a' && c <= u'z')
+                digit = c - u'a';
+            else if (c >= u'0' && c <= u'9')
+                digit = c - u'0' + 26;
+            if (digit >= base || w > (quint64(1) << 40))
+                return std::nullopt;
+            i += digit * w;
+            const quint64 t = k <= bias ? tmin : (k >= bias + tmax ? tmax : k - bias);
+            if (digit < t)
+                break;
+            w *= base - t;
+        }
+        const quint64 points = out.size() + 1;
+        bias = adapt(i - oldi, points, oldi == 0);
+        n += i / points;
+        i %= points;
+        if (n > 0x10FFFF)
+            return std::nullopt;
+        out.insert(out.begin() + qsizetype(i), char32_t(n));
+        ++i;
+    }
+    return out;
 }
 
 quint64 mix64(quint64 x)
@@ -515,21 +574,52 @@ BlockedDomains::BlockedDomains(const QStringList &domains)
     }
 }
 
+bool BlockedDomains::matchesNormalized(QStringView host) const
+{
+    while (!host.isEmpty()) {
+        if (m_domains.contains(host.toString()))
+            return true;
+        const qsizetype dot = host.indexOf(u'.');
+        if (dot < 0)
+            break;
+        host = host.sliced(dot + 1);
+    }
+    return false;
+}
+
 bool BlockedDomains::matches(QStringView host) const
 {
     if (m_domains.isEmpty())
         return false;
     const QString normalized = normalizeHost(host);
-    QStringView h(normalized);
-    while (!h.isEmpty()) {
-        if (m_domains.contains(h.toString()))
-            return true;
-        const qsizetype dot = h.indexOf(u'.');
-        if (dot < 0)
-            break;
-        h = h.sliced(dot + 1);
+    if (matchesNormalized(normalized))
+        return true;
+    // An internationalised name that only imitates a listed one ("pаypal.com" with a Cyrillic а,
+    // or its punycode): compare its look-alike skeleton too.
+    if (!normalized.startsWith(QLatin1String("xn--")) && !normalized.contains(QLatin1String(".xn--")))
+        return false;
+    QString skeleton;
+    for (const QStringView label : QStringView(normalized).split(u'.')) {
+        if (!skeleton.isEmpty())
+            skeleton += u'.';
+        if (!label.startsWith(u"xn--")) {
+            skeleton += label;
+            continue;
+        }
+        const std::optional<std::u32string> decoded = decodePunycode(label.sliced(4));
+        if (!decoded)
+            return false;
+        for (const char32_t c : *decoded) {
+            if (c < 0x80) {
+                skeleton += QChar(char16_t(c));
+            } else if (const char ascii = confusableToAscii(c)) {
+                skeleton += QLatin1Char(ascii);
+            } else {
+                return false; // a letter with no ASCII look-alike: a genuinely different name
+            }
+        }
     }
-    return false;
+    return matchesNormalized(skeleton.toLower());
 }
 
 namespace {

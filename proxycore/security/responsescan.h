@@ -199,7 +199,9 @@ qsizetype partialTokenAtEnd(QStringView text, QStringView token);
 /// The domains links must not point to, built once and shared by every request (immutable,
 /// thread-safe). A host matches when it is a listed domain or a subdomain of one,
 /// case-insensitively; internationalised names are compared in their ASCII (punycode) form, so
-/// "bücher.example" and "xn--bcher-kva.example" are the same entry.
+/// "bücher.example" and "xn--bcher-kva.example" are the same entry. A name made only of ASCII
+/// and look-alike letters (confusableToAscii) also matches the entry it imitates: "pаypal.example"
+/// with a Cyrillic а, and its punycode, match a listed "paypal.example".
 class BlockedDomains
 {
 public:
@@ -216,6 +218,8 @@ public:
     static QString normalizeHost(QStringView host);
 
 private:
+    bool matchesNormalized(QStringView host) const;
+
     QHash<QString, bool> m_domains; ///< normalised domains (a set; QSet lacks heterogeneous lookup)
 };
 

@@ -10,6 +10,7 @@
 
 #include <QRegularExpression>
 #include <QTest>
+#include <QUrl>
 
 using namespace llmproxy;
 using namespace Qt::StringLiterals;
@@ -281,6 +282,13 @@ private slots:
         QVERIFY(d.matches(u"xn--bcher-kva.example"_s));
         QVERIFY(d.matches(u"www.BÜCHER.example"_s));
         QVERIFY(!d.matches(QString()));
+        // Look-alike spellings of a listed name, in Unicode and in punycode.
+        const BlockedDomains pay({u"paypal.example"_s});
+        QVERIFY(pay.matches(u"p\u0430ypal.example"_s));
+        QVERIFY(pay.matches(u"login.p\u0430yp\u0430l.example"_s));
+        QVERIFY(pay.matches(QString::fromLatin1(QUrl::toAce(u"p\u0430ypal.example"_s))));
+        QVERIFY(!pay.matches(u"p\u044Fypal.example"_s)); // я has no Latin look-alike
+        QVERIFY(!pay.matches(u"paypa1.example"_s));
         QVERIFY(!BlockedDomains({}).matches(u"evil.example"_s));
     }
 
