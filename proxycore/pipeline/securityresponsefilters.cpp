@@ -222,7 +222,7 @@ QString PromptLeakFilter::filterText(int blockIndex, TextKind kind, const QStrin
     if (!m_kinds.contains(kind))
         return text;
     const QString &canary = m_detector->canary();
-    QString buffer = m_held.take(blockIndex) + text;
+    QString buffer = m_held.isEmpty() ? text : m_held.take(blockIndex) + text;
     qsizetype hold = 0;
     if (!canary.isEmpty()) {
         if (buffer.contains(canary, Qt::CaseInsensitive)) {

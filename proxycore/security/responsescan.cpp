@@ -340,7 +340,9 @@ QString removeInvisible(QStringView text, InvisibleCounts *counts)
 
 void HomoglyphWordScanner::feed(QStringView piece)
 {
-    const QString buffer = std::exchange(m_word, {}) + piece;
+    // Only a word carried over from the previous piece needs a copy.
+    const QString carried = m_word.isEmpty() ? QString() : std::exchange(m_word, {}) + piece;
+    const QStringView buffer = carried.isEmpty() ? piece : QStringView(carried);
     const qsizetype n = buffer.size();
     qsizetype wordStart = -1;
     for (qsizetype i = 0; i < n;) {
@@ -355,17 +357,17 @@ void HomoglyphWordScanner::feed(QStringView piece)
             if (wordStart < 0)
                 wordStart = i;
             if (i + length - wordStart >= 256) {
-                judge(QStringView(buffer).sliced(wordStart, i + length - wordStart));
+                judge(buffer.sliced(wordStart, i + length - wordStart));
                 wordStart = -1;
             }
         } else if (wordStart >= 0) {
-            judge(QStringView(buffer).sliced(wordStart, i - wordStart));
+            judge(buffer.sliced(wordStart, i - wordStart));
             wordStart = -1;
         }
         i += length;
     }
     if (wordStart >= 0)
-        m_word = buffer.sliced(wordStart);
+        m_word = buffer.sliced(wordStart).toString();
 }
 
 void HomoglyphWordScanner::finish()
