@@ -33,8 +33,10 @@ allowed=(
     "store cost"
 )
 # What app/ and ui/ may include from proxycore (path prefixes).
-# app/ bootstraps: it loads the configuration and sets up logging before the engine exists.
-app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/observability/logger.h")
+# app/ bootstraps: it loads the configuration and sets up logging before the engine exists; its
+# verify-signature subcommand checks saved responses offline, without an engine.
+app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/observability/logger.h"
+    "proxycore/security/responsesignature.h")
 ui_may=("proxycore/engine/enginecontroller.h")
 
 order="app → ui → engine → api → pipeline → routing → {security, cost, observability, store} → {http, formats, upstream, providers, config} → util"

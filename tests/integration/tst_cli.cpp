@@ -82,9 +82,14 @@ void TestCli::helpListsOptions()
     const ProcessResult r = ProxyProcess::run({u"--help"_s});
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(outputOf(r)));
     const QByteArray text = r.out + r.err;
-    for (const char *option :
-         {"--headless", "--config", "--host", "--port", "--data-dir", "--log-format", "--check-config", "--version"})
+    for (const char *option : {"--headless", "--config", "--host", "--port", "--data-dir", "--log-format",
+                               "--check-config", "--version", "verify-signature"})
         QVERIFY2(text.contains(option), option);
+    const ProcessResult sub = ProxyProcess::run({u"verify-signature"_s, u"--help"_s});
+    QVERIFY2(sub.finished && sub.exitCode == 0, qPrintable(outputOf(sub)));
+    for (const char *option :
+         {"--body", "--signature", "--signed-at", "--request-id", "--model", "--key-env", "--max-age"})
+        QVERIFY2(sub.out.contains(option), option);
 }
 
 void TestCli::checkConfigAcceptsValidFile()
