@@ -7,16 +7,15 @@
 #include <QByteArray>
 #include <QChar>
 #include <QList>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace llmproxy {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// The decoder offers ROT13 from this many letters on; the firewall uses the same bar for its own
-// ROT13 pass over the normalised text.
-constexpr int kMinRot13Letters = 8;
 
 /// `text` with every BMP format character (zero-width, bidi controls, soft hyphen: Unicode
 /// category Cf) replaced by a space, so words that were separated only by them stay apart.
@@ -48,29 +47,6 @@ QString tagPayload(QStringView text)
     return out;
 }
 
-/// ROT13 of the ASCII letters of UTF-8 `text` (other bytes, including every byte of a multi-byte
-/// sequence, are ≥ 0x80 or not letters and stay), or an empty array when it has too few letters.
-QByteArray rot13Utf8(const QByteArray &text)
-{
-    QByteArray out(text.size(), Qt::Uninitialized);
-    int letters = 0;
-    const char *p = text.constData();
-    char *o = out.data();
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char c = p[i];
-        if (c >= 'a' && c <= 'z') {
-            o[i] = char('a' + (c - 'a' + 13) % 26);
-            ++letters;
-        } else if (c >= 'A' && c <= 'Z') {
-            o[i] = char('A' + (c - 'A' + 13) % 26);
-            ++letters;
-        } else {
-            o[i] = c;
-        }
-    }
-    return letters >= kMinRot13Letters ? out : QByteArray();
-}
-
 /// The state of one inspect() call.
 class Scan
 {
@@ -85,7 +61,7 @@ private:
     QString name(const QString &encoding) const { return m_prefix.isEmpty() ? encoding : m_prefix + u'>' + encoding; }
     /// Matches `utf8` unless an identical variant was scanned already; records a hit as `encoding`.
     bool variant(const QByteArray &utf8, const QString &encoding, bool rot13Set = false);
-    bool hit(int index, const QString &encoding);
+    bool hit(const SignatureMatch &match, const QString &encoding);
     bool normalizedVariants(QStringView text, const QString &encoding);
 
     const SignatureSet &m_set;
@@ -94,10 +70,13 @@ private:
     QString m_prefix;
 };
 
-bool Scan::hit(int index, const QString &encoding)
+bool Scan::hit(const SignatureMatch &match, const QString &encoding)
 {
-    const SignatureInfo &info = m_set.at(index);
-    m_report.hit = FirewallHit{info.id, info.family, encoding};
+    const SignatureInfo &info = m_set.at(match.index);
+    QString where = encoding;
+    if (match.rot13 && !where.endsWith(u"rot13"_s))
+        where = where == u"plaintext"_s ? u"rot13"_s : where + u">rot13"_s;
+    m_report.hit = FirewallHit{info.id, info.family, where};
     return true;
 }
 
@@ -113,7 +92,7 @@ bool Scan::variant(const QByteArray &utf8, const QString &encoding, bool rot13Se
         m_seen.append(utf8);
     }
     ++m_report.variantsScanned;
-    const QList<int> found = rot13Set ? m_set.rot13Matches(utf8) : m_set.matches(utf8);
+    const QList<SignatureMatch> found = rot13Set ? m_set.rot13Matches(utf8) : m_set.matches(utf8);
     return !found.isEmpty() && hit(found.constFirst(), encoding);
 }
 
@@ -139,12 +118,16 @@ bool Scan::layer(QStringView raw, const QString &prefix)
     // are read as spaces was assembled by removing them: report the smuggling, not plain text.
     m_seen.append(plain);
     ++m_report.variantsScanned;
-    if (const QList<int> found = m_set.matches(plain); !found.isEmpty()) {
+    if (const QList<SignatureMatch> found = m_set.matches(plain); !found.isEmpty()) {
         QString encoding = prefix.isEmpty() ? u"plaintext"_s : prefix;
         if (separators) {
             const QByteArray spaced = normalizeForScan(invisibleAsSpace(raw)).text.toUtf8();
             ++m_report.variantsScanned;
-            if (!m_set.matches(spaced).contains(found.constFirst()))
+            const QList<SignatureMatch> again = m_set.matches(spaced);
+            const SignatureMatch &first = found.constFirst();
+            if (std::none_of(again.begin(), again.end(), [&first](const SignatureMatch &m) {
+                    return m.index == first.index && m.rot13 == first.rot13;
+                }))
                 encoding = name(u"zero_width"_s);
         }
         return hit(found.constFirst(), encoding);
@@ -164,13 +147,29 @@ bool Scan::layer(QStringView raw, const QString &prefix)
     const DecodeResult decoded = decodeEncodedSpans(raw);
     m_report.decodeTruncated = m_report.decodeTruncated || decoded.truncated;
     for (const DecodedSpan &span : decoded.spans) {
-        // The decoder's ROT13 candidate is of the raw text; the pass below uses the normalised one.
+        // The decoder's ROT13 candidate is not needed: every phrase is matched in ROT13 form too.
         if (!span.candidate && normalizedVariants(span.text, name(span.chain)))
             return true;
     }
+    // Encodings inside a sentence ("\u0069gnore previous instructions"): the text with each span
+    // found in it replaced by its decoding, so the plain words around it still form the phrase.
+    QString spliced;
+    QStringList chains;
+    qsizetype done = 0;
+    for (const DecodedSpan &span : decoded.spans) {
+        if (span.candidate || span.parent != -1 || span.start < done)
+            continue;
+        spliced += raw.sliced(done, span.start - done) + span.text;
+        done = span.start + span.length;
+        if (!chains.contains(span.chain))
+            chains.append(span.chain);
+    }
+    if (!chains.isEmpty()) {
+        spliced += raw.sliced(done);
+        if (normalizedVariants(spliced, name(chains.join(u'+'))))
+            return true;
+    }
 
-    if (variant(rot13Utf8(plain), name(u"rot13"_s)))
-        return true;
     if (m_set.hasRot13Signatures() && !m_set.rot13Covered())
         return variant(plain, name(u"rot13"_s), true);
     return false;

@@ -20,8 +20,11 @@ struct FirewallHit
     QString family;      ///< SignatureInfo::family
     /// Where the match was found: "plaintext"; "leetspeak"; "zero_width" (only matches once the
     /// zero-width or bidi characters are dropped, or read as spaces); "unicode_tags" (text carried
-    /// by invisible Unicode tag characters); "rot13"; a decoder chain such as "base64", "hex",
-    /// "url>base64", "base64>hex"; a leetspeak variant inside one ("base64>leetspeak"); and the
+    /// by invisible Unicode tag characters); "rot13" (a phrase's ROT13 form, or a ROT13
+    /// signature); a decoder chain such as "base64", "hex",
+    /// "url>base64", "base64>hex"; several joined by '+' when the match needs the text with its
+    /// encoded pieces decoded in place ("escape", "url+html"); a leetspeak variant inside one
+    /// ("base64>leetspeak"), ">rot13" after any of them; and the
     /// same below "unicode_tags>" for text carried by tag characters.
     QString encoding;
 };
@@ -52,9 +55,10 @@ public:
     /// leetspeak variant; the text with zero-width and bidi characters read as spaces (only when
     /// it has some); the payload of Unicode tag characters (decoded to ASCII and scanned like a
     /// text of its own); every span decodeEncodedSpans() finds, normalised again (and its
-    /// leetspeak variant); the ROT13 decoding of the whole normalised text; the ROT13 signatures
-    /// (when the decoded pass does not already cover them). Each distinct variant costs one
-    /// RE2::Set pass; a variant identical to one already scanned is skipped.
+    /// leetspeak variant); the text with the spans found in it decoded in place; the ROT13
+    /// signatures (only when they are not all ROT13 forms of phrases). Each pass matches the
+    /// phrases in plain and in ROT13 form at once. Each distinct variant costs one RE2::Set pass;
+    /// a variant identical to one already scanned is skipped: ordinary ASCII prose costs one pass.
     FirewallReport inspect(QStringView text) const;
 
     /// inspect(text).hit.

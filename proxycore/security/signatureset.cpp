@@ -30,15 +30,15 @@ public:
     QList<SignatureInfo> signatures;
     std::unique_ptr<RE2::Set> mainSet;
     std::unique_ptr<RE2::Set> rot13Set;
-    std::vector<int> mainIndex;  ///< RE2::Set index → signature index
-    std::vector<int> rot13Index; ///< same for the ROT13 set
+    std::vector<SignatureMatch> mainIndex;  ///< RE2::Set index → signature and form
+    std::vector<SignatureMatch> rot13Index; ///< same for the ROT13 set
     int version = 0;
     QStringList warnings;
     QString origin;
     bool rot13Covered = true;
     mutable std::atomic<quint64> failures{0};
 
-    QList<int> run(const RE2::Set *set, const std::vector<int> &index, QByteArrayView text) const;
+    QList<SignatureMatch> run(const RE2::Set *set, const std::vector<SignatureMatch> &index, QByteArrayView text) const;
 };
 
 namespace {
@@ -114,6 +114,23 @@ QString shown(const QString &s)
     return u'"' + text + u'"';
 }
 
+/// The regex of a phrase: its words (already normalised) quoted, any whitespace run between them,
+/// and a word boundary at each end that needs one.
+std::string phraseRegex(const QStringList &words)
+{
+    std::string regex;
+    if (needsBoundary(words.constFirst().toUcs4().constFirst()))
+        regex += kWordBefore;
+    for (qsizetype w = 0; w < words.size(); ++w) {
+        if (w > 0)
+            regex += "\\s+";
+        regex += RE2::QuoteMeta(words[w].toStdString());
+    }
+    if (needsBoundary(words.constLast().toUcs4().constLast()))
+        regex += kWordAfter;
+    return regex;
+}
+
 struct LoadError
 {
     QString message;
@@ -124,6 +141,7 @@ struct Pending
 {
     SignatureInfo info;
     std::string regex;
+    std::string rot13Regex; ///< phrases: the regex of the phrase's ROT13 form, if it differs
     QString where;      ///< "banned_signatures.family[3]" for messages
     QString normalized; ///< phrases: the normalised phrase (duplicate check, ROT13 coverage)
 };
@@ -139,7 +157,8 @@ private:
     void addPhrase(const YAML::Node &node, const QString &where, const QString &family, SignatureKind kind);
     void readPatterns(const YAML::Node &root);
     void countEntry(const QString &where);
-    std::unique_ptr<RE2::Set> compile(const QList<Pending> &entries, std::vector<int> &index, int offset);
+    std::unique_ptr<RE2::Set> compile(const QList<Pending> &entries, std::vector<SignatureMatch> &index, int offset,
+                                      bool rot13Kind);
 
     std::unique_ptr<SignatureSetPrivate> m_d = std::make_unique<SignatureSetPrivate>();
     QList<Pending> m_main;
@@ -236,25 +255,16 @@ void Builder::addPhrase(const YAML::Node &node, const QString &where, const QStr
     }
     m_phrases.insert(key, where);
 
-    std::string regex;
-    const char32_t first = canonical.toUcs4().constFirst();
-    const char32_t last = canonical.toUcs4().constLast();
-    if (needsBoundary(first))
-        regex += kWordBefore;
-    for (qsizetype w = 0; w < words.size(); ++w) {
-        if (w > 0)
-            regex += "\\s+";
-        regex += RE2::QuoteMeta(words[w].toStdString());
-    }
-    if (needsBoundary(last))
-        regex += kWordAfter;
+    const QStringList rot13Words = kind == SignatureKind::Phrase ? rot13(canonical).split(u' ') : QStringList();
 
     Pending entry;
     entry.info.family = family;
     entry.info.kind = kind;
     entry.info.source = phrase;
     entry.info.id = family + u'.' + QString::number(++m_familyCounts[family]);
-    entry.regex = std::move(regex);
+    entry.regex = phraseRegex(words);
+    if (!rot13Words.isEmpty() && rot13Words != words)
+        entry.rot13Regex = phraseRegex(rot13Words);
     entry.where = where;
     entry.normalized = canonical;
     (kind == SignatureKind::Rot13 ? m_rot13 : m_main).append(std::move(entry));
@@ -317,7 +327,8 @@ void Builder::readPatterns(const YAML::Node &root)
     }
 }
 
-std::unique_ptr<RE2::Set> Builder::compile(const QList<Pending> &entries, std::vector<int> &index, int offset)
+std::unique_ptr<RE2::Set> Builder::compile(const QList<Pending> &entries, std::vector<SignatureMatch> &index,
+                                           int offset, bool rot13Kind)
 {
     if (entries.isEmpty())
         return nullptr;
@@ -326,7 +337,12 @@ std::unique_ptr<RE2::Set> Builder::compile(const QList<Pending> &entries, std::v
         std::string error;
         if (set->Add(entries[i].regex, &error) < 0)
             throw LoadError{u"%1: invalid regex: %2"_s.arg(entries[i].where, QString::fromStdString(error))};
-        index.push_back(offset + int(i));
+        index.push_back({offset + int(i), rot13Kind});
+        if (!entries[i].rot13Regex.empty()) {
+            if (set->Add(entries[i].rot13Regex, &error) < 0)
+                throw LoadError{u"%1: invalid regex: %2"_s.arg(entries[i].where, QString::fromStdString(error))};
+            index.push_back({offset + int(i), true});
+        }
     }
     if (!set->Compile())
         throw LoadError{u"the signatures need more than %1 MiB once compiled; remove some"_s.arg(
@@ -374,12 +390,13 @@ std::unique_ptr<SignatureSetPrivate> Builder::build(QByteArrayView yaml)
             m_d->signatures.append(p.info);
         }
     }
-    m_d->mainSet = compile(m_main, m_d->mainIndex, 0);
-    m_d->rot13Set = compile(m_rot13, m_d->rot13Index, int(m_main.size()));
+    m_d->mainSet = compile(m_main, m_d->mainIndex, 0, false);
+    m_d->rot13Set = compile(m_rot13, m_d->rot13Index, int(m_main.size()), true);
 
     for (const Pending &p : std::as_const(m_rot13)) {
-        const QByteArray decoded = rot13(p.normalized).toUtf8();
-        if (m_d->run(m_d->mainSet.get(), m_d->mainIndex, decoded).isEmpty()) {
+        const QList<SignatureMatch> found = m_d->run(m_d->mainSet.get(), m_d->mainIndex, p.normalized.toUtf8());
+        if (std::none_of(found.begin(), found.end(), [](const SignatureMatch &m) { return m.rot13; })) {
+            const QByteArray decoded = rot13(p.normalized).toUtf8();
             m_d->rot13Covered = false;
             m_d->warnings.append(u"%1: decodes to %2, which no phrase or pattern matches"_s.arg(
                 p.where, shown(QString::fromUtf8(decoded))));
@@ -390,7 +407,8 @@ std::unique_ptr<SignatureSetPrivate> Builder::build(QByteArrayView yaml)
 
 } // namespace
 
-QList<int> SignatureSetPrivate::run(const RE2::Set *set, const std::vector<int> &index, QByteArrayView text) const
+QList<SignatureMatch> SignatureSetPrivate::run(const RE2::Set *set, const std::vector<SignatureMatch> &index,
+                                               QByteArrayView text) const
 {
     if (!set)
         return {};
@@ -401,11 +419,13 @@ QList<int> SignatureSetPrivate::run(const RE2::Set *set, const std::vector<int> 
             failures.fetch_add(1, std::memory_order_relaxed);
         return {};
     }
-    QList<int> out;
+    QList<SignatureMatch> out;
     out.reserve(qsizetype(hits.size()));
     for (const int h : hits)
         out.append(index[std::size_t(h)]);
-    std::sort(out.begin(), out.end());
+    std::sort(out.begin(), out.end(), [](const SignatureMatch &a, const SignatureMatch &b) {
+        return std::pair(a.rot13, a.index) < std::pair(b.rot13, b.index);
+    });
     return out;
 }
 
@@ -483,12 +503,12 @@ QString SignatureSet::origin() const
     return d->origin;
 }
 
-QList<int> SignatureSet::matches(QByteArrayView utf8Normalized) const
+QList<SignatureMatch> SignatureSet::matches(QByteArrayView utf8Normalized) const
 {
     return d->run(d->mainSet.get(), d->mainIndex, utf8Normalized);
 }
 
-QList<int> SignatureSet::rot13Matches(QByteArrayView utf8Normalized) const
+QList<SignatureMatch> SignatureSet::rot13Matches(QByteArrayView utf8Normalized) const
 {
     return d->run(d->rot13Set.get(), d->rot13Index, utf8Normalized);
 }

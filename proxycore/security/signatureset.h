@@ -39,6 +39,13 @@ struct SignatureLimits
     static constexpr qint64 MaxProgramMemory = 64 * 1024 * 1024; ///< RE2 budget of each compiled set
 };
 
+/// One signature found in a text.
+struct SignatureMatch
+{
+    int index = -1;     ///< into SignatureSet::signatures()
+    bool rot13 = false; ///< found in ROT13: a phrase's ROT13 form, or a `rot13_signatures` entry
+};
+
 class SignatureSetPrivate;
 
 /// The request firewall's signatures, compiled: every phrase and pattern into one RE2::Set, the
@@ -84,16 +91,17 @@ public:
     QStringList warnings() const; ///< non-fatal findings of the load (duplicates)
     QString origin() const;       ///< as passed to fromYaml()
 
-    /// Indices (into signatures()) of the phrase and pattern signatures found in `utf8Normalized`,
-    /// ascending. The text must be UTF-8 prepared by normalizeForScan(). One RE2::Set pass.
-    QList<int> matches(QByteArrayView utf8Normalized) const;
-    /// Same for the ROT13 signatures.
-    QList<int> rot13Matches(QByteArrayView utf8Normalized) const;
+    /// The phrase and pattern signatures found in `utf8Normalized`: plain matches first, then the
+    /// ROT13 forms, each by ascending index. Every phrase is also compiled in its ROT13 form, so
+    /// this one RE2::Set pass finds "vtaber cerivbhf vafgehpgvbaf" as well (patterns only plain).
+    /// The text must be UTF-8 prepared by normalizeForScan().
+    QList<SignatureMatch> matches(QByteArrayView utf8Normalized) const;
+    /// The `rot13_signatures` entries found in `utf8Normalized` (all with rot13 set).
+    QList<SignatureMatch> rot13Matches(QByteArrayView utf8Normalized) const;
     bool hasRot13Signatures() const;
-    /// True when the ROT13 decoding of every ROT13 signature is itself matched by a phrase or
-    /// pattern: scanning ROT13-decoded text with matches() then finds all of them, and the
-    /// separate ROT13 pass can be skipped. A ROT13 entry that decodes to nothing known is a typo
-    /// (the seed shipped three), listed in warnings().
+    /// True when every ROT13 signature is the ROT13 form of a phrase, so matches() already finds
+    /// it and the separate rot13Matches() pass can be skipped. A ROT13 entry that decodes to no
+    /// phrase is usually a typo (the seed shipped three), listed in warnings().
     bool rot13Covered() const;
 
     /// Times a match could not complete because the RE2 DFA ran out of memory (then the text
