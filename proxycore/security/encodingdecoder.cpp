@@ -501,7 +501,7 @@ DecodeResult decodeEncodedSpans(QStringView text, const DecodeLimits &limits)
         if (letters >= kMinRot13Letters)
             break;
     }
-    if (letters >= kMinRot13Letters) {
+    if (limits.rot13Variant && letters >= kMinRot13Letters) {
         if (text.size() <= budget - result.outputUnits) {
             DecodedSpan span;
             span.text = rot13(text);

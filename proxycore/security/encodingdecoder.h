@@ -15,6 +15,9 @@ struct DecodeLimits
     qsizetype maxOutputRatio = 4;          ///< all decoded text together ≤ ratio × input length
     qsizetype maxOutputUnits = 128 * 1024; ///< and ≤ this many code units (256 KiB)
     int maxSpansPerLevel = 64;             ///< decoded spans kept per depth
+    /// Offer the ROT13 variant of the whole input. A caller that matches ROT13 forms of its
+    /// patterns directly (the firewall) turns it off and saves a copy of the input.
+    bool rot13Variant = true;
 };
 
 /// One piece of hidden text found in the input or in another decoded piece.

@@ -144,10 +144,12 @@ bool Scan::layer(QStringView raw, const QString &prefix)
         m_prefix = prefix;
     }
 
-    const DecodeResult decoded = decodeEncodedSpans(raw);
+    // No ROT13 variant from the decoder: every phrase is matched in its ROT13 form by each pass.
+    DecodeLimits limits;
+    limits.rot13Variant = false;
+    const DecodeResult decoded = decodeEncodedSpans(raw, limits);
     m_report.decodeTruncated = m_report.decodeTruncated || decoded.truncated;
     for (const DecodedSpan &span : decoded.spans) {
-        // The decoder's ROT13 candidate is not needed: every phrase is matched in ROT13 form too.
         if (!span.candidate && normalizedVariants(span.text, name(span.chain)))
             return true;
     }

@@ -113,6 +113,14 @@ private slots:
         QCOMPARE(r.spans[0].length, input.size());
         // Too few letters to be worth a variant.
         QVERIFY(decodeEncodedSpans(u"ok 12"_s).spans.isEmpty());
+        // Not offered when the caller turns it off; real decodings are unaffected.
+        DecodeLimits noRot13;
+        noRot13.rot13Variant = false;
+        QVERIFY(decodeEncodedSpans(input, noRot13).spans.isEmpty());
+        const DecodeResult hex =
+            decodeEncodedSpans(QString(input + u" "_s + QString::fromLatin1(QByteArray(kPayload).toHex())), noRot13);
+        QCOMPARE(hex.spans.size(), 1);
+        QCOMPARE(hex.spans[0].chain, u"hex"_s);
     }
 
     void depthIsBoundedAtThree()
