@@ -11,7 +11,7 @@
 #include "proxycore/security/injectionclassifier.h"
 #include "proxycore/security/injectionpatterns.h"
 #include "proxycore/security/requestscanner.h"
-#include "proxycore/security/signatureset.h"
+#include "proxycore/security/signaturestore.h"
 #include "proxycore/providers/providerpreset.h"
 #include "proxycore/util/sha256.h"
 
@@ -246,7 +246,7 @@ QJsonObject guardsStatusJson(const SecurityGuards &guards, const RequestScanner 
         o.insert(QStringLiteral("enabled"), guards.isOn(g.guard));
         list.append(o);
     }
-    const SignatureStore &signatures = scanner.signatures();
+    const SignatureStoreStatus signatures = scanner.signatures().status();
     QString disabledReason = config->firewallDisabledReason;
     if (disabledReason.isEmpty() && !guards.masterOn())
         disabledReason = QStringLiteral("security disabled");
@@ -269,11 +269,11 @@ QJsonObject guardsStatusJson(const SecurityGuards &guards, const RequestScanner 
          QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::Firewall)},
                      {QStringLiteral("disabled_reason"),
                       disabledReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(disabledReason)},
-                     {QStringLiteral("signatures_count"), signatures.current()->size()},
-                     {QStringLiteral("signatures_source"), signatures.source()},
-                     {QStringLiteral("last_error"), signatures.lastError().isEmpty()
+                     {QStringLiteral("signatures_count"), signatures.count},
+                     {QStringLiteral("signatures_source"), signatures.source},
+                     {QStringLiteral("last_error"), signatures.lastError.isEmpty()
                                                          ? QJsonValue(QJsonValue::Null)
-                                                         : QJsonValue(signatures.lastError())}}},
+                                                         : QJsonValue(signatures.lastError)}}},
         {QStringLiteral("injection"),
          QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::Injection)},
                      {QStringLiteral("patterns"), InjectionPatterns::instance().size()},

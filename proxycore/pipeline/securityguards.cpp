@@ -97,7 +97,9 @@ std::optional<Guard> guardFromId(QStringView id)
     return std::nullopt;
 }
 
-SecurityGuards::SecurityGuards() : m_config(std::make_shared<const SecurityConfig>())
+SecurityGuards::SecurityGuards()
+    : m_config(std::make_shared<const SecurityConfig>()),
+      m_blockedDomains(std::make_shared<const BlockedDomains>(QStringList()))
 {
     for (auto &o : m_overrides)
         o.store(-1, std::memory_order_relaxed);
@@ -108,8 +110,40 @@ SecurityGuards::SecurityGuards() : m_config(std::make_shared<const SecurityConfi
 void SecurityGuards::setConfig(const SecurityConfig &config)
 {
     auto next = std::make_shared<const SecurityConfig>(config);
+    auto domains = std::make_shared<const BlockedDomains>(config.blockedDomains);
     QMutexLocker lock(&m_configMutex);
     m_config = std::move(next);
+    m_blockedDomains = std::move(domains);
+}
+
+std::shared_ptr<const BlockedDomains> SecurityGuards::blockedDomains() const
+{
+    QMutexLocker lock(&m_configMutex);
+    return m_blockedDomains;
+}
+
+std::shared_ptr<const PromptLeakDetector> SecurityGuards::leakDetector(const QString &systemPrompt,
+                                                                      const QString &canary)
+{
+    constexpr qsizetype kCapacity = 64;
+    const ScanKey key = scanKey(qHash(canary), systemPrompt);
+    {
+        QMutexLocker lock(&m_detectorMutex);
+        if (const auto it = m_detectors.constFind(key); it != m_detectors.cend())
+            return *it;
+    }
+    auto detector = std::make_shared<const PromptLeakDetector>(systemPrompt, canary);
+    QMutexLocker lock(&m_detectorMutex);
+    if (m_detectors.size() >= kCapacity)
+        m_detectors.clear();
+    m_detectors.insert(key, detector);
+    return detector;
+}
+
+QString SecurityGuards::canaryFor(const QString &keyName) const
+{
+    const quint64 h = quint64(qHash(keyName, size_t(m_hashSeed1))) ^ (m_hashSeed2 << 1);
+    return QStringLiteral("llmproxy-canary-%1").arg(h, 16, 16, QLatin1Char('0'));
 }
 
 std::shared_ptr<const SecurityConfig> SecurityGuards::config() const

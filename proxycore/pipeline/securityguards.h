@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/config/config.h"
+#include "proxycore/security/responsescan.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -140,6 +141,15 @@ public:
     quint64 cacheHits() const { return m_cacheHits.load(std::memory_order_relaxed); }
     static constexpr qsizetype kCacheCapacity = 65'536;
 
+    // -- response side ------------------------------------------------------------------------------
+    /// The leak detector for an operator prompt (and canary), built once and shared by the requests
+    /// that send the same prompt (a coding tool sends its ~20 KB prompt with every turn).
+    std::shared_ptr<const PromptLeakDetector> leakDetector(const QString &systemPrompt, const QString &canary);
+    /// The configuration's blocked link domains, compiled once per configuration.
+    std::shared_ptr<const BlockedDomains> blockedDomains() const;
+    /// The canary token for a client key (stable for the process, different per key and process).
+    QString canaryFor(const QString &keyName) const;
+
     // -- threat ledger ------------------------------------------------------------------------------
     /// Records a suspicious request (score > 0) from `actor` ("key:NAME" or "ip:ADDRESS") and returns
     /// whether the actor is over the ledger's threshold within its window, counting this one. An
@@ -183,6 +193,10 @@ private:
     mutable QMutex m_cacheMutex;
     QHash<ScanKey, CachedScan> m_cache; ///< cleared whole when full (cheap, and rare)
     quint64 m_hashSeed1 = 0, m_hashSeed2 = 0;
+
+    mutable QMutex m_detectorMutex;
+    QHash<ScanKey, std::shared_ptr<const PromptLeakDetector>> m_detectors; ///< cleared whole when full
+    std::shared_ptr<const BlockedDomains> m_blockedDomains;                 ///< under m_configMutex
 
     mutable QMutex m_ledgerMutex;
     QHash<QString, LedgerEntry> m_ledger;

@@ -5,8 +5,10 @@
 #include "proxycore/pipeline/requestcontext.h"
 #include "proxycore/pipeline/securityresponsefilters.h"
 #include "proxycore/pipeline/textreplacefilter.h"
+#include "proxycore/security/responsescan.h"
 #include "proxycore/security/piidetector.h"
 #include "proxycore/security/requestscanner.h"
+#include "proxycore/security/signaturestore.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -140,12 +142,55 @@ ApiError blockedError(int status, const QString &what, const QByteArray &code, c
     return e;
 }
 
+/// Counters and an event for what the response filters of one answer did.
+void recordResponseReport(SecurityGuards &guards, const SecurityEvent &base, const ResponseScanReport &r)
+{
+    if (r.invisibleRemoved.total() > 0 || r.homoglyphWords > 0)
+        guards.countFlagged(Guard::ResponseSanitizer);
+    if (r.linksReplaced > 0)
+        guards.countMasked(Guard::LinkSanitizer, quint64(r.linksReplaced));
+    if (r.exfiltrationImages > 0)
+        guards.countFlagged(Guard::LinkSanitizer);
+    if (r.promptLeak)
+        guards.countBlocked(Guard::PromptLeak);
+    if (!r.hasFindings())
+        return;
+    SecurityEvent e = base;
+    QStringList detail;
+    if (r.promptLeak) {
+        e.layer = QString::fromLatin1(guardInfo(Guard::PromptLeak).id);
+        e.action = u"block"_s;
+        e.reason = u"system_prompt_leak"_s;
+        e.score = r.leakShare;
+        detail << u"leak=%1 shingles=%2"_s.arg(QString::fromLatin1(r.leakKind)).arg(r.leakShingles);
+    } else if (r.linksReplaced > 0) {
+        e.layer = QString::fromLatin1(guardInfo(Guard::LinkSanitizer).id);
+        e.action = u"mask"_s;
+        e.reason = u"blocked_link"_s;
+    } else {
+        e.layer = QString::fromLatin1(guardInfo(Guard::ResponseSanitizer).id);
+        e.action = u"flag"_s;
+        e.reason = r.homoglyphWords > 0 ? u"homoglyph_words"_s : u"invisible_characters"_s;
+    }
+    if (r.linksReplaced > 0)
+        detail << u"links=%1 hosts=%2"_s.arg(r.linksReplaced).arg(r.blockedHosts.join(u','));
+    if (r.exfiltrationImages > 0)
+        detail << u"exfiltration_images=%1"_s.arg(r.exfiltrationImages);
+    if (r.invisibleRemoved.total() > 0)
+        detail << u"invisible=%1"_s.arg(r.invisibleRemoved.total());
+    if (r.homoglyphWords > 0)
+        detail << u"homoglyph_words=%1"_s.arg(r.homoglyphWords);
+    e.detail = detail.join(u' ');
+    guards.addEvent(std::move(e));
+}
+
 } // namespace
 
 /// What one request's scan found, for the response filters.
 struct SecurityStage::Scan
 {
-    QString systemPrompt;
+    QString systemPrompt; ///< the operator's prompt (every system segment), for the leak guard
+    QString canary;       ///< the canary token added to it, when the canary is on
 };
 
 SecurityStage::SecurityStage(std::shared_ptr<SecurityGuards> guards, std::shared_ptr<const RequestScanner> scanner,
@@ -245,7 +290,8 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
     bool flaggedInvisible = false;
     bool signatureHit = false; // a plain-text signature match that the composite let through
 
-    const quint64 generation = m_scanner->signatures().generation();
+    const bool canaryOn = config->canary && m_guards->isOn(Guard::PromptLeak) && filterableApi(context.api);
+    const quint64 generation = quint64(quintptr(m_scanner->signatures().current().get()));
     const auto scanSalt = [&](ScanMode mode) {
         return (generation << 8) | (quint64(mode) << 3) | (firewallOn ? 1U : 0U) | (injectionOn ? 2U : 0U) |
                (piiOn ? 4U : 0U);
@@ -257,6 +303,12 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
             if (!scan.systemPrompt.isEmpty())
                 scan.systemPrompt += u'\n';
             scan.systemPrompt += segment.text;
+            if (canaryOn && scan.canary.isEmpty()) {
+                // One canary per key and process: the prompt stays the same from one request to
+                // the next, so a provider's prompt cache keeps working.
+                scan.canary = m_guards->canaryFor(context.key ? context.key->name() : QString());
+                context.patches.append({i, segment.text + u"\n\n(Confidential marker: "_s + scan.canary + u')'});
+            }
             continue;
         }
         const std::optional<ScanMode> mode = modeFor(segment);
@@ -326,7 +378,7 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
         bool changed = false;
         for (const PiiMatch &m : found) {
             const QString action = actionFor(*config, m.type);
-            const QString label = QString::fromLatin1(piiLabel(m.type));
+            const QString label = piiTypeLabel(m.type);
             if (action == u"off")
                 continue;
             if (action == u"block")
@@ -423,7 +475,8 @@ void SecurityStage::installResponseFilters(RequestContext &context, const Scan &
         return *context.responseFilters;
     };
     if (!context.vault.isEmpty()) {
-        // Placeholders back to the values they hide; in tool arguments (JSON text) as JSON string text.
+        // Placeholders back to the values they hide; in tool arguments (JSON text) as JSON string
+        // text. Required: an answer the relay cannot decode must not reach the client with them.
         QList<QPair<QString, QString>> text, json;
         for (const auto &[placeholder, original] : context.vault.entries()) {
             text.append({placeholder, original});
@@ -433,7 +486,41 @@ void SecurityStage::installResponseFilters(RequestContext &context, const Scan &
                                                            QSet<TextKind>{TextKind::Content, TextKind::Reasoning}));
         chain().append(std::make_shared<TextReplaceFilter>(std::move(json), QSet<TextKind>{TextKind::ToolArguments}));
     }
-    appendSecurityResponseFilters(chain, *m_guards, *config, context, scan.systemPrompt);
+
+    const bool sanitize = m_guards->isOn(Guard::ResponseSanitizer);
+    const bool leak = m_guards->isOn(Guard::PromptLeak) && !scan.systemPrompt.isEmpty();
+    const bool links = m_guards->isOn(Guard::LinkSanitizer) && !config->blockedDomains.isEmpty();
+    const bool sign = m_guards->isOn(Guard::Signing);
+    if (!sanitize && !leak && !links && !sign)
+        return;
+
+    // The filters report what they did; the report turns into counters and an event when the
+    // request is over (its last owner, the chain, goes away on the request's worker).
+    const std::shared_ptr<SecurityGuards> guards = m_guards;
+    SecurityEvent base;
+    base.requestId = context.record.requestId;
+    base.keyName = context.key ? context.key->name() : QString();
+    base.model = context.model;
+    const ResponseScanReportPtr report(new ResponseScanReport, [guards, base](ResponseScanReport *r) {
+        recordResponseReport(*guards, base, *r);
+        delete r;
+    });
+    // Sanitizing filters step aside for an answer the relay cannot decode; signing does not.
+    if (sanitize)
+        chain().append(std::make_shared<InvisibleCharFilter>(report), false);
+    if (leak) {
+        if (std::shared_ptr<const PromptLeakDetector> detector = m_guards->leakDetector(scan.systemPrompt, scan.canary);
+            detector->requiredShingles() > 0 || !detector->canary().isEmpty())
+            chain().append(std::make_shared<PromptLeakFilter>(std::move(detector), report), false);
+    }
+    if (links)
+        chain().append(std::make_shared<LinkSanitizerFilter>(m_guards->blockedDomains(), report), false);
+    if (sanitize)
+        chain().append(std::make_shared<HomoglyphFlagFilter>(report), false);
+    if (sign)
+        chain().append(std::make_shared<ResponseSignerFilter>(config->signingKey.toUtf8(), context.record.requestId,
+                                                              context.model, report),
+                       true);
 }
 
 } // namespace llmproxy
