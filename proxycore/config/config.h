@@ -156,6 +156,50 @@ struct RateLimitConfig
     int burst = 10;
 };
 
+/// What one PII / secret type's guard does with a validated match (security.pii.<type>).
+/// "mask": the value is replaced by a placeholder before the request leaves and restored in the
+/// answer; "block": the request is refused (400 pii_blocked); "log": counted and reported only;
+/// "off": not looked for.
+struct PiiActions
+{
+    QString email = QStringLiteral("mask");
+    QString phone = QStringLiteral("mask");
+    QString card = QStringLiteral("mask");
+    QString iban = QStringLiteral("mask");
+    QString ssn = QStringLiteral("mask");
+    QString ip = QStringLiteral("log");
+    QString secret = QStringLiteral("mask");
+};
+
+/// The security pipeline (security:). Every guard is on by default; each can also be switched at
+/// run time (POST /api/v1/features/toggle), which overrides these values until switched back.
+struct SecurityConfig
+{
+    bool enabled = true;               ///< master switch for every request and response guard
+    int maxMessages = 2000;            ///< flood guard: messages per request (413 above); 0 = unlimited
+    qint64 maxTextBytes = 4 * 1024 * 1024; ///< flood guard: decoded text per request (413 above)
+    bool firewallEnabled = true;       ///< signatures over normalised and decoded text
+    QString firewallDisabledReason;    ///< "env:LLM_PROXY_FIREWALL_ENABLED" or "config:security.firewall.enabled=false"
+    QString signaturesFile;            ///< empty = the embedded signatures; reloaded when it changes
+    QString corpusFile;                ///< empty = the embedded attack corpus for similarity scoring
+    bool injectionEnabled = true;      ///< injection scoring (patterns, structure, similarity, classifier)
+    double blockThreshold = 0.0;       ///< composite score at or above which a request is blocked; 0 = the tuned default
+    bool trajectoryEnabled = true;     ///< several suspicious turns in a row block a conversation
+    bool threatLedgerEnabled = true;   ///< several suspicious requests from one key or address block it
+    int threatLedgerWindowS = 600;
+    double threatLedgerThreshold = 3.0;
+    int threatLedgerMinEvents = 3;
+    int threatLedgerMaxActors = 50'000;
+    bool piiEnabled = true;
+    PiiActions pii;
+    bool responseSanitizer = true;     ///< invisible / bidi characters removed from answers, look-alike words counted
+    bool linkSanitization = true;
+    QStringList blockedDomains;        ///< links to these hosts (and their subdomains) are replaced in answers
+    bool promptLeakGuard = true;       ///< answers repeating the operator's system prompt are stopped
+    bool canary = false;               ///< also add a secret canary token to the operator's system prompt
+    QString signingKey;                ///< HMAC key for response signatures (LLM_PROXY_SIGNING_KEY); empty = unsigned
+};
+
 /// The whole typed configuration. Immutable once loaded; share as std::shared_ptr<const Config>.
 struct Config
 {
@@ -168,6 +212,7 @@ struct Config
     BudgetConfig budget;
     QMap<QString, ModelPrice> pricing; ///< `pricing:` overrides of the built-in table, keyed by model as written
     RateLimitConfig rateLimiting;
+    SecurityConfig security;
     LoggingConfig logging;
     DiscoveryConfig discovery;
     QString sourcePath;  ///< file it was loaded from; empty = embedded defaults

@@ -116,6 +116,12 @@ void Loader::runUnchecked()
     applyEnvironment();
     applyCli();
     checkReferences();
+    if (!m_config.security.firewallEnabled) {
+        // The environment wins over the file, so it is named first when it is set.
+        m_config.security.firewallDisabledReason = !env(u"LLM_PROXY_FIREWALL_ENABLED"_s).isNull()
+                                                       ? u"env:LLM_PROXY_FIREWALL_ENABLED"_s
+                                                       : u"config:security.firewall.enabled=false"_s;
+    }
 }
 
 void Loader::sortByPosition(QList<ConfigDiagnostic> &list) const
@@ -321,7 +327,7 @@ void Loader::readCustom(const Entry &e)
         {u"model_aliases", &Loader::parseModelAliases},
         {u"routing.model_strategies", &Loader::parseModelStrategies},
         {u"pricing", &Loader::parsePricing},
-        {u"security", &Loader::parseSeedSecurity},
+        {u"security.max_payload_size_kb", &Loader::parseSeedPayloadSize},
         {u"connection_pool", &Loader::parseSeedConnectionPool},
     };
     for (const auto &[path, reader] : readers) {

@@ -180,7 +180,7 @@ private:
     /// security.max_payload_size_kb and connection_pool.connect_timeout; the rest of these
     /// sections belongs to features not in this release.
     void parseSeedValue(const Entry &section, const QString &key);
-    void parseSeedSecurity(const Entry &section) { parseSeedValue(section, QStringLiteral("max_payload_size_kb")); }
+    void parseSeedPayloadSize(const Entry &e);
     void parseSeedConnectionPool(const Entry &section) { parseSeedValue(section, QStringLiteral("connect_timeout")); }
 
     /// Keys in our own shape win over the reference system's equivalents wherever both are given.

@@ -21,6 +21,9 @@ constexpr qint64 kInt64Max = std::numeric_limits<qint64>::max();
 
 template <auto... Path> constexpr auto cfg = &store<Config, Path...>;
 template <auto... Path> constexpr auto ep = &store<EndpointDraft, Path...>;
+template <auto... Path> constexpr auto sec = &store<Config, &Config::security, Path...>;
+template <auto... Path> constexpr auto pii = &store<Config, &Config::security, &SecurityConfig::pii, Path...>;
+constexpr QStringView kPiiActions = u"mask block log off";
 
 using F = FieldType;
 
@@ -148,8 +151,59 @@ const Field<Config> kConfigFields[] = {
     {u"discovery.scan_interval_s", {F::Int, 0}, cfg<&Config::discovery, &DiscoveryConfig::scanIntervalS>},
     {u"discovery.peers", {F::Ignored}},
 
+    // The security pipeline (docs/security.md). The reference system's keys are read where they
+    // mean the same; its AI escalation, zero-trust and buffered-gate settings are accepted unread.
+    {u"security.enabled", {F::Bool}, sec<&SecurityConfig::enabled>, u"LLM_PROXY_SECURITY_ENABLED"},
+    {u"security.max_payload_size_kb", {F::Custom}},
+    {u"security.max_messages", {F::Int, 0, 1'000'000}, sec<&SecurityConfig::maxMessages>},
+    {u"security.max_text_bytes", {F::Int, 1024, kInt64Max}, sec<&SecurityConfig::maxTextBytes>},
+    {u"security.firewall.enabled", {F::Bool}, sec<&SecurityConfig::firewallEnabled>, u"LLM_PROXY_FIREWALL_ENABLED"},
+    {u"security.signatures.signatures_file", {F::NonEmptyString}, sec<&SecurityConfig::signaturesFile>},
+    {u"security.signatures.corpus_file", {F::NonEmptyString}, sec<&SecurityConfig::corpusFile>},
+    {u"security.injection.enabled", {F::Bool}, sec<&SecurityConfig::injectionEnabled>},
+    {u"security.injection.block_threshold",
+     {F::Number, 0, 1, true},
+     sec<&SecurityConfig::blockThreshold>},
+    {u"security.semantic_analysis.enabled", {F::Bool}, sec<&SecurityConfig::injectionEnabled>},
+    {u"security.semantic_analysis.threshold", {F::Ignored}},
+    {u"security.confidence", {F::Ignored}},
+    {u"security.ai_analysis", {F::Ignored}},
+    {u"security.trajectory.enabled", {F::Bool}, sec<&SecurityConfig::trajectoryEnabled>},
+    {u"security.threat_ledger.enabled", {F::Bool}, sec<&SecurityConfig::threatLedgerEnabled>},
+    {u"security.threat_ledger.window_seconds",
+     {F::Int, 1, 86'400},
+     sec<&SecurityConfig::threatLedgerWindowS>},
+    {u"security.threat_ledger.threshold",
+     {F::Number, 0, kIntMax, true},
+     sec<&SecurityConfig::threatLedgerThreshold>},
+    {u"security.threat_ledger.min_events", {F::Int, 1, 10'000}, sec<&SecurityConfig::threatLedgerMinEvents>},
+    {u"security.threat_ledger.max_actors",
+     {F::Int, 1, 10'000'000},
+     sec<&SecurityConfig::threatLedgerMaxActors>},
+    {u"security.pii.enabled", {F::Bool}, sec<&SecurityConfig::piiEnabled>},
+    {u"security.pii.email", {F::Choice, 0, 0, false, kPiiActions}, pii<&PiiActions::email>},
+    {u"security.pii.phone", {F::Choice, 0, 0, false, kPiiActions}, pii<&PiiActions::phone>},
+    {u"security.pii.card", {F::Choice, 0, 0, false, kPiiActions}, pii<&PiiActions::card>},
+    {u"security.pii.iban", {F::Choice, 0, 0, false, kPiiActions}, pii<&PiiActions::iban>},
+    {u"security.pii.ssn", {F::Choice, 0, 0, false, kPiiActions}, pii<&PiiActions::ssn>},
+    {u"security.pii.ip", {F::Choice, 0, 0, false, kPiiActions}, pii<&PiiActions::ip>},
+    {u"security.pii.secret", {F::Choice, 0, 0, false, kPiiActions}, pii<&PiiActions::secret>},
+    {u"security.language_guard.enabled", {F::Bool}, sec<&SecurityConfig::responseSanitizer>},
+    {u"security.response_sanitizer.enabled", {F::Bool}, sec<&SecurityConfig::responseSanitizer>},
+    {u"security.injection_guard.enabled", {F::Bool}, sec<&SecurityConfig::promptLeakGuard>},
+    {u"security.prompt_leak.enabled", {F::Bool}, sec<&SecurityConfig::promptLeakGuard>},
+    {u"security.prompt_leak.canary", {F::Bool}, sec<&SecurityConfig::canary>},
+    {u"security.link_sanitization.enabled", {F::Bool}, sec<&SecurityConfig::linkSanitization>},
+    {u"security.link_sanitization.blocked_domains",
+     {F::StringList, 0, 0, false, {}, u"domain names"},
+     sec<&SecurityConfig::blockedDomains>},
+    {u"security.link_sanitization.risk_scoring", {F::Ignored}},
+    {u"security.response_signing.secret", {F::String}, sec<&SecurityConfig::signingKey>, u"LLM_PROXY_SIGNING_KEY"},
+    {u"security.zero_trust", {F::Ignored}},
+    {u"security.streaming_buffered_gate", {F::Ignored}},
+    {u"security.sse", {F::Ignored}},
+    {u"security.client_logs", {F::Ignored}},
     // The reference system's sections: only a key or two map onto ours (see the loader).
-    {u"security", {F::Custom}},
     {u"connection_pool", {F::Custom}},
     // Reserved for features not in this release: accepted so that one file serves every version.
     {u"caching", {F::Ignored}},

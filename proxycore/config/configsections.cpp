@@ -267,18 +267,26 @@ void Loader::parseSeedValue(const Entry &section, const QString &key)
     if (!section.value.IsMap() || !section.value[key.toStdString()].IsDefined())
         return;
     const Entry e{joinPath(section.path, key), section.keyMark, section.value[key.toStdString()]};
-    const bool kb = key == u"max_payload_size_kb";
-    const FieldRule rule = kb ? FieldRule{FieldType::Int, 1, std::numeric_limits<qint64>::max() / 1024}
-                              : FieldRule{FieldType::Number, 0, std::numeric_limits<qint64>::max(), true};
+    const FieldRule rule{FieldType::Number, 0, std::numeric_limits<qint64>::max(), true};
     FieldError error;
     const RawValue raw = rawOf(e.value);
     const std::optional<FieldValue> v = readValue(rule, raw, ValueSource::Yaml, &error);
     if (!v)
         fileError(markOf(e), diagnosticText(e.path, rule, raw, error));
-    else if (kb)
-        m_seedMaxBodyBytes = v->integer * 1024;
     else
         m_seedConnectTimeoutMs = int(std::min(v->number * 1000.0, double(std::numeric_limits<int>::max())));
+}
+
+void Loader::parseSeedPayloadSize(const Entry &e)
+{
+    // The reference system's body limit in KiB; server.limits.max_body_bytes wins when both are set.
+    const FieldRule rule{FieldType::Int, 1, std::numeric_limits<qint64>::max() / 1024};
+    FieldError error;
+    const RawValue raw = rawOf(e.value);
+    if (const std::optional<FieldValue> v = readValue(rule, raw, ValueSource::Yaml, &error))
+        m_seedMaxBodyBytes = v->integer * 1024;
+    else
+        fileError(markOf(e), diagnosticText(e.path, rule, raw, error));
 }
 
 void Loader::applySeedCompatibility()

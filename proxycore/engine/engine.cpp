@@ -7,6 +7,7 @@
 #include "proxycore/http/httpfrontend.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
+#include "proxycore/pipeline/securityguards.h"
 #include "proxycore/providers/providerpreset.h"
 #include "proxycore/routing/healthprober.h"
 #include "proxycore/routing/localdiscovery.h"
@@ -57,6 +58,7 @@ public:
     EndpointHealthRegistry health; ///< breaker and statistics per endpoint; survives reloads
     QList<EndpointConfig> added;            ///< added through the admin API (source "admin")
     QHash<QString, bool> enabledOverrides;  ///< toggles by lower-case endpoint id; win over config.yaml
+    std::shared_ptr<SecurityGuards> guards = std::make_shared<SecurityGuards>();
 
     bool isEnabled(const EndpointConfig &e) const { return enabledOverrides.value(e.id.toLower(), e.enabled); }
 
@@ -126,6 +128,7 @@ public:
         state.adminKeys.store(std::make_shared<const ApiKeyVerifier>(config->server.adminKeys),
                               std::memory_order_release);
         state.budget.configure(config->budget);
+        guards->setConfig(config->security);
         state.snapshot.store(std::make_shared<const RoutingSnapshot>(std::move(effective), found, createdEpoch, &health),
                              std::memory_order_release);
         if (prober)
@@ -348,6 +351,11 @@ void Engine::setDataDirectory(const QString &dir)
 void Engine::setRequestPipeline(std::shared_ptr<const RequestPipeline> pipeline)
 {
     d->state.pipeline.store(std::move(pipeline), std::memory_order_release);
+}
+
+std::shared_ptr<SecurityGuards> Engine::securityGuards() const
+{
+    return d->guards;
 }
 
 void Engine::setClock(std::function<qint64()> monotonicMs)

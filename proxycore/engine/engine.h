@@ -16,6 +16,7 @@ namespace llmproxy {
 class RequestPipeline;
 
 class EnginePrivate;
+class SecurityGuards;
 
 /// What a window shows of the engine besides the request log, as one value: computed on the
 /// engine's thread (Engine::status()) and handed to other threads by copy.
@@ -82,6 +83,8 @@ public:
     void setPaused(bool paused) override;
     bool isPanic() const override;
     void setPanic(bool on) override;
+    /// The security pipeline's switches, counters and recent decisions (thread-safe).
+    std::shared_ptr<SecurityGuards> securityGuards() const;
     bool isOnboarding() const; ///< no usable endpoint (thread-safe)
     /// Every endpoint, disabled ones included (enabled = false).
     QList<EndpointStatus> endpointStatuses() const;
