@@ -62,6 +62,9 @@ GuardsWindow::GuardsWindow(EngineController *controller, QWidget *parent)
     masterFont.setBold(true);
     m_ui->masterCheck->setFont(masterFont);
     m_ui->masterStateLabel->setMargin(2);
+    QSizePolicy resetPolicy = m_ui->masterResetButton->sizePolicy();
+    resetPolicy.setRetainSizeWhenHidden(true);
+    m_ui->masterResetButton->setSizePolicy(resetPolicy);
     m_ui->guardsGrid->setColumnStretch(0, 1);
     m_ui->guardsContainer->setBackgroundRole(QPalette::Base);
     m_ui->guardsContainer->setAutoFillBackground(true);
@@ -161,6 +164,10 @@ void GuardsWindow::buildRows(const SecurityStatus &status)
         row.reset = new QPushButton(tr("Back to configuration"), m_ui->guardsContainer);
         row.reset->setObjectName(QStringLiteral("reset_%1").arg(guard.id));
         row.reset->setAccessibleName(tr("%1: back to configuration").arg(guard.title));
+        // Shown only while there is a run-time switch to undo; its place stays, so rows do not jump.
+        QSizePolicy resetPolicy = row.reset->sizePolicy();
+        resetPolicy.setRetainSizeWhenHidden(true);
+        row.reset->setSizePolicy(resetPolicy);
 
         const QString id = guard.id;
         connect(row.toggle, &QCheckBox::clicked, this,
@@ -210,6 +217,7 @@ void GuardsWindow::showMaster(const SecurityStatus &status)
              status.enabled ? tr("The guards switched on below inspect every request and answer.")
                             : tr("Requests reach the providers unchecked."));
     m_ui->masterResetButton->setEnabled(status.override.has_value());
+    m_ui->masterResetButton->setVisible(status.override.has_value());
     m_ui->masterResetButton->setToolTip(status.configuredEnabled
                                             ? tr("The configuration switches the security guards on.")
                                             : tr("The configuration switches the security guards off."));
@@ -259,6 +267,7 @@ void GuardsWindow::showRow(Row &row, const GuardState &guard, bool masterOn)
     row.toggle->setEnabled(!guard.locked);
     row.toggle->setToolTip(guard.locked ? note : tr("Switch %1 on or off now").arg(guard.title));
     row.reset->setEnabled(guard.override.has_value());
+    row.reset->setVisible(guard.override.has_value());
     row.reset->setToolTip(guard.configured ? tr("The configuration switches it on.")
                                            : tr("The configuration switches it off."));
 }

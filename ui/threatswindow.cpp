@@ -67,6 +67,8 @@ ThreatsWindow::ThreatsWindow(EngineController *controller, QWidget *parent)
 ThreatsWindow::~ThreatsWindow()
 {
     m_controller->watchSecurity(this, false);
+    // The view goes first: its bindings must never see the backend gone.
+    delete m_quick;
 }
 
 bool ThreatsWindow::isViewReady() const

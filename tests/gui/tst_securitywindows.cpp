@@ -29,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace llmproxy;
@@ -203,12 +204,30 @@ GuardsWindow *TestSecurityWindows::openGuards()
     return window;
 }
 
+namespace {
+
+/// Items made by a Repeater or a ListView are not QObject children of anything in the view: walk
+/// the visual tree instead.
+QQuickItem *findItem(QQuickItem *item, QLatin1String name, const std::function<bool(QQuickItem *)> &also = {})
+{
+    if (item->objectName() == name && (!also || also(item)))
+        return item;
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findItem(child, name, also))
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
 QQuickItem *TestSecurityWindows::quickItem(const char *objectName) const
 {
     ThreatsWindow *window = m_shell->threatsWindow();
     if (!window || !window->quickWidget()->rootObject())
         return nullptr;
-    return window->quickWidget()->rootObject()->findChild<QQuickItem *>(QLatin1String(objectName));
+    return findItem(window->quickWidget()->rootObject(), QLatin1String(objectName));
 }
 
 QString TestSecurityWindows::cardValue(const char *card) const
@@ -226,6 +245,11 @@ QPalette TestSecurityWindows::darkPalette()
     p.setColor(QPalette::AlternateBase, QColor(0x32, 0x32, 0x32));
     p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
     p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    p.setColor(QPalette::Light, QColor(0x5a, 0x5a, 0x5a));
+    p.setColor(QPalette::Midlight, QColor(0x4a, 0x4a, 0x4a));
+    p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x30));
+    p.setColor(QPalette::Dark, QColor(0x20, 0x20, 0x20));
+    p.setColor(QPalette::Shadow, QColor(0x10, 0x10, 0x10));
     p.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
     p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
     p.setColor(QPalette::HighlightedText, Qt::white);
@@ -348,8 +372,9 @@ void TestSecurityWindows::threatsShowsCountersTimelineAndDecisions()
     QCOMPARE(feed->addDecisions(again), 0);
 
     // Per layer counters.
-    QQuickItem *injection = quickItem("layer_injection");
+    QQuickItem *injection = quickItem("layer_injection_blocked");
     QVERIFY(injection);
+    QCOMPARE(injection->property("text").toString(), QStringLiteral("2"));
     bool seen = false;
     for (const QVariant &layer : backend->layers()) {
         const QVariantMap map = layer.toMap();
@@ -377,10 +402,10 @@ void TestSecurityWindows::selectingADecisionShowsWhy()
 
     // A click on the last row (the oldest decision, the firewall block) shows its reason.
     QQuickWidget *view = window->quickWidget();
-    const qreal rowHeight = list->height() > 0 ? list->property("contentHeight").toReal() / 5 : 0;
-    QVERIFY(rowHeight > 0);
-    const QPointF inList(40, rowHeight * 4.5);
-    const QPoint at = list->mapToScene(inList).toPoint();
+    QQuickItem *lastRow = findItem(list, QLatin1String("decisionRow"),
+                                   [](QQuickItem *row) { return row->property("index").toInt() == 4; });
+    QVERIFY(lastRow);
+    const QPoint at = lastRow->mapToScene(QPointF(lastRow->width() / 2, lastRow->height() / 2)).toPoint();
     QTest::mouseClick(view, Qt::LeftButton, {}, at);
     QTRY_COMPARE(list->property("currentIndex").toInt(), 4);
     QCOMPARE(reason->property("text").toString(), QStringLiteral("firewall_signature"));
@@ -451,6 +476,7 @@ void TestSecurityWindows::guardToggleSwitchesTheEngine()
     QVERIFY(toggle->isChecked());
     QVERIFY(toggle->isEnabled());
     QVERIFY(!reset->isEnabled());
+    QVERIFY(!reset->isVisible());
     QCOMPARE(state->text(), QStringLiteral("On"));
     QVERIFY(guards().isOn(Guard::Injection));
 
@@ -460,6 +486,7 @@ void TestSecurityWindows::guardToggleSwitchesTheEngine()
     QVERIFY(!toggle->isChecked());
     QCOMPARE(state->text(), QStringLiteral("Off"));
     QVERIFY(reset->isEnabled());
+    QVERIFY(reset->isVisible());
     auto *note = window->findChild<QLabel *>(QStringLiteral("note_injection"));
     QVERIFY(note && note->isVisible());
     QCOMPARE(note->text(), QStringLiteral("Switched off here; the configuration says on."));

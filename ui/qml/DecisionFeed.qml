@@ -94,6 +94,7 @@ Rectangle {
 
             delegate: Rectangle {
                 id: row
+                objectName: "decisionRow"
                 required property int index
                 required property string timeText
                 required property string keyName

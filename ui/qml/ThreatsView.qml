@@ -8,26 +8,26 @@ import QtQuick.Layouts
 Rectangle {
     id: root
 
-    color: theme.window
+    color: look.window
 
     SystemPalette {
-        id: palette
+        id: sysPalette
         colorGroup: SystemPalette.Active
     }
 
     QtObject {
-        id: theme
+        id: look
 
-        readonly property bool dark: palette.window.hslLightness < 0.5
-        readonly property color window: palette.window
-        readonly property color card: palette.base
-        readonly property color text: palette.text
-        readonly property color dimText: mix(palette.text, palette.base, 0.4)
-        readonly property color border: mix(palette.base, palette.text, 0.18)
-        readonly property color grid: mix(palette.base, palette.text, 0.1)
-        readonly property color alternate: mix(palette.base, palette.text, 0.04)
-        readonly property color highlight: palette.highlight
-        readonly property color highlightedText: palette.highlightedText
+        readonly property bool dark: sysPalette.window.hslLightness < 0.5
+        readonly property color window: sysPalette.window
+        readonly property color card: sysPalette.base
+        readonly property color text: sysPalette.text
+        readonly property color dimText: mix(sysPalette.text, sysPalette.base, 0.4)
+        readonly property color border: mix(sysPalette.base, sysPalette.text, 0.18)
+        readonly property color grid: mix(sysPalette.base, sysPalette.text, 0.1)
+        readonly property color alternate: mix(sysPalette.base, sysPalette.text, 0.04)
+        readonly property color highlight: sysPalette.highlight
+        readonly property color highlightedText: sysPalette.highlightedText
         readonly property color block: dark ? "#ef5350" : "#c62828"
         readonly property color mask: dark ? "#64b5f6" : "#1565c0"
         readonly property color flag: dark ? "#ffb74d" : "#a15c00"
@@ -57,20 +57,20 @@ Rectangle {
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: theme.spacing
-        spacing: theme.spacing
+        anchors.margins: look.spacing
+        spacing: look.spacing
 
         Rectangle {
             objectName: "securityOffBanner"
             visible: !threats.securityEnabled
             Layout.fillWidth: true
-            implicitHeight: offText.implicitHeight + theme.spacing
+            implicitHeight: offText.implicitHeight + look.spacing
             radius: 4
             color: "#b71c1c"
             Text {
                 id: offText
                 anchors.fill: parent
-                anchors.margins: theme.spacing / 2
+                anchors.margins: look.spacing / 2
                 color: "white"
                 wrapMode: Text.Wrap
                 text: qsTr("The security guards are switched off: requests reach the providers unchecked. Switch them on in the Guards window.")
@@ -78,12 +78,13 @@ Rectangle {
         }
 
         RowLayout {
-            spacing: theme.spacing
+            spacing: look.spacing
             Layout.fillWidth: true
+            Layout.fillHeight: false
 
             KpiCard {
                 objectName: "scannedCard"
-                theme: theme
+                theme: look
                 title: qsTr("Requests scanned")
                 value: root.count(threats.scanned)
                 caption: qsTr("since start")
@@ -92,10 +93,10 @@ Rectangle {
             }
             KpiCard {
                 objectName: "blockedCard"
-                theme: theme
+                theme: look
                 title: qsTr("Blocked")
                 value: root.count(threats.blocked)
-                accent: threats.blocked > 0 ? theme.block : theme.text
+                accent: threats.blocked > 0 ? look.block : look.text
                 caption: threats.scanned > 0
                          ? qsTr("%1 % of scanned").arg(Number(100 * threats.blocked / threats.scanned).toLocaleString(Qt.locale(), "f", 1))
                          : qsTr("refused before the provider")
@@ -104,27 +105,27 @@ Rectangle {
             }
             KpiCard {
                 objectName: "maskedCard"
-                theme: theme
+                theme: look
                 title: qsTr("PII and secrets masked")
                 value: root.count(threats.masked)
-                accent: threats.masked > 0 ? theme.mask : theme.text
+                accent: threats.masked > 0 ? look.mask : look.text
                 caption: qsTr("restored in the answers")
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
             }
             KpiCard {
                 objectName: "flaggedCard"
-                theme: theme
+                theme: look
                 title: qsTr("Flagged")
                 value: root.count(threats.flagged)
-                accent: threats.flagged > 0 ? theme.flag : theme.text
+                accent: threats.flagged > 0 ? look.flag : look.text
                 caption: qsTr("suspicious, let through")
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
             }
             KpiCard {
                 objectName: "scanTimeCard"
-                theme: theme
+                theme: look
                 title: qsTr("Scan time (median)")
                 value: root.duration(threats.p50)
                 caption: qsTr("p95 %1 · p99 %2").arg(root.duration(threats.p95)).arg(root.duration(threats.p99))
@@ -134,14 +135,16 @@ Rectangle {
         }
 
         RowLayout {
-            spacing: theme.spacing
+            spacing: look.spacing
             Layout.fillWidth: true
-            Layout.preferredHeight: 15 * theme.basePointSize
-            Layout.minimumHeight: 12 * theme.basePointSize
+            Layout.fillHeight: false
+            // The whole layer table is in view; the chart gets at least as much.
+            Layout.preferredHeight: Math.max(20 * look.basePointSize, layerColumn.implicitHeight + 2 * look.spacing)
+            Layout.minimumHeight: layerColumn.implicitHeight + 2 * look.spacing
 
             BlocksChart {
                 objectName: "blocksChart"
-                theme: theme
+                theme: look
                 Layout.fillWidth: true
                 Layout.fillHeight: true
             }
@@ -150,78 +153,54 @@ Rectangle {
             Rectangle {
                 objectName: "layerTable"
                 radius: 6
-                color: theme.card
-                border.color: theme.border
+                color: look.card
+                border.color: look.border
                 Layout.fillHeight: true
-                Layout.preferredWidth: layerColumn.implicitWidth + 2 * theme.spacing
+                Layout.preferredWidth: layerColumn.implicitWidth + 2 * look.spacing
 
                 ColumnLayout {
                     id: layerColumn
                     anchors.fill: parent
-                    anchors.margins: theme.spacing
-                    spacing: 3
+                    anchors.margins: look.spacing
+                    spacing: look.spacing / 2
 
                     Text {
                         text: qsTr("By layer")
-                        color: theme.text
+                        color: look.text
                         font.bold: true
                     }
-                    RowLayout {
-                        spacing: theme.spacing
-                        Layout.fillWidth: true
+                    GridLayout {
+                        columns: 4
+                        columnSpacing: look.spacing * 1.5
+                        rowSpacing: 2
 
-                        Text {
-                            text: qsTr("Layer")
-                            color: theme.dimText
-                            font.pointSize: theme.smallPointSize
-                            Layout.fillWidth: true
-                            Layout.minimumWidth: 11 * theme.basePointSize
-                        }
                         Repeater {
-                            model: [qsTr("Blocked"), qsTr("Masked"), qsTr("Flagged")]
+                            model: [qsTr("Layer"), qsTr("Blocked"), qsTr("Masked"), qsTr("Flagged")]
                             delegate: Text {
                                 required property string modelData
+                                required property int index
                                 text: modelData
-                                color: theme.dimText
-                                font.pointSize: theme.smallPointSize
-                                horizontalAlignment: Text.AlignRight
-                                Layout.preferredWidth: 5 * theme.basePointSize
+                                color: look.dimText
+                                font.pointSize: look.smallPointSize
+                                Layout.alignment: index > 0 ? Qt.AlignRight : Qt.AlignLeft
                             }
                         }
-                    }
-                    Repeater {
-                        model: threats.layers
-                        delegate: RowLayout {
-                            required property var modelData
-                            objectName: "layer_" + modelData.id
-                            spacing: theme.spacing
-                            opacity: modelData.enabled ? 1 : 0.55
-                            Layout.fillWidth: true
-
-                            Text {
-                                text: parent.modelData.title
-                                color: theme.text
-                                elide: Text.ElideRight
-                                Layout.fillWidth: true
-                                Layout.minimumWidth: 11 * theme.basePointSize
-                            }
-                            Text {
-                                text: root.count(parent.modelData.blocked)
-                                color: parent.modelData.blocked > 0 ? theme.block : theme.dimText
-                                horizontalAlignment: Text.AlignRight
-                                Layout.preferredWidth: 5 * theme.basePointSize
-                            }
-                            Text {
-                                text: root.count(parent.modelData.masked)
-                                color: parent.modelData.masked > 0 ? theme.mask : theme.dimText
-                                horizontalAlignment: Text.AlignRight
-                                Layout.preferredWidth: 5 * theme.basePointSize
-                            }
-                            Text {
-                                text: root.count(parent.modelData.flagged)
-                                color: parent.modelData.flagged > 0 ? theme.flag : theme.dimText
-                                horizontalAlignment: Text.AlignRight
-                                Layout.preferredWidth: 5 * theme.basePointSize
+                        // One cell per layer and column: the grid sizes each column to its widest cell.
+                        Repeater {
+                            model: threats.layers.length * 4
+                            delegate: Text {
+                                required property int index
+                                readonly property var entry: threats.layers[Math.floor(index / 4)]
+                                readonly property int column: index % 4
+                                readonly property string field: ["title", "blocked", "masked", "flagged"][column]
+                                readonly property real amount: column > 0 && entry ? entry[field] : 0
+                                objectName: entry ? "layer_" + entry.id + "_" + field : ""
+                                text: !entry ? "" : column === 0 ? entry.title : root.count(amount)
+                                opacity: entry && entry.enabled ? 1 : 0.55
+                                color: column === 0 ? look.text
+                                                    : amount === 0 ? look.dimText
+                                                    : column === 1 ? look.block : column === 2 ? look.mask : look.flag
+                                Layout.alignment: column > 0 ? Qt.AlignRight : Qt.AlignLeft
                             }
                         }
                     }
@@ -231,23 +210,23 @@ Rectangle {
         }
 
         RowLayout {
-            spacing: theme.spacing
+            spacing: look.spacing
             Layout.fillWidth: true
             Layout.fillHeight: true
 
             DecisionFeed {
                 id: feed
                 objectName: "decisionFeed"
-                theme: theme
+                theme: look
                 Layout.fillWidth: true
                 Layout.fillHeight: true
             }
             DecisionDetail {
                 objectName: "decisionDetail"
-                theme: theme
+                theme: look
                 decision: feed.selected
                 Layout.fillHeight: true
-                Layout.preferredWidth: 30 * theme.basePointSize
+                Layout.preferredWidth: 30 * look.basePointSize
             }
         }
     }
