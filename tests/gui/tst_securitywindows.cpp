@@ -328,6 +328,9 @@ void TestSecurityWindows::threatsShowsEmptyStateBeforeAnything()
     QVERIFY(noBlocks && noBlocks->isVisible());
     QQuickItem *off = quickItem("securityOffBanner");
     QVERIFY(off && !off->isVisible());
+    window->resize(1200, 780);
+    QTest::qWait(200);
+    QVERIFY(!saveShot(window, QStringLiteral("threats-empty.png")).isEmpty());
 }
 
 void TestSecurityWindows::threatsShowsCountersTimelineAndDecisions()
@@ -575,6 +578,9 @@ void TestSecurityWindows::firewallOffByEnvironmentCannotBeSwitchedOn()
                 .contains(QLatin1String("LLM_PROXY_SIGNING_KEY")));
     // The others can be switched.
     QVERIFY(window->findChild<QCheckBox *>(QStringLiteral("toggle_pii"))->isEnabled());
+    window->resize(1000, 760);
+    QTest::qWait(200);
+    QVERIFY(!saveShot(window, QStringLiteral("guards-firewall-off-by-env.png")).isEmpty());
 }
 
 void TestSecurityWindows::firewallOffByConfigurationSaysSo()

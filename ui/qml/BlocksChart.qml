@@ -68,7 +68,8 @@ Rectangle {
 
         DateTimeAxis {
             id: xAxis
-            format: Qt.locale().timeFormat(Locale.ShortFormat).indexOf("AP") >= 0 ? "h:mm AP" : "HH:mm"
+            // As the feed and the request log show times.
+            format: "HH:mm"
             tickCount: 7
             labelsColor: frame.theme.dimText
             labelsFont: Qt.application.font

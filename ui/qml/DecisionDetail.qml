@@ -82,7 +82,7 @@ Rectangle {
             }
             Text { text: qsTr("Time"); color: pane.theme.dimText }
             Text {
-                text: pane.hasDecision ? pane.decision.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+                text: pane.hasDecision ? Qt.formatDateTime(pane.decision.time, "yyyy-MM-dd HH:mm:ss") : ""
                 color: pane.theme.text
                 elide: Text.ElideRight
                 Layout.fillWidth: true

@@ -128,7 +128,8 @@ Rectangle {
                 theme: look
                 title: qsTr("Scan time (median)")
                 value: root.duration(threats.p50)
-                caption: qsTr("p95 %1 · p99 %2").arg(root.duration(threats.p95)).arg(root.duration(threats.p99))
+                caption: threats.p50 > 0 ? qsTr("p95 %1 · p99 %2").arg(root.duration(threats.p95)).arg(root.duration(threats.p99))
+                                         : qsTr("per request, once one is scanned")
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
             }
@@ -139,7 +140,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: false
             // The whole layer table is in view; the chart gets at least as much.
-            Layout.preferredHeight: Math.max(20 * look.basePointSize, layerColumn.implicitHeight + 2 * look.spacing)
+            Layout.preferredHeight: Math.max(30 * look.basePointSize, layerColumn.implicitHeight + 2 * look.spacing)
             Layout.minimumHeight: layerColumn.implicitHeight + 2 * look.spacing
 
             BlocksChart {
