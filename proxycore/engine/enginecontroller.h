@@ -117,7 +117,8 @@ public:
     /// The security pipeline's switches, counters and scan time now (thread-safe reads).
     SecurityStatus securityStatus() const;
     /// The newest `limit` security decisions, oldest first. Later ones arrive through
-    /// securityEventsArrived while someone watches.
+    /// securityEventsArrived while someone watches; the first batch may repeat some of these
+    /// (compare ids).
     QList<SecurityEventView> recentSecurityEvents(int limit) const;
     /// While at least one viewer watches (each window passes itself while it is shown), the
     /// security state is re-read a few times a second: securityEventsArrived carries the decisions
