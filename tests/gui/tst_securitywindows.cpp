@@ -3,6 +3,7 @@
 #include "proxycore/config/configloader.h"
 #include "proxycore/engine/engine.h"
 #include "proxycore/engine/enginecontroller.h"
+#include "proxycore/engine/enginehost.h"
 #include "proxycore/pipeline/securityguards.h"
 #include "tests/support/inprocessengine.h"
 #include "tests/support/xsession.h"
@@ -28,6 +29,7 @@
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <functional>
 #include <memory>
@@ -52,6 +54,7 @@ private slots:
     void threatsShowsCountersTimelineAndDecisions();
     void selectingADecisionShowsWhy();
     void controllerCoalescesDecisions();
+    void controllerWorksWithTheEngineOnItsOwnThread();
     void guardToggleSwitchesTheEngine();
     void masterSwitchTurnsEveryGuardOff();
     void firewallOffByEnvironmentCannotBeSwitchedOn();
@@ -466,6 +469,41 @@ void TestSecurityWindows::controllerCoalescesDecisions()
     guards().addEvent(SecurityEvent{});
     QTest::qWait(600);
     QCOMPARE(quiet.count(), 0);
+}
+
+void TestSecurityWindows::controllerWorksWithTheEngineOnItsOwnThread()
+{
+    // As in the desktop application: the engine on its own thread, the windows on this one.
+    QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("threaded")));
+    ConfigSources sources;
+    QString error;
+    const ConfigPtr config = test::loadIsolatedConfig(m_dir->filePath(QStringLiteral("threaded")),
+                                                      "discovery:\n  local_scan: false\n", &sources, &error);
+    QVERIFY2(config, qPrintable(error));
+    EngineHost host(config, sources);
+    QVERIFY2(host.start(m_dir->filePath(QStringLiteral("threaded-data")), &error), qPrintable(error));
+    QVERIFY(host.engine()->thread() != QThread::currentThread());
+    EngineController controller(host.engine());
+    GuardsWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *toggle = window.findChild<QCheckBox *>(QStringLiteral("toggle_trajectory"));
+    QVERIFY(toggle && toggle->isChecked());
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QVERIFY(!host.engine()->securityGuards()->isOn(Guard::Trajectory));
+    QVERIFY(!toggle->isChecked());
+
+    QSignalSpy events(&controller, &EngineController::securityEventsArrived);
+    SecurityEvent e;
+    e.layer = QStringLiteral("threat_ledger");
+    e.action = QStringLiteral("block");
+    host.engine()->securityGuards()->addEvent(e);
+    host.engine()->securityGuards()->countBlocked(Guard::ThreatLedger);
+    QTRY_COMPARE(events.count(), 1);
+    auto *counters = window.findChild<QLabel *>(QStringLiteral("counters_threat_ledger"));
+    QVERIFY(counters);
+    QTRY_VERIFY2(counters->text().contains(QLatin1String("1 blocked")), qPrintable(counters->text()));
 }
 
 void TestSecurityWindows::guardToggleSwitchesTheEngine()
