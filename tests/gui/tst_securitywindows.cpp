@@ -653,6 +653,7 @@ void TestSecurityWindows::screenshots()
     QTest::qWait(300);
 
     QStringList paths;
+    paths << saveShot(m_shell->mainWindow(), QStringLiteral("main-window-light.png"));
     paths << saveShot(threats, QStringLiteral("threats-light.png"));
     paths << saveShot(guardsWindow, QStringLiteral("guards-light.png"));
     QApplication::setPalette(darkPalette());
