@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Installs the Debian 12 packages LLMProxy needs to build and run.
+# Installs the Debian 12 packages LLMProxy needs to build and run. The qml6-module-* packages are
+# the QML modules the Threats window loads at run time (Qt Quick, its layouts and controls, Qt Charts).
 #   scripts/install-deps.sh          build + run (desktop and headless)
 #   scripts/install-deps.sh --test   also what the test suite needs (Node.js for the SDK end-to-end tests)
 set -euo pipefail
@@ -9,6 +10,9 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qt6-qpa-plugins libqt6sql6-sqlite
+    qt6-declarative-dev
+    qml6-module-qtquick qml6-module-qtquick-layouts qml6-module-qtquick-controls qml6-module-qtquick-templates
+    qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtcharts
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev ca-certificates
     libre2-dev libphonenumber-dev
 )

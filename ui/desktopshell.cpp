@@ -3,7 +3,9 @@
 #include "ui/desktopshell.h"
 
 #include "proxycore/engine/enginecontroller.h"
+#include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
+#include "ui/threatswindow.h"
 #include "ui/trayicon.h"
 
 #include <QAction>
@@ -81,6 +83,8 @@ DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObj
 DesktopShell::~DesktopShell()
 {
     m_tray.reset();
+    m_threatsWindow.reset();
+    m_guardsWindow.reset();
     m_mainWindow.reset();
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
@@ -106,6 +110,43 @@ void DesktopShell::activate()
 MainWindow *DesktopShell::mainWindow() const
 {
     return m_mainWindow.get();
+}
+
+ThreatsWindow *DesktopShell::threatsWindow() const
+{
+    return m_threatsWindow.get();
+}
+
+GuardsWindow *DesktopShell::guardsWindow() const
+{
+    return m_guardsWindow.get();
+}
+
+namespace {
+
+void bringUp(QWidget *window)
+{
+    window->setWindowState((window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
+
+} // namespace
+
+void DesktopShell::showThreats()
+{
+    // Built on first use: the QML engine loads only for those who look.
+    if (!m_threatsWindow)
+        m_threatsWindow = std::make_unique<ThreatsWindow>(m_controller);
+    bringUp(m_threatsWindow.get());
+}
+
+void DesktopShell::showGuards()
+{
+    if (!m_guardsWindow)
+        m_guardsWindow = std::make_unique<GuardsWindow>(m_controller);
+    bringUp(m_guardsWindow.get());
 }
 
 TrayIcon *DesktopShell::trayIcon() const
@@ -180,6 +221,20 @@ void DesktopShell::createActions()
     m_actions.copyUrl->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     connect(m_actions.copyUrl, &QAction::triggered, this, &DesktopShell::copyUrl);
 
+    m_actions.threats = new QAction(tr("&Threats"), this);
+    m_actions.threats->setObjectName(QStringLiteral("threatsAction"));
+    m_actions.threats->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_actions.threats->setToolTip(tr("What the security guards blocked, masked and flagged, and why"));
+    m_actions.threats->setIcon(QIcon::fromTheme(QStringLiteral("security-high")));
+    connect(m_actions.threats, &QAction::triggered, this, &DesktopShell::showThreats);
+
+    m_actions.guards = new QAction(tr("Security &guards"), this);
+    m_actions.guards->setObjectName(QStringLiteral("guardsAction"));
+    m_actions.guards->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_actions.guards->setToolTip(tr("Switch the security guards on or off"));
+    m_actions.guards->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
+    connect(m_actions.guards, &QAction::triggered, this, &DesktopShell::showGuards);
+
     m_actions.quit = new QAction(tr("&Quit"), this);
     m_actions.quit->setObjectName(QStringLiteral("quitAction"));
     m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -195,7 +250,7 @@ void DesktopShell::createActions()
 
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
     for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
-                            m_actions.copyUrl, m_actions.quit, m_actions.about})
+                            m_actions.copyUrl, m_actions.threats, m_actions.guards, m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
 }
 

@@ -13,13 +13,15 @@ class QTranslator;
 namespace llmproxy {
 
 class EngineController;
+class GuardsWindow;
 class MainWindow;
+class ThreatsWindow;
 class TrayIcon;
 
 /// The desktop front end: installs the UI translations for the system locale, owns the main
-/// window, the tray icon (only when a system tray is available) and the actions they share.
-/// Talks to the engine only through `controller`, which must outlive the shell. GUI thread only;
-/// needs a QApplication.
+/// window, the Threats and Guards windows, the tray icon (only when a system tray is available) and the actions they
+/// share. Talks to the engine only through `controller`, which must outlive the shell. GUI thread only; needs a
+/// QApplication.
 ///
 /// Quit (menu, Ctrl+Q, tray) emits quitRequested(): the caller shuts the engine down and ends
 /// the event loop, whether or not there is a tray. Closing the window hides it to the tray when
@@ -36,6 +38,13 @@ public:
     void activate();
 
     MainWindow *mainWindow() const;
+    /// The Threats and Guards windows: created the first time they are shown, nullptr before.
+    ThreatsWindow *threatsWindow() const;
+    GuardsWindow *guardsWindow() const;
+    /// Shows, raises and focuses the Threats window (created on first use).
+    void showThreats();
+    /// Shows, raises and focuses the Guards window (created on first use).
+    void showGuards();
     TrayIcon *trayIcon() const; ///< nullptr when the desktop has no system tray
     const ShellActions &actions() const;
 
@@ -60,6 +69,8 @@ private:
     std::unique_ptr<QTranslator> m_translator;
     ShellActions m_actions;
     std::unique_ptr<MainWindow> m_mainWindow;
+    std::unique_ptr<ThreatsWindow> m_threatsWindow;
+    std::unique_ptr<GuardsWindow> m_guardsWindow;
     std::unique_ptr<TrayIcon> m_tray;
     bool m_toldAboutTray = false;
 };

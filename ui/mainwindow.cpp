@@ -256,6 +256,10 @@ void MainWindow::setUpMenus()
     QMenu *endpointMenu = menuBar()->addMenu(tr("E&ndpoint"));
     endpointMenu->addAction(m_endpointEnabledAction);
 
+    QMenu *securityMenu = menuBar()->addMenu(tr("&Security"));
+    securityMenu->addAction(m_actions.threats);
+    securityMenu->addAction(m_actions.guards);
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_actions.about);
 
@@ -267,6 +271,9 @@ void MainWindow::setUpMenus()
     toolBar->addAction(m_actions.panic);
     toolBar->addAction(m_actions.reload);
     toolBar->addAction(m_actions.copyUrl);
+    toolBar->addSeparator();
+    toolBar->addAction(m_actions.threats);
+    toolBar->addAction(m_actions.guards);
 }
 
 void MainWindow::updateListenUrl()

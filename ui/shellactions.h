@@ -17,6 +17,8 @@ struct ShellActions
     QAction *reload = nullptr;  ///< reload the configuration file
     QAction *openConfig = nullptr; ///< open the configuration file in an editor (created if missing)
     QAction *copyUrl = nullptr; ///< copy the listen URL to the clipboard
+    QAction *threats = nullptr; ///< show the Threats window (security decisions, counters, scan time)
+    QAction *guards = nullptr;  ///< show the Guards window (security switches)
     QAction *quit = nullptr;
     QAction *about = nullptr;
 };

@@ -21,6 +21,9 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     m_menu->addAction(actions.copyUrl);
     m_menu->addAction(actions.openConfig);
     m_menu->addSeparator();
+    m_menu->addAction(actions.threats);
+    m_menu->addAction(actions.guards);
+    m_menu->addSeparator();
     m_menu->addAction(actions.quit);
     m_tray->setContextMenu(m_menu.get());
 

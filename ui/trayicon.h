@@ -16,9 +16,9 @@ namespace llmproxy {
 
 class EngineController;
 
-/// The system tray icon with Open / Pause proxy / Stop all traffic / Copy base URL / Quit and a
-/// tooltip that shows the state and the listen URL. Only create it when
-/// QSystemTrayIcon::isSystemTrayAvailable(). GUI thread only.
+/// The system tray icon with Open / Pause proxy / Stop all traffic / Copy base URL / Open
+/// configuration file / Threats / Security guards / Quit and a tooltip that shows the state and
+/// the listen URL. Only create it when QSystemTrayIcon::isSystemTrayAvailable(). GUI thread only.
 class TrayIcon : public QObject
 {
     Q_OBJECT

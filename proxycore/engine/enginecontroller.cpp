@@ -3,7 +3,9 @@
 #include "proxycore/engine/enginecontroller.h"
 
 #include "proxycore/engine/engine.h"
+#include "proxycore/pipeline/securityguards.h"
 
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 
@@ -15,6 +17,13 @@ namespace {
 
 /// A coalescing window: bursts of engine changes become one snapshot at most this often.
 constexpr int kCoalesceMs = 100;
+/// How often the security state is re-read while a window watches it.
+constexpr int kSecurityPollMs = 250;
+
+SecurityEventView eventView(const SecurityEvent &e)
+{
+    return {e.id, e.time, e.requestId, e.keyName, e.model, e.layer, e.action, e.reason, e.detail, e.score};
+}
 
 } // namespace
 
@@ -30,6 +39,12 @@ public:
     EngineStatus status;      ///< the last snapshot
     bool published = false;   ///< endpointsChanged has carried status.endpoints
     quint64 shownDropped = 0; ///< what droppedRecordsChanged last carried
+
+    QTimer securityTimer;
+    QSet<QObject *> securityViewers;
+    quint64 lastEventId = 0; ///< newest security decision emitted (or there before we started)
+    SecurityStatus security; ///< what securityStatusChanged last carried
+    bool securityPublished = false;
 };
 
 EngineController::EngineController(Engine *engine, QObject *parent)
@@ -38,6 +53,10 @@ EngineController::EngineController(Engine *engine, QObject *parent)
     qRegisterMetaType<llmproxy::RequestRecord>();
     qRegisterMetaType<llmproxy::EndpointStatus>();
     qRegisterMetaType<llmproxy::EngineStatus>();
+    qRegisterMetaType<llmproxy::GuardState>();
+    qRegisterMetaType<llmproxy::SecurityStatus>();
+    qRegisterMetaType<llmproxy::SecurityEventView>();
+    qRegisterMetaType<QList<llmproxy::SecurityEventView>>();
     // Records from now on arrive through requestsFinished; older ones through recentRequests().
     engine->takeRecords(~quint64(0), &d->lastSequence);
     connect(engine, &Engine::recordsAvailable, this, &EngineController::drainRecords);
@@ -54,6 +73,12 @@ EngineController::EngineController(Engine *engine, QObject *parent)
         d->coalesceOnlyIfChanged = true;
     });
     connect(&d->refreshTimer, &QTimer::timeout, this, [this] { requestStatus(true); });
+    // Security decisions from now on arrive through securityEventsArrived; older ones through
+    // recentSecurityEvents().
+    const QList<SecurityEvent> newest = engine->securityGuards()->recentEvents(0, 1, nullptr);
+    d->lastEventId = newest.isEmpty() ? 0 : newest.constFirst().id;
+    d->securityTimer.setInterval(kSecurityPollMs);
+    connect(&d->securityTimer, &QTimer::timeout, this, [this] { pollSecurity(false); });
     d->coalesceTimer.setSingleShot(true);
     d->coalesceTimer.setInterval(kCoalesceMs);
     connect(&d->coalesceTimer, &QTimer::timeout, this, [this] {
@@ -150,7 +175,99 @@ int EngineController::endpointRefreshInterval() const
     return d->refreshTimer.isActive() ? d->refreshTimer.interval() : 0;
 }
 
+void EngineController::pollSecurity(bool force)
+{
+    const std::shared_ptr<SecurityGuards> guards = m_engine->securityGuards();
+    const QList<SecurityEvent> events = guards->eventsAfter(d->lastEventId, SecurityGuards::kEventCapacity);
+    if (!events.isEmpty()) {
+        d->lastEventId = events.constLast().id;
+        QList<SecurityEventView> views;
+        views.reserve(events.size());
+        for (const SecurityEvent &e : events)
+            views.append(eventView(e));
+        emit securityEventsArrived(views);
+    }
+    SecurityStatus status = securityStatus();
+    if (!force && d->securityPublished && status == d->security)
+        return;
+    d->security = status;
+    d->securityPublished = true;
+    emit securityStatusChanged(status);
+}
+
+void EngineController::watchSecurity(QObject *viewer, bool watching)
+{
+    if (!viewer)
+        return;
+    if (watching && !d->securityViewers.contains(viewer)) {
+        d->securityViewers.insert(viewer);
+        connect(viewer, &QObject::destroyed, this, [this, viewer] { watchSecurity(viewer, false); });
+    } else if (!watching && d->securityViewers.remove(viewer)) {
+        disconnect(viewer, &QObject::destroyed, this, nullptr);
+    }
+    if (d->securityViewers.isEmpty()) {
+        d->securityTimer.stop();
+    } else if (!d->securityTimer.isActive()) {
+        d->securityTimer.start();
+        // Coming into view: the current state at once, not a poll interval later.
+        pollSecurity(false);
+    }
+}
+
+bool EngineController::isSecurityWatched() const
+{
+    return !d->securityViewers.isEmpty();
+}
+
 // Thread-safe reads (atomics, or values fixed once the engine listens): direct at any time.
+
+SecurityStatus EngineController::securityStatus() const
+{
+    const std::shared_ptr<SecurityGuards> guards = m_engine->securityGuards();
+    const std::shared_ptr<const SecurityConfig> config = guards->config();
+    SecurityStatus status;
+    status.enabled = guards->masterOn();
+    status.configuredEnabled = config->enabled;
+    status.override = guards->masterOverride();
+    status.scanned = guards->requestsScanned();
+    status.blocked = guards->requestsBlocked();
+    status.p50 = guards->scanPercentileUs(0.50);
+    status.p95 = guards->scanPercentileUs(0.95);
+    status.p99 = guards->scanPercentileUs(0.99);
+    status.firewallDisabledReason = config->firewallDisabledReason;
+    for (const GuardInfo &info : guardInfos()) {
+        GuardState guard;
+        guard.id = QString::fromLatin1(info.id);
+        guard.title = QString::fromUtf8(info.title);
+        guard.description = QString::fromUtf8(info.description);
+        guard.enabled = guards->isOn(info.guard);
+        guard.configured = guards->configured(info.guard);
+        guard.override = guards->override(info.guard);
+        if (info.guard == Guard::Firewall) {
+            guard.disabledReason = config->firewallDisabledReason;
+            guard.locked = config->firewallDisabledReason.startsWith(u"env:");
+        } else if (info.guard == Guard::Signing) {
+            guard.locked = config->signingKey.isEmpty();
+        }
+        const GuardCounters counters = guards->counters(info.guard);
+        guard.scanned = counters.scanned;
+        guard.blocked = counters.blocked;
+        guard.masked = counters.masked;
+        guard.flagged = counters.flagged;
+        status.guards.append(guard);
+    }
+    return status;
+}
+
+QList<SecurityEventView> EngineController::recentSecurityEvents(int limit) const
+{
+    const QList<SecurityEvent> newestFirst = m_engine->securityGuards()->recentEvents(0, qMax(0, limit), nullptr);
+    QList<SecurityEventView> views;
+    views.reserve(newestFirst.size());
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
+        views.append(eventView(*it));
+    return views;
+}
 
 QString EngineController::listenUrl() const
 {
@@ -247,6 +364,26 @@ void EngineController::setEndpointEnabled(const QString &id, bool enabled)
 void EngineController::reloadConfig()
 {
     onEngine([](Engine *engine) { engine->reload(); });
+}
+
+// The guard switches are atomics that every worker reads: set from this thread, so the window
+// shows the outcome at once.
+
+void EngineController::setGuardEnabled(const QString &id, std::optional<bool> enabled)
+{
+    const std::optional<Guard> guard = guardFromId(id);
+    if (!guard) {
+        qWarning("security: no guard named %s", qUtf8Printable(id));
+        return;
+    }
+    m_engine->securityGuards()->setOverride(*guard, enabled);
+    pollSecurity(true);
+}
+
+void EngineController::setSecurityEnabled(std::optional<bool> enabled)
+{
+    m_engine->securityGuards()->setMasterOverride(enabled);
+    pollSecurity(true);
 }
 
 } // namespace llmproxy

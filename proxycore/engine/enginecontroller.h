@@ -4,15 +4,74 @@
 
 #include "proxycore/observability/requestrecord.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace llmproxy {
 
 class Engine;
 struct EngineStatus;
+
+/// One security guard as a window shows it: identity, switches and counters since start.
+struct GuardState
+{
+    QString id;                   ///< stable name ("firewall"), as the admin API and the feature file use it
+    QString title;                ///< short human name, in English as the engine names it
+    QString description;          ///< one sentence
+    bool enabled = false;         ///< runs now: master switch, run-time switch and configuration together
+    bool configured = false;      ///< the configuration's own value, what applies without a run-time switch
+    std::optional<bool> override; ///< run-time switch; nullopt = the configuration applies
+    /// No switch can turn it on: the firewall switched off by LLM_PROXY_FIREWALL_ENABLED, or
+    /// response signing without LLM_PROXY_SIGNING_KEY.
+    bool locked = false;
+    /// Why it is off by configuration, as SecurityConfig names it ("env:LLM_PROXY_FIREWALL_ENABLED",
+    /// "config:security.firewall.enabled=false"); empty when the configuration does not switch it off.
+    QString disabledReason;
+    quint64 scanned = 0;
+    quint64 blocked = 0;
+    quint64 masked = 0; ///< values replaced by placeholders (PII and secrets)
+    quint64 flagged = 0;
+
+    friend bool operator==(const GuardState &, const GuardState &) = default;
+};
+
+/// The security pipeline as a value: master switch, every guard, totals and scan time.
+struct SecurityStatus
+{
+    bool enabled = false;                   ///< master switch in force (run-time switch, else configuration)
+    bool configuredEnabled = false;         ///< the configuration's security.enabled
+    std::optional<bool> override;           ///< run-time master switch; nullopt = the configuration applies
+    QList<GuardState> guards;               ///< in pipeline order
+    quint64 scanned = 0;                    ///< requests that went through the request guards
+    quint64 blocked = 0;                    ///< requests they refused
+    double p50 = 0.0, p95 = 0.0, p99 = 0.0; ///< scan time per request, microseconds (0 before any scan)
+    QString firewallDisabledReason;         ///< see GuardState::disabledReason
+
+    friend bool operator==(const SecurityStatus &, const SecurityStatus &) = default;
+};
+
+/// One decision of the security pipeline (a block, a mask, a flag). Never carries the offending
+/// text: `detail` names what matched.
+struct SecurityEventView
+{
+    quint64 id = 0; ///< increasing
+    QDateTime time;
+    QString requestId;
+    QString keyName;
+    QString model;
+    QString layer;  ///< guard id
+    QString action; ///< "block", "mask", "flag"
+    QString reason; ///< error code or short label ("firewall_signature", "EMAIL")
+    QString detail; ///< what matched: signature id, pattern id, encoding chain, counts
+    double score = 0.0;
+
+    friend bool operator==(const SecurityEventView &, const SecurityEventView &) = default;
+};
 
 /// The facade over the Engine for the UI and the app shell. Lives in the GUI/main thread; the
 /// engine may live on another thread (EngineHost) or the same one (tests). With the engine on
@@ -55,6 +114,19 @@ public:
     void setEndpointRefreshInterval(int ms);
     int endpointRefreshInterval() const;
 
+    /// The security pipeline's switches, counters and scan time now (thread-safe reads).
+    SecurityStatus securityStatus() const;
+    /// The newest `limit` security decisions, oldest first. Later ones arrive through
+    /// securityEventsArrived while someone watches; the first batch may repeat some of these
+    /// (compare ids).
+    QList<SecurityEventView> recentSecurityEvents(int limit) const;
+    /// While at least one viewer watches (each window passes itself while it is shown), the
+    /// security state is re-read a few times a second: securityEventsArrived carries the decisions
+    /// since the last emission, securityStatusChanged the status when anything in it changed.
+    /// A destroyed viewer stops watching by itself.
+    void watchSecurity(QObject *viewer, bool watching);
+    bool isSecurityWatched() const;
+
 public slots:
     void setPaused(bool paused);
     /// The kill switch: every inference request is refused at once until it is released.
@@ -63,6 +135,11 @@ public slots:
     /// already on it finish.
     void setEndpointEnabled(const QString &id, bool enabled);
     void reloadConfig();
+    /// Switches the guard `id` on or off at run time; nullopt goes back to the configuration's
+    /// value. Unknown ids are ignored (and logged). securityStatusChanged reports the outcome.
+    void setGuardEnabled(const QString &id, std::optional<bool> enabled);
+    /// The master switch of every guard at run time; nullopt goes back to the configuration.
+    void setSecurityEnabled(std::optional<bool> enabled);
 
 signals:
     void requestsFinished(const QList<llmproxy::RequestRecord> &records); ///< batch since the last emission
@@ -73,6 +150,10 @@ signals:
     void listeningChanged(const QString &url);
     void configReloaded(bool ok, const QString &message);
     void droppedRecordsChanged(quint64 count);
+    /// Security decisions since the last emission, oldest first (only while watched).
+    void securityEventsArrived(const QList<llmproxy::SecurityEventView> &events);
+    /// The security status changed: a switch (at once), or counters and scan time (while watched).
+    void securityStatusChanged(const llmproxy::SecurityStatus &status);
 
 private:
     bool sameThread() const;
@@ -81,9 +162,15 @@ private:
     void drainRecords();
     void requestStatus(bool onlyIfChanged);
     void applyStatus(const EngineStatus &status, bool onlyIfChanged);
+    /// Emits new security decisions, and the status when it changed (or always, with `force`).
+    void pollSecurity(bool force);
     Engine *m_engine;
     class Private;
     Private *d;
 };
 
 } // namespace llmproxy
+
+Q_DECLARE_METATYPE(llmproxy::GuardState)
+Q_DECLARE_METATYPE(llmproxy::SecurityStatus)
+Q_DECLARE_METATYPE(llmproxy::SecurityEventView)
