@@ -236,17 +236,13 @@ bool isNonAsciiSpace(char16_t c)
 /// The scanned copy: one byte per UTF-16 code unit (see kOtherByte).
 std::string latin1Copy(QStringView text)
 {
+    // ASCII text (the common case) is narrowed by Qt's vectorised conversion.
+    if (QtPrivate::isAscii(text)) {
+        const QByteArray narrow = text.toLatin1();
+        return std::string(narrow.constData(), size_t(narrow.size()));
+    }
     std::string out(size_t(text.size()), '\0');
     const char16_t *p = text.utf16();
-    // Branch-free first pass (vectorised by the compiler); only text with non-ASCII code units
-    // takes the second, exact pass.
-    char16_t all = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        all |= p[i];
-        out[size_t(i)] = char(p[i] < 0x80 ? p[i] : 0x80);
-    }
-    if (all < 0x80)
-        return out;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = p[i];
         if (c < 0x80)
@@ -373,7 +369,6 @@ constexpr auto kByteClasses = [] {
         t[uchar(c)] = cNumberSeparator;
     for (const char c : {':', '@', ']', ')'})
         t[uchar(c)] |= cTrigger;
-    t[uchar('-')] |= cTrigger; // "-----BEGIN"
     return t;
 }();
 
@@ -414,12 +409,15 @@ bool secretNameBefore(const std::string &s, size_t op, size_t *nameStart)
 /// One pass over the scanned copy that finds where candidates can be, per group: runs of
 /// digits with separators holding ≥ 7 digits or ≥ 3 dots (numbers, addresses), hex runs with two
 /// or more colons (IPv6), '@' (e-mail, URL credentials), "at]" / "at)" (obfuscated e-mail),
-/// token-like runs of ≥ 16 characters with a digit (provider tokens, JWTs, keys), PEM headers,
-/// and assignment operators after a secret-like name. Most bytes are skipped by one table lookup.
+/// token-like runs of ≥ 16 characters with a digit (provider tokens, JWTs, keys), PEM headers
+/// (a substring search of their own), and assignment operators after a secret-like name. Most
+/// bytes are skipped by one table lookup.
 Ranges findRanges(const std::string &s, const RE2 &numberContext)
 {
     Ranges r;
     const size_t n = s.size();
+    for (size_t at = s.find("-----BEGIN"); at != std::string::npos; at = s.find("-----BEGIN", at + 10))
+        r.add(gPem, at, std::min(n, at + 80));
     const auto clip = [n](size_t from, size_t back, size_t to, size_t ahead) {
         return Range(from > back ? from - back : 0, std::min(n, to + ahead));
     };
@@ -547,10 +545,6 @@ Ranges findRanges(const std::string &s, const RE2 &numberContext)
                 const Range t = clip(i, 80, i, 160);
                 r.add(gObfuscated, t.first, t.second);
             }
-            break;
-        case '-':
-            if (s.compare(i, 10, "-----BEGIN") == 0)
-                r.add(gPem, i, std::min(n, i + 80));
             break;
         default:
             break;
