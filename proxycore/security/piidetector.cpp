@@ -289,7 +289,7 @@ struct Grouping
     bool parentheses = false;
     bool dots = false;
     bool slashes = false;
-    bool badSeparators = false; ///< two separators in a row (other than ") ")
+    bool badSeparators = false; ///< two separators in a row, unless one is a parenthesis
 };
 
 Grouping groupsOf(const std::string &s, size_t begin, size_t end)
@@ -317,7 +317,8 @@ Grouping groupsOf(const std::string &s, size_t begin, size_t end)
             g.dots = true;
         else if (c == '/')
             g.slashes = true;
-        if (c != '+' && ++separatorsInRow > 1 && !(c == ' ' && s[i - 1] == ')'))
+        const bool parenthesisPair = c == '(' || c == ')' || s[i - 1] == '(' || s[i - 1] == ')';
+        if (c != '+' && ++separatorsInRow > 1 && !parenthesisPair)
             g.badSeparators = true;
     }
     if (current > 0)
@@ -1142,8 +1143,8 @@ size_t PiiDetector::Compiled::ipv6(const std::string &s, size_t b, size_t e, std
         return e;
     if (!options.includeNonPublicIps && !isPublicIpv6(address))
         return e;
-    // A non-public address must still look like one: a digit and more than two groups
-    // (not "dead::beef" or "face::add").
+    // A non-public address must still look like one: at least one decimal digit (not
+    // "dead::beef" or "face::add").
     const std::string_view v(s.data() + b, e - b);
     if (v.find_first_of("0123456789") == std::string_view::npos)
         return e;
