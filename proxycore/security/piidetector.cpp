@@ -236,24 +236,34 @@ bool isNonAsciiSpace(char16_t c)
 /// The scanned copy: one byte per UTF-16 code unit (see kOtherByte).
 std::string latin1Copy(QStringView text)
 {
-    // ASCII text (the common case) is narrowed by Qt's vectorised conversion.
-    if (QtPrivate::isAscii(text)) {
-        const QByteArray narrow = text.toLatin1();
-        return std::string(narrow.constData(), size_t(narrow.size()));
-    }
-    std::string out(size_t(text.size()), '\0');
+    // Qt's vectorised conversion narrows ASCII; the non-ASCII code units, found four at a time,
+    // are then replaced by their class byte.
+    const QByteArray narrow = text.toLatin1();
+    std::string out(narrow.constData(), size_t(narrow.size()));
     const char16_t *p = text.utf16();
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    const qsizetype n = text.size();
+    const auto fix = [&](qsizetype i) {
         const char16_t c = p[i];
         if (c < 0x80)
-            out[size_t(i)] = char(c);
-        else if (isNonAsciiSpace(c))
+            return;
+        if (isNonAsciiSpace(c))
             out[size_t(i)] = ' ';
         else if (!QChar::isSurrogate(c) && QChar::isLetterOrNumber(c))
             out[size_t(i)] = kLetterByte;
         else
             out[size_t(i)] = kOtherByte;
+    };
+    qsizetype i = 0;
+    for (; i + 4 <= n; i += 4) {
+        quint64 units = 0;
+        std::memcpy(&units, p + i, sizeof units);
+        if ((units & 0xFF80FF80FF80FF80ULL) == 0)
+            continue;
+        for (qsizetype k = i; k < i + 4; ++k)
+            fix(k);
     }
+    for (; i < n; ++i)
+        fix(i);
     return out;
 }
 
