@@ -236,28 +236,34 @@ bool isNonAsciiSpace(char16_t c)
 /// The scanned copy: one byte per UTF-16 code unit (see kOtherByte).
 std::string latin1Copy(QStringView text)
 {
-    std::string out(size_t(text.size()), '\0');
+    // Qt's vectorised conversion narrows ASCII; the non-ASCII code units, found four at a time,
+    // are then replaced by their class byte.
+    const QByteArray narrow = text.toLatin1();
+    std::string out(narrow.constData(), size_t(narrow.size()));
     const char16_t *p = text.utf16();
-    // Branch-free first pass (vectorised by the compiler); only text with non-ASCII code units
-    // takes the second, exact pass.
-    char16_t all = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        all |= p[i];
-        out[size_t(i)] = char(p[i] < 0x80 ? p[i] : 0x80);
-    }
-    if (all < 0x80)
-        return out;
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    const qsizetype n = text.size();
+    const auto fix = [&](qsizetype i) {
         const char16_t c = p[i];
         if (c < 0x80)
-            out[size_t(i)] = char(c);
-        else if (isNonAsciiSpace(c))
+            return;
+        if (isNonAsciiSpace(c))
             out[size_t(i)] = ' ';
         else if (!QChar::isSurrogate(c) && QChar::isLetterOrNumber(c))
             out[size_t(i)] = kLetterByte;
         else
             out[size_t(i)] = kOtherByte;
+    };
+    qsizetype i = 0;
+    for (; i + 4 <= n; i += 4) {
+        quint64 units = 0;
+        std::memcpy(&units, p + i, sizeof units);
+        if ((units & 0xFF80FF80FF80FF80ULL) == 0)
+            continue;
+        for (qsizetype k = i; k < i + 4; ++k)
+            fix(k);
     }
+    for (; i < n; ++i)
+        fix(i);
     return out;
 }
 
@@ -293,7 +299,7 @@ struct Grouping
     bool parentheses = false;
     bool dots = false;
     bool slashes = false;
-    bool badSeparators = false; ///< two separators in a row (other than ") ")
+    bool badSeparators = false; ///< two separators in a row, unless one is a parenthesis
 };
 
 Grouping groupsOf(const std::string &s, size_t begin, size_t end)
@@ -321,7 +327,8 @@ Grouping groupsOf(const std::string &s, size_t begin, size_t end)
             g.dots = true;
         else if (c == '/')
             g.slashes = true;
-        if (c != '+' && ++separatorsInRow > 1 && !(c == ' ' && s[i - 1] == ')'))
+        const bool parenthesisPair = c == '(' || c == ')' || s[i - 1] == '(' || s[i - 1] == ')';
+        if (c != '+' && ++separatorsInRow > 1 && !parenthesisPair)
             g.badSeparators = true;
     }
     if (current > 0)
@@ -373,7 +380,6 @@ constexpr auto kByteClasses = [] {
         t[uchar(c)] = cNumberSeparator;
     for (const char c : {':', '@', ']', ')'})
         t[uchar(c)] |= cTrigger;
-    t[uchar('-')] |= cTrigger; // "-----BEGIN"
     return t;
 }();
 
@@ -414,12 +420,15 @@ bool secretNameBefore(const std::string &s, size_t op, size_t *nameStart)
 /// One pass over the scanned copy that finds where candidates can be, per group: runs of
 /// digits with separators holding ≥ 7 digits or ≥ 3 dots (numbers, addresses), hex runs with two
 /// or more colons (IPv6), '@' (e-mail, URL credentials), "at]" / "at)" (obfuscated e-mail),
-/// token-like runs of ≥ 16 characters with a digit (provider tokens, JWTs, keys), PEM headers,
-/// and assignment operators after a secret-like name. Most bytes are skipped by one table lookup.
+/// token-like runs of ≥ 16 characters with a digit (provider tokens, JWTs, keys), PEM headers
+/// (a substring search of their own), and assignment operators after a secret-like name. Most
+/// bytes are skipped by one table lookup.
 Ranges findRanges(const std::string &s, const RE2 &numberContext)
 {
     Ranges r;
     const size_t n = s.size();
+    for (size_t at = s.find("-----BEGIN"); at != std::string::npos; at = s.find("-----BEGIN", at + 10))
+        r.add(gPem, at, std::min(n, at + 80));
     const auto clip = [n](size_t from, size_t back, size_t to, size_t ahead) {
         return Range(from > back ? from - back : 0, std::min(n, to + ahead));
     };
@@ -547,10 +556,6 @@ Ranges findRanges(const std::string &s, const RE2 &numberContext)
                 const Range t = clip(i, 80, i, 160);
                 r.add(gObfuscated, t.first, t.second);
             }
-            break;
-        case '-':
-            if (s.compare(i, 10, "-----BEGIN") == 0)
-                r.add(gPem, i, std::min(n, i + 80));
             break;
         default:
             break;
@@ -1148,8 +1153,8 @@ size_t PiiDetector::Compiled::ipv6(const std::string &s, size_t b, size_t e, std
         return e;
     if (!options.includeNonPublicIps && !isPublicIpv6(address))
         return e;
-    // A non-public address must still look like one: a digit and more than two groups
-    // (not "dead::beef" or "face::add").
+    // A non-public address must still look like one: at least one decimal digit (not
+    // "dead::beef" or "face::add").
     const std::string_view v(s.data() + b, e - b);
     if (v.find_first_of("0123456789") == std::string_view::npos)
         return e;

@@ -2,9 +2,10 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 // Fuzz target: the PII detector and its validators on any text, read as UTF-8 and, for lone
 // surrogates, as raw UTF-16. Checks that every span lies inside the text, that spans are sorted
-// and never overlap, that two calls (and a second detector) give the same answer, that a
-// validator agrees with the detector on what the detector reported, and that no validator
-// crashes or reads out of bounds on arbitrary input.
+// and never overlap, that two calls give the same answer (with the default options and with
+// non-public addresses included), and that no validator crashes or reads out of bounds on
+// arbitrary input. (A reported span may be the union of two overlapping values, so it is not
+// itself checked against one validator.)
 #include "proxycore/security/piidetector.h"
 #include "proxycore/security/piivalidators.h"
 
@@ -80,18 +81,6 @@ void checkFind(const PiiDetector &d, QStringView text)
         if (m.start < lastEnd)
             finding("spans unsorted or overlapping", text);
         lastEnd = m.start + m.length;
-        const QStringView value = text.mid(m.start, m.length);
-        if (m.type == PiiType::PaymentCard) {
-            QString digits;
-            for (const QChar c : value) {
-                if (c.isDigit())
-                    digits += c;
-            }
-            if (!luhnValid(digits))
-                finding("card reported that fails Luhn", text);
-        }
-        if (m.type == PiiType::IpAddress && m.detail == QLatin1String("ipv4") && !parseIpv4(value))
-            finding("IPv4 reported that does not parse", text);
     }
     if (d.find(text) != matches)
         finding("two calls differ", text);

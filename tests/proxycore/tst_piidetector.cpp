@@ -180,6 +180,8 @@ private slots:
         // Phone
         row("phone e164", u"Call me on +44 121 234 5678 tomorrow"_s, PiiType::Phone, u"+44 121 234 5678"_s);
         row("phone e164 compact", u"whatsapp: +4930123456"_s, PiiType::Phone, u"+4930123456"_s);
+        row("phone uk trunk in parens", u"Switchboard +44 (0)121 234 5678."_s, PiiType::Phone,
+            u"+44 (0)121 234 5678"_s);
         row("phone us parens", u"Our office: (201) 555-0123, ask for Sam"_s, PiiType::Phone, u"(201) 555-0123"_s);
         row("phone us dashes", u"Customer says 201-555-0123 is unreachable"_s, PiiType::Phone, u"201-555-0123"_s);
         row("phone fr", u"Mon numéro : 06 12 34 56 78"_s, PiiType::Phone, u"06 12 34 56 78"_s);
