@@ -504,13 +504,14 @@ float InjectionClassifier::scorePrepared(QStringView prepared) const
         return s.squares > 0 ? m_bias + m_scale * s.dot / std::sqrt(s.squares) : double(m_bias);
     };
 
-    if (prepared.size() <= kWindowUnits)
+    const qsizetype windowSpan = kBlockUnits * kWindowBlocks;
+    if (prepared.size() <= windowSpan)
         return sigmoid(logitOf(sumsOf(prepared)));
 
     // Blocks of about kBlockUnits ending at whitespace; every kWindowBlocks consecutive blocks are
     // one window. Each block is read once; a window's sums are the sums of its blocks (a feature
     // shared by two blocks counts as two, which only matters for repeated text).
-    auto scanRange = [&](QStringView range) {
+    auto scanRange = [&](QStringView range, PieceSums *total) {
         double best = -1e300;
         std::array<PieceSums, kWindowBlocks> recent{};
         qsizetype blocks = 0;
@@ -522,8 +523,13 @@ float InjectionClassifier::scorePrepared(QStringView prepared) const
                 ++end;
             if (end < range.size() && QChar::isLowSurrogate(range[end].unicode()))
                 ++end;
-            recent[size_t(blocks % kWindowBlocks)] = sumsOf(range.sliced(start, end - start));
+            const PieceSums block = sumsOf(range.sliced(start, end - start));
+            recent[size_t(blocks % kWindowBlocks)] = block;
             ++blocks;
+            if (total) {
+                total->dot += block.dot;
+                total->squares += block.squares;
+            }
             start = end;
             if (blocks >= kWindowBlocks || start >= range.size()) {
                 PieceSums window;
@@ -536,11 +542,17 @@ float InjectionClassifier::scorePrepared(QStringView prepared) const
         }
         return best;
     };
+    if (prepared.size() <= kWindowUnits) {
+        // The whole text is a window too, its sums added up from the blocks.
+        PieceSums whole;
+        const double best = scanRange(prepared, &whole);
+        return sigmoid(std::max(best, logitOf(whole)));
+    }
     if (prepared.size() <= kMaxScanUnits)
-        return sigmoid(scanRange(prepared));
+        return sigmoid(scanRange(prepared, nullptr));
     const qsizetype head = kMaxScanUnits * 3 / 4;
     const qsizetype tail = kMaxScanUnits - head;
-    return sigmoid(std::max(scanRange(prepared.first(head)), scanRange(prepared.last(tail))));
+    return sigmoid(std::max(scanRange(prepared.first(head), nullptr), scanRange(prepared.last(tail), nullptr)));
 }
 
 } // namespace llmproxy
