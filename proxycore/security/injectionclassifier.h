@@ -57,7 +57,7 @@ struct InjectionLinearModel
 /// text, a linear model with int8 weights, loaded from a versioned, checksummed file.
 ///
 /// Scoring is a pure function of the text and the immutable weights: a const classifier may be
-/// used from any number of threads at once (each thread keeps one scratch table of 2^hashBits bytes that
+/// used from any number of threads at once (each thread keeps one scratch table of 20 KiB that
 /// it reuses). Cost is linear in the text; texts longer than one window are scored in
 /// overlapping windows and the highest window wins, so an injection in the middle of a long
 /// document is not diluted by the rest; at most kMaxScanUnits code units are looked at.
