@@ -256,8 +256,7 @@ public:
     }
 
     /// Calls f(bucket, 1 + ln count) for every feature, in first-seen order, then empties the table.
-    template <typename F>
-    void drain(F &&f)
+    template <typename F> void drain(F &&f)
     {
         for (const quint32 slot : m_used) {
             f(m_keys[slot] - 1, sublinear(m_counts[slot]));
