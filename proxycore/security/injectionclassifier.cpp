@@ -217,41 +217,50 @@ template <typename Sink> void forEachFeature(QStringView text, const Hasher &has
     endToken();
 }
 
-/// Counts feature occurrences of one piece of text: one byte per bucket (saturating at 255), and
-/// the list of buckets seen, through which the counts are read and cleared again, so reuse costs
-/// nothing proportional to the number of buckets. At most kMaxDistinct distinct features are kept
-/// per piece (a window holds far fewer; the bound keeps hostile text cheap).
+/// Counts feature occurrences of one piece of text: open addressing over a small power-of-two
+/// table (the scorer's fits in the first-level cache, which is what makes scoring fast), cleared
+/// through the list of used slots, so reuse costs nothing proportional to its size. New features
+/// beyond three quarters of the table are dropped: a scorer's piece (at most one window) never
+/// has that many, and the bound keeps hostile text cheap.
 class FeatureTable
 {
 public:
-    static constexpr size_t kMaxDistinct = 16384;
-
-    /// Makes room for 2^hashBits buckets (the table only grows).
-    void prepare(int hashBits)
+    explicit FeatureTable(int capacityBits)
+        : m_shift(32 - capacityBits), m_mask((size_t(1) << capacityBits) - 1), m_keys(m_mask + 1, 0U),
+          m_counts(m_mask + 1, 0U)
     {
-        const size_t size = size_t(1) << hashBits;
-        if (m_counts.size() < size)
-            m_counts.resize(size, 0);
-        m_used.reserve(kMaxDistinct);
+        m_used.reserve(maxDistinct());
     }
 
-    void add(quint32 bucket)
+    size_t maxDistinct() const { return (m_mask + 1) / 4 * 3; }
+
+    Q_ALWAYS_INLINE void add(quint32 bucket)
     {
-        quint8 &count = m_counts[bucket];
-        if (count == 0) {
-            if (m_used.size() >= kMaxDistinct)
+        const quint32 key = bucket + 1; // 0 marks an empty slot
+        size_t slot = (key * 0x9E3779B1U) >> m_shift;
+        while (true) {
+            const quint32 k = m_keys[slot];
+            if (k == key) {
+                m_counts[slot] += m_counts[slot] < 255 ? 1 : 0;
                 return;
-            m_used.push_back(bucket);
+            }
+            if (k == 0)
+                break;
+            slot = (slot + 1) & m_mask;
         }
-        count += count < 255 ? 1 : 0;
+        if (m_used.size() >= maxDistinct())
+            return;
+        m_keys[slot] = key;
+        m_counts[slot] = 1;
+        m_used.push_back(quint32(slot));
     }
 
     /// Calls f(bucket, 1 + ln count) for every feature, in first-seen order, then empties the table.
     template <typename F> void drain(F &&f)
     {
-        for (const quint32 bucket : m_used) {
-            f(bucket, sublinear(m_counts[bucket]));
-            m_counts[bucket] = 0;
+        for (const quint32 slot : m_used) {
+            f(m_keys[slot] - 1, sublinear(m_counts[slot]));
+            m_keys[slot] = 0;
         }
         m_used.clear();
     }
@@ -268,16 +277,21 @@ private:
         return kTable[count];
     }
 
+    int m_shift;
+    size_t m_mask;
+    std::vector<quint32> m_keys;
     std::vector<quint8> m_counts;
     std::vector<quint32> m_used;
 };
 
+/// 4096 slots (20 KiB): room for every feature of one window, at most about five per code unit.
+constexpr int kScratchBits = 12;
+
 /// The scorer's counting table, one per thread and reused: scratch space only, nothing in it
 /// outlives one call.
-FeatureTable &scratchTable(int hashBits)
+FeatureTable &scratchTable()
 {
-    thread_local FeatureTable table;
-    table.prepare(hashBits);
+    thread_local FeatureTable table(kScratchBits);
     return table;
 }
 
@@ -333,8 +347,11 @@ bool fail(QString *error, const QString &message)
 QList<InjectionFeature> injectionFeatures(QStringView prepared, const InjectionFeatureSettings &settings)
 {
     const Hasher hasher(settings);
-    FeatureTable table;
-    table.prepare(settings.hashBits);
+    // Sized for the whole text, so a training text is never cut.
+    int bits = kScratchBits;
+    while (bits < 22 && (qsizetype(1) << bits) / 4 * 3 < prepared.size() * (settings.charMax + 3))
+        ++bits;
+    FeatureTable table(bits);
     forEachFeature(prepared, hasher, [&](quint32 bucket) { table.add(bucket); });
     QList<InjectionFeature> features;
     double squares = 0;
@@ -490,7 +507,7 @@ float InjectionClassifier::scorePrepared(QStringView prepared) const
 {
     const Hasher hasher(m_settings);
     const qint8 *w = m_weights->data();
-    FeatureTable &table = scratchTable(m_settings.hashBits);
+    FeatureTable &table = scratchTable();
     auto sumsOf = [&](QStringView piece) {
         forEachFeature(piece, hasher, [&](quint32 bucket) { table.add(bucket); });
         PieceSums sums;
@@ -504,13 +521,14 @@ float InjectionClassifier::scorePrepared(QStringView prepared) const
         return s.squares > 0 ? m_bias + m_scale * s.dot / std::sqrt(s.squares) : double(m_bias);
     };
 
-    if (prepared.size() <= kWindowUnits)
+    const qsizetype windowSpan = kBlockUnits * kWindowBlocks;
+    if (prepared.size() <= windowSpan)
         return sigmoid(logitOf(sumsOf(prepared)));
 
     // Blocks of about kBlockUnits ending at whitespace; every kWindowBlocks consecutive blocks are
     // one window. Each block is read once; a window's sums are the sums of its blocks (a feature
     // shared by two blocks counts as two, which only matters for repeated text).
-    auto scanRange = [&](QStringView range) {
+    auto scanRange = [&](QStringView range, PieceSums *total) {
         double best = -1e300;
         std::array<PieceSums, kWindowBlocks> recent{};
         qsizetype blocks = 0;
@@ -522,8 +540,13 @@ float InjectionClassifier::scorePrepared(QStringView prepared) const
                 ++end;
             if (end < range.size() && QChar::isLowSurrogate(range[end].unicode()))
                 ++end;
-            recent[size_t(blocks % kWindowBlocks)] = sumsOf(range.sliced(start, end - start));
+            const PieceSums block = sumsOf(range.sliced(start, end - start));
+            recent[size_t(blocks % kWindowBlocks)] = block;
             ++blocks;
+            if (total) {
+                total->dot += block.dot;
+                total->squares += block.squares;
+            }
             start = end;
             if (blocks >= kWindowBlocks || start >= range.size()) {
                 PieceSums window;
@@ -536,11 +559,17 @@ float InjectionClassifier::scorePrepared(QStringView prepared) const
         }
         return best;
     };
+    if (prepared.size() <= kWindowUnits) {
+        // The whole text is a window too, its sums added up from the blocks.
+        PieceSums whole;
+        const double best = scanRange(prepared, &whole);
+        return sigmoid(std::max(best, logitOf(whole)));
+    }
     if (prepared.size() <= kMaxScanUnits)
-        return sigmoid(scanRange(prepared));
+        return sigmoid(scanRange(prepared, nullptr));
     const qsizetype head = kMaxScanUnits * 3 / 4;
     const qsizetype tail = kMaxScanUnits - head;
-    return sigmoid(std::max(scanRange(prepared.first(head)), scanRange(prepared.last(tail))));
+    return sigmoid(std::max(scanRange(prepared.first(head), nullptr), scanRange(prepared.last(tail), nullptr)));
 }
 
 } // namespace llmproxy

@@ -37,8 +37,8 @@ struct InjectionFeature
 };
 
 /// The feature vector of one prepared text (normalizeForScan().text or its leetspeak variant),
-/// sorted by index: exactly what InjectionClassifier scores for a text of at most
-/// InjectionClassifier::kWindowUnits code units. Used by the trainer; not on the request path.
+/// sorted by index: exactly what InjectionClassifier scores for a text of at most one window
+/// (kBlockUnits × kWindowBlocks code units). Used by the trainer; not on the request path.
 QList<InjectionFeature> injectionFeatures(QStringView prepared, const InjectionFeatureSettings &settings);
 
 /// A logistic-regression model over hashed features with float weights, as the trainer produces
@@ -57,20 +57,21 @@ struct InjectionLinearModel
 /// text, a linear model with int8 weights, loaded from a versioned, checksummed file.
 ///
 /// Scoring is a pure function of the text and the immutable weights: a const classifier may be
-/// used from any number of threads at once (each thread keeps one scratch table of 2^hashBits bytes that
-/// it reuses). Cost is linear in the text; texts longer than kWindowUnits are scored in
+/// used from any number of threads at once (each thread keeps one scratch table of 20 KiB that
+/// it reuses). Cost is linear in the text; texts longer than one window are scored in
 /// overlapping windows and the highest window wins, so an injection in the middle of a long
 /// document is not diluted by the rest; at most kMaxScanUnits code units are looked at.
 class InjectionClassifier
 {
 public:
-    /// Texts up to this many code units (after preparation) are scored as one piece.
-    static constexpr qsizetype kWindowUnits = 1024;
-    /// Longer texts are cut into blocks of about this many code units, ending at whitespace...
-    static constexpr qsizetype kBlockUnits = 256;
-    /// ... and every run of this many consecutive blocks is one window (windows of about 768 code
-    /// units, one every 256): short enough that a paragraph of injection dominates its window.
+    /// Texts are cut into blocks of about this many code units, ending at whitespace, and every
+    /// run of kWindowBlocks consecutive blocks is one window (about 384 code units, one every 128):
+    /// short enough that a paragraph of injection dominates its window. A text no longer than one
+    /// window is scored as one piece.
+    static constexpr qsizetype kBlockUnits = 128;
     static constexpr int kWindowBlocks = 3;
+    /// Texts up to this many code units are also scored as a whole (the trainer's view of them).
+    static constexpr qsizetype kWindowUnits = 1024;
     /// Bound of the work for one text: beyond it, the first three quarters and the last quarter of
     /// this budget are scanned and the middle is skipped.
     static constexpr qsizetype kMaxScanUnits = 512 * 1024;

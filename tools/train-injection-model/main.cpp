@@ -12,6 +12,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +27,7 @@
 #include <cstdio>
 #include <ctime>
 #include <optional>
+#include <vector>
 
 using namespace llmproxy;
 
@@ -43,6 +46,7 @@ struct Row
     /// The prepared texts the classifier scores for this row: the text, its leetspeak variant and
     /// every decoded span (prepared too); the row's score is the highest of them.
     QStringList pieces;
+    QList<QList<InjectionFeature>> features; ///< of each piece
 };
 
 struct Settings
@@ -120,6 +124,8 @@ bool readDir(const QString &dir, bool attack, const Settings &settings, QList<Ro
             row.attack = attack;
             row.dev = split == QLatin1String("dev");
             row.pieces = piecesOf(text, settings.rot13Candidates);
+            for (const QString &piece : std::as_const(row.pieces))
+                row.features.append(injectionFeatures(piece, settings.features));
             rows.append(std::move(row));
         }
         if (skipped > 0)
@@ -130,8 +136,7 @@ bool readDir(const QString &dir, bool attack, const Settings &settings, QList<Ro
 
 /// Training examples of some rows: every piece of a row is one example with the row's label.
 /// With family balancing, every family of a class weighs the same in total.
-QList<InjectionTrainingExample> examplesOf(const QList<const Row *> &rows, const Settings &settings,
-                                           QHash<QString, QList<InjectionFeature>> &cache)
+QList<InjectionTrainingExample> examplesOf(const QList<const Row *> &rows, const Settings &settings)
 {
     QMap<QString, int> familySize;
     QSet<QString> attackFamilies;
@@ -151,29 +156,26 @@ QList<InjectionTrainingExample> examplesOf(const QList<const Row *> &rows, const
             const double families = r->attack ? attackFamilies.size() : benignFamilies.size();
             weight = float(classRows / (families * familySize[r->family]));
         }
-        for (const QString &piece : r->pieces) {
-            auto it = cache.find(piece);
-            if (it == cache.end())
-                it = cache.insert(piece, injectionFeatures(piece, settings.features));
-            examples.append({*it, r->attack, weight});
-        }
+        for (const QList<InjectionFeature> &features : r->features)
+            examples.append({features, r->attack, weight});
     }
     return examples;
 }
 
-InjectionClassifier train(const QList<const Row *> &rows, const Settings &settings,
-                          QHash<QString, QList<InjectionFeature>> &cache, float block = 0.5F, float pass = 0.5F)
+InjectionClassifier train(const QList<const Row *> &rows, const Settings &settings, float block = 0.5F,
+                          float pass = 0.5F)
 {
     const InjectionLinearModel model =
-        trainInjectionModel(examplesOf(rows, settings, cache), settings.features, settings.training);
+        trainInjectionModel(examplesOf(rows, settings), settings.features, settings.training);
     return InjectionClassifier::fromLinearModel(model, block, pass);
 }
 
 float rowScore(const InjectionClassifier &c, const Row &r)
 {
     float best = 0;
-    for (const QString &piece : r.pieces)
+    for (const QString &piece : r.pieces) {
         best = std::max(best, c.scorePrepared(piece));
+    }
     return best;
 }
 
@@ -211,15 +213,15 @@ double auc(const QList<Scored> &scored)
 /// Lowest threshold at which at most `rate` of the benign rows score at or above it.
 float thresholdAtFpr(const QList<Scored> &scored, double rate)
 {
-    QList<float> benign;
+    std::vector<float> benign;
     for (const Scored &s : scored) {
         if (!s.row->attack)
-            benign.append(s.score);
+            benign.push_back(s.score);
     }
-    if (benign.isEmpty())
+    if (benign.empty())
         return 0.5F;
     std::sort(benign.begin(), benign.end(), std::greater<>());
-    const qsizetype allowed = qsizetype(std::floor(rate * double(benign.size())));
+    const size_t allowed = size_t(std::floor(rate * double(benign.size())));
     if (allowed >= benign.size())
         return 0.0F;
     return std::nextafter(benign[allowed], 2.0F);
@@ -228,16 +230,15 @@ float thresholdAtFpr(const QList<Scored> &scored, double rate)
 /// Highest threshold that keeps at least `recall` of the attack rows at or above it.
 float thresholdAtRecall(const QList<Scored> &scored, double recall)
 {
-    QList<float> attacks;
+    std::vector<float> attacks;
     for (const Scored &s : scored) {
         if (s.row->attack)
-            attacks.append(s.score);
+            attacks.push_back(s.score);
     }
-    if (attacks.isEmpty())
+    if (attacks.empty())
         return 0.5F;
     std::sort(attacks.begin(), attacks.end(), std::greater<>());
-    const qsizetype keep =
-        std::clamp<qsizetype>(qsizetype(std::ceil(recall * double(attacks.size()))), 1, attacks.size());
+    const size_t keep = std::clamp<size_t>(size_t(std::ceil(recall * double(attacks.size()))), 1, attacks.size());
     return attacks[keep - 1];
 }
 
@@ -300,8 +301,7 @@ void printFamilies(const QList<Scored> &scored, float threshold)
     }
 }
 
-QList<Scored> kFold(const QList<const Row *> &dev, const Settings &settings,
-                    QHash<QString, QList<InjectionFeature>> &cache)
+QList<Scored> kFold(const QList<const Row *> &dev, const Settings &settings)
 {
     // Fold = position within each family modulo k: every fold holds part of every family.
     QHash<QString, int> seen;
@@ -314,7 +314,7 @@ QList<Scored> kFold(const QList<const Row *> &dev, const Settings &settings,
         QList<const Row *> held;
         for (qsizetype i = 0; i < dev.size(); ++i)
             (fold[i] == k ? held : kept).append(dev[i]);
-        const InjectionClassifier c = train(kept, settings, cache);
+        const InjectionClassifier c = train(kept, settings);
         for (const Row *r : held)
             scored.append({r, rowScore(c, *r)});
     }
@@ -323,8 +323,7 @@ QList<Scored> kFold(const QList<const Row *> &dev, const Settings &settings,
 
 /// Every family held out in turn (attack and benign families alike): each dev row is scored by a
 /// model that never saw its family.
-QList<Scored> leaveOneFamilyOut(const QList<const Row *> &dev, const Settings &settings,
-                                QHash<QString, QList<InjectionFeature>> &cache)
+QList<Scored> leaveOneFamilyOut(const QList<const Row *> &dev, const Settings &settings)
 {
     QStringList families;
     for (const Row *r : dev) {
@@ -337,7 +336,7 @@ QList<Scored> leaveOneFamilyOut(const QList<const Row *> &dev, const Settings &s
         QList<const Row *> held;
         for (const Row *r : dev)
             (r->family == family ? held : kept).append(r);
-        const InjectionClassifier c = train(kept, settings, cache);
+        const InjectionClassifier c = train(kept, settings);
         for (const Row *r : held)
             scored.append({r, rowScore(c, *r)});
     }
@@ -459,14 +458,13 @@ int main(int argc, char **argv)
     out << "rows: " << dev.size() << " dev, " << test.size() << " test\n";
     out.flush();
 
-    QHash<QString, QList<InjectionFeature>> cache;
     float block = 0.5F;
     float pass = 0.5F;
     if (settings.crossValidate) {
-        const QList<Scored> cv = kFold(dev, settings, cache);
+        const QList<Scored> cv = kFold(dev, settings);
         printSummary(QStringLiteral("dev, %1-fold cross-validation").arg(settings.folds), cv, 0.5F);
         out.flush();
-        const QList<Scored> lofo = leaveOneFamilyOut(dev, settings, cache);
+        const QList<Scored> lofo = leaveOneFamilyOut(dev, settings);
         // Thresholds from the scores of unseen families: the held-out set is new wording too.
         block = std::max(0.5F, thresholdAtFpr(lofo, 0.01));
         pass = std::min(block, thresholdAtRecall(lofo, 0.95));
@@ -476,7 +474,7 @@ int main(int argc, char **argv)
         out.flush();
     }
 
-    const InjectionClassifier trained = train(dev, settings, cache, block, pass);
+    const InjectionClassifier trained = train(dev, settings, block, pass);
     QString error;
     const std::optional<InjectionClassifier> model = InjectionClassifier::load(trained.serialize(), &error);
     if (!model) {
