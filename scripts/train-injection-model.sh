@@ -10,6 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 attacks=${ATTACKS:-tests/corpus/attacks}
 benign=${BENIGN:-tests/corpus/benign}
+# Texts with personal data are harmless too: without them the model learns that an e-mail address
+# or a phone number is a sign of an attack (exfiltration attacks carry them).
+pii=${PII:-tests/corpus/pii}
 out=${OUT:-resources/security/injection_model.bin}
 build_dir=${BUILD_DIR:-build/dev}
 if [[ ! -f "$build_dir/build.ninja" && ! -f "$build_dir/Makefile" ]]; then
@@ -17,4 +20,4 @@ if [[ ! -f "$build_dir/build.ninja" && ! -f "$build_dir/Makefile" ]]; then
 fi
 cmake --build "$build_dir" --target train-injection-model -j"${JOBS:-2}"
 "$build_dir/tools/train-injection-model/train-injection-model" \
-    --attacks "$attacks" --benign "$benign" --out "$out" "$@"
+    --attacks "$attacks" --benign "$benign" --benign "$pii" --out "$out" "$@"

@@ -192,7 +192,9 @@ struct SecurityConfig
     int threatLedgerMaxActors = 50'000;
     bool piiEnabled = true;
     PiiActions pii;
-    bool responseSanitizer = true;     ///< invisible / bidi characters removed from answers, look-alike words counted
+    /// Invisible / bidi characters removed from answers, look-alike words counted. Off by default
+    /// for now: it makes the relay decode and re-encode every answer, streams included.
+    bool responseSanitizer = false;
     bool linkSanitization = true;
     QStringList blockedDomains;        ///< links to these hosts (and their subdomains) are replaced in answers
     bool promptLeakGuard = true;       ///< answers repeating the operator's system prompt are stopped

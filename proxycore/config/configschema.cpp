@@ -151,7 +151,7 @@ const Field<Config> kConfigFields[] = {
     {u"discovery.scan_interval_s", {F::Int, 0}, cfg<&Config::discovery, &DiscoveryConfig::scanIntervalS>},
     {u"discovery.peers", {F::Ignored}},
 
-    // The security pipeline (docs/security.md). The reference system's keys are read where they
+    // The security pipeline (docs/security-pipeline.md). The reference system's keys are read where they
     // mean the same; its AI escalation, zero-trust and buffered-gate settings are accepted unread.
     {u"security.enabled", {F::Bool}, sec<&SecurityConfig::enabled>, u"LLM_PROXY_SECURITY_ENABLED"},
     {u"security.max_payload_size_kb", {F::Custom}},

@@ -377,12 +377,14 @@ void EngineController::setGuardEnabled(const QString &id, std::optional<bool> en
         return;
     }
     m_engine->securityGuards()->setOverride(*guard, enabled);
+    onEngine([](Engine *engine) { engine->saveFeatures(); }); // kept for the next start
     pollSecurity(true);
 }
 
 void EngineController::setSecurityEnabled(std::optional<bool> enabled)
 {
     m_engine->securityGuards()->setMasterOverride(enabled);
+    onEngine([](Engine *engine) { engine->saveFeatures(); });
     pollSecurity(true);
 }
 

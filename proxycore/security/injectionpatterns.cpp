@@ -96,7 +96,7 @@ const PatternDef kPatterns[] = {
     {"persona-ainame.en", 0.5, false,
      R"(\b(?:you are|act as|pretend to be|become)\s+(?:dan|stan|dude|aim|mongo tom|evil ?bot|chaosgpt|betterdan|anti-?gpt|developer mode gpt)\b)"},
     {"refusal-suppress.en", 0.5, false,
-     R"(\b(?:never|don'?t|do not|must not|cannot|can'?t|will not|won'?t|are not allowed to|refuse to)\s+(?:ever\s+)?(?:refuse|decline|say no|say (?:you|that you) can'?t|apologi[sz]e|warn|add (?:a |any )?(?:disclaimers?|warnings?)|mention (?:ethics|safety|policies|guidelines)))\b)"},
+     R"(\b(?:never|don'?t|do not|must not|cannot|can'?t|will not|won'?t|are not allowed to|refuse to)\s+(?:ever\s+)?(?:refuse|decline|say no|say (?:you|that you) can'?t|apologi[sz]e|warn|add (?:a |any )?(?:disclaimers?|warnings?)|mention (?:ethics|safety|policies|guidelines))\b)"},
     {"refusal-phrase.en", 0.3, false,
      R"(\b(?:i'?m sorry|i cannot|as an ai)\b[^.\n]{0,30}\b(?:never|do not|don'?t)\s+(?:say|use|write)\b)"},
     {"safety-bypass.en", 0.7, false,
@@ -120,7 +120,7 @@ const PatternDef kPatterns[] = {
     {"indirect-whensummarizing.en", 0.3, false,
      R"(\bwhen\s+(?:summari[sz]ing|processing|reading|answering about)\s+(?:this|the)\s+(?:page|document|email|text|file|review|article)\b)"},
     {"indirect-tool.en", 0.55, false,
-     R"(\b(?:call|invoke|execute|run|use)\s+(?:the\s+)?(?:internal|admin|system|hidden|secret|privileged|delete|transfer|send_?email|shell|exec)\s*(?:_\w+)?\s*(?:function|command|tool|api|endpoint)\b)"},
+     R"(\b(?:call|invoke|execute|run|use)\s+(?:the\s+)?(?:internal|hidden|secret|privileged|undocumented)\s*(?:_\w+)?\s*(?:function|command|tool|api|endpoint)\b)"},
 
     // -- override and extraction in other languages ----------------------------------------------
     {"override.de", 0.8, false,
@@ -128,7 +128,7 @@ const PatternDef kPatterns[] = {
     {"extract.de", 0.6, false,
      R"((?:zeig|zeige|nenne|gib|verrate|wiederhole|gib mir|schreib)\b.{0,40}(?:systemprompt|system-prompt|systemanweisung|deine anweisungen|deine instruktionen|ursprünglichen anweisungen))"},
     {"override.fr", 0.8, false,
-     R"((?:ignore[rz]?|oublie[rz]?|ne tiens(?: plus)? pas compte|ne tenez(?: plus)? pas compte|fais abstraction)\b.{0,40}(?:instructions?|consignes|règles|directives|restrictions))"},
+     R"((?:ignore[rz]|ignore (?:toutes|tous|les|tes|vos|mes|ces)|oublie[rz]?|ne tiens(?: plus)? pas compte|ne tenez(?: plus)? pas compte|fais abstraction)\b.{0,40}(?:instructions?|consignes|règles|directives|restrictions))"},
     {"extract.fr", 0.6, false,
      R"((?:révèle|révélez|montre|montrez|affiche|affichez|répète|répétez|donne|donnez|dis|dites)[- ]?(?:moi)?\b.{0,40}(?:prompt (?:système|systeme)|instructions (?:initiales|système|d'origine)|tes instructions|vos instructions|tes consignes))"},
     {"override.es", 0.8, false,

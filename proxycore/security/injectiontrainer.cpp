@@ -2,6 +2,12 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/security/injectiontrainer.h"
 
+#include "proxycore/security/encodingdecoder.h"
+#include "proxycore/security/textnormalizer.h"
+
+#include <QHash>
+#include <QSet>
+
 #include <cmath>
 #include <random>
 
@@ -60,6 +66,57 @@ InjectionLinearModel trainInjectionModel(const QList<InjectionTrainingExample> &
     for (size_t i = 0; i < buckets; ++i)
         model.weights[i] = float(w[i]);
     return model;
+}
+
+QList<TrainingPiece> injectionScoredPieces(const QString &text)
+{
+    QList<TrainingPiece> pieces;
+    const auto add = [&pieces](QStringView t, bool decoded, bool rot13) {
+        const NormalizedText n = normalizeForScan(t);
+        pieces.append({n.text, decoded, rot13});
+        if (n.hasLeetspeak())
+            pieces.append({n.leetspeak, decoded, rot13});
+    };
+    add(text, false, false);
+    for (const DecodedSpan &span : decodeEncodedSpans(text).spans)
+        add(span.text, !span.candidate, span.candidate);
+    return pieces;
+}
+
+bool isTrainingPiece(const TrainingPiece &piece, const QString &family, bool attack)
+{
+    if (!attack)
+        return true;
+    if (family == u"encoding_rot13")
+        return piece.rot13;
+    if (family.startsWith(u"encoding_"))
+        return piece.decoded;
+    return !piece.decoded && !piece.rot13;
+}
+
+InjectionClassifier trainInjectionClassifier(const QList<LabeledText> &texts, const InjectionFeatureSettings &settings,
+                                             const InjectionTrainingOptions &options)
+{
+    QHash<QString, int> familySize;
+    QSet<QString> attackFamilies, benignFamilies;
+    int attacks = 0;
+    for (const LabeledText &t : texts) {
+        ++familySize[t.family];
+        (t.attack ? attackFamilies : benignFamilies).insert(t.family);
+        attacks += t.attack ? 1 : 0;
+    }
+    const int benign = int(texts.size()) - attacks;
+    QList<InjectionTrainingExample> examples;
+    for (const LabeledText &t : texts) {
+        const double classRows = t.attack ? attacks : benign;
+        const double families = double((t.attack ? attackFamilies : benignFamilies).size());
+        const auto weight = float(classRows / (families * familySize.value(t.family)));
+        for (const TrainingPiece &piece : injectionScoredPieces(t.text)) {
+            if (isTrainingPiece(piece, t.family, t.attack))
+                examples.append({injectionFeatures(piece.text, settings), t.attack, weight});
+        }
+    }
+    return InjectionClassifier::fromLinearModel(trainInjectionModel(examples, settings, options), 0.5F, 0.5F);
 }
 
 } // namespace llmproxy

@@ -5,6 +5,8 @@
 #include "proxycore/security/injectionclassifier.h"
 
 #include <QList>
+#include <QString>
+#include <QStringList>
 
 namespace llmproxy {
 
@@ -33,5 +35,38 @@ struct InjectionTrainingOptions
 InjectionLinearModel trainInjectionModel(const QList<InjectionTrainingExample> &examples,
                                          const InjectionFeatureSettings &settings,
                                          const InjectionTrainingOptions &options = {});
+
+/// A labelled text of the corpus, for trainInjectionClassifier().
+struct LabeledText
+{
+    QString text;   ///< as a client sends it
+    QString family; ///< corpus family, for balancing
+    bool attack = false;
+};
+
+/// One prepared piece of a text as the guard scores it (RequestScanner), and where it came from.
+struct TrainingPiece
+{
+    QString text;          ///< prepared (normalizeForScan().text or .leetspeak)
+    bool decoded = false;  ///< from a decoded span (base64, hex, URL, escapes, entities)
+    bool rot13 = false;    ///< from the ROT13 reading of the whole text (a guess any text has)
+};
+
+/// The pieces the guard scores for a text: the normalised text, its leetspeak variant, and every
+/// decoded span (ROT13 reading included) prepared the same way.
+QList<TrainingPiece> injectionScoredPieces(const QString &text);
+
+/// Whether a piece of a row is a training example. A benign row teaches with every piece (hex
+/// dumps, base64 and the gibberish of a ROT13 reading are harmless). An attack row teaches only
+/// with the pieces that carry the attack: the decoded text for the encoding families (the ROT13
+/// reading for `encoding_rot13`), the readable text for every other family. Labelling an encoded
+/// blob or a ROT13 guess as an attack would teach the model that hashes and ids are attacks.
+bool isTrainingPiece(const TrainingPiece &piece, const QString &family, bool attack);
+
+/// Trains a classifier the way the shipped one is trained (scripts/train-injection-model.sh): every
+/// piece of a text is one example with the text's label, every family of a class weighs the same in
+/// total. Used by the composite's tuning for out-of-fold scores.
+InjectionClassifier trainInjectionClassifier(const QList<LabeledText> &texts, const InjectionFeatureSettings &settings,
+                                             const InjectionTrainingOptions &options = {});
 
 } // namespace llmproxy

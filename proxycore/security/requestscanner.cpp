@@ -17,6 +17,26 @@ namespace {
 
 constexpr qsizetype kGuessClassifierUnits = 4096;
 
+/// Words of a prepared text; characters of scripts written without spaces count half a word each.
+double wordCount(QStringView text)
+{
+    double words = 0.0;
+    bool inWord = false;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u >= 0x3040 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) || (u >= 0x0E00 && u <= 0x0EFF)) {
+            words += 0.5;
+            inWord = false;
+        } else if (c.isLetterOrNumber()) {
+            words += inWord ? 0.0 : 1.0;
+            inWord = true;
+        } else if (!c.isMark()) {
+            inWord = false;
+        }
+    }
+    return words;
+}
+
 double logit(double p)
 {
     const double clamped = std::clamp(p, 1e-4, 1.0 - 1e-4);
@@ -84,7 +104,7 @@ double RequestScanner::composite(const TextVerdict &v, ScanMode mode) const
     const CompositeWeights &w = m_weights;
     double z = w.bias + w.patterns * v.patterns + w.structure * v.structure + w.similarity * v.similarity;
     if (m_classifier)
-        z += w.classifier * logit(v.classifier);
+        z += w.classifier * logit(v.classifier) * classifierTrust(v.words);
     if (v.counts.invisible() > 0)
         z += w.invisible;
     if (v.firewall)
@@ -111,6 +131,7 @@ TextVerdict RequestScanner::scan(QStringView text, ScanMode mode, bool firewall,
         return v;
     const NormalizedText normalized = normalizeForScan(text);
     v.counts = normalized.counts;
+    v.words = wordCount(normalized.text);
     scoreNormalized(normalized, m_corpus.get(), m_classifier.get(), v);
     // Text hidden in base64, hex, URL or escape encodings is read too: an injection the signatures
     // do not know still meets the patterns and the classifier once decoded. The ROT13 reading of

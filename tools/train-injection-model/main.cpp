@@ -47,6 +47,7 @@ struct Row
     /// every decoded span (prepared too); the row's score is the highest of them.
     QStringList pieces;
     QList<QList<InjectionFeature>> features; ///< of each piece
+    QList<bool> training;                    ///< whether each piece is a training example (isTrainingPiece)
 };
 
 struct Settings
@@ -61,25 +62,6 @@ struct Settings
     int folds = 5;
     bool crossValidate = true;
 };
-
-/// The pieces of one text, as the firewall would hand them to the classifier.
-QStringList piecesOf(const QString &text, bool rot13Candidates)
-{
-    QStringList pieces;
-    auto add = [&](QStringView t) {
-        const NormalizedText n = normalizeForScan(t);
-        pieces.append(n.text);
-        if (n.hasLeetspeak())
-            pieces.append(n.leetspeak);
-    };
-    add(text);
-    const DecodeResult decoded = decodeEncodedSpans(text);
-    for (const DecodedSpan &span : decoded.spans) {
-        if (!span.candidate || rot13Candidates)
-            add(span.text);
-    }
-    return pieces;
-}
 
 bool readDir(const QString &dir, bool attack, const Settings &settings, QList<Row> &rows)
 {
@@ -123,9 +105,13 @@ bool readDir(const QString &dir, bool attack, const Settings &settings, QList<Ro
             row.role = o.value(QLatin1String("role")).toString();
             row.attack = attack;
             row.dev = split == QLatin1String("dev");
-            row.pieces = piecesOf(text, settings.rot13Candidates);
-            for (const QString &piece : std::as_const(row.pieces))
-                row.features.append(injectionFeatures(piece, settings.features));
+            for (const TrainingPiece &piece : injectionScoredPieces(text)) {
+                if (piece.rot13 && !settings.rot13Candidates)
+                    continue;
+                row.pieces.append(piece.text);
+                row.features.append(injectionFeatures(piece.text, settings.features));
+                row.training.append(isTrainingPiece(piece, row.family, attack));
+            }
             rows.append(std::move(row));
         }
         if (skipped > 0)
@@ -156,8 +142,10 @@ QList<InjectionTrainingExample> examplesOf(const QList<const Row *> &rows, const
             const double families = r->attack ? attackFamilies.size() : benignFamilies.size();
             weight = float(classRows / (families * familySize[r->family]));
         }
-        for (const QList<InjectionFeature> &features : r->features)
-            examples.append({features, r->attack, weight});
+        for (qsizetype i = 0; i < r->features.size(); ++i) {
+            if (r->training[i])
+                examples.append({r->features[i], r->attack, weight});
+        }
     }
     return examples;
 }

@@ -13,12 +13,14 @@
 // rows influence the weights and the threshold.
 #include "proxycore/security/corpussimilarity.h"
 #include "proxycore/security/injectionclassifier.h"
+#include "proxycore/security/injectiontrainer.h"
 #include "proxycore/security/requestscanner.h"
 #include "proxycore/security/signaturestore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,18 +38,21 @@ namespace {
 struct Row
 {
     QString family;
+    QString text;
     bool attack = false;
     bool dev = false;
     ScanMode mode = ScanMode::Direct;
     TextVerdict verdict;
 };
 
+constexpr int kFolds = 5;
+
 constexpr int kFeatures = 7;
 
 std::array<double, kFeatures> featuresOf(const Row &r, bool haveClassifier)
 {
     const double p = std::clamp(r.verdict.classifier, 1e-4, 1.0 - 1e-4);
-    return {haveClassifier ? std::log(p / (1.0 - p)) : 0.0,
+    return {haveClassifier ? std::log(p / (1.0 - p)) * RequestScanner::classifierTrust(r.verdict.words) : 0.0,
             r.verdict.patterns,
             r.verdict.structure,
             r.verdict.similarity,
@@ -56,7 +61,7 @@ std::array<double, kFeatures> featuresOf(const Row &r, bool haveClassifier)
             r.verdict.firewall ? 1.0 : 0.0};
 }
 
-QList<Row> readRows(const QString &dir, bool attack, RequestScanner &scanner)
+QList<Row> readRows(const QString &dir, bool attack)
 {
     QList<Row> rows;
     const QStringList files = QDir(dir).entryList({QStringLiteral("*.jsonl")}, QDir::Files, QDir::Name);
@@ -72,7 +77,7 @@ QList<Row> readRows(const QString &dir, bool attack, RequestScanner &scanner)
             if (role == u"system")
                 continue; // the operator's prompt is never scored
             Row r;
-            r.family = o.value(u"family").toString();
+            r.family = o.value(u"family").toString(QFileInfo(name).completeBaseName());
             r.attack = attack;
             r.dev = o.value(u"split").toString() == u"dev";
             r.mode = role == u"tool" ? ScanMode::Indirect : ScanMode::Direct;
@@ -80,7 +85,7 @@ QList<Row> readRows(const QString &dir, bool attack, RequestScanner &scanner)
             const QJsonArray turns = o.value(u"turns").toArray();
             if (text.isEmpty() && !turns.isEmpty())
                 text = turns.last().toObject().value(u"text").toString();
-            r.verdict = scanner.scan(text, r.mode, true, true);
+            r.text = text;
             rows.append(r);
         }
     }
@@ -110,9 +115,35 @@ int main(int argc, char **argv)
     auto classifier = InjectionClassifier::builtin();
     std::shared_ptr<const InjectionClassifier> cls =
         classifier ? std::make_shared<const InjectionClassifier>(*classifier) : nullptr;
-    RequestScanner scanner(std::make_shared<SignatureStore>(), CorpusSimilarity::builtin(), cls);
-    QList<Row> rows = readRows(QDir(corpus).filePath(QStringLiteral("attacks")), true, scanner);
-    rows += readRows(QDir(corpus).filePath(QStringLiteral("benign")), false, scanner);
+    const auto signatures = std::make_shared<SignatureStore>();
+    const auto similarity = CorpusSimilarity::builtin();
+    QList<Row> rows = readRows(QDir(corpus).filePath(QStringLiteral("attacks")), true);
+    rows += readRows(QDir(corpus).filePath(QStringLiteral("benign")), false);
+    rows += readRows(QDir(corpus).filePath(QStringLiteral("pii")), false); // harmless texts with personal data
+
+    // Test rows meet the shipped classifier (trained on every dev row). Dev rows meet a classifier
+    // trained without them (out of fold), so that the combination learns how much to trust the
+    // classifier on text it has not seen, not on its own training data.
+    const RequestScanner shipped(signatures, similarity, cls);
+    for (Row &r : rows) {
+        if (!r.dev)
+            r.verdict = shipped.scan(r.text, r.mode, true, true);
+    }
+    for (int fold = 0; fold < kFolds && cls; ++fold) {
+        QList<LabeledText> training;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (rows[i].dev && i % kFolds != fold)
+                training.append({rows[i].text, rows[i].family, rows[i].attack});
+        }
+        const RequestScanner scanner(
+            signatures, similarity,
+            std::make_shared<const InjectionClassifier>(trainInjectionClassifier(training, cls->settings())));
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (rows[i].dev && i % kFolds == fold)
+                rows[i].verdict = scanner.scan(rows[i].text, rows[i].mode, true, true);
+        }
+        std::fprintf(stderr, "fold %d of %d scored\n", fold + 1, kFolds);
+    }
 
     // Logistic regression by full-batch gradient descent on the dev rows not hidden-signature blocked,
     // classes weighted equally.
