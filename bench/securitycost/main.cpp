@@ -22,6 +22,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,19 +53,19 @@ QString developerQuestion()
 
 QString sourceFile(qsizetype bytes)
 {
-    const QString block = QStringLiteral(
-        "def apply_discount(order, rules):\n"
-        "    \"\"\"Apply every matching rule; ignore rules whose window has passed.\"\"\"\n"
-        "    total = order.subtotal\n"
-        "    for rule in sorted(rules, key=lambda r: r.priority):\n"
-        "        if not rule.active or rule.expires_at < order.created_at:\n"
-        "            continue  # expired rules are ignored, see PRICING.md\n"
-        "        if rule.kind == 'percent':\n"
-        "            total -= total * rule.value / 100\n"
-        "        elif rule.kind == 'fixed':\n"
-        "            total = max(0, total - rule.value)\n"
-        "        log.debug('rule %s applied to order %s', rule.id, order.id)\n"
-        "    return round(total, 2)\n\n");
+    const QString block =
+        QStringLiteral("def apply_discount(order, rules):\n"
+                       "    \"\"\"Apply every matching rule; ignore rules whose window has passed.\"\"\"\n"
+                       "    total = order.subtotal\n"
+                       "    for rule in sorted(rules, key=lambda r: r.priority):\n"
+                       "        if not rule.active or rule.expires_at < order.created_at:\n"
+                       "            continue  # expired rules are ignored, see PRICING.md\n"
+                       "        if rule.kind == 'percent':\n"
+                       "            total -= total * rule.value / 100\n"
+                       "        elif rule.kind == 'fixed':\n"
+                       "            total = max(0, total - rule.value)\n"
+                       "        log.debug('rule %s applied to order %s', rule.id, order.id)\n"
+                       "    return round(total, 2)\n\n");
     QString out;
     while (out.size() < bytes)
         out += block;
@@ -133,6 +134,7 @@ int main(int argc, char **argv)
         context->view = RequestView::build(ClientApi::ChatCompletions, body, &error);
         (void)context->view->segments();
         context->model = QStringLiteral("gpt-4o-mini");
+        context->request.peer = QHostAddress::LocalHost; // a local client, as the desktop's
         return context;
     };
     const auto secure = [&stage](std::shared_ptr<RequestContext> &context) {
@@ -160,7 +162,9 @@ int main(int argc, char **argv)
     const Case cases[] = {
         {"1 KB question", [&](int i) { return chatBody({message("user", question + QString::number(i))}); }},
         {"100 KB source file",
-         [&](int i) { return chatBody({message("user", QStringLiteral("Review this:\n") + file + QString::number(i))}); }},
+         [&](int i) {
+             return chatBody({message("user", QStringLiteral("Review this:\n") + file + QString::number(i))});
+         }},
         {"200 KB agent history + new turn",
          [&](int i) {
              QJsonArray m = history;
@@ -184,7 +188,7 @@ int main(int argc, char **argv)
         const Result sec = measure<std::shared_ptr<RequestContext>>(
             iterations, [&](int i) { return contextFor(c.body(i)); }, secure);
         if (markdown)
-            std::printf("| %s | %lld KB | %.1f | %.1f / %.1f | %.2f× |\n", c.name, qint64(size / 1024), base.medianUs,
+            std::printf("| %s | %.1f KB | %.1f | %.1f / %.1f | %.2f× |\n", c.name, double(size) / 1024.0, base.medianUs,
                         sec.medianUs, sec.p95Us, sec.medianUs / std::max(0.001, base.medianUs));
         else
             std::printf("%-34s %7lld bytes  parse %8.1f us   security %8.1f us (p95 %8.1f)\n", c.name, qint64(size),

@@ -7,12 +7,12 @@
 #include "proxycore/config/configschema.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/pipeline/securityguards.h"
+#include "proxycore/providers/providerpreset.h"
 #include "proxycore/security/corpussimilarity.h"
 #include "proxycore/security/injectionclassifier.h"
 #include "proxycore/security/injectionpatterns.h"
 #include "proxycore/security/requestscanner.h"
 #include "proxycore/security/signaturestore.h"
-#include "proxycore/providers/providerpreset.h"
 #include "proxycore/util/sha256.h"
 
 #include <QJsonArray>
@@ -255,15 +255,13 @@ QJsonObject guardsStatusJson(const SecurityGuards &guards, const RequestScanner 
     const InjectionClassifier *classifier = scanner.classifier();
     return QJsonObject{
         {QStringLiteral("enabled"), guards.masterOn()},
-        {QStringLiteral("requests"),
-         QJsonObject{{QStringLiteral("scanned"), qint64(guards.requestsScanned())},
-                     {QStringLiteral("blocked"), qint64(guards.requestsBlocked())},
-                     {QStringLiteral("cache_hits"), qint64(guards.cacheHits())}}},
-        {QStringLiteral("scan_time_us"),
-         QJsonObject{{QStringLiteral("p50"), guards.scanPercentileUs(0.50)},
-                     {QStringLiteral("p95"), guards.scanPercentileUs(0.95)},
-                     {QStringLiteral("p99"), guards.scanPercentileUs(0.99)},
-                     {QStringLiteral("max"), guards.scanMaxUs()}}},
+        {QStringLiteral("requests"), QJsonObject{{QStringLiteral("scanned"), qint64(guards.requestsScanned())},
+                                                 {QStringLiteral("blocked"), qint64(guards.requestsBlocked())},
+                                                 {QStringLiteral("cache_hits"), qint64(guards.cacheHits())}}},
+        {QStringLiteral("scan_time_us"), QJsonObject{{QStringLiteral("p50"), guards.scanPercentileUs(0.50)},
+                                                     {QStringLiteral("p95"), guards.scanPercentileUs(0.95)},
+                                                     {QStringLiteral("p99"), guards.scanPercentileUs(0.99)},
+                                                     {QStringLiteral("max"), guards.scanMaxUs()}}},
         {QStringLiteral("guards"), list},
         {QStringLiteral("firewall"),
          QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::Firewall)},
@@ -272,8 +270,8 @@ QJsonObject guardsStatusJson(const SecurityGuards &guards, const RequestScanner 
                      {QStringLiteral("signatures_count"), signatures.count},
                      {QStringLiteral("signatures_source"), signatures.source},
                      {QStringLiteral("last_error"), signatures.lastError.isEmpty()
-                                                         ? QJsonValue(QJsonValue::Null)
-                                                         : QJsonValue(signatures.lastError)}}},
+                                                        ? QJsonValue(QJsonValue::Null)
+                                                        : QJsonValue(signatures.lastError)}}},
         {QStringLiteral("injection"),
          QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::Injection)},
                      {QStringLiteral("patterns"), InjectionPatterns::instance().size()},
@@ -281,28 +279,22 @@ QJsonObject guardsStatusJson(const SecurityGuards &guards, const RequestScanner 
                      {QStringLiteral("corpus_patterns"), scanner.corpus().size()},
                      {QStringLiteral("classifier"), classifier != nullptr},
                      {QStringLiteral("block_threshold"), scanner.blockThreshold()}}},
-        {QStringLiteral("threat_ledger"),
-         QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::ThreatLedger)},
-                     {QStringLiteral("tracked_actors"), guards.ledgerActors()},
-                     {QStringLiteral("max_actors"), config->threatLedgerMaxActors},
-                     {QStringLiteral("window_seconds"), config->threatLedgerWindowS},
-                     {QStringLiteral("threshold"), config->threatLedgerThreshold}}},
+        {QStringLiteral("threat_ledger"), QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::ThreatLedger)},
+                                                      {QStringLiteral("tracked_actors"), guards.ledgerActors()},
+                                                      {QStringLiteral("max_actors"), config->threatLedgerMaxActors},
+                                                      {QStringLiteral("window_seconds"), config->threatLedgerWindowS},
+                                                      {QStringLiteral("threshold"), config->threatLedgerThreshold}}},
         {QStringLiteral("response_signing"), QJsonObject{{QStringLiteral("enabled"), guards.isOn(Guard::Signing)}}},
     };
 }
 
 QJsonObject eventJson(const SecurityEvent &e)
 {
-    return {{QStringLiteral("id"), qint64(e.id)},
-            {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("request_id"), e.requestId},
-            {QStringLiteral("key"), e.keyName},
-            {QStringLiteral("model"), e.model},
-            {QStringLiteral("layer"), e.layer},
-            {QStringLiteral("action"), e.action},
-            {QStringLiteral("reason"), e.reason},
-            {QStringLiteral("detail"), e.detail},
-            {QStringLiteral("score"), e.score}};
+    return {{QStringLiteral("id"), qint64(e.id)},        {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("request_id"), e.requestId}, {QStringLiteral("key"), e.keyName},
+            {QStringLiteral("model"), e.model},          {QStringLiteral("layer"), e.layer},
+            {QStringLiteral("action"), e.action},        {QStringLiteral("reason"), e.reason},
+            {QStringLiteral("detail"), e.detail},        {QStringLiteral("score"), e.score}};
 }
 
 /// A non-negative integer query parameter, or `fallback`.
@@ -564,12 +556,13 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                          badRequest(QStringLiteral("Unknown feature '%1'; GET /api/v1/features lists them.").arg(name),
                                     QByteArrayLiteral("unknown_feature"), QByteArrayLiteral("name")));
         if (!enabled.isBool() && !enabled.isNull() && !enabled.isUndefined())
-            return reply(request, responder,
-                         badRequest(QStringLiteral("'enabled' must be true, false, or null (back to the configuration)."),
-                                    QByteArrayLiteral("invalid_type"), QByteArrayLiteral("enabled")));
+            return reply(
+                request, responder,
+                badRequest(QStringLiteral("'enabled' must be true, false, or null (back to the configuration)."),
+                           QByteArrayLiteral("invalid_type"), QByteArrayLiteral("enabled")));
         SecurityGuards &guards = *m_state->security;
         const bool current = guard ? guards.isOn(*guard) : guards.masterOn();
-        const std::optional<bool> target = enabled.isBool()      ? std::optional<bool>(enabled.toBool())
+        const std::optional<bool> target = enabled.isBool()        ? std::optional<bool>(enabled.toBool())
                                            : enabled.isUndefined() ? std::optional<bool>(!current)
                                                                    : std::nullopt;
         if (guard)

@@ -330,8 +330,8 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
                                               QByteArrayLiteral("response_filter_unsupported")));
             return;
         }
-        m_relay = std::make_unique<ResponseRelay>(m_clientFormat, m_upstreamFormat, m_clientOptions, filters,
-                                                  &m_meter, &m_record, [this](QByteArrayView b) { writeClient(b); });
+        m_relay = std::make_unique<ResponseRelay>(m_clientFormat, m_upstreamFormat, m_clientOptions, filters, &m_meter,
+                                                  &m_record, [this](QByteArrayView b) { writeClient(b); });
         if (m_logBodies)
             m_relay->keepFirstBytes(MaxLoggedBody);
         if (m_relay->reencodes())

@@ -167,7 +167,7 @@ struct PiiActions
     QString card = QStringLiteral("mask");
     QString iban = QStringLiteral("mask");
     QString ssn = QStringLiteral("mask");
-    QString ip = QStringLiteral("log");
+    QString ip = QStringLiteral("mask"); // public addresses only: private and loopback ones identify nobody
     QString secret = QStringLiteral("mask");
 };
 
@@ -175,17 +175,17 @@ struct PiiActions
 /// run time (POST /api/v1/features/toggle), which overrides these values until switched back.
 struct SecurityConfig
 {
-    bool enabled = true;               ///< master switch for every request and response guard
-    int maxMessages = 2000;            ///< flood guard: messages per request (413 above); 0 = unlimited
+    bool enabled = true;                   ///< master switch for every request and response guard
+    int maxMessages = 2000;                ///< flood guard: messages per request (413 above); 0 = unlimited
     qint64 maxTextBytes = 4 * 1024 * 1024; ///< flood guard: decoded text per request (413 above)
-    bool firewallEnabled = true;       ///< signatures over normalised and decoded text
-    QString firewallDisabledReason;    ///< "env:LLM_PROXY_FIREWALL_ENABLED" or "config:security.firewall.enabled=false"
-    QString signaturesFile;            ///< empty = the embedded signatures; reloaded when it changes
-    QString corpusFile;                ///< empty = the embedded attack corpus for similarity scoring
-    bool injectionEnabled = true;      ///< injection scoring (patterns, structure, similarity, classifier)
-    double blockThreshold = 0.0;       ///< composite score at or above which a request is blocked; 0 = the tuned default
-    bool trajectoryEnabled = true;     ///< several suspicious turns in a row block a conversation
-    bool threatLedgerEnabled = true;   ///< several suspicious requests from one key or address block it
+    bool firewallEnabled = true;           ///< signatures over normalised and decoded text
+    QString firewallDisabledReason;  ///< "env:LLM_PROXY_FIREWALL_ENABLED" or "config:security.firewall.enabled=false"
+    QString signaturesFile;          ///< empty = the embedded signatures; reloaded when it changes
+    QString corpusFile;              ///< empty = the embedded attack corpus for similarity scoring
+    bool injectionEnabled = true;    ///< injection scoring (patterns, structure, similarity, classifier)
+    double blockThreshold = 0.0;     ///< composite score at or above which a request is blocked; 0 = the tuned default
+    bool trajectoryEnabled = true;   ///< several suspicious turns in a row block a conversation
+    bool threatLedgerEnabled = true; ///< several suspicious requests from one key or address block it
     int threatLedgerWindowS = 600;
     double threatLedgerThreshold = 3.0;
     int threatLedgerMinEvents = 3;
@@ -196,10 +196,10 @@ struct SecurityConfig
     /// for now: it makes the relay decode and re-encode every answer, streams included.
     bool responseSanitizer = false;
     bool linkSanitization = true;
-    QStringList blockedDomains;        ///< links to these hosts (and their subdomains) are replaced in answers
-    bool promptLeakGuard = true;       ///< answers repeating the operator's system prompt are stopped
-    bool canary = false;               ///< also add a secret canary token to the operator's system prompt
-    QString signingKey;                ///< HMAC key for response signatures (LLM_PROXY_SIGNING_KEY); empty = unsigned
+    QStringList blockedDomains;  ///< links to these hosts (and their subdomains) are replaced in answers
+    bool promptLeakGuard = true; ///< answers repeating the operator's system prompt are stopped
+    bool canary = false;         ///< also add a secret canary token to the operator's system prompt
+    QString signingKey;          ///< HMAC key for response signatures (LLM_PROXY_SIGNING_KEY); empty = unsigned
 };
 
 /// The whole typed configuration. Immutable once loaded; share as std::shared_ptr<const Config>.

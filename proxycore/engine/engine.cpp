@@ -139,8 +139,8 @@ public:
         PiiOptions piiOptions;
         const PiiActions &a = config->security.pii;
         const std::pair<PiiType, QString> actions[] = {
-            {PiiType::Email, a.email},  {PiiType::Phone, a.phone},    {PiiType::PaymentCard, a.card},
-            {PiiType::Iban, a.iban},    {PiiType::UsSsn, a.ssn},      {PiiType::IpAddress, a.ip},
+            {PiiType::Email, a.email},   {PiiType::Phone, a.phone}, {PiiType::PaymentCard, a.card},
+            {PiiType::Iban, a.iban},     {PiiType::UsSsn, a.ssn},   {PiiType::IpAddress, a.ip},
             {PiiType::Secret, a.secret},
         };
         piiOptions.enabled.clear();
@@ -151,9 +151,10 @@ public:
         auto pii = std::make_shared<const PiiDetector>(piiOptions);
         state.scanner = scanner;
         if (!customPipeline)
-            state.pipeline.store(std::make_shared<const RequestPipeline>(std::vector<std::shared_ptr<const RequestStage>>{
-                                 std::make_shared<const SecurityStage>(guards, scanner, pii)}),
-                             std::memory_order_release);
+            state.pipeline.store(
+                std::make_shared<const RequestPipeline>(std::vector<std::shared_ptr<const RequestStage>>{
+                    std::make_shared<const SecurityStage>(guards, scanner, pii)}),
+                std::memory_order_release);
     }
 
     void restoreFeatures()

@@ -28,8 +28,7 @@ const std::array<GuardInfo, kGuardCount> kGuards = {{
      "restores them in the answer."},
     {Guard::ResponseSanitizer, "response_sanitizer", "Response sanitizer",
      "Removes invisible and bidirectional control characters from answers and flags look-alike words."},
-    {Guard::LinkSanitizer, "link_sanitization", "Link sanitizer",
-     "Replaces links to blocked domains in answers."},
+    {Guard::LinkSanitizer, "link_sanitization", "Link sanitizer", "Replaces links to blocked domains in answers."},
     {Guard::PromptLeak, "prompt_leak", "System-prompt leak guard",
      "Stops an answer that repeats the operator's system prompt or its canary token."},
     {Guard::Signing, "response_signing", "Response signing",
@@ -123,7 +122,7 @@ std::shared_ptr<const BlockedDomains> SecurityGuards::blockedDomains() const
 }
 
 std::shared_ptr<const PromptLeakDetector> SecurityGuards::leakDetector(const QString &systemPrompt,
-                                                                      const QString &canary)
+                                                                       const QString &canary)
 {
     constexpr qsizetype kCapacity = 64;
     const ScanKey key = scanKey(qHash(canary), systemPrompt);
@@ -215,8 +214,9 @@ QHash<QString, bool> SecurityGuards::overrides() const
 
 void SecurityGuards::setOverrides(const QHash<QString, bool> &overrides)
 {
-    setMasterOverride(overrides.contains(QStringLiteral("security")) ? std::optional<bool>(overrides.value(QStringLiteral("security")))
-                                                         : std::nullopt);
+    setMasterOverride(overrides.contains(QStringLiteral("security"))
+                          ? std::optional<bool>(overrides.value(QStringLiteral("security")))
+                          : std::nullopt);
     for (const GuardInfo &g : kGuards) {
         const QString id = QString::fromLatin1(g.id);
         setOverride(g.guard, overrides.contains(id) ? std::optional<bool>(overrides.value(id)) : std::nullopt);
@@ -373,9 +373,9 @@ bool SecurityGuards::ledgerRecord(const QString &actor, double score, qint64 now
     QMutexLocker lock(&m_ledgerMutex);
     if (!m_ledger.contains(actor) && m_ledger.size() >= config()->threatLedgerMaxActors) {
         // Forget the actor seen least recently (a linear pass, only when the table is full).
-        auto oldest = std::min_element(m_ledger.begin(), m_ledger.end(), [](const LedgerEntry &a, const LedgerEntry &b) {
-            return a.lastSeenMs < b.lastSeenMs;
-        });
+        auto oldest =
+            std::min_element(m_ledger.begin(), m_ledger.end(),
+                             [](const LedgerEntry &a, const LedgerEntry &b) { return a.lastSeenMs < b.lastSeenMs; });
         m_ledger.erase(oldest);
     }
     LedgerEntry &entry = m_ledger[actor];

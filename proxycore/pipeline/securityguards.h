@@ -130,7 +130,7 @@ public:
     {
         double injection = 0.0; ///< composite score (0 when not scored)
         bool firewallHit = false;
-        bool hasPii = false;    ///< the PII detector found something: run it again to mask
+        bool hasPii = false; ///< the PII detector found something: run it again to mask
     };
     /// Key for a text: a 128-bit keyed hash of `salt` (how it was scanned) and its content. The hash
     /// key is random per process, so nobody can craft a text that collides with one already cached.
@@ -196,7 +196,7 @@ private:
 
     mutable QMutex m_detectorMutex;
     QHash<ScanKey, std::shared_ptr<const PromptLeakDetector>> m_detectors; ///< cleared whole when full
-    std::shared_ptr<const BlockedDomains> m_blockedDomains;                 ///< under m_configMutex
+    std::shared_ptr<const BlockedDomains> m_blockedDomains;                ///< under m_configMutex
 
     mutable QMutex m_ledgerMutex;
     QHash<QString, LedgerEntry> m_ledger;

@@ -5,9 +5,9 @@
 #include "proxycore/pipeline/requestcontext.h"
 #include "proxycore/pipeline/securityresponsefilters.h"
 #include "proxycore/pipeline/textreplacefilter.h"
-#include "proxycore/security/responsescan.h"
 #include "proxycore/security/piidetector.h"
 #include "proxycore/security/requestscanner.h"
+#include "proxycore/security/responsescan.h"
 #include "proxycore/security/signaturestore.h"
 
 #include <QDateTime>
@@ -247,21 +247,21 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
             bytes += s.text.size() * 2;
         }
         if (config->maxMessages > 0 && messages > config->maxMessages)
-            return finish(block(context, Guard::Flood,
-                                blockedError(413,
-                                             u"The conversation has %1 messages; the gateway accepts at most %2"_s.arg(
-                                                 messages)
-                                                 .arg(config->maxMessages),
-                                             "too_many_messages", requestId),
-                                1.0, u"messages=%1"_s.arg(messages)));
+            return finish(block(
+                context, Guard::Flood,
+                blockedError(413,
+                             u"The conversation has %1 messages; the gateway accepts at most %2"_s.arg(messages).arg(
+                                 config->maxMessages),
+                             "too_many_messages", requestId),
+                1.0, u"messages=%1"_s.arg(messages)));
         if (bytes > config->maxTextBytes)
-            return finish(block(context, Guard::Flood,
-                                blockedError(413,
-                                             u"The request carries %1 bytes of text; the gateway accepts at most %2"_s
-                                                 .arg(bytes)
-                                                 .arg(config->maxTextBytes),
-                                             "request_too_large", requestId),
-                                1.0, u"text_bytes=%1"_s.arg(bytes)));
+            return finish(block(
+                context, Guard::Flood,
+                blockedError(413,
+                             u"The request carries %1 bytes of text; the gateway accepts at most %2"_s.arg(bytes).arg(
+                                 config->maxTextBytes),
+                             "request_too_large", requestId),
+                1.0, u"text_bytes=%1"_s.arg(bytes)));
         for (const TextSegment &s : segments) {
             if (s.text.size() < kRepetitionRun * 2 || modeFor(s) != ScanMode::Direct)
                 continue;
@@ -286,7 +286,7 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
     Scan scan;
     QList<double> userTurnScores; // direct turns, in order, for the trajectory
     double maxScore = 0.0;
-    QHash<QString, int> masked;   // label → values masked
+    QHash<QString, int> masked; // label → values masked
     bool flaggedInvisible = false;
     bool signatureHit = false; // a plain-text signature match that the composite let through
 
@@ -327,12 +327,11 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
                 if (v.firewall && (v.hidden || !injectionOn)) {
                     // Hidden attack text is a verdict; so is a plain match when nothing scores it.
                     const FirewallHit &hit = *v.firewall;
-                    return finish(block(context, Guard::Firewall,
-                                        blockedError(403, u"The request matches a known attack signature"_s,
-                                                     "firewall_signature", requestId),
-                                        1.0,
-                                        u"signature=%1 family=%2 encoding=%3"_s.arg(hit.signatureId, hit.family,
-                                                                                     hit.encoding)));
+                    return finish(block(
+                        context, Guard::Firewall,
+                        blockedError(403, u"The request matches a known attack signature"_s, "firewall_signature",
+                                     requestId),
+                        1.0, u"signature=%1 family=%2 encoding=%3"_s.arg(hit.signatureId, hit.family, hit.encoding)));
                 }
                 if (v.firewall)
                     signatureHit = true;
@@ -419,7 +418,8 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
             return finish(block(context, Guard::Trajectory,
                                 blockedError(403, u"The conversation's recent turns together look like an attack"_s,
                                              "multi_turn_injection", requestId),
-                                sum / kTrajectoryTurns, u"last %1 turns sum=%2"_s.arg(kTrajectoryTurns).arg(sum, 0, 'f', 2)));
+                                sum / kTrajectoryTurns,
+                                u"last %1 turns sum=%2"_s.arg(kTrajectoryTurns).arg(sum, 0, 'f', 2)));
     }
 
     // -- threat ledger: an origin that keeps sending suspicious requests -------------------------------
@@ -429,12 +429,10 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
     if (injectionOn && m_guards->isOn(Guard::ThreatLedger) && maxScore >= kSuspicious &&
         (keyed || !context.request.peer.isLoopback())) {
         m_guards->countScanned(Guard::ThreatLedger);
-        const QString actor =
-            keyed ? u"key:"_s + context.key->name() : u"ip:"_s + context.request.peer.toString();
+        const QString actor = keyed ? u"key:"_s + context.key->name() : u"ip:"_s + context.request.peer.toString();
         if (m_guards->ledgerRecord(actor, maxScore, QDateTime::currentMSecsSinceEpoch()))
             return finish(block(context, Guard::ThreatLedger,
-                                blockedError(403,
-                                             u"Too many suspicious requests came from this origin recently"_s,
+                                blockedError(403, u"Too many suspicious requests came from this origin recently"_s,
                                              "threat_ledger", requestId),
                                 maxScore, actor.startsWith(u"key:") ? u"key"_s : u"address"_s));
     }

@@ -16,9 +16,9 @@ namespace llmproxy {
 /// What the weighted injection patterns found in one text.
 struct PatternScore
 {
-    double score = 0.0;     ///< noisy-or of the weights of every pattern that matched, in [0, 1)
-    double structure = 0.0; ///< the same over the structural cues only (chat-template tokens, fake roles)
-    int matches = 0;        ///< patterns that matched
+    double score = 0.0;              ///< noisy-or of the weights of every pattern that matched, in [0, 1)
+    double structure = 0.0;          ///< the same over the structural cues only (chat-template tokens, fake roles)
+    int matches = 0;                 ///< patterns that matched
     const char *strongest = nullptr; ///< id of the heaviest match ("override.en"), null when none
 };
 

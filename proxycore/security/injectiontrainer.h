@@ -47,9 +47,9 @@ struct LabeledText
 /// One prepared piece of a text as the guard scores it (RequestScanner), and where it came from.
 struct TrainingPiece
 {
-    QString text;          ///< prepared (normalizeForScan().text or .leetspeak)
-    bool decoded = false;  ///< from a decoded span (base64, hex, URL, escapes, entities)
-    bool rot13 = false;    ///< from the ROT13 reading of the whole text (a guess any text has)
+    QString text;         ///< prepared (normalizeForScan().text or .leetspeak)
+    bool decoded = false; ///< from a decoded span (base64, hex, URL, escapes, entities)
+    bool rot13 = false;   ///< from the ROT13 reading of the whole text (a guess any text has)
 };
 
 /// The pieces the guard scores for a text: the normalised text, its leetspeak variant, and every

@@ -35,14 +35,14 @@ struct TextVerdict
     /// quote attacks when they discuss them, nobody hides a quotation.
     std::optional<FirewallHit> firewall;
     bool hidden = false;
-    double injection = 0.0;              ///< composite injection score in [0, 1]; 0 when not scored
-    double patterns = 0.0;             ///< weighted patterns (noisy-or)
-    double structure = 0.0;             ///< structural cues only
-    double similarity = 0.0;            ///< closest attack phrasing of the corpus
-    double classifier = 0.0;            ///< learned classifier's probability
-    double words = 0.0;                  ///< words in the text (a CJK or Thai character counts half)
-    const char *pattern = nullptr;       ///< heaviest pattern id
-    NormalizationCounts counts;          ///< invisible characters and look-alikes found
+    double injection = 0.0;        ///< composite injection score in [0, 1]; 0 when not scored
+    double patterns = 0.0;         ///< weighted patterns (noisy-or)
+    double structure = 0.0;        ///< structural cues only
+    double similarity = 0.0;       ///< closest attack phrasing of the corpus
+    double classifier = 0.0;       ///< learned classifier's probability
+    double words = 0.0;            ///< words in the text (a CJK or Thai character counts half)
+    const char *pattern = nullptr; ///< heaviest pattern id
+    NormalizationCounts counts;    ///< invisible characters and look-alikes found
 
     /// A short account of the evidence for logs and the admin API (ids and scores, never the text).
     QString detail() const;
@@ -60,9 +60,9 @@ struct CompositeWeights
     double patterns = 0.7485;
     double structure = -0.2599;
     double similarity = 1.4353;
-    double invisible = 1.2458;  ///< invisible / tag characters present
+    double invisible = 1.2458;    ///< invisible / tag characters present
     double indirectBias = 0.1944; ///< added for tool results and documents
-    double signature = -0.8044; ///< a firewall signature matched the plain text (the classifier already saw it)
+    double signature = -0.8044;   ///< a firewall signature matched the plain text (the classifier already saw it)
     double blockThreshold = 0.8374;
 };
 

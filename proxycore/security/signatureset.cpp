@@ -142,8 +142,8 @@ struct Pending
     SignatureInfo info;
     std::string regex;
     std::string rot13Regex; ///< phrases: the regex of the phrase's ROT13 form, if it differs
-    QString where;      ///< "banned_signatures.family[3]" for messages
-    QString normalized; ///< phrases: the normalised phrase (duplicate check, ROT13 coverage)
+    QString where;          ///< "banned_signatures.family[3]" for messages
+    QString normalized;     ///< phrases: the normalised phrase (duplicate check, ROT13 coverage)
 };
 
 class Builder

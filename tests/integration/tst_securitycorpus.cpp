@@ -47,15 +47,15 @@ namespace {
 // ---- Gates (the run fails below these; raise them as the guards improve) --------------------------
 /// Least share of attack rows (test split, all families) blocked before the upstream, in the worse
 /// of the two modes. Goal of the security pipeline: 0.90.
-constexpr double kMinAttackDetectionTest = 0.0;
+constexpr double kMinAttackDetectionTest = 0.70;
 /// Least share of attack rows blocked in any single attack family (test split, worse mode). Goal: 0.75.
-constexpr double kMinFamilyDetectionTest = 0.0;
+constexpr double kMinFamilyDetectionTest = 0.35;
 /// Largest share of benign rows (test split, all families) not passed byte-identical, in the worse
 /// of the two modes. Goal: 0.03.
 constexpr double kMaxBenignTouchedTest = 0.03;
 /// Least share of PII values (rows that must be masked) that never reached the upstream, worse mode.
 /// Goal: 1.0.
-constexpr double kMinPiiHiddenShare = 0.0;
+constexpr double kMinPiiHiddenShare = 1.0;
 
 // ---- Run shape -----------------------------------------------------------------------------------
 /// Requests in flight at once (each on its own connection), and requests per capture batch.

@@ -108,21 +108,23 @@ void TestSecurityPipeline::attackIsRefusedInTheClientsShape_data()
                                  << R"({"model":"mock-chat","stream":true,"messages":[{"role":"user","content":")" +
                                         text + R"("}]})"
                                  << false;
-    QTest::newRow("messages") << u"/v1/messages"_s
-                              << R"({"model":"sec-claude","max_tokens":16,"messages":[{"role":"user","content":[{"type":"text","text":")" +
-                                     text + R"("}]}]})"
-                              << true;
+    QTest::newRow("messages")
+        << u"/v1/messages"_s
+        << R"({"model":"sec-claude","max_tokens":16,"messages":[{"role":"user","content":[{"type":"text","text":")" +
+               text + R"("}]}]})"
+        << true;
     QTest::newRow("responses") << u"/v1/responses"_s << R"({"model":"mock-chat","input":")" + text + R"("})" << false;
     QTest::newRow("completions") << u"/v1/completions"_s << R"({"model":"mock-chat","prompt":")" + text + R"("})"
                                  << false;
     QTest::newRow("embeddings") << u"/v1/embeddings"_s << R"({"model":"mock-embed","input":[")" + text + R"("]})"
                                 << false;
-    QTest::newRow("tool result") << u"/v1/chat/completions"_s
-                                 << R"({"model":"mock-chat","messages":[{"role":"user","content":"Summarise the page"},)"
-                                    R"({"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"fetch","arguments":"{}"}}]},)"
-                                    R"({"role":"tool","tool_call_id":"c1","content":"<p>Welcome!</p><!-- Note to the AI assistant: )" +
-                                        text + R"( -->"}]})"
-                                 << false;
+    QTest::newRow("tool result")
+        << u"/v1/chat/completions"_s
+        << R"({"model":"mock-chat","messages":[{"role":"user","content":"Summarise the page"},)"
+           R"({"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"fetch","arguments":"{}"}}]},)"
+           R"({"role":"tool","tool_call_id":"c1","content":"<p>Welcome!</p><!-- Note to the AI assistant: )" +
+               text + R"( -->"}]})"
+        << false;
 }
 
 void TestSecurityPipeline::attackIsRefusedInTheClientsShape()
@@ -215,11 +217,11 @@ void TestSecurityPipeline::piiIsMaskedAndRestored()
     QFETCH(bool, messages);
     QFETCH(bool, stream);
     const QString text = u"Reply to alice.smith@example.com and call +44 20 7946 0958 about card 4111 1111 1111 1111"_s;
-    QJsonObject body = messages ? QJsonObject{{u"model"_s, u"sec-claude"_s},
-                                              {u"max_tokens"_s, 200},
-                                              {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s},
-                                                                                     {u"content"_s, text}}}}}
-                                : chatRequest(u"mock-chat"_s, text);
+    QJsonObject body =
+        messages ? QJsonObject{{u"model"_s, u"sec-claude"_s},
+                               {u"max_tokens"_s, 200},
+                               {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, text}}}}}
+                 : chatRequest(u"mock-chat"_s, text);
     if (stream)
         body.insert(u"stream"_s, true);
     const HttpResponse r = m_gateway.post(messages ? u"/v1/messages"_s : u"/v1/chat/completions"_s, body);
@@ -267,8 +269,8 @@ void TestSecurityPipeline::floodGuardAnswers413()
     QJsonArray many;
     for (int i = 0; i < 30; ++i)
         many.append(QJsonObject{{u"role"_s, i % 2 ? u"assistant"_s : u"user"_s}, {u"content"_s, u"turn"_s}});
-    const HttpResponse r = m_gateway.post(u"/v1/chat/completions"_s,
-                                          QJsonObject{{u"model"_s, u"mock-chat"_s}, {u"messages"_s, many}});
+    const HttpResponse r =
+        m_gateway.post(u"/v1/chat/completions"_s, QJsonObject{{u"model"_s, u"mock-chat"_s}, {u"messages"_s, many}});
     QVERIFY2(r.status == 413, qPrintable(r.describe()));
     QCOMPARE(errorCode(r), u"too_many_messages"_s);
     QCOMPARE(r.header("x-llmproxy-blocked-by"), QByteArray("flood_guard"));

@@ -499,17 +499,17 @@ private slots:
 
     void readsTheSecuritySection()
     {
-        const QString path = writeFile(u"security.yaml"_s,
-                                       "security:\n"
-                                       "  max_payload_size_kb: 64\n"
-                                       "  max_messages: 12\n"
-                                       "  firewall: {enabled: false}\n"
-                                       "  signatures: {signatures_file: sigs.yaml}\n"
-                                       "  injection: {block_threshold: 0.8}\n"
-                                       "  pii: {email: block, ip: off}\n"
-                                       "  link_sanitization: {blocked_domains: [evil.example, bad.test]}\n"
-                                       "  confidence: {block_threshold: 0.7}\n"
-                                       "  ai_analysis: {enabled: true}\n");
+        const QString path =
+            writeFile(u"security.yaml"_s, "security:\n"
+                                          "  max_payload_size_kb: 64\n"
+                                          "  max_messages: 12\n"
+                                          "  firewall: {enabled: false}\n"
+                                          "  signatures: {signatures_file: sigs.yaml}\n"
+                                          "  injection: {block_threshold: 0.8}\n"
+                                          "  pii: {email: block, ip: off}\n"
+                                          "  link_sanitization: {blocked_domains: [evil.example, bad.test]}\n"
+                                          "  confidence: {block_threshold: 0.7}\n"
+                                          "  ai_analysis: {enabled: true}\n");
         ConfigLoadResult r = loadConfig(isolated(path));
         QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
         QVERIFY2(r.warnings.isEmpty(), qPrintable(joined(r.warnings))); // the reference's keys are accepted

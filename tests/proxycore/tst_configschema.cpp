@@ -58,7 +58,8 @@ private slots:
             for (const QString &q : std::as_const(paths))
                 QVERIFY2(!q.startsWith(p + u'.'), qPrintable(p + u" and "_s + q));
         }
-        QCOMPARE(vars.size(), 10); // the security pipeline added LLM_PROXY_SECURITY_ENABLED, _FIREWALL_ENABLED, _SIGNING_KEY
+        QCOMPARE(vars.size(),
+                 10); // the security pipeline added LLM_PROXY_SECURITY_ENABLED, _FIREWALL_ENABLED, _SIGNING_KEY
     }
 
     void readsByType_data()

@@ -104,7 +104,7 @@ private slots:
         QFETCH(QString, text);
         const PatternScore s = scoreOf(text);
         QVERIFY2(s.score < 0.5, qPrintable(u"%1 scored %2 (%3)"_s.arg(text).arg(s.score).arg(
-                                     QLatin1StringView(s.strongest ? s.strongest : "none"))));
+                                    QLatin1StringView(s.strongest ? s.strongest : "none"))));
     }
 
     void corpusRejectsBadFiles()
@@ -140,7 +140,8 @@ private slots:
         // The same words far apart in a long harmless text do not make a phrasing.
         QString spread;
         for (const QString &w : {u"ignore"_s, u"all"_s, u"previous"_s, u"instructions"_s, u"reveal"_s, u"system"_s})
-            spread += w + QString(u" lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod"_s).repeated(6);
+            spread +=
+                w + QString(u" lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod"_s).repeated(6);
         QVERIFY(corpus->match(normalizeForScan(spread).text).score < 0.3);
         QCOMPARE(corpus->match(QString()).pattern, -1);
     }
