@@ -251,7 +251,7 @@ QString PromptLeakFilter::endBlock(int blockIndex, TextKind kind, FilterControl 
 {
     if (!m_kinds.contains(kind))
         return {};
-    const QString rest = m_held.take(blockIndex); // a proper prefix of the canary: not a leak by itself
+    QString rest = m_held.take(blockIndex); // a proper prefix of the canary: not a leak by itself
     m_tracker.feed(rest);
     m_tracker.endText();
     if (m_tracker.leaked()) {

@@ -871,7 +871,7 @@ size_t PiiDetector::Compiled::emailObfuscated(const std::string &s, QStringView 
             const size_t close = s.find_first_of("])", i);
             if (close == std::string::npos || close >= e)
                 return e;
-            const QStringView word = text.mid(qsizetype(i + 1), qsizetype(close - i - 1));
+            const QStringView word = text.mid(qsizetype(i) + 1, qsizetype(close) - qsizetype(i) - 1);
             plain += word.compare(u"at", Qt::CaseInsensitive) == 0 ? u'@' : u'.';
             i = close;
             continue;
@@ -1293,7 +1293,7 @@ size_t PiiDetector::Compiled::secret(const std::string &s, QStringView text, Kin
         default:
             break;
         }
-        body = text.mid(qsizetype(b + prefix), qsizetype(e - b - prefix));
+        body = text.mid(qsizetype(b) + qsizetype(prefix), qsizetype(e) - qsizetype(b) - qsizetype(prefix));
         if (kind == kAwsKeyId) {
             if (body.contains(u"EXAMPLE") || isSecretPlaceholder(body))
                 return e;

@@ -1023,7 +1023,7 @@ void TestSecurityCorpus::corpusScoresEndToEnd()
     qInfo("security corpus: %lld requests in %lld ms; attacks (test) blocked %s non-streaming, %s streaming; "
           "weakest family %s %s %%; benign (test) touched %d/%d non-streaming, %d/%d streaming; PII values "
           "hidden %s %%; report %s",
-          qlonglong(attackJobs.size() + benignJobs.size() + piiJobs.size()), runtimeMs,
+          qlonglong(attackJobs.size()) + qlonglong(benignJobs.size()) + qlonglong(piiJobs.size()), runtimeMs,
           qPrintable(QString(percent(detection(u"all"_s, false)) + u" %"_s)),
           qPrintable(QString(percent(detection(u"all"_s, true)) + u" %"_s)), qPrintable(worstFamilyName),
           qPrintable(percent(worstFamily)), touched(bp), bp.n, touched(bs), bs.n, qPrintable(percent(piiHidden)),

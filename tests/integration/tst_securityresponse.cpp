@@ -64,7 +64,7 @@ QJsonObject json(const QByteArray &data)
 /// Writes `content` to `name` in `dir`; returns its path.
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
-    const QString path = dir.filePath(name);
+    QString path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};

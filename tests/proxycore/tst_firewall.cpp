@@ -497,6 +497,7 @@ private slots:
         }
         QCOMPARE(store.reload(path).outcome, SignatureReloadOutcome::Loaded);
         std::vector<std::thread> workers;
+        workers.reserve(4);
         for (int t = 0; t < 4; ++t) {
             workers.emplace_back([&] {
                 while (!stop.load()) {

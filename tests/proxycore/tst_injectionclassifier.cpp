@@ -227,7 +227,7 @@ private slots:
     {
         const std::optional<InjectionClassifier> model = InjectionClassifier::builtin();
         QVERIFY(model.has_value());
-        const QString attack = kAttacks.first();
+        const QString &attack = kAttacks.first();
         const float alone = model->score(attack);
         const float plainDocument = model->score(filler(100 * 1024));
         QString document = filler(100 * 1024);
@@ -252,6 +252,7 @@ private slots:
             expected.push_back(model->score(t));
         std::atomic<int> mismatches{0};
         std::vector<std::thread> threads;
+        threads.reserve(4);
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back([&, t] {
                 for (int round = 0; round < 50; ++round) {

@@ -547,6 +547,7 @@ private slots:
         QCOMPARE(expected.size(), 7);
         std::atomic<int> mismatches = 0;
         std::vector<std::thread> threads;
+        threads.reserve(4);
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back([&] {
                 for (int i = 0; i < 200; ++i) {

@@ -74,7 +74,7 @@ QList<QStringList> everySplitInThree(const QString &text)
     return splits;
 }
 
-ResponseFilterChainPtr securityChain(const ResponseScanReportPtr &report, QByteArray key = {})
+ResponseFilterChainPtr securityChain(const ResponseScanReportPtr &report, const QByteArray &key = {})
 {
     auto chain = std::make_shared<ResponseFilterChain>();
     chain->append(std::make_shared<InvisibleCharFilter>(report));

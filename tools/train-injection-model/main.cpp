@@ -401,7 +401,7 @@ int main(int argc, char **argv)
         else if (arg == QLatin1String("--no-cv"))
             settings.crossValidate = false;
         else if (!(v = value()))
-            return usage();
+            return usage(); // NOLINT(bugprone-branch-clone): as for an unknown option
         else if (arg == QLatin1String("--attacks"))
             settings.attackDirs.append(*v);
         else if (arg == QLatin1String("--benign"))

@@ -107,7 +107,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: tune-injection <corpus dir> [--fpr 0.01]\n");
         return 2;
     }
-    const QString corpus = args.at(1);
+    const QString &corpus = args.at(1);
     double targetFpr = 0.01;
     if (const qsizetype i = args.indexOf(QStringLiteral("--fpr")); i > 0 && i + 1 < args.size())
         targetFpr = args.at(i + 1).toDouble();
