@@ -22,7 +22,7 @@ const std::array<GuardInfo, kGuardCount> kGuards = {{
     {Guard::Trajectory, "trajectory", "Multi-turn trajectory",
      "Blocks a conversation whose recent user turns together build up an attack."},
     {Guard::ThreatLedger, "threat_ledger", "Threat ledger",
-     "Blocks a key or address that keeps sending suspicious requests."},
+     "Refuses the borderline requests of a key or remote address that keeps sending suspicious ones."},
     {Guard::Pii, "pii", "PII and secrets",
      "Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and "
      "restores them in the answer."},
