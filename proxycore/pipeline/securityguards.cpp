@@ -387,17 +387,6 @@ bool SecurityGuards::ledgerRecord(const QString &actor, double score, qint64 now
     return overThreshold(entry);
 }
 
-bool SecurityGuards::ledgerBlocked(const QString &actor, qint64 nowMs) const
-{
-    QMutexLocker lock(&m_ledgerMutex);
-    const auto it = m_ledger.constFind(actor);
-    if (it == m_ledger.cend())
-        return false;
-    LedgerEntry entry = *it;
-    pruneLedger(entry, nowMs);
-    return overThreshold(entry);
-}
-
 int SecurityGuards::ledgerActors() const
 {
     QMutexLocker lock(&m_ledgerMutex);

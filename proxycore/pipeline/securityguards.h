@@ -155,8 +155,6 @@ public:
     /// whether the actor is over the ledger's threshold within its window, counting this one. An
     /// actor over the threshold has its borderline requests blocked, never its harmless ones.
     bool ledgerRecord(const QString &actor, double score, qint64 nowMs);
-    /// Whether `actor` is over the threshold now, without recording anything.
-    bool ledgerBlocked(const QString &actor, qint64 nowMs) const;
     int ledgerActors() const;
 
 private:

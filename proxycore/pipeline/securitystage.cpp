@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/pipeline/securitystage.h"
 
+#include "proxycore/formats/jsonmembers.h"
 #include "proxycore/pipeline/requestcontext.h"
 #include "proxycore/pipeline/securityresponsefilters.h"
 #include "proxycore/pipeline/textreplacefilter.h"
@@ -77,33 +78,8 @@ int longestRepetition(QStringView text)
 /// `text` as it must appear inside a JSON string (tool arguments are JSON text).
 QString jsonEscaped(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'"':
-            out += u"\\\""_s;
-            break;
-        case u'\\':
-            out += u"\\\\"_s;
-            break;
-        case u'\n':
-            out += u"\\n"_s;
-            break;
-        case u'\r':
-            out += u"\\r"_s;
-            break;
-        case u'\t':
-            out += u"\\t"_s;
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                out += u"\\u%1"_s.arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    return out;
+    const QByteArray literal = jsonString(text);
+    return QString::fromUtf8(literal.sliced(1, literal.size() - 2));
 }
 
 QString actionFor(const SecurityConfig &c, PiiType type)

@@ -41,8 +41,9 @@ struct PatternDef
 #define EARLIER_WORDS                                                                                                  \
     R"((?:(?:all|any|every|of|the|your|these|those|previous|prior|above|earlier|preceding|foregoing|former|original|initial|old|system|safety|developer|hidden|given|other|and|that|you were given|you have been given|you received)\s+){1,6})"
 
-// Weights were set on the development split of tests/corpus; a phrase that ordinary prompts also
-// use gets a low weight and needs other evidence.
+// Weights are set by hand: a phrase that ordinary prompts also use gets a low weight and needs other
+// evidence. How much the patterns count in the decision is fitted on the corpus' dev split
+// (CompositeWeights, tools/tune-injection).
 const PatternDef kPatterns[] =
     {
         // -- override, English -----------------------------------------------------------------------

@@ -86,8 +86,6 @@ public:
     /// Composite of already computed parts (exposed for the tuning tool and tests).
     double composite(const TextVerdict &v, ScanMode mode) const;
     double blockThreshold() const { return m_weights.blockThreshold; }
-    const CompositeWeights &weights() const { return m_weights; }
-    void setBlockThreshold(double t) { m_weights.blockThreshold = t; }
 
     const SignatureStore &signatures() const { return *m_signatures; }
     const CorpusSimilarity &corpus() const { return *m_corpus; }

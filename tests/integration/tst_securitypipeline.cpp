@@ -55,6 +55,7 @@ private slots:
     void piiIsMaskedAndRestored_data();
     void piiIsMaskedAndRestored();
     void secretInToolResultIsMasked();
+    void maskedValueIsRestoredInToolArguments();
     void floodGuardAnswers413();
     void guardsStatusCountsDecisions();
     void switchingAGuardOffLetsTrafficThrough();
@@ -262,6 +263,50 @@ void TestSecurityPipeline::secretInToolResultIsMasked()
     const QByteArray upstream = m_gateway.mock.inferenceRequests().value(0).body;
     QVERIFY2(!upstream.contains(key), upstream.constData());
     QVERIFY2(upstream.contains("[SECRET_1]"), upstream.constData());
+}
+
+void TestSecurityPipeline::maskedValueIsRestoredInToolArguments()
+{
+    // The model calls a tool with the placeholder it was given: the client's tool call carries the
+    // original value again, inside the arguments' JSON text.
+    const QJsonObject call{
+        {u"id"_s, u"call_1"_s},
+        {u"type"_s, u"function"_s},
+        {u"function"_s, QJsonObject{{u"name"_s, u"send_mail"_s}, {u"arguments"_s, uR"({"to":"[EMAIL_1]"})"_s}}}};
+    const QJsonObject completion{
+        {u"id"_s, u"chatcmpl-tool"_s},
+        {u"object"_s, u"chat.completion"_s},
+        {u"created"_s, 1},
+        {u"model"_s, u"mock-chat"_s},
+        {u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0},
+                                              {u"message"_s, QJsonObject{{u"role"_s, u"assistant"_s},
+                                                                         {u"content"_s, QJsonValue::Null},
+                                                                         {u"tool_calls"_s, QJsonArray{call}}}},
+                                              {u"finish_reason"_s, u"tool_calls"_s}}}}};
+    QVERIFY(m_gateway.mock.script(
+        QJsonObject{{u"body"_s, QString::fromUtf8(QJsonDocument(completion).toJson(QJsonDocument::Compact))}}));
+    const HttpResponse r =
+        m_gateway.post(u"/v1/chat/completions"_s,
+                       chatRequest(u"mock-chat"_s, u"Our new contact in accounting is alice.smith@example.com"_s));
+    QVERIFY2(r.status == 200, qPrintable(r.describe()));
+    QVERIFY(!m_gateway.mock.inferenceRequests().value(0).body.contains("alice.smith"));
+    const QString arguments = r.json()
+                                  .value(u"choices"_s)
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(u"message"_s)
+                                  .toObject()
+                                  .value(u"tool_calls"_s)
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(u"function"_s)
+                                  .toObject()
+                                  .value(u"arguments"_s)
+                                  .toString();
+    QCOMPARE(QJsonDocument::fromJson(arguments.toUtf8()).object().value(u"to"_s).toString(),
+             u"alice.smith@example.com"_s);
 }
 
 void TestSecurityPipeline::floodGuardAnswers413()

@@ -166,17 +166,18 @@ private slots:
         QVERIFY(!guards.ledgerRecord(actor, 0.9, 1'000));
         QVERIFY(!guards.ledgerRecord(actor, 0.9, 2'000)); // 1.8, but two events only
         QVERIFY(guards.ledgerRecord(actor, 0.4, 3'000));
-        QVERIFY(guards.ledgerBlocked(actor, 3'000));
-        QVERIFY(!guards.ledgerBlocked(actor, 70'000)); // the window moved on
-        QVERIFY(!guards.ledgerBlocked(u"ip:10.0.0.2"_s, 3'000));
-        QCOMPARE(guards.ledgerActors(), 1);
+        QVERIFY(guards.ledgerRecord(actor, 0.1, 4'000));             // still over: 2.3 in 4 events
+        QVERIFY(!guards.ledgerRecord(u"ip:10.0.0.2"_s, 0.9, 4'000)); // another actor starts from nothing
+        QVERIFY(!guards.ledgerRecord(actor, 0.9, 70'000));           // the window moved on: one event left
+        QCOMPARE(guards.ledgerActors(), 2);
 
         c.threatLedgerMaxActors = 2;
         guards.setConfig(c);
-        guards.ledgerRecord(u"a"_s, 0.5, 4'000);
-        guards.ledgerRecord(u"b"_s, 0.5, 5'000); // evicts the least recently seen (the first actor)
+        QVERIFY(guards.ledgerRecord(actor, 0.9, 71'000) == false); // two events in the window
+        guards.ledgerRecord(u"a"_s, 0.5, 72'000);                  // evicts the least recently seen (10.0.0.2)
+        guards.ledgerRecord(u"b"_s, 0.5, 73'000);                  // evicts the first actor and its events
         QCOMPARE(guards.ledgerActors(), 2);
-        QVERIFY(!guards.ledgerBlocked(actor, 5'000));
+        QVERIFY(!guards.ledgerRecord(actor, 0.9, 74'000)); // starts again from one event
     }
 
     void countersAreThreadSafe()
