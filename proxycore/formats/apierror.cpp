@@ -32,6 +32,7 @@ canonical::Error ApiError::toCanonical() const
     e.message = message;
     e.code = QString::fromLatin1(code);
     e.param = QString::fromLatin1(param);
+    e.fromGateway = true;
     return e;
 }
 

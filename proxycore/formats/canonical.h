@@ -205,6 +205,9 @@ struct Error
     QString message;
     QString code;
     QString param;
+    /// The gateway's own error (ApiError): OpenAI encoders keep its type instead of deriving one from the status,
+    /// so a stream that breaks reads the same whether or not it went through the translating relay.
+    bool fromGateway = false;
 
     friend bool operator==(const Error &, const Error &) = default;
 };

@@ -299,6 +299,7 @@ struct Grouping
     bool parentheses = false;
     bool dots = false;
     bool slashes = false;
+    bool spacesOrDashes = false;
     bool badSeparators = false; ///< two separators in a row, unless one is a parenthesis
 };
 
@@ -327,6 +328,8 @@ Grouping groupsOf(const std::string &s, size_t begin, size_t end)
             g.dots = true;
         else if (c == '/')
             g.slashes = true;
+        else if (c == ' ' || c == '-')
+            g.spacesOrDashes = true;
         const bool parenthesisPair = c == '(' || c == ')' || s[i - 1] == '(' || s[i - 1] == ')';
         if (c != '+' && ++separatorsInRow > 1 && !parenthesisPair)
             g.badSeparators = true;
@@ -342,10 +345,13 @@ bool isYear(const std::string &s, size_t at)
 }
 
 /// Dates (2023-10-15, 15/10/2023, 15.10.2023, 2023/10/15) at the start of a run, IPv4-shaped
-/// runs, and thousands groupings (1 234 567, 12.345.678).
+/// runs, thousands groupings (1 234 567, 12.345.678) and lists of decimals (330.0 330.1 330.2: a
+/// national number is dotted or spaced, not both).
 bool looksLikeNonPhone(const std::string &s, size_t begin, const Grouping &g)
 {
     const auto &gr = g.groups;
+    if (g.dots && g.spacesOrDashes)
+        return true;
     if (gr.size() >= 3) {
         const size_t first = s.find_first_of("0123456789", begin);
         if (gr[0] == 4 && gr[1] <= 2 && gr[2] <= 2 && isYear(s, first))

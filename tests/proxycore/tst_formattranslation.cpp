@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/formats/anthropicmessages.h"
+#include "proxycore/formats/apierror.h"
 #include "proxycore/formats/canonical.h"
 #include "proxycore/formats/openaichat.h"
 #include "proxycore/formats/ssedecoder.h"
@@ -382,6 +383,17 @@ void TestFormatTranslation::errorBodiesMapAcrossFormats()
                  .value(u"type"_s)
                  .toString(),
              u"not_found_error"_s);
+
+    // The gateway's own errors keep their type through the encoders: a broken stream says upstream_error
+    // whether it was relayed raw or decoded and re-encoded.
+    const ApiError lost = ApiError::badGateway(u"lost"_s, "upstream_disconnected");
+    openaichat::StreamEncoder encoder;
+    const QByteArray stream = encoder.fail(lost.toCanonical());
+    QVERIFY(stream.startsWith("data: ") && stream.endsWith("\n\ndata: [DONE]\n\n"));
+    const QByteArray event = stream.mid(6, stream.indexOf('\n') - 6);
+    QCOMPARE(QJsonDocument::fromJson(event).object(), QJsonDocument::fromJson(lost.openAiBody()).object());
+    QCOMPARE(QJsonDocument::fromJson(event).object().value(u"error"_s).toObject().value(u"type"_s).toString(),
+             u"upstream_error"_s);
 }
 
 void TestFormatTranslation::interleavedToolCallsKeepTheirArguments()

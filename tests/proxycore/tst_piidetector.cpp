@@ -294,6 +294,8 @@ private slots:
             u"Invoice INV-2023-000123456"_s,
             u"values 10 20 30 40 50 60 70 80"_s,
             u"coordinates (37.7749, -122.4194)"_s,
+            u"readings 330.0 330.1 330.2 330.3"_s,
+            u"scores 4.5 120.25 7.75 8.0"_s,
             u"the callback got 4155552671 as its argument"_s,
             // card look-alikes
             u"card 4111 1111 1111 1112"_s,
