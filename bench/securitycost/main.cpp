@@ -4,7 +4,7 @@
 // What the security pipeline's request side costs per request, next to what reading the request
 // costs anyway (RequestView: strict JSON index and the text segments), measured in the same run:
 //
-//   security-cost [--iterations N] [--markdown]
+//   security-cost [--iterations N] [--markdown] [--case N]
 //
 // Cases: a 1 KB developer question, a 100 KB pasted source file, and an agent conversation with
 // 200 KB of history resent with one new turn (the history is scanned once, then only the new turn).
@@ -118,6 +118,9 @@ int main(int argc, char **argv)
     if (const qsizetype i = args.indexOf(QStringLiteral("--iterations")); i > 0 && i + 1 < args.size())
         iterations = std::max(10, args.at(i + 1).toInt());
     const bool markdown = args.contains(QStringLiteral("--markdown"));
+    int only = -1; // --case N: run only the N-th case (0-based), e.g. under a profiler
+    if (const qsizetype i = args.indexOf(QStringLiteral("--case")); i > 0 && i + 1 < args.size())
+        only = args.at(i + 1).toInt();
 
     auto guards = std::make_shared<SecurityGuards>();
     std::optional<InjectionClassifier> classifier = InjectionClassifier::builtin();
@@ -179,6 +182,8 @@ int main(int argc, char **argv)
         std::printf("| Request | Body | Reading it (µs, median) | Security pipeline (µs, median / p95) | Ratio |\n"
                     "|---|---:|---:|---:|---:|\n");
     for (const Case &c : cases) {
+        if (only >= 0 && &c != &cases[only])
+            continue;
         const qsizetype size = c.body(0).size();
         // Warm-up: compiles nothing lazily on the clock; for the history case it also fills the
         // scan cache with the history, as the previous turns of a real session would have.

@@ -103,6 +103,29 @@ bool fromUtf8(QByteArrayView bytes, QString &out)
     return !decoder.hasError();
 }
 
+/// Decoded bytes as readable text: UTF-8, or UTF-16 (big- or little-endian) when every other byte
+/// is zero, as text encoded from a UTF-16 string is ("D\0i\0s\0..."). False when neither gives
+/// printable text.
+bool readableText(QByteArrayView bytes, QString &out)
+{
+    if (fromUtf8(bytes, out) && isPrintableText(out))
+        return true;
+    if (bytes.size() < 4 || bytes.size() % 2 != 0)
+        return false;
+    bool evenZero = true;
+    bool oddZero = true;
+    for (qsizetype i = 0; i + 1 < bytes.size() && (evenZero || oddZero); i += 2) {
+        evenZero = evenZero && bytes[i] == 0;
+        oddZero = oddZero && bytes[i + 1] == 0;
+    }
+    if (evenZero == oddZero)
+        return false;
+    QStringDecoder decoder(evenZero ? QStringDecoder::Utf16BE : QStringDecoder::Utf16LE,
+                           QStringDecoder::Flag::Stateless);
+    out = decoder.decode(bytes);
+    return !decoder.hasError() && isPrintableText(out);
+}
+
 QByteArray toAscii(QStringView s)
 {
     QByteArray out(s.size(), Qt::Uninitialized);
@@ -157,8 +180,112 @@ void tryHex(QStringView text, qsizetype start, qsizetype length, Collector &out)
     for (qsizetype k = 0; k < length / 2; ++k)
         bytes[k] = char(hexValue(p[start + 2 * k]) * 16 + hexValue(p[start + 2 * k + 1]));
     QString decodedText;
-    if (fromUtf8(bytes, decodedText) && isPrintableText(decodedText))
+    if (readableText(bytes, decodedText))
         out.add(start, length, std::move(decodedText), "hex");
+}
+
+bool isHexSeparator(char16_t c)
+{
+    return c == u' ' || c == u'\t' || c == u',' || c == u':' || c == u';' || c == u'-';
+}
+
+/// A hex token at `i`: an optional 0x prefix, then an even number of hex digits, with no letter,
+/// digit or backslash (a `\x` escape) glued to either end. Without the prefix a token has at
+/// most 8 digits (longer runs are whole blobs, tryHex's). Its length, 0 when there is none; its
+/// digits in `digits`.
+qsizetype hexTokenAt(const char16_t *p, qsizetype i, qsizetype n, QStringView *digits)
+{
+    if (i > 0 && (isAsciiAlnum(p[i - 1]) || p[i - 1] == u'\\'))
+        return 0;
+    const bool prefixed = i + 1 < n && p[i] == u'0' && (p[i + 1] == u'x' || p[i + 1] == u'X');
+    const qsizetype d = prefixed ? i + 2 : i;
+    qsizetype e = d;
+    while (e < n && hexValue(p[e]) >= 0)
+        ++e;
+    const qsizetype count = e - d;
+    if (count < 2 || count % 2 != 0 || (!prefixed && count > 8) || (e < n && isAsciiAlnum(p[e])))
+        return 0;
+    *digits = QStringView(p + d, count);
+    return e - i;
+}
+
+/// Hex written as separate bytes or groups: "49 67 6e", "49:67:6e", "0x49, 0x67", "4967 6e6f"
+/// (groups of one size), hex dumps ("00000010  69 64 ...", offsets and a trailing text column
+/// skipped), and a single long 0x-prefixed number. Runs of at least kMinHex / 2 bytes.
+void findSeparatedHex(QStringView text, Collector &out)
+{
+    const char16_t *p = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        if (hexValue(p[i]) < 0 || (i > 0 && (isAsciiAlnum(p[i - 1]) || p[i - 1] == u'\\'))) {
+            ++i;
+            continue;
+        }
+        QByteArray bytes;
+        qsizetype group = 0;
+        qsizetype end = i;
+        qsizetype pos = i;
+        bool dump = false;
+        bool lineStart = i == 0 || p[i - 1] == u'\n';
+        int tokens = 0;
+        bool decimal = true; // every token only decimal digits: a list of numbers, unless it spells words
+        while (pos < n) {
+            QStringView digits;
+            const qsizetype length = hexTokenAt(p, pos, n, &digits);
+            if (length == 0)
+                break;
+            const qsizetype after = pos + length;
+            if (lineStart && digits.size() >= 6 && after < n &&
+                (p[after] == u':' || (after + 1 < n && p[after] == u' ' && p[after + 1] == u' '))) {
+                // A dump's offset column.
+                dump = true;
+                pos = after + (p[after] == u':' ? 1 : 0);
+                while (pos < n && p[pos] == u' ')
+                    ++pos;
+                lineStart = false;
+                continue;
+            }
+            if (group == 0)
+                group = digits.size();
+            else if (digits.size() != group || group > 8)
+                break;
+            if (bytes.size() + digits.size() / 2 > out.m_room * 2)
+                break;
+            decimal = decimal && std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); });
+            for (qsizetype k = 0; k + 1 < digits.size(); k += 2)
+                bytes.append(char(hexValue(digits[k].unicode()) * 16 + hexValue(digits[k + 1].unicode())));
+            ++tokens;
+            end = after;
+            pos = after;
+            lineStart = false;
+            // The separator to the next token: up to three separator characters, or a line break.
+            qsizetype s = pos;
+            while (s < n && s - pos < 3 && isHexSeparator(p[s]))
+                ++s;
+            if (dump && s - pos >= 2 && s < n && hexTokenAt(p, s, n, &digits) == 0) {
+                // A dump's text column: the run goes on at the next line's offset.
+                while (s < n && p[s] != u'\n')
+                    ++s;
+            }
+            if (s < n && p[s] == u'\r')
+                ++s;
+            if (s < n && p[s] == u'\n') {
+                ++s;
+                lineStart = true;
+            }
+            if (s == pos)
+                break;
+            pos = s;
+        }
+        if (tokens > 1 || (tokens == 1 && group > 8)) {
+            QString decodedText;
+            if (bytes.size() >= kMinHex / 2 && (!decimal || bytes.contains(' ')) && out.fits(bytes.size()) &&
+                readableText(bytes, decodedText))
+                out.add(i, end - i, std::move(decodedText), "hex");
+        }
+        i = std::max(i + 1, end);
+    }
 }
 
 /// Base64 and base64url runs, and the hex runs inside them.
@@ -221,8 +348,7 @@ void findBase64AndHex(QStringView text, Collector &out)
         const auto decoded = QByteArray::fromBase64Encoding(toAscii(text.sliced(s, dataLength + padding)),
                                                             options | QByteArray::AbortOnBase64DecodingErrors);
         QString decodedText;
-        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || !fromUtf8(*decoded, decodedText) ||
-            !isPrintableText(decodedText))
+        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || !readableText(*decoded, decodedText))
             continue;
         out.add(s, dataLength + padding, std::move(decodedText), urlSafe ? "base64url" : "base64");
     }
@@ -470,6 +596,7 @@ DecodeResult decodeEncodedSpans(QStringView text, const DecodeLimits &limits)
             const QStringView layer = parent < 0 ? text : QStringView(parentText);
             Collector found(budget - result.outputUnits, limits.maxSpansPerLevel - spansThisDepth);
             findBase64AndHex(layer, found);
+            findSeparatedHex(layer, found);
             findClusters(layer, u'%', urlEscapeAt, kMinUrlEscapes, decodeUrlSpan, "url", found);
             findClusters(layer, u'\\', backslashEscapeAt, kMinBackslashEscapes, decodeBackslashSpan, "escape", found);
             findClusters(layer, u'&', entityEscapeAt, kMinEntities, decodeEntitySpan, "html", found);

@@ -42,7 +42,9 @@ struct DecodeResult
 };
 
 /// Finds encoded text inside `text` and decodes it, layer by layer: base64 and base64url (runs of
-/// ≥ 16 alphabet characters with valid length and padding), hex (≥ 16 digits, even length),
+/// ≥ 16 alphabet characters with valid length and padding), hex (≥ 16 digits, even length; or
+/// ≥ 8 bytes written apart: "49 67", "0x49, 0x67", "49:67", groups of one size, hex dumps), UTF-16
+/// text inside base64 or hex,
 /// URL percent-encoding (≥ 3 escapes close together), `\uXXXX` / `\xXX` escapes, HTML entities
 /// (numeric and a common named set), plus a ROT13 variant of the whole input. A decoding is kept
 /// only when it yields valid, printable text, so hashes, UUIDs, words and paths that happen to fit

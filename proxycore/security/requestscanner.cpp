@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 
 namespace llmproxy {
 
@@ -17,24 +19,67 @@ namespace {
 
 constexpr qsizetype kGuessClassifierUnits = 4096;
 
-/// Words of a prepared text; characters of scripts written without spaces count half a word each.
-double wordCount(QStringView text)
+// English function words: their share tells English prose (and English comments and messages
+// in code) from other languages, whose attacks the classifier has seen far less of. Sorted.
+constexpr std::u16string_view kEnglishWords[] = {
+    u"a",     u"about", u"all",   u"an",   u"and",   u"any",   u"are",   u"as",    u"at",    u"be",
+    u"been",  u"but",   u"by",    u"can",  u"could", u"did",   u"do",    u"does",  u"for",   u"from",
+    u"had",   u"has",   u"have",  u"he",   u"her",   u"here",  u"his",   u"how",   u"i",     u"if",
+    u"in",    u"into",  u"is",    u"it",   u"its",   u"just",  u"me",    u"my",    u"no",    u"not",
+    u"now",   u"of",    u"on",    u"or",   u"our",   u"please", u"she",  u"should", u"so",   u"than",
+    u"that",  u"the",   u"their", u"them", u"then",  u"there", u"these", u"they",  u"this",  u"those",
+    u"to",    u"was",   u"we",    u"were", u"what",  u"when",  u"which", u"who",   u"will",  u"with",
+    u"would", u"you",   u"your",
+};
+
+/// Words of a prepared text (characters of scripts written without spaces count half a word
+/// each) and how English it reads: 1 when at least a fifth of the words are English function
+/// words or the text is too short to tell, down to 0 when none are.
+struct WordStats
 {
     double words = 0.0;
-    bool inWord = false;
-    for (const QChar c : text) {
+    double english = 1.0;
+};
+
+WordStats wordStats(QStringView text)
+{
+    WordStats stats;
+    int tokens = 0;
+    int englishTokens = 0;
+    qsizetype start = -1;
+    bool ascii = true;
+    const auto endWord = [&](qsizetype end) {
+        if (start < 0)
+            return;
+        ++tokens;
+        const qsizetype length = end - start;
+        if (ascii && length <= 7) {
+            const std::u16string_view word(text.utf16() + start, size_t(length));
+            englishTokens += std::binary_search(std::begin(kEnglishWords), std::end(kEnglishWords), word) ? 1 : 0;
+        }
+        start = -1;
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
         const char16_t u = c.unicode();
         if ((u >= 0x3040 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) || (u >= 0x0E00 && u <= 0x0EFF)) {
-            words += 0.5;
-            inWord = false;
+            endWord(i);
+            stats.words += 0.5;
         } else if (c.isLetterOrNumber()) {
-            words += inWord ? 0.0 : 1.0;
-            inWord = true;
+            if (start < 0) {
+                start = i;
+                ascii = true;
+                stats.words += 1.0;
+            }
+            ascii = ascii && u < 0x80;
         } else if (!c.isMark()) {
-            inWord = false;
+            endWord(i);
         }
     }
-    return words;
+    endWord(text.size());
+    if (stats.words >= 3.0)
+        stats.english = std::min(1.0, 5.0 * englishTokens / std::max(stats.words, 1.0));
+    return stats;
 }
 
 double logit(double p)
@@ -49,9 +94,10 @@ double sigmoid(double z)
 }
 
 /// The pattern, similarity and classifier evidence of one prepared text, merged into `v` (max).
-/// A null `corpus` skips the similarity (variants that are only guesses, such as ROT13).
-void scoreNormalized(const NormalizedText &n, const CorpusSimilarity *corpus, const InjectionClassifier *classifier,
-                     TextVerdict &v)
+/// A null `corpus` skips the similarity (variants that are only guesses, such as ROT13). Returns
+/// the classifier's probability for this text (0 without a classifier).
+double scoreNormalized(const NormalizedText &n, const CorpusSimilarity *corpus, const InjectionClassifier *classifier,
+                       TextVerdict &v)
 {
     const InjectionPatterns &patterns = InjectionPatterns::instance();
     const auto take = [&v](const PatternScore &ps) {
@@ -66,8 +112,11 @@ void scoreNormalized(const NormalizedText &n, const CorpusSimilarity *corpus, co
         take(patterns.score(n.leetspeak.toUtf8()));
     if (corpus)
         v.similarity = std::max(v.similarity, corpus->match(n.text).score);
-    if (classifier)
-        v.classifier = std::max(v.classifier, double(classifier->score(n)));
+    if (!classifier)
+        return 0.0;
+    const double p = classifier->score(n);
+    v.classifier = std::max(v.classifier, p);
+    return p;
 }
 
 } // namespace
@@ -80,6 +129,8 @@ QString TextVerdict::detail() const
                     .arg(patterns, 0, 'f', 3)
                     .arg(structure, 0, 'f', 3)
                     .arg(similarity, 0, 'f', 3);
+    if (encoded > 0)
+        s += QStringLiteral(" encoded=%1").arg(encoded, 0, 'f', 3);
     if (pattern)
         s += QStringLiteral(" pattern=%1").arg(QLatin1StringView(pattern));
     if (firewall)
@@ -102,11 +153,15 @@ RequestScanner::RequestScanner(std::shared_ptr<const SignatureStore> signatures,
 double RequestScanner::composite(const TextVerdict &v, ScanMode mode) const
 {
     const CompositeWeights &w = m_weights;
-    double z = w.bias + w.patterns * v.patterns + w.structure * v.structure + w.similarity * v.similarity;
+    const double foreign = 1.0 - v.english;
+    double z = w.bias + w.foreignBias * foreign + (w.patterns + w.patternsForeign * foreign) * v.patterns +
+               w.structure * v.structure + (w.similarity + w.similarityForeign * foreign) * v.similarity;
     if (m_classifier)
-        z += w.classifier * logit(v.classifier) * classifierTrust(v.words);
+        z += (w.classifier * v.english + w.classifierForeign * foreign) * logit(v.classifier) *
+             classifierTrust(v.words);
     if (v.counts.invisible() > 0)
         z += w.invisible;
+    z += w.encoded * v.encoded;
     if (v.firewall)
         z += w.signature;
     if (mode == ScanMode::Indirect)
@@ -131,7 +186,9 @@ TextVerdict RequestScanner::scan(QStringView text, ScanMode mode, bool firewall,
         return v;
     const NormalizedText normalized = normalizeForScan(text);
     v.counts = normalized.counts;
-    v.words = wordCount(normalized.text);
+    const WordStats stats = wordStats(normalized.text);
+    v.words = stats.words;
+    v.english = stats.english;
     scoreNormalized(normalized, m_corpus.get(), m_classifier.get(), v);
     // Text hidden in base64, hex, URL or escape encodings is read too: an injection the signatures
     // do not know still meets the patterns and the classifier once decoded. The ROT13 reading of
@@ -141,8 +198,11 @@ TextVerdict RequestScanner::scan(QStringView text, ScanMode mode, bool firewall,
         if (span.text.size() < 8)
             continue;
         const bool guess = span.candidate;
-        scoreNormalized(normalizeForScan(span.text), guess ? nullptr : m_corpus.get(),
-                        !guess || span.text.size() <= kGuessClassifierUnits ? m_classifier.get() : nullptr, v);
+        const double p =
+            scoreNormalized(normalizeForScan(span.text), guess ? nullptr : m_corpus.get(),
+                            !guess || span.text.size() <= kGuessClassifierUnits ? m_classifier.get() : nullptr, v);
+        if (!guess)
+            v.encoded = std::max(v.encoded, p);
     }
     v.injection = composite(v, mode);
     return v;

@@ -40,7 +40,11 @@ struct TextVerdict
     double structure = 0.0;        ///< structural cues only
     double similarity = 0.0;       ///< closest attack phrasing of the corpus
     double classifier = 0.0;       ///< learned classifier's probability
+    /// The classifier's probability for the most suspicious text decoded out of base64, hex, URL
+    /// or escapes (0 when nothing was decoded): instructions hidden in an encoding.
+    double encoded = 0.0;
     double words = 0.0;            ///< words in the text (a CJK or Thai character counts half)
+    double english = 1.0;          ///< how English the text reads, 0–1 (share of English function words)
     const char *pattern = nullptr; ///< heaviest pattern id
     NormalizationCounts counts;    ///< invisible characters and look-alikes found
 
@@ -52,18 +56,25 @@ struct TextVerdict
 /// split of tests/corpus (tools/tune-injection, docs/security-pipeline.md).
 struct CompositeWeights
 {
-    // Fitted by `tune-injection tests/corpus --fpr 0.02` (out-of-fold classifier scores on the dev
-    // split; threshold at a dev false-positive rate of 2 %). Refit after retraining the classifier
+    // Fitted by `tune-injection tests/corpus --fpr 0.025` (out-of-fold classifier scores on the dev
+    // split; threshold at a dev false-positive rate of 2.5 %). Refit after retraining the classifier
     // or changing the corpus, patterns or signatures.
-    double bias = -0.8697;
-    double classifier = 1.5656; ///< times the classifier's logit (times classifierTrust())
-    double patterns = 0.7485;
-    double structure = -0.2599;
-    double similarity = 1.4353;
-    double invisible = 1.2458;    ///< invisible / tag characters present
-    double indirectBias = 0.1944; ///< added for tool results and documents
-    double signature = -0.8044;   ///< a firewall signature matched the plain text (the classifier already saw it)
-    double blockThreshold = 0.8374;
+    double bias = -1.0176;
+    double classifier = 1.5031; ///< times the classifier's logit (times classifierTrust() and english)
+    double patterns = 0.4626;
+    double structure = -0.2603;
+    double similarity = 1.3508;
+    double invisible = 1.2999;    ///< invisible / tag characters present
+    double indirectBias = 0.3655; ///< added for tool results and documents
+    double encoded = 0.7329;         ///< times TextVerdict::encoded
+    double signature = -0.6746;   ///< a firewall signature matched the plain text (the classifier already saw it)
+    // The same parts for text that does not read as English, added in proportion (1 - english):
+    // the classifier has seen fewer attacks in other languages, the patterns cover 17 of them.
+    double foreignBias = 0.1162;
+    double classifierForeign = 1.7465; ///< replaces `classifier` in proportion
+    double patternsForeign = 0.7627;
+    double similarityForeign = 0.4278;
+    double blockThreshold = 0.8143;
 };
 
 /// Reads one text for the request guards: normalises it once, runs the firewall's signatures over

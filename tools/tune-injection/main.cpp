@@ -47,18 +47,27 @@ struct Row
 
 constexpr int kFolds = 5;
 
-constexpr int kFeatures = 7;
+constexpr int kFeatures = 12;
 
 std::array<double, kFeatures> featuresOf(const Row &r, bool haveClassifier)
 {
+    // In the order of CompositeWeights and RequestScanner::composite().
     const double p = std::clamp(r.verdict.classifier, 1e-4, 1.0 - 1e-4);
-    return {haveClassifier ? std::log(p / (1.0 - p)) * RequestScanner::classifierTrust(r.verdict.words) : 0.0,
+    const double classifier =
+        haveClassifier ? std::log(p / (1.0 - p)) * RequestScanner::classifierTrust(r.verdict.words) : 0.0;
+    const double foreign = 1.0 - r.verdict.english;
+    return {classifier * r.verdict.english,
             r.verdict.patterns,
             r.verdict.structure,
             r.verdict.similarity,
             r.verdict.counts.invisible() > 0 ? 1.0 : 0.0,
             r.mode == ScanMode::Indirect ? 1.0 : 0.0,
-            r.verdict.firewall ? 1.0 : 0.0};
+            r.verdict.firewall ? 1.0 : 0.0,
+            r.verdict.encoded,
+            foreign,
+            classifier * foreign,
+            r.verdict.patterns * foreign,
+            r.verdict.similarity * foreign};
 }
 
 QList<Row> readRows(const QString &dir, bool attack)
@@ -202,8 +211,9 @@ int main(int argc, char **argv)
     std::printf("composite weights (dev fit, %d attack / %d benign rows past the firewall):\n", int(nAttack),
                 int(nBenign));
     std::printf("  bias=%.4f classifier=%.4f patterns=%.4f structure=%.4f similarity=%.4f invisible=%.4f "
-                "indirect=%.4f signature=%.4f threshold=%.4f\n",
-                b, w[0], w[1], w[2], w[3], w[4], w[5], w[6], threshold);
+                "indirect=%.4f signature=%.4f encoded=%.4f\n  foreignBias=%.4f classifierForeign=%.4f "
+                "patternsForeign=%.4f similarityForeign=%.4f threshold=%.4f\n",
+                b, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], threshold);
 
     for (const bool dev : {true, false}) {
         QMap<QString, std::pair<int, int>> families; // family → (blocked, total)
