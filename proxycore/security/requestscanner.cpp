@@ -82,6 +82,123 @@ WordStats wordStats(QStringView text)
     return stats;
 }
 
+/// A text needs at least this many words outside its quotations before they are read on their own,
+/// and what they say must score below kUnquotedHarmless (the trajectory's "suspicious" mark): a
+/// message whose own words direct the model ("say 'PWNED'", "do what the footer says") is not
+/// excused by quoting its payload.
+constexpr double kMinUnquotedWords = 12.0;
+constexpr double kUnquotedHarmless = 0.3;
+/// Longest quotation taken out (code units); a longer "quotation" is more likely a stray mark.
+constexpr qsizetype kMaxQuotation = 400;
+
+bool isOpeningContext(QChar before)
+{
+    return before.isSpace() || before == u'(' || before == u'[' || before == u'{' || before == u',' ||
+           before == u'=' || before == u':' || before == u'>';
+}
+
+/// Where the quotation opened at `i` by `open` closes (the index of the closing mark), or -1.
+/// Quotations stay on one line.
+qsizetype quotationEnd(QStringView text, qsizetype i, char16_t open)
+{
+    char16_t close = open;
+    switch (open) {
+    case u'\u201C': close = u'\u201D'; break; // “ ”
+    case u'\u201E': close = u'\u201C'; break; // „ “
+    case u'\u00AB': close = u'\u00BB'; break; // « »
+    case u'\u2039': close = u'\u203A'; break; // ‹ ›
+    case u'\u300C': close = u'\u300D'; break; // 「 」
+    case u'\u300E': close = u'\u300F'; break; // 『 』
+    case u'\u2018': close = u'\u2019'; break; // ‘ ’
+    default: break;
+    }
+    const qsizetype limit = std::min(text.size(), i + 1 + kMaxQuotation);
+    for (qsizetype k = i + 1; k < limit; ++k) {
+        const char16_t c = text[k].unicode();
+        if (c == u'\n')
+            return -1;
+        if (c != close)
+            continue;
+        if (open == u'\'' || open == u'\u2018') {
+            // An apostrophe inside a word ("don't") does not close; the closing mark is followed by
+            // the end, a space or punctuation.
+            const QChar after = k + 1 < text.size() ? text[k + 1] : QChar(u' ');
+            if (after.isLetterOrNumber())
+                continue;
+        }
+        return k > i + 1 ? k : -1;
+    }
+    return -1;
+}
+
+/// `text` with what it quotes or writes as code taken out: quotations ("…", '…', “…”, «…», 「…」),
+/// inline code (`…`) and regular-expression literals (/…/flags). Developers and documents mention
+/// attack phrases that way ("attackers write 'ignore previous instructions'"); what is left is what
+/// the text itself says.
+QString withoutQuotations(QStringView text)
+{
+    QString out;
+    qsizetype copied = 0;
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text[i].unicode();
+        const QChar before = i > 0 ? text[i - 1] : QChar(u' ');
+        qsizetype end = -1;
+        switch (c) {
+        case u'"':
+            end = quotationEnd(text, i, c);
+            // A CSV field (",\"…\",") is data, not a quotation.
+            if (end > 0 && before == u',' && (end + 1 >= n || text[end + 1] == u',' || text[end + 1] == u'\n'))
+                end = -1;
+            break;
+        case u'`':
+        case u'\u201C':
+        case u'\u201E':
+        case u'\u00AB':
+        case u'\u2039':
+        case u'\u300C':
+        case u'\u300E':
+            end = quotationEnd(text, i, c);
+            break;
+        case u'\'':
+        case u'\u2018':
+            if (!before.isLetterOrNumber())
+                end = quotationEnd(text, i, c);
+            break;
+        case u'/':
+            // A regular-expression literal: opened where an expression starts, with regex syntax
+            // inside, closed by a slash followed by flags.
+            if (isOpeningContext(before) || before == u'(' ) {
+                end = quotationEnd(text, i, u'/');
+                if (end > 0) {
+                    const QStringView body = text.sliced(i + 1, end - i - 1);
+                    qsizetype flagsEnd = end + 1;
+                    while (flagsEnd < n && text[flagsEnd].isLower())
+                        ++flagsEnd;
+                    const bool closed = flagsEnd >= n || !text[flagsEnd].isLetterOrNumber();
+                    if (!closed || (!body.contains(u'\\') && !body.contains(u'|') && !body.contains(u'(')))
+                        end = -1;
+                    else
+                        end = flagsEnd - 1;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+        if (end < 0)
+            continue;
+        out += text.sliced(copied, i - copied);
+        out += u' ';
+        copied = end + 1;
+        i = end;
+    }
+    if (copied == 0)
+        return text.toString();
+    out += text.sliced(copied);
+    return out;
+}
+
 double logit(double p)
 {
     const double clamped = std::clamp(p, 1e-4, 1.0 - 1e-4);
@@ -131,6 +248,8 @@ QString TextVerdict::detail() const
                     .arg(similarity, 0, 'f', 3);
     if (encoded > 0)
         s += QStringLiteral(" encoded=%1").arg(encoded, 0, 'f', 3);
+    if (quotedOnly)
+        s += QStringLiteral(" quoted_only=1");
     if (pattern)
         s += QStringLiteral(" pattern=%1").arg(QLatin1StringView(pattern));
     if (firewall)
@@ -205,7 +324,34 @@ TextVerdict RequestScanner::scan(QStringView text, ScanMode mode, bool firewall,
             v.encoded = std::max(v.encoded, p);
     }
     v.injection = composite(v, mode);
+    if (v.injection >= m_weights.blockThreshold && v.counts.invisible() == 0 && v.encoded == 0.0)
+        readWithoutQuotations(text, mode, v);
     return v;
+}
+
+void RequestScanner::readWithoutQuotations(QStringView text, ScanMode mode, TextVerdict &v) const
+{
+    // The evidence may all sit in what the text quotes: a threat model citing attack phrases, a
+    // filter's regular expressions, a question about a jailbreak string. When the rest, read on its
+    // own, is long enough to judge and harmless, it decides. Nothing hidden (invisible characters,
+    // encodings) is ever excused this way.
+    const QString unquoted = withoutQuotations(text);
+    if (unquoted.size() == text.size())
+        return;
+    const NormalizedText normalized = normalizeForScan(unquoted);
+    const WordStats stats = wordStats(normalized.text);
+    if (stats.words < kMinUnquotedWords)
+        return;
+    TextVerdict rest;
+    rest.counts = v.counts;
+    rest.words = stats.words;
+    rest.english = stats.english;
+    scoreNormalized(normalized, m_corpus.get(), m_classifier.get(), rest);
+    const double score = composite(rest, mode);
+    if (score < kUnquotedHarmless) {
+        v.injection = score;
+        v.quotedOnly = true;
+    }
 }
 
 } // namespace llmproxy

@@ -45,6 +45,9 @@ struct TextVerdict
     double encoded = 0.0;
     double words = 0.0;            ///< words in the text (a CJK or Thai character counts half)
     double english = 1.0;          ///< how English the text reads, 0–1 (share of English function words)
+    /// The full text scored above the threshold, but the evidence was in what it quotes: read
+    /// without its quotations, inline code and regular expressions, it scored `injection`.
+    bool quotedOnly = false;
     const char *pattern = nullptr; ///< heaviest pattern id
     NormalizationCounts counts;    ///< invisible characters and look-alikes found
 
@@ -103,6 +106,8 @@ public:
     const InjectionClassifier *classifier() const { return m_classifier.get(); }
 
 private:
+    void readWithoutQuotations(QStringView text, ScanMode mode, TextVerdict &v) const;
+
     std::shared_ptr<const SignatureStore> m_signatures;
     std::shared_ptr<const CorpusSimilarity> m_corpus;
     std::shared_ptr<const InjectionClassifier> m_classifier;
