@@ -21,7 +21,9 @@ TARGETS = {
     "streams_extra_mib": 60.0,      # 1,000 idle streams
 }
 
-LABELS = {"direct": "Direct to mock", "nginx": "nginx reverse proxy", "llmproxy": "LLMProxy"}
+LABELS = {"direct": "Direct to mock", "nginx": "nginx reverse proxy", "llmproxy": "LLMProxy",
+          "llmproxy-off": "LLMProxy, security pipeline off"}
+PATHS = ("direct", "nginx", "llmproxy", "llmproxy-off")
 
 
 def ms(us):
@@ -83,7 +85,7 @@ def render(results, facts):
     add("| Path | req/s (each run) | req/s best | p50 | p99 | server CPU per request | errors | other load (each run) |")
     add("|---|---|---|---|---|---|---|---|")
     best = {}
-    for target in ("direct", "nginx", "llmproxy"):
+    for target in PATHS:
         rs = runs(results, target, conns)
         if not rs:
             continue
@@ -108,7 +110,7 @@ def render(results, facts):
     add("| Path | p50 (each run) | p50 best | p99 of that run | added p50 vs direct | other load (each run) |")
     add("|---|---|---|---|---|---|")
     c1 = {}
-    for target in ("direct", "nginx", "llmproxy"):
+    for target in PATHS:
         rs = runs(results, target, 1)
         if not rs:
             continue
@@ -159,6 +161,12 @@ def render(results, facts):
         goal = TARGETS["throughput_vs_direct"]
         add(f"| Throughput vs direct | ≥ {goal} × | {r:.2f} × | {verdict(r >= goal)}"
             f"{'' if r >= goal else f', {(goal - r) / goal:.0%} short ({goal / r:.2f}× the throughput needed)'} |")
+    if {"llmproxy", "llmproxy-off"} <= best.keys():
+        r = best["llmproxy"]["rps"] / best["llmproxy-off"]["rps"]
+        with_off = best["llmproxy-off"]["rps"] / best["nginx"]["rps"] if "nginx" in best else None
+        add(f"| Throughput with the security pipeline vs without | (measured) | {r:.2f} × | "
+            f"without it: {with_off:.2f} × nginx |" if with_off else
+            f"| Throughput with the security pipeline vs without | (measured) | {r:.2f} × | |")
     if {"llmproxy", "direct"} <= c1.keys():
         added = c1["llmproxy"]["p50_us"] - c1["direct"]["p50_us"]
         goal = TARGETS["added_p50_us"]

@@ -189,18 +189,20 @@ logging: {level: warning}
 EOF
 PROXY_PID=
 PROXY_PORT=
-start_proxy() { # name
+start_proxy() { # name [VAR=value ...]: extra environment for the gateway
+    local name=$1
+    shift
     PROXY_PORT=$(free_port)
-    local args=(--headless --host 127.0.0.1 --port "$PROXY_PORT" --config "$TMP/config.yaml" --data-dir "$TMP/data-$1")
+    local args=(--headless --host 127.0.0.1 --port "$PROXY_PORT" --config "$TMP/config.yaml" --data-dir "$TMP/data-$name")
     [[ -n $WORKERS ]] && args+=(--workers "$WORKERS")
-    mkdir -p "$TMP/data-$1"
+    mkdir -p "$TMP/data-$name"
     # The gateway gets no keys, endpoints or proxies from the caller's shell, and no .env from the tree.
     (cd "$TMP/home" && exec env -i PATH="$PATH" HOME="$TMP/home" XDG_RUNTIME_DIR="$TMP/home/run" LANG=C.UTF-8 \
-        LLM_PROXY_API_KEYS="$API_KEY" "$PROXY_BIN" "${args[@]}") >"$TMP/proxy-$1.out" 2>"$TMP/proxy-$1.err" &
+        LLM_PROXY_API_KEYS="$API_KEY" "$@" "$PROXY_BIN" "${args[@]}") >"$TMP/proxy-$name.out" 2>"$TMP/proxy-$name.err" &
     PROXY_PID=$!
     PIDS+=("$PROXY_PID")
     wait_http_200 "http://127.0.0.1:$PROXY_PORT/health/ready" 30 \
-        || die "llmproxy did not become ready: $(tail -20 "$TMP/proxy-$1.err")"
+        || die "llmproxy did not become ready: $(tail -20 "$TMP/proxy-$name.err")"
 }
 
 one_request() { # port -> prints the HTTP status
@@ -210,9 +212,13 @@ one_request() { # port -> prints the HTTP status
         "http://127.0.0.1:$1/v1/chat/completions" || true
 }
 
+# The same gateway with its security pipeline switched off, to show what the pipeline costs.
+start_proxy off LLM_PROXY_SECURITY_ENABLED=false
+OFF_PID=$PROXY_PID
+OFF_PORT=$PROXY_PORT
 start_proxy main
 wait_http_200 "http://127.0.0.1:$NGINX_PORT/v1/models" 20 || die "nginx did not start: $(cat "$TMP/nginx/error.log")"
-for port in "$MOCK_PORT" "$NGINX_PORT" "$PROXY_PORT"; do
+for port in "$MOCK_PORT" "$NGINX_PORT" "$PROXY_PORT" "$OFF_PORT"; do
     [[ $(one_request "$port") == 200 ]] || die "a chat request on port $port did not return 200"
 done
 
@@ -247,13 +253,17 @@ parse_wrk() {
         }' "$1"
 }
 
-target_port() { case $1 in direct) echo "$MOCK_PORT" ;; nginx) echo "$NGINX_PORT" ;; llmproxy) echo "$PROXY_PORT" ;; esac; }
-all_pids() { echo "$MOCK_PID" "$PROXY_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
+target_port() {
+    case $1 in direct) echo "$MOCK_PORT" ;; nginx) echo "$NGINX_PORT" ;; llmproxy) echo "$PROXY_PORT" ;;
+        llmproxy-off) echo "$OFF_PORT" ;; esac
+}
+all_pids() { echo "$MOCK_PID" "$PROXY_PID" "$OFF_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
 target_pids() {
     case $1 in
         direct) echo "$MOCK_PID" ;;
         nginx) echo "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true) ;;
         llmproxy) echo "$PROXY_PID" ;;
+        llmproxy-off) echo "$OFF_PID" ;;
     esac
 }
 
@@ -304,7 +314,7 @@ run_wrk() { # target threads connections duration rep
         "$(awk '/^Requests\/sec:/ { print $2 }' "$out")" "$(awk '$1 == "50%" { print $2 }' "$out")" "$WRK_OTHER")"
 }
 
-TARGETS=(direct nginx llmproxy)
+TARGETS=(direct nginx llmproxy llmproxy-off)
 log "warm-up"
 for target in "${TARGETS[@]}"; do
     BENCH_API_KEY=$API_KEY timeout 60 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$BENCH_DIR/post.lua" \
@@ -327,6 +337,7 @@ BACKGROUND_AFTER=$(background_busy_pct 3)
 RETRIED=$(grep -c '"attempts":[2-9]' "$RESULTS" || true)
 record "{\"kind\":\"loaded\",\"rss_kib\":$(status_kib "$PROXY_PID" VmRSS),\"hwm_kib\":$(status_kib "$PROXY_PID" VmHWM)}"
 stop_pid "$PROXY_PID"
+stop_pid "$OFF_PID"
 stop_pid "$NGINX_PID"
 
 # ---- idle streams ---------------------------------------------------------------------------------
