@@ -98,9 +98,11 @@ bool isOpeningContext(QChar before)
 }
 
 /// Where the quotation opened at `i` by `open` closes (the index of the closing mark), or -1.
-/// Quotations stay on one line.
+/// Double quotation marks may wrap onto the next lines of a paragraph (prose is wrapped); single
+/// marks, backticks and slashes stay on one line.
 qsizetype quotationEnd(QStringView text, qsizetype i, char16_t open)
 {
+    const bool wraps = open != u'\'' && open != u'\u2018' && open != u'`' && open != u'/';
     char16_t close = open;
     switch (open) {
     case u'\u201C': close = u'\u201D'; break; // “ ”
@@ -115,8 +117,15 @@ qsizetype quotationEnd(QStringView text, qsizetype i, char16_t open)
     const qsizetype limit = std::min(text.size(), i + 1 + kMaxQuotation);
     for (qsizetype k = i + 1; k < limit; ++k) {
         const char16_t c = text[k].unicode();
-        if (c == u'\n')
-            return -1;
+        if (c == u'\n') {
+            if (!wraps)
+                return -1;
+            qsizetype next = k + 1;
+            while (next < limit && (text[next] == u' ' || text[next] == u'\t' || text[next] == u'\r'))
+                ++next;
+            if (next < limit && text[next] == u'\n')
+                return -1; // a paragraph ends: the mark was not a quotation
+        }
         if (c != close)
             continue;
         if (open == u'\'' || open == u'\u2018') {
