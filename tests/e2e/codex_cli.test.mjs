@@ -12,14 +12,14 @@
 // LLMPROXY_E2E_RECORD=1 rewrites that fixture from the captured request.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { cliCommand, cliEnvironment, describeRun, headerValue, makeSandbox, mockControl, runProcess,
-         startEgressTrap, startGateway } from './harness.mjs';
+import { adminControl, cliCommand, cliEnvironment, describeRun, headerValue, hiddenInjectionReadme, makeSandbox,
+         mockControl, runProcess, startEgressTrap, startGateway } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixturePath = join(here, 'fixtures', 'codex-request.json');
@@ -157,8 +157,9 @@ describe(`Codex CLI${codex.version ? ` ${codex.version}` : ''} (codex exec, wire
         sandbox = makeSandbox('llmproxy-e2e-codex-');
     });
 
-    // Runs `codex exec` on prompt against baseURL; returns the run and what -o wrote.
-    async function runCodex(baseURL, key, prompt, extraDiagnostics = () => '') {
+    // Runs `codex exec` on prompt against baseURL; it must exit with expectedCode. Returns the run and
+    // what -o wrote. extraDiagnostics adds to a failure's message.
+    async function runCodex(baseURL, key, prompt, extraDiagnostics = () => '', { expectedCode = 0 } = {}) {
         const codexHome = join(sandbox.root, 'codex-home');
         mkdirSync(codexHome);
         writeFileSync(join(codexHome, 'config.toml'), codexConfig(baseURL));
@@ -176,8 +177,8 @@ describe(`Codex CLI${codex.version ? ` ${codex.version}` : ''} (codex exec, wire
             prompt,
         ], { cwd: sandbox.work, env, timeoutMs: RUN_TIMEOUT_MS });
         const diagnostics = () => `${describeRun('codex', run)}\n${extraDiagnostics()}`;
-        assert.equal(run.timedOut, false, diagnostics());
-        assert.equal(run.code, 0, diagnostics());
+        if (run.timedOut || run.code !== expectedCode)
+            assert.fail(`expected exit code ${expectedCode}\n${diagnostics()}\n${await failureDiagnostics()}`);
         assert.deepEqual(trap.attempts, [], `Codex tried to reach other hosts\n${diagnostics()}`);
         let lastMessage = null;
         try {
@@ -227,16 +228,25 @@ describe(`Codex CLI${codex.version ? ` ${codex.version}` : ''} (codex exec, wire
         }
     });
 
+    // Set by the gateway tests: what to add to the message of a run that ended unexpectedly.
+    let failureDiagnostics = async () => '';
+
     describe('through llmproxy to an Anthropic upstream', () => {
         let gateway;
         let mock;
+        let admin;
 
         before(async () => {
-            gateway = await startGateway({ models: [MODEL], provider: 'anthropic' });
+            gateway = await startGateway({ models: [MODEL], provider: 'anthropic', adminKey: 'sk-e2e-admin-key' });
             mock = mockControl(gateway.mockURL);
+            admin = adminControl(gateway);
+            // A refusal by the gateway shows in its recent decisions (layer, reason, scores).
+            failureDiagnostics = async () => `latest security events: ${JSON.stringify(
+                await admin.securityEvents(5).catch((error) => error.message), null, 1)}`;
         });
 
         after(async () => {
+            failureDiagnostics = async () => '';
             if (gateway)
                 await gateway.stop();
         });
@@ -320,6 +330,85 @@ describe(`Codex CLI${codex.version ? ` ${codex.version}` : ''} (codex exec, wire
             assert.equal(messages.at(-1).role, 'user');
             assert.equal(toolResult?.tool_use_id, 'toolu_e2e_exec', JSON.stringify(messages.at(-1)));
             assert.ok(textOf(toolResult.content).includes(noteText), JSON.stringify(toolResult));
+        });
+
+        // A developer of a security product: the working directory is
+        // tests/e2e/fixtures/security-project, a prompt-injection filter whose source and tests
+        // quote the attacks it defends against. Reading them is ordinary work the gateway must not
+        // get in the way of.
+        test('codex exec cats an injection filter and its tests and the gateway passes them unchanged', async () => {
+            cpSync(join(here, 'fixtures', 'security-project'), sandbox.work, { recursive: true });
+            const files = ['src/filters/injectionFilter.ts', 'src/filters/injectionFilter.test.ts'];
+            const output = files.map((file) => readFileSync(join(sandbox.work, file), 'utf8')).join('');
+            const command = JSON.stringify(`cat ${files.join(' ')}`);
+            const finalReply = 'Three phrase rules (override, persona, extraction); the tests cover each of them '
+                + 'and the ignoreCase option.';
+            await mock.script([
+                { body: anthropicToolUseStream('toolu_e2e_filter', 'exec_command',
+                                               ['{"cmd": ', command.slice(0, 12), `${command.slice(12)}}`]),
+                  headers: { 'content-type': 'text/event-stream' } },
+                { content: finalReply },
+            ]);
+            const mark = await admin.mark();
+
+            const { run, lastMessage, diagnostics } = await runCodex(gateway.baseURL, gateway.proxyKey,
+                                                                     'Explain the injection filter and its tests.',
+                                                                     () => gateway.diagnostics());
+            const security = await admin.since(mark);
+            const report = () => `${diagnostics()}\nsecurity: ${JSON.stringify(security)}`;
+            assert.equal(run.stdout, `${finalReply}\n`, report());
+            assert.equal(lastMessage, finalReply, report());
+
+            // What cat printed reached the upstream byte for byte in the tool_result.
+            const bodies = await upstreamBodies();
+            assert.equal(bodies.length, 2, report());
+            const last = bodies[1].messages.at(-1);
+            const toolResult = (typeof last.content === 'string' ? [] : last.content)
+                .find((block) => block.type === 'tool_result');
+            assert.equal(toolResult?.tool_use_id, 'toolu_e2e_filter', JSON.stringify(last));
+            assert.ok(textOf(toolResult.content).includes(output), textOf(toolResult.content));
+
+            // Both requests were scanned by every request guard; nothing was refused or masked.
+            assert.equal(security.scanned, 2, report());
+            assert.equal(security.blocked, 0, report());
+            for (const guard of ['firewall', 'injection', 'pii']) {
+                const { scanned, blocked } = security.guards[guard];
+                assert.deepEqual({ guard, scanned, blocked }, { guard, scanned: 2, blocked: 0 }, report());
+            }
+            assert.deepEqual(security.events, [], report());
+        });
+
+        // The negative control: `cat README.md` prints an instruction to the agent that a human
+        // reader of the file does not see. The gateway refuses the request that carries it before
+        // the upstream sees it; Codex (no retries configured) reports the error and exits with 1.
+        test('codex exec reading a README with a hidden instruction gets the gateway\'s 403', async () => {
+            writeFileSync(join(sandbox.work, 'README.md'), hiddenInjectionReadme().text);
+            await mock.script([
+                { body: anthropicToolUseStream('toolu_e2e_readme', 'exec_command',
+                                               ['{"cmd": ', '"cat READ', 'ME.md"}']),
+                  headers: { 'content-type': 'text/event-stream' } },
+                { content: 'This reply is never requested.' },
+            ]);
+            const mark = await admin.mark();
+
+            const { run, lastMessage, diagnostics } = await runCodex(gateway.baseURL, gateway.proxyKey,
+                                                                     'What does README.md say?',
+                                                                     () => gateway.diagnostics(), { expectedCode: 1 });
+            const security = await admin.since(mark);
+            const report = () => `${diagnostics()}\nsecurity: ${JSON.stringify(security)}`;
+            const blocks = security.events.filter((e) => e.action === 'block');
+            assert.equal(blocks.length, 1, report());
+            assert.deepEqual({ layer: blocks[0].layer, reason: blocks[0].reason },
+                             { layer: 'firewall', reason: 'firewall_signature' });
+            assert.match(blocks[0].detail, /encoding=unicode_tags/);
+            assert.equal(security.blocked, 1, report());
+            assert.match(run.stderr, /403/, report());
+            assert.ok(run.stderr.includes(blocks[0].request_id), report());
+            assert.ok(!`${run.stdout}${run.stderr}`.includes('id_rsa'), 'the refusal quotes the hidden text');
+            assert.ok(lastMessage === null || !lastMessage.includes('never requested'), report());
+
+            // Only the first request, before the command ran, reached the upstream.
+            assert.equal((await upstreamBodies()).length, 1, report());
         });
     });
 });
