@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/security/piidetector.h"
 
+#include "proxycore/security/piidetector_p.h"
 #include "proxycore/security/piivalidators.h"
 
 #include <QChar>
@@ -13,49 +14,15 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
 
 namespace llmproxy {
 
+using namespace pii_detail;
+
 namespace {
-
-// Bytes that stand for non-ASCII code units in the scanned copy (one byte per code unit keeps
-// every offset equal to the UTF-16 offset): a letter or digit (allowed inside e-mail addresses),
-// anything else. Non-ASCII spaces become an ASCII space.
-constexpr char kOtherByte = char(0x80);
-constexpr char kLetterByte = char(0x81);
-
-/// The candidate patterns, in RE2 syntax over the Latin-1 copy. Each is a cheap, bounded shape;
-/// the validators decide. Their order is the index in the RE2::Set.
-enum Kind {
-    kEmail,
-    kEmailObfuscated,
-    kPhone,
-    kCard,
-    kIban,
-    kSsn,
-    kIpv4,
-    kIpv6,
-    kAnthropic,
-    kOpenAi,
-    kGoogle,
-    kAwsKeyId,
-    kAwsSecret,
-    kGithub,
-    kGitlab,
-    kSlack,
-    kSlackWebhook,
-    kStripe,
-    kPrivateKey,
-    kJwt,
-    kBearer,
-    kUrlPassword,
-    kAssignment,
-    kKindCount
-};
 
 struct KindSpec
 {
@@ -95,10 +62,6 @@ constexpr KindSpec kKinds[] = {
 };
 static_assert(std::size(kKinds) == kKindCount, "one pattern per kind");
 
-/// Kinds of trigger found by the byte scan (see findRanges); each group of kinds is searched for
-/// only inside the ranges of its trigger.
-enum Group { gNumeric, gColon, gAt, gObfuscated, gToken, gPem, gAssignment, kGroupCount };
-
 constexpr Group groupOf(Kind k)
 {
     switch (k) {
@@ -124,8 +87,6 @@ constexpr Group groupOf(Kind k)
     }
 }
 
-using Range = std::pair<size_t, size_t>;
-
 /// Ranges of the scanned copy per group, each list in increasing order, overlaps merged.
 struct Ranges
 {
@@ -142,44 +103,6 @@ struct Ranges
         }
     }
 };
-
-const char *kindDetail(Kind k)
-{
-    switch (k) {
-    case kAnthropic:
-        return "anthropic_key";
-    case kOpenAi:
-        return "openai_key";
-    case kGoogle:
-        return "google_api_key";
-    case kAwsKeyId:
-        return "aws_access_key";
-    case kAwsSecret:
-        return "aws_secret_key";
-    case kGithub:
-        return "github_token";
-    case kGitlab:
-        return "gitlab_token";
-    case kSlack:
-        return "slack_token";
-    case kSlackWebhook:
-        return "slack_webhook";
-    case kStripe:
-        return "stripe_key";
-    case kPrivateKey:
-        return "private_key";
-    case kJwt:
-        return "jwt";
-    case kBearer:
-        return "bearer_token";
-    case kUrlPassword:
-        return "url_password";
-    case kAssignment:
-        return "assigned_secret";
-    default:
-        return "";
-    }
-}
 
 /// Overlap priority at equal length: lower wins.
 int typeRank(PiiType t)
@@ -201,31 +124,6 @@ int typeRank(PiiType t)
         return 6;
     }
     return 7;
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isAlpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool isAlnum(char c)
-{
-    return isDigit(c) || isAlpha(c);
-}
-
-bool isWordByte(char c)
-{
-    return isAlnum(c) || c == '_' || c == kLetterByte;
-}
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 bool isNonAsciiSpace(char16_t c)
@@ -280,15 +178,6 @@ constexpr const char16_t *kPhoneContextCjk[] = {u"電話", u"电话", u"携帯",
 
 constexpr size_t kContextBefore = 40;
 constexpr size_t kContextAfter = 16;
-
-struct Candidate
-{
-    PiiType type;
-    qsizetype start;
-    qsizetype end;
-    QString detail;
-    int order; ///< position in the list, for a stable tie-break
-};
 
 /// The digit groups of a phone-like run and how they are separated.
 struct Grouping
@@ -629,43 +518,6 @@ std::optional<PiiType> piiTypeFromConfigName(QStringView name)
     }
     return std::nullopt;
 }
-
-struct PiiDetector::Compiled
-{
-    PiiOptions options;
-    std::vector<std::string> regions; ///< phoneRegions, upper-cased, for libphonenumber
-    /// Per group: which of its kinds occur in a range (one pass), index → Kind.
-    std::unique_ptr<RE2::Set> sets[kGroupCount];
-    std::vector<Kind> setKinds[kGroupCount];
-    std::unique_ptr<RE2> patterns[kKindCount];
-    std::unique_ptr<RE2> phoneContext;
-    std::unique_ptr<RE2> ssnContext;
-    std::unique_ptr<RE2> numberContext; ///< either of the two, for the byte scan
-
-    /// Whether `context` occurs in the few words before [b, e) (and, with `after`, just after it).
-    bool hasContext(const std::string &s, QStringView text, size_t b, size_t e, const RE2 &context, bool after) const;
-
-    void scan(const std::string &s, QStringView text, Kind kind, Range range, std::vector<Candidate> &out) const;
-    qsizetype confirm(const std::string &s, QStringView text, Kind kind, size_t b, size_t e,
-                      std::vector<Candidate> &out) const;
-
-    // Each returns the scan position to continue from; a found value is appended to `out`.
-    size_t email(const std::string &s, size_t b, size_t e, std::vector<Candidate> &out) const;
-    size_t emailObfuscated(const std::string &s, QStringView text, size_t b, size_t e,
-                           std::vector<Candidate> &out) const;
-    size_t phone(const std::string &s, QStringView text, size_t b, size_t e, std::vector<Candidate> &out) const;
-    bool phoneAt(const std::string &s, QStringView text, size_t b, size_t e, bool international, bool continuation,
-                 std::vector<Candidate> &out) const;
-    size_t card(const std::string &s, size_t b, size_t e, std::vector<Candidate> &out) const;
-    size_t iban(const std::string &s, QStringView text, size_t b, size_t e, std::vector<Candidate> &out) const;
-    size_t ssn(const std::string &s, QStringView text, size_t b, size_t e, std::vector<Candidate> &out) const;
-    size_t ipv4(const std::string &s, QStringView text, size_t b, size_t e, std::vector<Candidate> &out) const;
-    size_t ipv6(const std::string &s, size_t b, size_t e, std::vector<Candidate> &out) const;
-    size_t secret(const std::string &s, QStringView text, Kind kind, size_t b, size_t e,
-                  std::vector<Candidate> &out) const;
-    size_t assignment(const std::string &s, QStringView text, size_t b, size_t e, std::vector<Candidate> &out) const;
-    size_t privateKey(const std::string &s, size_t b, size_t e, std::vector<Candidate> &out) const;
-};
 
 PiiDetector::PiiDetector(PiiOptions options)
 {
@@ -1166,241 +1018,6 @@ size_t PiiDetector::Compiled::ipv6(const std::string &s, size_t b, size_t e, std
         return e;
     out.push_back({PiiType::IpAddress, qsizetype(b), qsizetype(e), QStringLiteral("ipv6"), 0});
     return e;
-}
-
-namespace {
-
-/// At least two of lower / upper / digit, entropy and placeholder checks for a token body.
-bool looksRandom(QStringView body)
-{
-    if (body.size() < 16 || isSecretPlaceholder(body))
-        return false;
-    int classes = 0;
-    bool lower = false;
-    bool upper = false;
-    bool digit = false;
-    for (const QChar c : body) {
-        lower |= c.unicode() >= 'a' && c.unicode() <= 'z';
-        upper |= c.unicode() >= 'A' && c.unicode() <= 'Z';
-        digit |= c.unicode() >= '0' && c.unicode() <= '9';
-    }
-    classes = int(lower) + int(upper) + int(digit);
-    return classes >= 2 && shannonEntropy(body) >= 3.0;
-}
-
-/// A plain identifier or member access (`hashedPassword`, `settings.SECRET_KEY`, `null`): code,
-/// not a value. Digits make it a value again unless it is dotted.
-bool isIdentifierLike(QStringView v)
-{
-    bool digits = false;
-    bool dotted = false;
-    bool segmentStart = true;
-    for (const QChar c : v) {
-        const char16_t u = c.unicode();
-        if (u == '.') {
-            if (segmentStart)
-                return false;
-            dotted = true;
-            segmentStart = true;
-            continue;
-        }
-        const bool alpha = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
-        const bool digit = u >= '0' && u <= '9';
-        if (!alpha && !(digit && !segmentStart))
-            return false;
-        digits |= digit;
-        segmentStart = false;
-    }
-    return !segmentStart && (dotted || !digits);
-}
-
-} // namespace
-
-size_t PiiDetector::Compiled::secret(const std::string &s, QStringView text, Kind kind, size_t b, size_t e,
-                                     std::vector<Candidate> &out) const
-{
-    size_t vb = b;
-    size_t ve = e;
-    QStringView body;
-    switch (kind) {
-    case kAwsSecret:
-        vb = e - 40;
-        if (e < s.size() && (isAlnum(s[e]) || s[e] == '/' || s[e] == '+'))
-            return e;
-        body = text.mid(qsizetype(vb), 40);
-        if (body.contains(u"EXAMPLE") || !looksRandom(body))
-            return e;
-        break;
-    case kBearer:
-        vb = b + 6;
-        while (vb < e && (s[vb] == ' ' || s[vb] == '\t'))
-            ++vb;
-        if (b > 0 && isWordByte(s[b - 1]))
-            return e;
-        body = text.mid(qsizetype(vb), qsizetype(e - vb));
-        if (!looksRandom(body))
-            return e;
-        break;
-    case kUrlPassword: {
-        const size_t colon = s.find(':', s.find("://", b) + 3);
-        vb = colon + 1;
-        ve = e - 1;
-        body = text.mid(qsizetype(vb), qsizetype(ve - vb));
-        if (body.size() < 4 || isSecretPlaceholder(body) || body.compare(u"pass", Qt::CaseInsensitive) == 0 ||
-            body.compare(u"pwd", Qt::CaseInsensitive) == 0)
-            return e;
-        break;
-    }
-    case kSlackWebhook:
-        body = text.mid(qsizetype(b) + 33, qsizetype(e - b) - 33);
-        if (isSecretPlaceholder(body))
-            return e;
-        break;
-    case kJwt:
-        if ((b > 0 && (isWordByte(s[b - 1]) || s[b - 1] == '.')) || !jwtValid(text.mid(qsizetype(b), qsizetype(e - b))))
-            return e;
-        break;
-    default: {
-        // Prefixed provider tokens: not inside a longer word, not followed by more token text.
-        if (b > 0 && (isWordByte(s[b - 1]) || s[b - 1] == '-'))
-            return e;
-        if (e < s.size() && (isWordByte(s[e]) || s[e] == '-'))
-            return e;
-        if (kind == kOpenAi && s.compare(b, 7, "sk-ant-") == 0)
-            return e;
-        size_t prefix = 0;
-        switch (kind) {
-        case kOpenAi:
-            prefix = 3;
-            for (const char *p : {"sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-"}) {
-                if (s.compare(b, std::strlen(p), p) == 0)
-                    prefix = std::strlen(p);
-            }
-            break;
-        case kAnthropic:
-            prefix = s.find('-', b + 7) - b + 1;
-            break;
-        case kAwsKeyId:
-        case kGoogle:
-            prefix = 4;
-            break;
-        case kGithub:
-            prefix = s.compare(b, 11, "github_pat_") == 0 ? 11 : 4;
-            break;
-        case kGitlab:
-            prefix = 6;
-            break;
-        case kSlack:
-            prefix = 5;
-            break;
-        case kStripe:
-            prefix = 8;
-            break;
-        default:
-            break;
-        }
-        body = text.mid(qsizetype(b) + qsizetype(prefix), qsizetype(e) - qsizetype(b) - qsizetype(prefix));
-        if (kind == kAwsKeyId) {
-            if (body.contains(u"EXAMPLE") || isSecretPlaceholder(body))
-                return e;
-        } else if (!looksRandom(body)) {
-            return e;
-        }
-        break;
-    }
-    }
-    out.push_back({PiiType::Secret, qsizetype(vb), qsizetype(ve), QString::fromLatin1(kindDetail(kind)), 0});
-    return e;
-}
-
-size_t PiiDetector::Compiled::assignment(const std::string &s, QStringView text, size_t b, size_t e,
-                                         std::vector<Candidate> &out) const
-{
-    // The key word starts a word or a camelCase part: "DB_PASSWORD", "dbPassword", not "bypass".
-    if (b > 0 && isAlpha(s[b - 1]) && !(s[b - 1] >= 'a' && s[b - 1] <= 'z' && s[b] >= 'A' && s[b] <= 'Z'))
-        return e;
-    size_t vb = e;
-    char quote = 0;
-    if (vb < s.size() && (s[vb] == '"' || s[vb] == '\'' || s[vb] == '`')) {
-        quote = s[vb];
-        ++vb;
-    }
-    size_t ve = vb;
-    constexpr size_t kMaxValue = 512;
-    while (ve < s.size() && ve - vb <= kMaxValue) {
-        const char c = s[ve];
-        if (c == '\n' || c == '\r')
-            break;
-        if (quote ? c == quote
-                  : (isSpace(c) || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';' || c == ')' || c == '}' ||
-                     c == ']' || c == '&' || c == '<' || c == '>'))
-            break;
-        ++ve;
-    }
-    if (ve - vb > kMaxValue)
-        return e;
-    if (quote && (ve >= s.size() || s[ve] != quote))
-        return e;
-    // A sentence's full stop is not part of an unquoted value.
-    while (!quote && ve > vb && (s[ve - 1] == '.' || s[ve - 1] == ':'))
-        --ve;
-    const QStringView value = text.mid(qsizetype(vb), qsizetype(ve - vb));
-    if (value.size() < 8 || isSecretPlaceholder(value) || isIdentifierLike(value))
-        return ve;
-    if (value.startsWith(u"-----BEGIN"))
-        return e; // a key block, reported whole by the private-key rule
-    bool lower = false;
-    bool upper = false;
-    bool digit = false;
-    bool other = false;
-    for (const QChar c : value) {
-        const char16_t u = c.unicode();
-        if (u >= 'a' && u <= 'z')
-            lower = true;
-        else if (u >= 'A' && u <= 'Z')
-            upper = true;
-        else if (u >= '0' && u <= '9')
-            digit = true;
-        else
-            other = true;
-    }
-    if (int(lower) + int(upper) + int(digit) + int(other) < 2 || (!digit && !other))
-        return ve;
-    const double threshold = value.size() >= 16 ? 3.5 : std::log2(double(value.size())) - 0.6;
-    if (shannonEntropy(value) < threshold)
-        return ve;
-    out.push_back({PiiType::Secret, qsizetype(vb), qsizetype(ve), QString::fromLatin1(kindDetail(kAssignment)), 0});
-    return ve;
-}
-
-size_t PiiDetector::Compiled::privateKey(const std::string &s, size_t b, size_t e, std::vector<Candidate> &out) const
-{
-    // The whole block, BEGIN line to END line; a paste cut before END is masked up to where the
-    // key text stops (the first character that cannot be part of a PEM body).
-    constexpr size_t kMaxBlock = 64 * 1024;
-    const std::string_view begin(s.data() + b, e - b); // "-----BEGIN <label>-----"
-    const std::string label(begin.substr(11, begin.size() - 16));
-    const std::string endLine = "-----END " + label + "-----";
-    const size_t limit = std::min(s.size(), e + kMaxBlock);
-    const size_t endAt = std::string_view(s.data(), limit).find(endLine, e);
-    size_t blockEnd = 0;
-    if (endAt != std::string::npos) {
-        blockEnd = endAt + endLine.size();
-    } else {
-        blockEnd = e;
-        while (blockEnd < limit) {
-            const char c = s[blockEnd];
-            if (!(isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '\n' || c == '\r' || c == '\\' || c == ' ' ||
-                  c == ':' || c == '-' || c == ','))
-                break;
-            ++blockEnd;
-        }
-        while (blockEnd > e && (isSpace(s[blockEnd - 1]) || s[blockEnd - 1] == '\\'))
-            --blockEnd;
-    }
-    out.push_back(
-        {PiiType::Secret, qsizetype(b), qsizetype(blockEnd), QString::fromLatin1(kindDetail(kPrivateKey)), 0});
-    return blockEnd;
 }
 
 } // namespace llmproxy
