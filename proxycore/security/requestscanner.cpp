@@ -83,11 +83,10 @@ WordStats wordStats(QStringView text)
 }
 
 /// A text needs at least this many words outside its quotations before they are read on their own,
-/// and what they say must score below kUnquotedHarmless (the trajectory's "suspicious" mark): a
+/// and what they say must score below RequestScanner::kUnquotedHarmless (the trajectory's "suspicious" mark): a
 /// message whose own words direct the model ("say 'PWNED'", "do what the footer says") is not
 /// excused by quoting its payload.
 constexpr double kMinUnquotedWords = 12.0;
-constexpr double kUnquotedHarmless = 0.3;
 /// Longest quotation taken out (code units); a longer "quotation" is more likely a stray mark.
 constexpr qsizetype kMaxQuotation = 400;
 
@@ -333,34 +332,39 @@ TextVerdict RequestScanner::scan(QStringView text, ScanMode mode, bool firewall,
             v.encoded = std::max(v.encoded, p);
     }
     v.injection = composite(v, mode);
-    if (v.injection >= m_weights.blockThreshold && v.counts.invisible() == 0 && v.encoded == 0.0)
-        readWithoutQuotations(text, mode, v);
+    if (v.injection >= m_weights.blockThreshold) {
+        if (const std::optional<TextVerdict> rest = readUnquoted(text, v)) {
+            const double score = composite(*rest, mode);
+            if (score < kUnquotedHarmless) {
+                v.injection = score;
+                v.quotedOnly = true;
+            }
+        }
+    }
     return v;
 }
 
-void RequestScanner::readWithoutQuotations(QStringView text, ScanMode mode, TextVerdict &v) const
+std::optional<TextVerdict> RequestScanner::readUnquoted(QStringView text, const TextVerdict &full) const
 {
     // The evidence may all sit in what the text quotes: a threat model citing attack phrases, a
     // filter's regular expressions, a question about a jailbreak string. When the rest, read on its
     // own, is long enough to judge and harmless, it decides. Nothing hidden (invisible characters,
     // encodings) is ever excused this way.
+    if (full.counts.invisible() > 0 || full.encoded > 0.0 || full.hidden)
+        return std::nullopt;
     const QString unquoted = withoutQuotations(text);
     if (unquoted.size() == text.size())
-        return;
+        return std::nullopt;
     const NormalizedText normalized = normalizeForScan(unquoted);
     const WordStats stats = wordStats(normalized.text);
     if (stats.words < kMinUnquotedWords)
-        return;
+        return std::nullopt;
     TextVerdict rest;
-    rest.counts = v.counts;
+    rest.counts = full.counts;
     rest.words = stats.words;
     rest.english = stats.english;
     scoreNormalized(normalized, m_corpus.get(), m_classifier.get(), rest);
-    const double score = composite(rest, mode);
-    if (score < kUnquotedHarmless) {
-        v.injection = score;
-        v.quotedOnly = true;
-    }
+    return rest;
 }
 
 } // namespace llmproxy

@@ -59,25 +59,26 @@ struct TextVerdict
 /// split of tests/corpus (tools/tune-injection, docs/security-pipeline.md).
 struct CompositeWeights
 {
-    // Fitted by `tune-injection tests/corpus --fpr 0.025` (out-of-fold classifier scores on the dev
-    // split; threshold at a dev false-positive rate of 2.5 %). Refit after retraining the classifier
+    // Fitted by `tune-injection tests/corpus --fpr 0.03` (out-of-fold classifier scores on the dev
+    // split; threshold at a dev false-positive rate of 3 % on the benign prompts, the quotation reading
+    // included). Refit after retraining the classifier
     // or changing the corpus, patterns or signatures.
-    double bias = -1.0176;
-    double classifier = 1.5031; ///< times the classifier's logit (times classifierTrust() and english)
-    double patterns = 0.4626;
-    double structure = -0.2603;
-    double similarity = 1.3508;
-    double invisible = 1.2999;    ///< invisible / tag characters present
-    double indirectBias = 0.3655; ///< added for tool results and documents
-    double encoded = 0.7329;         ///< times TextVerdict::encoded
-    double signature = -0.6746;   ///< a firewall signature matched the plain text (the classifier already saw it)
+    double bias = -0.8399;
+    double classifier = 1.3541; ///< times the classifier's logit (times classifierTrust() and english)
+    double patterns = 0.0993;
+    double structure = -0.4032;
+    double similarity = 0.933;
+    double invisible = 1.3245;    ///< invisible / tag characters present
+    double indirectBias = -0.0558; ///< added for tool results and documents
+    double encoded = 0.7279;         ///< times TextVerdict::encoded
+    double signature = -1.0499;   ///< a firewall signature matched the plain text (the classifier already saw it)
     // The same parts for text that does not read as English, added in proportion (1 - english):
     // the classifier has seen fewer attacks in other languages, the patterns cover 17 of them.
-    double foreignBias = 0.1162;
-    double classifierForeign = 1.7465; ///< replaces `classifier` in proportion
-    double patternsForeign = 0.7627;
-    double similarityForeign = 0.4278;
-    double blockThreshold = 0.8143;
+    double foreignBias = 0.0663;
+    double classifierForeign = 1.6595; ///< replaces `classifier` in proportion
+    double patternsForeign = 0.5555;
+    double similarityForeign = 0.6146;
+    double blockThreshold = 0.8431;
 };
 
 /// Reads one text for the request guards: normalises it once, runs the firewall's signatures over
@@ -105,8 +106,14 @@ public:
     const CorpusSimilarity &corpus() const { return *m_corpus; }
     const InjectionClassifier *classifier() const { return m_classifier.get(); }
 
+    /// The parts of `text` read without its quotations, inline code and regular-expression literals,
+    /// when that reading may excuse it: nothing hidden in `full` (its scan), something quoted, and
+    /// enough words left. scan() passes a text over the threshold whose rest scores below
+    /// kUnquotedHarmless (exposed for the tuning tool).
+    std::optional<TextVerdict> readUnquoted(QStringView text, const TextVerdict &full) const;
+    static constexpr double kUnquotedHarmless = 0.3;
+
 private:
-    void readWithoutQuotations(QStringView text, ScanMode mode, TextVerdict &v) const;
 
     std::shared_ptr<const SignatureStore> m_signatures;
     std::shared_ptr<const CorpusSimilarity> m_corpus;

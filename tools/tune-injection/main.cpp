@@ -18,6 +18,7 @@
 #include "proxycore/security/signaturestore.h"
 
 #include <QCoreApplication>
+#include <optional>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -43,6 +44,7 @@ struct Row
     bool dev = false;
     ScanMode mode = ScanMode::Direct;
     TextVerdict verdict;
+    std::optional<TextVerdict> unquoted; ///< RequestScanner::readUnquoted() of the text
 };
 
 constexpr int kFolds = 5;
@@ -135,8 +137,10 @@ int main(int argc, char **argv)
     // classifier on text it has not seen, not on its own training data.
     const RequestScanner shipped(signatures, similarity, cls);
     for (Row &r : rows) {
-        if (!r.dev)
+        if (!r.dev) {
             r.verdict = shipped.scan(r.text, r.mode, true, true);
+            r.unquoted = shipped.readUnquoted(r.text, r.verdict);
+        }
     }
     for (int fold = 0; fold < kFolds && cls; ++fold) {
         QList<LabeledText> training;
@@ -148,8 +152,10 @@ int main(int argc, char **argv)
             signatures, similarity,
             std::make_shared<const InjectionClassifier>(trainInjectionClassifier(training, cls->settings())));
         for (qsizetype i = 0; i < rows.size(); ++i) {
-            if (rows[i].dev && i % kFolds == fold)
+            if (rows[i].dev && i % kFolds == fold) {
                 rows[i].verdict = scanner.scan(rows[i].text, rows[i].mode, true, true);
+                rows[i].unquoted = scanner.readUnquoted(rows[i].text, rows[i].verdict);
+            }
         }
         std::fprintf(stderr, "fold %d of %d scored\n", fold + 1, kFolds);
     }
@@ -183,29 +189,55 @@ int main(int argc, char **argv)
             w[size_t(k)] -= 0.5 * (g[size_t(k)] + 1e-3 * w[size_t(k)]);
         b -= 0.5 * gb;
     }
-    const auto score = [&](const Row &r) {
-        const auto x = featuresOf(r, cls != nullptr);
+    const auto combine = [&](const Row &r, const TextVerdict &v) {
+        Row copy;
+        copy.mode = r.mode;
+        copy.verdict = v;
+        const auto x = featuresOf(copy, cls != nullptr);
         double z = b;
         for (int k = 0; k < kFeatures; ++k)
             z += w[size_t(k)] * x[size_t(k)];
         return sigmoid(z);
     };
+    const auto score = [&](const Row &r) { return combine(r, r.verdict); };
+    // The gateway's decision: over the threshold, unless the text read without its quotations is
+    // harmless (RequestScanner::scan()).
+    const auto blocks = [&](const Row &r, double threshold) {
+        if (r.verdict.hidden)
+            return true;
+        if (score(r) < threshold)
+            return false;
+        return !(r.unquoted && combine(r, *r.unquoted) < RequestScanner::kUnquotedHarmless);
+    };
 
-    // Threshold: the lowest that keeps the dev false-positive rate (firewall included) ≤ target.
-    QList<double> benignScores;
-    int benignFirewall = 0, benignDev = 0;
+    // Threshold: the lowest that keeps the dev false-positive rate (firewall and the quotation
+    // reading included) ≤ target. Candidates are the benign rows' scores.
+    int benignDev = 0;
+    QList<double> candidates;
+    // The rate is over the benign prompts; the texts with personal data only train the classifier
+    // (tests/corpus/pii is scored for masking, not blocking).
+    const auto counted = [](const Row &r) { return !r.attack && r.family != u"pii"; };
     for (const Row &r : rows) {
-        if (!r.dev || r.attack)
+        if (!r.dev || !counted(r))
             continue;
         ++benignDev;
-        if (r.verdict.hidden)
-            ++benignFirewall;
-        else
-            benignScores.append(score(r));
+        if (!r.verdict.hidden)
+            candidates.append(score(r) + 1e-6);
     }
-    std::sort(benignScores.begin(), benignScores.end(), std::greater<>());
-    const int allowed = std::max(0, int(std::floor(targetFpr * benignDev)) - benignFirewall);
-    double threshold = benignScores.isEmpty() ? 0.5 : benignScores.value(allowed, 0.0) + 1e-6;
+    std::sort(candidates.begin(), candidates.end());
+    const int allowed = int(std::floor(targetFpr * benignDev));
+    double threshold = 0.99;
+    for (const double t : std::as_const(candidates)) {
+        int fp = 0;
+        for (const Row &r : rows) {
+            if (r.dev && counted(r) && blocks(r, t))
+                ++fp;
+        }
+        if (fp <= allowed) {
+            threshold = t;
+            break;
+        }
+    }
     threshold = std::clamp(threshold, 0.05, 0.99);
 
     std::printf("composite weights (dev fit, %d attack / %d benign rows past the firewall):\n", int(nAttack),
@@ -221,7 +253,7 @@ int main(int argc, char **argv)
         for (const Row &r : rows) {
             if (r.dev != dev)
                 continue;
-            const bool blocked = r.verdict.hidden || score(r) >= threshold;
+            const bool blocked = blocks(r, threshold);
             auto &f = families[(r.attack ? QStringLiteral("attack/") : QStringLiteral("benign/")) + r.family];
             f.first += blocked ? 1 : 0;
             f.second += 1;
