@@ -272,7 +272,19 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
         return (generation << 8) | (quint64(mode) << 3) | (firewallOn ? 1U : 0U) | (injectionOn ? 2U : 0U) |
                (piiOn ? 4U : 0U);
     };
-    for (int i = 0; i < segments.size(); ++i) {
+    // The operator's prompt and the tool descriptions first: values masked in them get the first
+    // placeholder numbers, so that part of the request (the prefix a provider's prompt cache keeps)
+    // reads the same whatever the conversation adds. Messages keep their order after them.
+    QList<int> order;
+    order.reserve(segments.size());
+    for (const bool leading : {true, false}) {
+        for (int i = 0; i < segments.size(); ++i) {
+            const SegmentKind kind = segments[i].kind;
+            if ((kind == SegmentKind::System || kind == SegmentKind::ToolDescription) == leading)
+                order.append(i);
+        }
+    }
+    for (const int i : std::as_const(order)) {
         const TextSegment &segment = segments[i];
         QString detail;
         if (segment.kind == SegmentKind::System) {

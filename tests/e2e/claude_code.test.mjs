@@ -212,9 +212,10 @@ describe(`Claude Code${claude.version ? ` ${claude.version}` : ''} through llmpr
         const docText = readFileSync(docPath, 'utf8');
         const maintainer = 'security@brightlane.io';
         assert.ok(docText.includes(maintainer));
-        // The gateway numbers the addresses it masks in the order it reads them: the conversation
-        // first, then the tool descriptions (Claude Code's Bash tool has a Co-Authored-By address).
-        const placeholder = '[EMAIL_1]';
+        // The gateway numbers the addresses it masks tool descriptions first, so that they read the
+        // same in every turn (Claude Code's Bash tool has a Co-Authored-By address: [EMAIL_1]), then
+        // the conversation.
+        const placeholder = '[EMAIL_2]';
         const finalReply = 'It covers direct and indirect prompt injection, role-play jailbreaks and system '
             + `prompt extraction; report vulnerabilities to ${placeholder}.`;
         await mock.script([readToolCall('call_e2e_threat_model', docPath), { content: finalReply }]);
@@ -239,6 +240,8 @@ describe(`Claude Code${claude.version ? ` ${claude.version}` : ''} through llmpr
         assert.equal(readResultLines(textOf(toolMessage.content)).join('\n'), docText.replace(maintainer, placeholder),
                      textOf(toolMessage.content));
         assert.ok(!JSON.stringify(bodies).includes(maintainer), 'the maintainer\'s address reached the upstream');
+        // The tool definitions did not change between the turns: the provider's prompt cache holds.
+        assert.deepEqual(bodies[1].tools, bodies[0].tools);
 
         // Both requests were scanned by every request guard, none was refused, and the only
         // decision recorded is the masking.
