@@ -272,9 +272,9 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
         return (generation << 8) | (quint64(mode) << 3) | (firewallOn ? 1U : 0U) | (injectionOn ? 2U : 0U) |
                (piiOn ? 4U : 0U);
     };
-    // The operator's prompt and the tool descriptions first: values masked in them get the first
-    // placeholder numbers, so that part of the request (the prefix a provider's prompt cache keeps)
-    // reads the same whatever the conversation adds. Messages keep their order after them.
+    // The operator's prompt and the tool descriptions first: values masked in the descriptions get
+    // the first placeholder numbers, so that part of the request (the prefix a provider's prompt
+    // cache keeps) reads the same whatever the conversation adds. Messages keep their order after.
     QList<int> order;
     order.reserve(segments.size());
     for (const bool leading : {true, false}) {
