@@ -63,22 +63,22 @@ struct CompositeWeights
     // split; threshold at a dev false-positive rate of 3 % on the benign prompts, the quotation reading
     // included). Refit after retraining the classifier
     // or changing the corpus, patterns or signatures.
-    double bias = -0.8399;
-    double classifier = 1.3541; ///< times the classifier's logit (times classifierTrust() and english)
-    double patterns = 0.0993;
-    double structure = -0.4032;
-    double similarity = 0.933;
-    double invisible = 1.3245;    ///< invisible / tag characters present
-    double indirectBias = -0.0558; ///< added for tool results and documents
-    double encoded = 0.7279;         ///< times TextVerdict::encoded
-    double signature = -1.0499;   ///< a firewall signature matched the plain text (the classifier already saw it)
+    double bias = -0.8019;
+    double classifier = 1.3369; ///< times the classifier's logit (times classifierTrust() and english)
+    double patterns = 0.0903;
+    double structure = -0.4442;
+    double similarity = 0.8842;
+    double invisible = 1.3159;    ///< invisible / tag characters present
+    double indirectBias = 0.1123; ///< added for tool results and documents
+    double encoded = 0.8632;         ///< times TextVerdict::encoded
+    double signature = -1.1248;   ///< a firewall signature matched the plain text (the classifier already saw it)
     // The same parts for text that does not read as English, added in proportion (1 - english):
     // the classifier has seen fewer attacks in other languages, the patterns cover 17 of them.
-    double foreignBias = 0.0663;
-    double classifierForeign = 1.6595; ///< replaces `classifier` in proportion
-    double patternsForeign = 0.5555;
-    double similarityForeign = 0.6146;
-    double blockThreshold = 0.8431;
+    double foreignBias = 0.1898;
+    double classifierForeign = 1.6848; ///< replaces `classifier` in proportion
+    double patternsForeign = 0.5252;
+    double similarityForeign = 0.6214;
+    double blockThreshold = 0.8222;
 };
 
 /// Reads one text for the request guards: normalises it once, runs the firewall's signatures over
