@@ -688,8 +688,7 @@ QByteArray emitError(const Error &error)
     return compact(QJsonObject{
         {u"error"_s, QJsonObject{
                          {u"message"_s, error.message},
-                         {u"type"_s, error.fromGateway && !error.type.isEmpty() ? error.type
-                                                                                : openAiErrorType(status)},
+                         {u"type"_s, error.fromGateway && !error.type.isEmpty() ? error.type : openAiErrorType(status)},
                          {u"param"_s, orNull(error.param)},
                          {u"code"_s, orNull(error.code)},
                      }}});

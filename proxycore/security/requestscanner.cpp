@@ -22,14 +22,13 @@ constexpr qsizetype kGuessClassifierUnits = 4096;
 // English function words: their share tells English prose (and English comments and messages
 // in code) from other languages, whose attacks the classifier has seen far less of. Sorted.
 constexpr std::u16string_view kEnglishWords[] = {
-    u"a",     u"about", u"all",   u"an",   u"and",   u"any",   u"are",   u"as",    u"at",    u"be",
-    u"been",  u"but",   u"by",    u"can",  u"could", u"did",   u"do",    u"does",  u"for",   u"from",
-    u"had",   u"has",   u"have",  u"he",   u"her",   u"here",  u"his",   u"how",   u"i",     u"if",
-    u"in",    u"into",  u"is",    u"it",   u"its",   u"just",  u"me",    u"my",    u"no",    u"not",
-    u"now",   u"of",    u"on",    u"or",   u"our",   u"please", u"she",  u"should", u"so",   u"than",
-    u"that",  u"the",   u"their", u"them", u"then",  u"there", u"these", u"they",  u"this",  u"those",
-    u"to",    u"was",   u"we",    u"were", u"what",  u"when",  u"which", u"who",   u"will",  u"with",
-    u"would", u"you",   u"your",
+    u"a",     u"about",  u"all",  u"an",     u"and",   u"any",  u"are",  u"as",  u"at",    u"be",   u"been",
+    u"but",   u"by",     u"can",  u"could",  u"did",   u"do",   u"does", u"for", u"from",  u"had",  u"has",
+    u"have",  u"he",     u"her",  u"here",   u"his",   u"how",  u"i",    u"if",  u"in",    u"into", u"is",
+    u"it",    u"its",    u"just", u"me",     u"my",    u"no",   u"not",  u"now", u"of",    u"on",   u"or",
+    u"our",   u"please", u"she",  u"should", u"so",    u"than", u"that", u"the", u"their", u"them", u"then",
+    u"there", u"these",  u"they", u"this",   u"those", u"to",   u"was",  u"we",  u"were",  u"what", u"when",
+    u"which", u"who",    u"will", u"with",   u"would", u"you",  u"your",
 };
 
 /// Words of a prepared text (characters of scripts written without spaces count half a word
@@ -90,10 +89,26 @@ constexpr double kMinUnquotedWords = 12.0;
 /// Longest quotation taken out (code units); a longer "quotation" is more likely a stray mark.
 constexpr qsizetype kMaxQuotation = 400;
 
+/// Quotation marks whose closing mark differs from the opening one.
+struct QuotationPair
+{
+    char16_t open;
+    char16_t close;
+};
+constexpr QuotationPair kQuotationPairs[] = {
+    {u'\u201C', u'\u201D'}, // “ ”
+    {u'\u201E', u'\u201C'}, // „ “
+    {u'\u00AB', u'\u00BB'}, // « »
+    {u'\u2039', u'\u203A'}, // ‹ ›
+    {u'\u300C', u'\u300D'}, // 「 」
+    {u'\u300E', u'\u300F'}, // 『 』
+    {u'\u2018', u'\u2019'}, // ‘ ’
+};
+
 bool isOpeningContext(QChar before)
 {
-    return before.isSpace() || before == u'(' || before == u'[' || before == u'{' || before == u',' ||
-           before == u'=' || before == u':' || before == u'>';
+    return before.isSpace() || before == u'(' || before == u'[' || before == u'{' || before == u',' || before == u'=' ||
+           before == u':' || before == u'>';
 }
 
 /// Where the quotation opened at `i` by `open` closes (the index of the closing mark), or -1.
@@ -102,17 +117,9 @@ bool isOpeningContext(QChar before)
 qsizetype quotationEnd(QStringView text, qsizetype i, char16_t open)
 {
     const bool wraps = open != u'\'' && open != u'\u2018' && open != u'`' && open != u'/';
-    char16_t close = open;
-    switch (open) {
-    case u'\u201C': close = u'\u201D'; break; // “ ”
-    case u'\u201E': close = u'\u201C'; break; // „ “
-    case u'\u00AB': close = u'\u00BB'; break; // « »
-    case u'\u2039': close = u'\u203A'; break; // ‹ ›
-    case u'\u300C': close = u'\u300D'; break; // 「 」
-    case u'\u300E': close = u'\u300F'; break; // 『 』
-    case u'\u2018': close = u'\u2019'; break; // ‘ ’
-    default: break;
-    }
+    const auto pair = std::find_if(std::begin(kQuotationPairs), std::end(kQuotationPairs),
+                                   [open](const QuotationPair &q) { return q.open == open; });
+    const char16_t close = pair != std::end(kQuotationPairs) ? pair->close : open;
     const qsizetype limit = std::min(text.size(), i + 1 + kMaxQuotation);
     for (qsizetype k = i + 1; k < limit; ++k) {
         const char16_t c = text[k].unicode();
@@ -176,7 +183,7 @@ QString withoutQuotations(QStringView text)
         case u'/':
             // A regular-expression literal: opened where an expression starts, with regex syntax
             // inside, closed by a slash followed by flags.
-            if (isOpeningContext(before) || before == u'(' ) {
+            if (isOpeningContext(before) || before == u'(') {
                 end = quotationEnd(text, i, u'/');
                 if (end > 0) {
                     const QStringView body = text.sliced(i + 1, end - i - 1);
@@ -284,8 +291,8 @@ double RequestScanner::composite(const TextVerdict &v, ScanMode mode) const
     double z = w.bias + w.foreignBias * foreign + (w.patterns + w.patternsForeign * foreign) * v.patterns +
                w.structure * v.structure + (w.similarity + w.similarityForeign * foreign) * v.similarity;
     if (m_classifier)
-        z += (w.classifier * v.english + w.classifierForeign * foreign) * logit(v.classifier) *
-             classifierTrust(v.words);
+        z +=
+            (w.classifier * v.english + w.classifierForeign * foreign) * logit(v.classifier) * classifierTrust(v.words);
     if (v.counts.invisible() > 0)
         z += w.invisible;
     z += w.encoded * v.encoded;

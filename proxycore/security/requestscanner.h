@@ -70,7 +70,7 @@ struct CompositeWeights
     double similarity = 0.8842;
     double invisible = 1.3159;    ///< invisible / tag characters present
     double indirectBias = 0.1123; ///< added for tool results and documents
-    double encoded = 0.8632;         ///< times TextVerdict::encoded
+    double encoded = 0.8632;      ///< times TextVerdict::encoded
     double signature = -1.1248;   ///< a firewall signature matched the plain text (the classifier already saw it)
     // The same parts for text that does not read as English, added in proportion (1 - english):
     // the classifier has seen fewer attacks in other languages, the patterns cover 17 of them.
@@ -114,7 +114,6 @@ public:
     static constexpr double kUnquotedHarmless = 0.3;
 
 private:
-
     std::shared_ptr<const SignatureStore> m_signatures;
     std::shared_ptr<const CorpusSimilarity> m_corpus;
     std::shared_ptr<const InjectionClassifier> m_classifier;

@@ -314,17 +314,20 @@ void TestSecurityPipeline::toolDescriptionsKeepTheirPlaceholders()
 {
     // A tool description with an address (a coding tool's commit trailer) reads the same in every
     // turn, whatever addresses the conversation adds before it: the provider's prompt cache holds.
-    const QJsonArray tools{QJsonObject{
-        {u"type"_s, u"function"_s},
-        {u"function"_s,
-         QJsonObject{{u"name"_s, u"commit"_s},
-                     {u"description"_s, u"Commits the staged changes. End the message with Co-Authored-By: "
-                                        "Bot <noreply@toolsmith.io>"_s},
-                     {u"parameters"_s, QJsonObject{{u"type"_s, u"object"_s}}}}}}};
+    const QJsonArray tools{
+        QJsonObject{{u"type"_s, u"function"_s},
+                    {u"function"_s,
+                     QJsonObject{{u"name"_s, u"commit"_s},
+                                 {u"description"_s, u"Commits the staged changes. End the message with Co-Authored-By: "
+                                                    "Bot <noreply@toolsmith.io>"_s},
+                                 {u"parameters"_s, QJsonObject{{u"type"_s, u"object"_s}}}}}}};
     QByteArray toolsUpstream[2];
     for (const int turn : {0, 1}) {
-        QJsonObject body = chatRequest(u"mock-chat"_s, turn == 0 ? u"Commit the fix please, with a short message"_s
-                                                                 : u"Please also add a line to the changelog about the retry fix; the reviewer is carol.jones@example.org."_s);
+        QJsonObject body = chatRequest(
+            u"mock-chat"_s,
+            turn == 0
+                ? u"Commit the fix please, with a short message"_s
+                : u"Please also add a line to the changelog about the retry fix; the reviewer is carol.jones@example.org."_s);
         body.insert(u"tools"_s, tools);
         QVERIFY(m_gateway.mock.reset());
         const HttpResponse r = m_gateway.post(u"/v1/chat/completions"_s, body);

@@ -18,7 +18,6 @@
 #include "proxycore/security/signaturestore.h"
 
 #include <QCoreApplication>
-#include <optional>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -26,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <optional>
 
 #include <algorithm>
 #include <array>
