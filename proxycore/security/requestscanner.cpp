@@ -183,7 +183,7 @@ QString withoutQuotations(QStringView text)
         case u'/':
             // A regular-expression literal: opened where an expression starts, with regex syntax
             // inside, closed by a slash followed by flags.
-            if (isOpeningContext(before) || before == u'(') {
+            if (isOpeningContext(before)) {
                 end = quotationEnd(text, i, u'/');
                 if (end > 0) {
                     const QStringView body = text.sliced(i + 1, end - i - 1);
