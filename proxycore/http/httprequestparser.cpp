@@ -323,14 +323,15 @@ bool HttpRequestParser::readBody()
     // Chunked: states 0 = size line, 1 = data, 2 = CRLF after data, 3 = trailers
     for (;;) {
         if (m_chunkState == 0 || m_chunkState == 2 || m_chunkState == 3) {
+            // A line longer than MaxChunkLine is refused whether or not its line feed has arrived,
+            // so that the outcome does not depend on how the client's bytes were split.
             const qsizetype nl = m_buffer.indexOf('\n');
-            if (nl < 0) {
-                if (m_buffer.size() > MaxChunkLine) {
-                    fail(400, "Malformed chunked body");
-                    return false;
-                }
+            if ((nl < 0 && m_buffer.size() > MaxChunkLine) || nl > MaxChunkLine) {
+                fail(400, "Malformed chunked body");
                 return false;
             }
+            if (nl < 0)
+                return false;
             QByteArrayView line(m_buffer.constData(), nl);
             if (line.endsWith('\r'))
                 line.chop(1);
