@@ -55,9 +55,22 @@ void checkStatus(int status, QByteArrayView input)
         finding("error status outside 4xx/5xx", input);
 }
 
+/// The events as one line each (type, index), printed with a contract finding.
+void printEvents(const QList<StreamEvent> &events)
+{
+    static const char *const names[] = {"MessageStart", "BlockStart",  "BlockDelta", "BlockStop",
+                                        "MessageDelta", "MessageStop", "Error",      "Ping"};
+    for (const StreamEvent &e : events)
+        std::fprintf(stderr, "  %s %d %s\n", names[int(e.type)], e.index, qPrintable(e.error.message));
+}
+
 /// The canonical stream contract (canonical.h, StreamEvent; formatsupport.h, EventStream).
 void checkContract(const QList<StreamEvent> &events, QByteArrayView input)
 {
+    const auto finding = [&events](const char *what, QByteArrayView in) {
+        printEvents(events);
+        ::finding(what, in);
+    };
     if (events.isEmpty())
         finding("stream without a terminal event", input);
     bool started = false;
@@ -87,6 +100,9 @@ void checkContract(const QList<StreamEvent> &events, QByteArrayView input)
             open = -1;
             break;
         case StreamEvent::Type::MessageDelta:
+            if (!started || open >= 0)
+                finding("MessageDelta before MessageStart or inside a block", input);
+            break;
         case StreamEvent::Type::Ping:
             if (!started)
                 finding("event before MessageStart", input);

@@ -99,7 +99,10 @@ void check(QByteArrayView data)
             finding("field holds a line break", data);
         if (whole.overflowed)
             continue;
-        // The event's raw bytes alone decode to exactly this event.
+        // The event's raw bytes alone decode to exactly this event (unless they start with a BOM,
+        // which is content in the middle of a stream and dropped at its start).
+        if (e.rawBegin > 0 && stream.sliced(e.rawBegin).startsWith("\xEF\xBB\xBF"))
+            continue;
         const Decoded alone =
             decode(SseDecoder::DefaultMaxEventBytes, {stream.sliced(e.rawBegin, e.rawEnd - e.rawBegin)});
         if (alone.events.size() != 1 || !(alone.events[0] == e))
