@@ -73,7 +73,7 @@ for t in "${targets[@]}"; do
     if [[ $status -eq 0 ]]; then
         result=ok
     else
-        result="FINDING (exit $status): $(ls "$work/artifacts" | head -3 | tr '\n' ' ')see $work/log"
+        result="FINDING (exit $status): $(ls -t "$work/artifacts" | head -3 | tr '\n' ' ')see $work/log"
         failed=1
     fi
     printf '%-18s %12s %10s %8s %8s  %s\n' "$t" "${execs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" "$result"
