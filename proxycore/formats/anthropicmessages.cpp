@@ -797,6 +797,7 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
                 m_rawUsage.insert(it.key(), it.value());
         }
         m_stream.closeBlock(out);
+        m_openIndex = -1;
         ev.type = StreamEvent::Type::MessageDelta;
         ev.stopReason = stopReasonFromWire(d.value(u"stop_reason"_s).toString());
         ev.stopSequence = d.value(u"stop_sequence"_s).toString();

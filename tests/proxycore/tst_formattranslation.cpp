@@ -541,7 +541,7 @@ void TestFormatTranslation::invalidUpstreamJsonFailsTheStream()
 void TestFormatTranslation::misorderedAnthropicStreamKeepsTheCanonicalShape()
 {
     // A block starting while another is open, a delta and a stop for a block that is no longer
-    // open, a repeated message_start, and message_delta inside a block.
+    // open, a repeated message_start, message_delta inside a block and a delta after it.
     const QByteArray stream =
         "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
         "\"content_block\":{\"type\":\"text\",\"text\":\"a\"}}\n\n"
@@ -554,6 +554,8 @@ void TestFormatTranslation::misorderedAnthropicStreamKeepsTheCanonicalShape()
         "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,"
         "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"t\"}}\n\n"
         "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,"
+        "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"after the block closed\"}}\n\n"
         "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
     anthropicmessages::StreamDecoder decoder;
     QList<canonical::StreamEvent> events = decoder.feed(stream);
