@@ -18,6 +18,14 @@ if(LLMPROXY_SANITIZE)
     target_compile_options(llmproxy_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
     target_link_options(llmproxy_options INTERFACE -fsanitize=address,undefined)
 endif()
+# Fuzzing (clang): every target of the project, llmproxy_core included, gets libFuzzer's coverage
+# instrumentation and the sanitizers; the fuzz targets themselves add libFuzzer's main. Sanitizer
+# reports abort, so that libFuzzer records them as findings.
+if(LLMPROXY_FUZZ AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    target_compile_options(llmproxy_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(llmproxy_options INTERFACE -fsanitize=address,undefined)
+endif()
 
 # llmproxy_add_test(NAME <name> SOURCES <files...> LABELS <labels...> [LIBS <libs...>])
 # One Qt Test executable per test class, registered with ctest.

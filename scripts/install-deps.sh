@@ -20,9 +20,10 @@ if [[ "${1:-}" == "--test" ]]; then
     packages+=(nodejs npm xvfb xauth jwm xdotool x11-utils imagemagick)
 fi
 
-# CI's checks on changed lines (scripts/check-format.sh, scripts/clang-tidy.sh) run with --test too.
+# CI's checks on changed lines (scripts/check-format.sh, scripts/clang-tidy.sh) run with --test too,
+# and so does the bounded libFuzzer run (scripts/fuzz.sh: clang with its libFuzzer and sanitizer runtimes).
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(clang-format clang-tidy python3)
+    packages+=(clang-format clang-tidy python3 clang libclang-rt-14-dev)
 fi
 
 missing=()

@@ -712,15 +712,22 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
     // The JSON type is authoritative; the event line only repeats it.
     const QString type = o.value(u"type"_s).toString(QString::fromUtf8(event.event));
     StreamEvent ev;
+    // The canonical shape holds whatever the upstream sends: one MessageStart first (made up when
+    // the upstream skipped it, a repeated one dropped), one block open at a time (a block started
+    // while another is open closes that one; deltas and stops of a block not open are dropped), and
+    // no block open at MessageDelta or MessageStop.
     if (type == u"message_start"_s) {
+        if (m_stream.isStarted())
+            return;
         const QJsonObject m = o.value(u"message"_s).toObject();
         m_rawUsage = m.value(u"usage"_s).toObject();
-        ev.type = StreamEvent::Type::MessageStart;
-        ev.id = m.value(u"id"_s).toString();
-        ev.model = m.value(u"model"_s).toString();
-        ev.usage = usageFromJson(m_rawUsage);
-        out.append(ev);
-    } else if (type == u"content_block_start"_s) {
+        m_stream.start(out, m.value(u"id"_s).toString(), m.value(u"model"_s).toString());
+        out.last().usage = usageFromJson(m_rawUsage);
+        return;
+    }
+    if (type != u"error"_s)
+        m_stream.start(out);
+    if (type == u"content_block_start"_s) {
         const QJsonObject b = o.value(u"content_block"_s).toObject();
         const QString blockType = b.value(u"type"_s).toString();
         ev.type = StreamEvent::Type::BlockStart;
@@ -739,11 +746,12 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
         } else {
             return; // server tool blocks: skipped with their deltas
         }
-        ev.index = m_nextIndex++;
+        ev.index = m_stream.openBlock(ev.blockKind, out, ev.toolCallId, ev.toolName);
+        m_openIndex = ev.index;
         m_indexMap.insert(o.value(u"index"_s).toInt(), ev.index);
         const QString initialText = ev.text;
-        ev.text = ev.blockKind == BlockKind::RedactedThinking ? initialText : QString();
-        out.append(ev);
+        if (ev.blockKind == BlockKind::RedactedThinking)
+            out.last().text = initialText;
         if (ev.blockKind == BlockKind::Text && !initialText.isEmpty()) {
             StreamEvent d;
             d.type = StreamEvent::Type::BlockDelta;
@@ -753,7 +761,7 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
         }
     } else if (type == u"content_block_delta"_s) {
         const int upstream = o.value(u"index"_s).toInt();
-        if (!m_indexMap.contains(upstream))
+        if (!m_indexMap.contains(upstream) || m_indexMap.value(upstream) != m_openIndex)
             return;
         const QJsonObject d = o.value(u"delta"_s).toObject();
         const QString deltaType = d.value(u"type"_s).toString();
@@ -777,11 +785,10 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
         out.append(ev);
     } else if (type == u"content_block_stop"_s) {
         const int upstream = o.value(u"index"_s).toInt();
-        if (!m_indexMap.contains(upstream))
+        if (!m_indexMap.contains(upstream) || m_indexMap.take(upstream) != m_openIndex)
             return;
-        ev.type = StreamEvent::Type::BlockStop;
-        ev.index = m_indexMap.take(upstream);
-        out.append(ev);
+        m_stream.closeBlock(out);
+        m_openIndex = -1;
     } else if (type == u"message_delta"_s) {
         const QJsonObject d = o.value(u"delta"_s).toObject();
         const QJsonObject usage = o.value(u"usage"_s).toObject();
@@ -789,12 +796,15 @@ void StreamDecoder::handle(const SseEvent &event, QList<StreamEvent> &out)
             if (!it.value().isNull())
                 m_rawUsage.insert(it.key(), it.value());
         }
+        m_stream.closeBlock(out);
+        m_openIndex = -1;
         ev.type = StreamEvent::Type::MessageDelta;
         ev.stopReason = stopReasonFromWire(d.value(u"stop_reason"_s).toString());
         ev.stopSequence = d.value(u"stop_sequence"_s).toString();
         ev.usage = usageFromJson(m_rawUsage);
         out.append(ev);
     } else if (type == u"message_stop"_s) {
+        m_stream.closeBlock(out);
         m_stream.messageStop(out);
     } else if (type == u"ping"_s) {
         ev.type = StreamEvent::Type::Ping;

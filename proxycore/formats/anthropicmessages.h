@@ -65,7 +65,7 @@ private:
     formatsupport::EventStream m_stream;
     QJsonObject m_rawUsage;     ///< Anthropic usage fields seen so far (later values win)
     QHash<int, int> m_indexMap; ///< upstream block index → canonical index, for translated blocks
-    int m_nextIndex = 0;
+    int m_openIndex = -1;       ///< canonical index of the open block, -1 when none
 };
 
 /// Canonical stream events → Anthropic SSE bytes, in exactly the order message_start →

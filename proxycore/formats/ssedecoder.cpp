@@ -81,6 +81,10 @@ void SseDecoder::consume(QByteArrayView in, qint64 base, QList<SseEvent> &out)
             }
         }
         const qint64 lineEnd = base + i + 1;
+        // The whole line counts against the bound, as its start did while it was pending: whether
+        // a long line overflows must not depend on how the stream was split.
+        if (!checkSize(m_line.size() + tail.size()))
+            return;
         if (m_line.isEmpty()) {
             processLine(tail, lineEnd, out);
         } else {

@@ -39,9 +39,10 @@ struct SseEvent
 /// lines starting with ':' are comments; one space after the field's colon is removed; an event is
 /// dispatched by a blank line when it carried data or an event name.
 ///
-/// Memory is bounded: when one event (its pending line plus accumulated fields) grows beyond
-/// maxEventBytes, the decoder sets overflowed(), drops the event and ignores all further input, so a
-/// misbehaving upstream cannot grow a worker without limit. The caller ends the stream with an error.
+/// Memory is bounded: when one event (the line being read plus accumulated fields) grows beyond
+/// maxEventBytes, however the bytes were split, the decoder sets overflowed(), drops the event and
+/// ignores all further input, so a misbehaving upstream cannot grow a worker without limit. The caller ends the stream
+/// with an error.
 ///
 /// A plain value object with no thread affinity; use one per stream from one thread at a time.
 class SseDecoder

@@ -4,6 +4,7 @@
 
 #include "proxycore/config/config.h"
 #include "proxycore/http/httprequest.h"
+#include "proxycore/http/httprequestparser.h"
 
 #include <QObject>
 #include <QTcpSocket>
@@ -19,12 +20,11 @@ class IRequestHandler;
 /// One client connection speaking HTTP/1.0 or 1.1. Owns its socket; deletes itself (deleteLater)
 /// when the connection ends. Lives in a worker thread.
 ///
-/// It is the single HTTP parser of the gateway, and it enforces the limits a public listener
-/// needs: header block size (431), body size (413, answered before the body is read), header and
-/// body read timeouts (408, slow-loris), idle keep-alive timeout, `Expect: 100-continue`,
-/// rejection of ambiguous framing (both Content-Length and Transfer-Encoding, differing lengths),
-/// and strictly in-order responses on pipelined connections (the next request is not parsed
-/// before the current response is finished).
+/// It reads requests with the gateway's single HTTP parser (HttpRequestParser: header and body
+/// limits, rejection of ambiguous framing) and adds what needs the socket: header and body read
+/// timeouts (408, slow-loris), idle keep-alive timeout, `Expect: 100-continue`, and strictly
+/// in-order responses on pipelined connections (the next request is not parsed before the current
+/// response is finished).
 class HttpConnection : public QObject
 {
     Q_OBJECT
@@ -48,15 +48,12 @@ signals:
 private:
     friend class HttpResponder;
     enum class State { Idle, Head, Body, Dispatched, Closing };
-    enum class BodyMode { None, Length, Chunked };
 
     void onReadyRead();
     void onDisconnected();
     void onTimeout();
     void onBytesWritten();
     void processInput();
-    bool parseHead(qsizetype headEnd);
-    bool readBody();
     void dispatch();
     void armTimer(int ms);
     void rejectAndClose(int status, QByteArrayView message);
@@ -73,14 +70,8 @@ private:
     ServerLimits m_limits;
     IRequestHandler *m_handler;
     State m_state = State::Idle;
-    QByteArray m_buffer;           ///< received, not yet consumed
-    qsizetype m_scanFrom = 0;      ///< head terminator search resumes here
-    HttpRequest m_request;         ///< being assembled
-    BodyMode m_bodyMode = BodyMode::None;
-    qint64 m_bodyRemaining = 0;    ///< Length mode: bytes still to read; Chunked: bytes left in the current chunk
-    int m_chunkState = 0;          ///< chunked decoder state
-    bool m_expectContinue = false;
-    bool m_keepAlive = true;
+    HttpRequestParser m_parser;
+    QHostAddress m_peer;
     int m_responseMinorVersion = 1;
     bool m_closeAfterResponse = false;
     bool m_inDispatch = false;

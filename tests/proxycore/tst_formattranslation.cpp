@@ -113,6 +113,7 @@ private slots:
     void encodersAlwaysEndWithTheirTerminalEvent();
     void nothingIsEmittedAfterTheTerminalEvent();
     void invalidUpstreamJsonFailsTheStream();
+    void misorderedAnthropicStreamKeepsTheCanonicalShape();
 };
 
 void TestFormatTranslation::requestTranslatesToGolden()
@@ -535,6 +536,39 @@ void TestFormatTranslation::invalidUpstreamJsonFailsTheStream()
     events = anthropic.feed("event: message_start\ndata: [1,2]\n\n");
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.first().type, canonical::StreamEvent::Type::Error);
+}
+
+void TestFormatTranslation::misorderedAnthropicStreamKeepsTheCanonicalShape()
+{
+    // A block starting while another is open, a delta and a stop for a block that is no longer
+    // open, a repeated message_start, message_delta inside a block and a delta after it.
+    const QByteArray stream =
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+        "\"content_block\":{\"type\":\"text\",\"text\":\"a\"}}\n\n"
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\"}}\n\n"
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":1,"
+        "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+        "\"delta\":{\"type\":\"text_delta\",\"text\":\"late\"}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,"
+        "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"t\"}}\n\n"
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,"
+        "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"after the block closed\"}}\n\n"
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    anthropicmessages::StreamDecoder decoder;
+    QList<canonical::StreamEvent> events = decoder.feed(stream);
+    events += decoder.finish();
+    QCOMPARE(contractViolation(events), QString());
+    using Type = canonical::StreamEvent::Type;
+    QList<Type> types;
+    for (const canonical::StreamEvent &e : std::as_const(events))
+        types.append(e.type);
+    QCOMPARE(types,
+             (QList<Type>{Type::MessageStart, Type::BlockStart, Type::BlockDelta, Type::BlockStop, Type::BlockStart,
+                          Type::BlockDelta, Type::BlockStop, Type::MessageDelta, Type::MessageStop}));
+    QCOMPARE(events[5].text, u"t"_s);
 }
 
 QTEST_GUILESS_MAIN(TestFormatTranslation)

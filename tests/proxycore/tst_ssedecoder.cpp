@@ -315,6 +315,9 @@ private slots:
         QTest::newRow("many short lines")
             << QByteArray("data: ok\n\n" + QByteArray("data: 0123456789\n").repeated(20) + "\n") << 1;
         QTest::newRow("endless line") << QByteArray(500, 'd') << 0;
+        // Lines that add nothing to the event still count while they are read.
+        QTest::newRow("long comment line") << QByteArray("data: ok\n\n:" + QByteArray(200, 'c') + "\ndata: x\n\n") << 1;
+        QTest::newRow("long unknown field") << QByteArray("data: ok\n\nx" + QByteArray(200, 'u') + "\n\n") << 1;
     }
 
     void overflowStopsDecoding()
