@@ -22,6 +22,7 @@
 #include "proxycore/store/registryfile.h"
 #include "proxycore/upstream/curlglobal.h"
 #include "proxycore/upstream/curltransport.h"
+#include "proxycore/util/memorytrim.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -92,12 +93,14 @@ public:
         if (path.isEmpty())
             return;
         const SignatureReloadResult r = signatures->reload(path);
-        if (r.outcome == SignatureReloadOutcome::Loaded)
+        if (r.outcome == SignatureReloadOutcome::Loaded) {
             qCInfo(lcEngine, "firewall: %d signatures loaded from %s", signatures->current()->size(), qPrintable(path));
-        else if (r.outcome == SignatureReloadOutcome::Builtin)
+            releaseFreedMemory();
+        } else if (r.outcome == SignatureReloadOutcome::Builtin) {
             qCWarning(lcEngine, "firewall: %s is missing; using the embedded signatures", qPrintable(path));
-        else if (r.outcome == SignatureReloadOutcome::Failed)
+        } else if (r.outcome == SignatureReloadOutcome::Failed) {
             qCWarning(lcEngine, "firewall: %s; keeping the signatures in use", qPrintable(r.error));
+        }
     }
 
     /// Builds the request pipeline's security stage for the configuration in force (on start and
@@ -155,6 +158,7 @@ public:
                 std::make_shared<const RequestPipeline>(std::vector<std::shared_ptr<const RequestStage>>{
                     std::make_shared<const SecurityStage>(guards, scanner, pii)}),
                 std::memory_order_release);
+        releaseFreedMemory(); // what compiling the signature and PII sets left behind
     }
 
     void restoreFeatures()
