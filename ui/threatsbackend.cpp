@@ -27,10 +27,10 @@ DecisionFeedModel::DecisionFeedModel(int maxRows, QObject *parent)
 {
 }
 
-int DecisionFeedModel::addDecisions(const QList<SecurityEventView> &events)
+int DecisionFeedModel::addDecisions(const QList<SecurityEvent> &events)
 {
-    QList<SecurityEventView> fresh;
-    for (const SecurityEventView &e : events) {
+    QList<SecurityEvent> fresh;
+    for (const SecurityEvent &e : events) {
         if (e.id > m_newestId)
             fresh.append(e);
     }
@@ -64,7 +64,7 @@ void DecisionFeedModel::setLayerTitles(const QHash<QString, QString> &titles)
         emit dataChanged(index(0), index(int(m_rows.size() - 1)), {LayerTitleRole});
 }
 
-const SecurityEventView &DecisionFeedModel::decision(int row) const
+const SecurityEvent &DecisionFeedModel::decision(int row) const
 {
     return m_rows.at(row);
 }
@@ -89,7 +89,7 @@ QVariant DecisionFeedModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const SecurityEventView &e = m_rows.at(index.row());
+    const SecurityEvent &e = m_rows.at(index.row());
     switch (role) {
     case IdRole:
         return double(e.id);
@@ -207,14 +207,14 @@ void ThreatsBackend::showStatus(const SecurityStatus &status)
     }
 }
 
-void ThreatsBackend::addDecisions(const QList<SecurityEventView> &events)
+void ThreatsBackend::addDecisions(const QList<SecurityEvent> &events)
 {
     // Only decisions the feed has not shown yet count: the first batch after opening may repeat
     // some of the recent ones.
     const quint64 shownBefore = m_feed->rowCount() > 0 ? m_feed->decision(0).id : 0;
     const qint64 oldest = minuteOf(QDateTime::currentDateTime()) - kTimelineMinutes + 1;
     bool changed = false;
-    for (const SecurityEventView &e : events) {
+    for (const SecurityEvent &e : events) {
         const qint64 minute = minuteOf(e.time);
         if (e.id <= shownBefore || minute < oldest)
             continue;

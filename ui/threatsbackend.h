@@ -40,10 +40,10 @@ public:
 
     /// Adds decisions (oldest first, as the controller sends them) above the existing rows.
     /// Decisions already shown (by id) are skipped. Returns how many rows were added.
-    int addDecisions(const QList<SecurityEventView> &events);
+    int addDecisions(const QList<SecurityEvent> &events);
     /// Guard titles by id, for LayerTitleRole.
     void setLayerTitles(const QHash<QString, QString> &titles);
-    const SecurityEventView &decision(int row) const;
+    const SecurityEvent &decision(int row) const;
     /// Every role of `row` by role name, for the detail pane; empty for a row that does not exist.
     Q_INVOKABLE QVariantMap get(int row) const;
 
@@ -55,7 +55,7 @@ signals:
     void countChanged();
 
 private:
-    QList<SecurityEventView> m_rows; ///< newest first
+    QList<SecurityEvent> m_rows; ///< newest first
     QHash<QString, QString> m_layerTitles;
     quint64 m_newestId = 0;
     int m_maxRows;
@@ -123,7 +123,7 @@ signals:
 
 private:
     void showStatus(const SecurityStatus &status);
-    void addDecisions(const QList<SecurityEventView> &events);
+    void addDecisions(const QList<SecurityEvent> &events);
 
     EngineController *m_controller;
     DecisionFeedModel *m_feed;

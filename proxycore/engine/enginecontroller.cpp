@@ -20,11 +20,6 @@ constexpr int kCoalesceMs = 100;
 /// How often the security state is re-read while a window watches it.
 constexpr int kSecurityPollMs = 250;
 
-SecurityEventView eventView(const SecurityEvent &e)
-{
-    return {e.id, e.time, e.requestId, e.keyName, e.model, e.layer, e.action, e.reason, e.detail, e.score};
-}
-
 } // namespace
 
 class EngineController::Private
@@ -55,8 +50,8 @@ EngineController::EngineController(Engine *engine, QObject *parent)
     qRegisterMetaType<llmproxy::EngineStatus>();
     qRegisterMetaType<llmproxy::GuardState>();
     qRegisterMetaType<llmproxy::SecurityStatus>();
-    qRegisterMetaType<llmproxy::SecurityEventView>();
-    qRegisterMetaType<QList<llmproxy::SecurityEventView>>();
+    qRegisterMetaType<llmproxy::SecurityEvent>();
+    qRegisterMetaType<QList<llmproxy::SecurityEvent>>();
     // Records from now on arrive through requestsFinished; older ones through recentRequests().
     engine->takeRecords(~quint64(0), &d->lastSequence);
     connect(engine, &Engine::recordsAvailable, this, &EngineController::drainRecords);
@@ -181,11 +176,7 @@ void EngineController::pollSecurity(bool force)
     const QList<SecurityEvent> events = guards->eventsAfter(d->lastEventId, SecurityGuards::kEventCapacity);
     if (!events.isEmpty()) {
         d->lastEventId = events.constLast().id;
-        QList<SecurityEventView> views;
-        views.reserve(events.size());
-        for (const SecurityEvent &e : events)
-            views.append(eventView(e));
-        emit securityEventsArrived(views);
+        emit securityEventsArrived(events);
     }
     SecurityStatus status = securityStatus();
     if (!force && d->securityPublished && status == d->security)
@@ -259,14 +250,10 @@ SecurityStatus EngineController::securityStatus() const
     return status;
 }
 
-QList<SecurityEventView> EngineController::recentSecurityEvents(int limit) const
+QList<SecurityEvent> EngineController::recentSecurityEvents(int limit) const
 {
     const QList<SecurityEvent> newestFirst = m_engine->securityGuards()->recentEvents(0, qMax(0, limit), nullptr);
-    QList<SecurityEventView> views;
-    views.reserve(newestFirst.size());
-    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
-        views.append(eventView(*it));
-    return views;
+    return {newestFirst.crbegin(), newestFirst.crend()}; // oldest first
 }
 
 QString EngineController::listenUrl() const

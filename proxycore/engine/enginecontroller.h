@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/observability/requestrecord.h"
+#include "proxycore/pipeline/securityguards.h"
 
 #include <QDateTime>
 #include <QList>
@@ -55,24 +56,6 @@ struct SecurityStatus
     friend bool operator==(const SecurityStatus &, const SecurityStatus &) = default;
 };
 
-/// One decision of the security pipeline (a block, a mask, a flag). Never carries the offending
-/// text: `detail` names what matched.
-struct SecurityEventView
-{
-    quint64 id = 0; ///< increasing
-    QDateTime time;
-    QString requestId;
-    QString keyName;
-    QString model;
-    QString layer;  ///< guard id
-    QString action; ///< "block", "mask", "flag"
-    QString reason; ///< error code or short label ("firewall_signature", "EMAIL")
-    QString detail; ///< what matched: signature id, pattern id, encoding chain, counts
-    double score = 0.0;
-
-    friend bool operator==(const SecurityEventView &, const SecurityEventView &) = default;
-};
-
 /// The facade over the Engine for the UI and the app shell. Lives in the GUI/main thread; the
 /// engine may live on another thread (EngineHost) or the same one (tests). With the engine on
 /// another thread, every change is posted to it and never waited for, and the window reads value
@@ -119,7 +102,7 @@ public:
     /// The newest `limit` security decisions, oldest first. Later ones arrive through
     /// securityEventsArrived while someone watches; the first batch may repeat some of these
     /// (compare ids).
-    QList<SecurityEventView> recentSecurityEvents(int limit) const;
+    QList<SecurityEvent> recentSecurityEvents(int limit) const;
     /// While at least one viewer watches (each window passes itself while it is shown), the
     /// security state is re-read a few times a second: securityEventsArrived carries the decisions
     /// since the last emission, securityStatusChanged the status when anything in it changed.
@@ -151,7 +134,7 @@ signals:
     void configReloaded(bool ok, const QString &message);
     void droppedRecordsChanged(quint64 count);
     /// Security decisions since the last emission, oldest first (only while watched).
-    void securityEventsArrived(const QList<llmproxy::SecurityEventView> &events);
+    void securityEventsArrived(const QList<llmproxy::SecurityEvent> &events);
     /// The security status changed: a switch (at once), or counters and scan time (while watched).
     void securityStatusChanged(const llmproxy::SecurityStatus &status);
 
@@ -173,4 +156,4 @@ private:
 
 Q_DECLARE_METATYPE(llmproxy::GuardState)
 Q_DECLARE_METATYPE(llmproxy::SecurityStatus)
-Q_DECLARE_METATYPE(llmproxy::SecurityEventView)
+Q_DECLARE_METATYPE(llmproxy::SecurityEvent)

@@ -60,6 +60,8 @@ struct SecurityEvent
     QString reason; ///< error code or short label ("firewall_signature", "EMAIL")
     QString detail; ///< what matched: signature id, pattern id, encoding chain, counts
     double score = 0.0;
+
+    friend bool operator==(const SecurityEvent &, const SecurityEvent &) = default;
 };
 
 /// Counters of one guard since start (or the last reset).

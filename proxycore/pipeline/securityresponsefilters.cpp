@@ -236,15 +236,22 @@ QString PromptLeakFilter::filterText(int blockIndex, TextKind kind, const QStrin
         buffer.chop(hold);
     }
     m_tracker.feed(buffer);
+    if (stopOnOverlap(control))
+        return {};
+    return buffer;
+}
+
+bool PromptLeakFilter::stopOnOverlap(FilterControl &control)
+{
     if (m_tracker.leaked()) {
         stop(QByteArrayLiteral("overlap"), control);
-        return {};
+        return true;
     }
     if (m_report) {
         m_report->leakShingles = m_tracker.matchedShingles();
         m_report->leakShare = m_tracker.share();
     }
-    return buffer;
+    return false;
 }
 
 QString PromptLeakFilter::endBlock(int blockIndex, TextKind kind, FilterControl &control)
@@ -254,14 +261,8 @@ QString PromptLeakFilter::endBlock(int blockIndex, TextKind kind, FilterControl 
     QString rest = m_held.take(blockIndex); // a proper prefix of the canary: not a leak by itself
     m_tracker.feed(rest);
     m_tracker.endText();
-    if (m_tracker.leaked()) {
-        stop(QByteArrayLiteral("overlap"), control);
+    if (stopOnOverlap(control))
         return {};
-    }
-    if (m_report) {
-        m_report->leakShingles = m_tracker.matchedShingles();
-        m_report->leakShare = m_tracker.share();
-    }
     return rest;
 }
 

@@ -146,6 +146,8 @@ public:
 
 private:
     void stop(QByteArray kind, FilterControl &control);
+    /// Stops the answer when what the tracker has read leaks the prompt; otherwise updates the report.
+    bool stopOnOverlap(FilterControl &control);
 
     std::shared_ptr<const PromptLeakDetector> m_detector;
     ResponseScanReportPtr m_report;

@@ -2,11 +2,12 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/store/budgetfile.h"
 
+#include "proxycore/store/jsonfile.h"
+
 #include <QDate>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -64,12 +65,8 @@ bool BudgetFile::saveIfChanged(const BudgetLedger &ledger, QString *error)
     const QJsonObject o{{QStringLiteral("date"), kEpoch.addDays(total.day).toString(Qt::ISODate)},
                         {QStringLiteral("spent_usd"), double(total.spentNano) / 1e9},
                         {QStringLiteral("spent_nano_usd"), double(total.spentNano)}};
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n') < 0 ||
-        !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString());
+    if (!replaceFileAtomically(m_path, QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n', error))
         return false;
-    }
     m_written = total;
     return true;
 }

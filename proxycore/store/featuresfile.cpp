@@ -2,10 +2,11 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/store/featuresfile.h"
 
+#include "proxycore/store/jsonfile.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace llmproxy {
 
@@ -45,13 +46,7 @@ bool FeaturesFile::save(const QHash<QString, bool> &switches, QString *error) co
     for (auto it = switches.cbegin(); it != switches.cend(); ++it)
         s.insert(it.key(), it.value());
     const QJsonObject root{{QStringLiteral("version"), kVersion}, {QStringLiteral("switches"), s}};
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 ||
-        !file.commit()) {
-        *error = QStringLiteral("cannot write %1 (%2)").arg(m_path, file.errorString());
-        return false;
-    }
-    return true;
+    return replaceFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 
 } // namespace llmproxy

@@ -2,11 +2,12 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/store/registryfile.h"
 
+#include "proxycore/store/jsonfile.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace llmproxy {
 
@@ -80,13 +81,7 @@ bool RegistryFile::save(const QList<EndpointConfig> &added, const QHash<QString,
                            {QStringLiteral("added"), endpoints},
                            {QStringLiteral("literal_keys_not_saved"), lostKeys},
                            {QStringLiteral("toggles"), t}};
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 ||
-        !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    return true;
+    return replaceFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 
 } // namespace llmproxy

@@ -8,6 +8,7 @@
 // itself checked against one validator.)
 #include "proxycore/security/piidetector.h"
 #include "proxycore/security/piivalidators.h"
+#include "tests/fuzz/fuzzsupport.h"
 
 #include <QByteArray>
 #include <QString>
@@ -25,9 +26,7 @@ namespace {
 
 [[noreturn]] void finding(const char *what, QStringView input)
 {
-    std::fprintf(stderr, "pii detector: %s\ninput (UTF-16 hex): %s\n", what,
-                 QByteArray(reinterpret_cast<const char *>(input.utf16()), input.size() * 2).toHex().constData());
-    std::abort();
+    fuzzFinding("pii detector", what, input);
 }
 
 const PiiDetector &detector()

@@ -7,6 +7,7 @@
 // span points inside its parent.
 #include "proxycore/security/encodingdecoder.h"
 #include "proxycore/security/textnormalizer.h"
+#include "tests/fuzz/fuzzsupport.h"
 
 #include <QByteArray>
 #include <QString>
@@ -24,9 +25,7 @@ namespace {
 
 [[noreturn]] void finding(const char *what, QStringView input)
 {
-    std::fprintf(stderr, "text preparation: %s\ninput (UTF-16 hex): %s\n", what,
-                 QByteArray(reinterpret_cast<const char *>(input.utf16()), input.size() * 2).toHex().constData());
-    std::abort();
+    fuzzFinding("text preparation", what, input);
 }
 
 void checkDecoder(QStringView text, const DecodeLimits &limits)

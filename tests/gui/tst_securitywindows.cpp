@@ -373,7 +373,7 @@ void TestSecurityWindows::threatsShowsCountersTimelineAndDecisions()
     QVERIFY(!quickItem("noBlocksText")->isVisible());
 
     // The same decision is never listed twice, even when the controller sends it again.
-    const QList<SecurityEventView> again = m_controller->recentSecurityEvents(10);
+    const QList<SecurityEvent> again = m_controller->recentSecurityEvents(10);
     QCOMPARE(again.size(), 5);
     QCOMPARE(feed->addDecisions(again), 0);
 
@@ -446,14 +446,14 @@ void TestSecurityWindows::controllerCoalescesDecisions()
     QTRY_VERIFY([&] {
         received = 0;
         for (const QList<QVariant> &call : std::as_const(events))
-            received += int(call.at(0).value<QList<SecurityEventView>>().size());
+            received += int(call.at(0).value<QList<SecurityEvent>>().size());
         return received == 500;
     }());
     // Oldest first across batches, and far fewer batches than decisions.
     QVERIFY2(events.count() <= 3, qPrintable(QString::number(events.count())));
     quint64 previous = 0;
     for (const QList<QVariant> &call : std::as_const(events)) {
-        for (const SecurityEventView &e : call.at(0).value<QList<SecurityEventView>>()) {
+        for (const SecurityEvent &e : call.at(0).value<QList<SecurityEvent>>()) {
             QVERIFY(e.id > previous);
             previous = e.id;
         }

@@ -103,6 +103,13 @@ private slots:
         QVERIFY(error.contains(u"broken.json"));
         QVERIFY(FeaturesFile(dir.filePath(u"missing.json"_s)).load(&loaded, &error));
         QVERIFY(loaded.isEmpty());
+
+        // A file that cannot be written: a clear error, and the saved switches stay as they were.
+        const QString blocked = dir.filePath(u"no-such-dir/features.json"_s);
+        QVERIFY(!FeaturesFile(blocked).save(guards.overrides(), &error));
+        QVERIFY2(error.startsWith(u"cannot write "_s + blocked), qPrintable(error));
+        QVERIFY2(file.load(&loaded, &error), qPrintable(error));
+        QCOMPARE(loaded.value(u"pii"_s, true), false);
     }
 
     void eventsArePagedNewestFirst()
