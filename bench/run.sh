@@ -368,6 +368,10 @@ cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 qt_version=$(dpkg-query -W -f='${Version}' libqt6core6 2>/dev/null || echo unknown)
 curl_version=$(dpkg-query -W -f='${Version}' libcurl4 2>/dev/null || echo unknown)
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+# Source files changed since that commit (benchmark results are written before the commit that holds them).
+if ! git -C "$ROOT" diff --quiet HEAD -- proxycore app ui 2>/dev/null; then
+    commit="$commit with uncommitted changes"
+fi
 build_type=$(awk -F= '/^CMAKE_BUILD_TYPE:/ { print $2 }' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null || echo unknown)
 python3 - "$TMP/facts.json" <<EOF
 import json, sys

@@ -7,6 +7,8 @@ namespace llmproxy {
 namespace {
 
 constexpr qsizetype MaxChunkLine = 1024;
+/// The most a request body reserves before its bytes arrive.
+constexpr qint64 kBodyReserveStep = 256 * 1024;
 
 bool isTokenChar(char c)
 {
@@ -299,7 +301,9 @@ bool HttpRequestParser::parseHead(qsizetype headEnd)
     } else if (contentLength > 0) {
         m_bodyMode = BodyMode::Length;
         m_bodyRemaining = contentLength;
-        m_request.body.reserve(contentLength);
+        // A declared length is not a body: reserve for what arrives, up to a first step, so that
+        // connections that announce large bodies and send nothing cost nothing.
+        m_request.body.reserve(qMin<qint64>(contentLength, kBodyReserveStep));
     } else {
         m_bodyMode = BodyMode::None;
     }

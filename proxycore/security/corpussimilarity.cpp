@@ -23,6 +23,8 @@ constexpr qsizetype kMaxPatternChars = 200;
 /// Scripts written without spaces between words: each character is a token.
 bool isSpaceless(char16_t c)
 {
+    if (c < 0x0E00)
+        return false;
     return (c >= 0x3040 && c <= 0x30FF)     // Hiragana, Katakana
            || (c >= 0x3400 && c <= 0x4DBF)  // CJK extension A
            || (c >= 0x4E00 && c <= 0x9FFF)  // CJK unified ideographs
@@ -34,7 +36,8 @@ bool isSpaceless(char16_t c)
 
 bool isWordChar(QChar c)
 {
-    return c.isLetterOrNumber() || c.isMark();
+    // QChar::isMark() is a library call; ASCII has no marks.
+    return c.isLetterOrNumber() || (c.unicode() >= 0x80 && c.isMark());
 }
 
 quint64 pairHash(quint64 a, quint64 b)
@@ -149,23 +152,32 @@ SimilarityMatch CorpusSimilarity::match(QStringView normalized) const
     const std::vector<quint64> tokens = tokenHashes(normalized, kMaxTokens);
     if (tokens.size() < 2)
         return best;
+    // Token pairs that occur in some pattern are rare in ordinary text: find them in one pass, then
+    // count each window's distinct ones.
+    std::vector<std::pair<std::size_t, quint64>> known; // (position of the pair's second token, hash)
+    const std::size_t n = tokens.size();
+    for (std::size_t t = 1; t < n; ++t) {
+        const quint64 h = pairHash(tokens[t - 1], tokens[t]);
+        if (m_index.contains(h))
+            known.emplace_back(t, h);
+    }
+    if (known.empty())
+        return best;
     std::vector<int> counts(m_patterns.size(), 0);
     std::vector<int> touched;
     std::vector<quint64> pairs;
-    pairs.reserve(kWindow);
-    const std::size_t n = tokens.size();
+    std::size_t first = 0; // the first known pair at or after the window's start
     for (std::size_t start = 0;; start += kStride) {
         const std::size_t end = std::min(n, start + kWindow);
+        while (first < known.size() && known[first].first < start + 1)
+            ++first;
         pairs.clear();
-        for (std::size_t t = start + 1; t < end; ++t)
-            pairs.push_back(pairHash(tokens[t - 1], tokens[t]));
+        for (std::size_t k = first; k < known.size() && known[k].first < end; ++k)
+            pairs.push_back(known[k].second);
         std::sort(pairs.begin(), pairs.end());
         pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
         for (const quint64 h : pairs) {
-            const auto it = m_index.constFind(h);
-            if (it == m_index.cend())
-                continue;
-            for (const int p : *it) {
+            for (const int p : *m_index.constFind(h)) {
                 if (counts[size_t(p)]++ == 0)
                     touched.push_back(p);
             }

@@ -56,6 +56,8 @@ public:
     /// Scans `raw` and everything hidden in it; `prefix` names the layer it came from ("" for the
     /// request text, "unicode_tags" for a tag payload). True when a signature matched.
     bool layer(QStringView raw, const QString &prefix);
+    /// layer(raw, prefix) with `raw` normalised and decoded already.
+    bool layer(QStringView raw, const QString &prefix, const NormalizedText &normalized, const DecodeResult &decoded);
 
 private:
     QString name(const QString &encoding) const { return m_prefix.isEmpty() ? encoding : m_prefix + u'>' + encoding; }
@@ -106,8 +108,15 @@ bool Scan::normalizedVariants(QStringView text, const QString &encoding)
 
 bool Scan::layer(QStringView raw, const QString &prefix)
 {
+    // No ROT13 variant from the decoder: every phrase is matched in its ROT13 form by each pass.
+    DecodeLimits limits;
+    limits.rot13Variant = false;
+    return layer(raw, prefix, normalizeForScan(raw), decodeEncodedSpans(raw, limits));
+}
+
+bool Scan::layer(QStringView raw, const QString &prefix, const NormalizedText &normalized, const DecodeResult &decoded)
+{
     m_prefix = prefix;
-    const NormalizedText normalized = normalizeForScan(raw);
     const NormalizationCounts &counts = normalized.counts;
     if (prefix.isEmpty())
         m_report.counts = counts;
@@ -144,10 +153,6 @@ bool Scan::layer(QStringView raw, const QString &prefix)
         m_prefix = prefix;
     }
 
-    // No ROT13 variant from the decoder: every phrase is matched in its ROT13 form by each pass.
-    DecodeLimits limits;
-    limits.rot13Variant = false;
-    const DecodeResult decoded = decodeEncodedSpans(raw, limits);
     m_report.decodeTruncated = m_report.decodeTruncated || decoded.truncated;
     for (const DecodedSpan &span : decoded.spans) {
         if (!span.candidate && normalizedVariants(span.text, name(span.chain)))
@@ -187,6 +192,15 @@ FirewallReport Firewall::inspect(QStringView text) const
     if (!m_signatures || text.isEmpty())
         return report;
     Scan(*m_signatures, report).layer(text, QString());
+    return report;
+}
+
+FirewallReport Firewall::inspect(QStringView text, const NormalizedText &normalized, const DecodeResult &decoded) const
+{
+    FirewallReport report;
+    if (!m_signatures || text.isEmpty())
+        return report;
+    Scan(*m_signatures, report).layer(text, QString(), normalized, decoded);
     return report;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/security/encodingdecoder.h"
 #include "proxycore/security/signatureset.h"
 #include "proxycore/security/textnormalizer.h"
 
@@ -60,6 +61,10 @@ public:
     /// phrases in plain and in ROT13 form at once. Each distinct variant costs one RE2::Set pass;
     /// a variant identical to one already scanned is skipped: ordinary ASCII prose costs one pass.
     FirewallReport inspect(QStringView text) const;
+    /// inspect(text) with the text already prepared by the caller: `normalized` is
+    /// normalizeForScan(text) and `decoded` is decodeEncodedSpans(text) (with or without its ROT13
+    /// variant, which is not used here). Lets the injection scanner prepare each text once.
+    FirewallReport inspect(QStringView text, const NormalizedText &normalized, const DecodeResult &decoded) const;
 
     /// inspect(text).hit.
     std::optional<FirewallHit> scan(QStringView text) const;

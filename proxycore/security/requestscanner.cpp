@@ -17,6 +17,9 @@ namespace llmproxy {
 
 namespace {
 
+/// The ROT13 reading of a text up to this long always meets the classifier; up to
+/// kGuessClassifierUnits only when it reads more English than the text; longer, never.
+constexpr qsizetype kShortGuessUnits = 512;
 constexpr qsizetype kGuessClassifierUnits = 4096;
 
 // English function words: their share tells English prose (and English comments and messages
@@ -71,7 +74,7 @@ WordStats wordStats(QStringView text)
                 stats.words += 1.0;
             }
             ascii = ascii && u < 0x80;
-        } else if (!c.isMark()) {
+        } else if (u < 0x80 || !c.isMark()) { // QChar::isMark() is a library call: ASCII has no marks
             endWord(i);
         }
     }
@@ -306,9 +309,19 @@ double RequestScanner::composite(const TextVerdict &v, ScanMode mode) const
 TextVerdict RequestScanner::scan(QStringView text, ScanMode mode, bool firewall, bool injection) const
 {
     TextVerdict v;
+    const bool scoring = injection && mode != ScanMode::SignaturesOnly;
+    if (!firewall && !scoring)
+        return v;
+    // The text is normalised and decoded once, for the signatures and for the scoring. The ROT13
+    // reading of the whole text is only needed by the scoring (the signature sets match ROT13
+    // forms themselves).
+    const NormalizedText normalized = normalizeForScan(text);
+    DecodeLimits limits;
+    limits.rot13Variant = scoring;
+    const DecodeResult decoded = decodeEncodedSpans(text, limits);
+    v.counts = normalized.counts;
     if (firewall) {
-        const FirewallReport report = Firewall(m_signatures->current()).inspect(text);
-        v.counts = report.counts;
+        const FirewallReport report = Firewall(m_signatures->current()).inspect(text, normalized, decoded);
         if (report.hit) {
             v.firewall = report.hit;
             v.hidden = report.hit->encoding != u"plaintext";
@@ -316,25 +329,27 @@ TextVerdict RequestScanner::scan(QStringView text, ScanMode mode, bool firewall,
                 return v;
         }
     }
-    if (!injection || mode == ScanMode::SignaturesOnly)
+    if (!scoring)
         return v;
-    const NormalizedText normalized = normalizeForScan(text);
-    v.counts = normalized.counts;
     const WordStats stats = wordStats(normalized.text);
     v.words = stats.words;
     v.english = stats.english;
     scoreNormalized(normalized, m_corpus.get(), m_classifier.get(), v);
     // Text hidden in base64, hex, URL or escape encodings is read too: an injection the signatures
     // do not know still meets the patterns and the classifier once decoded. The ROT13 reading of
-    // the whole text is a guess (any text has one): patterns, and the classifier for short texts.
-    const DecodeResult decoded = decodeEncodedSpans(text);
+    // the whole text is a guess (any text has one): the patterns always, the classifier only for
+    // short texts whose ROT13 reading is more English than the text itself. English prose reads
+    // as gibberish in ROT13, so ordinary requests do not pay for a second classifier pass.
     for (const DecodedSpan &span : decoded.spans) {
         if (span.text.size() < 8)
             continue;
         const bool guess = span.candidate;
+        const NormalizedText spanText = normalizeForScan(span.text);
+        const bool classify =
+            !guess || span.text.size() <= kShortGuessUnits ||
+            (span.text.size() <= kGuessClassifierUnits && wordStats(spanText.text).english > v.english);
         const double p =
-            scoreNormalized(normalizeForScan(span.text), guess ? nullptr : m_corpus.get(),
-                            !guess || span.text.size() <= kGuessClassifierUnits ? m_classifier.get() : nullptr, v);
+            scoreNormalized(spanText, guess ? nullptr : m_corpus.get(), classify ? m_classifier.get() : nullptr, v);
         if (!guess)
             v.encoded = std::max(v.encoded, p);
     }

@@ -24,6 +24,34 @@ namespace llmproxy {
 
 using namespace Qt::StringLiterals;
 
+/// The word boundaries of a phrase, checked after the set has matched it. A boundary inside the
+/// set ("not a letter, digit, mark or underscore" in UTF-8) costs about 1,350 RE2 instructions; with
+/// one at each end of every phrase and its ROT13 form, the set's program grew to over half a
+/// million instructions and some 30 MiB. The set matches the phrase alone; a hit is then confirmed
+/// here on its (rare) occurrences.
+class BoundaryCheck
+{
+public:
+    BoundaryCheck(const std::string &regex, const RE2::Options &options, bool before, bool after)
+        : m_re(regex, options), m_before(before), m_after(after)
+    {
+    }
+
+    bool ok() const { return m_re.ok(); }
+
+    /// Whether some occurrence of the phrase in `text` has a boundary at each end that needs one.
+    bool confirms(QByteArrayView text) const;
+
+private:
+    /// An occurrence whose neighbours are word characters is passed over; after this many, the
+    /// hit stands, so that text built to make the check slow only makes it answer yes.
+    static constexpr int kMaxOccurrences = 1024;
+
+    RE2 m_re;
+    bool m_before;
+    bool m_after;
+};
+
 class SignatureSetPrivate
 {
 public:
@@ -32,22 +60,49 @@ public:
     std::unique_ptr<RE2::Set> rot13Set;
     std::vector<SignatureMatch> mainIndex;  ///< RE2::Set index → signature and form
     std::vector<SignatureMatch> rot13Index; ///< same for the ROT13 set
+    std::vector<std::unique_ptr<const BoundaryCheck>> mainChecks;  ///< RE2::Set index → its boundary check
+    std::vector<std::unique_ptr<const BoundaryCheck>> rot13Checks; ///< (null: the set's match stands)
     int version = 0;
     QStringList warnings;
     QString origin;
     bool rot13Covered = true;
     mutable std::atomic<quint64> failures{0};
 
-    QList<SignatureMatch> run(const RE2::Set *set, const std::vector<SignatureMatch> &index, QByteArrayView text) const;
+    QList<SignatureMatch> run(const RE2::Set *set, const std::vector<SignatureMatch> &index,
+                              const std::vector<std::unique_ptr<const BoundaryCheck>> &checks,
+                              QByteArrayView text) const;
 };
 
 namespace {
 
-// A phrase boundary: start or end of text, or a character that is not part of a word. Used instead
-// of \b, which RE2 defines for ASCII only ("ignorer" must not match "ignore", "игнорировать все"
-// must not match inside a longer Cyrillic word).
-constexpr char kWordBefore[] = "(?:^|[^\\pL\\pN\\pM_])";
-constexpr char kWordAfter[] = "(?:$|[^\\pL\\pN\\pM_])";
+// A phrase boundary: start or end of text, or a character that is not part of a word. Checked by
+// BoundaryCheck rather than with \b, which RE2 defines for ASCII only ("ignorer" must not match
+// "ignore", "игнорировать все" must not match inside a longer Cyrillic word).
+bool isWordCodePoint(char32_t c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+    return QChar::isLetterOrNumber(c) || QChar::isMark(c);
+}
+
+/// The code point that ends just before `at` in UTF-8 `text` (U+FFFD for a broken sequence).
+char32_t codePointBefore(QByteArrayView text, qsizetype at)
+{
+    qsizetype start = at - 1;
+    while (start > 0 && at - start < 4 && (quint8(text[start]) & 0xC0) == 0x80)
+        --start;
+    const QString decoded = QString::fromUtf8(text.sliced(start, at - start));
+    return decoded.isEmpty() ? U'\uFFFD' : decoded.toUcs4().constLast();
+}
+
+/// The code point that starts at `at` in UTF-8 `text`.
+char32_t codePointAt(QByteArrayView text, qsizetype at)
+{
+    const quint8 lead = quint8(text[at]);
+    const qsizetype length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    const QString decoded = QString::fromUtf8(text.sliced(at, std::min(length, text.size() - at)));
+    return decoded.isEmpty() ? U'\uFFFD' : decoded.toUcs4().constFirst();
+}
 
 RE2::Options setOptions()
 {
@@ -114,22 +169,33 @@ QString shown(const QString &s)
     return u'"' + text + u'"';
 }
 
-/// The regex of a phrase: its words (already normalised) quoted, any whitespace run between them,
-/// and a word boundary at each end that needs one.
+/// The regex of a phrase: its words (already normalised) quoted, any whitespace run between them.
+/// The word boundaries it needs (PhraseForm) are checked after a match.
 std::string phraseRegex(const QStringList &words)
 {
     std::string regex;
-    if (needsBoundary(words.constFirst().toUcs4().constFirst()))
-        regex += kWordBefore;
     for (qsizetype w = 0; w < words.size(); ++w) {
         if (w > 0)
             regex += "\\s+";
         regex += RE2::QuoteMeta(words[w].toStdString());
     }
-    if (needsBoundary(words.constLast().toUcs4().constLast()))
-        regex += kWordAfter;
     return regex;
 }
+
+/// One form of a phrase (as written, or its ROT13 form): its regex and the boundaries it needs.
+struct PhraseForm
+{
+    std::string regex;
+    bool before = false;
+    bool after = false;
+
+    static PhraseForm of(const QStringList &words)
+    {
+        return {phraseRegex(words), needsBoundary(words.constFirst().toUcs4().constFirst()),
+                needsBoundary(words.constLast().toUcs4().constLast())};
+    }
+    bool needsCheck() const { return before || after; }
+};
 
 struct LoadError
 {
@@ -140,8 +206,8 @@ struct LoadError
 struct Pending
 {
     SignatureInfo info;
-    std::string regex;
-    std::string rot13Regex; ///< phrases: the regex of the phrase's ROT13 form, if it differs
+    PhraseForm form;        ///< the regex (patterns: as written, no boundary check)
+    PhraseForm rot13;       ///< phrases: the phrase's ROT13 form, if it differs (empty regex otherwise)
     QString where;          ///< "banned_signatures.family[3]" for messages
     QString normalized;     ///< phrases: the normalised phrase (duplicate check, ROT13 coverage)
 };
@@ -157,7 +223,8 @@ private:
     void addPhrase(const YAML::Node &node, const QString &where, const QString &family, SignatureKind kind);
     void readPatterns(const YAML::Node &root);
     void countEntry(const QString &where);
-    std::unique_ptr<RE2::Set> compile(const QList<Pending> &entries, std::vector<SignatureMatch> &index, int offset,
+    std::unique_ptr<RE2::Set> compile(const QList<Pending> &entries, std::vector<SignatureMatch> &index,
+                                      std::vector<std::unique_ptr<const BoundaryCheck>> &checks, int offset,
                                       bool rot13Kind);
 
     std::unique_ptr<SignatureSetPrivate> m_d = std::make_unique<SignatureSetPrivate>();
@@ -262,9 +329,9 @@ void Builder::addPhrase(const YAML::Node &node, const QString &where, const QStr
     entry.info.kind = kind;
     entry.info.source = phrase;
     entry.info.id = family + u'.' + QString::number(++m_familyCounts[family]);
-    entry.regex = phraseRegex(words);
+    entry.form = PhraseForm::of(words);
     if (!rot13Words.isEmpty() && rot13Words != words)
-        entry.rot13Regex = phraseRegex(rot13Words);
+        entry.rot13 = PhraseForm::of(rot13Words);
     entry.where = where;
     entry.normalized = canonical;
     (kind == SignatureKind::Rot13 ? m_rot13 : m_main).append(std::move(entry));
@@ -310,8 +377,8 @@ void Builder::readPatterns(const YAML::Node &root)
             throw LoadError{u"%1: a regex is %2–%3 characters"_s.arg(where)
                                 .arg(SignatureLimits::MinPhraseLength)
                                 .arg(SignatureLimits::MaxRegexLength)};
-        entry.regex = entry.info.source.toStdString();
-        const RE2 re(entry.regex, options);
+        entry.form.regex = entry.info.source.toStdString();
+        const RE2 re(entry.form.regex, options);
         if (!re.ok())
             throw LoadError{u"%1: invalid regex: %2"_s.arg(where, QString::fromStdString(re.error()))};
         // A pattern that can match nothing at all would flag every text. RE2 cannot say whether
@@ -328,21 +395,30 @@ void Builder::readPatterns(const YAML::Node &root)
 }
 
 std::unique_ptr<RE2::Set> Builder::compile(const QList<Pending> &entries, std::vector<SignatureMatch> &index,
-                                           int offset, bool rot13Kind)
+                                           std::vector<std::unique_ptr<const BoundaryCheck>> &checks, int offset,
+                                           bool rot13Kind)
 {
     if (entries.isEmpty())
         return nullptr;
-    auto set = std::make_unique<RE2::Set>(setOptions(), RE2::UNANCHORED);
-    for (qsizetype i = 0; i < entries.size(); ++i) {
+    const RE2::Options options = setOptions();
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    const auto add = [&](const Pending &entry, const PhraseForm &form, bool rot13) {
         std::string error;
-        if (set->Add(entries[i].regex, &error) < 0)
-            throw LoadError{u"%1: invalid regex: %2"_s.arg(entries[i].where, QString::fromStdString(error))};
-        index.push_back({offset + int(i), rot13Kind});
-        if (!entries[i].rot13Regex.empty()) {
-            if (set->Add(entries[i].rot13Regex, &error) < 0)
-                throw LoadError{u"%1: invalid regex: %2"_s.arg(entries[i].where, QString::fromStdString(error))};
-            index.push_back({offset + int(i), true});
+        if (set->Add(form.regex, &error) < 0)
+            throw LoadError{u"%1: invalid regex: %2"_s.arg(entry.where, QString::fromStdString(error))};
+        index.push_back({offset + int(&entry - entries.constData()), rot13});
+        std::unique_ptr<const BoundaryCheck> check;
+        if (form.needsCheck()) {
+            check = std::make_unique<const BoundaryCheck>(form.regex, options, form.before, form.after);
+            if (!check->ok())
+                throw LoadError{u"%1: the phrase does not compile"_s.arg(entry.where)};
         }
+        checks.push_back(std::move(check));
+    };
+    for (const Pending &entry : entries) {
+        add(entry, entry.form, rot13Kind);
+        if (!entry.rot13.regex.empty())
+            add(entry, entry.rot13, true);
     }
     if (!set->Compile())
         throw LoadError{u"the signatures need more than %1 MiB once compiled; remove some"_s.arg(
@@ -390,11 +466,12 @@ std::unique_ptr<SignatureSetPrivate> Builder::build(QByteArrayView yaml)
             m_d->signatures.append(p.info);
         }
     }
-    m_d->mainSet = compile(m_main, m_d->mainIndex, 0, false);
-    m_d->rot13Set = compile(m_rot13, m_d->rot13Index, int(m_main.size()), true);
+    m_d->mainSet = compile(m_main, m_d->mainIndex, m_d->mainChecks, 0, false);
+    m_d->rot13Set = compile(m_rot13, m_d->rot13Index, m_d->rot13Checks, int(m_main.size()), true);
 
     for (const Pending &p : std::as_const(m_rot13)) {
-        const QList<SignatureMatch> found = m_d->run(m_d->mainSet.get(), m_d->mainIndex, p.normalized.toUtf8());
+        const QList<SignatureMatch> found =
+            m_d->run(m_d->mainSet.get(), m_d->mainIndex, m_d->mainChecks, p.normalized.toUtf8());
         if (std::none_of(found.begin(), found.end(), [](const SignatureMatch &m) { return m.rot13; })) {
             const QByteArray decoded = rot13(p.normalized).toUtf8();
             m_d->rot13Covered = false;
@@ -407,7 +484,30 @@ std::unique_ptr<SignatureSetPrivate> Builder::build(QByteArrayView yaml)
 
 } // namespace
 
+bool BoundaryCheck::confirms(QByteArrayView text) const
+{
+    const re2::StringPiece input(text.data(), std::size_t(text.size()));
+    std::size_t from = 0;
+    for (int seen = 0; seen < kMaxOccurrences && from <= input.size(); ++seen) {
+        re2::StringPiece match;
+        if (!m_re.Match(input, from, input.size(), RE2::UNANCHORED, &match, 1))
+            return false;
+        const auto start = qsizetype(match.data() - input.data());
+        const auto end = start + qsizetype(match.size());
+        const bool beforeOk = !m_before || start == 0 || !isWordCodePoint(codePointBefore(text, start));
+        const bool afterOk = !m_after || end == text.size() || !isWordCodePoint(codePointAt(text, end));
+        if (beforeOk && afterOk)
+            return true;
+        // The next occurrence may overlap this one: search again from its next character.
+        from = std::size_t(start) + 1;
+        while (from < input.size() && (quint8(input[from]) & 0xC0) == 0x80)
+            ++from;
+    }
+    return true;
+}
+
 QList<SignatureMatch> SignatureSetPrivate::run(const RE2::Set *set, const std::vector<SignatureMatch> &index,
+                                               const std::vector<std::unique_ptr<const BoundaryCheck>> &checks,
                                                QByteArrayView text) const
 {
     if (!set)
@@ -421,8 +521,11 @@ QList<SignatureMatch> SignatureSetPrivate::run(const RE2::Set *set, const std::v
     }
     QList<SignatureMatch> out;
     out.reserve(qsizetype(hits.size()));
-    for (const int h : hits)
-        out.append(index[std::size_t(h)]);
+    for (const int h : hits) {
+        const BoundaryCheck *check = checks[std::size_t(h)].get();
+        if (!check || check->confirms(text))
+            out.append(index[std::size_t(h)]);
+    }
     std::sort(out.begin(), out.end(), [](const SignatureMatch &a, const SignatureMatch &b) {
         return std::pair(a.rot13, a.index) < std::pair(b.rot13, b.index);
     });
@@ -505,12 +608,12 @@ QString SignatureSet::origin() const
 
 QList<SignatureMatch> SignatureSet::matches(QByteArrayView utf8Normalized) const
 {
-    return d->run(d->mainSet.get(), d->mainIndex, utf8Normalized);
+    return d->run(d->mainSet.get(), d->mainIndex, d->mainChecks, utf8Normalized);
 }
 
 QList<SignatureMatch> SignatureSet::rot13Matches(QByteArrayView utf8Normalized) const
 {
-    return d->run(d->rot13Set.get(), d->rot13Index, utf8Normalized);
+    return d->run(d->rot13Set.get(), d->rot13Index, d->rot13Checks, utf8Normalized);
 }
 
 bool SignatureSet::hasRot13Signatures() const

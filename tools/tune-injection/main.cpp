@@ -5,6 +5,11 @@
 // development split of tests/corpus and reports it on the test split:
 //
 //   tune-injection <corpus dir> [--fpr 0.01]
+//   tune-injection <corpus dir> --shipped
+//
+// --shipped fits nothing: it scores every row with the shipped classifier and weights and prints
+// the gateway's decisions per family (dev rows then meet a classifier trained on them, so only the
+// test split is a fair figure). Quick to run after a change to the scanner.
 //
 // For every attack and benign row it runs the same scanner the gateway runs (signatures, patterns,
 // structure, corpus similarity, classifier), fits a logistic combination of those parts on the dev
@@ -110,12 +115,41 @@ double sigmoid(double z)
 
 } // namespace
 
+/// Per-family block rates on the dev and the test split.
+template <typename Blocks> void printRates(const QList<Row> &rows, Blocks &&blocks)
+{
+    for (const bool dev : {true, false}) {
+        QMap<QString, std::pair<int, int>> families; // family → (blocked, total)
+        int tp = 0, pos = 0, fp = 0, neg = 0;
+        for (const Row &r : rows) {
+            if (r.dev != dev)
+                continue;
+            const bool blocked = blocks(r);
+            auto &f = families[(r.attack ? QStringLiteral("attack/") : QStringLiteral("benign/")) + r.family];
+            f.first += blocked ? 1 : 0;
+            f.second += 1;
+            if (r.attack) {
+                ++pos;
+                tp += blocked ? 1 : 0;
+            } else {
+                ++neg;
+                fp += blocked ? 1 : 0;
+            }
+        }
+        std::printf("\n%s split: attacks blocked %d/%d (%.1f %%), benign blocked %d/%d (%.1f %%)\n",
+                    dev ? "dev" : "test", tp, pos, pos ? 100.0 * tp / pos : 0.0, fp, neg, neg ? 100.0 * fp / neg : 0.0);
+        for (auto it = families.cbegin(); it != families.cend(); ++it)
+            std::printf("  %-40s %4d/%-4d %5.1f %%\n", qPrintable(it.key()), it.value().first, it.value().second,
+                        100.0 * it.value().first / std::max(1, it.value().second));
+    }
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: tune-injection <corpus dir> [--fpr 0.01]\n");
+        std::fprintf(stderr, "usage: tune-injection <corpus dir> [--fpr 0.01 | --shipped]\n");
         return 2;
     }
     const QString &corpus = args.at(1);
@@ -136,6 +170,13 @@ int main(int argc, char **argv)
     // trained without them (out of fold), so that the combination learns how much to trust the
     // classifier on text it has not seen, not on its own training data.
     const RequestScanner shipped(signatures, similarity, cls);
+    if (args.contains(QStringLiteral("--shipped"))) {
+        for (Row &r : rows)
+            r.verdict = shipped.scan(r.text, r.mode, true, true);
+        printRates(rows,
+                   [&](const Row &r) { return r.verdict.hidden || r.verdict.injection >= shipped.blockThreshold(); });
+        return 0;
+    }
     for (Row &r : rows) {
         if (!r.dev) {
             r.verdict = shipped.scan(r.text, r.mode, true, true);
@@ -247,29 +288,6 @@ int main(int argc, char **argv)
                 "patternsForeign=%.4f similarityForeign=%.4f threshold=%.4f\n",
                 b, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], threshold);
 
-    for (const bool dev : {true, false}) {
-        QMap<QString, std::pair<int, int>> families; // family → (blocked, total)
-        int tp = 0, pos = 0, fp = 0, neg = 0;
-        for (const Row &r : rows) {
-            if (r.dev != dev)
-                continue;
-            const bool blocked = blocks(r, threshold);
-            auto &f = families[(r.attack ? QStringLiteral("attack/") : QStringLiteral("benign/")) + r.family];
-            f.first += blocked ? 1 : 0;
-            f.second += 1;
-            if (r.attack) {
-                ++pos;
-                tp += blocked ? 1 : 0;
-            } else {
-                ++neg;
-                fp += blocked ? 1 : 0;
-            }
-        }
-        std::printf("\n%s split: attacks blocked %d/%d (%.1f %%), benign blocked %d/%d (%.1f %%)\n",
-                    dev ? "dev" : "test", tp, pos, pos ? 100.0 * tp / pos : 0.0, fp, neg, neg ? 100.0 * fp / neg : 0.0);
-        for (auto it = families.cbegin(); it != families.cend(); ++it)
-            std::printf("  %-40s %4d/%-4d %5.1f %%\n", qPrintable(it.key()), it.value().first, it.value().second,
-                        100.0 * it.value().first / std::max(1, it.value().second));
-    }
+    printRates(rows, [&](const Row &r) { return blocks(r, threshold); });
     return 0;
 }
