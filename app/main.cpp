@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
+#include "app/keychaincommand.h"
 #include "app/signalwatcher.h"
 #include "app/verifysignature.h"
 #include "proxycore/config/configloader.h"
@@ -57,7 +58,8 @@ int parseCommandLine(int argc, char **argv, Options *options)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("LLMProxy — a security gateway for LLM traffic (OpenAI-compatible API on one local port).\n"
-                       "Check a signed response: llmproxy verify-signature --help"));
+                       "Check a signed response: llmproxy verify-signature --help\n"
+                       "Keep endpoint keys in the system keychain: llmproxy keychain --help"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -189,11 +191,11 @@ void chooseDefaultConfig(ConfigSources &s, bool desktop)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && qstrcmp(argv[1], "verify-signature") == 0) {
+    if (argc > 1 && (qstrcmp(argv[1], "verify-signature") == 0 || qstrcmp(argv[1], "keychain") == 0)) {
         QStringList arguments;
         for (int i = 1; i < argc; ++i)
             arguments.append(QString::fromLocal8Bit(argv[i]));
-        return runVerifySignature(arguments);
+        return qstrcmp(argv[1], "keychain") == 0 ? runKeychainCommand(arguments) : runVerifySignature(arguments);
     }
     Options options;
     if (const int exitCode = parseCommandLine(argc, argv, &options); exitCode >= 0)

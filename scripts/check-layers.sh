@@ -35,7 +35,7 @@ allowed=(
 # What app/ and ui/ may include from proxycore (path prefixes).
 # app/ bootstraps: it loads the configuration and sets up logging before the engine exists; its
 # verify-signature subcommand checks saved responses offline, without an engine.
-app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/observability/logger.h"
+app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/config/secretstore.h" "proxycore/observability/logger.h"
     "proxycore/security/responsesignature.h")
 ui_may=("proxycore/engine/enginecontroller.h")
 

@@ -14,10 +14,12 @@ packages=(
     qml6-module-qtquick qml6-module-qtquick-layouts qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtcharts
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev ca-certificates
-    libre2-dev libphonenumber-dev
+    libre2-dev libphonenumber-dev qtkeychain-qt6-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(nodejs npm xvfb xauth jwm xdotool x11-utils imagemagick)
+    # A real Secret Service for the keychain test (tests/integration/tst_keychain.cpp).
+    packages+=(dbus-daemon gnome-keyring)
 fi
 
 # CI's checks on changed lines (scripts/check-format.sh, scripts/clang-tidy.sh) run with --test too,

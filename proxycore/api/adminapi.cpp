@@ -123,16 +123,18 @@ QJsonObject entryJson(const RegistryEntry &entry, qint64 nowMs)
 {
     const EndpointConfig &e = entry.config;
     const ProviderPreset *preset = findProviderPreset(e.provider);
-    QJsonObject o{{QStringLiteral("id"), e.id},
-                  {QStringLiteral("source"), e.source},
-                  {QStringLiteral("provider"), preset ? preset->name.toString() : e.provider},
-                  {QStringLiteral("base_url"), e.baseUrl},
-                  {QStringLiteral("models"), QJsonArray::fromStringList(e.models)},
-                  {QStringLiteral("priority"), e.priority},
-                  {QStringLiteral("weight"), e.weight},
-                  {QStringLiteral("enabled"), e.enabled},
-                  {QStringLiteral("has_key"), !e.apiKey.isEmpty()},
-                  {QStringLiteral("api_key_env"), e.apiKeyEnv.isEmpty() ? QJsonValue() : QJsonValue(e.apiKeyEnv)}};
+    QJsonObject o{
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("source"), e.source},
+        {QStringLiteral("provider"), preset ? preset->name.toString() : e.provider},
+        {QStringLiteral("base_url"), e.baseUrl},
+        {QStringLiteral("models"), QJsonArray::fromStringList(e.models)},
+        {QStringLiteral("priority"), e.priority},
+        {QStringLiteral("weight"), e.weight},
+        {QStringLiteral("enabled"), e.enabled},
+        {QStringLiteral("has_key"), !e.apiKey.isEmpty()},
+        {QStringLiteral("api_key_env"), e.apiKeyEnv.isEmpty() ? QJsonValue() : QJsonValue(e.apiKeyEnv)},
+        {QStringLiteral("api_key_keychain"), e.apiKeyKeychain.isEmpty() ? QJsonValue() : QJsonValue(e.apiKeyKeychain)}};
     if (!e.apiVersion.isEmpty())
         o.insert(QStringLiteral("api_version"), e.apiVersion);
     if (e.costPerMtok > 0)

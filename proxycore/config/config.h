@@ -21,6 +21,7 @@ struct EndpointConfig
     QString baseUrl;     ///< e.g. "https://api.openai.com/v1"; never ends with '/'
     QString apiKey;      ///< resolved secret (from api_key_env, _KEY or api_key); empty = no auth header
     QString apiKeyEnv;   ///< name of the variable the key came from, for messages (never the value)
+    QString apiKeyKeychain; ///< name of the keychain entry the key comes from (api_key_keychain), or empty
     QStringList models;  ///< models this endpoint serves; empty = accept any model (forwarded as-is)
     QMap<QString, QString> headers; ///< extra static headers sent upstream
     bool enabled = true;

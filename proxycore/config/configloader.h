@@ -49,7 +49,8 @@ struct ConfigLoadResult
     bool ok() const { return config.has_value(); }
 };
 
-/// Loads defaults ← YAML file ← .env/environment ← CLI. Pure function of its inputs: no globals,
+/// Loads defaults ← YAML file ← .env/environment ← CLI. A function of its inputs and of the
+/// keychain entries `api_key_keychain` names (SecretStore::system(), read with a bounded wait);
 /// safe to call from any thread. Never throws.
 /// When `configPath` is empty, LLM_PROXY_CONFIG (from the environment or .env) names the file and
 /// is treated as explicit; otherwise ./config.yaml is used when present.

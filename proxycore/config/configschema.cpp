@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/config/configschema.h"
 
+#include "proxycore/config/secretstore.h"
+
 #include "proxycore/providers/providerpreset.h"
 
 #include <QJsonArray>
@@ -215,6 +217,7 @@ const Field<EndpointDraft> kEndpointFields[] = {
     {u"models", {F::StringList, 0, 0, false, {}, u"model names"}, ep<&EndpointDraft::config, &EndpointConfig::models>},
     {u"api_key_env", {F::EnvName, 0, 0, false, {}, {}, "invalid_api_key_env"}, ep<&EndpointDraft::apiKeyEnv>},
     {u"api_key", {F::String}, ep<&EndpointDraft::apiKey>},
+    {u"api_key_keychain", {F::NonEmptyString}, ep<&EndpointDraft::apiKeyKeychain>},
     {u"priority", {F::Int, -1'000'000, 1'000'000}, ep<&EndpointDraft::config, &EndpointConfig::priority>},
     {u"weight", {F::Int, 1, 1'000'000}, ep<&EndpointDraft::config, &EndpointConfig::weight>},
     {u"enabled", {F::Bool}, ep<&EndpointDraft::config, &EndpointConfig::enabled>},
@@ -597,28 +600,47 @@ std::optional<EndpointProblem> settleEndpoint(EndpointDraft *draft)
     return std::nullopt;
 }
 
-void resolveEndpointKey(EndpointConfig *e, const std::optional<QString> &literal, const std::optional<QString> &keyEnv,
-                        const std::function<QString(const QString &)> &variable)
+QString resolveEndpointKey(EndpointConfig *e, const std::optional<QString> &literal, const KeySources &sources,
+                           const std::function<QString(const QString &)> &variable)
 {
     e->apiKey.clear();
     e->apiKeyEnv.clear();
+    e->apiKeyKeychain.clear();
     if (literal && !isPlaceholderSecret(*literal)) {
         e->apiKey = literal->trimmed();
-        return;
+        return {};
+    }
+    // The keychain entry first; where it cannot be read (no keychain on a headless server), the
+    // variables as without one, and the keychain's problem is reported only if no key was found.
+    QString keychainProblem;
+    if (sources.keychain) {
+        e->apiKeyKeychain = sources.keychain->trimmed();
+        if (!SecretStore::isValidName(e->apiKeyKeychain)) {
+            keychainProblem =
+                u"api_key_keychain \"%1\" is not an entry name (letters, digits and -_.:@/)"_s.arg(e->apiKeyKeychain);
+        } else if (const SecretResult secret = SecretStore::system()->read(e->apiKeyKeychain); !secret.ok) {
+            keychainProblem = secret.error;
+        } else if (isPlaceholderSecret(secret.value)) {
+            keychainProblem = u"the keychain entry \"%1\" holds no key"_s.arg(e->apiKeyKeychain);
+        } else {
+            e->apiKey = secret.value.trimmed();
+            return {};
+        }
     }
     const ProviderPreset *preset = findProviderPreset(e->provider);
-    if (keyEnv) {
-        e->apiKeyEnv = *keyEnv;
+    if (sources.variable) {
+        e->apiKeyEnv = *sources.variable;
     } else if (preset && !preset->keyEnv.isEmpty()) {
         const QString defaultHost = QUrl(preset->defaultBaseUrl.toString()).host();
         if (defaultHost.isEmpty() || QUrl(e->baseUrl).host().compare(defaultHost, Qt::CaseInsensitive) == 0)
             e->apiKeyEnv = preset->keyEnv.toString();
     }
-    if (e->apiKeyEnv.isEmpty())
-        return;
-    const QString value = variable(e->apiKeyEnv);
-    if (!isPlaceholderSecret(value))
-        e->apiKey = value.trimmed();
+    if (!e->apiKeyEnv.isEmpty()) {
+        const QString value = variable(e->apiKeyEnv);
+        if (!isPlaceholderSecret(value))
+            e->apiKey = value.trimmed();
+    }
+    return e->apiKey.isEmpty() ? keychainProblem : QString();
 }
 
 bool readEndpointJson(const QJsonObject &object, EndpointDraft *draft, JsonFieldError *error)

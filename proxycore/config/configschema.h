@@ -197,6 +197,7 @@ struct EndpointDraft
     std::optional<QString> baseUrl; ///< normalised
     std::optional<QString> apiKey;
     std::optional<QString> apiKeyEnv;
+    std::optional<QString> apiKeyKeychain;
     bool authNone = false; ///< auth_type: none
 };
 
@@ -217,13 +218,22 @@ struct EndpointProblem
 /// base URL (given, else the provider's). Writes them into draft->config.
 std::optional<EndpointProblem> settleEndpoint(EndpointDraft *draft);
 
-/// An endpoint's key by config.yaml's rules: a real `literal` key, else the variable `keyEnv`, else
-/// the provider's usual variable, but that one only when the endpoint is the provider's own service
-/// (an "openai" endpoint pointed at some other host must not receive OPENAI_API_KEY unasked).
-/// Sets e->apiKey and e->apiKeyEnv (the variable, for messages); `variable` looks a name up.
-/// Placeholder values ("sk-...") count as no key.
-void resolveEndpointKey(EndpointConfig *e, const std::optional<QString> &literal, const std::optional<QString> &keyEnv,
-                        const std::function<QString(const QString &)> &variable);
+/// Where an endpoint's key may come from, besides a literal `api_key`.
+struct KeySources
+{
+    std::optional<QString> keychain; ///< api_key_keychain: an entry of SecretStore::system()
+    std::optional<QString> variable; ///< api_key_env
+};
+
+/// An endpoint's key by config.yaml's rules: a real `literal` key, else the keychain entry, else
+/// (also when the entry cannot be read) the variable, else the provider's usual variable, but that one only when the
+/// endpoint is the provider's own service (an "openai" endpoint pointed at some other host must not receive
+/// OPENAI_API_KEY unasked). Sets e->apiKey, e->apiKeyEnv (the variable, for messages) and
+/// e->apiKeyKeychain; `variable` looks a name up; the keychain is SecretStore::system().
+/// Placeholder values ("sk-...") count as no key. When no key was found and a keychain entry was
+/// named, returns why the entry gave none (the caller reports it); empty otherwise.
+QString resolveEndpointKey(EndpointConfig *e, const std::optional<QString> &literal, const KeySources &sources,
+                           const std::function<QString(const QString &)> &variable);
 
 /// Reads an endpoint from a JSON object (the admin API), with the same rows as config.yaml.
 /// `id` is read by the caller. On failure returns false with `message`, `code` and `param` set.

@@ -393,10 +393,14 @@ void Loader::parseEndpoint(const QString &id, const YAML::Mark &idMark, const En
     }
     EndpointConfig &ep = draft.config;
     const ProviderPreset &preset = *findProviderPreset(ep.provider);
+    QString keychainProblem;
     if (!draft.authNone)
-        resolveEndpointKey(&ep, draft.apiKey, draft.apiKeyEnv, lookup());
+        keychainProblem = resolveEndpointKey(&ep, draft.apiKey, {draft.apiKeyKeychain, draft.apiKeyEnv}, lookup());
     if (ep.apiKey.isEmpty() && !draft.authNone && !preset.local && ep.enabled) {
-        const QString hint = ep.apiKeyEnv.isEmpty() ? u"set api_key_env or api_key"_s : u"set "_s + ep.apiKeyEnv;
+        QString hint =
+            ep.apiKeyEnv.isEmpty() ? u"set api_key_keychain, api_key_env or api_key"_s : u"set "_s + ep.apiKeyEnv;
+        if (!keychainProblem.isEmpty())
+            hint = keychainProblem + (ep.apiKeyEnv.isEmpty() ? QString() : u"; nor is "_s + ep.apiKeyEnv + u" set"_s);
         fileWarning(e.keyMark, u"endpoint %1 has no API key (%2)"_s.arg(ep.id, hint));
     }
     m_fileEndpointIds.append({id, idMark});
@@ -428,8 +432,11 @@ void Loader::parseHeaders(const Entry &e, QMap<QString, QString> &headers)
 
 void Loader::applyEnvEndpoints()
 {
-    static constexpr std::pair<QStringView, QStringView> suffixes[] = {
-        {u"_URL", u"base_url"}, {u"_MODELS", u"models"}, {u"_KEY", u"api_key"}, {u"_PROVIDER", u"provider"}};
+    static constexpr std::pair<QStringView, QStringView> suffixes[] = {{u"_URL", u"base_url"},
+                                                                       {u"_MODELS", u"models"},
+                                                                       {u"_KEY", u"api_key"},
+                                                                       {u"_KEYCHAIN", u"api_key_keychain"},
+                                                                       {u"_PROVIDER", u"provider"}};
     const QString prefix = u"LLM_PROXY_ENDPOINT_"_s;
     QMap<QString, QStringList> found; // NAME → its variables; sorted so the result does not depend on env order
     const QStringList keys = m_env.keys();
@@ -441,7 +448,7 @@ void Loader::applyEnvEndpoints()
             return rest.endsWith(s.first) && rest.size() > s.first.size();
         });
         if (suffix == std::end(suffixes))
-            envWarning(var, u"not recognised; endpoint variables end in _URL, _MODELS, _KEY or _PROVIDER"_s);
+            envWarning(var, u"not recognised; endpoint variables end in _URL, _MODELS, _KEY, _KEYCHAIN or _PROVIDER"_s);
         else
             found[rest.chopped(suffix->first.size()).toString()] << var;
     }
@@ -493,10 +500,12 @@ void Loader::applyEnvEndpoints()
         }
         EndpointConfig &ep = draft.config;
         const ProviderPreset &preset = *findProviderPreset(ep.provider);
-        resolveEndpointKey(&ep, draft.apiKey, std::nullopt, lookup());
-        if (ep.apiKey.isEmpty() || ep.apiKeyEnv.isEmpty()) // no key, or the _KEY variable's own
-            ep.apiKeyEnv = var + u"_KEY"_s;
-        if (ep.apiKey.isEmpty() && !preset.local)
+        const QString keychainProblem = resolveEndpointKey(&ep, draft.apiKey, {draft.apiKeyKeychain, {}}, lookup());
+        if (ep.apiKeyKeychain.isEmpty() && (ep.apiKey.isEmpty() || ep.apiKeyEnv.isEmpty()))
+            ep.apiKeyEnv = var + u"_KEY"_s; // no key, or the _KEY variable's own
+        if (!keychainProblem.isEmpty())
+            envWarning(var + u"_KEYCHAIN"_s, u"endpoint %1 has no API key: %2"_s.arg(id, keychainProblem));
+        else if (ep.apiKey.isEmpty() && !preset.local)
             envWarning(urlVar, u"endpoint %1 has no API key (set %2)"_s.arg(id, ep.apiKeyEnv));
         m_config.endpoints.append(ep);
     }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/config/endpointjson.h"
 
+#include "proxycore/config/secretstore.h"
+
 #include <QJsonArray>
 
 namespace llmproxy {
@@ -29,9 +31,12 @@ std::optional<NewEndpoint> parseNewEndpoint(const QJsonObject &object, const Ser
         return fail(
             QStringLiteral("'api_key_env' may not name the gateway's own key variable %1.").arg(*draft.apiKeyEnv),
             "invalid_api_key_env", "api_key_env");
+    if (draft.apiKeyKeychain && !SecretStore::isValidName(draft.apiKeyKeychain->trimmed()))
+        return fail(QStringLiteral("'api_key_keychain' is an entry name: up to 128 letters, digits and -_.:@/."),
+                    "invalid_api_key_keychain", "api_key_keychain");
     if (const std::optional<EndpointProblem> problem = settleEndpoint(&draft))
         return fail(problem->message + u'.', problem->code, problem->field.toUtf8());
-    return NewEndpoint{draft.config, draft.apiKey, draft.apiKeyEnv};
+    return NewEndpoint{draft.config, draft.apiKey, draft.apiKeyEnv, draft.apiKeyKeychain};
 }
 
 QJsonObject newEndpointBody(const EndpointConfig &e)
@@ -48,6 +53,8 @@ QJsonObject newEndpointBody(const EndpointConfig &e)
         o.insert(QStringLiteral("api_version"), e.apiVersion);
     if (e.costPerMtok > 0)
         o.insert(QStringLiteral("cost_per_mtok"), e.costPerMtok);
+    if (!e.apiKeyKeychain.isEmpty())
+        o.insert(QStringLiteral("api_key_keychain"), e.apiKeyKeychain);
     if (!e.apiKeyEnv.isEmpty())
         o.insert(QStringLiteral("api_key_env"), e.apiKeyEnv);
     return o;

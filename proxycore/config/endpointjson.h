@@ -18,6 +18,7 @@ struct NewEndpoint
     EndpointConfig config; ///< provider and base URL normalised, source "admin"
     std::optional<QString> apiKey;
     std::optional<QString> apiKeyEnv;
+    std::optional<QString> apiKeyKeychain;
 };
 
 /// Reads one endpoint in its JSON form (the admin API's POST /api/v1/registry body) with the rules

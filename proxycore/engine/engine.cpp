@@ -4,6 +4,7 @@
 
 #include "proxycore/api/apirouter.h"
 #include "proxycore/api/sharedstate.h"
+#include "proxycore/config/configschema.h"
 #include "proxycore/http/httpfrontend.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
@@ -273,31 +274,13 @@ public:
         return parseDotenv(file.read(1024 * 1024)).value(name);
     }
 
-    /// The key of an endpoint added at run time, by config.yaml's rules: a real literal key, else
-    /// the named variable, else the provider's usual variable when the URL is the provider's own.
+    /// The key of an endpoint added at run time, by config.yaml's rules (resolveEndpointKey()).
     void resolveKey(EndpointConfig &e, const NewEndpoint &n) const
     {
-        if (n.apiKey && !isPlaceholderSecret(*n.apiKey)) {
-            e.apiKey = n.apiKey->trimmed();
-            e.apiKeyEnv.clear();
-            return;
-        }
-        const ProviderPreset *preset = findProviderPreset(e.provider);
-        QString var;
-        if (n.apiKeyEnv) {
-            var = *n.apiKeyEnv;
-        } else if (preset && !preset->keyEnv.isEmpty()) {
-            const QString defaultHost = QUrl(preset->defaultBaseUrl.toString()).host();
-            if (defaultHost.isEmpty() || QUrl(e.baseUrl).host().compare(defaultHost, Qt::CaseInsensitive) == 0)
-                var = preset->keyEnv.toString();
-        }
-        e.apiKeyEnv = var;
-        e.apiKey.clear();
-        if (!var.isEmpty()) {
-            const QString value = variable(var);
-            if (!isPlaceholderSecret(value))
-                e.apiKey = value.trimmed();
-        }
+        const QString problem = resolveEndpointKey(&e, n.apiKey, {n.apiKeyKeychain, n.apiKeyEnv},
+                                                   [this](const QString &name) { return variable(name); });
+        if (!problem.isEmpty())
+            qCWarning(lcEngine, "endpoint %s has no API key: %s", qPrintable(e.id), qPrintable(problem));
     }
 };
 

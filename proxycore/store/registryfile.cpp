@@ -71,7 +71,7 @@ bool RegistryFile::save(const QList<EndpointConfig> &added, const QHash<QString,
     QJsonArray lostKeys;
     for (const EndpointConfig &e : added) {
         endpoints.append(newEndpointBody(e));
-        if (e.apiKeyEnv.isEmpty() && !e.apiKey.isEmpty())
+        if (e.apiKeyEnv.isEmpty() && e.apiKeyKeychain.isEmpty() && !e.apiKey.isEmpty())
             lostKeys.append(e.id);
     }
     QJsonObject t;

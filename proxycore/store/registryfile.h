@@ -14,7 +14,8 @@ namespace llmproxy {
 /// added through the admin API and the on/off toggles of every endpoint. One JSON file replaced
 /// atomically on each change; each added endpoint is kept as the POST /api/v1/registry body that
 /// adds it again, and read back through the admin API's own validation. Keys are never written:
-/// an endpoint keeps the name of the variable its key came from (read again at start); one added
+/// an endpoint keeps the name of the keychain entry or variable its key came from (read again at
+/// start); one added
 /// with a literal key is saved without it and comes back switched off, saying so. Used from the
 /// engine's thread only.
 class RegistryFile

@@ -270,6 +270,7 @@ void TestAdminApi::listShowsEveryEndpoint()
         {u"enabled"_s, true},
         {u"has_key"_s, true},
         {u"api_key_env"_s, QJsonValue()},
+        {u"api_key_keychain"_s, QJsonValue()},
         {u"breaker"_s, QJsonObject{{u"state"_s, u"closed"_s}, {u"consecutive_failures"_s, 0}}},
         {u"probe"_s, u"unknown"_s},
     };
@@ -316,6 +317,7 @@ void TestAdminApi::addedEndpointServesRequests()
         {u"enabled"_s, true},
         {u"has_key"_s, true},
         {u"api_key_env"_s, u"SECOND_UPSTREAM_KEY"_s},
+        {u"api_key_keychain"_s, QJsonValue()},
         {u"breaker"_s, QJsonObject{{u"state"_s, u"closed"_s}, {u"consecutive_failures"_s, 0}}},
         {u"probe"_s, u"off"_s},
         {u"stats"_s, QJsonObject{{u"requests"_s, 0}, {u"failures"_s, 0}, {u"latency_ms"_s, 0}, {u"success_rate"_s, 1}}},
@@ -405,6 +407,9 @@ void TestAdminApi::invalidEndpointIs400_data()
     QTest::newRow("key variable with a dash") << QByteArray("{\"id\":\"x\",\"base_url\":\"" + url +
                                                             "\",\"api_key_env\":\"MY-KEY\"}")
                                               << QByteArray("invalid_api_key_env") << QByteArray("api_key_env");
+    QTest::newRow("keychain entry name with a space")
+        << QByteArray("{\"id\":\"x\",\"base_url\":\"" + url + "\",\"api_key_keychain\":\"my key\"}")
+        << QByteArray("invalid_api_key_keychain") << QByteArray("entry name");
     QTest::newRow("the gateway's admin keys") << QByteArray("{\"id\":\"x\",\"base_url\":\"" + url +
                                                             "\",\"api_key_env\":\"LLM_PROXY_ADMIN_KEYS\"}")
                                               << QByteArray("invalid_api_key_env") << QByteArray("own key variable");

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/config/configschema.h"
+#include "proxycore/config/secretstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTest>
 
@@ -196,18 +198,55 @@ private slots:
         EndpointConfig e;
         e.provider = u"openai"_s;
         e.baseUrl = u"https://api.openai.com/v1"_s;
-        resolveEndpointKey(&e, u"sk-literal"_s, u"MINE"_s, vars);
+        resolveEndpointKey(&e, u"sk-literal"_s, {{}, u"MINE"_s}, vars);
         QCOMPARE(e.apiKey, u"sk-literal"_s);
         QVERIFY(e.apiKeyEnv.isEmpty());
-        resolveEndpointKey(&e, u"sk-..."_s, u"MINE"_s, vars); // a placeholder falls through
+        resolveEndpointKey(&e, u"sk-..."_s, {{}, u"MINE"_s}, vars); // a placeholder falls through
         QCOMPARE(e.apiKey, u"sk-mine"_s);
         QCOMPARE(e.apiKeyEnv, u"MINE"_s);
-        resolveEndpointKey(&e, std::nullopt, std::nullopt, vars);
+        resolveEndpointKey(&e, std::nullopt, {}, vars);
         QCOMPARE(e.apiKey, u"sk-openai"_s);
         e.baseUrl = u"http://127.0.0.1:9/v1"_s; // not the provider's own host: its key stays home
-        resolveEndpointKey(&e, std::nullopt, std::nullopt, vars);
+        resolveEndpointKey(&e, std::nullopt, {}, vars);
         QVERIFY(e.apiKey.isEmpty());
         QVERIFY(e.apiKeyEnv.isEmpty());
+    }
+
+    void resolvesKeysFromTheKeychain()
+    {
+        auto store = std::make_shared<MemorySecretStore>();
+        SecretStore::setSystem(store);
+        const auto restore = qScopeGuard([] { SecretStore::setSystem(nullptr); });
+        QVERIFY(store->write(u"work/openai"_s, u" sk-from-keychain "_s).ok);
+        QVERIFY(store->write(u"placeholder"_s, u"sk-..."_s).ok);
+        const auto vars = [](const QString &name) { return name == u"MINE"_s ? u"sk-mine"_s : QString(); };
+        EndpointConfig e;
+        e.provider = u"openai"_s;
+        e.baseUrl = u"https://api.openai.com/v1"_s;
+
+        // The entry comes before a variable; a literal key before both.
+        QVERIFY(resolveEndpointKey(&e, std::nullopt, {u"work/openai"_s, u"MINE"_s}, vars).isEmpty());
+        QCOMPARE(e.apiKey, u"sk-from-keychain"_s);
+        QCOMPARE(e.apiKeyKeychain, u"work/openai"_s);
+        QVERIFY(e.apiKeyEnv.isEmpty());
+        QVERIFY(resolveEndpointKey(&e, u"sk-literal"_s, {u"work/openai"_s, {}}, vars).isEmpty());
+        QCOMPARE(e.apiKey, u"sk-literal"_s);
+        QVERIFY(e.apiKeyKeychain.isEmpty());
+
+        // An entry that cannot be read: the variable as without one, and no complaint.
+        QVERIFY(resolveEndpointKey(&e, std::nullopt, {u"missing"_s, u"MINE"_s}, vars).isEmpty());
+        QCOMPARE(e.apiKey, u"sk-mine"_s);
+        QCOMPARE(e.apiKeyKeychain, u"missing"_s);
+
+        // No key anywhere: the reason names the entry.
+        QString problem = resolveEndpointKey(&e, std::nullopt, {u"missing"_s, u"NOTSET"_s}, vars);
+        QVERIFY(e.apiKey.isEmpty());
+        QVERIFY2(problem.contains(u"\"missing\""_s), qPrintable(problem));
+        problem = resolveEndpointKey(&e, std::nullopt, {u"placeholder"_s, {}}, vars);
+        QVERIFY2(problem.contains(u"holds no key"_s), qPrintable(problem));
+        problem = resolveEndpointKey(&e, std::nullopt, {u"bad name!"_s, {}}, vars);
+        QVERIFY2(problem.contains(u"not an entry name"_s), qPrintable(problem));
+        QVERIFY(e.apiKey.isEmpty());
     }
 
     void settlesProviderAndUrl()

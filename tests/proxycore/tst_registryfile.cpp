@@ -52,18 +52,24 @@ private slots:
         fromEnv.costPerMtok = 1.5;
         EndpointConfig literal = added(u"literal"_s);
         literal.apiKey = u"sk-literal-secret-456"_s;
+        EndpointConfig fromKeychain = added(u"from-keychain"_s);
+        fromKeychain.apiKeyKeychain = u"work/groq"_s;
+        fromKeychain.apiKey = u"gsk-from-keychain-789"_s;
         QString error;
-        QVERIFY2(file.save({fromEnv, literal}, {{u"backup"_s, false}, {u"literal"_s, true}}, &error), qPrintable(error));
+        QVERIFY2(file.save({fromEnv, literal, fromKeychain}, {{u"backup"_s, false}, {u"literal"_s, true}}, &error),
+                 qPrintable(error));
 
         QFile raw(file.path());
         QVERIFY(raw.open(QIODevice::ReadOnly));
         const QByteArray bytes = raw.readAll();
-        QVERIFY2(!bytes.contains("sk-resolved-from-env-123") && !bytes.contains("sk-literal-secret-456"), bytes.constData());
+        QVERIFY2(!bytes.contains("sk-resolved-from-env-123") && !bytes.contains("sk-literal-secret-456") &&
+                     !bytes.contains("gsk-from-keychain-789"),
+                 bytes.constData());
 
         RegistryFile::Contents c;
         QString message;
         QVERIFY2(file.load(ServerConfig(), &c, &message), qPrintable(message));
-        QCOMPARE(c.added.size(), 2);
+        QCOMPARE(c.added.size(), 3);
         const NewEndpoint &a = c.added.at(0);
         QCOMPARE(a.config.id, u"from-env"_s);
         QCOMPARE(a.config.models, (QStringList{u"m1"_s, u"m2"_s}));
@@ -79,6 +85,10 @@ private slots:
         const NewEndpoint &b = c.added.at(1);
         QVERIFY2(!b.config.enabled, "its key was not kept: it comes back off");
         QCOMPARE(b.apiKeyEnv, std::optional<QString>(QString()));
+        const NewEndpoint &k = c.added.at(2);
+        QVERIFY2(k.config.enabled, "a keychain entry is kept by name: it comes back on");
+        QCOMPARE(k.apiKeyKeychain, std::optional<QString>(u"work/groq"_s));
+        QVERIFY(!k.apiKey);
         QCOMPARE(c.lostKeys, QStringList{u"literal"_s});
         QCOMPARE(c.toggles.value(u"backup"_s, true), false);
         QCOMPARE(c.toggles.value(u"literal"_s, false), true);
