@@ -20,6 +20,8 @@
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -121,7 +123,10 @@ ConnectToolDialog::ConnectToolDialog(EngineController *controller, QWidget *pare
     settings->beginGroup(QStringLiteral("ConnectToolDialog"));
     if (!restoreGeometry(settings->value(QStringLiteral("geometry")).toByteArray())) {
         const QFontMetrics metrics = fontMetrics();
-        resize(QSize(110 * metrics.averageCharWidth(), 42 * metrics.lineSpacing()));
+        QSize size(125 * metrics.averageCharWidth(), 52 * metrics.lineSpacing());
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableGeometry().size() * 0.9);
+        resize(size);
     }
     if (!selectTool(settings->value(QStringLiteral("tool")).toString()))
         m_ui->toolList->setCurrentRow(0);
@@ -275,7 +280,8 @@ void ConnectToolDialog::refreshSnippets()
         if (view->toPlainText() != snippets.at(i).text)
             view->setPlainText(snippets.at(i).text);
         const int lines = int(snippets.at(i).text.count(QLatin1Char('\n'))) + 1;
-        view->setFixedHeight(qMin(lines, 14) * view->fontMetrics().lineSpacing() + 2 * view->frameWidth() + 8);
+        view->setFixedHeight(qMin(lines, 16) * view->fontMetrics().lineSpacing() + 2 * view->frameWidth() +
+                             view->horizontalScrollBar()->sizeHint().height() + 8);
     }
 }
 
