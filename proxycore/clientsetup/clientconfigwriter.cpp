@@ -295,6 +295,16 @@ YAML::Node yamlWithout(const YAML::Node &root, std::initializer_list<const char 
     return copy;
 }
 
+/// Whether `after` without `keys` says what `before` without them said (an empty file counts as
+/// an empty mapping).
+bool sameRest(const YAML::Node &before, const YAML::Node &after, std::initializer_list<const char *> keys)
+{
+    const YAML::Node restAfter = yamlWithout(after, keys);
+    if (before.IsNull())
+        return restAfter.IsMap() && restAfter.size() == 0;
+    return yamlDump(restAfter) == yamlDump(yamlWithout(before, keys));
+}
+
 ConfigWriteResult mergeAider(const ClientSetupValues &values, const QByteArray &original, const QString &fileName)
 {
     ConfigWriteResult r;
@@ -344,9 +354,8 @@ ConfigWriteResult mergeAider(const ClientSetupValues &values, const QByteArray &
     bool same = back.ok;
     for (const auto &[key, value] : settings)
         same = same && yamlText(back.root, key) == value.toStdString();
-    same = same && yamlDump(yamlWithout(back.root, {"openai-api-base", "openai-api-key", "model"})) ==
-                       yamlDump(yamlWithout(read.root, {"openai-api-base", "openai-api-key", "model"}));
-    if (!same && !(read.root.IsNull() && back.ok)) {
+    same = same && sameRest(read.root, back.root, {"openai-api-base", "openai-api-key", "model"});
+    if (!same) {
         r.error = cannotMerge(fileName, QStringLiteral("merging would have changed other settings"));
         return r;
     }
@@ -470,8 +479,8 @@ ConfigWriteResult mergeContinue(const ClientSetupValues &values, const QByteArra
         }
     }
     const bool same = back.ok && mine == 1 && right && others(back.root) == others(read.root) &&
-                      yamlDump(yamlWithout(back.root, {"models"})) == yamlDump(yamlWithout(read.root, {"models"}));
-    if (!same && !(read.root.IsNull() && back.ok && mine == 1 && right)) {
+                      sameRest(read.root, back.root, {"models"});
+    if (!same) {
         r.error = cannotMerge(fileName, QStringLiteral("merging would have changed other settings"));
         return r;
     }
