@@ -238,10 +238,14 @@ void ConnectToolDialog::showTool()
     m_ui->testResultLabel->clear();
 
     // One block per snippet: a title, the text, a Copy button.
-    qDeleteAll(m_ui->snippetContainer->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
+    while (QLayoutItem *item = m_ui->snippetLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
     m_snippetViews.clear();
     const QList<SetupSnippet> snippets = setupSnippets(*tool, values());
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QWidget *previous = m_ui->modelCombo; // Tab goes through each text and its Copy button in turn
     for (int i = 0; i < snippets.size(); ++i) {
         auto *title = new QLabel(snippetTitle(snippets.at(i)), m_ui->snippetContainer);
         auto *view = new QPlainTextEdit(m_ui->snippetContainer);
@@ -264,7 +268,12 @@ void ConnectToolDialog::showTool()
         m_ui->snippetLayout->addWidget(view);
         m_ui->snippetLayout->addWidget(copy, 0, Qt::AlignRight);
         m_snippetViews.append(view);
+        setTabOrder(previous, view);
+        setTabOrder(view, copy);
+        previous = copy;
     }
+    setTabOrder(previous, m_ui->writeButton);
+    m_ui->snippetLayout->addStretch(1); // blocks at the top, however few
     refreshSnippets();
     refreshWriteState();
 }
