@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
+#include "app/connectcommand.h"
 #include "app/keychaincommand.h"
 #include "app/signalwatcher.h"
 #include "app/verifysignature.h"
@@ -59,7 +60,8 @@ int parseCommandLine(int argc, char **argv, Options *options)
     parser.setApplicationDescription(
         QStringLiteral("LLMProxy — a security gateway for LLM traffic (OpenAI-compatible API on one local port).\n"
                        "Check a signed response: llmproxy verify-signature --help\n"
-                       "Keep endpoint keys in the system keychain: llmproxy keychain --help"));
+                       "Keep endpoint keys in the system keychain: llmproxy keychain --help\n"
+                       "Point a coding tool at the gateway: llmproxy connect --help"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -196,6 +198,15 @@ int main(int argc, char **argv)
         for (int i = 1; i < argc; ++i)
             arguments.append(QString::fromLocal8Bit(argv[i]));
         return qstrcmp(argv[1], "keychain") == 0 ? runKeychainCommand(arguments) : runVerifySignature(arguments);
+    }
+    if (argc > 1 && qstrcmp(argv[1], "connect") == 0) {
+        // The per-user data directory (undo records) and configuration depend on these names.
+        QCoreApplication::setApplicationName(QStringLiteral("llmproxy"));
+        QCoreApplication::setOrganizationName(QStringLiteral("LLMProxy"));
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments.append(QString::fromLocal8Bit(argv[i]));
+        return runConnect(arguments);
     }
     Options options;
     if (const int exitCode = parseCommandLine(argc, argv, &options); exitCode >= 0)

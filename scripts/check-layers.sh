@@ -3,11 +3,12 @@
 # Checks the include order of the layers (docs/architecture.md):
 #
 #   app → ui → engine → api → pipeline → routing → {security, cost, observability, store}
-#       → {http, formats, upstream, providers, config} → util
+#       → {http, formats, upstream, providers, config} → {util, clientsetup}
 #
 # An #include in proxycore/<folder>/ may point only rightward or into its own folder. Folders in the
 # same group may include each other only where ALLOWED below says so. app/ may include proxycore's
-# engine only, ui/ only the engine's facade (EngineController); proxycore includes neither.
+# engine only, ui/ only the engine's facade (EngineController); both may use clientsetup (the coding
+# tools' settings, Qt Core only); proxycore includes neither.
 # Prints every violation with file and line; exit status 1 when there is any, 0 when none.
 #   scripts/check-layers.sh          check the tree
 set -euo pipefail
@@ -18,7 +19,7 @@ declare -A rank=(
     [engine]=1 [api]=2 [pipeline]=3 [routing]=4
     [security]=5 [cost]=5 [observability]=5 [store]=5
     [http]=6 [formats]=6 [upstream]=6 [providers]=6 [config]=6
-    [util]=7
+    [util]=7 [clientsetup]=7
 )
 # Includes between folders of the same group that are part of the design. Keep this short: each
 # entry is a dependency the lower layers have to live with.
@@ -26,20 +27,23 @@ declare -A rank=(
 #   config → providers  the loader checks provider types and fills endpoint defaults from the presets
 #   upstream → http     the transport shares the front end's HeaderList
 #   store → cost        the budget file saves the ledger's total
+#   clientsetup → util  the coding tools' settings use the small helpers, nothing else
 allowed=(
     "http config"
     "config providers"
     "upstream http"
     "store cost"
+    "clientsetup util"
 )
 # What app/ and ui/ may include from proxycore (path prefixes).
 # app/ bootstraps: it loads the configuration and sets up logging before the engine exists; its
 # verify-signature subcommand checks saved responses offline, without an engine.
-app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/config/secretstore.h" "proxycore/observability/logger.h"
-    "proxycore/security/responsesignature.h")
-ui_may=("proxycore/engine/enginecontroller.h")
+app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/config/secretstore.h"
+    "proxycore/observability/logger.h" "proxycore/security/responsesignature.h" "proxycore/clientsetup/")
+# ui/ talks to the engine through its facade; the coding tools' settings need no engine at all.
+ui_may=("proxycore/engine/enginecontroller.h" "proxycore/clientsetup/")
 
-order="app → ui → engine → api → pipeline → routing → {security, cost, observability, store} → {http, formats, upstream, providers, config} → util"
+order="app → ui → engine → api → pipeline → routing → {security, cost, observability, store} → {http, formats, upstream, providers, config} → {util, clientsetup}"
 echo "Layer order (an include points only rightward or into its own folder):"
 echo "  $order"
 echo "Allowed within a group:"
@@ -104,13 +108,13 @@ while IFS= read -r hit; do
     app)
         case "$target" in
         proxycore/*) starts_with_any "$target" "${app_may[@]}" ||
-            violations+=("$file:$line: app → $target_folder: app/ may use the engine only ($target)") ;;
+            violations+=("$file:$line: app → $target_folder: app/ may use the engine and clientsetup only ($target)") ;;
         esac
         ;;
     ui)
         case "$target" in
         proxycore/*) starts_with_any "$target" "${ui_may[@]}" ||
-            violations+=("$file:$line: ui → $target_folder: ui/ may use the engine facade only ($target)") ;;
+            violations+=("$file:$line: ui → $target_folder: ui/ may use the engine facade and clientsetup only ($target)") ;;
         app/*) violations+=("$file:$line: ui → app points upward ($target)") ;;
         esac
         ;;

@@ -13,7 +13,7 @@ packages=(
     qt6-declarative-dev
     qml6-module-qtquick qml6-module-qtquick-layouts qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtcharts
-    libyaml-cpp-dev libcurl4-openssl-dev libssl-dev ca-certificates
+    libyaml-cpp-dev libtomlplusplus-dev libcurl4-openssl-dev libssl-dev ca-certificates
     libre2-dev libphonenumber-dev qtkeychain-qt6-dev
 )
 if [[ "${1:-}" == "--test" ]]; then

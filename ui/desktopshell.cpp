@@ -3,6 +3,7 @@
 #include "ui/desktopshell.h"
 
 #include "proxycore/engine/enginecontroller.h"
+#include "ui/connecttooldialog.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
 #include "ui/threatswindow.h"
@@ -83,6 +84,7 @@ DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObj
 DesktopShell::~DesktopShell()
 {
     m_tray.reset();
+    m_connectToolDialog.reset();
     m_threatsWindow.reset();
     m_guardsWindow.reset();
     m_mainWindow.reset();
@@ -147,6 +149,18 @@ void DesktopShell::showGuards()
     if (!m_guardsWindow)
         m_guardsWindow = std::make_unique<GuardsWindow>(m_controller);
     bringUp(m_guardsWindow.get());
+}
+
+ConnectToolDialog *DesktopShell::connectToolDialog() const
+{
+    return m_connectToolDialog.get();
+}
+
+void DesktopShell::showConnectTool()
+{
+    if (!m_connectToolDialog)
+        m_connectToolDialog = std::make_unique<ConnectToolDialog>(m_controller);
+    bringUp(m_connectToolDialog.get());
 }
 
 TrayIcon *DesktopShell::trayIcon() const
@@ -235,6 +249,13 @@ void DesktopShell::createActions()
     m_actions.guards->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
     connect(m_actions.guards, &QAction::triggered, this, &DesktopShell::showGuards);
 
+    m_actions.connectTool = new QAction(tr("Connect a &tool…"), this);
+    m_actions.connectTool->setObjectName(QStringLiteral("connectToolAction"));
+    m_actions.connectTool->setToolTip(tr("Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot "
+                                         "at LLMProxy"));
+    m_actions.connectTool->setIcon(QIcon::fromTheme(QStringLiteral("network-connect")));
+    connect(m_actions.connectTool, &QAction::triggered, this, &DesktopShell::showConnectTool);
+
     m_actions.quit = new QAction(tr("&Quit"), this);
     m_actions.quit->setObjectName(QStringLiteral("quitAction"));
     m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -249,8 +270,9 @@ void DesktopShell::createActions()
     connect(m_actions.about, &QAction::triggered, this, &DesktopShell::showAbout);
 
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
-    for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
-                            m_actions.copyUrl, m_actions.threats, m_actions.guards, m_actions.quit, m_actions.about})
+    for (QAction *action :
+         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
+          m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
 }
 

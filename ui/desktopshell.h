@@ -12,6 +12,7 @@ class QTranslator;
 
 namespace llmproxy {
 
+class ConnectToolDialog;
 class EngineController;
 class GuardsWindow;
 class MainWindow;
@@ -41,10 +42,14 @@ public:
     /// The Threats and Guards windows: created the first time they are shown, nullptr before.
     ThreatsWindow *threatsWindow() const;
     GuardsWindow *guardsWindow() const;
+    /// The Connect a tool dialog: created the first time it is shown, nullptr before.
+    ConnectToolDialog *connectToolDialog() const;
     /// Shows, raises and focuses the Threats window (created on first use).
     void showThreats();
     /// Shows, raises and focuses the Guards window (created on first use).
     void showGuards();
+    /// Shows, raises and focuses the Connect a tool dialog (created on first use).
+    void showConnectTool();
     TrayIcon *trayIcon() const; ///< nullptr when the desktop has no system tray
     const ShellActions &actions() const;
 
@@ -71,6 +76,7 @@ private:
     std::unique_ptr<MainWindow> m_mainWindow;
     std::unique_ptr<ThreatsWindow> m_threatsWindow;
     std::unique_ptr<GuardsWindow> m_guardsWindow;
+    std::unique_ptr<ConnectToolDialog> m_connectToolDialog;
     std::unique_ptr<TrayIcon> m_tray;
     bool m_toldAboutTray = false;
 };

@@ -253,6 +253,9 @@ void MainWindow::setUpMenus()
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->addAction(m_actions.copyUrl);
 
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    toolsMenu->addAction(m_actions.connectTool);
+
     QMenu *endpointMenu = menuBar()->addMenu(tr("E&ndpoint"));
     endpointMenu->addAction(m_endpointEnabledAction);
 

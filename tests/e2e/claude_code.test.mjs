@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 //
 // The real Claude Code CLI (pinned in package-lock.json) in non-interactive mode, pointed at llmproxy
-// with ANTHROPIC_BASE_URL. Claude Code speaks Anthropic Messages; the gateway's only endpoint is an
+// by `llmproxy connect claude-code` (the gateway's URL and key in ~/.claude/settings.json). Claude Code speaks Anthropic Messages; the gateway's only endpoint is an
 // OpenAI Chat Completions upstream (the mock), so every turn goes through the Messages → Chat
 // Completions translation and back. Claude Code runs offline in a throwaway home, with its
 // non-essential traffic switched off and every other host behind a proxy that refuses it.
@@ -13,8 +13,8 @@ import { dirname, join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { adminControl, cliCommand, cliEnvironment, describeRun, headerValue, hiddenInjectionReadme, makeSandbox,
-         mockControl, runProcess, startEgressTrap, startGateway } from './harness.mjs';
+import { adminControl, cliCommand, cliEnvironment, connectTool, describeRun, headerValue, hiddenInjectionReadme,
+         makeSandbox, mockControl, runProcess, startEgressTrap, startGateway } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -61,9 +61,10 @@ describe(`Claude Code${claude.version ? ` ${claude.version}` : ''} through llmpr
 
     // Runs `claude -p prompt`; it must exit with expectedCode and print its JSON result.
     async function runClaude(prompt, { expectedCode = 0 } = {}) {
+        // Set up as a user would: `llmproxy connect claude-code` writes the gateway's URL and key
+        // into the env block of ~/.claude/settings.json; nothing comes from the environment.
+        await connectTool(sandbox, 'claude-code', ['--url', gateway.origin, '--key', gateway.proxyKey]);
         const env = cliEnvironment(sandbox, trap.url, {
-            ANTHROPIC_BASE_URL: gateway.origin,
-            ANTHROPIC_AUTH_TOKEN: gateway.proxyKey,
             // No telemetry, error reporting, feedback survey or update check; DISABLE_AUTOUPDATER
             // is also implied by the first, named for the versions that read only it.
             CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',

@@ -4,7 +4,8 @@
 // The real Codex CLI (pinned in package-lock.json) running `codex exec` against a model provider with
 // wire_api = "responses" whose base_url is llmproxy. Codex speaks the OpenAI Responses API; the
 // gateway's only endpoint is an Anthropic Messages upstream (the mock), so every turn goes through
-// the Responses → Messages translation and back. Codex runs offline in a throwaway CODEX_HOME, with
+// the Responses → Messages translation and back. The provider is merged into the user's
+// ~/.codex/config.toml by `llmproxy connect codex`. Codex runs offline in a throwaway home, with
 // plugin sync and analytics off and every other host behind a proxy that refuses it.
 //
 // The first test points Codex at a capture server instead of the gateway: it checks the sandbox on
@@ -18,8 +19,8 @@ import { dirname, join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { adminControl, cliCommand, cliEnvironment, describeRun, headerValue, hiddenInjectionReadme, makeSandbox,
-         mockControl, runProcess, startEgressTrap, startGateway } from './harness.mjs';
+import { adminControl, cliCommand, cliEnvironment, connectTool, describeRun, headerValue, hiddenInjectionReadme,
+         makeSandbox, mockControl, runProcess, startEgressTrap, startGateway } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixturePath = join(here, 'fixtures', 'codex-request.json');
@@ -29,31 +30,25 @@ const RUN_TIMEOUT_MS = 60_000;
 
 const codex = cliCommand('codex');
 
-// $CODEX_HOME/config.toml: the gateway as the only model provider, no retries (a failure shows at
-// once), no curated-plugin sync (github.com, chatgpt.com) and no analytics (OTLP metrics to
-// ab.chatgpt.com): the two switches without which Codex 0.171 reaches out to the internet.
-function codexConfig(baseURL) {
-    return [
-        `model = "${MODEL}"`,
-        'model_provider = "llmproxy"',
-        '',
-        '[model_providers.llmproxy]',
-        'name = "LLMProxy"',
-        `base_url = "${baseURL}"`,
-        `env_key = "${KEY_VARIABLE}"`,
-        'wire_api = "responses"',
-        'request_max_retries = 0',
-        'stream_max_retries = 0',
-        'stream_idle_timeout_ms = 20000',
-        '',
-        '[analytics]',
-        'enabled = false',
-        '',
-        '[features]',
-        'plugins = false',
-        '',
-    ].join('\n');
-}
+// ~/.codex/config.toml before `llmproxy connect codex` merges the gateway into it: a provider
+// table of the user's own (no retries, so a failure shows at once; env_key, which connect replaces
+// by the key itself), no curated-plugin sync (github.com, chatgpt.com) and no analytics (OTLP
+// metrics to ab.chatgpt.com): the two switches without which Codex 0.171 reaches out to the internet.
+const USER_CODEX_CONFIG = [
+    '# settings of my own',
+    '[model_providers.llmproxy]',
+    `env_key = "${KEY_VARIABLE}"`,
+    'request_max_retries = 0',
+    'stream_max_retries = 0',
+    'stream_idle_timeout_ms = 20000',
+    '',
+    '[analytics]',
+    'enabled = false',
+    '',
+    '[features]',
+    'plugins = false',
+    '',
+].join('\n');
 
 // A Responses API stream for one assistant message, the way OpenAI sends it.
 function responsesStream(text) {
@@ -160,11 +155,16 @@ describe(`Codex CLI${codex.version ? ` ${codex.version}` : ''} (codex exec, wire
     // Runs `codex exec` on prompt against baseURL; it must exit with expectedCode. Returns the run and
     // what -o wrote. extraDiagnostics adds to a failure's message.
     async function runCodex(baseURL, key, prompt, extraDiagnostics = () => '', { expectedCode = 0 } = {}) {
-        const codexHome = join(sandbox.root, 'codex-home');
+        // Set up as a user would: `llmproxy connect codex` merges the gateway into ~/.codex/config.toml.
+        const codexHome = join(sandbox.home, '.codex');
         mkdirSync(codexHome);
-        writeFileSync(join(codexHome, 'config.toml'), codexConfig(baseURL));
+        writeFileSync(join(codexHome, 'config.toml'), USER_CODEX_CONFIG);
+        await connectTool(sandbox, 'codex', ['--url', baseURL, '--key', key, '--model', MODEL]);
+        const written = readFileSync(join(codexHome, 'config.toml'), 'utf8');
+        assert.ok(written.includes('wire_api = "responses"') && written.includes('[features]')
+                  && !written.includes('env_key'), `config.toml as llmproxy connect wrote it:\n${written}`);
         const lastMessagePath = join(sandbox.root, 'last-message.txt');
-        const env = cliEnvironment(sandbox, trap.url, { CODEX_HOME: codexHome, [KEY_VARIABLE]: key });
+        const env = cliEnvironment(sandbox, trap.url, { CODEX_HOME: codexHome });
         const run = await runProcess(codex.command, [
             ...codex.args, 'exec',
             '--skip-git-repo-check', // the working directory is a fresh temporary directory

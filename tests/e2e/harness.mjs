@@ -361,6 +361,18 @@ process.once('exit', () => {
 /// Runs a command to completion in its own process group with a hard deadline: at timeoutMs the
 /// whole group is killed, and so is anything it left running when it exits, so a hung or forking
 /// client cannot outlive the test. Resolves { code, signal, stdout, stderr, timedOut, durationMs }.
+/// Runs `llmproxy connect <tool> args...` with the sandbox as the home directory, as a user would to
+/// set the tool up: it merges the gateway's settings into the tool's config file there. Fails the
+/// test unless it exits 0; returns its output.
+export async function connectTool(sandbox, tool, args) {
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', HOME: sandbox.home,
+                  XDG_CONFIG_HOME: join(sandbox.home, '.config'), XDG_DATA_HOME: join(sandbox.home, '.local', 'share') };
+    const run = await runProcess(proxyBinary(), ['connect', tool, ...args], { cwd: sandbox.work, env, timeoutMs: 30_000 });
+    if (run.timedOut || run.code !== 0)
+        throw new Error(`llmproxy connect ${tool} failed\n${describeRun('llmproxy connect', run)}`);
+    return run.stdout;
+}
+
 export function runProcess(command, args, { cwd, env, timeoutMs }) {
     const started = Date.now();
     return new Promise((resolveRun) => {
