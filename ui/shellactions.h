@@ -19,6 +19,7 @@ struct ShellActions
     QAction *copyUrl = nullptr; ///< copy the listen URL to the clipboard
     QAction *threats = nullptr; ///< show the Threats window (security decisions, counters, scan time)
     QAction *guards = nullptr;  ///< show the Guards window (security switches)
+    QAction *settings = nullptr; ///< show the Settings window
     QAction *quit = nullptr;
     QAction *about = nullptr;
 };
