@@ -148,8 +148,11 @@ void SettingsWindow::setUpPages()
         heading->setFont(font);
     }
     m_ui->lanExplanation->setOpenExternalLinks(false);
-    m_ui->pageList->setMaximumWidth(16 * fontMetrics().averageCharWidth() + 60);
+    const int listWidth = 20 * fontMetrics().averageCharWidth() + 24;
+    m_ui->pageList->setMinimumWidth(listWidth / 2);
+    m_ui->mainSplitter->setStretchFactor(0, 0);
     m_ui->mainSplitter->setStretchFactor(1, 1);
+    m_ui->mainSplitter->setSizes({listWidth, 1000});
     m_ui->configSplitter->setStretchFactor(0, 4);
     m_ui->configSplitter->setStretchFactor(1, 1);
     m_ui->problemList->setWordWrap(true);
@@ -397,10 +400,12 @@ void SettingsWindow::showLoggingValues()
 
 void SettingsWindow::applyServer()
 {
+    // Only what changed: the other keys keep their place and their spelling in the file.
     QList<ConfigKeyEdit> edits;
-    if (!m_fileCheck.overridden.contains(QLatin1String("server.host")))
-        edits.append({QStringLiteral("server.host"), yamlScalar(m_ui->hostEdit->text().trimmed())});
-    if (!m_fileCheck.overridden.contains(QLatin1String("server.port")))
+    const QString host = m_ui->hostEdit->text().trimmed();
+    if (!m_fileCheck.overridden.contains(QLatin1String("server.host")) && !sameHost(host, m_fileCheck.host))
+        edits.append({QStringLiteral("server.host"), yamlScalar(host)});
+    if (!m_fileCheck.overridden.contains(QLatin1String("server.port")) && m_ui->portSpin->value() != m_fileCheck.port)
         edits.append({QStringLiteral("server.port"), QString::number(m_ui->portSpin->value())});
     applyEdits(edits, m_ui->serverStatusLabel);
 }
@@ -408,12 +413,18 @@ void SettingsWindow::applyServer()
 void SettingsWindow::applyLogging()
 {
     QList<ConfigKeyEdit> edits;
-    if (!m_fileCheck.overridden.contains(QLatin1String("logging.level")))
-        edits.append({QStringLiteral("logging.level"), m_ui->logLevelCombo->currentData().toString()});
-    if (!m_fileCheck.overridden.contains(QLatin1String("logging.format")))
-        edits.append({QStringLiteral("logging.format"), m_ui->logFormatCombo->currentData().toString()});
-    edits.append({QStringLiteral("logging.log_bodies"),
-                  m_ui->logBodiesCheck->isChecked() ? QStringLiteral("true") : QStringLiteral("false")});
+    const QString level = m_ui->logLevelCombo->currentData().toString();
+    const QString format = m_ui->logFormatCombo->currentData().toString();
+    QString fileLevel = m_fileCheck.logLevel;
+    if (fileLevel == QLatin1String("warn"))
+        fileLevel = QStringLiteral("warning");
+    if (!m_fileCheck.overridden.contains(QLatin1String("logging.level")) && level != fileLevel)
+        edits.append({QStringLiteral("logging.level"), level});
+    if (!m_fileCheck.overridden.contains(QLatin1String("logging.format")) && format != m_fileCheck.logFormat)
+        edits.append({QStringLiteral("logging.format"), format});
+    if (m_ui->logBodiesCheck->isChecked() != m_fileCheck.logBodies)
+        edits.append({QStringLiteral("logging.log_bodies"),
+                      m_ui->logBodiesCheck->isChecked() ? QStringLiteral("true") : QStringLiteral("false")});
     applyEdits(edits, m_ui->loggingStatusLabel);
 }
 
@@ -430,18 +441,16 @@ bool SettingsWindow::applyEdits(const QList<ConfigKeyEdit> &edits, QLabel *statu
         setStatus(status, tr("Cannot change the configuration file: %1").arg(edited.error), true);
         return false;
     }
-    if (!writeAndReload(edited.text, status))
-        return false;
+    QString note;
     if (edited.commentsLost) {
-        m_savedNote += QLatin1Char(' ') +
-                       tr("Its layout could not be kept, so it was written anew without its comments; the previous "
-                          "file is %1.bak.")
-                           .arg(QFileInfo(m_controller->configPath()).fileName());
+        note = tr("Its layout could not be kept, so it was written anew without its comments; the previous "
+                  "file is %1.bak.")
+                   .arg(QFileInfo(m_controller->configPath()).fileName());
     }
-    return true;
+    return writeAndReload(edited.text, status, note);
 }
 
-bool SettingsWindow::writeAndReload(const QByteArray &text, QLabel *status)
+bool SettingsWindow::writeAndReload(const QByteArray &text, QLabel *status, const QString &note)
 {
     const ConfigCheck check = m_controller->checkConfigText(text);
     if (!check.ok) {
@@ -464,6 +473,8 @@ bool SettingsWindow::writeAndReload(const QByteArray &text, QLabel *status)
         return false;
     }
     m_savedNote = tr("Saved to %1.").arg(QDir::toNativeSeparators(path));
+    if (!note.isEmpty())
+        m_savedNote += QLatin1Char(' ') + note;
     m_reloadStatus = status;
     setStatus(status, m_savedNote + QLatin1Char(' ') + tr("Reloading…"), false);
     loadFromFile();
@@ -624,8 +635,12 @@ void SettingsWindow::changeEvent(QEvent *event)
 void SettingsWindow::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    // The file may have been edited elsewhere since the window was last shown.
-    loadFromFile();
+    // The file may have been edited elsewhere since the window was last shown; what the user is
+    // changing on the pages stays when it was not.
+    QByteArray text;
+    QString error;
+    if (!readConfigText(&text, &error) || text != m_fileText)
+        loadFromFile();
     showAutostart();
 }
 
@@ -641,6 +656,7 @@ void SettingsWindow::saveGeometrySettings() const
     settings->beginGroup(QStringLiteral("SettingsWindow"));
     settings->setValue(QStringLiteral("geometry"), saveGeometry());
     settings->setValue(QStringLiteral("page"), m_ui->pageList->currentRow());
+    settings->setValue(QStringLiteral("mainSplitter"), m_ui->mainSplitter->saveState());
     settings->setValue(QStringLiteral("configSplitter"), m_ui->configSplitter->saveState());
     settings->endGroup();
 }
@@ -656,6 +672,7 @@ void SettingsWindow::restoreGeometrySettings()
         resize(size);
     }
     m_ui->pageList->setCurrentRow(qBound(0, settings->value(QStringLiteral("page"), 0).toInt(), int(ConfigPage)));
+    m_ui->mainSplitter->restoreState(settings->value(QStringLiteral("mainSplitter")).toByteArray());
     m_ui->configSplitter->restoreState(settings->value(QStringLiteral("configSplitter")).toByteArray());
     settings->endGroup();
 }

@@ -73,8 +73,9 @@ private:
     void applyLogging();
     /// Sets `edits` in the file's text, checks and writes it, and reloads. `status` shows the outcome.
     bool applyEdits(const QList<ConfigKeyEdit> &edits, QLabel *status);
-    /// Checks and writes `text`, then reloads; false (and the file untouched) when it does not validate.
-    bool writeAndReload(const QByteArray &text, QLabel *status);
+    /// Checks and writes `text`, then reloads; false (and the file untouched) when it does not
+    /// validate. `note` is added to what the save says.
+    bool writeAndReload(const QByteArray &text, QLabel *status, const QString &note = {});
     void showReloadResult(bool ok, const QString &message);
     void chooseTheme(int index);
     void chooseLanguage(int index);

@@ -139,7 +139,13 @@ bool setKeyInLines(QStringList &lines, const QStringList &parts, const QString &
                 added << QString(indent, u' ') + parts.at(rest) + u':' + (leaf ? u' ' + value : QString());
                 indent += kIndentStep;
             }
+            // After the section's last line, so the new key does not come between a comment and
+            // the key it belongs to.
             int at = header >= 0 ? header + 1 : int(lines.size());
+            for (int i = begin; header >= 0 && i < end; ++i) {
+                if (isContent(lines.at(i)))
+                    at = i + 1;
+            }
             if (header < 0) {
                 while (at > 0 && lines.at(at - 1).trimmed().isEmpty())
                     --at; // before the trailing blank lines, after one blank line
