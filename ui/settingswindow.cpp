@@ -232,7 +232,8 @@ void SettingsWindow::retranslate()
         const QString code = m_ui->languageCombo->itemData(i).toString();
         QString text;
         if (code.isEmpty()) {
-            text = tr("System language (%1)").arg(QLocale::system().nativeLanguageName());
+            const QString system = QLocale::system().nativeLanguageName();
+            text = system.isEmpty() ? tr("System language") : tr("System language (%1)").arg(system);
         } else if (code == QLatin1String("en")) {
             text = QStringLiteral("English");
         } else {
@@ -491,7 +492,7 @@ void SettingsWindow::showReloadResult(bool ok, const QString &message)
     if (!status)
         return;
     QString text =
-        ok ? tr("%1 Reloaded: %2").arg(m_savedNote, message)
+        ok ? tr("%1 Reloaded: %2.").arg(m_savedNote, message)
            : tr("%1 The reload failed, the previous configuration stays in force: %2").arg(m_savedNote, message);
     const QUrl running(m_controller->listenUrl());
     if (ok && m_fileCheck.ok && !running.isEmpty() &&
