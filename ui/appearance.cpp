@@ -9,6 +9,10 @@
 
 #include <memory>
 
+#ifdef LLMPROXY_HAVE_QTDBUS
+#include "ui/portalcolorscheme.h"
+#endif
+
 namespace llmproxy {
 
 namespace {
@@ -34,6 +38,46 @@ State &state()
     static State s;
     return s;
 }
+
+void applyFusion(const QPalette &palette)
+{
+    if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(palette);
+}
+
+/// The desktop's own look: its style, and the palette its platform theme gives (which Qt keeps
+/// current when the desktop switches between light and dark).
+void applyDesktop()
+{
+    QApplication::setStyle(state().desktopStyle);
+    // An empty palette resolves to the style's and the platform's own.
+    QApplication::setPalette(QPalette());
+}
+
+#ifdef LLMPROXY_HAVE_QTDBUS
+/// Follows the portal's preference while the theme is System. Qt 6.4's platform themes do not
+/// read it, so on a desktop that says "dark" only there, the dark palette is applied here.
+void followPortal(PortalColorScheme::Scheme scheme)
+{
+    if (state().current != Appearance::Theme::System)
+        return;
+    if (scheme == PortalColorScheme::PreferDark)
+        applyFusion(Appearance::darkPalette());
+    else
+        applyDesktop();
+}
+
+PortalColorScheme *portal()
+{
+    static PortalColorScheme *watcher = [] {
+        auto *p = new PortalColorScheme(qApp);
+        QObject::connect(p, &PortalColorScheme::schemeChanged, qApp, &followPortal);
+        return p;
+    }();
+    return watcher;
+}
+#endif
 
 } // namespace
 
@@ -81,19 +125,20 @@ void Appearance::apply(Theme theme)
         s.captured = true;
         s.desktopStyle = QApplication::style()->name();
     }
-    if (theme == s.current && theme == Theme::System)
-        return; // the desktop's own look, untouched
+    const Theme previous = s.current;
     s.current = theme;
     if (theme == Theme::System) {
-        QApplication::setStyle(s.desktopStyle);
-        // An empty palette resolves to the style's and the platform's own, which then follows the
-        // desktop's light/dark changes again.
-        QApplication::setPalette(QPalette());
+#ifdef LLMPROXY_HAVE_QTDBUS
+        if (portal()->scheme() == PortalColorScheme::PreferDark) {
+            applyFusion(darkPalette());
+            return;
+        }
+#endif
+        if (previous != Theme::System)
+            applyDesktop(); // else the desktop's own look, untouched
         return;
     }
-    if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
+    applyFusion(theme == Theme::Dark ? darkPalette() : lightPalette());
 }
 
 QPalette Appearance::lightPalette()

@@ -8,10 +8,11 @@
 namespace llmproxy {
 
 /// The colour theme of every window: the desktop's own ("system", which follows the desktop when
-/// it switches between light and dark while LLMProxy runs), or the Fusion style with a light or a
-/// dark palette whatever the desktop does. The QML Threats window reads the application palette
-/// too, so it follows. The choice is kept in QSettings ("Appearance/theme"). GUI thread only;
-/// needs a QApplication.
+/// it switches between light and dark while LLMProxy runs: through Qt's platform theme, and on
+/// Linux builds with QtDBus also the freedesktop portal's color-scheme, see PortalColorScheme), or
+/// the Fusion style with a light or a dark palette whatever the desktop does. The QML Threats window reads the
+/// application palette too, so it follows. The choice is kept in QSettings ("Appearance/theme"). GUI thread only; needs
+/// a QApplication.
 class Appearance
 {
 public:

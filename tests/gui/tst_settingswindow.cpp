@@ -34,7 +34,52 @@
 
 #include <memory>
 
+#ifdef LLMPROXY_HAVE_QTDBUS
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusVariant>
+#include <QProcess>
+#endif
+
 using namespace llmproxy;
+
+#ifdef LLMPROXY_HAVE_QTDBUS
+/// A freedesktop portal that only knows the colour scheme, on the test's private session bus.
+class FakePortal : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.portal.Settings")
+public:
+    uint scheme = 0;
+
+    /// A connection of its own, as a separate portal process would have.
+    static QDBusConnection portalBus()
+    {
+        return QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("fake-portal"));
+    }
+
+    /// Changes the preference and says so, as the portal does.
+    void setScheme(uint value)
+    {
+        scheme = value;
+        QDBusMessage signal = QDBusMessage::createSignal(QStringLiteral("/org/freedesktop/portal/desktop"),
+                                                         QStringLiteral("org.freedesktop.portal.Settings"),
+                                                         QStringLiteral("SettingChanged"));
+        signal << QStringLiteral("org.freedesktop.appearance") << QStringLiteral("color-scheme")
+               << QVariant::fromValue(QDBusVariant(value));
+        portalBus().send(signal);
+    }
+
+public slots:
+    QDBusVariant Read(const QString &group, const QString &key)
+    {
+        if (group != QLatin1String("org.freedesktop.appearance") || key != QLatin1String("color-scheme"))
+            return QDBusVariant(QVariant());
+        // Read wraps the value in one variant more than SettingChanged.
+        return QDBusVariant(QVariant::fromValue(QDBusVariant(scheme)));
+    }
+};
+#endif
 
 namespace {
 
@@ -78,6 +123,7 @@ private slots:
     void lanSwitchNeedsAKey();
     void lanSwitchWritesTheAddress();
     void themeSwitchChangesThePalette();
+    void systemThemeFollowsThePortal();
     void languageSwitchRetranslates();
     void autostartWritesAndRemovesTheDesktopFile();
     void settingsPersistAcrossWindows();
@@ -109,6 +155,10 @@ private:
     std::unique_ptr<EngineController> m_controller;
     std::unique_ptr<DesktopShell> m_shell;
     QPalette m_startPalette;
+#ifdef LLMPROXY_HAVE_QTDBUS
+    FakePortal m_portal;
+    bool m_portalRegistered = false;
+#endif
 };
 
 void TestSettingsWindow::initTestCase()
@@ -116,6 +166,14 @@ void TestSettingsWindow::initTestCase()
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_startPalette = QApplication::palette();
     QVERIFY(!qEnvironmentVariable("XDG_CONFIG_HOME").isEmpty());
+#ifdef LLMPROXY_HAVE_QTDBUS
+    // Before the first theme is applied: the application asks the portal then.
+    QDBusConnection bus = FakePortal::portalBus();
+    m_portalRegistered = bus.isConnected() &&
+                         bus.registerObject(QStringLiteral("/org/freedesktop/portal/desktop"), &m_portal,
+                                            QDBusConnection::ExportAllSlots) &&
+                         bus.registerService(QStringLiteral("org.freedesktop.portal.Desktop"));
+#endif
 }
 
 void TestSettingsWindow::init()
@@ -451,6 +509,35 @@ void TestSettingsWindow::themeSwitchChangesThePalette()
     QCOMPARE(QApplication::palette().color(QPalette::Text), m_startPalette.color(QPalette::Text));
 }
 
+void TestSettingsWindow::systemThemeFollowsThePortal()
+{
+#ifdef LLMPROXY_HAVE_QTDBUS
+    if (!m_portalRegistered)
+        QSKIP("no session bus (dbus-daemon missing)");
+    QVERIFY(!Appearance::isDark());
+    // The desktop turns dark while the theme is System: the windows follow.
+    m_portal.setScheme(1);
+    QTRY_VERIFY(Appearance::isDark());
+    QTRY_VERIFY(m_shell->mainWindow()->palette().color(QPalette::Window).lightness() < 80);
+    m_portal.setScheme(0);
+    QTRY_VERIFY(!Appearance::isDark());
+    QCOMPARE(QApplication::palette().color(QPalette::Window), m_startPalette.color(QPalette::Window));
+    // A theme chosen in the window wins over the desktop.
+    QVERIFY(openSettings());
+    chooseWithKeys(child<QComboBox>("themeCombo"), 1);
+    m_portal.setScheme(1);
+    QTest::qWait(200);
+    QVERIFY(!Appearance::isDark());
+    // Back to System: the desktop's dark, read from the portal.
+    chooseWithKeys(child<QComboBox>("themeCombo"), 0);
+    QVERIFY(Appearance::isDark());
+    m_portal.setScheme(0);
+    QTRY_VERIFY(!Appearance::isDark());
+#else
+    QSKIP("built without QtDBus: System follows Qt's platform theme only");
+#endif
+}
+
 void TestSettingsWindow::languageSwitchRetranslates()
 {
     QVERIFY(openSettings());
@@ -606,11 +693,29 @@ int main(int argc, char **argv)
     if (!config.isValid())
         return 1;
     qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+#ifdef LLMPROXY_HAVE_QTDBUS
+    // A session bus of the test's own, where it plays the desktop portal.
+    QProcess bus;
+    bus.start(QStringLiteral("dbus-daemon"),
+              {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
+    if (bus.waitForStarted(5000) && bus.waitForReadyRead(5000))
+        qputenv("DBUS_SESSION_BUS_ADDRESS", bus.readLine().trimmed());
+    else
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+#endif
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("LLMProxyTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_settingswindow"));
-    TestSettingsWindow test;
-    return QTest::qExec(&test, argc, argv);
+    int result = 0;
+    {
+        TestSettingsWindow test;
+        result = QTest::qExec(&test, argc, argv);
+    }
+#ifdef LLMPROXY_HAVE_QTDBUS
+    bus.kill();
+    bus.waitForFinished(5000);
+#endif
+    return result;
 }
 
 #include "tst_settingswindow.moc"
