@@ -527,6 +527,11 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::WindowStateChange) {
         updateEndpointRefresh();
+    } else if (event->type() == QEvent::PaletteChange) {
+        // A rich-text label keeps the link colour it was laid out with: lay it out again.
+        const QString hint = m_ui->onboardingHint->text();
+        m_ui->onboardingHint->clear();
+        m_ui->onboardingHint->setText(hint);
     } else if (event->type() == QEvent::LanguageChange && m_proxyMenu) {
         m_ui->retranslateUi(this);
         retranslate();

@@ -559,7 +559,10 @@ void SettingsWindow::validateEditor()
         int errors = 0;
         for (const ConfigCheck::Problem &p : check.problems)
             errors += p.error ? 1 : 0;
-        setStatus(m_ui->configStatusLabel, tr("%n error(s); choose one to go to its line.", nullptr, errors), true);
+        setStatus(m_ui->configStatusLabel,
+                  errors == 1 ? tr("1 error; choose it to go to its line.")
+                              : tr("%1 errors; choose one to go to its line.").arg(errors),
+                  true);
     }
 }
 

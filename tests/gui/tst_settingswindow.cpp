@@ -113,7 +113,7 @@ private slots:
     void init();
     void cleanup();
 
-    void reachableFromMenuShortcutAndTray();
+    void reachableFromMenuAndShortcut();
     void validateShowsLineAndColumn();
     void problemClickMovesTheCursor();
     void applyRefusesAnInvalidText();
@@ -254,14 +254,17 @@ QString TestSettingsWindow::saveShot(QWidget *window, const QString &name) const
     const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
     QDir().mkpath(dir);
     const QString path = QDir(dir).filePath(name);
+    // Layouts settle through posted events (a problem list shown, a palette applied).
+    QTest::qWait(100);
     return window->grab().save(path) ? path : QString();
 }
 
-void TestSettingsWindow::reachableFromMenuShortcutAndTray()
+void TestSettingsWindow::reachableFromMenuAndShortcut()
 {
     QAction *settings = m_shell->actions().settings;
     QVERIFY(settings);
     QCOMPARE(settings->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    QCOMPARE(settings->menuRole(), QAction::PreferencesRole);
     // In the main window's Edit menu.
     bool inEditMenu = false;
     for (QAction *menuAction : m_shell->mainWindow()->menuBar()->actions()) {
