@@ -222,11 +222,16 @@ int main(int argc, char **argv)
     const ConfigLoadResult loaded = loadConfig(options.sources);
     if (options.checkConfig) {
         for (const ConfigDiagnostic &w : loaded.warnings)
-            printLine(stderr, QStringLiteral("warning: %1").arg(w.toString()));
+            printLine(stderr, w.checkLine(false));
         for (const ConfigDiagnostic &e : loaded.errors)
-            printLine(stderr, QStringLiteral("error: %1").arg(e.toString()));
+            printLine(stderr, e.checkLine(true));
         if (!loaded.ok())
             return 1;
+        // The engine refuses to start on such an address; say so now, not at the next start.
+        if (const QString refusal = Engine::listenRefusal(loaded.config->server); !refusal.isEmpty()) {
+            printLine(stderr, ConfigDiagnostic{loaded.config->sourcePath, 0, 0, refusal}.checkLine(true));
+            return 1;
+        }
         const QString source = loaded.config->sourcePath.isEmpty() ? QStringLiteral("built-in defaults")
                                                                    : loaded.config->sourcePath;
         printLine(stdout, QStringLiteral("configuration OK: %1, %2 endpoint(s)")

@@ -4,8 +4,10 @@
 
 #include "proxycore/engine/enginecontroller.h"
 #include "ui/connecttooldialog.h"
+#include "ui/appearance.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
+#include "ui/settingswindow.h"
 #include "ui/threatswindow.h"
 #include "ui/trayicon.h"
 
@@ -57,8 +59,10 @@ constexpr char kConfigTemplate[] = R"(# LLMProxy configuration. Uncomment and ed
 
 DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObject(parent), m_controller(controller)
 {
-    // Translators first: the actions and the window pick up their texts when they are built.
-    installTranslators();
+    // Theme and translators first: the actions and the window pick up their look and texts when
+    // they are built.
+    Appearance::apply(Appearance::savedTheme());
+    installTranslators(SettingsWindow::savedLanguage());
     createActions();
 
     m_mainWindow = std::make_unique<MainWindow>(m_controller, m_actions);
@@ -85,6 +89,7 @@ DesktopShell::~DesktopShell()
 {
     m_tray.reset();
     m_connectToolDialog.reset();
+    m_settingsWindow.reset();
     m_threatsWindow.reset();
     m_guardsWindow.reset();
     m_mainWindow.reset();
@@ -163,6 +168,28 @@ void DesktopShell::showConnectTool()
     bringUp(m_connectToolDialog.get());
 }
 
+SettingsWindow *DesktopShell::settingsWindow() const
+{
+    return m_settingsWindow.get();
+}
+
+void DesktopShell::showSettings()
+{
+    if (!m_settingsWindow) {
+        m_settingsWindow = std::make_unique<SettingsWindow>(m_controller);
+        connect(m_settingsWindow.get(), &SettingsWindow::languageChosen, this, &DesktopShell::setLanguage);
+    }
+    bringUp(m_settingsWindow.get());
+}
+
+void DesktopShell::setLanguage(const QString &code)
+{
+    installTranslators(code);
+    retranslateActions();
+    if (m_tray)
+        m_tray->retranslate();
+}
+
 TrayIcon *DesktopShell::trayIcon() const
 {
     return m_tray.get();
@@ -173,9 +200,19 @@ const ShellActions &DesktopShell::actions() const
     return m_actions;
 }
 
-void DesktopShell::installTranslators()
+void DesktopShell::installTranslators(const QString &code)
 {
-    const QLocale locale;
+    if (m_translator)
+        QCoreApplication::removeTranslator(m_translator.get());
+    if (m_qtTranslator)
+        QCoreApplication::removeTranslator(m_qtTranslator.get());
+    m_translator.reset();
+    m_qtTranslator.reset();
+    // Numbers and dates follow the language chosen; the one the application started with when none is.
+    const QLocale locale = code.isEmpty() ? m_startLocale : QLocale(code);
+    QLocale::setDefault(locale);
+    if (code == QLatin1String("en"))
+        return; // the texts are written in English
     // Qt's own strings (standard buttons, context menus); absent catalogues just leave English.
     auto qtTranslator = std::make_unique<QTranslator>();
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -192,71 +229,71 @@ void DesktopShell::installTranslators()
 
 void DesktopShell::createActions()
 {
-    m_actions.open = new QAction(tr("&Open LLMProxy"), this);
+    m_actions.open = new QAction(this);
     m_actions.open->setObjectName(QStringLiteral("openAction"));
     connect(m_actions.open, &QAction::triggered, this, &DesktopShell::activate);
 
-    m_actions.pause = new QAction(tr("&Pause proxy"), this);
+    m_actions.pause = new QAction(this);
     m_actions.pause->setObjectName(QStringLiteral("pauseAction"));
     m_actions.pause->setCheckable(true);
     m_actions.pause->setChecked(m_controller->isPaused());
     m_actions.pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    m_actions.pause->setToolTip(tr("Answer inference requests with 503 until resumed"));
     m_actions.pause->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
     connect(m_actions.pause, &QAction::toggled, m_controller, &EngineController::setPaused);
     // The engine may also be paused from elsewhere (admin API); keep the check mark truthful.
     connect(m_controller, &EngineController::pausedChanged, m_actions.pause, &QAction::setChecked);
 
-    m_actions.panic = new QAction(tr("&Stop all traffic"), this);
+    m_actions.panic = new QAction(this);
     m_actions.panic->setObjectName(QStringLiteral("panicAction"));
     m_actions.panic->setCheckable(true);
     m_actions.panic->setChecked(m_controller->isPanic());
-    m_actions.panic->setToolTip(tr("Kill switch: refuse every inference request at once, until you release it"));
     m_actions.panic->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));
     connect(m_actions.panic, &QAction::toggled, m_controller, &EngineController::setPanic);
     // The admin API can pull the switch too.
     connect(m_controller, &EngineController::panicChanged, m_actions.panic, &QAction::setChecked);
 
-    m_actions.reload = new QAction(tr("&Reload configuration"), this);
+    m_actions.reload = new QAction(this);
     m_actions.reload->setObjectName(QStringLiteral("reloadAction"));
     m_actions.reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_actions.reload->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     connect(m_actions.reload, &QAction::triggered, m_controller, &EngineController::reloadConfig);
 
-    m_actions.openConfig = new QAction(tr("Open &configuration file"), this);
+    m_actions.openConfig = new QAction(this);
     m_actions.openConfig->setObjectName(QStringLiteral("openConfigAction"));
-    m_actions.openConfig->setToolTip(tr("Edit the configuration file; Reload configuration applies it"));
     m_actions.openConfig->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
     connect(m_actions.openConfig, &QAction::triggered, this, &DesktopShell::openConfigFile);
 
-    m_actions.copyUrl = new QAction(tr("&Copy base URL"), this);
+    m_actions.copyUrl = new QAction(this);
     m_actions.copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
     m_actions.copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_actions.copyUrl->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     connect(m_actions.copyUrl, &QAction::triggered, this, &DesktopShell::copyUrl);
 
-    m_actions.threats = new QAction(tr("&Threats"), this);
+    m_actions.threats = new QAction(this);
     m_actions.threats->setObjectName(QStringLiteral("threatsAction"));
     m_actions.threats->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_actions.threats->setToolTip(tr("What the security guards blocked, masked and flagged, and why"));
     m_actions.threats->setIcon(QIcon::fromTheme(QStringLiteral("security-high")));
     connect(m_actions.threats, &QAction::triggered, this, &DesktopShell::showThreats);
 
-    m_actions.guards = new QAction(tr("Security &guards"), this);
+    m_actions.guards = new QAction(this);
     m_actions.guards->setObjectName(QStringLiteral("guardsAction"));
     m_actions.guards->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-    m_actions.guards->setToolTip(tr("Switch the security guards on or off"));
     m_actions.guards->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
     connect(m_actions.guards, &QAction::triggered, this, &DesktopShell::showGuards);
 
-    m_actions.connectTool = new QAction(tr("Connect a &tool…"), this);
+    m_actions.connectTool = new QAction(this);
     m_actions.connectTool->setObjectName(QStringLiteral("connectToolAction"));
-    m_actions.connectTool->setToolTip(tr("Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot "
-                                         "at LLMProxy"));
     m_actions.connectTool->setIcon(QIcon::fromTheme(QStringLiteral("network-connect")));
     connect(m_actions.connectTool, &QAction::triggered, this, &DesktopShell::showConnectTool);
 
-    m_actions.quit = new QAction(tr("&Quit"), this);
+    m_actions.settings = new QAction(this);
+    m_actions.settings->setObjectName(QStringLiteral("settingsAction"));
+    m_actions.settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_actions.settings->setMenuRole(QAction::PreferencesRole);
+    m_actions.settings->setIcon(QIcon::fromTheme(QStringLiteral("configure")));
+    connect(m_actions.settings, &QAction::triggered, this, &DesktopShell::showSettings);
+
+    m_actions.quit = new QAction(this);
     m_actions.quit->setObjectName(QStringLiteral("quitAction"));
     m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_actions.quit->setMenuRole(QAction::QuitRole);
@@ -264,7 +301,7 @@ void DesktopShell::createActions()
     // Not QCoreApplication::quit(): that asks the window to close, and with a tray it only hides.
     connect(m_actions.quit, &QAction::triggered, this, &DesktopShell::quitRequested);
 
-    m_actions.about = new QAction(tr("&About LLMProxy"), this);
+    m_actions.about = new QAction(this);
     m_actions.about->setObjectName(QStringLiteral("aboutAction"));
     m_actions.about->setMenuRole(QAction::AboutRole);
     connect(m_actions.about, &QAction::triggered, this, &DesktopShell::showAbout);
@@ -272,8 +309,35 @@ void DesktopShell::createActions()
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
     for (QAction *action :
          {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
-          m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.quit, m_actions.about})
+          m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings, m_actions.quit,
+          m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
+    retranslateActions();
+}
+
+void DesktopShell::retranslateActions()
+{
+    m_actions.open->setText(tr("&Open LLMProxy"));
+    m_actions.pause->setText(tr("&Pause proxy"));
+    m_actions.pause->setToolTip(tr("Answer inference requests with 503 until resumed"));
+    m_actions.panic->setText(tr("&Stop all traffic"));
+    m_actions.panic->setToolTip(tr("Kill switch: refuse every inference request at once, until you release it"));
+    m_actions.reload->setText(tr("&Reload configuration"));
+    m_actions.openConfig->setText(tr("Open &configuration file"));
+    m_actions.openConfig->setToolTip(tr("Edit the configuration file; Reload configuration applies it"));
+    m_actions.copyUrl->setText(tr("&Copy base URL"));
+    m_actions.threats->setText(tr("&Threats"));
+    m_actions.threats->setToolTip(tr("What the security guards blocked, masked and flagged, and why"));
+    m_actions.guards->setText(tr("Security &guards"));
+    m_actions.guards->setToolTip(tr("Switch the security guards on or off"));
+    m_actions.connectTool->setText(tr("Connect a &tool…"));
+    m_actions.connectTool->setToolTip(
+        tr("Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy"));
+    m_actions.settings->setText(tr("S&ettings…"));
+    m_actions.settings->setToolTip(
+        tr("Listen address, theme, language, start at login, logging and the configuration file"));
+    m_actions.quit->setText(tr("&Quit"));
+    m_actions.about->setText(tr("&About LLMProxy"));
 }
 
 void DesktopShell::toggleWindow()
@@ -292,6 +356,11 @@ void DesktopShell::copyUrl()
     if (QClipboard *clipboard = QGuiApplication::clipboard())
         clipboard->setText(url);
     m_mainWindow->statusBar()->showMessage(tr("Copied %1 to the clipboard.").arg(url), 5000);
+}
+
+QByteArray DesktopShell::configTemplate()
+{
+    return QByteArray(kConfigTemplate);
 }
 
 bool DesktopShell::ensureConfigFile(const QString &path, QString *error)

@@ -4,6 +4,7 @@
 
 #include "ui/shellactions.h"
 
+#include <QLocale>
 #include <QObject>
 
 #include <memory>
@@ -16,13 +17,14 @@ class ConnectToolDialog;
 class EngineController;
 class GuardsWindow;
 class MainWindow;
+class SettingsWindow;
 class ThreatsWindow;
 class TrayIcon;
 
-/// The desktop front end: installs the UI translations for the system locale, owns the main
-/// window, the Threats and Guards windows, the tray icon (only when a system tray is available) and the actions they
-/// share. Talks to the engine only through `controller`, which must outlive the shell. GUI thread only; needs a
-/// QApplication.
+/// The desktop front end: applies the theme and installs the UI translations chosen in Settings
+/// (the system's language by default), owns the main window, the Threats, Guards and Settings windows, the tray icon
+/// (only when a system tray is available) and the actions they share. Talks to the engine only through `controller`,
+/// which must outlive the shell. GUI thread only; needs a QApplication.
 ///
 /// Quit (menu, Ctrl+Q, tray) emits quitRequested(): the caller shuts the engine down and ends
 /// the event loop, whether or not there is a tray. Closing the window hides it to the tray when
@@ -44,32 +46,43 @@ public:
     GuardsWindow *guardsWindow() const;
     /// The Connect a tool dialog: created the first time it is shown, nullptr before.
     ConnectToolDialog *connectToolDialog() const;
+    SettingsWindow *settingsWindow() const; ///< created the first time it is shown, nullptr before
     /// Shows, raises and focuses the Threats window (created on first use).
     void showThreats();
     /// Shows, raises and focuses the Guards window (created on first use).
     void showGuards();
     /// Shows, raises and focuses the Connect a tool dialog (created on first use).
     void showConnectTool();
+    /// Shows, raises and focuses the Settings window (created on first use).
+    void showSettings();
+    /// Switches every window to `code` ("de", "zh_CN"; "en" = untranslated; "" = the system's
+    /// language) at once: the translators are replaced and each window retranslates itself.
+    void setLanguage(const QString &code);
     TrayIcon *trayIcon() const; ///< nullptr when the desktop has no system tray
     const ShellActions &actions() const;
 
     /// The configuration file Reload reads; created with commented examples when missing. Empty
     /// path or an error: false with the reason in `error`.
     static bool ensureConfigFile(const QString &path, QString *error);
+    /// What ensureConfigFile() writes: every example commented out, so it changes nothing.
+    static QByteArray configTemplate();
 
 signals:
     /// Quit was chosen: the application should shut the proxy down and exit.
     void quitRequested();
 
 private:
-    void installTranslators();
+    void installTranslators(const QString &code);
     void createActions();
+    /// The actions' texts in the current language.
+    void retranslateActions();
     void toggleWindow();
     void copyUrl();
     void openConfigFile();
     void showAbout();
 
     EngineController *m_controller;
+    QLocale m_startLocale; ///< the default locale before any language was chosen: the system's
     std::unique_ptr<QTranslator> m_qtTranslator;
     std::unique_ptr<QTranslator> m_translator;
     ShellActions m_actions;
@@ -77,6 +90,7 @@ private:
     std::unique_ptr<ThreatsWindow> m_threatsWindow;
     std::unique_ptr<GuardsWindow> m_guardsWindow;
     std::unique_ptr<ConnectToolDialog> m_connectToolDialog;
+    std::unique_ptr<SettingsWindow> m_settingsWindow;
     std::unique_ptr<TrayIcon> m_tray;
     bool m_toldAboutTray = false;
 };

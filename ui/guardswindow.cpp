@@ -153,17 +153,15 @@ void GuardsWindow::buildRows(const SecurityStatus &status)
         row.state = new QLabel(m_ui->guardsContainer);
         row.state->setObjectName(QStringLiteral("state_%1").arg(guard.id));
         row.state->setAlignment(Qt::AlignCenter);
-        row.state->setAccessibleName(tr("%1 state").arg(guard.title));
+
         row.counters = new QLabel(m_ui->guardsContainer);
         row.counters->setObjectName(QStringLiteral("counters_%1").arg(guard.id));
         row.counters->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        row.counters->setAccessibleName(tr("%1 counters").arg(guard.title));
-        row.toggle = new QCheckBox(tr("Enabled"), m_ui->guardsContainer);
+        row.toggle = new QCheckBox(m_ui->guardsContainer);
         row.toggle->setObjectName(QStringLiteral("toggle_%1").arg(guard.id));
-        row.toggle->setAccessibleName(tr("%1 enabled").arg(guard.title));
-        row.reset = new QPushButton(tr("Back to configuration"), m_ui->guardsContainer);
+        row.reset = new QPushButton(m_ui->guardsContainer);
         row.reset->setObjectName(QStringLiteral("reset_%1").arg(guard.id));
-        row.reset->setAccessibleName(tr("%1: back to configuration").arg(guard.title));
+        retranslateRow(row, guard);
         // Shown only while there is a run-time switch to undo; its place stays, so rows do not jump.
         QSizePolicy resetPolicy = row.reset->sizePolicy();
         resetPolicy.setRetainSizeWhenHidden(true);
@@ -189,6 +187,31 @@ void GuardsWindow::buildRows(const SecurityStatus &status)
     grid->setColumnMinimumWidth(
         2, metrics.horizontalAdvance(
                tr("%1 scanned · %2 blocked").arg(QLocale().toString(9'999'999), QLocale().toString(99'999))));
+}
+
+void GuardsWindow::retranslateRow(Row &row, const GuardState &guard)
+{
+    row.state->setAccessibleName(tr("%1 state").arg(guard.title));
+    row.counters->setAccessibleName(tr("%1 counters").arg(guard.title));
+    row.toggle->setText(tr("Enabled"));
+    row.toggle->setAccessibleName(tr("%1 enabled").arg(guard.title));
+    row.reset->setText(tr("Back to configuration"));
+    row.reset->setAccessibleName(tr("%1: back to configuration").arg(guard.title));
+}
+
+void GuardsWindow::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_ui->retranslateUi(this);
+    for (Row &row : m_rows) {
+        for (const GuardState &guard : std::as_const(m_status.guards)) {
+            if (guard.id == row.id)
+                retranslateRow(row, guard);
+        }
+    }
+    showStatus(m_status);
 }
 
 void GuardsWindow::showStatus(const SecurityStatus &status)

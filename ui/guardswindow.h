@@ -43,6 +43,7 @@ public:
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Row
@@ -57,6 +58,8 @@ private:
         QPushButton *reset = nullptr;
     };
     void buildRows(const SecurityStatus &status);
+    /// The rows' fixed texts in the current language.
+    void retranslateRow(Row &row, const GuardState &guard);
     void showStatus(const SecurityStatus &status);
     void showMaster(const SecurityStatus &status);
     void showRow(Row &row, const GuardState &guard, bool masterOn);

@@ -91,7 +91,7 @@ QString requestColumnLayout()
 MainWindow::MainWindow(EngineController *controller, const ShellActions &actions, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_controller(controller), m_actions(actions),
       m_requestLog(new RequestLogModel(2000, this)), m_endpoints(new EndpointModel(this)),
-      m_endpointEnabledAction(new QAction(tr("&Enabled"), this)), m_droppedLabel(new QLabel(this))
+      m_endpointEnabledAction(new QAction(this)), m_droppedLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(applicationIcon());
@@ -175,8 +175,6 @@ void MainWindow::setUpViews()
     m_ui->exampleEdit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_ui->stateLabel->setMargin(3);
-    m_ui->copyUrlButton->setAccessibleName(tr("Copy base URL"));
-    m_ui->copyExampleButton->setAccessibleName(tr("Copy example commands"));
     connect(m_ui->copyUrlButton, &QPushButton::clicked, m_actions.copyUrl, &QAction::trigger);
     connect(m_ui->copyExampleButton, &QPushButton::clicked, this, &MainWindow::copyExample);
 
@@ -193,9 +191,6 @@ void MainWindow::setUpViews()
     setUpTable(m_ui->endpointView);
     m_ui->endpointView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_ui->endpointView->setModel(m_endpoints);
-    m_ui->endpointView->setAccessibleDescription(
-        tr("Configured and detected endpoints with their state, health, latency and success rate. "
-           "The check box of a row switches the endpoint on or off."));
     // The endpoint list is short, so sizing its columns to their contents is cheap; the model
     // lists take whatever width is left.
     QHeaderView *endpointHeader = m_ui->endpointView->horizontalHeader();
@@ -210,7 +205,6 @@ void MainWindow::setUpViews()
 
     m_endpointEnabledAction->setObjectName(QStringLiteral("endpointEnabledAction"));
     m_endpointEnabledAction->setCheckable(true);
-    m_endpointEnabledAction->setToolTip(tr("Route requests to the selected endpoint"));
     connect(m_endpointEnabledAction, &QAction::triggered, this, &MainWindow::setSelectedEndpointEnabled);
     connect(m_ui->endpointView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateEndpointActions);
@@ -242,41 +236,67 @@ void MainWindow::setUpViews()
 
 void MainWindow::setUpMenus()
 {
-    QMenu *proxyMenu = menuBar()->addMenu(tr("&Proxy"));
-    proxyMenu->addAction(m_actions.pause);
-    proxyMenu->addAction(m_actions.panic);
-    proxyMenu->addAction(m_actions.reload);
-    proxyMenu->addAction(m_actions.openConfig);
-    proxyMenu->addSeparator();
-    proxyMenu->addAction(m_actions.quit);
+    m_proxyMenu = menuBar()->addMenu(QString());
+    m_proxyMenu->addAction(m_actions.pause);
+    m_proxyMenu->addAction(m_actions.panic);
+    m_proxyMenu->addAction(m_actions.reload);
+    m_proxyMenu->addAction(m_actions.openConfig);
+    m_proxyMenu->addSeparator();
+    m_proxyMenu->addAction(m_actions.quit);
 
-    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    editMenu->addAction(m_actions.copyUrl);
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_actions.copyUrl);
+    if (m_actions.settings) {
+        m_editMenu->addSeparator();
+        m_editMenu->addAction(m_actions.settings);
+    }
 
-    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
-    toolsMenu->addAction(m_actions.connectTool);
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_toolsMenu->addAction(m_actions.connectTool);
 
-    QMenu *endpointMenu = menuBar()->addMenu(tr("E&ndpoint"));
-    endpointMenu->addAction(m_endpointEnabledAction);
+    m_endpointMenu = menuBar()->addMenu(QString());
+    m_endpointMenu->addAction(m_endpointEnabledAction);
 
-    QMenu *securityMenu = menuBar()->addMenu(tr("&Security"));
-    securityMenu->addAction(m_actions.threats);
-    securityMenu->addAction(m_actions.guards);
+    m_securityMenu = menuBar()->addMenu(QString());
+    m_securityMenu->addAction(m_actions.threats);
+    m_securityMenu->addAction(m_actions.guards);
 
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(m_actions.about);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_actions.about);
 
-    QToolBar *toolBar = addToolBar(tr("Main toolbar"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(m_actions.pause);
-    toolBar->addAction(m_actions.panic);
-    toolBar->addAction(m_actions.reload);
-    toolBar->addAction(m_actions.copyUrl);
-    toolBar->addSeparator();
-    toolBar->addAction(m_actions.threats);
-    toolBar->addAction(m_actions.guards);
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_actions.pause);
+    m_toolBar->addAction(m_actions.panic);
+    m_toolBar->addAction(m_actions.reload);
+    m_toolBar->addAction(m_actions.copyUrl);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_actions.threats);
+    m_toolBar->addAction(m_actions.guards);
+    retranslate();
+}
+
+void MainWindow::retranslate()
+{
+    m_proxyMenu->setTitle(tr("&Proxy"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_toolsMenu->setTitle(tr("&Tools"));
+    m_endpointMenu->setTitle(tr("E&ndpoint"));
+    m_securityMenu->setTitle(tr("&Security"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_endpointEnabledAction->setText(tr("&Enabled"));
+    m_endpointEnabledAction->setToolTip(tr("Route requests to the selected endpoint"));
+    m_ui->copyUrlButton->setAccessibleName(tr("Copy base URL"));
+    m_ui->copyExampleButton->setAccessibleName(tr("Copy example commands"));
+    m_ui->endpointView->setAccessibleDescription(
+        tr("Configured and detected endpoints with their state, health, latency and success rate. "
+           "The check box of a row switches the endpoint on or off."));
+    // The models name their columns with tr() when asked: ask the views to ask again.
+    emit m_endpoints->headerDataChanged(Qt::Horizontal, 0, m_endpoints->columnCount() - 1);
+    emit m_requestLog->headerDataChanged(Qt::Horizontal, 0, m_requestLog->columnCount() - 1);
 }
 
 void MainWindow::updateListenUrl()
@@ -509,8 +529,20 @@ void MainWindow::hideEvent(QHideEvent *event)
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::WindowStateChange)
+    if (event->type() == QEvent::WindowStateChange) {
         updateEndpointRefresh();
+    } else if (event->type() == QEvent::PaletteChange) {
+        // A rich-text label keeps the link colour it was laid out with: lay it out again.
+        const QString hint = m_ui->onboardingHint->text();
+        m_ui->onboardingHint->clear();
+        m_ui->onboardingHint->setText(hint);
+    } else if (event->type() == QEvent::LanguageChange && m_proxyMenu) {
+        m_ui->retranslateUi(this);
+        retranslate();
+        updateListenUrl();
+        updateState();
+        showDroppedRecords(m_controller->droppedRecords());
+    }
 }
 
 void MainWindow::saveSettings() const

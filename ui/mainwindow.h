@@ -10,6 +10,8 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
+class QToolBar;
 
 namespace Ui {
 class MainWindow;
@@ -58,6 +60,8 @@ protected:
 
 private:
     void setUpMenus();
+    /// Every text not in the form, in the current language (at start and on a language change).
+    void retranslate();
     void setUpViews();
     void updateListenUrl();
     void updateState();
@@ -83,6 +87,13 @@ private:
     EndpointModel *m_endpoints;
     QAction *m_endpointEnabledAction;
     QLabel *m_droppedLabel;
+    QMenu *m_proxyMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_toolsMenu = nullptr;
+    QMenu *m_endpointMenu = nullptr;
+    QMenu *m_securityMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
     bool m_hideOnClose = false;
 };
 

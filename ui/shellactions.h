@@ -20,6 +20,7 @@ struct ShellActions
     QAction *threats = nullptr; ///< show the Threats window (security decisions, counters, scan time)
     QAction *guards = nullptr;  ///< show the Guards window (security switches)
     QAction *connectTool = nullptr; ///< show the Connect a tool dialog (coding tools' settings)
+    QAction *settings = nullptr; ///< show the Settings window
     QAction *quit = nullptr;
     QAction *about = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "ui/threatsbackend.h"
 
 #include <QQmlContext>
+#include <QQmlEngine>
 #include <QQmlError>
 #include <QQuickItem>
 #include <QQuickWidget>
@@ -81,6 +82,17 @@ void ThreatsWindow::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     m_backend->updateTimeline();
     m_controller->watchSecurity(this, true);
+}
+
+void ThreatsWindow::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setWindowTitle(tr("Threats — LLMProxy"));
+    // qsTr() bindings are evaluated again in the new language.
+    if (QQmlEngine *engine = m_quick->engine())
+        engine->retranslate();
 }
 
 void ThreatsWindow::hideEvent(QHideEvent *event)

@@ -24,6 +24,8 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     m_menu->addAction(actions.threats);
     m_menu->addAction(actions.guards);
     m_menu->addAction(actions.connectTool);
+    if (actions.settings)
+        m_menu->addAction(actions.settings);
     m_menu->addSeparator();
     m_menu->addAction(actions.quit);
     m_tray->setContextMenu(m_menu.get());
@@ -59,6 +61,11 @@ void TrayIcon::showMessage(const QString &title, const QString &message)
 {
     if (QSystemTrayIcon::supportsMessages())
         m_tray->showMessage(title, message, QSystemTrayIcon::Information, 5000);
+}
+
+void TrayIcon::retranslate()
+{
+    updateToolTip();
 }
 
 void TrayIcon::updateToolTip()

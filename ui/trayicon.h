@@ -31,6 +31,8 @@ public:
     QString toolTip() const;
     /// Best effort desktop notification; never the only place information appears.
     void showMessage(const QString &title, const QString &message);
+    /// The tooltip in the current language (after the language changed).
+    void retranslate();
 
 signals:
     /// The user clicked the icon: the window should toggle between shown and hidden.

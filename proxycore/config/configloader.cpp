@@ -25,6 +25,11 @@ QString ConfigDiagnostic::toString() const
     return where.isEmpty() ? message : where + u": "_s + message;
 }
 
+QString ConfigDiagnostic::checkLine(bool isError) const
+{
+    return (isError ? u"error: "_s : u"warning: "_s) + toString();
+}
+
 namespace configdetail {
 
 namespace {
@@ -191,11 +196,13 @@ bool Loader::resolveConfigPath()
     }
     if (path.isEmpty()) {
         const QString candidate = baseFilePath(u"config.yaml"_s);
-        if (QFileInfo(candidate).isFile())
+        if (m_sources.configText || QFileInfo(candidate).isFile())
             m_filePath = candidate;
         return true;
     }
     m_filePath = path;
+    if (m_sources.configText)
+        return true;
     const QFileInfo info(path);
     if (!info.exists()) {
         if (isExplicit) {
@@ -214,16 +221,25 @@ bool Loader::resolveConfigPath()
 
 bool Loader::loadFile()
 {
-    QFile file(m_filePath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        addError({m_filePath, 0, 0, u"cannot read configuration file: %1"_s.arg(file.errorString())});
-        return false;
+    QByteArray bytes;
+    if (m_sources.configText) {
+        bytes = *m_sources.configText;
+    } else {
+        QFile file(m_filePath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            addError({m_filePath, 0, 0, u"cannot read configuration file: %1"_s.arg(file.errorString())});
+            return false;
+        }
+        if (file.size() > kMaxConfigFileBytes) {
+            addError({m_filePath, 0, 0, u"configuration file is larger than 16 MiB"_s});
+            return false;
+        }
+        bytes = file.readAll();
     }
-    if (file.size() > kMaxConfigFileBytes) {
+    if (bytes.size() > kMaxConfigFileBytes) {
         addError({m_filePath, 0, 0, u"configuration file is larger than 16 MiB"_s});
         return false;
     }
-    const QByteArray bytes = file.readAll();
     YAML::Node root;
     try {
         root = YAML::Load(bytes.toStdString());

@@ -20,6 +20,9 @@ struct ConfigDiagnostic
     int column = 0;
     QString message;
     QString toString() const; ///< "file:line:column: message" (omits parts that are unknown)
+    /// The line `llmproxy --check-config` prints for it: "error: file:line:column: message", or
+    /// "warning: …" when `isError` is false.
+    QString checkLine(bool isError) const;
 };
 
 /// Values given on the command line; they win over environment and file.
@@ -39,6 +42,10 @@ struct ConfigSources
     QString dotenvPath; ///< empty = ./.env if present; values never override the real environment
     CliOverrides cli;
     QString baseDirectory; ///< where ./config.yaml and ./.env are looked up; empty = current directory
+    /// The YAML file's content, read instead of the file (which then need not exist): checks a text
+    /// before it is saved. configPath still names it in diagnostics and in Config::sourcePath, and
+    /// an empty configPath reads it as ./config.yaml (under baseDirectory).
+    std::optional<QByteArray> configText;
 };
 
 struct ConfigLoadResult

@@ -342,26 +342,37 @@ Engine::~Engine()
     d->frontend.reset(); // joins the worker threads
 }
 
+/// The listen address of server.host ("localhost" is 127.0.0.1); null when it is not an IP address.
+static QHostAddress listenAddress(const ServerConfig &server)
+{
+    const QString host = server.host.trimmed();
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    return QHostAddress(host);
+}
+
+QString Engine::listenRefusal(const ServerConfig &server)
+{
+    const QHostAddress address = listenAddress(server);
+    if (address.isNull())
+        return QStringLiteral("server.host '%1' is not an IP address (use 127.0.0.1, 0.0.0.0, ::1 or ::)")
+            .arg(server.host);
+    if (!isLoopback(address) && !server.requiresClientKey())
+        return QStringLiteral("refusing to listen on %1 without proxy API keys: anyone on the network could use your "
+                              "provider accounts. Set %2 (comma-separated keys), add keys under server.auth.keys, or "
+                              "bind 127.0.0.1.")
+            .arg(address.toString(), server.apiKeysEnv);
+    return {};
+}
+
 bool Engine::start(QString *errorMessage)
 {
     const ServerConfig &server = d->config->server;
-    QString host = server.host.trimmed();
-    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
-        host = QStringLiteral("127.0.0.1");
-    const QHostAddress address(host);
-    if (address.isNull()) {
-        *errorMessage = QStringLiteral("server.host '%1' is not an IP address (use 127.0.0.1, 0.0.0.0, ::1 or ::)")
-                            .arg(server.host);
+    if (const QString refusal = listenRefusal(server); !refusal.isEmpty()) {
+        *errorMessage = refusal;
         return false;
     }
-    if (!isLoopback(address) && !server.requiresClientKey()) {
-        *errorMessage = QStringLiteral(
-                            "refusing to listen on %1 without proxy API keys: anyone on the network could use your "
-                            "provider accounts. Set %2 (comma-separated keys), add keys under server.auth.keys, or "
-                            "bind 127.0.0.1.")
-                            .arg(host, server.apiKeysEnv);
-        return false;
-    }
+    const QHostAddress address = listenAddress(server);
     initCurlGlobal();
 
     const int workers = server.workers > 0 ? server.workers : qMax(1, QThread::idealThreadCount());
@@ -450,6 +461,16 @@ void Engine::setDataDirectory(const QString &dir)
 {
     Q_ASSERT_X(!d->frontend, "Engine::setDataDirectory", "call before start()");
     d->dataDir = dir;
+}
+
+QString Engine::dataDirectory() const
+{
+    return d->dataDir;
+}
+
+const ConfigSources &Engine::configSources() const
+{
+    return d->sources;
 }
 
 void Engine::setRequestPipeline(std::shared_ptr<const RequestPipeline> pipeline)

@@ -53,6 +53,13 @@ public:
     /// Where state that outlives the process is kept: today's spend (budget.json) and the admin
     /// API's registry changes (registry.json). Call before start(); without one nothing is written.
     void setDataDirectory(const QString &dir);
+    /// The directory given to setDataDirectory(); empty when none. Thread-safe once started.
+    QString dataDirectory() const;
+    /// What reloads read (given to the constructor, never changed). Thread-safe.
+    const ConfigSources &configSources() const;
+    /// Why start() would refuse `server`'s listen address, as start() says it (not an IP address,
+    /// or beyond loopback without any client key); empty when it is acceptable.
+    static QString listenRefusal(const ServerConfig &server);
 
     /// The monotonic clock, in milliseconds, of every circuit-breaker decision: client requests,
     /// the admin API, EngineController::endpoints() and the health prober. Without one the engine uses

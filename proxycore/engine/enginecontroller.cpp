@@ -5,6 +5,8 @@
 #include "proxycore/engine/engine.h"
 #include "proxycore/pipeline/securityguards.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSet>
 #include <QThread>
 #include <QTimer>
@@ -324,6 +326,72 @@ QString EngineController::configPath() const
 bool EngineController::clientKeyRequired() const
 {
     return sameThread() ? m_engine->status().clientKeyRequired : d->status.clientKeyRequired;
+}
+
+QString EngineController::dataDirectory() const
+{
+    return m_engine->dataDirectory();
+}
+
+ConfigCheck EngineController::checkConfigText(const QByteArray &yaml) const
+{
+    ConfigSources sources = m_engine->configSources();
+    const QString path = configPath();
+    if (!path.isEmpty())
+        sources.configPath = path;
+    sources.configText = yaml;
+    const ConfigLoadResult loaded = loadConfig(sources);
+    ConfigCheck check;
+    const auto add = [&check](const ConfigDiagnostic &d, bool error) {
+        check.problems.append({error, d.line, d.column, d.checkLine(error)});
+    };
+    for (const ConfigDiagnostic &w : loaded.warnings)
+        add(w, false);
+    for (const ConfigDiagnostic &e : loaded.errors)
+        add(e, true);
+    if (!loaded.ok())
+        return check;
+    const Config &config = *loaded.config;
+    if (const QString refusal = Engine::listenRefusal(config.server); !refusal.isEmpty()) {
+        add({config.sourcePath, 0, 0, refusal}, true);
+        return check;
+    }
+    check.ok = true;
+    check.summary = QStringLiteral("configuration OK: %1, %2 endpoint(s)")
+                        .arg(config.sourcePath.isEmpty() ? QStringLiteral("built-in defaults") : config.sourcePath)
+                        .arg(config.endpoints.size());
+    check.host = config.server.host;
+    check.port = config.server.port;
+    check.clientKeyRequired = config.server.requiresClientKey();
+    check.logLevel = config.logging.level;
+    check.logFormat = config.logging.format;
+    check.logBodies = config.logging.logBodies;
+
+    // The environment and .env win over the file, the command line over both (see loadConfig()).
+    QMap<QString, QString> dotenv;
+    QFile dotenvFile(!sources.dotenvPath.isEmpty()     ? sources.dotenvPath
+                     : sources.baseDirectory.isEmpty() ? QStringLiteral(".env")
+                                                       : QDir(sources.baseDirectory).filePath(QStringLiteral(".env")));
+    if (dotenvFile.open(QIODevice::ReadOnly))
+        dotenv = parseDotenv(dotenvFile.read(1024 * 1024));
+    const auto fromEnvironment = [&](const QString &name) {
+        return !sources.environment.value(name).isEmpty() || !dotenv.value(name).isEmpty();
+    };
+    const CliOverrides &cli = sources.cli;
+    if (cli.host || fromEnvironment(QStringLiteral("LLM_PROXY_HOST")))
+        check.overridden << QStringLiteral("server.host");
+    if (cli.port || fromEnvironment(QStringLiteral("LLM_PROXY_PORT")))
+        check.overridden << QStringLiteral("server.port");
+    if (fromEnvironment(QStringLiteral("LLM_PROXY_LOG_LEVEL")))
+        check.overridden << QStringLiteral("logging.level");
+    if (cli.logFormat || fromEnvironment(QStringLiteral("LLM_PROXY_LOG_FORMAT")))
+        check.overridden << QStringLiteral("logging.format");
+    return check;
+}
+
+ConfigTextEdit EngineController::editConfigText(const QByteArray &yaml, const QList<ConfigKeyEdit> &edits)
+{
+    return editConfigKeys(yaml, edits);
 }
 
 quint64 EngineController::droppedRecords() const

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/config/configedit.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/pipeline/securityguards.h"
 
@@ -56,6 +57,33 @@ struct SecurityStatus
     friend bool operator==(const SecurityStatus &, const SecurityStatus &) = default;
 };
 
+/// A configuration text as the engine would judge it, for a window that edits config.yaml.
+struct ConfigCheck
+{
+    struct Problem
+    {
+        bool error = true; ///< false: a warning, which does not stop the engine
+        int line = 0;      ///< 1-based place in the text; 0 when not in it (environment, command line)
+        int column = 0;
+        /// The problem exactly as `llmproxy --check-config` prints it: "error: FILE:LINE:COLUMN: message".
+        QString text;
+    };
+    /// No errors: a reload would take it, and the engine would start with it.
+    bool ok = false;
+    QList<Problem> problems; ///< warnings first, then errors (in the order of the text)
+    QString summary;         ///< "configuration OK: FILE, N endpoint(s)" when ok, as --check-config prints it
+    // What this text gives, the environment and command line applied (only when ok).
+    QString host;
+    quint16 port = 0;
+    bool clientKeyRequired = false; ///< some client key is configured (file or environment)
+    QString logLevel;
+    QString logFormat;
+    bool logBodies = false;
+    /// Keys the environment, .env or the command line set, so the file's value is not used
+    /// ("server.host", "server.port", "logging.level", "logging.format").
+    QStringList overridden;
+};
+
 /// The facade over the Engine for the UI and the app shell. Lives in the GUI/main thread; the
 /// engine may live on another thread (EngineHost) or the same one (tests). With the engine on
 /// another thread, every change is posted to it and never waited for, and the window reads value
@@ -86,6 +114,16 @@ public:
     /// The configuration file in use, or the one Reload reads when it does not exist yet.
     QString configPath() const;
     bool clientKeyRequired() const; ///< clients must send a proxy API key
+    /// Where the engine keeps what outlives the process (registry.json, features.json,
+    /// budget.json); empty when it keeps nothing.
+    QString dataDirectory() const;
+    /// Checks `yaml` as the text of configPath(): loaded like a reload would load the file (with
+    /// the same .env, environment and command line), plus the listen-address rule the engine
+    /// applies at start. Reads no more than the .env file; quick enough for the GUI thread.
+    ConfigCheck checkConfigText(const QByteArray &yaml) const;
+    /// Sets scalar keys in a configuration text, keeping its comments where it can (see
+    /// editConfigKeys()). Pure function.
+    static ConfigTextEdit editConfigText(const QByteArray &yaml, const QList<ConfigKeyEdit> &edits);
     /// Request records that never reached the window: dropped by the workers (see
     /// Engine::droppedRecords()) or gone before this controller collected them.
     quint64 droppedRecords() const;
@@ -155,5 +193,6 @@ private:
 } // namespace llmproxy
 
 Q_DECLARE_METATYPE(llmproxy::GuardState)
+Q_DECLARE_METATYPE(llmproxy::ConfigCheck)
 Q_DECLARE_METATYPE(llmproxy::SecurityStatus)
 Q_DECLARE_METATYPE(llmproxy::SecurityEvent)

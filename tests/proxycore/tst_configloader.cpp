@@ -95,6 +95,26 @@ private slots:
         QVERIFY2(QFile::exists(dataFile(u"good-minimal.yaml"_s)), "test data not found; set LLMPROXY_SOURCE_DIR");
     }
 
+    void textInsteadOfTheFileReportsTheFilesName()
+    {
+        // A text checked before it is saved: read instead of the file, reported under its name,
+        // with the same diagnostics as the file would give; the file need not exist.
+        const QString path = m_scratch.filePath(u"unsaved.yaml"_s);
+        ConfigSources s = isolated(path);
+        s.configText = QByteArray("server:\n  port: abc\n");
+        ConfigLoadResult r = loadConfig(s);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors.at(0).checkLine(true),
+                 u"error: %1:2:9: server.port: expected an integer between 1 and 65535, got abc"_s.arg(path));
+        QVERIFY(!QFile::exists(path));
+        s.configText = QByteArray("server:\n  port: 9000\n");
+        r = loadConfig(s);
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.config->server.port, quint16(9000));
+        QCOMPARE(r.config->sourcePath, path);
+    }
+
     void defaultsWithoutAnyFile()
     {
         const ConfigLoadResult r = loadConfig(isolated());
