@@ -3,8 +3,10 @@
 #include "ui/desktopshell.h"
 
 #include "proxycore/engine/enginecontroller.h"
+#include "ui/commandpalette.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
+#include "ui/playgroundwindow.h"
 #include "ui/threatswindow.h"
 #include "ui/trayicon.h"
 
@@ -16,13 +18,21 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTranslator>
 #include <QUrl>
+
+#include <algorithm>
+#include <functional>
 
 namespace llmproxy {
 
@@ -78,11 +88,16 @@ DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObj
     } else {
         qInfo("desktop: no system tray; closing the window ends the proxy");
     }
+    // Ctrl+K reaches the shell before any widget of its windows sees it.
+    qApp->installEventFilter(this);
 }
 
 DesktopShell::~DesktopShell()
 {
+    qApp->removeEventFilter(this);
+    m_palette.reset();
     m_tray.reset();
+    m_playgroundWindow.reset();
     m_threatsWindow.reset();
     m_guardsWindow.reset();
     m_mainWindow.reset();
@@ -147,6 +162,102 @@ void DesktopShell::showGuards()
     if (!m_guardsWindow)
         m_guardsWindow = std::make_unique<GuardsWindow>(m_controller);
     bringUp(m_guardsWindow.get());
+}
+
+PlaygroundWindow *DesktopShell::playgroundWindow() const
+{
+    return m_playgroundWindow.get();
+}
+
+void DesktopShell::showPlayground()
+{
+    if (!m_playgroundWindow)
+        m_playgroundWindow = std::make_unique<PlaygroundWindow>(m_controller);
+    bringUp(m_playgroundWindow.get());
+}
+
+CommandPalette *DesktopShell::commandPalette() const
+{
+    return m_palette.get();
+}
+
+QWidget *DesktopShell::shellWindowOf(QWidget *widget) const
+{
+    if (!widget || (m_palette && widget->window() == m_palette.get()))
+        return nullptr;
+    const QWidget *windows[] = {m_mainWindow.get(), m_threatsWindow.get(), m_guardsWindow.get(),
+                                m_playgroundWindow.get()};
+    for (QWidget *w = widget->window(); w; w = w->parentWidget() ? w->parentWidget()->window() : nullptr) {
+        if (std::find(std::begin(windows), std::end(windows), w) != std::end(windows))
+            return widget->window();
+    }
+    return nullptr;
+}
+
+void DesktopShell::openCommandPalette(QWidget *window)
+{
+    if (!window)
+        window = shellWindowOf(QApplication::activeWindow());
+    if (!window)
+        window = m_mainWindow.get();
+
+    QList<CommandPalette::Command> commands;
+    QSet<const QAction *> seen{m_actions.commandPalette};
+    const std::function<void(QMenu *, const QString &)> addMenu = [&](QMenu *menu, const QString &path) {
+        for (QAction *action : menu->actions()) {
+            if (action->isSeparator())
+                continue;
+            if (QMenu *submenu = action->menu()) {
+                addMenu(submenu, path + QStringLiteral(" › ") + CommandPalette::plainText(action));
+                continue;
+            }
+            if (seen.contains(action))
+                continue;
+            seen.insert(action);
+            commands.append({action, path});
+        }
+    };
+    const auto addMenuBar = [&](QMainWindow *mainWindow) {
+        for (QAction *action : mainWindow->menuBar()->actions()) {
+            if (QMenu *menu = action->menu())
+                addMenu(menu, CommandPalette::plainText(action));
+        }
+    };
+    // The window's own menus first, then the main window's, then the shared actions no menu lists.
+    if (auto *own = qobject_cast<QMainWindow *>(window); own && own != m_mainWindow.get())
+        addMenuBar(own);
+    addMenuBar(m_mainWindow.get());
+    for (QAction *action :
+         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
+          m_actions.threats, m_actions.guards, m_actions.playground, m_actions.about, m_actions.quit}) {
+        if (!seen.contains(action)) {
+            seen.insert(action);
+            commands.append({action, QString()});
+        }
+    }
+
+    if (!m_palette)
+        m_palette = std::make_unique<CommandPalette>();
+    m_palette->open(commands, window);
+}
+
+bool DesktopShell::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    if ((type == QEvent::KeyPress || type == QEvent::ShortcutOverride) && watched->isWidgetType()) {
+        const auto *key = static_cast<const QKeyEvent *>(event);
+        if (key->key() == Qt::Key_K && (key->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier) {
+            if (QWidget *window = shellWindowOf(static_cast<QWidget *>(watched))) {
+                // Claiming the override keeps text fields (Ctrl+K deletes to the end of the line
+                // there) and shortcuts from taking the key; the key press that follows opens the palette.
+                event->accept();
+                if (type == QEvent::KeyPress)
+                    openCommandPalette(window);
+                return true;
+            }
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 TrayIcon *DesktopShell::trayIcon() const
@@ -235,6 +346,19 @@ void DesktopShell::createActions()
     m_actions.guards->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
     connect(m_actions.guards, &QAction::triggered, this, &DesktopShell::showGuards);
 
+    m_actions.playground = new QAction(tr("P&layground"), this);
+    m_actions.playground->setObjectName(QStringLiteral("playgroundAction"));
+    m_actions.playground->setToolTip(
+        tr("Send a prompt through the gateway and see the route, tokens, cost and security decisions"));
+    m_actions.playground->setIcon(QIcon::fromTheme(QStringLiteral("mail-send")));
+    connect(m_actions.playground, &QAction::triggered, this, &DesktopShell::showPlayground);
+
+    m_actions.commandPalette = new QAction(tr("Command &palette…"), this);
+    m_actions.commandPalette->setObjectName(QStringLiteral("commandPaletteAction"));
+    m_actions.commandPalette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_actions.commandPalette->setToolTip(tr("Find and run any command by typing part of its name"));
+    connect(m_actions.commandPalette, &QAction::triggered, this, [this] { openCommandPalette(); });
+
     m_actions.quit = new QAction(tr("&Quit"), this);
     m_actions.quit->setObjectName(QStringLiteral("quitAction"));
     m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -250,7 +374,8 @@ void DesktopShell::createActions()
 
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
     for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
-                            m_actions.copyUrl, m_actions.threats, m_actions.guards, m_actions.quit, m_actions.about})
+                            m_actions.copyUrl, m_actions.threats, m_actions.guards, m_actions.playground,
+                            m_actions.commandPalette, m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
 }
 

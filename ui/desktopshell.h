@@ -12,20 +12,26 @@ class QTranslator;
 
 namespace llmproxy {
 
+class CommandPalette;
 class EngineController;
 class GuardsWindow;
 class MainWindow;
+class PlaygroundWindow;
 class ThreatsWindow;
 class TrayIcon;
 
 /// The desktop front end: installs the UI translations for the system locale, owns the main
-/// window, the Threats and Guards windows, the tray icon (only when a system tray is available) and the actions they
-/// share. Talks to the engine only through `controller`, which must outlive the shell. GUI thread only; needs a
-/// QApplication.
+/// window, the Threats, Guards and Playground windows, the command palette, the tray icon (only when a system tray
+/// is available) and the actions they share. Talks to the engine only through `controller`, which must outlive the
+/// shell. GUI thread only; needs a QApplication.
 ///
 /// Quit (menu, Ctrl+Q, tray) emits quitRequested(): the caller shuts the engine down and ends
 /// the event loop, whether or not there is a tray. Closing the window hides it to the tray when
 /// there is one and quits otherwise.
+///
+/// Ctrl+K in any window of the shell (and in dialogs they own) opens the command palette over that
+/// window, even where a text field would otherwise take the key: an application-wide event filter
+/// catches it first.
 class DesktopShell : public QObject
 {
     Q_OBJECT
@@ -41,16 +47,27 @@ public:
     /// The Threats and Guards windows: created the first time they are shown, nullptr before.
     ThreatsWindow *threatsWindow() const;
     GuardsWindow *guardsWindow() const;
+    PlaygroundWindow *playgroundWindow() const; ///< created the first time it is shown, nullptr before
     /// Shows, raises and focuses the Threats window (created on first use).
     void showThreats();
     /// Shows, raises and focuses the Guards window (created on first use).
     void showGuards();
+    /// Shows, raises and focuses the Playground window (created on first use).
+    void showPlayground();
+    /// Opens the command palette over `window` (the active window of the shell when nullptr),
+    /// listing the main window's menus (and `window`'s own, when it has a menu bar) and every
+    /// shared action.
+    void openCommandPalette(QWidget *window = nullptr);
+    CommandPalette *commandPalette() const; ///< created the first time it opens, nullptr before
     TrayIcon *trayIcon() const; ///< nullptr when the desktop has no system tray
     const ShellActions &actions() const;
 
     /// The configuration file Reload reads; created with commented examples when missing. Empty
     /// path or an error: false with the reason in `error`.
     static bool ensureConfigFile(const QString &path, QString *error);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     /// Quit was chosen: the application should shut the proxy down and exit.
@@ -63,6 +80,8 @@ private:
     void copyUrl();
     void openConfigFile();
     void showAbout();
+    /// The shell's window that `widget` belongs to (directly or through a dialog it owns), or nullptr.
+    QWidget *shellWindowOf(QWidget *widget) const;
 
     EngineController *m_controller;
     std::unique_ptr<QTranslator> m_qtTranslator;
@@ -71,6 +90,8 @@ private:
     std::unique_ptr<MainWindow> m_mainWindow;
     std::unique_ptr<ThreatsWindow> m_threatsWindow;
     std::unique_ptr<GuardsWindow> m_guardsWindow;
+    std::unique_ptr<PlaygroundWindow> m_playgroundWindow;
+    std::unique_ptr<CommandPalette> m_palette;
     std::unique_ptr<TrayIcon> m_tray;
     bool m_toldAboutTray = false;
 };

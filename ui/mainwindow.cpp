@@ -260,6 +260,11 @@ void MainWindow::setUpMenus()
     securityMenu->addAction(m_actions.threats);
     securityMenu->addAction(m_actions.guards);
 
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    toolsMenu->addAction(m_actions.playground);
+    toolsMenu->addSeparator();
+    toolsMenu->addAction(m_actions.commandPalette);
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_actions.about);
 
@@ -274,6 +279,7 @@ void MainWindow::setUpMenus()
     toolBar->addSeparator();
     toolBar->addAction(m_actions.threats);
     toolBar->addAction(m_actions.guards);
+    toolBar->addAction(m_actions.playground);
 }
 
 void MainWindow::updateListenUrl()

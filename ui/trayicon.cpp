@@ -23,6 +23,7 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     m_menu->addSeparator();
     m_menu->addAction(actions.threats);
     m_menu->addAction(actions.guards);
+    m_menu->addAction(actions.playground);
     m_menu->addSeparator();
     m_menu->addAction(actions.quit);
     m_tray->setContextMenu(m_menu.get());
