@@ -20,6 +20,7 @@ namespace {
 
 enum Column { NameColumn, MenuColumn, ShortcutColumn };
 constexpr int kCommandRole = Qt::UserRole + 1;
+constexpr int kVisibleRows = 12;
 
 } // namespace
 
@@ -92,7 +93,7 @@ void CommandPalette::open(const QList<Command> &commands, QWidget *anchor)
     if (const QScreen *screen = window ? window->screen() : this->screen())
         available = screen->availableGeometry();
     const int width = qMin(qMax(70 * metrics.averageCharWidth(), area.width() * 3 / 5), available.width() * 9 / 10);
-    const int height = qMin(18 * metrics.lineSpacing(), available.height() * 9 / 10);
+    const int height = qMin(sizeHint().height(), available.height() * 9 / 10);
     QRect geometry(area.center().x() - width / 2, area.top() + qMin(area.height() / 8, 6 * metrics.lineSpacing()),
                    width, height);
     geometry.moveLeft(qBound(available.left(), geometry.left(), qMax(available.left(), available.right() - width)));
@@ -246,6 +247,14 @@ void CommandPalette::applyFilter()
         m_list->setCurrentItem(m_list->topLevelItem(0));
     m_list->setVisible(!matches.isEmpty());
     m_emptyLabel->setVisible(matches.isEmpty());
+    // As tall as the matches (up to a dozen rows), so a narrowed list does not leave a blank box.
+    const int rows = qBound(1, int(matches.size()), kVisibleRows);
+    const int rowHeight = m_list->topLevelItemCount() > 0 ? m_list->sizeHintForRow(0) : fontMetrics().height();
+    m_list->setFixedHeight(rows * rowHeight + 2 * m_list->frameWidth());
+    if (isVisible()) {
+        layout()->activate();
+        resize(width(), sizeHint().height());
+    }
 }
 
 void CommandPalette::runCurrent()

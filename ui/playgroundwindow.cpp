@@ -246,13 +246,15 @@ void PlaygroundWindow::send()
     exchange.prompt = prompt;
     m_exchanges.append(exchange);
 
-    QString html =
-        QStringLiteral("<p style=\"margin-top: 12px;\"><b>%1</b></p>").arg(tr("You → %1").arg(model.toHtmlEscaped()));
+    // A rule between exchanges; the first one starts at the top.
+    if (!m_ui->transcriptView->document()->isEmpty())
+        appendHtml(QStringLiteral("<hr>"));
+    QString html = QStringLiteral("<p><b>%1</b></p>").arg(tr("You → %1").arg(model.toHtmlEscaped()));
     if (!exchange.systemPrompt.isEmpty())
         html += QStringLiteral("<p><i>%1</i></p>").arg(tr("System: %1").arg(paragraphHtml(exchange.systemPrompt)));
     html += QStringLiteral("<p>%1</p>").arg(paragraphHtml(prompt));
     appendHtml(html);
-    appendHtml(QStringLiteral("<p style=\"margin-top: 6px;\"><b>%1</b></p>").arg(model.toHtmlEscaped()));
+    appendHtml(QStringLiteral("<p><b>%1</b></p>").arg(model.toHtmlEscaped()));
     m_answerStarted = false;
     scrollToEnd();
 
@@ -431,20 +433,29 @@ QString PlaygroundWindow::summaryText(const Exchange &exchange)
         in = exchange.record->promptTokens;
         out = exchange.record->completionTokens;
     }
+    // A stopped answer never gets its usage chunk: no tokens or cost to report then.
+    const bool stopped = outcome.end == ChatStream::End::Stopped;
     if (in >= 0 || out >= 0)
         parts << tr("Tokens: %1 in, %2 out")
                      .arg(in >= 0 ? locale.toString(in) : QStringLiteral("?"),
                           out >= 0 ? locale.toString(out) : QStringLiteral("?"));
-    else if (!endpoint.isEmpty())
+    else if (!endpoint.isEmpty() && !stopped)
         parts << tr("Tokens: not reported");
 
     if (exchange.record && exchange.record->costUsd >= 0)
         parts << tr("Cost: %1").arg(dollars(exchange.record->costUsd));
-    else if (exchange.record && !endpoint.isEmpty())
+    else if (exchange.record && !endpoint.isEmpty() && !stopped)
         parts << tr("Cost: unknown (no usage or no price for this model)");
 
-    const double overhead = exchange.record ? exchange.record->overheadMs : outcome.overheadMs;
-    if (overhead >= 0)
+    // The log's figure covers the whole exchange; the response head's, the time before the answer
+    // began (the only one that means something for an answer cut short).
+    const double overhead = exchange.record && !stopped ? exchange.record->overheadMs : outcome.overheadMs;
+    if (stopped && outcome.overheadMs >= 0)
+        parts << tr("Gateway overhead before the answer began: %1").arg(milliseconds(outcome.overheadMs));
+    else if (exchange.record && outcome.overheadMs >= 0 && outcome.end != ChatStream::End::HttpError)
+        parts << tr("Gateway overhead: %1 (%2 before the answer began)")
+                     .arg(milliseconds(overhead), milliseconds(outcome.overheadMs));
+    else if (overhead >= 0)
         parts << tr("Gateway overhead: %1").arg(milliseconds(overhead));
     if (outcome.firstTokenMs >= 0)
         parts << tr("First token: %1").arg(milliseconds(double(outcome.firstTokenMs)));

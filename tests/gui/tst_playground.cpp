@@ -299,6 +299,9 @@ void TestPlayground::stopEndsTheAnswerMidStream()
     QCOMPARE(exchange.outcome.end, ChatStream::End::Stopped);
     QVERIFY2(!exchange.answer.contains(QLatin1String("twelve")), qPrintable(exchange.answer));
     QVERIFY2(transcript().contains(QLatin1String("Stopped.")), qPrintable(transcript()));
+    QVERIFY2(transcript().contains(QLatin1String("Gateway overhead before the answer began: ")),
+             qPrintable(transcript()));
+    QVERIFY2(!transcript().contains(QLatin1String("Tokens:")), qPrintable(transcript()));
     QVERIFY2(status().startsWith(QLatin1String("Stopped after")), qPrintable(status()));
     QVERIFY(child<QPushButton>("sendButton")->isEnabled());
     QVERIFY(!child<QPushButton>("stopButton")->isEnabled());
