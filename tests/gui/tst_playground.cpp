@@ -9,6 +9,7 @@
 #include "ui/desktopshell.h"
 #include "ui/mainwindow.h"
 #include "ui/playgroundwindow.h"
+#include "ui/trayicon.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -22,6 +23,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -42,6 +44,7 @@ private slots:
     void initTestCase();
     void cleanup();
 
+    void eventStreamSplitAnywhere();
     void reachableFromMenuAndTray();
     void streamsAnAnswerAndShowsRouteTokensAndCost();
     void blockedPromptShowsReasonAndCode();
@@ -150,6 +153,38 @@ void TestPlayground::typePrompt(const QString &prompt)
     QTest::keyClicks(edit, prompt);
 }
 
+void TestPlayground::eventStreamSplitAnywhere()
+{
+    const QByteArray stream = ": keep-alive\r\n"
+                              "data: {\"a\":\"é\"}\r\n\r\n"
+                              "event: error\n"
+                              "data: line one\n"
+                              "data: line two\n\n"
+                              "id: 7\rdata:no space\r\r"
+                              "data: [DONE]\n\n";
+    const auto check = [](const QList<EventStreamReader::Event> &events) {
+        QCOMPARE(events.size(), 4);
+        QCOMPARE(events.at(0).name, QByteArray());
+        QCOMPARE(QString::fromUtf8(events.at(0).data), QStringLiteral("{\"a\":\"é\"}"));
+        QCOMPARE(events.at(1).name, QByteArray("error"));
+        QCOMPARE(events.at(1).data, QByteArray("line one\nline two"));
+        QCOMPARE(events.at(2).data, QByteArray("no space"));
+        QCOMPARE(events.at(3).data, QByteArray("[DONE]"));
+    };
+    EventStreamReader whole;
+    check(whole.feed(stream));
+    // One byte at a time: cut inside CRLF pairs, field names and the two bytes of "é".
+    EventStreamReader bytewise;
+    QList<EventStreamReader::Event> events;
+    for (qsizetype i = 0; i < stream.size(); ++i)
+        events += bytewise.feed(QByteArrayView(stream).sliced(i, 1));
+    check(events);
+    // An event without its blank line is not complete yet.
+    EventStreamReader partial;
+    QVERIFY(partial.feed("data: x\n").isEmpty());
+    QCOMPARE(partial.feed("\n").size(), 1);
+}
+
 void TestPlayground::reachableFromMenuAndTray()
 {
     startEngine();
@@ -161,6 +196,13 @@ void TestPlayground::reachableFromMenuAndTray()
             inMenu = true;
     }
     QVERIFY(inMenu);
+    {
+        // The tray menu lists it (built here: the test platform may have no tray to show it in).
+        TrayIcon tray(m_controller.get(), m_shell->actions());
+        auto *icon = tray.findChild<QSystemTrayIcon *>();
+        QVERIFY(icon && icon->contextMenu());
+        QVERIFY(icon->contextMenu()->actions().contains(playground));
+    }
     QVERIFY(openPlayground());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Playground — LLMProxy"));
     // Every control has a name a screen reader can say.
