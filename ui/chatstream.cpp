@@ -139,12 +139,10 @@ void ChatStream::readBody()
         if (m_outcome.end != End::Running)
             break;
     }
-    if (m_outcome.end != End::Running && m_reply) {
-        // [DONE] or an error event: the answer is over, whatever else the connection carries.
-        m_reply->disconnect(this);
-        m_reply->abort();
+    // [DONE] or an error event: the answer is over. finish() lets the body's last bytes arrive
+    // without hanging up, so the gateway logs a completed request.
+    if (m_outcome.end != End::Running)
         finish();
-    }
 }
 
 void ChatStream::handleEvent(const EventStreamReader::Event &event)
@@ -207,7 +205,10 @@ void ChatStream::finish()
     QNetworkReply *reply = m_reply;
     m_reply.clear();
     reply->disconnect(this);
-    reply->deleteLater();
+    if (reply->isFinished())
+        reply->deleteLater();
+    else
+        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     m_outcome.totalMs = m_clock.elapsed();
 
     if (m_outcome.end == End::Running) {

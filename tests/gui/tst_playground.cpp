@@ -50,6 +50,7 @@ private slots:
     void blockedPromptShowsReasonAndCode();
     void maskedValuesAreReported();
     void stopEndsTheAnswerMidStream();
+    void errorInTheStreamIsShown();
     void gatewayDownShowsAClearError();
     void gatewayWithClientKeysAsksForOne();
     void clearForgetsTheExchanges();
@@ -355,6 +356,37 @@ void TestPlayground::stopEndsTheAnswerMidStream()
     QTest::keyClick(child<QPlainTextEdit>("promptEdit"), Qt::Key_Enter, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isBusy() && m_window->exchanges().size() == 2, 10'000);
     QCOMPARE(m_window->exchanges().constLast().answer, QStringLiteral("again"));
+}
+
+void TestPlayground::errorInTheStreamIsShown()
+{
+    startEngine();
+    QVERIFY(openPlayground());
+    QVERIFY(chooseModel(QStringLiteral("mock-chat")));
+    const QJsonObject chunk{{QStringLiteral("id"), QStringLiteral("chatcmpl-1")},
+                            {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                            {QStringLiteral("created"), 1},
+                            {QStringLiteral("model"), QStringLiteral("mock-chat")},
+                            {QStringLiteral("choices"),
+                             QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                                    {QStringLiteral("delta"),
+                                                     QJsonObject{{QStringLiteral("content"), QStringLiteral("Half ")}}},
+                                                    {QStringLiteral("finish_reason"), QJsonValue()}}}}};
+    const QJsonObject error{
+        {QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), QStringLiteral("The model fell over")},
+                                              {QStringLiteral("type"), QStringLiteral("server_error")},
+                                              {QStringLiteral("code"), QStringLiteral("model_crashed")}}}};
+    QVERIFY(m_mock->script(QJsonObject{{QStringLiteral("events"), QJsonArray{chunk, error}}}));
+    typePrompt(QStringLiteral("go"));
+    QTest::mouseClick(child<QPushButton>("sendButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isBusy() && !m_window->exchanges().isEmpty(), 10'000);
+
+    const PlaygroundWindow::Exchange &exchange = m_window->exchanges().constLast();
+    QCOMPARE(exchange.answer, QStringLiteral("Half "));
+    QCOMPARE(exchange.outcome.end, ChatStream::End::StreamError);
+    QVERIFY2(status().startsWith(QLatin1String("The answer stopped with an error: ")), qPrintable(status()));
+    QVERIFY2(status().contains(QLatin1String("The model fell over")), qPrintable(status()));
+    QVERIFY2(transcript().contains(QLatin1String("The answer stopped with an error")), qPrintable(transcript()));
 }
 
 void TestPlayground::gatewayDownShowsAClearError()
