@@ -3,10 +3,12 @@
 #include "ui/desktopshell.h"
 
 #include "proxycore/engine/enginecontroller.h"
-#include "ui/connecttooldialog.h"
 #include "ui/appearance.h"
+#include "ui/commandpalette.h"
+#include "ui/connecttooldialog.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
+#include "ui/playgroundwindow.h"
 #include "ui/settingswindow.h"
 #include "ui/threatswindow.h"
 #include "ui/trayicon.h"
@@ -19,13 +21,21 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTranslator>
 #include <QUrl>
+
+#include <algorithm>
+#include <functional>
 
 namespace llmproxy {
 
@@ -83,13 +93,18 @@ DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObj
     } else {
         qInfo("desktop: no system tray; closing the window ends the proxy");
     }
+    // Ctrl+K reaches the shell before any widget of its windows sees it.
+    qApp->installEventFilter(this);
 }
 
 DesktopShell::~DesktopShell()
 {
+    qApp->removeEventFilter(this);
+    m_palette.reset();
     m_tray.reset();
     m_connectToolDialog.reset();
     m_settingsWindow.reset();
+    m_playgroundWindow.reset();
     m_threatsWindow.reset();
     m_guardsWindow.reset();
     m_mainWindow.reset();
@@ -188,6 +203,103 @@ void DesktopShell::setLanguage(const QString &code)
     retranslateActions();
     if (m_tray)
         m_tray->retranslate();
+}
+
+PlaygroundWindow *DesktopShell::playgroundWindow() const
+{
+    return m_playgroundWindow.get();
+}
+
+void DesktopShell::showPlayground()
+{
+    if (!m_playgroundWindow)
+        m_playgroundWindow = std::make_unique<PlaygroundWindow>(m_controller);
+    bringUp(m_playgroundWindow.get());
+}
+
+CommandPalette *DesktopShell::commandPalette() const
+{
+    return m_palette.get();
+}
+
+QWidget *DesktopShell::shellWindowOf(QWidget *widget) const
+{
+    if (!widget || (m_palette && widget->window() == m_palette.get()))
+        return nullptr;
+    const QWidget *windows[] = {m_mainWindow.get(),       m_threatsWindow.get(),  m_guardsWindow.get(),
+                                m_playgroundWindow.get(), m_settingsWindow.get(), m_connectToolDialog.get()};
+    for (QWidget *w = widget->window(); w; w = w->parentWidget() ? w->parentWidget()->window() : nullptr) {
+        if (std::find(std::begin(windows), std::end(windows), w) != std::end(windows))
+            return widget->window();
+    }
+    return nullptr;
+}
+
+void DesktopShell::openCommandPalette(QWidget *window)
+{
+    if (!window)
+        window = shellWindowOf(QApplication::activeWindow());
+    if (!window)
+        window = m_mainWindow.get();
+
+    QList<CommandPalette::Command> commands;
+    QSet<const QAction *> seen{m_actions.commandPalette};
+    const std::function<void(QMenu *, const QString &)> addMenu = [&](QMenu *menu, const QString &path) {
+        for (QAction *action : menu->actions()) {
+            if (action->isSeparator())
+                continue;
+            if (QMenu *submenu = action->menu()) {
+                addMenu(submenu, path + QStringLiteral(" › ") + CommandPalette::plainText(action));
+                continue;
+            }
+            if (seen.contains(action))
+                continue;
+            seen.insert(action);
+            commands.append({action, path});
+        }
+    };
+    const auto addMenuBar = [&](QMainWindow *mainWindow) {
+        for (QAction *action : mainWindow->menuBar()->actions()) {
+            if (QMenu *menu = action->menu())
+                addMenu(menu, CommandPalette::plainText(action));
+        }
+    };
+    // The window's own menus first, then the main window's, then the shared actions no menu lists.
+    if (auto *own = qobject_cast<QMainWindow *>(window); own && own != m_mainWindow.get())
+        addMenuBar(own);
+    addMenuBar(m_mainWindow.get());
+    for (QAction *action :
+         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
+          m_actions.threats, m_actions.guards, m_actions.playground, m_actions.connectTool, m_actions.settings,
+          m_actions.about, m_actions.quit}) {
+        if (!seen.contains(action)) {
+            seen.insert(action);
+            commands.append({action, QString()});
+        }
+    }
+
+    if (!m_palette)
+        m_palette = std::make_unique<CommandPalette>();
+    m_palette->open(commands, window);
+}
+
+bool DesktopShell::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    if ((type == QEvent::KeyPress || type == QEvent::ShortcutOverride) && watched->isWidgetType()) {
+        const auto *key = static_cast<const QKeyEvent *>(event);
+        if (key->key() == Qt::Key_K && (key->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier) {
+            if (QWidget *window = shellWindowOf(static_cast<QWidget *>(watched))) {
+                // Claiming the override keeps text fields (Ctrl+K deletes to the end of the line
+                // there) and shortcuts from taking the key; the key press that follows opens the palette.
+                event->accept();
+                if (type == QEvent::KeyPress)
+                    openCommandPalette(window);
+                return true;
+            }
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 TrayIcon *DesktopShell::trayIcon() const
@@ -293,6 +405,16 @@ void DesktopShell::createActions()
     m_actions.settings->setIcon(QIcon::fromTheme(QStringLiteral("configure")));
     connect(m_actions.settings, &QAction::triggered, this, &DesktopShell::showSettings);
 
+    m_actions.playground = new QAction(this);
+    m_actions.playground->setObjectName(QStringLiteral("playgroundAction"));
+    m_actions.playground->setIcon(QIcon::fromTheme(QStringLiteral("mail-send")));
+    connect(m_actions.playground, &QAction::triggered, this, &DesktopShell::showPlayground);
+
+    m_actions.commandPalette = new QAction(this);
+    m_actions.commandPalette->setObjectName(QStringLiteral("commandPaletteAction"));
+    m_actions.commandPalette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_actions.commandPalette, &QAction::triggered, this, [this] { openCommandPalette(); });
+
     m_actions.quit = new QAction(this);
     m_actions.quit->setObjectName(QStringLiteral("quitAction"));
     m_actions.quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -309,8 +431,8 @@ void DesktopShell::createActions()
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
     for (QAction *action :
          {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
-          m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings, m_actions.quit,
-          m_actions.about})
+          m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings, m_actions.playground,
+          m_actions.commandPalette, m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
     retranslateActions();
 }
@@ -333,6 +455,11 @@ void DesktopShell::retranslateActions()
     m_actions.connectTool->setText(tr("Connect a &tool…"));
     m_actions.connectTool->setToolTip(
         tr("Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy"));
+    m_actions.playground->setText(tr("P&layground"));
+    m_actions.playground->setToolTip(
+        tr("Send a prompt through the gateway and see the route, tokens, cost and security decisions"));
+    m_actions.commandPalette->setText(tr("Command &palette…"));
+    m_actions.commandPalette->setToolTip(tr("Find and run any command by typing part of its name"));
     m_actions.settings->setText(tr("S&ettings…"));
     m_actions.settings->setToolTip(
         tr("Listen address, theme, language, start at login, logging and the configuration file"));

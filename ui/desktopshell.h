@@ -13,22 +13,29 @@ class QTranslator;
 
 namespace llmproxy {
 
+class CommandPalette;
 class ConnectToolDialog;
 class EngineController;
 class GuardsWindow;
 class MainWindow;
+class PlaygroundWindow;
 class SettingsWindow;
 class ThreatsWindow;
 class TrayIcon;
 
 /// The desktop front end: applies the theme and installs the UI translations chosen in Settings
-/// (the system's language by default), owns the main window, the Threats, Guards and Settings windows, the tray icon
-/// (only when a system tray is available) and the actions they share. Talks to the engine only through `controller`,
-/// which must outlive the shell. GUI thread only; needs a QApplication.
+/// (the system's language by default), owns the main window, the Threats, Guards, Settings and
+/// Playground windows, the Connect a tool dialog, the command palette, the tray icon (only when a
+/// system tray is available) and the actions they share. Talks to the engine only through
+/// `controller`, which must outlive the shell. GUI thread only; needs a QApplication.
 ///
 /// Quit (menu, Ctrl+Q, tray) emits quitRequested(): the caller shuts the engine down and ends
 /// the event loop, whether or not there is a tray. Closing the window hides it to the tray when
 /// there is one and quits otherwise.
+///
+/// Ctrl+K in any window of the shell (and in dialogs they own) opens the command palette over that
+/// window, even where a text field would otherwise take the key: an application-wide event filter
+/// catches it first.
 class DesktopShell : public QObject
 {
     Q_OBJECT
@@ -47,6 +54,7 @@ public:
     /// The Connect a tool dialog: created the first time it is shown, nullptr before.
     ConnectToolDialog *connectToolDialog() const;
     SettingsWindow *settingsWindow() const; ///< created the first time it is shown, nullptr before
+    PlaygroundWindow *playgroundWindow() const; ///< created the first time it is shown, nullptr before
     /// Shows, raises and focuses the Threats window (created on first use).
     void showThreats();
     /// Shows, raises and focuses the Guards window (created on first use).
@@ -58,6 +66,13 @@ public:
     /// Switches every window to `code` ("de", "zh_CN"; "en" = untranslated; "" = the system's
     /// language) at once: the translators are replaced and each window retranslates itself.
     void setLanguage(const QString &code);
+    /// Shows, raises and focuses the Playground window (created on first use).
+    void showPlayground();
+    /// Opens the command palette over `window` (the active window of the shell when nullptr),
+    /// listing the main window's menus (and `window`'s own, when it has a menu bar) and every
+    /// shared action.
+    void openCommandPalette(QWidget *window = nullptr);
+    CommandPalette *commandPalette() const; ///< created the first time it opens, nullptr before
     TrayIcon *trayIcon() const; ///< nullptr when the desktop has no system tray
     const ShellActions &actions() const;
 
@@ -66,6 +81,9 @@ public:
     static bool ensureConfigFile(const QString &path, QString *error);
     /// What ensureConfigFile() writes: every example commented out, so it changes nothing.
     static QByteArray configTemplate();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     /// Quit was chosen: the application should shut the proxy down and exit.
@@ -80,6 +98,8 @@ private:
     void copyUrl();
     void openConfigFile();
     void showAbout();
+    /// The shell's window that `widget` belongs to (directly or through a dialog it owns), or nullptr.
+    QWidget *shellWindowOf(QWidget *widget) const;
 
     EngineController *m_controller;
     QLocale m_startLocale; ///< the default locale before any language was chosen: the system's
@@ -91,6 +111,8 @@ private:
     std::unique_ptr<GuardsWindow> m_guardsWindow;
     std::unique_ptr<ConnectToolDialog> m_connectToolDialog;
     std::unique_ptr<SettingsWindow> m_settingsWindow;
+    std::unique_ptr<PlaygroundWindow> m_playgroundWindow;
+    std::unique_ptr<CommandPalette> m_palette;
     std::unique_ptr<TrayIcon> m_tray;
     bool m_toldAboutTray = false;
 };

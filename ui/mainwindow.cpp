@@ -253,6 +253,9 @@ void MainWindow::setUpMenus()
 
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->addAction(m_actions.connectTool);
+    m_toolsMenu->addAction(m_actions.playground);
+    m_toolsMenu->addSeparator();
+    m_toolsMenu->addAction(m_actions.commandPalette);
 
     m_endpointMenu = menuBar()->addMenu(QString());
     m_endpointMenu->addAction(m_endpointEnabledAction);
@@ -275,6 +278,7 @@ void MainWindow::setUpMenus()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions.threats);
     m_toolBar->addAction(m_actions.guards);
+    m_toolBar->addAction(m_actions.playground);
     retranslate();
 }
 

@@ -26,6 +26,7 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     m_menu->addAction(actions.connectTool);
     if (actions.settings)
         m_menu->addAction(actions.settings);
+    m_menu->addAction(actions.playground);
     m_menu->addSeparator();
     m_menu->addAction(actions.quit);
     m_tray->setContextMenu(m_menu.get());
