@@ -215,9 +215,8 @@ int runConnect(const QStringList &arguments)
         return 0;
     }
     if (parser.isSet(dryRun)) {
-        out(QStringLiteral("Would %1 %2 (nothing written):").arg(r.created ? QStringLiteral("create")
-                                                                           : QStringLiteral("change"),
-                                                                 r.path));
+        out(QStringLiteral("Would %1 %2 (nothing written):")
+                .arg(r.created ? QStringLiteral("create") : QStringLiteral("change"), r.path));
         printChanges(r);
         return 0;
     }

@@ -268,10 +268,9 @@ void DesktopShell::openCommandPalette(QWidget *window)
     if (auto *own = qobject_cast<QMainWindow *>(window); own && own != m_mainWindow.get())
         addMenuBar(own);
     addMenuBar(m_mainWindow.get());
-    for (QAction *action :
-         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
-          m_actions.threats, m_actions.guards, m_actions.playground, m_actions.connectTool, m_actions.settings,
-          m_actions.about, m_actions.quit}) {
+    for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
+                            m_actions.copyUrl, m_actions.threats, m_actions.guards, m_actions.playground,
+                            m_actions.connectTool, m_actions.settings, m_actions.about, m_actions.quit}) {
         if (!seen.contains(action)) {
             seen.insert(action);
             commands.append({action, QString()});

@@ -53,7 +53,7 @@ public:
     GuardsWindow *guardsWindow() const;
     /// The Connect a tool dialog: created the first time it is shown, nullptr before.
     ConnectToolDialog *connectToolDialog() const;
-    SettingsWindow *settingsWindow() const; ///< created the first time it is shown, nullptr before
+    SettingsWindow *settingsWindow() const;     ///< created the first time it is shown, nullptr before
     PlaygroundWindow *playgroundWindow() const; ///< created the first time it is shown, nullptr before
     /// Shows, raises and focuses the Threats window (created on first use).
     void showThreats();

@@ -19,8 +19,8 @@ struct ShellActions
     QAction *copyUrl = nullptr; ///< copy the listen URL to the clipboard
     QAction *threats = nullptr; ///< show the Threats window (security decisions, counters, scan time)
     QAction *guards = nullptr;  ///< show the Guards window (security switches)
-    QAction *connectTool = nullptr; ///< show the Connect a tool dialog (coding tools' settings)
-    QAction *settings = nullptr; ///< show the Settings window
+    QAction *connectTool = nullptr;    ///< show the Connect a tool dialog (coding tools' settings)
+    QAction *settings = nullptr;       ///< show the Settings window
     QAction *playground = nullptr;     ///< show the Playground window (send a prompt through the gateway)
     QAction *commandPalette = nullptr; ///< open the command palette over the active window (Ctrl+K)
     QAction *quit = nullptr;

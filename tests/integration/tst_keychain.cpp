@@ -69,8 +69,8 @@ private slots:
         const QString addressFile = m_home.filePath(u"bus-address"_s);
         const QString script = u"\"$0\" --session --nofork --print-address=1 >\"$1\" & d=$!; "
                                "while kill -0 \"$2\" 2>/dev/null; do sleep 0.2; done; kill $d"_s;
-        QVERIFY(QProcess::startDetached(u"sh"_s, {u"-c"_s, script, dbus, addressFile,
-                                                  QString::number(QCoreApplication::applicationPid())}));
+        QVERIFY(QProcess::startDetached(
+            u"sh"_s, {u"-c"_s, script, dbus, addressFile, QString::number(QCoreApplication::applicationPid())}));
         QString address;
         QTRY_VERIFY_WITH_TIMEOUT((address = readAddress(addressFile), !address.isEmpty()), 10000);
         m_env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, address);
