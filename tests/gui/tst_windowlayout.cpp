@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// Every window of the desktop, in the light and the dark theme, at 1280×800 and at 800×600: it must
+// fit the screen (its minimum size leaves room for a title bar and a panel), render something (not
+// one flat colour), and show every button and label at least at its minimum size, i.e. not cut.
+// With LLMPROXY_SCREENSHOT_DIR set, each rendering is saved there as <window>-<theme>-<size>.png
+// (scripts/screenshots.sh runs this under Xvfb to refresh docs/screenshots/).
+#include "proxycore/engine/engine.h"
+#include "proxycore/engine/enginecontroller.h"
+#include "tests/support/inprocessengine.h"
+#include "ui/appearance.h"
+#include "ui/connecttooldialog.h"
+#include "ui/desktopshell.h"
+#include "ui/guardswindow.h"
+#include "ui/mainwindow.h"
+#include "ui/playgroundwindow.h"
+#include "ui/settingswindow.h"
+#include "ui/threatswindow.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QHash>
+#include <QLabel>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace llmproxy;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// Room the desktop takes from the screen around a window: title bar and a panel.
+constexpr int kDecorationHeight = 64;
+
+/// How much of `image` differs from its most common colour, and how many colours it has.
+struct Coverage
+{
+    double share = 0;
+    int colours = 0;
+};
+
+Coverage coverageOf(const QImage &image)
+{
+    QHash<QRgb, int> counts;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); y += 2) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); x += 2)
+            ++counts[line[x]];
+    }
+    int total = 0;
+    int most = 0;
+    for (const int c : std::as_const(counts)) {
+        total += c;
+        most = std::max(most, c);
+    }
+    return {total ? 1.0 - double(most) / total : 0.0, int(counts.size())};
+}
+
+} // namespace
+
+class TestWindowLayout : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(m_dir.isValid());
+        ConfigSources sources;
+        QString error;
+        // An engine with endpoints to list (nothing listens there: they show as down).
+        const ConfigPtr config =
+            test::loadIsolatedConfig(m_dir.path(),
+                                     "server:\n  host: 127.0.0.1\ndiscovery:\n  local_scan: false\n"
+                                     "endpoints:\n"
+                                     "  openai-main:\n    provider: openai_compatible\n"
+                                     "    base_url: http://127.0.0.1:9/v1\n    models: [gpt-4o-mini, gpt-4o]\n"
+                                     "    api_key: sk-test-not-real-0123456789\n"
+                                     "  local-ollama:\n    provider: ollama\n    base_url: http://127.0.0.1:9\n",
+                                     &sources, &error);
+        QVERIFY2(config, qPrintable(error));
+        m_engine = std::make_unique<Engine>(config, sources);
+        QVERIFY2(m_engine->start(&error), qPrintable(error));
+        m_controller = std::make_unique<EngineController>(m_engine.get());
+        m_shell = std::make_unique<DesktopShell>(m_controller.get());
+        m_shell->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_shell->mainWindow()));
+    }
+
+    void cleanupTestCase()
+    {
+        Appearance::apply(Appearance::Theme::Light);
+        m_shell.reset();
+        m_controller.reset();
+        QVERIFY(test::stopEngine(m_engine));
+    }
+
+    void everyWindowFitsAndRenders_data()
+    {
+        QTest::addColumn<QString>("window");
+        QTest::addColumn<QString>("theme");
+        QTest::addColumn<QSize>("screen");
+        for (const char *window : {"main", "threats", "guards", "settings", "playground", "connect-tool"}) {
+            for (const char *theme : {"light", "dark"}) {
+                for (const QSize screen : {QSize(1280, 800), QSize(800, 600)}) {
+                    QTest::addRow("%s %s %dx%d", window, theme, screen.width(), screen.height())
+                        << QString::fromLatin1(window) << QString::fromLatin1(theme) << screen;
+                }
+            }
+        }
+    }
+
+    void everyWindowFitsAndRenders()
+    {
+        QFETCH(QString, window);
+        QFETCH(QString, theme);
+        QFETCH(QSize, screen);
+        Appearance::apply(theme == u"dark" ? Appearance::Theme::Dark : Appearance::Theme::Light);
+        QWidget *w = open(window);
+        QVERIFY(w);
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+
+        // It fits: its smallest size leaves room for the window frame and a panel.
+        const QSize minimum = w->minimumSizeHint().expandedTo(w->minimumSize());
+        QVERIFY2(minimum.width() <= screen.width() && minimum.height() <= screen.height() - kDecorationHeight,
+                 qPrintable(u"needs at least %1×%2"_s.arg(minimum.width()).arg(minimum.height())));
+        const QSize size(std::min(screen.width(), std::max(minimum.width(), screen.width() * 4 / 5)),
+                         std::min(screen.height() - kDecorationHeight,
+                                  std::max(minimum.height(), (screen.height() - kDecorationHeight) * 9 / 10)));
+        w->resize(size);
+        QTest::qWait(150);
+        QCoreApplication::processEvents();
+        QCOMPARE(w->size(), size);
+
+        // Nothing cut: every shown button and label gets at least its minimum width and lies
+        // inside the window.
+        const QRect inside = w->rect();
+        const auto visible = [w](QWidget *child) { return child->isVisibleTo(w) && child->window() == w; };
+        for (QAbstractButton *button : w->findChildren<QAbstractButton *>()) {
+            if (!visible(button) || button->text().isEmpty())
+                continue;
+            const QRect r(button->mapTo(w, QPoint(0, 0)), button->size());
+            QVERIFY2(button->width() >= button->minimumSizeHint().width(),
+                     qPrintable(u"button \"%1\" is cut: %2 < %3"_s.arg(button->text())
+                                    .arg(button->width())
+                                    .arg(button->minimumSizeHint().width())));
+            if (!isInScrollArea(button, w)) {
+                QVERIFY2(inside.contains(r), qPrintable(u"button \"%1\" lies outside the window"_s.arg(button->text())));
+            }
+        }
+        for (QLabel *label : w->findChildren<QLabel *>()) {
+            if (!visible(label) || label->text().isEmpty() || label->wordWrap() || isInScrollArea(label, w))
+                continue;
+            const QRect r(label->mapTo(w, QPoint(0, 0)), label->size());
+            QVERIFY2(inside.contains(r), qPrintable(u"label \"%1\" lies outside the window"_s.arg(label->text())));
+        }
+
+        // Not blank: more than one flat colour, with a fair share of the window drawn on.
+        const QImage image = w->grab().toImage();
+        const Coverage c = coverageOf(image);
+        QVERIFY2(c.colours >= 8 && c.share >= 0.02,
+                 qPrintable(u"looks blank: %1 colours, %2 % drawn"_s.arg(c.colours).arg(100 * c.share, 0, 'f', 1)));
+
+        const QString shots = qEnvironmentVariable("LLMPROXY_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            QDir().mkpath(shots);
+            const QString name = u"%1-%2-%3x%4.png"_s.arg(window, theme).arg(screen.width()).arg(screen.height());
+            QVERIFY(image.save(QDir(shots).filePath(name)));
+        }
+        if (w != m_shell->mainWindow())
+            w->hide();
+    }
+
+private:
+    QWidget *open(const QString &window)
+    {
+        if (window == u"main")
+            return m_shell->mainWindow();
+        if (window == u"threats") {
+            m_shell->showThreats();
+            return m_shell->threatsWindow();
+        }
+        if (window == u"guards") {
+            m_shell->showGuards();
+            return m_shell->guardsWindow();
+        }
+        if (window == u"settings") {
+            m_shell->showSettings();
+            return m_shell->settingsWindow();
+        }
+        if (window == u"playground") {
+            m_shell->showPlayground();
+            return m_shell->playgroundWindow();
+        }
+        m_shell->showConnectTool();
+        return m_shell->connectToolDialog();
+    }
+
+    /// Inside a scroll area, content may extend beyond the window: the area scrolls to it.
+    static bool isInScrollArea(QWidget *widget, QWidget *window)
+    {
+        for (QWidget *p = widget->parentWidget(); p && p != window; p = p->parentWidget()) {
+            if (p->inherits("QAbstractScrollArea"))
+                return true;
+        }
+        return false;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<EngineController> m_controller;
+    std::unique_ptr<DesktopShell> m_shell;
+};
+
+QTEST_MAIN(TestWindowLayout)
+#include "tst_windowlayout.moc"
