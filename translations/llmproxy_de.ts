@@ -698,7 +698,7 @@
     </message>
     <message>
         <source>In %1 (Write config merges this into the file):</source>
-        <translation>In %1 („Konfiguration schreiben“ führt dies in die Datei ein):</translation>
+        <translation>In %1 (wird mit „Konfiguration schreiben“ eingetragen):</translation>
     </message>
     <message>
         <source>Or from a shell:</source>

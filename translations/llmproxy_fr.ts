@@ -698,7 +698,7 @@
     </message>
     <message>
         <source>In %1 (Write config merges this into the file):</source>
-        <translation>Dans %1 (« Écrire la configuration » l’intègre au fichier) :</translation>
+        <translation>Dans %1 (intégré par « Écrire la configuration ») :</translation>
     </message>
     <message>
         <source>Or from a shell:</source>
