@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConnectToolDialog</name>
+    <message>
+        <source>Connect a tool — LLMProxy</source>
+        <translation>Werkzeug verbinden — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Coding tools</source>
+        <translation>Programmierwerkzeuge</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>About this tool</source>
+        <translation>Über dieses Werkzeug</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;URL:</source>
+        <translation>Gateway-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>Gateway-URL</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;key:</source>
+        <translation>Proxy-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Proxy key</source>
+        <translation>Proxy-Schlüssel</translation>
+    </message>
+    <message>
+        <source>About the key</source>
+        <translation>Zum Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Settings for the tool</source>
+        <translation>Einstellungen für das Werkzeug</translation>
+    </message>
+    <message>
+        <source>The tool&apos;s config file</source>
+        <translation>Konfigurationsdatei des Werkzeugs</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>&amp;Write config</source>
+        <translation>&amp;Konfiguration schreiben</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Result of writing the config file</source>
+        <translation>Ergebnis des Schreibens der Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test request</source>
+        <translation>&amp;Testanfrage senden</translation>
+    </message>
+    <message>
+        <source>Result of the test request</source>
+        <translation>Ergebnis der Testanfrage</translation>
+    </message>
+</context>
+<context>
+    <name>GuardsWindow</name>
+    <message>
+        <source>Security guards — LLMProxy</source>
+        <translation>Sicherheitsfilter — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Security guards on</source>
+        <translation>Sicherheits&amp;filter an</translation>
+    </message>
+    <message>
+        <source>Master switch: every request and response guard at once</source>
+        <translation>Hauptschalter: alle Anfrage- und Antwortfilter auf einmal</translation>
+    </message>
+    <message>
+        <source>Security state</source>
+        <translation>Sicherheitsstatus</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>Zurück zur Konfiguration</translation>
+    </message>
+    <message>
+        <source>Requests scanned and scan time</source>
+        <translation>Geprüfte Anfragen und Prüfzeit</translation>
+    </message>
+    <message>
+        <source>Switches apply at once. &lt;i&gt;Back to configuration&lt;/i&gt; returns a guard to what the configuration file says.</source>
+        <translation>Schalter wirken sofort. &lt;i&gt;Zurück zur Konfiguration&lt;/i&gt; setzt einen Filter auf den Wert aus der Konfigurationsdatei zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base URL</source>
@@ -70,6 +184,617 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Not-Aus lösen und Anfragen wieder bedienen</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundWindow</name>
+    <message>
+        <source>Playground — LLMProxy</source>
+        <translation>Playground — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>A model the gateway offers, or any model name or alias to try</source>
+        <translation>Ein Modell, das das Gateway anbietet, oder ein beliebiger Modellname oder Alias zum Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh models</source>
+        <translation>Modelle &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask the gateway again which models it offers</source>
+        <translation>Das Gateway erneut nach seinen Modellen fragen</translation>
+    </message>
+    <message>
+        <source>Refresh models</source>
+        <translation>Modelle aktualisieren</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>Status der Modellliste</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;key:</source>
+        <translation>Gateway-Schl&amp;üssel:</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: paste one of yours (kept only while this window is open)</source>
+        <translation>Das Gateway verlangt einen Client-Schlüssel: Fügen Sie einen Ihrer Schlüssel ein (nur gespeichert, solange dieses Fenster offen ist)</translation>
+    </message>
+    <message>
+        <source>Gateway key</source>
+        <translation>Gateway-Schlüssel</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem prompt:</source>
+        <translation>S&amp;ystemprompt:</translation>
+    </message>
+    <message>
+        <source>Optional instructions sent as the system message</source>
+        <translation>Optionale Anweisungen, als Systemnachricht gesendet</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>The prompts sent in this window and the answers, with the route, tokens, cost and security decisions of each</source>
+        <translation>Die in diesem Fenster gesendeten Prompts und die Antworten, jeweils mit Route, Tokens, Kosten und Sicherheitsentscheidungen</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt (Ctrl+Enter sends):</source>
+        <translation>&amp;Prompt (Strg+Eingabe sendet):</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>Anfragestatus</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Forget the exchanges shown above</source>
+        <translation>Den oben gezeigten Verlauf verwerfen</translation>
+    </message>
+    <message>
+        <source>Clear conversation</source>
+        <translation>Unterhaltung leeren</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;topp</translation>
+    </message>
+    <message>
+        <source>Stop the answer now (the gateway cancels the upstream request)</source>
+        <translation>Antwort jetzt abbrechen (das Gateway bricht die Upstream-Anfrage ab)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Send the prompt through the gateway (Ctrl+Enter)</source>
+        <translation>Prompt über das Gateway senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Settings — LLMProxy</source>
+        <translation>Einstellungen — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Start bei Anmeldung</translation>
+    </message>
+    <message>
+        <source>Logging and data</source>
+        <translation>Protokoll und Daten</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>Settings page</source>
+        <translation>Einstellungsseite</translation>
+    </message>
+    <message>
+        <source>Listening now</source>
+        <translation>Derzeit empfangsbereit</translation>
+    </message>
+    <message>
+        <source>&amp;Allow other machines on the local network</source>
+        <translation>Andere Rechner im lokalen Netz &amp;zulassen</translation>
+    </message>
+    <message>
+        <source>Allow other machines on the local network</source>
+        <translation>Andere Rechner im lokalen Netz zulassen</translation>
+    </message>
+    <message>
+        <source>Listen on every network interface instead of this computer only</source>
+        <translation>Auf allen Netzwerkschnittstellen empfangen statt nur auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>Empfangs&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Empfangsadresse</translation>
+    </message>
+    <message>
+        <source>An IP address of this computer: 0.0.0.0 is every IPv4 interface, :: every IPv6 one</source>
+        <translation>Eine IP-Adresse dieses Rechners: 0.0.0.0 steht für alle IPv4-Schnittstellen, :: für alle IPv6-Schnittstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>About the local network</source>
+        <translation>Zum lokalen Netzwerk</translation>
+    </message>
+    <message>
+        <source>Server settings status</source>
+        <translation>Status der Servereinstellungen</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>Über&amp;nehmen</translation>
+    </message>
+    <message>
+        <source>Apply server settings</source>
+        <translation>Servereinstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Write the listen address and port into the configuration file and reload it</source>
+        <translation>Empfangsadresse und Port in die Konfigurationsdatei schreiben und sie neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Undo server changes</source>
+        <translation>Serveränderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>System follows the desktop, also when it switches between light and dark while LLMProxy runs. Light and Dark use the same colours on every desktop.</source>
+        <translation>„System“ folgt der Arbeitsumgebung, auch wenn sie während der Laufzeit von LLMProxy zwischen hell und dunkel wechselt. „Hell“ und „Dunkel“ verwenden in jeder Arbeitsumgebung dieselben Farben.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The windows change language at once. Log messages and the configuration file stay in English.</source>
+        <translation>Die Fenster wechseln sofort die Sprache. Protokollmeldungen und die Konfigurationsdatei bleiben auf Englisch.</translation>
+    </message>
+    <message>
+        <source>&amp;Start LLMProxy when I log in</source>
+        <translation>LLMProxy bei der Anmeldung &amp;starten</translation>
+    </message>
+    <message>
+        <source>Start LLMProxy when I log in</source>
+        <translation>LLMProxy bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Where the login entry is kept</source>
+        <translation>Ort des Anmeldeeintrags</translation>
+    </message>
+    <message>
+        <source>Start at login status</source>
+        <translation>Status des Starts bei Anmeldung</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Protokollierung</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Protokollstufe</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Log format</source>
+        <translation>Protokollformat</translation>
+    </message>
+    <message>
+        <source>Include request and response &amp;bodies</source>
+        <translation>Anfrage- und Antwort&amp;inhalte aufnehmen</translation>
+    </message>
+    <message>
+        <source>Include request and response bodies</source>
+        <translation>Anfrage- und Antwortinhalte aufnehmen</translation>
+    </message>
+    <message>
+        <source>Prompts and answers appear in the log; API keys are always redacted</source>
+        <translation>Prompts und Antworten erscheinen im Protokoll; API-Schlüssel werden immer unkenntlich gemacht</translation>
+    </message>
+    <message>
+        <source>Where the log goes</source>
+        <translation>Ziel des Protokolls</translation>
+    </message>
+    <message>
+        <source>Logging settings status</source>
+        <translation>Status der Protokolleinstellungen</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>Apply logging settings</source>
+        <translation>Protokolleinstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Write the logging settings into the configuration file and reload it</source>
+        <translation>Protokolleinstellungen in die Konfigurationsdatei schreiben und sie neu laden</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Undo logging changes</source>
+        <translation>Protokolländerungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>Endpoints added in the window (registry.json), the guard switches (features.json) and today&apos;s spend (budget.json) are kept here.</source>
+        <translation>Hier liegen die im Fenster hinzugefügten Endpunkte (registry.json), die Filterschalter (features.json) und die heutigen Ausgaben (budget.json).</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the data directory</source>
+        <translation>Datenverzeichnis öffnen</translation>
+    </message>
+    <message>
+        <source>Configuration text</source>
+        <translation>Konfigurationstext</translation>
+    </message>
+    <message>
+        <source>Problems in the configuration</source>
+        <translation>Probleme in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>Choose a problem to go to its line</source>
+        <translation>Wählen Sie ein Problem, um zu seiner Zeile zu springen</translation>
+    </message>
+    <message>
+        <source>Configuration status</source>
+        <translation>Konfigurationsstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Validate the configuration text</source>
+        <translation>Konfigurationstext prüfen</translation>
+    </message>
+    <message>
+        <source>Check the text as LLMProxy would load it, without saving</source>
+        <translation>Den Text so prüfen, wie LLMProxy ihn laden würde, ohne zu speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>Apply the configuration text</source>
+        <translation>Konfigurationstext übernehmen</translation>
+    </message>
+    <message>
+        <source>Save the text (the previous file is kept as a backup) and reload it</source>
+        <translation>Text speichern (die bisherige Datei bleibt als Sicherung erhalten) und neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Revert to the file</source>
+        <translation>Auf die Datei zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Put the file&apos;s text back into the editor</source>
+        <translation>Den Text der Datei wieder in den Editor laden</translation>
+    </message>
+    <message>
+        <source>Close settings</source>
+        <translation>Einstellungen schließen</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::Autostart</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>%1 kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::CommandPalette</name>
+    <message>
+        <source>No command matches.</source>
+        <translation>Kein Befehl passt.</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>Befehl eingeben…</translation>
+    </message>
+    <message>
+        <source>Filter commands</source>
+        <translation>Befehle filtern</translation>
+    </message>
+    <message>
+        <source>Type part of a command&apos;s name; Up and Down choose, Enter runs it, Escape closes.</source>
+        <translation>Geben Sie einen Teil des Befehlsnamens ein; Auf und Ab wählen, Eingabe führt aus, Esc schließt.</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>%1 (on)</source>
+        <translation>%1 (an)</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (aus)</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ConnectToolDialog</name>
+    <message>
+        <source>Write config</source>
+        <translation>Konfiguration schreiben</translation>
+    </message>
+    <message>
+        <source>Undo the config change</source>
+        <translation>Konfigurationsänderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Send a test request</source>
+        <translation>Testanfrage senden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>the key the tool sends</source>
+        <translation>der Schlüssel, den das Werkzeug sendet</translation>
+    </message>
+    <message>
+        <source>a model the gateway serves</source>
+        <translation>ein Modell, das das Gateway bedient</translation>
+    </message>
+    <message>
+        <source>This gateway asks for a proxy key: enter one of its keys (LLM_PROXY_API_KEYS or a named client key).</source>
+        <translation>Dieses Gateway verlangt einen Proxy-Schlüssel: Geben Sie einen seiner Schlüssel ein (LLM_PROXY_API_KEYS oder einen benannten Client-Schlüssel).</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key; tools that insist on one get “%1”.</source>
+        <translation>Dieses Gateway verlangt keinen Schlüssel; Werkzeuge, die auf einem bestehen, erhalten „%1“.</translation>
+    </message>
+    <message>
+        <source>Claude Code speaks the Anthropic Messages API at the root URL. Name a model here, or map the Claude model names it asks for with model_aliases.</source>
+        <translation>Claude Code spricht die Anthropic Messages API unter der Stamm-URL. Geben Sie hier ein Modell an oder bilden Sie die angefragten Claude-Modellnamen mit model_aliases ab.</translation>
+    </message>
+    <message>
+        <source>Codex speaks the OpenAI Responses API; LLMProxy becomes its model provider “llmproxy”. Codex Desktop signed in with ChatGPT ignores it.</source>
+        <translation>Codex spricht die OpenAI Responses API; LLMProxy wird sein Modellanbieter „llmproxy“. Codex Desktop ignoriert ihn, wenn es mit ChatGPT angemeldet ist.</translation>
+    </message>
+    <message>
+        <source>Cursor sends requests from its own servers: the gateway must be reachable from the internet (a tunnel or a public address, with proxy keys set). Enter that public URL above.</source>
+        <translation>Cursor sendet Anfragen von seinen eigenen Servern: Das Gateway muss aus dem Internet erreichbar sein (über einen Tunnel oder eine öffentliche Adresse, mit gesetzten Proxy-Schlüsseln). Geben Sie diese öffentliche URL oben ein.</translation>
+    </message>
+    <message>
+        <source>Adds a model named “LLMProxy” to Continue&apos;s models; Continue reloads the file when it changes.</source>
+        <translation>Fügt den Modellen von Continue ein Modell namens „LLMProxy“ hinzu; Continue lädt die Datei bei Änderungen neu.</translation>
+    </message>
+    <message>
+        <source>The openai/ prefix tells Aider to use the OpenAI API; the model after it is what LLMProxy routes.</source>
+        <translation>Das Präfix openai/ weist Aider an, die OpenAI API zu verwenden; das Modell danach ist das, was LLMProxy weiterleitet.</translation>
+    </message>
+    <message>
+        <source>In Cline&apos;s settings choose the API provider “OpenAI Compatible”.</source>
+        <translation>Wählen Sie in den Einstellungen von Cline den API-Anbieter „OpenAI Compatible“.</translation>
+    </message>
+    <message>
+        <source>Zed does not discover models for this provider: the models listed here are written. Zed asks for the key in its Agent panel, or takes it from LLMPROXY_API_KEY.</source>
+        <translation>Zed erkennt für diesen Anbieter keine Modelle: Die hier aufgeführten Modelle werden eingetragen. Zed fragt im Agent-Panel nach dem Schlüssel oder liest ihn aus LLMPROXY_API_KEY.</translation>
+    </message>
+    <message>
+        <source>VS Code&apos;s Custom Endpoint provider: chat and agent go through LLMProxy, completions stay with GitHub.</source>
+        <translation>Anbieter „Custom Endpoint“ von VS Code: Chat und Agent laufen über LLMProxy, Vervollständigungen bleiben bei GitHub.</translation>
+    </message>
+    <message>
+        <source>In %1 (Write config merges this into the file):</source>
+        <translation>In %1 (wird mit „Konfiguration schreiben“ eingetragen):</translation>
+    </message>
+    <message>
+        <source>Or from a shell:</source>
+        <translation>Oder in einer Shell:</translation>
+    </message>
+    <message>
+        <source>Then run:</source>
+        <translation>Dann ausführen:</translation>
+    </message>
+    <message>
+        <source>In the tool&apos;s settings:</source>
+        <translation>In den Einstellungen des Werkzeugs:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>Kopieren: %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>%1 keeps these settings itself: copy them into it.</source>
+        <translation>%1 verwaltet diese Einstellungen selbst: Kopieren Sie sie hinein.</translation>
+    </message>
+    <message>
+        <source>Choose a model first: %1 needs one.</source>
+        <translation>Wählen Sie zuerst ein Modell: %1 braucht eines.</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>%1 already has these settings; nothing was written.</source>
+        <translation>%1 hat diese Einstellungen bereits; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>%1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Changed %1; the previous file is saved as %2.</source>
+        <translation>%1 geändert; die bisherige Datei ist als %2 gesichert.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(entfernt)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>Nicht rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1, which LLMProxy had created.</source>
+        <translation>%1 entfernt, das LLMProxy angelegt hatte.</translation>
+    </message>
+    <message>
+        <source>Restored %1 as it was before.</source>
+        <translation>%1 im vorherigen Zustand wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Wählen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>The gateway URL is not a valid http:// or https:// address.</source>
+        <translation>Die Gateway-URL ist keine gültige http://- oder https://-Adresse.</translation>
+    </message>
+    <message>
+        <source>Sending POST %1 as %2 would…</source>
+        <translation>POST %1 wird so gesendet, wie %2 es täte…</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Keine Antwort von %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — it works. The model answered: “%2”</source>
+        <translation>HTTP %1 — es funktioniert. Das Modell antwortete: „%2“</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — %2</source>
+        <translation>HTTP %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -149,6 +874,54 @@
     <message>
         <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
         <translation>%1 geöffnet. Speichern Sie die Datei und wählen Sie dann „Konfiguration neu laden“, um sie anzuwenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Threats</source>
+        <translation>&amp;Bedrohungen</translation>
+    </message>
+    <message>
+        <source>What the security guards blocked, masked and flagged, and why</source>
+        <translation>Was die Sicherheitsfilter blockiert, maskiert und markiert haben, und warum</translation>
+    </message>
+    <message>
+        <source>Security &amp;guards</source>
+        <translation>Sicherheits&amp;filter</translation>
+    </message>
+    <message>
+        <source>Switch the security guards on or off</source>
+        <translation>Sicherheitsfilter ein- oder ausschalten</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>&amp;Werkzeug verbinden…</translation>
+    </message>
+    <message>
+        <source>Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy</source>
+        <translation>Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed oder Copilot auf LLMProxy einrichten</translation>
+    </message>
+    <message>
+        <source>P&amp;layground</source>
+        <translation>P&amp;layground</translation>
+    </message>
+    <message>
+        <source>Send a prompt through the gateway and see the route, tokens, cost and security decisions</source>
+        <translation>Einen Prompt über das Gateway senden und Route, Tokens, Kosten und Sicherheitsentscheidungen sehen</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>&amp;Befehlspalette…</translation>
+    </message>
+    <message>
+        <source>Find and run any command by typing part of its name</source>
+        <translation>Jeden Befehl finden und ausführen, indem Sie einen Teil seines Namens eingeben</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
+        <translation>Empfangsadresse, Design, Sprache, Start bei Anmeldung, Protokollierung und Konfigurationsdatei</translation>
     </message>
 </context>
 <context>
@@ -335,6 +1108,145 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::GuardsWindow</name>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Switched off by %1 in the environment: the environment wins, so it cannot be switched on here.</source>
+        <translation>Durch %1 in der Umgebung ausgeschaltet: Die Umgebung hat Vorrang, daher lässt er sich hier nicht einschalten.</translation>
+    </message>
+    <message>
+        <source>Needs a signing key: set LLM_PROXY_SIGNING_KEY and restart LLMProxy.</source>
+        <translation>Benötigt einen Signaturschlüssel: Setzen Sie LLM_PROXY_SIGNING_KEY und starten Sie LLMProxy neu.</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration file (%1).</source>
+        <translation>In der Konfigurationsdatei ausgeschaltet (%1).</translation>
+    </message>
+    <message>
+        <source>Switched on here, as in the configuration.</source>
+        <translation>Hier eingeschaltet, wie in der Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Switched off here, as in the configuration.</source>
+        <translation>Hier ausgeschaltet, wie in der Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration says off.</source>
+        <translation>Hier eingeschaltet; laut Konfiguration aus.</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration says on.</source>
+        <translation>Hier ausgeschaltet; laut Konfiguration an.</translation>
+    </message>
+    <message>
+        <source>Not running while the security guards are switched off.</source>
+        <translation>Inaktiv, solange die Sicherheitsfilter ausgeschaltet sind.</translation>
+    </message>
+    <message>
+        <source>%1 scanned · %2 blocked</source>
+        <translation>%1 geprüft · %2 blockiert</translation>
+    </message>
+    <message>
+        <source>%1 state</source>
+        <translation>Status von %1</translation>
+    </message>
+    <message>
+        <source>%1 counters</source>
+        <translation>Zähler von %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 aktiviert</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>Zurück zur Konfiguration</translation>
+    </message>
+    <message>
+        <source>%1: back to configuration</source>
+        <translation>%1: zurück zur Konfiguration</translation>
+    </message>
+    <message>
+        <source>The guards switched on below inspect every request and answer.</source>
+        <translation>Die unten eingeschalteten Filter prüfen jede Anfrage und Antwort.</translation>
+    </message>
+    <message>
+        <source>Requests reach the providers unchecked.</source>
+        <translation>Anfragen erreichen die Anbieter ungeprüft.</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards on.</source>
+        <translation>Die Konfiguration schaltet die Sicherheitsfilter ein.</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards off.</source>
+        <translation>Die Konfiguration schaltet die Sicherheitsfilter aus.</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration (security.enabled) says off.</source>
+        <translation>Hier eingeschaltet; laut Konfiguration (security.enabled) aus.</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration (security.enabled) says on.</source>
+        <translation>Hier ausgeschaltet; laut Konfiguration (security.enabled) an.</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration (security.enabled: false).</source>
+        <translation>In der Konfiguration ausgeschaltet (security.enabled: false).</translation>
+    </message>
+    <message>
+        <source>%1 requests scanned, %2 blocked. Scan time per request: median %3, p95 %4, p99 %5.</source>
+        <translation>%1 Anfragen geprüft, %2 blockiert. Prüfzeit pro Anfrage: Median %3, p95 %4, p99 %5.</translation>
+    </message>
+    <message>
+        <source>Running now.</source>
+        <translation>Läuft gerade.</translation>
+    </message>
+    <message>
+        <source>Not running: the security guards are switched off.</source>
+        <translation>Inaktiv: Die Sicherheitsfilter sind ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Inaktiv.</translation>
+    </message>
+    <message>
+        <source>%1 masked · %2 flagged</source>
+        <translation>%1 maskiert · %2 markiert</translation>
+    </message>
+    <message>
+        <source>Switch %1 on or off now</source>
+        <translation>%1 jetzt ein- oder ausschalten</translation>
+    </message>
+    <message>
+        <source>The configuration switches it on.</source>
+        <translation>Die Konfiguration schaltet ihn ein.</translation>
+    </message>
+    <message>
+        <source>The configuration switches it off.</source>
+        <translation>Die Konfiguration schaltet ihn aus.</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::MainWindow</name>
     <message>
         <source>Copy base URL</source>
@@ -484,6 +1396,209 @@
         <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
         <translation>Das Protokoll kam nicht hinterher: Diese Anfragen wurden bedient, sind aber nicht aufgeführt (die Protokollausgabe des Proxys zählt sie ebenfalls).</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sicherheit</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::PlaygroundWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Choose a model, type a prompt and press Send: the request goes through the gateway like any client&apos;s, and the answer streams in here with the route it took, its tokens, cost and any security decision.</source>
+        <translation>Wählen Sie ein Modell, geben Sie einen Prompt ein und drücken Sie „Senden“: Die Anfrage läuft wie die jedes Clients über das Gateway, und die Antwort erscheint hier fortlaufend mit ihrer Route, ihren Tokens, Kosten und etwaigen Sicherheitsentscheidungen.</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so it offers no models.</source>
+        <translation>Das Gateway ist nicht empfangsbereit und bietet daher keine Modelle an.</translation>
+    </message>
+    <message>
+        <source>Asking the gateway for its models…</source>
+        <translation>Das Gateway wird nach seinen Modellen gefragt…</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: enter one of its keys above.</source>
+        <translation>Das Gateway verlangt einen Client-Schlüssel: Geben Sie oben einen seiner Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>The gateway refused this key: %1</source>
+        <translation>Das Gateway hat diesen Schlüssel abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the gateway&apos;s models: %1</source>
+        <translation>Die Modelle des Gateways können nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>The gateway offers no model yet: add an endpoint to the configuration.</source>
+        <translation>Das Gateway bietet noch kein Modell an: Fügen Sie der Konfiguration einen Endpunkt hinzu.</translation>
+    </message>
+    <message>
+        <source>1 model offered by the gateway at %1.</source>
+        <translation>1 Modell vom Gateway unter %1 angeboten.</translation>
+    </message>
+    <message>
+        <source>%1 models offered by the gateway at %2.</source>
+        <translation>%1 Modelle vom Gateway unter %2 angeboten.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Wählen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Geben Sie zuerst einen Prompt ein.</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so nothing can be sent. Check the main window&apos;s state.</source>
+        <translation>Das Gateway ist nicht empfangsbereit, daher kann nichts gesendet werden. Prüfen Sie den Status im Hauptfenster.</translation>
+    </message>
+    <message>
+        <source>You → %1</source>
+        <translation>Sie → %1</translation>
+    </message>
+    <message>
+        <source>System: %1</source>
+        <translation>System: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>Warten auf %1…</translation>
+    </message>
+    <message>
+        <source>Streaming from %1…</source>
+        <translation>Stream von %1…</translation>
+    </message>
+    <message>
+        <source>Collecting the gateway&apos;s figures…</source>
+        <translation>Die Kennzahlen des Gateways werden gesammelt…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1.</source>
+        <translation>Nach %1 gestoppt.</translation>
+    </message>
+    <message>
+        <source>Answered in %1.</source>
+        <translation>In %1 beantwortet.</translation>
+    </message>
+    <message>
+        <source>Route: none (answered by the gateway itself)</source>
+        <translation>Route: keine (vom Gateway selbst beantwortet)</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1</source>
+        <translation>Route: Endpunkt %1</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1 (%2)</source>
+        <translation>Route: Endpunkt %1 (%2)</translation>
+    </message>
+    <message>
+        <source>serving %1</source>
+        <translation>liefert %1</translation>
+    </message>
+    <message>
+        <source>after %1 attempts</source>
+        <translation>nach %1 Versuchen</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 in, %2 out</source>
+        <translation>Tokens: %1 Eingabe, %2 Ausgabe</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported</source>
+        <translation>Tokens: nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Kosten: %1</translation>
+    </message>
+    <message>
+        <source>Cost: unknown (no usage or no price for this model)</source>
+        <translation>Kosten: unbekannt (keine Nutzungsdaten oder kein Preis für dieses Modell)</translation>
+    </message>
+    <message>
+        <source>Gateway overhead before the answer began: %1</source>
+        <translation>Gateway-Overhead vor Beginn der Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1 (%2 before the answer began)</source>
+        <translation>Gateway-Overhead: %1 (%2 vor Beginn der Antwort)</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1</source>
+        <translation>Gateway-Overhead: %1</translation>
+    </message>
+    <message>
+        <source>First token: %1</source>
+        <translation>Erstes Token: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Gesamt: %1</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Anfrage %1</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2%3</source>
+        <translation>Sicherheit: blockiert durch %1, Code %2%3</translation>
+    </message>
+    <message>
+        <source>Security: 1 value masked before the request left (%1)</source>
+        <translation>Sicherheit: 1 Wert maskiert, bevor die Anfrage weiterging (%1)</translation>
+    </message>
+    <message>
+        <source>Security: %1 values masked before the request left (%2)</source>
+        <translation>Sicherheit: %1 Werte maskiert, bevor die Anfrage weiterging (%2)</translation>
+    </message>
+    <message>
+        <source>Security: values masked by %1%2</source>
+        <translation>Sicherheit: Werte maskiert durch %1%2</translation>
+    </message>
+    <message>
+        <source>Security: flagged by %1, %2%3</source>
+        <translation>Sicherheit: markiert durch %1, %2%3</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2</source>
+        <translation>Sicherheit: blockiert durch %1, Code %2</translation>
+    </message>
+    <message>
+        <source>Blocked by the gateway&apos;s security guards (%1): %2 (code %3, HTTP %4).</source>
+        <translation>Von den Sicherheitsfiltern des Gateways blockiert (%1): %2 (Code %3, HTTP %4).</translation>
+    </message>
+    <message>
+        <source>The gateway answered HTTP %1: %2 (code %3).</source>
+        <translation>Das Gateway antwortete mit HTTP %1: %2 (Code %3).</translation>
+    </message>
+    <message>
+        <source>The answer stopped with an error: %1 (code %2).</source>
+        <translation>Die Antwort brach mit einem Fehler ab: %1 (Code %2).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the gateway at %1: %2. Is the proxy running and listening?</source>
+        <translation>Das Gateway unter %1 ist nicht erreichbar: %2. Läuft der Proxy und ist er empfangsbereit?</translation>
+    </message>
+    <message>
+        <source>The connection to the gateway broke: %1.</source>
+        <translation>Die Verbindung zum Gateway ist abgebrochen: %1.</translation>
+    </message>
+    <message>
+        <source>The stream ended without its final [DONE] event: the answer may be incomplete.</source>
+        <translation>Der Stream endete ohne das abschließende [DONE]-Ereignis: Die Antwort ist möglicherweise unvollständig.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -566,6 +1681,200 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SettingsWindow</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot keep a backup of %1 as %2; nothing was saved.</source>
+        <translation>Von %1 kann keine Sicherung als %2 angelegt werden; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Systemsprache (%1)</translation>
+    </message>
+    <message>
+        <source>Debug: everything, for finding a problem</source>
+        <translation>Debug: alles, zur Fehlersuche</translation>
+    </message>
+    <message>
+        <source>Info: requests and changes</source>
+        <translation>Info: Anfragen und Änderungen</translation>
+    </message>
+    <message>
+        <source>Warning: only what needs attention</source>
+        <translation>Warnung: nur, was Aufmerksamkeit braucht</translation>
+    </message>
+    <message>
+        <source>Error: only failures</source>
+        <translation>Fehler: nur Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Text: one readable line per event</source>
+        <translation>Text: eine lesbare Zeile pro Ereignis</translation>
+    </message>
+    <message>
+        <source>JSON: one object per line, for log collectors</source>
+        <translation>JSON: ein Objekt pro Zeile, für Log-Sammler</translation>
+    </message>
+    <message>
+        <source>The log goes to the standard error output: the terminal that started LLMProxy, or the system journal when it runs as a service. The configuration has no log file of its own; redirect the output to keep one.</source>
+        <translation>Das Protokoll geht an die Standardfehlerausgabe: das Terminal, in dem LLMProxy gestartet wurde, oder das Systemjournal, wenn es als Dienst läuft. Die Konfiguration kennt keine eigene Protokolldatei; leiten Sie die Ausgabe um, um eine zu erhalten.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Off: only programs on this computer can use the proxy (127.0.0.1). On: other machines on your network reach it at this computer&apos;s address.&lt;/p&gt;&lt;p&gt;They could then spend your provider accounts, so LLMProxy listens beyond this computer only when clients must send a proxy key: set &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (comma-separated keys) in the environment or in &lt;code&gt;.env&lt;/code&gt;, or add keys under &lt;code&gt;server.auth.keys&lt;/code&gt; in the configuration file. Without a key it refuses to start. The proxy speaks plain HTTP: on a network you do not trust, put a TLS reverse proxy in front of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aus: Nur Programme auf diesem Rechner können den Proxy nutzen (127.0.0.1). An: Andere Rechner in Ihrem Netzwerk erreichen ihn unter der Adresse dieses Rechners.&lt;/p&gt;&lt;p&gt;Sie könnten dann Ihre Anbieterkonten belasten, daher empfängt LLMProxy über diesen Rechner hinaus nur, wenn Clients einen Proxy-Schlüssel senden müssen: Setzen Sie &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (kommagetrennte Schlüssel) in der Umgebung oder in &lt;code&gt;.env&lt;/code&gt;, oder fügen Sie Schlüssel unter &lt;code&gt;server.auth.keys&lt;/code&gt; in der Konfigurationsdatei hinzu. Ohne Schlüssel verweigert es den Start. Der Proxy spricht unverschlüsseltes HTTP: In einem Netzwerk, dem Sie nicht vertrauen, schalten Sie einen TLS-Reverse-Proxy davor.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none: nothing is kept between runs</source>
+        <translation>keines: zwischen den Starts wird nichts aufbewahrt</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>Es wird keine Konfigurationsdatei verwendet; starten Sie LLMProxy mit --config DATEI.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The proxy is not listening.</source>
+        <translation>Der Proxy ist nicht empfangsbereit.</translation>
+    </message>
+    <message>
+        <source>Listening now on %1.</source>
+        <translation>Empfängt derzeit auf %1.</translation>
+    </message>
+    <message>
+        <source>The configuration file has errors; correct them on the Configuration file page first.</source>
+        <translation>Die Konfigurationsdatei enthält Fehler; korrigieren Sie diese zuerst auf der Seite „Konfigurationsdatei“.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address: use 0.0.0.0 (every IPv4 interface), :: (every IPv6 interface) or one of this computer&apos;s addresses.</source>
+        <translation>%1 ist keine IP-Adresse: Verwenden Sie 0.0.0.0 (alle IPv4-Schnittstellen), :: (alle IPv6-Schnittstellen) oder eine der Adressen dieses Rechners.</translation>
+    </message>
+    <message>
+        <source>No proxy key is configured, so LLMProxy would refuse to listen beyond this computer. Set LLM_PROXY_API_KEYS or add keys under server.auth.keys first.</source>
+        <translation>Es ist kein Proxy-Schlüssel konfiguriert, daher würde LLMProxy nicht über diesen Rechner hinaus empfangen. Setzen Sie zuerst LLM_PROXY_API_KEYS oder fügen Sie Schlüssel unter server.auth.keys hinzu.</translation>
+    </message>
+    <message>
+        <source>the listen address</source>
+        <translation>die Empfangsadresse</translation>
+    </message>
+    <message>
+        <source>the port</source>
+        <translation>den Port</translation>
+    </message>
+    <message>
+        <source>The environment or the command line sets %1; the file&apos;s value is not used.</source>
+        <translation>Die Umgebung oder die Befehlszeile legt %1 fest; der Wert aus der Datei wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>A changed address or port takes effect after LLMProxy restarts: reloading the configuration does not move the listener.</source>
+        <translation>Eine geänderte Adresse oder ein geänderter Port wirkt erst nach einem Neustart von LLMProxy: Das Neuladen der Konfiguration verlegt den Listener nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot change the configuration file: %1</source>
+        <translation>Die Konfigurationsdatei kann nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Its layout could not be kept, so it was written anew without its comments; the previous file is %1.bak.</source>
+        <translation>Ihr Aufbau ließ sich nicht erhalten, daher wurde sie ohne Kommentare neu geschrieben; die bisherige Datei ist %1.bak.</translation>
+    </message>
+    <message>
+        <source>Not saved, the file is unchanged: %1</source>
+        <translation>Nicht gespeichert, die Datei ist unverändert: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Reloading…</source>
+        <translation>Wird neu geladen…</translation>
+    </message>
+    <message>
+        <source>%1 Reloaded: %2.</source>
+        <translation>%1 Neu geladen: %2.</translation>
+    </message>
+    <message>
+        <source>%1 The reload failed, the previous configuration stays in force: %2</source>
+        <translation>%1 Das Neuladen ist fehlgeschlagen, die bisherige Konfiguration bleibt aktiv: %2</translation>
+    </message>
+    <message>
+        <source>The new address takes effect after LLMProxy restarts.</source>
+        <translation>Die neue Adresse wirkt nach einem Neustart von LLMProxy.</translation>
+    </message>
+    <message>
+        <source>LLMProxy starts when you log in.</source>
+        <translation>LLMProxy startet bei Ihrer Anmeldung.</translation>
+    </message>
+    <message>
+        <source>LLMProxy no longer starts when you log in.</source>
+        <translation>LLMProxy startet nicht mehr bei Ihrer Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Kept in %1, which starts %2.</source>
+        <translation>Abgelegt in %1, das %2 startet.</translation>
+    </message>
+    <message>
+        <source>No file manager opens %1.</source>
+        <translation>Kein Dateimanager öffnet %1.</translation>
+    </message>
+    <message>
+        <source>1 error; choose it to go to its line.</source>
+        <translation>1 Fehler; wählen Sie ihn, um zu seiner Zeile zu springen.</translation>
+    </message>
+    <message>
+        <source>%1 errors; choose one to go to its line.</source>
+        <translation>%1 Fehler; wählen Sie einen, um zu seiner Zeile zu springen.</translation>
+    </message>
+    <message>
+        <source>Not applied: the text has errors and the file is unchanged.</source>
+        <translation>Nicht übernommen: Der Text enthält Fehler, die Datei ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The editor shows the file again.</source>
+        <translation>Der Editor zeigt wieder die Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ThreatsWindow</name>
+    <message>
+        <source>Threats — LLMProxy</source>
+        <translation>Bedrohungen — LLMProxy</translation>
     </message>
 </context>
 <context>

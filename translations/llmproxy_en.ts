@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConnectToolDialog</name>
+    <message>
+        <source>Connect a tool — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coding tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About this tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings for the tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tool&apos;s config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of writing the config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a &amp;test request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the test request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuardsWindow</name>
+    <message>
+        <source>Security guards — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Security guards on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Master switch: every request and response guard at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests scanned and scan time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switches apply at once. &lt;i&gt;Back to configuration&lt;/i&gt; returns a guard to what the configuration file says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base URL</source>
@@ -69,6 +183,617 @@
     </message>
     <message>
         <source>Release the kill switch and serve requests again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundWindow</name>
+    <message>
+        <source>Playground — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model the gateway offers, or any model name or alias to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the gateway again which models it offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: paste one of yours (kept only while this window is open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ystem prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional instructions sent as the system message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompts sent in this window and the answers, with the route, tokens, cost and security decisions of each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prompt (Ctrl+Enter sends):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the exchanges shown above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the answer now (the gateway cancels the upstream request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the prompt through the gateway (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Settings — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allow other machines on the local network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow other machines on the local network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on every network interface instead of this computer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An IP address of this computer: 0.0.0.0 is every IPv4 interface, :: every IPv6 one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the local network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server settings status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply server settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the listen address and port into the configuration file and reload it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo server changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System follows the desktop, also when it switches between light and dark while LLMProxy runs. Light and Dark use the same colours on every desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The windows change language at once. Log messages and the configuration file stay in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start LLMProxy when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start LLMProxy when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the login entry is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include request and response &amp;bodies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include request and response bodies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts and answers appear in the log; API keys are always redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the log goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging settings status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply logging settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the logging settings into the configuration file and reload it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;ndo changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo logging changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints added in the window (registry.json), the guard switches (features.json) and today&apos;s spend (budget.json) are kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a problem to go to its line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the configuration text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the text as LLMProxy would load it, without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the configuration text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the text (the previous file is kept as a backup) and reload it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert to the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the file&apos;s text back into the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::Autostart</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::CommandPalette</name>
+    <message>
+        <source>No command matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a command&apos;s name; Up and Down choose, Enter runs it, Escape closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ConnectToolDialog</name>
+    <message>
+        <source>Write config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the config change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key the tool sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model the gateway serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This gateway asks for a proxy key: enter one of its keys (LLM_PROXY_API_KEYS or a named client key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key; tools that insist on one get “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code speaks the Anthropic Messages API at the root URL. Name a model here, or map the Claude model names it asks for with model_aliases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex speaks the OpenAI Responses API; LLMProxy becomes its model provider “llmproxy”. Codex Desktop signed in with ChatGPT ignores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cursor sends requests from its own servers: the gateway must be reachable from the internet (a tunnel or a public address, with proxy keys set). Enter that public URL above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds a model named “LLMProxy” to Continue&apos;s models; Continue reloads the file when it changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The openai/ prefix tells Aider to use the OpenAI API; the model after it is what LLMProxy routes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Cline&apos;s settings choose the API provider “OpenAI Compatible”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zed does not discover models for this provider: the models listed here are written. Zed asks for the key in its Agent panel, or takes it from LLMPROXY_API_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VS Code&apos;s Custom Endpoint provider: chat and agent go through LLMProxy, completions stay with GitHub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 (Write config merges this into the file):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or from a shell:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the tool&apos;s settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeps these settings itself: copy them into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model first: %1 needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has these settings; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1; the previous file is saved as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1, which LLMProxy had created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1 as it was before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway URL is not a valid http:// or https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending POST %1 as %2 would…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 — it works. The model answered: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -148,6 +873,54 @@
     </message>
     <message>
         <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Threats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the security guards blocked, masked and flagged, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &amp;guards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch the security guards on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;layground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a prompt through the gateway and see the route, tokens, cost and security decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find and run any command by typing part of its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -335,6 +1108,145 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::GuardsWindow</name>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off by %1 in the environment: the environment wins, so it cannot be switched on here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a signing key: set LLM_PROXY_SIGNING_KEY and restart LLMProxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched on here, as in the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off here, as in the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration says off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration says on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not running while the security guards are switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scanned · %2 blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: back to configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guards switched on below inspect every request and answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests reach the providers unchecked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration (security.enabled) says off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration (security.enabled) says on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration (security.enabled: false).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests scanned, %2 blocked. Scan time per request: median %3, p95 %4, p99 %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not running: the security guards are switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 masked · %2 flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch %1 on or off now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration switches it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration switches it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::MainWindow</name>
     <message>
         <source>Copy base URL</source>
@@ -484,6 +1396,209 @@
         <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::PlaygroundWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model, type a prompt and press Send: the request goes through the gateway like any client&apos;s, and the answer streams in here with the route it took, its tokens, cost and any security decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so it offers no models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the gateway for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: enter one of its keys above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused this key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the gateway&apos;s models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway offers no model yet: add an endpoint to the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 model offered by the gateway at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 models offered by the gateway at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so nothing can be sent. Check the main window&apos;s state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You → %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streaming from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collecting the gateway&apos;s figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route: none (answered by the gateway itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serving %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after %1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens: %1 in, %2 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens: not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: unknown (no usage or no price for this model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway overhead before the answer began: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1 (%2 before the answer began)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security: 1 value masked before the request left (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security: %1 values masked before the request left (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security: values masked by %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security: flagged by %1, %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked by the gateway&apos;s security guards (%1): %2 (code %3, HTTP %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered HTTP %1: %2 (code %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer stopped with an error: %1 (code %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the gateway at %1: %2. Is the proxy running and listening?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the gateway broke: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream ended without its final [DONE] event: the answer may be incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -565,6 +1680,200 @@
     </message>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SettingsWindow</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot keep a backup of %1 as %2; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug: everything, for finding a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info: requests and changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: only what needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: only failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text: one readable line per event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON: one object per line, for log collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log goes to the standard error output: the terminal that started LLMProxy, or the system journal when it runs as a service. The configuration has no log file of its own; redirect the output to keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Off: only programs on this computer can use the proxy (127.0.0.1). On: other machines on your network reach it at this computer&apos;s address.&lt;/p&gt;&lt;p&gt;They could then spend your provider accounts, so LLMProxy listens beyond this computer only when clients must send a proxy key: set &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (comma-separated keys) in the environment or in &lt;code&gt;.env&lt;/code&gt;, or add keys under &lt;code&gt;server.auth.keys&lt;/code&gt; in the configuration file. Without a key it refuses to start. The proxy speaks plain HTTP: on a network you do not trust, put a TLS reverse proxy in front of it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: nothing is kept between runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy is not listening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening now on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file has errors; correct them on the Configuration file page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address: use 0.0.0.0 (every IPv4 interface), :: (every IPv6 interface) or one of this computer&apos;s addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proxy key is configured, so LLMProxy would refuse to listen beyond this computer. Set LLM_PROXY_API_KEYS or add keys under server.auth.keys first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the listen address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment or the command line sets %1; the file&apos;s value is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A changed address or port takes effect after LLMProxy restarts: reloading the configuration does not move the listener.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot change the configuration file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its layout could not be kept, so it was written anew without its comments; the previous file is %1.bak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved, the file is unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Reloaded: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The reload failed, the previous configuration stays in force: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new address takes effect after LLMProxy restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLMProxy starts when you log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLMProxy no longer starts when you log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in %1, which starts %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager opens %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 error; choose it to go to its line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 errors; choose one to go to its line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied: the text has errors and the file is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The editor shows the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ThreatsWindow</name>
+    <message>
+        <source>Threats — LLMProxy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

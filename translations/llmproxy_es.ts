@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ConnectToolDialog</name>
+    <message>
+        <source>Connect a tool — LLMProxy</source>
+        <translation>Conectar una herramienta — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Coding tools</source>
+        <translation>Herramientas de programación</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Herramienta</translation>
+    </message>
+    <message>
+        <source>About this tool</source>
+        <translation>Acerca de esta herramienta</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;URL:</source>
+        <translation>&amp;URL de la pasarela:</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>URL de la pasarela</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;key:</source>
+        <translation>&amp;Clave del proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy key</source>
+        <translation>Clave del proxy</translation>
+    </message>
+    <message>
+        <source>About the key</source>
+        <translation>Acerca de la clave</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Settings for the tool</source>
+        <translation>Ajustes para la herramienta</translation>
+    </message>
+    <message>
+        <source>The tool&apos;s config file</source>
+        <translation>Archivo de configuración de la herramienta</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>Archivo de configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Write config</source>
+        <translation>&amp;Escribir configuración</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Result of writing the config file</source>
+        <translation>Resultado de escribir el archivo de configuración</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test request</source>
+        <translation>Enviar solicitud de &amp;prueba</translation>
+    </message>
+    <message>
+        <source>Result of the test request</source>
+        <translation>Resultado de la solicitud de prueba</translation>
+    </message>
+</context>
+<context>
+    <name>GuardsWindow</name>
+    <message>
+        <source>Security guards — LLMProxy</source>
+        <translation>Filtros de seguridad — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Security guards on</source>
+        <translation>&amp;Filtros de seguridad activados</translation>
+    </message>
+    <message>
+        <source>Master switch: every request and response guard at once</source>
+        <translation>Interruptor general: todos los filtros de solicitudes y respuestas a la vez</translation>
+    </message>
+    <message>
+        <source>Security state</source>
+        <translation>Estado de seguridad</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>Volver a la configuración</translation>
+    </message>
+    <message>
+        <source>Requests scanned and scan time</source>
+        <translation>Solicitudes analizadas y tiempo de análisis</translation>
+    </message>
+    <message>
+        <source>Switches apply at once. &lt;i&gt;Back to configuration&lt;/i&gt; returns a guard to what the configuration file says.</source>
+        <translation>Los interruptores se aplican al instante. &lt;i&gt;Volver a la configuración&lt;/i&gt; devuelve un filtro a lo que indica el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base URL</source>
@@ -70,6 +184,617 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Desactivar el interruptor de emergencia y volver a atender solicitudes</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundWindow</name>
+    <message>
+        <source>Playground — LLMProxy</source>
+        <translation>Zona de pruebas — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>A model the gateway offers, or any model name or alias to try</source>
+        <translation>Un modelo que ofrece la pasarela, o cualquier nombre de modelo o alias que quieras probar</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh models</source>
+        <translation>&amp;Actualizar modelos</translation>
+    </message>
+    <message>
+        <source>Ask the gateway again which models it offers</source>
+        <translation>Volver a preguntar a la pasarela qué modelos ofrece</translation>
+    </message>
+    <message>
+        <source>Refresh models</source>
+        <translation>Actualizar modelos</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>Estado de la lista de modelos</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;key:</source>
+        <translation>&amp;Clave de la pasarela:</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: paste one of yours (kept only while this window is open)</source>
+        <translation>La pasarela exige una clave de cliente: pega una de las tuyas (solo se guarda mientras esta ventana esté abierta)</translation>
+    </message>
+    <message>
+        <source>Gateway key</source>
+        <translation>Clave de la pasarela</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem prompt:</source>
+        <translation>Prompt del s&amp;istema:</translation>
+    </message>
+    <message>
+        <source>Optional instructions sent as the system message</source>
+        <translation>Instrucciones opcionales enviadas como mensaje del sistema</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt del sistema</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>The prompts sent in this window and the answers, with the route, tokens, cost and security decisions of each</source>
+        <translation>Los prompts enviados en esta ventana y las respuestas, cada uno con su ruta, tokens, coste y decisiones de seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt (Ctrl+Enter sends):</source>
+        <translation>&amp;Prompt (Ctrl+Intro envía):</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>Estado de la solicitud</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <source>Forget the exchanges shown above</source>
+        <translation>Olvidar los intercambios mostrados arriba</translation>
+    </message>
+    <message>
+        <source>Clear conversation</source>
+        <translation>Borrar la conversación</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Stop the answer now (the gateway cancels the upstream request)</source>
+        <translation>Detener la respuesta ahora (la pasarela cancela la solicitud al upstream)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Send the prompt through the gateway (Ctrl+Enter)</source>
+        <translation>Enviar el prompt a través de la pasarela (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Settings — LLMProxy</source>
+        <translation>Ajustes — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Páginas de ajustes</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Inicio al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Logging and data</source>
+        <translation>Registro y datos</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Archivo de configuración</translation>
+    </message>
+    <message>
+        <source>Settings page</source>
+        <translation>Página de ajustes</translation>
+    </message>
+    <message>
+        <source>Listening now</source>
+        <translation>Escuchando ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Allow other machines on the local network</source>
+        <translation>Permitir otros equipos de la red &amp;local</translation>
+    </message>
+    <message>
+        <source>Allow other machines on the local network</source>
+        <translation>Permitir otros equipos de la red local</translation>
+    </message>
+    <message>
+        <source>Listen on every network interface instead of this computer only</source>
+        <translation>Escuchar en todas las interfaces de red en lugar de solo en este equipo</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>&amp;Dirección de escucha:</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Dirección de escucha</translation>
+    </message>
+    <message>
+        <source>An IP address of this computer: 0.0.0.0 is every IPv4 interface, :: every IPv6 one</source>
+        <translation>Una dirección IP de este equipo: 0.0.0.0 es cualquier interfaz IPv4, :: cualquier interfaz IPv6</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>About the local network</source>
+        <translation>Acerca de la red local</translation>
+    </message>
+    <message>
+        <source>Server settings status</source>
+        <translation>Estado de los ajustes del servidor</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Apply server settings</source>
+        <translation>Aplicar los ajustes del servidor</translation>
+    </message>
+    <message>
+        <source>Write the listen address and port into the configuration file and reload it</source>
+        <translation>Escribir la dirección de escucha y el puerto en el archivo de configuración y recargarlo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>Deshacer &amp;cambios</translation>
+    </message>
+    <message>
+        <source>Undo server changes</source>
+        <translation>Deshacer los cambios del servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>System follows the desktop, also when it switches between light and dark while LLMProxy runs. Light and Dark use the same colours on every desktop.</source>
+        <translation>Sistema sigue al escritorio, también cuando cambia entre claro y oscuro mientras LLMProxy se ejecuta. Claro y Oscuro usan los mismos colores en cualquier escritorio.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>The windows change language at once. Log messages and the configuration file stay in English.</source>
+        <translation>Las ventanas cambian de idioma al instante. Los mensajes del registro y el archivo de configuración siguen en inglés.</translation>
+    </message>
+    <message>
+        <source>&amp;Start LLMProxy when I log in</source>
+        <translation>&amp;Iniciar LLMProxy al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Start LLMProxy when I log in</source>
+        <translation>Iniciar LLMProxy al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Where the login entry is kept</source>
+        <translation>Dónde se guarda la entrada de inicio</translation>
+    </message>
+    <message>
+        <source>Start at login status</source>
+        <translation>Estado del inicio al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Nivel:</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Nivel de registro</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Log format</source>
+        <translation>Formato del registro</translation>
+    </message>
+    <message>
+        <source>Include request and response &amp;bodies</source>
+        <translation>Incluir los &amp;cuerpos de solicitudes y respuestas</translation>
+    </message>
+    <message>
+        <source>Include request and response bodies</source>
+        <translation>Incluir los cuerpos de solicitudes y respuestas</translation>
+    </message>
+    <message>
+        <source>Prompts and answers appear in the log; API keys are always redacted</source>
+        <translation>Los prompts y las respuestas aparecen en el registro; las claves de API siempre se ocultan</translation>
+    </message>
+    <message>
+        <source>Where the log goes</source>
+        <translation>Adónde va el registro</translation>
+    </message>
+    <message>
+        <source>Logging settings status</source>
+        <translation>Estado de los ajustes de registro</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>Apl&amp;icar</translation>
+    </message>
+    <message>
+        <source>Apply logging settings</source>
+        <translation>Aplicar los ajustes de registro</translation>
+    </message>
+    <message>
+        <source>Write the logging settings into the configuration file and reload it</source>
+        <translation>Escribir los ajustes de registro en el archivo de configuración y recargarlo</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo changes</source>
+        <translation>&amp;Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Undo logging changes</source>
+        <translation>Deshacer los cambios del registro</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Directorio de datos</translation>
+    </message>
+    <message>
+        <source>Endpoints added in the window (registry.json), the guard switches (features.json) and today&apos;s spend (budget.json) are kept here.</source>
+        <translation>Aquí se guardan los endpoints añadidos en la ventana (registry.json), los interruptores de los filtros (features.json) y el gasto de hoy (budget.json).</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Open the data directory</source>
+        <translation>Abrir el directorio de datos</translation>
+    </message>
+    <message>
+        <source>Configuration text</source>
+        <translation>Texto de la configuración</translation>
+    </message>
+    <message>
+        <source>Problems in the configuration</source>
+        <translation>Problemas en la configuración</translation>
+    </message>
+    <message>
+        <source>Choose a problem to go to its line</source>
+        <translation>Elige un problema para ir a su línea</translation>
+    </message>
+    <message>
+        <source>Configuration status</source>
+        <translation>Estado de la configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Validar</translation>
+    </message>
+    <message>
+        <source>Validate the configuration text</source>
+        <translation>Validar el texto de la configuración</translation>
+    </message>
+    <message>
+        <source>Check the text as LLMProxy would load it, without saving</source>
+        <translation>Comprobar el texto tal como lo cargaría LLMProxy, sin guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Apply the configuration text</source>
+        <translation>Aplicar el texto de la configuración</translation>
+    </message>
+    <message>
+        <source>Save the text (the previous file is kept as a backup) and reload it</source>
+        <translation>Guardar el texto (el archivo anterior se conserva como copia de seguridad) y recargarlo</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+    <message>
+        <source>Revert to the file</source>
+        <translation>Volver al archivo</translation>
+    </message>
+    <message>
+        <source>Put the file&apos;s text back into the editor</source>
+        <translation>Volver a poner el texto del archivo en el editor</translation>
+    </message>
+    <message>
+        <source>Close settings</source>
+        <translation>Cerrar los ajustes</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::Autostart</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>No se puede crear la carpeta de %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>No se puede modificar %1.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>No se puede eliminar %1.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::CommandPalette</name>
+    <message>
+        <source>No command matches.</source>
+        <translation>Ningún comando coincide.</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>Paleta de comandos</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>Escribe un comando…</translation>
+    </message>
+    <message>
+        <source>Filter commands</source>
+        <translation>Filtrar comandos</translation>
+    </message>
+    <message>
+        <source>Type part of a command&apos;s name; Up and Down choose, Enter runs it, Escape closes.</source>
+        <translation>Escribe parte del nombre de un comando; Arriba y Abajo eligen, Intro lo ejecuta, Esc cierra.</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Comandos</translation>
+    </message>
+    <message>
+        <source>%1 (on)</source>
+        <translation>%1 (activado)</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (desactivado)</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ConnectToolDialog</name>
+    <message>
+        <source>Write config</source>
+        <translation>Escribir configuración</translation>
+    </message>
+    <message>
+        <source>Undo the config change</source>
+        <translation>Deshacer el cambio de configuración</translation>
+    </message>
+    <message>
+        <source>Send a test request</source>
+        <translation>Enviar una solicitud de prueba</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>the key the tool sends</source>
+        <translation>la clave que envía la herramienta</translation>
+    </message>
+    <message>
+        <source>a model the gateway serves</source>
+        <translation>un modelo que sirve la pasarela</translation>
+    </message>
+    <message>
+        <source>This gateway asks for a proxy key: enter one of its keys (LLM_PROXY_API_KEYS or a named client key).</source>
+        <translation>Esta pasarela pide una clave del proxy: introduce una de sus claves (LLM_PROXY_API_KEYS o una clave de cliente con nombre).</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key; tools that insist on one get “%1”.</source>
+        <translation>Esta pasarela no pide clave; las herramientas que exigen una reciben «%1».</translation>
+    </message>
+    <message>
+        <source>Claude Code speaks the Anthropic Messages API at the root URL. Name a model here, or map the Claude model names it asks for with model_aliases.</source>
+        <translation>Claude Code usa la API Messages de Anthropic en la URL raíz. Indica aquí un modelo o asigna con model_aliases los nombres de modelos Claude que pide.</translation>
+    </message>
+    <message>
+        <source>Codex speaks the OpenAI Responses API; LLMProxy becomes its model provider “llmproxy”. Codex Desktop signed in with ChatGPT ignores it.</source>
+        <translation>Codex usa la API Responses de OpenAI; LLMProxy pasa a ser su proveedor de modelos «llmproxy». Codex Desktop con sesión iniciada en ChatGPT lo ignora.</translation>
+    </message>
+    <message>
+        <source>Cursor sends requests from its own servers: the gateway must be reachable from the internet (a tunnel or a public address, with proxy keys set). Enter that public URL above.</source>
+        <translation>Cursor envía las solicitudes desde sus propios servidores: la pasarela debe ser accesible desde internet (un túnel o una dirección pública, con claves del proxy definidas). Introduce esa URL pública arriba.</translation>
+    </message>
+    <message>
+        <source>Adds a model named “LLMProxy” to Continue&apos;s models; Continue reloads the file when it changes.</source>
+        <translation>Añade un modelo llamado «LLMProxy» a los modelos de Continue; Continue recarga el archivo cuando cambia.</translation>
+    </message>
+    <message>
+        <source>The openai/ prefix tells Aider to use the OpenAI API; the model after it is what LLMProxy routes.</source>
+        <translation>El prefijo openai/ indica a Aider que use la API de OpenAI; el modelo que sigue es el que enruta LLMProxy.</translation>
+    </message>
+    <message>
+        <source>In Cline&apos;s settings choose the API provider “OpenAI Compatible”.</source>
+        <translation>En los ajustes de Cline, elige el proveedor de API «OpenAI Compatible».</translation>
+    </message>
+    <message>
+        <source>Zed does not discover models for this provider: the models listed here are written. Zed asks for the key in its Agent panel, or takes it from LLMPROXY_API_KEY.</source>
+        <translation>Zed no descubre modelos para este proveedor: se escriben los modelos indicados aquí. Zed pide la clave en su panel Agent o la toma de LLMPROXY_API_KEY.</translation>
+    </message>
+    <message>
+        <source>VS Code&apos;s Custom Endpoint provider: chat and agent go through LLMProxy, completions stay with GitHub.</source>
+        <translation>Proveedor Custom Endpoint de VS Code: el chat y el agente pasan por LLMProxy; las sugerencias de código siguen en GitHub.</translation>
+    </message>
+    <message>
+        <source>In %1 (Write config merges this into the file):</source>
+        <translation>En %1 («Escribir configuración» lo combina con el archivo):</translation>
+    </message>
+    <message>
+        <source>Or from a shell:</source>
+        <translation>O desde una terminal:</translation>
+    </message>
+    <message>
+        <source>Then run:</source>
+        <translation>Después ejecuta:</translation>
+    </message>
+    <message>
+        <source>In the tool&apos;s settings:</source>
+        <translation>En los ajustes de la herramienta:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>Copiar: %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Archivo: %1</translation>
+    </message>
+    <message>
+        <source>%1 keeps these settings itself: copy them into it.</source>
+        <translation>%1 guarda estos ajustes por su cuenta: cópialos en él.</translation>
+    </message>
+    <message>
+        <source>Choose a model first: %1 needs one.</source>
+        <translation>Elige primero un modelo: %1 necesita uno.</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>No se ha escrito: %1</translation>
+    </message>
+    <message>
+        <source>%1 already has these settings; nothing was written.</source>
+        <translation>%1 ya tiene estos ajustes; no se ha escrito nada.</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>Se ha creado %1.</translation>
+    </message>
+    <message>
+        <source>Changed %1; the previous file is saved as %2.</source>
+        <translation>Se ha modificado %1; el archivo anterior se guardó como %2.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(eliminado)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>No se ha deshecho: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1, which LLMProxy had created.</source>
+        <translation>Se ha eliminado %1, que había creado LLMProxy.</translation>
+    </message>
+    <message>
+        <source>Restored %1 as it was before.</source>
+        <translation>Se ha restaurado %1 tal como estaba.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Elige primero un modelo.</translation>
+    </message>
+    <message>
+        <source>The gateway URL is not a valid http:// or https:// address.</source>
+        <translation>La URL de la pasarela no es una dirección http:// o https:// válida.</translation>
+    </message>
+    <message>
+        <source>Sending POST %1 as %2 would…</source>
+        <translation>Enviando POST %1 como lo haría %2…</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Sin respuesta de %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — it works. The model answered: “%2”</source>
+        <translation>HTTP %1 — funciona. El modelo respondió: «%2»</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — %2</source>
+        <translation>HTTP %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -149,6 +874,54 @@
     <message>
         <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
         <translation>%1 abierto. Guárdelo y elija «Recargar configuración» para aplicarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Threats</source>
+        <translation>&amp;Amenazas</translation>
+    </message>
+    <message>
+        <source>What the security guards blocked, masked and flagged, and why</source>
+        <translation>Lo que los filtros de seguridad bloquearon, enmascararon y marcaron, y por qué</translation>
+    </message>
+    <message>
+        <source>Security &amp;guards</source>
+        <translation>&amp;Filtros de seguridad</translation>
+    </message>
+    <message>
+        <source>Switch the security guards on or off</source>
+        <translation>Activar o desactivar los filtros de seguridad</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>Conectar una &amp;herramienta…</translation>
+    </message>
+    <message>
+        <source>Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy</source>
+        <translation>Dirigir Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed o Copilot a LLMProxy</translation>
+    </message>
+    <message>
+        <source>P&amp;layground</source>
+        <translation>&amp;Zona de pruebas</translation>
+    </message>
+    <message>
+        <source>Send a prompt through the gateway and see the route, tokens, cost and security decisions</source>
+        <translation>Enviar un prompt a través de la pasarela y ver la ruta, los tokens, el coste y las decisiones de seguridad</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>&amp;Paleta de comandos…</translation>
+    </message>
+    <message>
+        <source>Find and run any command by typing part of its name</source>
+        <translation>Buscar y ejecutar cualquier comando escribiendo parte de su nombre</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
+        <translation>Dirección de escucha, tema, idioma, inicio al iniciar sesión, registro y archivo de configuración</translation>
     </message>
 </context>
 <context>
@@ -335,6 +1108,145 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::GuardsWindow</name>
+    <message>
+        <source>On</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Switched off by %1 in the environment: the environment wins, so it cannot be switched on here.</source>
+        <translation>Desactivado por %1 en el entorno: el entorno prevalece, así que no se puede activar aquí.</translation>
+    </message>
+    <message>
+        <source>Needs a signing key: set LLM_PROXY_SIGNING_KEY and restart LLMProxy.</source>
+        <translation>Necesita una clave de firma: define LLM_PROXY_SIGNING_KEY y reinicia LLMProxy.</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration file (%1).</source>
+        <translation>Desactivado en el archivo de configuración (%1).</translation>
+    </message>
+    <message>
+        <source>Switched on here, as in the configuration.</source>
+        <translation>Activado aquí, como en la configuración.</translation>
+    </message>
+    <message>
+        <source>Switched off here, as in the configuration.</source>
+        <translation>Desactivado aquí, como en la configuración.</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration says off.</source>
+        <translation>Activado aquí; la configuración indica desactivado.</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration says on.</source>
+        <translation>Desactivado aquí; la configuración indica activado.</translation>
+    </message>
+    <message>
+        <source>Not running while the security guards are switched off.</source>
+        <translation>No se ejecuta mientras los filtros de seguridad estén desactivados.</translation>
+    </message>
+    <message>
+        <source>%1 scanned · %2 blocked</source>
+        <translation>%1 analizadas · %2 bloqueadas</translation>
+    </message>
+    <message>
+        <source>%1 state</source>
+        <translation>Estado de %1</translation>
+    </message>
+    <message>
+        <source>%1 counters</source>
+        <translation>Contadores de %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 activado</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>Volver a la configuración</translation>
+    </message>
+    <message>
+        <source>%1: back to configuration</source>
+        <translation>%1: volver a la configuración</translation>
+    </message>
+    <message>
+        <source>The guards switched on below inspect every request and answer.</source>
+        <translation>Los filtros activados abajo inspeccionan cada solicitud y respuesta.</translation>
+    </message>
+    <message>
+        <source>Requests reach the providers unchecked.</source>
+        <translation>Las solicitudes llegan a los proveedores sin comprobar.</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards on.</source>
+        <translation>La configuración activa los filtros de seguridad.</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards off.</source>
+        <translation>La configuración desactiva los filtros de seguridad.</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration (security.enabled) says off.</source>
+        <translation>Activado aquí; la configuración (security.enabled) indica desactivado.</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration (security.enabled) says on.</source>
+        <translation>Desactivado aquí; la configuración (security.enabled) indica activado.</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration (security.enabled: false).</source>
+        <translation>Desactivado en la configuración (security.enabled: false).</translation>
+    </message>
+    <message>
+        <source>%1 requests scanned, %2 blocked. Scan time per request: median %3, p95 %4, p99 %5.</source>
+        <translation>%1 solicitudes analizadas, %2 bloqueadas. Tiempo de análisis por solicitud: mediana %3, p95 %4, p99 %5.</translation>
+    </message>
+    <message>
+        <source>Running now.</source>
+        <translation>En ejecución.</translation>
+    </message>
+    <message>
+        <source>Not running: the security guards are switched off.</source>
+        <translation>No se ejecuta: los filtros de seguridad están desactivados.</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>No se ejecuta.</translation>
+    </message>
+    <message>
+        <source>%1 masked · %2 flagged</source>
+        <translation>%1 enmascaradas · %2 marcadas</translation>
+    </message>
+    <message>
+        <source>Switch %1 on or off now</source>
+        <translation>Activar o desactivar %1 ahora</translation>
+    </message>
+    <message>
+        <source>The configuration switches it on.</source>
+        <translation>La configuración lo activa.</translation>
+    </message>
+    <message>
+        <source>The configuration switches it off.</source>
+        <translation>La configuración lo desactiva.</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::MainWindow</name>
     <message>
         <source>Copy base URL</source>
@@ -484,6 +1396,209 @@
         <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
         <translation>El registro no pudo seguir el ritmo: estas solicitudes se atendieron pero no aparecen (la salida de registro del proxy también las cuenta).</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::PlaygroundWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Choose a model, type a prompt and press Send: the request goes through the gateway like any client&apos;s, and the answer streams in here with the route it took, its tokens, cost and any security decision.</source>
+        <translation>Elige un modelo, escribe un prompt y pulsa Enviar: la solicitud pasa por la pasarela como la de cualquier cliente, y la respuesta llega aquí en streaming con la ruta que siguió, sus tokens, su coste y cualquier decisión de seguridad.</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so it offers no models.</source>
+        <translation>La pasarela no está escuchando, así que no ofrece modelos.</translation>
+    </message>
+    <message>
+        <source>Asking the gateway for its models…</source>
+        <translation>Preguntando a la pasarela por sus modelos…</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: enter one of its keys above.</source>
+        <translation>La pasarela exige una clave de cliente: introduce una de sus claves arriba.</translation>
+    </message>
+    <message>
+        <source>The gateway refused this key: %1</source>
+        <translation>La pasarela rechazó esta clave: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the gateway&apos;s models: %1</source>
+        <translation>No se pueden listar los modelos de la pasarela: %1</translation>
+    </message>
+    <message>
+        <source>The gateway offers no model yet: add an endpoint to the configuration.</source>
+        <translation>La pasarela aún no ofrece ningún modelo: añade un endpoint a la configuración.</translation>
+    </message>
+    <message>
+        <source>1 model offered by the gateway at %1.</source>
+        <translation>1 modelo ofrecido por la pasarela en %1.</translation>
+    </message>
+    <message>
+        <source>%1 models offered by the gateway at %2.</source>
+        <translation>%1 modelos ofrecidos por la pasarela en %2.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Elige primero un modelo.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Escribe primero un prompt.</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so nothing can be sent. Check the main window&apos;s state.</source>
+        <translation>La pasarela no está escuchando, así que no se puede enviar nada. Comprueba el estado en la ventana principal.</translation>
+    </message>
+    <message>
+        <source>You → %1</source>
+        <translation>Tú → %1</translation>
+    </message>
+    <message>
+        <source>System: %1</source>
+        <translation>Sistema: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>Esperando a %1…</translation>
+    </message>
+    <message>
+        <source>Streaming from %1…</source>
+        <translation>Recibiendo de %1…</translation>
+    </message>
+    <message>
+        <source>Collecting the gateway&apos;s figures…</source>
+        <translation>Recopilando las cifras de la pasarela…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1.</source>
+        <translation>Detenido tras %1.</translation>
+    </message>
+    <message>
+        <source>Answered in %1.</source>
+        <translation>Respondido en %1.</translation>
+    </message>
+    <message>
+        <source>Route: none (answered by the gateway itself)</source>
+        <translation>Ruta: ninguna (respondió la propia pasarela)</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1</source>
+        <translation>Ruta: endpoint %1</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1 (%2)</source>
+        <translation>Ruta: endpoint %1 (%2)</translation>
+    </message>
+    <message>
+        <source>serving %1</source>
+        <translation>que sirve %1</translation>
+    </message>
+    <message>
+        <source>after %1 attempts</source>
+        <translation>tras %1 intentos</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 in, %2 out</source>
+        <translation>Tokens: %1 de entrada, %2 de salida</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported</source>
+        <translation>Tokens: no informados</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Coste: %1</translation>
+    </message>
+    <message>
+        <source>Cost: unknown (no usage or no price for this model)</source>
+        <translation>Coste: desconocido (sin datos de uso o sin precio para este modelo)</translation>
+    </message>
+    <message>
+        <source>Gateway overhead before the answer began: %1</source>
+        <translation>Sobrecarga de la pasarela antes de empezar la respuesta: %1</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1 (%2 before the answer began)</source>
+        <translation>Sobrecarga de la pasarela: %1 (%2 antes de empezar la respuesta)</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1</source>
+        <translation>Sobrecarga de la pasarela: %1</translation>
+    </message>
+    <message>
+        <source>First token: %1</source>
+        <translation>Primer token: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Solicitud %1</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2%3</source>
+        <translation>Seguridad: bloqueado por %1, código %2%3</translation>
+    </message>
+    <message>
+        <source>Security: 1 value masked before the request left (%1)</source>
+        <translation>Seguridad: 1 valor enmascarado antes de que saliera la solicitud (%1)</translation>
+    </message>
+    <message>
+        <source>Security: %1 values masked before the request left (%2)</source>
+        <translation>Seguridad: %1 valores enmascarados antes de que saliera la solicitud (%2)</translation>
+    </message>
+    <message>
+        <source>Security: values masked by %1%2</source>
+        <translation>Seguridad: valores enmascarados por %1%2</translation>
+    </message>
+    <message>
+        <source>Security: flagged by %1, %2%3</source>
+        <translation>Seguridad: marcado por %1, %2%3</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2</source>
+        <translation>Seguridad: bloqueado por %1, código %2</translation>
+    </message>
+    <message>
+        <source>Blocked by the gateway&apos;s security guards (%1): %2 (code %3, HTTP %4).</source>
+        <translation>Bloqueado por los filtros de seguridad de la pasarela (%1): %2 (código %3, HTTP %4).</translation>
+    </message>
+    <message>
+        <source>The gateway answered HTTP %1: %2 (code %3).</source>
+        <translation>La pasarela respondió HTTP %1: %2 (código %3).</translation>
+    </message>
+    <message>
+        <source>The answer stopped with an error: %1 (code %2).</source>
+        <translation>La respuesta se detuvo con un error: %1 (código %2).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the gateway at %1: %2. Is the proxy running and listening?</source>
+        <translation>No se puede contactar con la pasarela en %1: %2. ¿Está el proxy en ejecución y escuchando?</translation>
+    </message>
+    <message>
+        <source>The connection to the gateway broke: %1.</source>
+        <translation>Se cortó la conexión con la pasarela: %1.</translation>
+    </message>
+    <message>
+        <source>The stream ended without its final [DONE] event: the answer may be incomplete.</source>
+        <translation>El flujo terminó sin su evento final [DONE]: la respuesta puede estar incompleta.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -566,6 +1681,200 @@
     <message>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SettingsWindow</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>No se puede crear la carpeta de %1.</translation>
+    </message>
+    <message>
+        <source>Cannot keep a backup of %1 as %2; nothing was saved.</source>
+        <translation>No se puede guardar una copia de seguridad de %1 como %2; no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Idioma del sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Debug: everything, for finding a problem</source>
+        <translation>Depuración: todo, para encontrar un problema</translation>
+    </message>
+    <message>
+        <source>Info: requests and changes</source>
+        <translation>Información: solicitudes y cambios</translation>
+    </message>
+    <message>
+        <source>Warning: only what needs attention</source>
+        <translation>Aviso: solo lo que requiere atención</translation>
+    </message>
+    <message>
+        <source>Error: only failures</source>
+        <translation>Error: solo fallos</translation>
+    </message>
+    <message>
+        <source>Text: one readable line per event</source>
+        <translation>Texto: una línea legible por evento</translation>
+    </message>
+    <message>
+        <source>JSON: one object per line, for log collectors</source>
+        <translation>JSON: un objeto por línea, para recolectores de registros</translation>
+    </message>
+    <message>
+        <source>The log goes to the standard error output: the terminal that started LLMProxy, or the system journal when it runs as a service. The configuration has no log file of its own; redirect the output to keep one.</source>
+        <translation>El registro va a la salida de error estándar: la terminal que inició LLMProxy, o el journal del sistema cuando se ejecuta como servicio. La configuración no tiene un archivo de registro propio; redirige la salida para conservar uno.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Off: only programs on this computer can use the proxy (127.0.0.1). On: other machines on your network reach it at this computer&apos;s address.&lt;/p&gt;&lt;p&gt;They could then spend your provider accounts, so LLMProxy listens beyond this computer only when clients must send a proxy key: set &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (comma-separated keys) in the environment or in &lt;code&gt;.env&lt;/code&gt;, or add keys under &lt;code&gt;server.auth.keys&lt;/code&gt; in the configuration file. Without a key it refuses to start. The proxy speaks plain HTTP: on a network you do not trust, put a TLS reverse proxy in front of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Desactivado: solo los programas de este equipo pueden usar el proxy (127.0.0.1). Activado: otros equipos de tu red lo alcanzan en la dirección de este equipo.&lt;/p&gt;&lt;p&gt;Podrían entonces gastar tus cuentas de proveedores, así que LLMProxy solo escucha más allá de este equipo cuando los clientes deben enviar una clave del proxy: define &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (claves separadas por comas) en el entorno o en &lt;code&gt;.env&lt;/code&gt;, o añade claves en &lt;code&gt;server.auth.keys&lt;/code&gt; en el archivo de configuración. Sin una clave se niega a arrancar. El proxy habla HTTP sin cifrar: en una red en la que no confíes, pon delante un proxy inverso con TLS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none: nothing is kept between runs</source>
+        <translation>ninguno: no se conserva nada entre ejecuciones</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>No se usa ningún archivo de configuración; inicia LLMProxy con --config ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Archivo: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>The proxy is not listening.</source>
+        <translation>El proxy no está escuchando.</translation>
+    </message>
+    <message>
+        <source>Listening now on %1.</source>
+        <translation>Escuchando ahora en %1.</translation>
+    </message>
+    <message>
+        <source>The configuration file has errors; correct them on the Configuration file page first.</source>
+        <translation>El archivo de configuración tiene errores; corrígelos primero en la página Archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address: use 0.0.0.0 (every IPv4 interface), :: (every IPv6 interface) or one of this computer&apos;s addresses.</source>
+        <translation>%1 no es una dirección IP: usa 0.0.0.0 (todas las interfaces IPv4), :: (todas las interfaces IPv6) o una de las direcciones de este equipo.</translation>
+    </message>
+    <message>
+        <source>No proxy key is configured, so LLMProxy would refuse to listen beyond this computer. Set LLM_PROXY_API_KEYS or add keys under server.auth.keys first.</source>
+        <translation>No hay ninguna clave del proxy configurada, así que LLMProxy se negaría a escuchar más allá de este equipo. Define primero LLM_PROXY_API_KEYS o añade claves en server.auth.keys.</translation>
+    </message>
+    <message>
+        <source>the listen address</source>
+        <translation>la dirección de escucha</translation>
+    </message>
+    <message>
+        <source>the port</source>
+        <translation>el puerto</translation>
+    </message>
+    <message>
+        <source>The environment or the command line sets %1; the file&apos;s value is not used.</source>
+        <translation>El entorno o la línea de comandos fija %1; no se usa el valor del archivo.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>A changed address or port takes effect after LLMProxy restarts: reloading the configuration does not move the listener.</source>
+        <translation>Un cambio de dirección o de puerto surte efecto tras reiniciar LLMProxy: recargar la configuración no cambia dónde se escucha.</translation>
+    </message>
+    <message>
+        <source>Cannot change the configuration file: %1</source>
+        <translation>No se puede modificar el archivo de configuración: %1</translation>
+    </message>
+    <message>
+        <source>Its layout could not be kept, so it was written anew without its comments; the previous file is %1.bak.</source>
+        <translation>No se pudo conservar su formato, así que se escribió de nuevo sin sus comentarios; el archivo anterior es %1.bak.</translation>
+    </message>
+    <message>
+        <source>Not saved, the file is unchanged: %1</source>
+        <translation>No se ha guardado, el archivo no ha cambiado: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Reloading…</source>
+        <translation>Recargando…</translation>
+    </message>
+    <message>
+        <source>%1 Reloaded: %2.</source>
+        <translation>%1 Recargado: %2.</translation>
+    </message>
+    <message>
+        <source>%1 The reload failed, the previous configuration stays in force: %2</source>
+        <translation>%1 La recarga falló; sigue vigente la configuración anterior: %2</translation>
+    </message>
+    <message>
+        <source>The new address takes effect after LLMProxy restarts.</source>
+        <translation>La nueva dirección surte efecto tras reiniciar LLMProxy.</translation>
+    </message>
+    <message>
+        <source>LLMProxy starts when you log in.</source>
+        <translation>LLMProxy se inicia al iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>LLMProxy no longer starts when you log in.</source>
+        <translation>LLMProxy ya no se inicia al iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Kept in %1, which starts %2.</source>
+        <translation>Guardado en %1, que inicia %2.</translation>
+    </message>
+    <message>
+        <source>No file manager opens %1.</source>
+        <translation>Ningún gestor de archivos abre %1.</translation>
+    </message>
+    <message>
+        <source>1 error; choose it to go to its line.</source>
+        <translation>1 error; elígelo para ir a su línea.</translation>
+    </message>
+    <message>
+        <source>%1 errors; choose one to go to its line.</source>
+        <translation>%1 errores; elige uno para ir a su línea.</translation>
+    </message>
+    <message>
+        <source>Not applied: the text has errors and the file is unchanged.</source>
+        <translation>No se ha aplicado: el texto tiene errores y el archivo no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>The editor shows the file again.</source>
+        <translation>El editor vuelve a mostrar el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ThreatsWindow</name>
+    <message>
+        <source>Threats — LLMProxy</source>
+        <translation>Amenazas — LLMProxy</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ConnectToolDialog</name>
+    <message>
+        <source>Connect a tool — LLMProxy</source>
+        <translation>Connecter un outil — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Coding tools</source>
+        <translation>Outils de programmation</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Outil</translation>
+    </message>
+    <message>
+        <source>About this tool</source>
+        <translation>À propos de cet outil</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;URL:</source>
+        <translation>&amp;URL de la passerelle :</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>URL de la passerelle</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;key:</source>
+        <translation>&amp;Clé du proxy :</translation>
+    </message>
+    <message>
+        <source>Proxy key</source>
+        <translation>Clé du proxy</translation>
+    </message>
+    <message>
+        <source>About the key</source>
+        <translation>À propos de la clé</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Settings for the tool</source>
+        <translation>Paramètres pour l’outil</translation>
+    </message>
+    <message>
+        <source>The tool&apos;s config file</source>
+        <translation>Fichier de configuration de l’outil</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>Fichier de configuration</translation>
+    </message>
+    <message>
+        <source>&amp;Write config</source>
+        <translation>&amp;Écrire la configuration</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Result of writing the config file</source>
+        <translation>Résultat de l’écriture du fichier de configuration</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test request</source>
+        <translation>Envoyer une requête de &amp;test</translation>
+    </message>
+    <message>
+        <source>Result of the test request</source>
+        <translation>Résultat de la requête de test</translation>
+    </message>
+</context>
+<context>
+    <name>GuardsWindow</name>
+    <message>
+        <source>Security guards — LLMProxy</source>
+        <translation>Filtres de sécurité — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Security guards on</source>
+        <translation>Filtres de &amp;sécurité activés</translation>
+    </message>
+    <message>
+        <source>Master switch: every request and response guard at once</source>
+        <translation>Interrupteur général : tous les filtres de requêtes et de réponses à la fois</translation>
+    </message>
+    <message>
+        <source>Security state</source>
+        <translation>État de la sécurité</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>Revenir à la configuration</translation>
+    </message>
+    <message>
+        <source>Requests scanned and scan time</source>
+        <translation>Requêtes analysées et durée d’analyse</translation>
+    </message>
+    <message>
+        <source>Switches apply at once. &lt;i&gt;Back to configuration&lt;/i&gt; returns a guard to what the configuration file says.</source>
+        <translation>Les interrupteurs s’appliquent immédiatement. &lt;i&gt;Revenir à la configuration&lt;/i&gt; redonne à un filtre la valeur du fichier de configuration.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base URL</source>
@@ -70,6 +184,617 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Désactiver l’arrêt d’urgence et servir à nouveau les requêtes</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundWindow</name>
+    <message>
+        <source>Playground — LLMProxy</source>
+        <translation>Bac à sable — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <source>A model the gateway offers, or any model name or alias to try</source>
+        <translation>Un modèle proposé par la passerelle, ou tout nom de modèle ou alias à essayer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh models</source>
+        <translation>&amp;Actualiser les modèles</translation>
+    </message>
+    <message>
+        <source>Ask the gateway again which models it offers</source>
+        <translation>Redemander à la passerelle quels modèles elle propose</translation>
+    </message>
+    <message>
+        <source>Refresh models</source>
+        <translation>Actualiser les modèles</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>État de la liste des modèles</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;key:</source>
+        <translation>&amp;Clé de la passerelle :</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: paste one of yours (kept only while this window is open)</source>
+        <translation>La passerelle exige une clé client : collez l’une des vôtres (conservée uniquement tant que cette fenêtre est ouverte)</translation>
+    </message>
+    <message>
+        <source>Gateway key</source>
+        <translation>Clé de la passerelle</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem prompt:</source>
+        <translation>Prompt s&amp;ystème :</translation>
+    </message>
+    <message>
+        <source>Optional instructions sent as the system message</source>
+        <translation>Instructions facultatives envoyées comme message système</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt système</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>The prompts sent in this window and the answers, with the route, tokens, cost and security decisions of each</source>
+        <translation>Les prompts envoyés dans cette fenêtre et les réponses, chacun avec sa route, ses jetons, son coût et ses décisions de sécurité</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt (Ctrl+Enter sends):</source>
+        <translation>&amp;Prompt (Ctrl+Entrée envoie) :</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>État de la requête</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>Forget the exchanges shown above</source>
+        <translation>Oublier les échanges affichés ci-dessus</translation>
+    </message>
+    <message>
+        <source>Clear conversation</source>
+        <translation>Effacer la conversation</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>A&amp;rrêter</translation>
+    </message>
+    <message>
+        <source>Stop the answer now (the gateway cancels the upstream request)</source>
+        <translation>Arrêter la réponse maintenant (la passerelle annule la requête en amont)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>E&amp;nvoyer</translation>
+    </message>
+    <message>
+        <source>Send the prompt through the gateway (Ctrl+Enter)</source>
+        <translation>Envoyer le prompt via la passerelle (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Settings — LLMProxy</source>
+        <translation>Paramètres — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Pages des paramètres</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Démarrage à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Logging and data</source>
+        <translation>Journalisation et données</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Fichier de configuration</translation>
+    </message>
+    <message>
+        <source>Settings page</source>
+        <translation>Page des paramètres</translation>
+    </message>
+    <message>
+        <source>Listening now</source>
+        <translation>À l’écoute actuellement</translation>
+    </message>
+    <message>
+        <source>&amp;Allow other machines on the local network</source>
+        <translation>&amp;Autoriser les autres machines du réseau local</translation>
+    </message>
+    <message>
+        <source>Allow other machines on the local network</source>
+        <translation>Autoriser les autres machines du réseau local</translation>
+    </message>
+    <message>
+        <source>Listen on every network interface instead of this computer only</source>
+        <translation>Écouter sur toutes les interfaces réseau au lieu de cette seule machine</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>A&amp;dresse d’écoute :</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Adresse d’écoute</translation>
+    </message>
+    <message>
+        <source>An IP address of this computer: 0.0.0.0 is every IPv4 interface, :: every IPv6 one</source>
+        <translation>Une adresse IP de cette machine : 0.0.0.0 désigne toutes les interfaces IPv4, :: toutes les interfaces IPv6</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>About the local network</source>
+        <translation>À propos du réseau local</translation>
+    </message>
+    <message>
+        <source>Server settings status</source>
+        <translation>État des paramètres du serveur</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>Appli&amp;quer</translation>
+    </message>
+    <message>
+        <source>Apply server settings</source>
+        <translation>Appliquer les paramètres du serveur</translation>
+    </message>
+    <message>
+        <source>Write the listen address and port into the configuration file and reload it</source>
+        <translation>Écrire l’adresse d’écoute et le port dans le fichier de configuration, puis le recharger</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>A&amp;nnuler les modifications</translation>
+    </message>
+    <message>
+        <source>Undo server changes</source>
+        <translation>Annuler les modifications du serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>System follows the desktop, also when it switches between light and dark while LLMProxy runs. Light and Dark use the same colours on every desktop.</source>
+        <translation>Système suit le bureau, même lorsqu’il passe du clair au sombre pendant que LLMProxy fonctionne. Clair et Sombre utilisent les mêmes couleurs sur tous les bureaux.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>The windows change language at once. Log messages and the configuration file stay in English.</source>
+        <translation>Les fenêtres changent de langue immédiatement. Les messages du journal et le fichier de configuration restent en anglais.</translation>
+    </message>
+    <message>
+        <source>&amp;Start LLMProxy when I log in</source>
+        <translation>&amp;Démarrer LLMProxy à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Start LLMProxy when I log in</source>
+        <translation>Démarrer LLMProxy à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Where the login entry is kept</source>
+        <translation>Emplacement de l’entrée de démarrage</translation>
+    </message>
+    <message>
+        <source>Start at login status</source>
+        <translation>État du démarrage à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Journalisation</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>Ni&amp;veau :</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Niveau de journalisation</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>Log format</source>
+        <translation>Format du journal</translation>
+    </message>
+    <message>
+        <source>Include request and response &amp;bodies</source>
+        <translation>Inclure le &amp;corps des requêtes et des réponses</translation>
+    </message>
+    <message>
+        <source>Include request and response bodies</source>
+        <translation>Inclure le corps des requêtes et des réponses</translation>
+    </message>
+    <message>
+        <source>Prompts and answers appear in the log; API keys are always redacted</source>
+        <translation>Les prompts et les réponses apparaissent dans le journal ; les clés d’API sont toujours masquées</translation>
+    </message>
+    <message>
+        <source>Where the log goes</source>
+        <translation>Destination du journal</translation>
+    </message>
+    <message>
+        <source>Logging settings status</source>
+        <translation>État des paramètres de journalisation</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>Appli&amp;quer</translation>
+    </message>
+    <message>
+        <source>Apply logging settings</source>
+        <translation>Appliquer les paramètres de journalisation</translation>
+    </message>
+    <message>
+        <source>Write the logging settings into the configuration file and reload it</source>
+        <translation>Écrire les paramètres de journalisation dans le fichier de configuration, puis le recharger</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo changes</source>
+        <translation>A&amp;nnuler les modifications</translation>
+    </message>
+    <message>
+        <source>Undo logging changes</source>
+        <translation>Annuler les modifications de journalisation</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Répertoire de données</translation>
+    </message>
+    <message>
+        <source>Endpoints added in the window (registry.json), the guard switches (features.json) and today&apos;s spend (budget.json) are kept here.</source>
+        <translation>Les points de terminaison ajoutés dans la fenêtre (registry.json), les interrupteurs des filtres (features.json) et les dépenses du jour (budget.json) sont conservés ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the data directory</source>
+        <translation>Ouvrir le répertoire de données</translation>
+    </message>
+    <message>
+        <source>Configuration text</source>
+        <translation>Texte de la configuration</translation>
+    </message>
+    <message>
+        <source>Problems in the configuration</source>
+        <translation>Problèmes dans la configuration</translation>
+    </message>
+    <message>
+        <source>Choose a problem to go to its line</source>
+        <translation>Choisissez un problème pour aller à sa ligne</translation>
+    </message>
+    <message>
+        <source>Configuration status</source>
+        <translation>État de la configuration</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Valider</translation>
+    </message>
+    <message>
+        <source>Validate the configuration text</source>
+        <translation>Valider le texte de la configuration</translation>
+    </message>
+    <message>
+        <source>Check the text as LLMProxy would load it, without saving</source>
+        <translation>Vérifier le texte comme LLMProxy le chargerait, sans enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Apply the configuration text</source>
+        <translation>Appliquer le texte de la configuration</translation>
+    </message>
+    <message>
+        <source>Save the text (the previous file is kept as a backup) and reload it</source>
+        <translation>Enregistrer le texte (l’ancien fichier est conservé comme sauvegarde) et le recharger</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Revert to the file</source>
+        <translation>Revenir au fichier</translation>
+    </message>
+    <message>
+        <source>Put the file&apos;s text back into the editor</source>
+        <translation>Remettre le texte du fichier dans l’éditeur</translation>
+    </message>
+    <message>
+        <source>Close settings</source>
+        <translation>Fermer les paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::Autostart</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Impossible de créer le dossier de %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>Impossible de modifier %1.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Impossible de supprimer %1.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::CommandPalette</name>
+    <message>
+        <source>No command matches.</source>
+        <translation>Aucune commande ne correspond.</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>Palette de commandes</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>Saisissez une commande…</translation>
+    </message>
+    <message>
+        <source>Filter commands</source>
+        <translation>Filtrer les commandes</translation>
+    </message>
+    <message>
+        <source>Type part of a command&apos;s name; Up and Down choose, Enter runs it, Escape closes.</source>
+        <translation>Saisissez une partie du nom d’une commande ; Haut et Bas choisissent, Entrée l’exécute, Échap ferme.</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>%1 (on)</source>
+        <translation>%1 (activé)</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (désactivé)</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ConnectToolDialog</name>
+    <message>
+        <source>Write config</source>
+        <translation>Écrire la configuration</translation>
+    </message>
+    <message>
+        <source>Undo the config change</source>
+        <translation>Annuler la modification de configuration</translation>
+    </message>
+    <message>
+        <source>Send a test request</source>
+        <translation>Envoyer une requête de test</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>the key the tool sends</source>
+        <translation>la clé envoyée par l’outil</translation>
+    </message>
+    <message>
+        <source>a model the gateway serves</source>
+        <translation>un modèle servi par la passerelle</translation>
+    </message>
+    <message>
+        <source>This gateway asks for a proxy key: enter one of its keys (LLM_PROXY_API_KEYS or a named client key).</source>
+        <translation>Cette passerelle demande une clé du proxy : saisissez l’une de ses clés (LLM_PROXY_API_KEYS ou une clé client nommée).</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key; tools that insist on one get “%1”.</source>
+        <translation>Cette passerelle ne demande aucune clé ; les outils qui en exigent une reçoivent « %1 ».</translation>
+    </message>
+    <message>
+        <source>Claude Code speaks the Anthropic Messages API at the root URL. Name a model here, or map the Claude model names it asks for with model_aliases.</source>
+        <translation>Claude Code parle l’API Messages d’Anthropic à l’URL racine. Indiquez un modèle ici, ou associez les noms de modèles Claude qu’il demande avec model_aliases.</translation>
+    </message>
+    <message>
+        <source>Codex speaks the OpenAI Responses API; LLMProxy becomes its model provider “llmproxy”. Codex Desktop signed in with ChatGPT ignores it.</source>
+        <translation>Codex parle l’API Responses d’OpenAI ; LLMProxy devient son fournisseur de modèles « llmproxy ». Codex Desktop connecté avec ChatGPT l’ignore.</translation>
+    </message>
+    <message>
+        <source>Cursor sends requests from its own servers: the gateway must be reachable from the internet (a tunnel or a public address, with proxy keys set). Enter that public URL above.</source>
+        <translation>Cursor envoie les requêtes depuis ses propres serveurs : la passerelle doit être joignable depuis Internet (un tunnel ou une adresse publique, avec des clés du proxy définies). Saisissez cette URL publique ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Adds a model named “LLMProxy” to Continue&apos;s models; Continue reloads the file when it changes.</source>
+        <translation>Ajoute un modèle nommé « LLMProxy » aux modèles de Continue ; Continue recharge le fichier quand il change.</translation>
+    </message>
+    <message>
+        <source>The openai/ prefix tells Aider to use the OpenAI API; the model after it is what LLMProxy routes.</source>
+        <translation>Le préfixe openai/ indique à Aider d’utiliser l’API OpenAI ; le modèle qui suit est celui que LLMProxy achemine.</translation>
+    </message>
+    <message>
+        <source>In Cline&apos;s settings choose the API provider “OpenAI Compatible”.</source>
+        <translation>Dans les paramètres de Cline, choisissez le fournisseur d’API « OpenAI Compatible ».</translation>
+    </message>
+    <message>
+        <source>Zed does not discover models for this provider: the models listed here are written. Zed asks for the key in its Agent panel, or takes it from LLMPROXY_API_KEY.</source>
+        <translation>Zed ne découvre pas les modèles de ce fournisseur : les modèles listés ici sont écrits. Zed demande la clé dans son panneau Agent, ou la prend dans LLMPROXY_API_KEY.</translation>
+    </message>
+    <message>
+        <source>VS Code&apos;s Custom Endpoint provider: chat and agent go through LLMProxy, completions stay with GitHub.</source>
+        <translation>Fournisseur Custom Endpoint de VS Code : le chat et l’agent passent par LLMProxy, les complétions restent chez GitHub.</translation>
+    </message>
+    <message>
+        <source>In %1 (Write config merges this into the file):</source>
+        <translation>Dans %1 (intégré par « Écrire la configuration ») :</translation>
+    </message>
+    <message>
+        <source>Or from a shell:</source>
+        <translation>Ou depuis un shell :</translation>
+    </message>
+    <message>
+        <source>Then run:</source>
+        <translation>Puis exécutez :</translation>
+    </message>
+    <message>
+        <source>In the tool&apos;s settings:</source>
+        <translation>Dans les paramètres de l’outil :</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>Copier : %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <source>%1 keeps these settings itself: copy them into it.</source>
+        <translation>%1 gère ces paramètres lui-même : copiez-les dedans.</translation>
+    </message>
+    <message>
+        <source>Choose a model first: %1 needs one.</source>
+        <translation>Choisissez d’abord un modèle : %1 en a besoin.</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Non écrit : %1</translation>
+    </message>
+    <message>
+        <source>%1 already has these settings; nothing was written.</source>
+        <translation>%1 contient déjà ces paramètres ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>%1 créé.</translation>
+    </message>
+    <message>
+        <source>Changed %1; the previous file is saved as %2.</source>
+        <translation>%1 modifié ; l’ancien fichier est sauvegardé sous %2.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement : %1</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>Non annulé : %1</translation>
+    </message>
+    <message>
+        <source>Removed %1, which LLMProxy had created.</source>
+        <translation>%1, créé par LLMProxy, a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Restored %1 as it was before.</source>
+        <translation>%1 a été restauré tel qu’il était.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Choisissez d’abord un modèle.</translation>
+    </message>
+    <message>
+        <source>The gateway URL is not a valid http:// or https:// address.</source>
+        <translation>L’URL de la passerelle n’est pas une adresse http:// ou https:// valide.</translation>
+    </message>
+    <message>
+        <source>Sending POST %1 as %2 would…</source>
+        <translation>Envoi de POST %1 comme le ferait %2…</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Aucune réponse de %1 : %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — it works. The model answered: “%2”</source>
+        <translation>HTTP %1 — ça fonctionne. Le modèle a répondu : « %2 »</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — %2</source>
+        <translation>HTTP %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -149,6 +874,54 @@
     <message>
         <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
         <translation>%1 ouvert. Enregistrez-le, puis choisissez « Recharger la configuration » pour l’appliquer.</translation>
+    </message>
+    <message>
+        <source>&amp;Threats</source>
+        <translation>&amp;Menaces</translation>
+    </message>
+    <message>
+        <source>What the security guards blocked, masked and flagged, and why</source>
+        <translation>Ce que les filtres de sécurité ont bloqué, masqué et signalé, et pourquoi</translation>
+    </message>
+    <message>
+        <source>Security &amp;guards</source>
+        <translation>&amp;Filtres de sécurité</translation>
+    </message>
+    <message>
+        <source>Switch the security guards on or off</source>
+        <translation>Activer ou désactiver les filtres de sécurité</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>Connecter un &amp;outil…</translation>
+    </message>
+    <message>
+        <source>Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy</source>
+        <translation>Diriger Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed ou Copilot vers LLMProxy</translation>
+    </message>
+    <message>
+        <source>P&amp;layground</source>
+        <translation>&amp;Bac à sable</translation>
+    </message>
+    <message>
+        <source>Send a prompt through the gateway and see the route, tokens, cost and security decisions</source>
+        <translation>Envoyer un prompt via la passerelle et voir la route, les jetons, le coût et les décisions de sécurité</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>&amp;Palette de commandes…</translation>
+    </message>
+    <message>
+        <source>Find and run any command by typing part of its name</source>
+        <translation>Trouver et exécuter une commande en tapant une partie de son nom</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
+        <translation>Adresse d’écoute, thème, langue, démarrage à l’ouverture de session, journalisation et fichier de configuration</translation>
     </message>
 </context>
 <context>
@@ -335,6 +1108,145 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::GuardsWindow</name>
+    <message>
+        <source>On</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Switched off by %1 in the environment: the environment wins, so it cannot be switched on here.</source>
+        <translation>Désactivé par %1 dans l’environnement : l’environnement l’emporte, il ne peut donc pas être activé ici.</translation>
+    </message>
+    <message>
+        <source>Needs a signing key: set LLM_PROXY_SIGNING_KEY and restart LLMProxy.</source>
+        <translation>Nécessite une clé de signature : définissez LLM_PROXY_SIGNING_KEY et redémarrez LLMProxy.</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration file (%1).</source>
+        <translation>Désactivé dans le fichier de configuration (%1).</translation>
+    </message>
+    <message>
+        <source>Switched on here, as in the configuration.</source>
+        <translation>Activé ici, comme dans la configuration.</translation>
+    </message>
+    <message>
+        <source>Switched off here, as in the configuration.</source>
+        <translation>Désactivé ici, comme dans la configuration.</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration says off.</source>
+        <translation>Activé ici ; la configuration indique désactivé.</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration says on.</source>
+        <translation>Désactivé ici ; la configuration indique activé.</translation>
+    </message>
+    <message>
+        <source>Not running while the security guards are switched off.</source>
+        <translation>Inactif tant que les filtres de sécurité sont désactivés.</translation>
+    </message>
+    <message>
+        <source>%1 scanned · %2 blocked</source>
+        <translation>%1 analysées · %2 bloquées</translation>
+    </message>
+    <message>
+        <source>%1 state</source>
+        <translation>État de %1</translation>
+    </message>
+    <message>
+        <source>%1 counters</source>
+        <translation>Compteurs de %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 activé</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>Revenir à la configuration</translation>
+    </message>
+    <message>
+        <source>%1: back to configuration</source>
+        <translation>%1 : revenir à la configuration</translation>
+    </message>
+    <message>
+        <source>The guards switched on below inspect every request and answer.</source>
+        <translation>Les filtres activés ci-dessous inspectent chaque requête et réponse.</translation>
+    </message>
+    <message>
+        <source>Requests reach the providers unchecked.</source>
+        <translation>Les requêtes atteignent les fournisseurs sans contrôle.</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards on.</source>
+        <translation>La configuration active les filtres de sécurité.</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards off.</source>
+        <translation>La configuration désactive les filtres de sécurité.</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration (security.enabled) says off.</source>
+        <translation>Activé ici ; la configuration (security.enabled) indique désactivé.</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration (security.enabled) says on.</source>
+        <translation>Désactivé ici ; la configuration (security.enabled) indique activé.</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration (security.enabled: false).</source>
+        <translation>Désactivé dans la configuration (security.enabled: false).</translation>
+    </message>
+    <message>
+        <source>%1 requests scanned, %2 blocked. Scan time per request: median %3, p95 %4, p99 %5.</source>
+        <translation>%1 requêtes analysées, %2 bloquées. Durée d’analyse par requête : médiane %3, p95 %4, p99 %5.</translation>
+    </message>
+    <message>
+        <source>Running now.</source>
+        <translation>En cours d’exécution.</translation>
+    </message>
+    <message>
+        <source>Not running: the security guards are switched off.</source>
+        <translation>Inactif : les filtres de sécurité sont désactivés.</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Inactif.</translation>
+    </message>
+    <message>
+        <source>%1 masked · %2 flagged</source>
+        <translation>%1 masquées · %2 signalées</translation>
+    </message>
+    <message>
+        <source>Switch %1 on or off now</source>
+        <translation>Activer ou désactiver %1 maintenant</translation>
+    </message>
+    <message>
+        <source>The configuration switches it on.</source>
+        <translation>La configuration l’active.</translation>
+    </message>
+    <message>
+        <source>The configuration switches it off.</source>
+        <translation>La configuration le désactive.</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::MainWindow</name>
     <message>
         <source>Copy base URL</source>
@@ -484,6 +1396,209 @@
         <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
         <translation>Le journal n’a pas suivi : ces requêtes ont été servies mais ne sont pas listées (la sortie de journal du proxy les compte aussi).</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sécurité</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::PlaygroundWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Choose a model, type a prompt and press Send: the request goes through the gateway like any client&apos;s, and the answer streams in here with the route it took, its tokens, cost and any security decision.</source>
+        <translation>Choisissez un modèle, saisissez un prompt et appuyez sur Envoyer : la requête passe par la passerelle comme celle de n’importe quel client, et la réponse s’affiche ici au fil de l’eau avec la route empruntée, ses jetons, son coût et toute décision de sécurité.</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so it offers no models.</source>
+        <translation>La passerelle n’est pas à l’écoute, elle ne propose donc aucun modèle.</translation>
+    </message>
+    <message>
+        <source>Asking the gateway for its models…</source>
+        <translation>Interrogation de la passerelle sur ses modèles…</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: enter one of its keys above.</source>
+        <translation>La passerelle exige une clé client : saisissez l’une de ses clés ci-dessus.</translation>
+    </message>
+    <message>
+        <source>The gateway refused this key: %1</source>
+        <translation>La passerelle a refusé cette clé : %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the gateway&apos;s models: %1</source>
+        <translation>Impossible de lister les modèles de la passerelle : %1</translation>
+    </message>
+    <message>
+        <source>The gateway offers no model yet: add an endpoint to the configuration.</source>
+        <translation>La passerelle ne propose encore aucun modèle : ajoutez un point de terminaison à la configuration.</translation>
+    </message>
+    <message>
+        <source>1 model offered by the gateway at %1.</source>
+        <translation>1 modèle proposé par la passerelle à %1.</translation>
+    </message>
+    <message>
+        <source>%1 models offered by the gateway at %2.</source>
+        <translation>%1 modèles proposés par la passerelle à %2.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Choisissez d’abord un modèle.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Saisissez d’abord un prompt.</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so nothing can be sent. Check the main window&apos;s state.</source>
+        <translation>La passerelle n’est pas à l’écoute, rien ne peut donc être envoyé. Vérifiez l’état dans la fenêtre principale.</translation>
+    </message>
+    <message>
+        <source>You → %1</source>
+        <translation>Vous → %1</translation>
+    </message>
+    <message>
+        <source>System: %1</source>
+        <translation>Système : %1</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>En attente de %1…</translation>
+    </message>
+    <message>
+        <source>Streaming from %1…</source>
+        <translation>Réception depuis %1…</translation>
+    </message>
+    <message>
+        <source>Collecting the gateway&apos;s figures…</source>
+        <translation>Collecte des chiffres de la passerelle…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1.</source>
+        <translation>Arrêté après %1.</translation>
+    </message>
+    <message>
+        <source>Answered in %1.</source>
+        <translation>Réponse en %1.</translation>
+    </message>
+    <message>
+        <source>Route: none (answered by the gateway itself)</source>
+        <translation>Route : aucune (réponse de la passerelle elle-même)</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1</source>
+        <translation>Route : point de terminaison %1</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1 (%2)</source>
+        <translation>Route : point de terminaison %1 (%2)</translation>
+    </message>
+    <message>
+        <source>serving %1</source>
+        <translation>qui sert %1</translation>
+    </message>
+    <message>
+        <source>after %1 attempts</source>
+        <translation>après %1 tentatives</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 in, %2 out</source>
+        <translation>Jetons : %1 en entrée, %2 en sortie</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported</source>
+        <translation>Jetons : non communiqués</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Coût : %1</translation>
+    </message>
+    <message>
+        <source>Cost: unknown (no usage or no price for this model)</source>
+        <translation>Coût : inconnu (pas de consommation ou pas de prix pour ce modèle)</translation>
+    </message>
+    <message>
+        <source>Gateway overhead before the answer began: %1</source>
+        <translation>Surcoût de la passerelle avant le début de la réponse : %1</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1 (%2 before the answer began)</source>
+        <translation>Surcoût de la passerelle : %1 (%2 avant le début de la réponse)</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1</source>
+        <translation>Surcoût de la passerelle : %1</translation>
+    </message>
+    <message>
+        <source>First token: %1</source>
+        <translation>Premier jeton : %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Requête %1</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2%3</source>
+        <translation>Sécurité : bloqué par %1, code %2%3</translation>
+    </message>
+    <message>
+        <source>Security: 1 value masked before the request left (%1)</source>
+        <translation>Sécurité : 1 valeur masquée avant l’envoi de la requête (%1)</translation>
+    </message>
+    <message>
+        <source>Security: %1 values masked before the request left (%2)</source>
+        <translation>Sécurité : %1 valeurs masquées avant l’envoi de la requête (%2)</translation>
+    </message>
+    <message>
+        <source>Security: values masked by %1%2</source>
+        <translation>Sécurité : valeurs masquées par %1%2</translation>
+    </message>
+    <message>
+        <source>Security: flagged by %1, %2%3</source>
+        <translation>Sécurité : signalé par %1, %2%3</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2</source>
+        <translation>Sécurité : bloqué par %1, code %2</translation>
+    </message>
+    <message>
+        <source>Blocked by the gateway&apos;s security guards (%1): %2 (code %3, HTTP %4).</source>
+        <translation>Bloqué par les filtres de sécurité de la passerelle (%1) : %2 (code %3, HTTP %4).</translation>
+    </message>
+    <message>
+        <source>The gateway answered HTTP %1: %2 (code %3).</source>
+        <translation>La passerelle a répondu HTTP %1 : %2 (code %3).</translation>
+    </message>
+    <message>
+        <source>The answer stopped with an error: %1 (code %2).</source>
+        <translation>La réponse s’est arrêtée sur une erreur : %1 (code %2).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the gateway at %1: %2. Is the proxy running and listening?</source>
+        <translation>Impossible de joindre la passerelle à %1 : %2. Le proxy est-il en service et à l’écoute ?</translation>
+    </message>
+    <message>
+        <source>The connection to the gateway broke: %1.</source>
+        <translation>La connexion à la passerelle a été interrompue : %1.</translation>
+    </message>
+    <message>
+        <source>The stream ended without its final [DONE] event: the answer may be incomplete.</source>
+        <translation>Le flux s’est terminé sans son événement final [DONE] : la réponse est peut-être incomplète.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -566,6 +1681,200 @@
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SettingsWindow</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Impossible de créer le dossier de %1.</translation>
+    </message>
+    <message>
+        <source>Cannot keep a backup of %1 as %2; nothing was saved.</source>
+        <translation>Impossible de conserver une sauvegarde de %1 sous %2 ; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Langue du système (%1)</translation>
+    </message>
+    <message>
+        <source>Debug: everything, for finding a problem</source>
+        <translation>Débogage : tout, pour trouver un problème</translation>
+    </message>
+    <message>
+        <source>Info: requests and changes</source>
+        <translation>Info : requêtes et modifications</translation>
+    </message>
+    <message>
+        <source>Warning: only what needs attention</source>
+        <translation>Avertissement : uniquement ce qui demande de l’attention</translation>
+    </message>
+    <message>
+        <source>Error: only failures</source>
+        <translation>Erreur : uniquement les échecs</translation>
+    </message>
+    <message>
+        <source>Text: one readable line per event</source>
+        <translation>Texte : une ligne lisible par événement</translation>
+    </message>
+    <message>
+        <source>JSON: one object per line, for log collectors</source>
+        <translation>JSON : un objet par ligne, pour les collecteurs de journaux</translation>
+    </message>
+    <message>
+        <source>The log goes to the standard error output: the terminal that started LLMProxy, or the system journal when it runs as a service. The configuration has no log file of its own; redirect the output to keep one.</source>
+        <translation>Le journal est écrit sur la sortie d’erreur standard : le terminal qui a lancé LLMProxy, ou le journal système lorsqu’il tourne en tant que service. La configuration n’a pas de fichier journal propre ; redirigez la sortie pour en conserver un.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Off: only programs on this computer can use the proxy (127.0.0.1). On: other machines on your network reach it at this computer&apos;s address.&lt;/p&gt;&lt;p&gt;They could then spend your provider accounts, so LLMProxy listens beyond this computer only when clients must send a proxy key: set &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (comma-separated keys) in the environment or in &lt;code&gt;.env&lt;/code&gt;, or add keys under &lt;code&gt;server.auth.keys&lt;/code&gt; in the configuration file. Without a key it refuses to start. The proxy speaks plain HTTP: on a network you do not trust, put a TLS reverse proxy in front of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Désactivé : seuls les programmes de cette machine peuvent utiliser le proxy (127.0.0.1). Activé : les autres machines de votre réseau le joignent à l’adresse de cette machine.&lt;/p&gt;&lt;p&gt;Elles pourraient alors consommer vos comptes chez les fournisseurs ; LLMProxy n’écoute donc au-delà de cette machine que si les clients doivent envoyer une clé du proxy : définissez &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (clés séparées par des virgules) dans l’environnement ou dans &lt;code&gt;.env&lt;/code&gt;, ou ajoutez des clés sous &lt;code&gt;server.auth.keys&lt;/code&gt; dans le fichier de configuration. Sans clé, il refuse de démarrer. Le proxy parle HTTP en clair : sur un réseau auquel vous ne faites pas confiance, placez devant lui un proxy inverse TLS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none: nothing is kept between runs</source>
+        <translation>aucun : rien n’est conservé d’une exécution à l’autre</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>Aucun fichier de configuration n’est utilisé ; démarrez LLMProxy avec --config FICHIER.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The proxy is not listening.</source>
+        <translation>Le proxy n’est pas à l’écoute.</translation>
+    </message>
+    <message>
+        <source>Listening now on %1.</source>
+        <translation>À l’écoute sur %1.</translation>
+    </message>
+    <message>
+        <source>The configuration file has errors; correct them on the Configuration file page first.</source>
+        <translation>Le fichier de configuration contient des erreurs ; corrigez-les d’abord sur la page Fichier de configuration.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address: use 0.0.0.0 (every IPv4 interface), :: (every IPv6 interface) or one of this computer&apos;s addresses.</source>
+        <translation>%1 n’est pas une adresse IP : utilisez 0.0.0.0 (toutes les interfaces IPv4), :: (toutes les interfaces IPv6) ou l’une des adresses de cette machine.</translation>
+    </message>
+    <message>
+        <source>No proxy key is configured, so LLMProxy would refuse to listen beyond this computer. Set LLM_PROXY_API_KEYS or add keys under server.auth.keys first.</source>
+        <translation>Aucune clé du proxy n’est configurée, LLMProxy refuserait donc d’écouter au-delà de cette machine. Définissez d’abord LLM_PROXY_API_KEYS ou ajoutez des clés sous server.auth.keys.</translation>
+    </message>
+    <message>
+        <source>the listen address</source>
+        <translation>l’adresse d’écoute</translation>
+    </message>
+    <message>
+        <source>the port</source>
+        <translation>le port</translation>
+    </message>
+    <message>
+        <source>The environment or the command line sets %1; the file&apos;s value is not used.</source>
+        <translation>L’environnement ou la ligne de commande définit %1 ; la valeur du fichier n’est pas utilisée.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>A changed address or port takes effect after LLMProxy restarts: reloading the configuration does not move the listener.</source>
+        <translation>Une adresse ou un port modifié prend effet après le redémarrage de LLMProxy : recharger la configuration ne déplace pas l’écoute.</translation>
+    </message>
+    <message>
+        <source>Cannot change the configuration file: %1</source>
+        <translation>Impossible de modifier le fichier de configuration : %1</translation>
+    </message>
+    <message>
+        <source>Its layout could not be kept, so it was written anew without its comments; the previous file is %1.bak.</source>
+        <translation>Sa mise en forme n’a pas pu être conservée, il a donc été réécrit sans ses commentaires ; l’ancien fichier est %1.bak.</translation>
+    </message>
+    <message>
+        <source>Not saved, the file is unchanged: %1</source>
+        <translation>Non enregistré, le fichier est inchangé : %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Reloading…</source>
+        <translation>Rechargement…</translation>
+    </message>
+    <message>
+        <source>%1 Reloaded: %2.</source>
+        <translation>%1 Rechargé : %2.</translation>
+    </message>
+    <message>
+        <source>%1 The reload failed, the previous configuration stays in force: %2</source>
+        <translation>%1 Le rechargement a échoué, la configuration précédente reste en vigueur : %2</translation>
+    </message>
+    <message>
+        <source>The new address takes effect after LLMProxy restarts.</source>
+        <translation>La nouvelle adresse prend effet après le redémarrage de LLMProxy.</translation>
+    </message>
+    <message>
+        <source>LLMProxy starts when you log in.</source>
+        <translation>LLMProxy démarre à l’ouverture de votre session.</translation>
+    </message>
+    <message>
+        <source>LLMProxy no longer starts when you log in.</source>
+        <translation>LLMProxy ne démarre plus à l’ouverture de votre session.</translation>
+    </message>
+    <message>
+        <source>Kept in %1, which starts %2.</source>
+        <translation>Conservé dans %1, qui lance %2.</translation>
+    </message>
+    <message>
+        <source>No file manager opens %1.</source>
+        <translation>Aucun gestionnaire de fichiers n’ouvre %1.</translation>
+    </message>
+    <message>
+        <source>1 error; choose it to go to its line.</source>
+        <translation>1 erreur ; choisissez-la pour aller à sa ligne.</translation>
+    </message>
+    <message>
+        <source>%1 errors; choose one to go to its line.</source>
+        <translation>%1 erreurs ; choisissez-en une pour aller à sa ligne.</translation>
+    </message>
+    <message>
+        <source>Not applied: the text has errors and the file is unchanged.</source>
+        <translation>Non appliqué : le texte contient des erreurs et le fichier est inchangé.</translation>
+    </message>
+    <message>
+        <source>The editor shows the file again.</source>
+        <translation>L’éditeur affiche à nouveau le fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ThreatsWindow</name>
+    <message>
+        <source>Threats — LLMProxy</source>
+        <translation>Menaces — LLMProxy</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>ConnectToolDialog</name>
+    <message>
+        <source>Connect a tool — LLMProxy</source>
+        <translation>Collega uno strumento — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Coding tools</source>
+        <translation>Strumenti di programmazione</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Strumento</translation>
+    </message>
+    <message>
+        <source>About this tool</source>
+        <translation>Informazioni su questo strumento</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;URL:</source>
+        <translation>&amp;URL del gateway:</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>URL del gateway</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;key:</source>
+        <translation>&amp;Chiave del proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy key</source>
+        <translation>Chiave del proxy</translation>
+    </message>
+    <message>
+        <source>About the key</source>
+        <translation>Informazioni sulla chiave</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modello:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Settings for the tool</source>
+        <translation>Impostazioni per lo strumento</translation>
+    </message>
+    <message>
+        <source>The tool&apos;s config file</source>
+        <translation>File di configurazione dello strumento</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>File di configurazione</translation>
+    </message>
+    <message>
+        <source>&amp;Write config</source>
+        <translation>&amp;Scrivi configurazione</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation>A&amp;nnulla</translation>
+    </message>
+    <message>
+        <source>Result of writing the config file</source>
+        <translation>Esito della scrittura del file di configurazione</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test request</source>
+        <translation>Invia una richiesta di &amp;prova</translation>
+    </message>
+    <message>
+        <source>Result of the test request</source>
+        <translation>Esito della richiesta di prova</translation>
+    </message>
+</context>
+<context>
+    <name>GuardsWindow</name>
+    <message>
+        <source>Security guards — LLMProxy</source>
+        <translation>Filtri di sicurezza — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Security guards on</source>
+        <translation>&amp;Filtri di sicurezza attivi</translation>
+    </message>
+    <message>
+        <source>Master switch: every request and response guard at once</source>
+        <translation>Interruttore generale: tutti i filtri di richieste e risposte insieme</translation>
+    </message>
+    <message>
+        <source>Security state</source>
+        <translation>Stato della sicurezza</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>Torna alla configurazione</translation>
+    </message>
+    <message>
+        <source>Requests scanned and scan time</source>
+        <translation>Richieste analizzate e tempo di analisi</translation>
+    </message>
+    <message>
+        <source>Switches apply at once. &lt;i&gt;Back to configuration&lt;/i&gt; returns a guard to what the configuration file says.</source>
+        <translation>Gli interruttori hanno effetto subito. &lt;i&gt;Torna alla configurazione&lt;/i&gt; riporta un filtro a quanto indicato nel file di configurazione.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base URL</source>
@@ -70,6 +184,617 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Disattiva l’interruttore di emergenza e servi di nuovo le richieste</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundWindow</name>
+    <message>
+        <source>Playground — LLMProxy</source>
+        <translation>Playground — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modello:</translation>
+    </message>
+    <message>
+        <source>A model the gateway offers, or any model name or alias to try</source>
+        <translation>Un modello offerto dal gateway, o qualsiasi nome di modello o alias da provare</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh models</source>
+        <translation>&amp;Aggiorna modelli</translation>
+    </message>
+    <message>
+        <source>Ask the gateway again which models it offers</source>
+        <translation>Chiedi di nuovo al gateway quali modelli offre</translation>
+    </message>
+    <message>
+        <source>Refresh models</source>
+        <translation>Aggiorna modelli</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>Stato dell’elenco dei modelli</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;key:</source>
+        <translation>&amp;Chiave del gateway:</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: paste one of yours (kept only while this window is open)</source>
+        <translation>Il gateway richiede una chiave client: incolla una delle tue (conservata solo finché questa finestra è aperta)</translation>
+    </message>
+    <message>
+        <source>Gateway key</source>
+        <translation>Chiave del gateway</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem prompt:</source>
+        <translation>Prompt di s&amp;istema:</translation>
+    </message>
+    <message>
+        <source>Optional instructions sent as the system message</source>
+        <translation>Istruzioni facoltative inviate come messaggio di sistema</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt di sistema</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversazione</translation>
+    </message>
+    <message>
+        <source>The prompts sent in this window and the answers, with the route, tokens, cost and security decisions of each</source>
+        <translation>I prompt inviati in questa finestra e le risposte, ciascuno con percorso, token, costo e decisioni di sicurezza</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt (Ctrl+Enter sends):</source>
+        <translation>&amp;Prompt (Ctrl+Invio invia):</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>Stato della richiesta</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Svuota</translation>
+    </message>
+    <message>
+        <source>Forget the exchanges shown above</source>
+        <translation>Dimentica gli scambi mostrati sopra</translation>
+    </message>
+    <message>
+        <source>Clear conversation</source>
+        <translation>Svuota la conversazione</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Ferma</translation>
+    </message>
+    <message>
+        <source>Stop the answer now (the gateway cancels the upstream request)</source>
+        <translation>Ferma subito la risposta (il gateway annulla la richiesta a monte)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>In&amp;via</translation>
+    </message>
+    <message>
+        <source>Send the prompt through the gateway (Ctrl+Enter)</source>
+        <translation>Invia il prompt attraverso il gateway (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Invia</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Settings — LLMProxy</source>
+        <translation>Impostazioni — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Pagine delle impostazioni</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Aspetto</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Avvio all’accesso</translation>
+    </message>
+    <message>
+        <source>Logging and data</source>
+        <translation>Registrazione e dati</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>File di configurazione</translation>
+    </message>
+    <message>
+        <source>Settings page</source>
+        <translation>Pagina delle impostazioni</translation>
+    </message>
+    <message>
+        <source>Listening now</source>
+        <translation>In ascolto ora</translation>
+    </message>
+    <message>
+        <source>&amp;Allow other machines on the local network</source>
+        <translation>Consenti altri computer della rete &amp;locale</translation>
+    </message>
+    <message>
+        <source>Allow other machines on the local network</source>
+        <translation>Consenti altri computer della rete locale</translation>
+    </message>
+    <message>
+        <source>Listen on every network interface instead of this computer only</source>
+        <translation>Ascolta su tutte le interfacce di rete invece che solo su questo computer</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>&amp;Indirizzo di ascolto:</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Indirizzo di ascolto</translation>
+    </message>
+    <message>
+        <source>An IP address of this computer: 0.0.0.0 is every IPv4 interface, :: every IPv6 one</source>
+        <translation>Un indirizzo IP di questo computer: 0.0.0.0 indica tutte le interfacce IPv4, :: tutte quelle IPv6</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Porta:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>About the local network</source>
+        <translation>Informazioni sulla rete locale</translation>
+    </message>
+    <message>
+        <source>Server settings status</source>
+        <translation>Stato delle impostazioni del server</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>&amp;Applica</translation>
+    </message>
+    <message>
+        <source>Apply server settings</source>
+        <translation>Applica le impostazioni del server</translation>
+    </message>
+    <message>
+        <source>Write the listen address and port into the configuration file and reload it</source>
+        <translation>Scrivi l’indirizzo di ascolto e la porta nel file di configurazione e ricaricalo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>A&amp;nnulla modifiche</translation>
+    </message>
+    <message>
+        <source>Undo server changes</source>
+        <translation>Annulla le modifiche del server</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>System follows the desktop, also when it switches between light and dark while LLMProxy runs. Light and Dark use the same colours on every desktop.</source>
+        <translation>Sistema segue il desktop, anche quando passa da chiaro a scuro mentre LLMProxy è in esecuzione. Chiaro e Scuro usano gli stessi colori su ogni desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Lingua:</translation>
+    </message>
+    <message>
+        <source>The windows change language at once. Log messages and the configuration file stay in English.</source>
+        <translation>Le finestre cambiano lingua subito. I messaggi di log e il file di configurazione restano in inglese.</translation>
+    </message>
+    <message>
+        <source>&amp;Start LLMProxy when I log in</source>
+        <translation>&amp;Avvia LLMProxy quando accedo</translation>
+    </message>
+    <message>
+        <source>Start LLMProxy when I log in</source>
+        <translation>Avvia LLMProxy quando accedo</translation>
+    </message>
+    <message>
+        <source>Where the login entry is kept</source>
+        <translation>Dove si trova la voce di avvio</translation>
+    </message>
+    <message>
+        <source>Start at login status</source>
+        <translation>Stato dell’avvio all’accesso</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Registrazione</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Livello:</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Livello di log</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Log format</source>
+        <translation>Formato del log</translation>
+    </message>
+    <message>
+        <source>Include request and response &amp;bodies</source>
+        <translation>Includi il &amp;corpo di richieste e risposte</translation>
+    </message>
+    <message>
+        <source>Include request and response bodies</source>
+        <translation>Includi il corpo di richieste e risposte</translation>
+    </message>
+    <message>
+        <source>Prompts and answers appear in the log; API keys are always redacted</source>
+        <translation>Prompt e risposte compaiono nel log; le chiavi API sono sempre oscurate</translation>
+    </message>
+    <message>
+        <source>Where the log goes</source>
+        <translation>Destinazione del log</translation>
+    </message>
+    <message>
+        <source>Logging settings status</source>
+        <translation>Stato delle impostazioni di log</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>&amp;Applica</translation>
+    </message>
+    <message>
+        <source>Apply logging settings</source>
+        <translation>Applica le impostazioni di log</translation>
+    </message>
+    <message>
+        <source>Write the logging settings into the configuration file and reload it</source>
+        <translation>Scrivi le impostazioni di log nel file di configurazione e ricaricalo</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo changes</source>
+        <translation>A&amp;nnulla modifiche</translation>
+    </message>
+    <message>
+        <source>Undo logging changes</source>
+        <translation>Annulla le modifiche del log</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Cartella dei dati</translation>
+    </message>
+    <message>
+        <source>Endpoints added in the window (registry.json), the guard switches (features.json) and today&apos;s spend (budget.json) are kept here.</source>
+        <translation>Qui sono conservati gli endpoint aggiunti nella finestra (registry.json), gli interruttori dei filtri (features.json) e la spesa di oggi (budget.json).</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Apr&amp;i</translation>
+    </message>
+    <message>
+        <source>Open the data directory</source>
+        <translation>Apri la cartella dei dati</translation>
+    </message>
+    <message>
+        <source>Configuration text</source>
+        <translation>Testo della configurazione</translation>
+    </message>
+    <message>
+        <source>Problems in the configuration</source>
+        <translation>Problemi nella configurazione</translation>
+    </message>
+    <message>
+        <source>Choose a problem to go to its line</source>
+        <translation>Scegli un problema per andare alla sua riga</translation>
+    </message>
+    <message>
+        <source>Configuration status</source>
+        <translation>Stato della configurazione</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Verifica</translation>
+    </message>
+    <message>
+        <source>Validate the configuration text</source>
+        <translation>Verifica il testo della configurazione</translation>
+    </message>
+    <message>
+        <source>Check the text as LLMProxy would load it, without saving</source>
+        <translation>Controlla il testo come lo caricherebbe LLMProxy, senza salvare</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Applica</translation>
+    </message>
+    <message>
+        <source>Apply the configuration text</source>
+        <translation>Applica il testo della configurazione</translation>
+    </message>
+    <message>
+        <source>Save the text (the previous file is kept as a backup) and reload it</source>
+        <translation>Salva il testo (il file precedente viene conservato come backup) e ricaricalo</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Ripristina</translation>
+    </message>
+    <message>
+        <source>Revert to the file</source>
+        <translation>Ripristina dal file</translation>
+    </message>
+    <message>
+        <source>Put the file&apos;s text back into the editor</source>
+        <translation>Riporta nell’editor il testo del file</translation>
+    </message>
+    <message>
+        <source>Close settings</source>
+        <translation>Chiudi le impostazioni</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::Autostart</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Impossibile creare la cartella di %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>Impossibile modificare %1.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Impossibile rimuovere %1.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::CommandPalette</name>
+    <message>
+        <source>No command matches.</source>
+        <translation>Nessun comando corrisponde.</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>Palette dei comandi</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>Digita un comando…</translation>
+    </message>
+    <message>
+        <source>Filter commands</source>
+        <translation>Filtra i comandi</translation>
+    </message>
+    <message>
+        <source>Type part of a command&apos;s name; Up and Down choose, Enter runs it, Escape closes.</source>
+        <translation>Digita parte del nome di un comando; Su e Giù scelgono, Invio lo esegue, Esc chiude.</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Comandi</translation>
+    </message>
+    <message>
+        <source>%1 (on)</source>
+        <translation>%1 (attivo)</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (disattivo)</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ConnectToolDialog</name>
+    <message>
+        <source>Write config</source>
+        <translation>Scrivi configurazione</translation>
+    </message>
+    <message>
+        <source>Undo the config change</source>
+        <translation>Annulla la modifica alla configurazione</translation>
+    </message>
+    <message>
+        <source>Send a test request</source>
+        <translation>Invia una richiesta di prova</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>the key the tool sends</source>
+        <translation>la chiave inviata dallo strumento</translation>
+    </message>
+    <message>
+        <source>a model the gateway serves</source>
+        <translation>un modello servito dal gateway</translation>
+    </message>
+    <message>
+        <source>This gateway asks for a proxy key: enter one of its keys (LLM_PROXY_API_KEYS or a named client key).</source>
+        <translation>Questo gateway chiede una chiave del proxy: inserisci una delle sue chiavi (LLM_PROXY_API_KEYS o una chiave client con nome).</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key; tools that insist on one get “%1”.</source>
+        <translation>Questo gateway non chiede alcuna chiave; gli strumenti che ne pretendono una ricevono «%1».</translation>
+    </message>
+    <message>
+        <source>Claude Code speaks the Anthropic Messages API at the root URL. Name a model here, or map the Claude model names it asks for with model_aliases.</source>
+        <translation>Claude Code usa l’API Messages di Anthropic all’URL radice. Indica qui un modello, oppure mappa con model_aliases i nomi dei modelli Claude che richiede.</translation>
+    </message>
+    <message>
+        <source>Codex speaks the OpenAI Responses API; LLMProxy becomes its model provider “llmproxy”. Codex Desktop signed in with ChatGPT ignores it.</source>
+        <translation>Codex usa l’API Responses di OpenAI; LLMProxy diventa il suo provider di modelli «llmproxy». Codex Desktop con accesso tramite ChatGPT lo ignora.</translation>
+    </message>
+    <message>
+        <source>Cursor sends requests from its own servers: the gateway must be reachable from the internet (a tunnel or a public address, with proxy keys set). Enter that public URL above.</source>
+        <translation>Cursor invia le richieste dai propri server: il gateway deve essere raggiungibile da internet (un tunnel o un indirizzo pubblico, con le chiavi del proxy impostate). Inserisci quell’URL pubblico qui sopra.</translation>
+    </message>
+    <message>
+        <source>Adds a model named “LLMProxy” to Continue&apos;s models; Continue reloads the file when it changes.</source>
+        <translation>Aggiunge un modello chiamato «LLMProxy» ai modelli di Continue; Continue ricarica il file quando cambia.</translation>
+    </message>
+    <message>
+        <source>The openai/ prefix tells Aider to use the OpenAI API; the model after it is what LLMProxy routes.</source>
+        <translation>Il prefisso openai/ indica ad Aider di usare l’API OpenAI; il modello che segue è quello che LLMProxy instrada.</translation>
+    </message>
+    <message>
+        <source>In Cline&apos;s settings choose the API provider “OpenAI Compatible”.</source>
+        <translation>Nelle impostazioni di Cline scegli il provider API «OpenAI Compatible».</translation>
+    </message>
+    <message>
+        <source>Zed does not discover models for this provider: the models listed here are written. Zed asks for the key in its Agent panel, or takes it from LLMPROXY_API_KEY.</source>
+        <translation>Zed non rileva i modelli di questo provider: vengono scritti i modelli elencati qui. Zed chiede la chiave nel suo pannello Agent, oppure la prende da LLMPROXY_API_KEY.</translation>
+    </message>
+    <message>
+        <source>VS Code&apos;s Custom Endpoint provider: chat and agent go through LLMProxy, completions stay with GitHub.</source>
+        <translation>Provider Custom Endpoint di VS Code: chat e agente passano per LLMProxy, i completamenti restano a GitHub.</translation>
+    </message>
+    <message>
+        <source>In %1 (Write config merges this into the file):</source>
+        <translation>In %1 («Scrivi configurazione» lo unisce al file):</translation>
+    </message>
+    <message>
+        <source>Or from a shell:</source>
+        <translation>Oppure da una shell:</translation>
+    </message>
+    <message>
+        <source>Then run:</source>
+        <translation>Poi esegui:</translation>
+    </message>
+    <message>
+        <source>In the tool&apos;s settings:</source>
+        <translation>Nelle impostazioni dello strumento:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>Copia: %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiato</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>%1 keeps these settings itself: copy them into it.</source>
+        <translation>%1 gestisce da sé queste impostazioni: copiale al suo interno.</translation>
+    </message>
+    <message>
+        <source>Choose a model first: %1 needs one.</source>
+        <translation>Scegli prima un modello: %1 ne ha bisogno.</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Non scritto: %1</translation>
+    </message>
+    <message>
+        <source>%1 already has these settings; nothing was written.</source>
+        <translation>%1 ha già queste impostazioni; non è stato scritto nulla.</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>%1 creato.</translation>
+    </message>
+    <message>
+        <source>Changed %1; the previous file is saved as %2.</source>
+        <translation>%1 modificato; il file precedente è salvato come %2.</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(rimosso)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avviso: %1</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>Non annullato: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1, which LLMProxy had created.</source>
+        <translation>Rimosso %1, che era stato creato da LLMProxy.</translation>
+    </message>
+    <message>
+        <source>Restored %1 as it was before.</source>
+        <translation>%1 ripristinato com’era prima.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Scegli prima un modello.</translation>
+    </message>
+    <message>
+        <source>The gateway URL is not a valid http:// or https:// address.</source>
+        <translation>L’URL del gateway non è un indirizzo http:// o https:// valido.</translation>
+    </message>
+    <message>
+        <source>Sending POST %1 as %2 would…</source>
+        <translation>Invio di POST %1 come farebbe %2…</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>Nessuna risposta da %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — it works. The model answered: “%2”</source>
+        <translation>HTTP %1 — funziona. Il modello ha risposto: «%2»</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — %2</source>
+        <translation>HTTP %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -149,6 +874,54 @@
     <message>
         <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
         <translation>%1 aperto. Salvalo, poi scegli «Ricarica configurazione» per applicarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Threats</source>
+        <translation>&amp;Minacce</translation>
+    </message>
+    <message>
+        <source>What the security guards blocked, masked and flagged, and why</source>
+        <translation>Cosa i filtri di sicurezza hanno bloccato, mascherato e segnalato, e perché</translation>
+    </message>
+    <message>
+        <source>Security &amp;guards</source>
+        <translation>&amp;Filtri di sicurezza</translation>
+    </message>
+    <message>
+        <source>Switch the security guards on or off</source>
+        <translation>Attiva o disattiva i filtri di sicurezza</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>Collega uno &amp;strumento…</translation>
+    </message>
+    <message>
+        <source>Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy</source>
+        <translation>Indirizza Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed o Copilot verso LLMProxy</translation>
+    </message>
+    <message>
+        <source>P&amp;layground</source>
+        <translation>P&amp;layground</translation>
+    </message>
+    <message>
+        <source>Send a prompt through the gateway and see the route, tokens, cost and security decisions</source>
+        <translation>Invia un prompt attraverso il gateway e vedi percorso, token, costo e decisioni di sicurezza</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>&amp;Palette dei comandi…</translation>
+    </message>
+    <message>
+        <source>Find and run any command by typing part of its name</source>
+        <translation>Trova ed esegui qualsiasi comando digitando parte del suo nome</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Impostazioni…</translation>
+    </message>
+    <message>
+        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
+        <translation>Indirizzo di ascolto, tema, lingua, avvio all’accesso, registrazione e file di configurazione</translation>
     </message>
 </context>
 <context>
@@ -335,6 +1108,145 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::GuardsWindow</name>
+    <message>
+        <source>On</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Disattivo</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Switched off by %1 in the environment: the environment wins, so it cannot be switched on here.</source>
+        <translation>Disattivato da %1 nell’ambiente: l’ambiente ha la precedenza, quindi non si può attivare qui.</translation>
+    </message>
+    <message>
+        <source>Needs a signing key: set LLM_PROXY_SIGNING_KEY and restart LLMProxy.</source>
+        <translation>Richiede una chiave di firma: imposta LLM_PROXY_SIGNING_KEY e riavvia LLMProxy.</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration file (%1).</source>
+        <translation>Disattivato nel file di configurazione (%1).</translation>
+    </message>
+    <message>
+        <source>Switched on here, as in the configuration.</source>
+        <translation>Attivato qui, come nella configurazione.</translation>
+    </message>
+    <message>
+        <source>Switched off here, as in the configuration.</source>
+        <translation>Disattivato qui, come nella configurazione.</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration says off.</source>
+        <translation>Attivato qui; la configurazione indica disattivato.</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration says on.</source>
+        <translation>Disattivato qui; la configurazione indica attivato.</translation>
+    </message>
+    <message>
+        <source>Not running while the security guards are switched off.</source>
+        <translation>Non attivo finché i filtri di sicurezza sono disattivati.</translation>
+    </message>
+    <message>
+        <source>%1 scanned · %2 blocked</source>
+        <translation>%1 analizzate · %2 bloccate</translation>
+    </message>
+    <message>
+        <source>%1 state</source>
+        <translation>Stato di %1</translation>
+    </message>
+    <message>
+        <source>%1 counters</source>
+        <translation>Contatori di %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Attivato</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 attivato</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>Torna alla configurazione</translation>
+    </message>
+    <message>
+        <source>%1: back to configuration</source>
+        <translation>%1: torna alla configurazione</translation>
+    </message>
+    <message>
+        <source>The guards switched on below inspect every request and answer.</source>
+        <translation>I filtri attivati qui sotto ispezionano ogni richiesta e risposta.</translation>
+    </message>
+    <message>
+        <source>Requests reach the providers unchecked.</source>
+        <translation>Le richieste raggiungono i provider senza controlli.</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards on.</source>
+        <translation>La configurazione attiva i filtri di sicurezza.</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards off.</source>
+        <translation>La configurazione disattiva i filtri di sicurezza.</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration (security.enabled) says off.</source>
+        <translation>Attivato qui; la configurazione (security.enabled) indica disattivato.</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration (security.enabled) says on.</source>
+        <translation>Disattivato qui; la configurazione (security.enabled) indica attivato.</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration (security.enabled: false).</source>
+        <translation>Disattivato nella configurazione (security.enabled: false).</translation>
+    </message>
+    <message>
+        <source>%1 requests scanned, %2 blocked. Scan time per request: median %3, p95 %4, p99 %5.</source>
+        <translation>%1 richieste analizzate, %2 bloccate. Tempo di analisi per richiesta: mediana %3, p95 %4, p99 %5.</translation>
+    </message>
+    <message>
+        <source>Running now.</source>
+        <translation>In esecuzione.</translation>
+    </message>
+    <message>
+        <source>Not running: the security guards are switched off.</source>
+        <translation>Non attivo: i filtri di sicurezza sono disattivati.</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Non attivo.</translation>
+    </message>
+    <message>
+        <source>%1 masked · %2 flagged</source>
+        <translation>%1 mascherate · %2 segnalate</translation>
+    </message>
+    <message>
+        <source>Switch %1 on or off now</source>
+        <translation>Attiva o disattiva %1 ora</translation>
+    </message>
+    <message>
+        <source>The configuration switches it on.</source>
+        <translation>La configurazione lo attiva.</translation>
+    </message>
+    <message>
+        <source>The configuration switches it off.</source>
+        <translation>La configurazione lo disattiva.</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::MainWindow</name>
     <message>
         <source>Copy base URL</source>
@@ -484,6 +1396,209 @@
         <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
         <translation>Il registro non ha tenuto il passo: queste richieste sono state servite ma non sono elencate (anche l’output di log del proxy le conta).</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>S&amp;trumenti</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sicurezza</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::PlaygroundWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Choose a model, type a prompt and press Send: the request goes through the gateway like any client&apos;s, and the answer streams in here with the route it took, its tokens, cost and any security decision.</source>
+        <translation>Scegli un modello, digita un prompt e premi Invia: la richiesta passa per il gateway come quella di qualsiasi client, e la risposta arriva qui in streaming con il percorso seguito, i token, il costo e ogni decisione di sicurezza.</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so it offers no models.</source>
+        <translation>Il gateway non è in ascolto, quindi non offre modelli.</translation>
+    </message>
+    <message>
+        <source>Asking the gateway for its models…</source>
+        <translation>Richiesta dei modelli al gateway…</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: enter one of its keys above.</source>
+        <translation>Il gateway richiede una chiave client: inserisci una delle sue chiavi qui sopra.</translation>
+    </message>
+    <message>
+        <source>The gateway refused this key: %1</source>
+        <translation>Il gateway ha rifiutato questa chiave: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the gateway&apos;s models: %1</source>
+        <translation>Impossibile elencare i modelli del gateway: %1</translation>
+    </message>
+    <message>
+        <source>The gateway offers no model yet: add an endpoint to the configuration.</source>
+        <translation>Il gateway non offre ancora modelli: aggiungi un endpoint alla configurazione.</translation>
+    </message>
+    <message>
+        <source>1 model offered by the gateway at %1.</source>
+        <translation>1 modello offerto dal gateway su %1.</translation>
+    </message>
+    <message>
+        <source>%1 models offered by the gateway at %2.</source>
+        <translation>%1 modelli offerti dal gateway su %2.</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Scegli prima un modello.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Digita prima un prompt.</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so nothing can be sent. Check the main window&apos;s state.</source>
+        <translation>Il gateway non è in ascolto, quindi non si può inviare nulla. Controlla lo stato nella finestra principale.</translation>
+    </message>
+    <message>
+        <source>You → %1</source>
+        <translation>Tu → %1</translation>
+    </message>
+    <message>
+        <source>System: %1</source>
+        <translation>Sistema: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>In attesa di %1…</translation>
+    </message>
+    <message>
+        <source>Streaming from %1…</source>
+        <translation>Ricezione da %1…</translation>
+    </message>
+    <message>
+        <source>Collecting the gateway&apos;s figures…</source>
+        <translation>Raccolta dei dati del gateway…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Fermato.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1.</source>
+        <translation>Fermato dopo %1.</translation>
+    </message>
+    <message>
+        <source>Answered in %1.</source>
+        <translation>Risposta in %1.</translation>
+    </message>
+    <message>
+        <source>Route: none (answered by the gateway itself)</source>
+        <translation>Percorso: nessuno (ha risposto il gateway stesso)</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1</source>
+        <translation>Percorso: endpoint %1</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1 (%2)</source>
+        <translation>Percorso: endpoint %1 (%2)</translation>
+    </message>
+    <message>
+        <source>serving %1</source>
+        <translation>che serve %1</translation>
+    </message>
+    <message>
+        <source>after %1 attempts</source>
+        <translation>dopo %1 tentativi</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 in, %2 out</source>
+        <translation>Token: %1 in ingresso, %2 in uscita</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported</source>
+        <translation>Token: non riportati</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Costo: %1</translation>
+    </message>
+    <message>
+        <source>Cost: unknown (no usage or no price for this model)</source>
+        <translation>Costo: sconosciuto (nessun dato di utilizzo o nessun prezzo per questo modello)</translation>
+    </message>
+    <message>
+        <source>Gateway overhead before the answer began: %1</source>
+        <translation>Overhead del gateway prima dell’inizio della risposta: %1</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1 (%2 before the answer began)</source>
+        <translation>Overhead del gateway: %1 (%2 prima dell’inizio della risposta)</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1</source>
+        <translation>Overhead del gateway: %1</translation>
+    </message>
+    <message>
+        <source>First token: %1</source>
+        <translation>Primo token: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Totale: %1</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Richiesta %1</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2%3</source>
+        <translation>Sicurezza: bloccato da %1, codice %2%3</translation>
+    </message>
+    <message>
+        <source>Security: 1 value masked before the request left (%1)</source>
+        <translation>Sicurezza: 1 valore mascherato prima dell’invio della richiesta (%1)</translation>
+    </message>
+    <message>
+        <source>Security: %1 values masked before the request left (%2)</source>
+        <translation>Sicurezza: %1 valori mascherati prima dell’invio della richiesta (%2)</translation>
+    </message>
+    <message>
+        <source>Security: values masked by %1%2</source>
+        <translation>Sicurezza: valori mascherati da %1%2</translation>
+    </message>
+    <message>
+        <source>Security: flagged by %1, %2%3</source>
+        <translation>Sicurezza: segnalato da %1, %2%3</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2</source>
+        <translation>Sicurezza: bloccato da %1, codice %2</translation>
+    </message>
+    <message>
+        <source>Blocked by the gateway&apos;s security guards (%1): %2 (code %3, HTTP %4).</source>
+        <translation>Bloccato dai filtri di sicurezza del gateway (%1): %2 (codice %3, HTTP %4).</translation>
+    </message>
+    <message>
+        <source>The gateway answered HTTP %1: %2 (code %3).</source>
+        <translation>Il gateway ha risposto HTTP %1: %2 (codice %3).</translation>
+    </message>
+    <message>
+        <source>The answer stopped with an error: %1 (code %2).</source>
+        <translation>La risposta si è interrotta con un errore: %1 (codice %2).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the gateway at %1: %2. Is the proxy running and listening?</source>
+        <translation>Impossibile raggiungere il gateway su %1: %2. Il proxy è in esecuzione e in ascolto?</translation>
+    </message>
+    <message>
+        <source>The connection to the gateway broke: %1.</source>
+        <translation>La connessione al gateway si è interrotta: %1.</translation>
+    </message>
+    <message>
+        <source>The stream ended without its final [DONE] event: the answer may be incomplete.</source>
+        <translation>Lo stream è terminato senza l’evento finale [DONE]: la risposta potrebbe essere incompleta.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -566,6 +1681,200 @@
     <message>
         <source>Error</source>
         <translation>Errore</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SettingsWindow</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Impossibile creare la cartella di %1.</translation>
+    </message>
+    <message>
+        <source>Cannot keep a backup of %1 as %2; nothing was saved.</source>
+        <translation>Impossibile conservare un backup di %1 come %2; non è stato salvato nulla.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Chiaro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Scuro</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Lingua di sistema</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Lingua di sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Debug: everything, for finding a problem</source>
+        <translation>Debug: tutto, per individuare un problema</translation>
+    </message>
+    <message>
+        <source>Info: requests and changes</source>
+        <translation>Info: richieste e modifiche</translation>
+    </message>
+    <message>
+        <source>Warning: only what needs attention</source>
+        <translation>Avviso: solo ciò che richiede attenzione</translation>
+    </message>
+    <message>
+        <source>Error: only failures</source>
+        <translation>Errore: solo i fallimenti</translation>
+    </message>
+    <message>
+        <source>Text: one readable line per event</source>
+        <translation>Testo: una riga leggibile per evento</translation>
+    </message>
+    <message>
+        <source>JSON: one object per line, for log collectors</source>
+        <translation>JSON: un oggetto per riga, per i raccoglitori di log</translation>
+    </message>
+    <message>
+        <source>The log goes to the standard error output: the terminal that started LLMProxy, or the system journal when it runs as a service. The configuration has no log file of its own; redirect the output to keep one.</source>
+        <translation>Il log va sullo standard error: il terminale che ha avviato LLMProxy, o il journal di sistema quando è in esecuzione come servizio. La configurazione non ha un file di log proprio; reindirizza l’output per conservarne uno.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Off: only programs on this computer can use the proxy (127.0.0.1). On: other machines on your network reach it at this computer&apos;s address.&lt;/p&gt;&lt;p&gt;They could then spend your provider accounts, so LLMProxy listens beyond this computer only when clients must send a proxy key: set &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (comma-separated keys) in the environment or in &lt;code&gt;.env&lt;/code&gt;, or add keys under &lt;code&gt;server.auth.keys&lt;/code&gt; in the configuration file. Without a key it refuses to start. The proxy speaks plain HTTP: on a network you do not trust, put a TLS reverse proxy in front of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Disattivato: solo i programmi su questo computer possono usare il proxy (127.0.0.1). Attivato: gli altri computer della tua rete lo raggiungono all’indirizzo di questo computer.&lt;/p&gt;&lt;p&gt;Potrebbero così consumare i tuoi account presso i provider, quindi LLMProxy ascolta oltre questo computer solo se i client devono inviare una chiave del proxy: imposta &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (chiavi separate da virgole) nell’ambiente o in &lt;code&gt;.env&lt;/code&gt;, oppure aggiungi chiavi sotto &lt;code&gt;server.auth.keys&lt;/code&gt; nel file di configurazione. Senza una chiave si rifiuta di avviarsi. Il proxy usa HTTP in chiaro: su una rete di cui non ti fidi, mettici davanti un reverse proxy TLS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none: nothing is kept between runs</source>
+        <translation>nessuna: non viene conservato nulla tra un avvio e l’altro</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>Nessun file di configurazione in uso; avvia LLMProxy con --config FILE.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <source>The proxy is not listening.</source>
+        <translation>Il proxy non è in ascolto.</translation>
+    </message>
+    <message>
+        <source>Listening now on %1.</source>
+        <translation>In ascolto su %1.</translation>
+    </message>
+    <message>
+        <source>The configuration file has errors; correct them on the Configuration file page first.</source>
+        <translation>Il file di configurazione contiene errori; correggili prima nella pagina File di configurazione.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address: use 0.0.0.0 (every IPv4 interface), :: (every IPv6 interface) or one of this computer&apos;s addresses.</source>
+        <translation>%1 non è un indirizzo IP: usa 0.0.0.0 (tutte le interfacce IPv4), :: (tutte le interfacce IPv6) o uno degli indirizzi di questo computer.</translation>
+    </message>
+    <message>
+        <source>No proxy key is configured, so LLMProxy would refuse to listen beyond this computer. Set LLM_PROXY_API_KEYS or add keys under server.auth.keys first.</source>
+        <translation>Nessuna chiave del proxy è configurata, quindi LLMProxy si rifiuterebbe di ascoltare oltre questo computer. Imposta prima LLM_PROXY_API_KEYS o aggiungi chiavi sotto server.auth.keys.</translation>
+    </message>
+    <message>
+        <source>the listen address</source>
+        <translation>l’indirizzo di ascolto</translation>
+    </message>
+    <message>
+        <source>the port</source>
+        <translation>la porta</translation>
+    </message>
+    <message>
+        <source>The environment or the command line sets %1; the file&apos;s value is not used.</source>
+        <translation>L’ambiente o la riga di comando imposta %1; il valore del file non viene usato.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> e </translation>
+    </message>
+    <message>
+        <source>A changed address or port takes effect after LLMProxy restarts: reloading the configuration does not move the listener.</source>
+        <translation>Un indirizzo o una porta modificati hanno effetto dopo il riavvio di LLMProxy: ricaricare la configurazione non sposta l’ascolto.</translation>
+    </message>
+    <message>
+        <source>Cannot change the configuration file: %1</source>
+        <translation>Impossibile modificare il file di configurazione: %1</translation>
+    </message>
+    <message>
+        <source>Its layout could not be kept, so it was written anew without its comments; the previous file is %1.bak.</source>
+        <translation>Non è stato possibile mantenerne la struttura, quindi è stato riscritto senza i commenti; il file precedente è %1.bak.</translation>
+    </message>
+    <message>
+        <source>Not saved, the file is unchanged: %1</source>
+        <translation>Non salvato, il file non è cambiato: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Salvato in %1.</translation>
+    </message>
+    <message>
+        <source>Reloading…</source>
+        <translation>Ricaricamento…</translation>
+    </message>
+    <message>
+        <source>%1 Reloaded: %2.</source>
+        <translation>%1 Ricaricato: %2.</translation>
+    </message>
+    <message>
+        <source>%1 The reload failed, the previous configuration stays in force: %2</source>
+        <translation>%1 Il ricaricamento non è riuscito, resta in vigore la configurazione precedente: %2</translation>
+    </message>
+    <message>
+        <source>The new address takes effect after LLMProxy restarts.</source>
+        <translation>Il nuovo indirizzo ha effetto dopo il riavvio di LLMProxy.</translation>
+    </message>
+    <message>
+        <source>LLMProxy starts when you log in.</source>
+        <translation>LLMProxy si avvia quando accedi.</translation>
+    </message>
+    <message>
+        <source>LLMProxy no longer starts when you log in.</source>
+        <translation>LLMProxy non si avvia più quando accedi.</translation>
+    </message>
+    <message>
+        <source>Kept in %1, which starts %2.</source>
+        <translation>Salvato in %1, che avvia %2.</translation>
+    </message>
+    <message>
+        <source>No file manager opens %1.</source>
+        <translation>Nessun file manager apre %1.</translation>
+    </message>
+    <message>
+        <source>1 error; choose it to go to its line.</source>
+        <translation>1 errore; sceglilo per andare alla sua riga.</translation>
+    </message>
+    <message>
+        <source>%1 errors; choose one to go to its line.</source>
+        <translation>%1 errori; scegline uno per andare alla sua riga.</translation>
+    </message>
+    <message>
+        <source>Not applied: the text has errors and the file is unchanged.</source>
+        <translation>Non applicato: il testo contiene errori e il file non è cambiato.</translation>
+    </message>
+    <message>
+        <source>The editor shows the file again.</source>
+        <translation>L’editor mostra di nuovo il file.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ThreatsWindow</name>
+    <message>
+        <source>Threats — LLMProxy</source>
+        <translation>Minacce — LLMProxy</translation>
     </message>
 </context>
 <context>

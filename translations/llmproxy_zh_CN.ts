@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConnectToolDialog</name>
+    <message>
+        <source>Connect a tool — LLMProxy</source>
+        <translation>连接工具 — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Coding tools</source>
+        <translation>编程工具</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>About this tool</source>
+        <translation>关于此工具</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;URL:</source>
+        <translation>网关 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>网关 URL</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;key:</source>
+        <translation>代理密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Proxy key</source>
+        <translation>代理密钥</translation>
+    </message>
+    <message>
+        <source>About the key</source>
+        <translation>关于密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Settings for the tool</source>
+        <translation>该工具的设置</translation>
+    </message>
+    <message>
+        <source>The tool&apos;s config file</source>
+        <translation>该工具的配置文件</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>&amp;Write config</source>
+        <translation>写入配置(&amp;W)</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation>撤销(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Result of writing the config file</source>
+        <translation>写入配置文件的结果</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test request</source>
+        <translation>发送测试请求(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Result of the test request</source>
+        <translation>测试请求的结果</translation>
+    </message>
+</context>
+<context>
+    <name>GuardsWindow</name>
+    <message>
+        <source>Security guards — LLMProxy</source>
+        <translation>安全防护 — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Security guards on</source>
+        <translation>启用安全防护(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Master switch: every request and response guard at once</source>
+        <translation>总开关：同时控制所有请求和响应防护</translation>
+    </message>
+    <message>
+        <source>Security state</source>
+        <translation>安全状态</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>恢复为配置</translation>
+    </message>
+    <message>
+        <source>Requests scanned and scan time</source>
+        <translation>已扫描请求数和扫描耗时</translation>
+    </message>
+    <message>
+        <source>Switches apply at once. &lt;i&gt;Back to configuration&lt;/i&gt; returns a guard to what the configuration file says.</source>
+        <translation>开关立即生效。&lt;i&gt;恢复为配置&lt;/i&gt;会将防护恢复为配置文件中的设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base URL</source>
@@ -70,6 +184,617 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>解除紧急停止并重新处理请求</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundWindow</name>
+    <message>
+        <source>Playground — LLMProxy</source>
+        <translation>试验场 — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>A model the gateway offers, or any model name or alias to try</source>
+        <translation>网关提供的模型，或任意要尝试的模型名称或别名</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh models</source>
+        <translation>刷新模型(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ask the gateway again which models it offers</source>
+        <translation>重新向网关查询其提供的模型</translation>
+    </message>
+    <message>
+        <source>Refresh models</source>
+        <translation>刷新模型</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>模型列表状态</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;key:</source>
+        <translation>网关密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: paste one of yours (kept only while this window is open)</source>
+        <translation>网关需要客户端密钥：粘贴你的一个密钥（仅在此窗口打开期间保留）</translation>
+    </message>
+    <message>
+        <source>Gateway key</source>
+        <translation>网关密钥</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem prompt:</source>
+        <translation>系统提示词(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Optional instructions sent as the system message</source>
+        <translation>作为系统消息发送的可选指令</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>The prompts sent in this window and the answers, with the route, tokens, cost and security decisions of each</source>
+        <translation>在此窗口中发送的提示词及其回答，并附带每次的路由、令牌、费用和安全决策</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt (Ctrl+Enter sends):</source>
+        <translation>提示词（Ctrl+Enter 发送）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>请求状态</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Forget the exchanges shown above</source>
+        <translation>清除上方显示的对话</translation>
+    </message>
+    <message>
+        <source>Clear conversation</source>
+        <translation>清空对话</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the answer now (the gateway cancels the upstream request)</source>
+        <translation>立即停止回答（网关会取消上游请求）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the prompt through the gateway (Ctrl+Enter)</source>
+        <translation>通过网关发送提示词（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Settings — LLMProxy</source>
+        <translation>设置 — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>设置页面</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>登录时启动</translation>
+    </message>
+    <message>
+        <source>Logging and data</source>
+        <translation>日志和数据</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>Settings page</source>
+        <translation>设置页面</translation>
+    </message>
+    <message>
+        <source>Listening now</source>
+        <translation>当前监听</translation>
+    </message>
+    <message>
+        <source>&amp;Allow other machines on the local network</source>
+        <translation>允许本地网络中的其他计算机(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Allow other machines on the local network</source>
+        <translation>允许本地网络中的其他计算机</translation>
+    </message>
+    <message>
+        <source>Listen on every network interface instead of this computer only</source>
+        <translation>在所有网络接口上监听，而不仅限于本机</translation>
+    </message>
+    <message>
+        <source>Listen &amp;address:</source>
+        <translation>监听地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>An IP address of this computer: 0.0.0.0 is every IPv4 interface, :: every IPv6 one</source>
+        <translation>本机的 IP 地址：0.0.0.0 表示所有 IPv4 接口，:: 表示所有 IPv6 接口</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>About the local network</source>
+        <translation>关于本地网络</translation>
+    </message>
+    <message>
+        <source>Server settings status</source>
+        <translation>服务器设置状态</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Apply server settings</source>
+        <translation>应用服务器设置</translation>
+    </message>
+    <message>
+        <source>Write the listen address and port into the configuration file and reload it</source>
+        <translation>将监听地址和端口写入配置文件并重新加载</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes</source>
+        <translation>撤销更改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo server changes</source>
+        <translation>撤销服务器更改</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>System follows the desktop, also when it switches between light and dark while LLMProxy runs. Light and Dark use the same colours on every desktop.</source>
+        <translation>“系统”跟随桌面设置，LLMProxy 运行期间桌面在浅色与深色之间切换时也会跟随。“浅色”和“深色”在所有桌面上使用相同的颜色。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The windows change language at once. Log messages and the configuration file stay in English.</source>
+        <translation>窗口会立即切换语言。日志消息和配置文件仍为英文。</translation>
+    </message>
+    <message>
+        <source>&amp;Start LLMProxy when I log in</source>
+        <translation>登录时启动 LLMProxy(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start LLMProxy when I log in</source>
+        <translation>登录时启动 LLMProxy</translation>
+    </message>
+    <message>
+        <source>Where the login entry is kept</source>
+        <translation>登录启动项的保存位置</translation>
+    </message>
+    <message>
+        <source>Start at login status</source>
+        <translation>登录时启动状态</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>日志级别</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Log format</source>
+        <translation>日志格式</translation>
+    </message>
+    <message>
+        <source>Include request and response &amp;bodies</source>
+        <translation>包含请求和响应正文(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Include request and response bodies</source>
+        <translation>包含请求和响应正文</translation>
+    </message>
+    <message>
+        <source>Prompts and answers appear in the log; API keys are always redacted</source>
+        <translation>提示词和回答会出现在日志中；API 密钥始终会被隐去</translation>
+    </message>
+    <message>
+        <source>Where the log goes</source>
+        <translation>日志输出位置</translation>
+    </message>
+    <message>
+        <source>Logging settings status</source>
+        <translation>日志设置状态</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>应用(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Apply logging settings</source>
+        <translation>应用日志设置</translation>
+    </message>
+    <message>
+        <source>Write the logging settings into the configuration file and reload it</source>
+        <translation>将日志设置写入配置文件并重新加载</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo changes</source>
+        <translation>撤销更改(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Undo logging changes</source>
+        <translation>撤销日志更改</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>Endpoints added in the window (registry.json), the guard switches (features.json) and today&apos;s spend (budget.json) are kept here.</source>
+        <translation>在窗口中添加的端点（registry.json）、防护开关（features.json）和今日花费（budget.json）都保存在这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the data directory</source>
+        <translation>打开数据目录</translation>
+    </message>
+    <message>
+        <source>Configuration text</source>
+        <translation>配置文本</translation>
+    </message>
+    <message>
+        <source>Problems in the configuration</source>
+        <translation>配置中的问题</translation>
+    </message>
+    <message>
+        <source>Choose a problem to go to its line</source>
+        <translation>选择一个问题以跳转到其所在行</translation>
+    </message>
+    <message>
+        <source>Configuration status</source>
+        <translation>配置状态</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>验证(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Validate the configuration text</source>
+        <translation>验证配置文本</translation>
+    </message>
+    <message>
+        <source>Check the text as LLMProxy would load it, without saving</source>
+        <translation>按 LLMProxy 加载的方式检查文本，但不保存</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Apply the configuration text</source>
+        <translation>应用配置文本</translation>
+    </message>
+    <message>
+        <source>Save the text (the previous file is kept as a backup) and reload it</source>
+        <translation>保存文本（之前的文件会保留为备份）并重新加载</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Revert to the file</source>
+        <translation>还原为文件内容</translation>
+    </message>
+    <message>
+        <source>Put the file&apos;s text back into the editor</source>
+        <translation>将文件中的文本放回编辑器</translation>
+    </message>
+    <message>
+        <source>Close settings</source>
+        <translation>关闭设置</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::Autostart</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>无法创建 %1 所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>无法修改 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::CommandPalette</name>
+    <message>
+        <source>No command matches.</source>
+        <translation>没有匹配的命令。</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>输入命令…</translation>
+    </message>
+    <message>
+        <source>Filter commands</source>
+        <translation>筛选命令</translation>
+    </message>
+    <message>
+        <source>Type part of a command&apos;s name; Up and Down choose, Enter runs it, Escape closes.</source>
+        <translation>输入命令名称的一部分；上下方向键选择，Enter 执行，Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>%1 (on)</source>
+        <translation>%1（开）</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1（关）</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>位于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ConnectToolDialog</name>
+    <message>
+        <source>Write config</source>
+        <translation>写入配置</translation>
+    </message>
+    <message>
+        <source>Undo the config change</source>
+        <translation>撤销配置更改</translation>
+    </message>
+    <message>
+        <source>Send a test request</source>
+        <translation>发送测试请求</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>the key the tool sends</source>
+        <translation>工具发送的密钥</translation>
+    </message>
+    <message>
+        <source>a model the gateway serves</source>
+        <translation>网关提供的模型</translation>
+    </message>
+    <message>
+        <source>This gateway asks for a proxy key: enter one of its keys (LLM_PROXY_API_KEYS or a named client key).</source>
+        <translation>此网关需要代理密钥：请输入它的一个密钥（LLM_PROXY_API_KEYS 或具名的客户端密钥）。</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key; tools that insist on one get “%1”.</source>
+        <translation>此网关不需要密钥；坚持要求密钥的工具会得到“%1”。</translation>
+    </message>
+    <message>
+        <source>Claude Code speaks the Anthropic Messages API at the root URL. Name a model here, or map the Claude model names it asks for with model_aliases.</source>
+        <translation>Claude Code 在根 URL 上使用 Anthropic Messages API。请在此指定模型，或用 model_aliases 映射它请求的 Claude 模型名称。</translation>
+    </message>
+    <message>
+        <source>Codex speaks the OpenAI Responses API; LLMProxy becomes its model provider “llmproxy”. Codex Desktop signed in with ChatGPT ignores it.</source>
+        <translation>Codex 使用 OpenAI Responses API；LLMProxy 会成为它的模型提供商“llmproxy”。使用 ChatGPT 登录的 Codex Desktop 会忽略它。</translation>
+    </message>
+    <message>
+        <source>Cursor sends requests from its own servers: the gateway must be reachable from the internet (a tunnel or a public address, with proxy keys set). Enter that public URL above.</source>
+        <translation>Cursor 从它自己的服务器发送请求：网关必须能从互联网访问（通过隧道或公网地址，并设置代理密钥）。请在上方输入该公网 URL。</translation>
+    </message>
+    <message>
+        <source>Adds a model named “LLMProxy” to Continue&apos;s models; Continue reloads the file when it changes.</source>
+        <translation>向 Continue 的模型中添加一个名为“LLMProxy”的模型；文件变化时 Continue 会重新加载。</translation>
+    </message>
+    <message>
+        <source>The openai/ prefix tells Aider to use the OpenAI API; the model after it is what LLMProxy routes.</source>
+        <translation>openai/ 前缀告诉 Aider 使用 OpenAI API；其后的模型就是 LLMProxy 要路由的模型。</translation>
+    </message>
+    <message>
+        <source>In Cline&apos;s settings choose the API provider “OpenAI Compatible”.</source>
+        <translation>在 Cline 的设置中选择 API 提供商“OpenAI Compatible”。</translation>
+    </message>
+    <message>
+        <source>Zed does not discover models for this provider: the models listed here are written. Zed asks for the key in its Agent panel, or takes it from LLMPROXY_API_KEY.</source>
+        <translation>Zed 不会自动发现此提供商的模型：这里列出的模型会被写入。Zed 会在其 Agent 面板中询问密钥，或从 LLMPROXY_API_KEY 读取。</translation>
+    </message>
+    <message>
+        <source>VS Code&apos;s Custom Endpoint provider: chat and agent go through LLMProxy, completions stay with GitHub.</source>
+        <translation>VS Code 的 Custom Endpoint 提供商：聊天和智能体经由 LLMProxy，代码补全仍由 GitHub 提供。</translation>
+    </message>
+    <message>
+        <source>In %1 (Write config merges this into the file):</source>
+        <translation>在 %1 中（“写入配置”会将其合并到文件中）：</translation>
+    </message>
+    <message>
+        <source>Or from a shell:</source>
+        <translation>或在 shell 中：</translation>
+    </message>
+    <message>
+        <source>Then run:</source>
+        <translation>然后运行：</translation>
+    </message>
+    <message>
+        <source>In the tool&apos;s settings:</source>
+        <translation>在该工具的设置中：</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>复制：%1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 keeps these settings itself: copy them into it.</source>
+        <translation>%1 自行保存这些设置：请将它们复制进去。</translation>
+    </message>
+    <message>
+        <source>Choose a model first: %1 needs one.</source>
+        <translation>请先选择模型：%1 需要一个模型。</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>未写入：%1</translation>
+    </message>
+    <message>
+        <source>%1 already has these settings; nothing was written.</source>
+        <translation>%1 已包含这些设置；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>Changed %1; the previous file is saved as %2.</source>
+        <translation>已修改 %1；之前的文件已保存为 %2。</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>未撤销：%1</translation>
+    </message>
+    <message>
+        <source>Removed %1, which LLMProxy had created.</source>
+        <translation>已删除由 LLMProxy 创建的 %1。</translation>
+    </message>
+    <message>
+        <source>Restored %1 as it was before.</source>
+        <translation>已将 %1 恢复为之前的状态。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择模型。</translation>
+    </message>
+    <message>
+        <source>The gateway URL is not a valid http:// or https:// address.</source>
+        <translation>网关 URL 不是有效的 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Sending POST %1 as %2 would…</source>
+        <translation>正在像 %2 那样发送 POST %1…</translation>
+    </message>
+    <message>
+        <source>No answer from %1: %2</source>
+        <translation>%1 没有响应：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — it works. The model answered: “%2”</source>
+        <translation>HTTP %1 — 工作正常。模型回答：“%2”</translation>
+    </message>
+    <message>
+        <source>HTTP %1 — %2</source>
+        <translation>HTTP %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -149,6 +874,54 @@
     <message>
         <source>Opened %1. Save it, then choose Reload configuration to apply it.</source>
         <translation>已打开 %1。保存后选择“重新加载配置”即可应用。</translation>
+    </message>
+    <message>
+        <source>&amp;Threats</source>
+        <translation>威胁(&amp;T)</translation>
+    </message>
+    <message>
+        <source>What the security guards blocked, masked and flagged, and why</source>
+        <translation>安全防护拦截、遮盖和标记了什么，以及原因</translation>
+    </message>
+    <message>
+        <source>Security &amp;guards</source>
+        <translation>安全防护(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Switch the security guards on or off</source>
+        <translation>开启或关闭安全防护</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>连接工具(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy</source>
+        <translation>让 Claude Code、Codex、Cursor、Continue、Aider、Cline、Zed 或 Copilot 使用 LLMProxy</translation>
+    </message>
+    <message>
+        <source>P&amp;layground</source>
+        <translation>试验场(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Send a prompt through the gateway and see the route, tokens, cost and security decisions</source>
+        <translation>通过网关发送提示词，并查看路由、令牌、费用和安全决策</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>命令面板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Find and run any command by typing part of its name</source>
+        <translation>输入名称的一部分即可查找并运行任意命令</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>设置(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
+        <translation>监听地址、主题、语言、登录时启动、日志和配置文件</translation>
     </message>
 </context>
 <context>
@@ -335,6 +1108,145 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::GuardsWindow</name>
+    <message>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Switched off by %1 in the environment: the environment wins, so it cannot be switched on here.</source>
+        <translation>已被环境变量 %1 关闭：环境变量优先，因此无法在此开启。</translation>
+    </message>
+    <message>
+        <source>Needs a signing key: set LLM_PROXY_SIGNING_KEY and restart LLMProxy.</source>
+        <translation>需要签名密钥：请设置 LLM_PROXY_SIGNING_KEY 并重启 LLMProxy。</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration file (%1).</source>
+        <translation>已在配置文件中关闭（%1）。</translation>
+    </message>
+    <message>
+        <source>Switched on here, as in the configuration.</source>
+        <translation>已在此开启，与配置一致。</translation>
+    </message>
+    <message>
+        <source>Switched off here, as in the configuration.</source>
+        <translation>已在此关闭，与配置一致。</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration says off.</source>
+        <translation>已在此开启；配置为关闭。</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration says on.</source>
+        <translation>已在此关闭；配置为开启。</translation>
+    </message>
+    <message>
+        <source>Not running while the security guards are switched off.</source>
+        <translation>安全防护关闭期间不运行。</translation>
+    </message>
+    <message>
+        <source>%1 scanned · %2 blocked</source>
+        <translation>已扫描 %1 · 已拦截 %2</translation>
+    </message>
+    <message>
+        <source>%1 state</source>
+        <translation>%1 状态</translation>
+    </message>
+    <message>
+        <source>%1 counters</source>
+        <translation>%1 计数</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 已启用</translation>
+    </message>
+    <message>
+        <source>Back to configuration</source>
+        <translation>恢复为配置</translation>
+    </message>
+    <message>
+        <source>%1: back to configuration</source>
+        <translation>%1：恢复为配置</translation>
+    </message>
+    <message>
+        <source>The guards switched on below inspect every request and answer.</source>
+        <translation>下方已开启的防护会检查每个请求和回答。</translation>
+    </message>
+    <message>
+        <source>Requests reach the providers unchecked.</source>
+        <translation>请求未经检查直接到达提供商。</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards on.</source>
+        <translation>配置开启了安全防护。</translation>
+    </message>
+    <message>
+        <source>The configuration switches the security guards off.</source>
+        <translation>配置关闭了安全防护。</translation>
+    </message>
+    <message>
+        <source>Switched on here; the configuration (security.enabled) says off.</source>
+        <translation>已在此开启；配置（security.enabled）为关闭。</translation>
+    </message>
+    <message>
+        <source>Switched off here; the configuration (security.enabled) says on.</source>
+        <translation>已在此关闭；配置（security.enabled）为开启。</translation>
+    </message>
+    <message>
+        <source>Switched off in the configuration (security.enabled: false).</source>
+        <translation>已在配置中关闭（security.enabled: false）。</translation>
+    </message>
+    <message>
+        <source>%1 requests scanned, %2 blocked. Scan time per request: median %3, p95 %4, p99 %5.</source>
+        <translation>已扫描 %1 个请求，拦截 %2 个。每个请求的扫描耗时：中位数 %3，p95 %4，p99 %5。</translation>
+    </message>
+    <message>
+        <source>Running now.</source>
+        <translation>正在运行。</translation>
+    </message>
+    <message>
+        <source>Not running: the security guards are switched off.</source>
+        <translation>未运行：安全防护已关闭。</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>未运行。</translation>
+    </message>
+    <message>
+        <source>%1 masked · %2 flagged</source>
+        <translation>已遮盖 %1 · 已标记 %2</translation>
+    </message>
+    <message>
+        <source>Switch %1 on or off now</source>
+        <translation>立即开启或关闭 %1</translation>
+    </message>
+    <message>
+        <source>The configuration switches it on.</source>
+        <translation>配置将其开启。</translation>
+    </message>
+    <message>
+        <source>The configuration switches it off.</source>
+        <translation>配置将其关闭。</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::MainWindow</name>
     <message>
         <source>Copy base URL</source>
@@ -484,6 +1396,209 @@
         <source>The log could not keep up: these requests were served but are not listed (the proxy&apos;s log output counts them too).</source>
         <translation>日志未能跟上：这些请求已处理但未列出（代理的日志输出也会统计它们）。</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>安全(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::PlaygroundWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Choose a model, type a prompt and press Send: the request goes through the gateway like any client&apos;s, and the answer streams in here with the route it took, its tokens, cost and any security decision.</source>
+        <translation>选择模型、输入提示词并点击“发送”：请求会像任何客户端的请求一样经过网关，回答会以流式方式显示在这里，并附带它经过的路由、令牌、费用以及任何安全决策。</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so it offers no models.</source>
+        <translation>网关未在监听，因此不提供任何模型。</translation>
+    </message>
+    <message>
+        <source>Asking the gateway for its models…</source>
+        <translation>正在向网关查询模型…</translation>
+    </message>
+    <message>
+        <source>The gateway requires a client key: enter one of its keys above.</source>
+        <translation>网关需要客户端密钥：请在上方输入它的一个密钥。</translation>
+    </message>
+    <message>
+        <source>The gateway refused this key: %1</source>
+        <translation>网关拒绝了此密钥：%1</translation>
+    </message>
+    <message>
+        <source>Cannot list the gateway&apos;s models: %1</source>
+        <translation>无法列出网关的模型：%1</translation>
+    </message>
+    <message>
+        <source>The gateway offers no model yet: add an endpoint to the configuration.</source>
+        <translation>网关尚未提供任何模型：请在配置中添加端点。</translation>
+    </message>
+    <message>
+        <source>1 model offered by the gateway at %1.</source>
+        <translation>%1 处的网关提供了 1 个模型。</translation>
+    </message>
+    <message>
+        <source>%1 models offered by the gateway at %2.</source>
+        <translation>%2 处的网关提供了 %1 个模型。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择模型。</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>请先输入提示词。</translation>
+    </message>
+    <message>
+        <source>The gateway is not listening, so nothing can be sent. Check the main window&apos;s state.</source>
+        <translation>网关未在监听，因此无法发送任何内容。请检查主窗口中的状态。</translation>
+    </message>
+    <message>
+        <source>You → %1</source>
+        <translation>你 → %1</translation>
+    </message>
+    <message>
+        <source>System: %1</source>
+        <translation>系统：%1</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>正在等待 %1…</translation>
+    </message>
+    <message>
+        <source>Streaming from %1…</source>
+        <translation>正在从 %1 接收流…</translation>
+    </message>
+    <message>
+        <source>Collecting the gateway&apos;s figures…</source>
+        <translation>正在收集网关的统计数据…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1.</source>
+        <translation>%1 后停止。</translation>
+    </message>
+    <message>
+        <source>Answered in %1.</source>
+        <translation>用时 %1 完成回答。</translation>
+    </message>
+    <message>
+        <source>Route: none (answered by the gateway itself)</source>
+        <translation>路由：无（由网关自身回答）</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1</source>
+        <translation>路由：端点 %1</translation>
+    </message>
+    <message>
+        <source>Route: endpoint %1 (%2)</source>
+        <translation>路由：端点 %1（%2）</translation>
+    </message>
+    <message>
+        <source>serving %1</source>
+        <translation>实际模型 %1</translation>
+    </message>
+    <message>
+        <source>after %1 attempts</source>
+        <translation>经过 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 in, %2 out</source>
+        <translation>令牌：输入 %1，输出 %2</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported</source>
+        <translation>令牌：未报告</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>费用：%1</translation>
+    </message>
+    <message>
+        <source>Cost: unknown (no usage or no price for this model)</source>
+        <translation>费用：未知（没有用量数据或此模型没有价格）</translation>
+    </message>
+    <message>
+        <source>Gateway overhead before the answer began: %1</source>
+        <translation>回答开始前的网关开销：%1</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1 (%2 before the answer began)</source>
+        <translation>网关开销：%1（回答开始前 %2）</translation>
+    </message>
+    <message>
+        <source>Gateway overhead: %1</source>
+        <translation>网关开销：%1</translation>
+    </message>
+    <message>
+        <source>First token: %1</source>
+        <translation>首个令牌：%1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>总计：%1</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>请求 %1</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2%3</source>
+        <translation>安全：被 %1 拦截，代码 %2%3</translation>
+    </message>
+    <message>
+        <source>Security: 1 value masked before the request left (%1)</source>
+        <translation>安全：请求发出前已遮盖 1 个值（%1）</translation>
+    </message>
+    <message>
+        <source>Security: %1 values masked before the request left (%2)</source>
+        <translation>安全：请求发出前已遮盖 %1 个值（%2）</translation>
+    </message>
+    <message>
+        <source>Security: values masked by %1%2</source>
+        <translation>安全：%1 遮盖了值%2</translation>
+    </message>
+    <message>
+        <source>Security: flagged by %1, %2%3</source>
+        <translation>安全：被 %1 标记，%2%3</translation>
+    </message>
+    <message>
+        <source>Security: blocked by %1, code %2</source>
+        <translation>安全：被 %1 拦截，代码 %2</translation>
+    </message>
+    <message>
+        <source>Blocked by the gateway&apos;s security guards (%1): %2 (code %3, HTTP %4).</source>
+        <translation>被网关的安全防护拦截（%1）：%2（代码 %3，HTTP %4）。</translation>
+    </message>
+    <message>
+        <source>The gateway answered HTTP %1: %2 (code %3).</source>
+        <translation>网关返回 HTTP %1：%2（代码 %3）。</translation>
+    </message>
+    <message>
+        <source>The answer stopped with an error: %1 (code %2).</source>
+        <translation>回答因错误而中止：%1（代码 %2）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the gateway at %1: %2. Is the proxy running and listening?</source>
+        <translation>无法连接到 %1 处的网关：%2。代理是否正在运行并监听？</translation>
+    </message>
+    <message>
+        <source>The connection to the gateway broke: %1.</source>
+        <translation>与网关的连接已中断：%1。</translation>
+    </message>
+    <message>
+        <source>The stream ended without its final [DONE] event: the answer may be incomplete.</source>
+        <translation>流在没有最终 [DONE] 事件的情况下结束：回答可能不完整。</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::RequestLogModel</name>
@@ -566,6 +1681,200 @@
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SettingsWindow</name>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>无法创建 %1 所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot keep a backup of %1 as %2; nothing was saved.</source>
+        <translation>无法将 %1 备份为 %2；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>系统语言（%1）</translation>
+    </message>
+    <message>
+        <source>Debug: everything, for finding a problem</source>
+        <translation>调试：全部内容，用于排查问题</translation>
+    </message>
+    <message>
+        <source>Info: requests and changes</source>
+        <translation>信息：请求和更改</translation>
+    </message>
+    <message>
+        <source>Warning: only what needs attention</source>
+        <translation>警告：仅需要注意的内容</translation>
+    </message>
+    <message>
+        <source>Error: only failures</source>
+        <translation>错误：仅失败</translation>
+    </message>
+    <message>
+        <source>Text: one readable line per event</source>
+        <translation>文本：每个事件一行可读文本</translation>
+    </message>
+    <message>
+        <source>JSON: one object per line, for log collectors</source>
+        <translation>JSON：每行一个对象，供日志收集器使用</translation>
+    </message>
+    <message>
+        <source>The log goes to the standard error output: the terminal that started LLMProxy, or the system journal when it runs as a service. The configuration has no log file of its own; redirect the output to keep one.</source>
+        <translation>日志输出到标准错误：即启动 LLMProxy 的终端，或作为服务运行时的系统日志（journal）。配置中没有单独的日志文件；如需保留，请重定向输出。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Off: only programs on this computer can use the proxy (127.0.0.1). On: other machines on your network reach it at this computer&apos;s address.&lt;/p&gt;&lt;p&gt;They could then spend your provider accounts, so LLMProxy listens beyond this computer only when clients must send a proxy key: set &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt; (comma-separated keys) in the environment or in &lt;code&gt;.env&lt;/code&gt;, or add keys under &lt;code&gt;server.auth.keys&lt;/code&gt; in the configuration file. Without a key it refuses to start. The proxy speaks plain HTTP: on a network you do not trust, put a TLS reverse proxy in front of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;关闭：只有本机上的程序可以使用代理（127.0.0.1）。开启：你网络中的其他计算机可以通过本机地址访问它。&lt;/p&gt;&lt;p&gt;这样它们可能会消耗你的提供商账户，因此只有在客户端必须发送代理密钥时，LLMProxy 才会在本机之外监听：请在环境变量或 &lt;code&gt;.env&lt;/code&gt; 中设置 &lt;code&gt;LLM_PROXY_API_KEYS&lt;/code&gt;（以逗号分隔的密钥），或在配置文件的 &lt;code&gt;server.auth.keys&lt;/code&gt; 下添加密钥。没有密钥时它会拒绝启动。代理使用未加密的 HTTP：在不受信任的网络中，请在它前面放置 TLS 反向代理。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none: nothing is kept between runs</source>
+        <translation>无：运行之间不保留任何内容</translation>
+    </message>
+    <message>
+        <source>No configuration file is in use; start LLMProxy with --config FILE.</source>
+        <translation>未使用配置文件；请使用 --config FILE 启动 LLMProxy。</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The proxy is not listening.</source>
+        <translation>代理未在监听。</translation>
+    </message>
+    <message>
+        <source>Listening now on %1.</source>
+        <translation>当前正在 %1 上监听。</translation>
+    </message>
+    <message>
+        <source>The configuration file has errors; correct them on the Configuration file page first.</source>
+        <translation>配置文件有错误；请先在“配置文件”页面中更正。</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address: use 0.0.0.0 (every IPv4 interface), :: (every IPv6 interface) or one of this computer&apos;s addresses.</source>
+        <translation>%1 不是 IP 地址：请使用 0.0.0.0（所有 IPv4 接口）、::（所有 IPv6 接口）或本机的某个地址。</translation>
+    </message>
+    <message>
+        <source>No proxy key is configured, so LLMProxy would refuse to listen beyond this computer. Set LLM_PROXY_API_KEYS or add keys under server.auth.keys first.</source>
+        <translation>未配置代理密钥，因此 LLMProxy 会拒绝在本机之外监听。请先设置 LLM_PROXY_API_KEYS，或在 server.auth.keys 下添加密钥。</translation>
+    </message>
+    <message>
+        <source>the listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>the port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>The environment or the command line sets %1; the file&apos;s value is not used.</source>
+        <translation>环境变量或命令行设置了%1；不会使用文件中的值。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>A changed address or port takes effect after LLMProxy restarts: reloading the configuration does not move the listener.</source>
+        <translation>更改后的地址或端口会在 LLMProxy 重启后生效：重新加载配置不会改变监听位置。</translation>
+    </message>
+    <message>
+        <source>Cannot change the configuration file: %1</source>
+        <translation>无法修改配置文件：%1</translation>
+    </message>
+    <message>
+        <source>Its layout could not be kept, so it was written anew without its comments; the previous file is %1.bak.</source>
+        <translation>无法保留其原有格式，因此已重新写入且不含注释；之前的文件为 %1.bak。</translation>
+    </message>
+    <message>
+        <source>Not saved, the file is unchanged: %1</source>
+        <translation>未保存，文件未更改：%1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Reloading…</source>
+        <translation>正在重新加载…</translation>
+    </message>
+    <message>
+        <source>%1 Reloaded: %2.</source>
+        <translation>%1 已重新加载：%2。</translation>
+    </message>
+    <message>
+        <source>%1 The reload failed, the previous configuration stays in force: %2</source>
+        <translation>%1 重新加载失败，之前的配置仍然有效：%2</translation>
+    </message>
+    <message>
+        <source>The new address takes effect after LLMProxy restarts.</source>
+        <translation>新地址会在 LLMProxy 重启后生效。</translation>
+    </message>
+    <message>
+        <source>LLMProxy starts when you log in.</source>
+        <translation>LLMProxy 会在你登录时启动。</translation>
+    </message>
+    <message>
+        <source>LLMProxy no longer starts when you log in.</source>
+        <translation>LLMProxy 不再在你登录时启动。</translation>
+    </message>
+    <message>
+        <source>Kept in %1, which starts %2.</source>
+        <translation>保存在 %1 中，它会启动 %2。</translation>
+    </message>
+    <message>
+        <source>No file manager opens %1.</source>
+        <translation>没有文件管理器可以打开 %1。</translation>
+    </message>
+    <message>
+        <source>1 error; choose it to go to its line.</source>
+        <translation>1 个错误；选择它以跳转到所在行。</translation>
+    </message>
+    <message>
+        <source>%1 errors; choose one to go to its line.</source>
+        <translation>%1 个错误；选择其中一个以跳转到所在行。</translation>
+    </message>
+    <message>
+        <source>Not applied: the text has errors and the file is unchanged.</source>
+        <translation>未应用：文本有错误，文件未更改。</translation>
+    </message>
+    <message>
+        <source>The editor shows the file again.</source>
+        <translation>编辑器已重新显示文件内容。</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::ThreatsWindow</name>
+    <message>
+        <source>Threats — LLMProxy</source>
+        <translation>威胁 — LLMProxy</translation>
     </message>
 </context>
 <context>

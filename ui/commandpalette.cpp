@@ -26,23 +26,17 @@ constexpr int kVisibleRows = 12;
 
 CommandPalette::CommandPalette(QWidget *parent)
     : QFrame(parent, Qt::Popup), m_filter(new QLineEdit(this)), m_list(new QTreeWidget(this)),
-      m_emptyLabel(new QLabel(tr("No command matches."), this))
+      m_emptyLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("commandPalette"));
-    setAccessibleName(tr("Command palette"));
     setFrameShape(QFrame::StyledPanel);
     setFrameShadow(QFrame::Raised);
 
     m_filter->setObjectName(QStringLiteral("commandFilter"));
-    m_filter->setPlaceholderText(tr("Type a command…"));
-    m_filter->setAccessibleName(tr("Filter commands"));
-    m_filter->setAccessibleDescription(
-        tr("Type part of a command's name; Up and Down choose, Enter runs it, Escape closes."));
     m_filter->setClearButtonEnabled(true);
     m_filter->installEventFilter(this);
 
     m_list->setObjectName(QStringLiteral("commandList"));
-    m_list->setAccessibleName(tr("Commands"));
     m_list->setColumnCount(3);
     m_list->setHeaderHidden(true);
     m_list->setRootIsDecorated(false);
@@ -72,6 +66,25 @@ CommandPalette::CommandPalette(QWidget *parent)
     layout->addWidget(m_emptyLabel);
 
     connect(m_filter, &QLineEdit::textChanged, this, &CommandPalette::applyFilter);
+    retranslate();
+}
+
+void CommandPalette::retranslate()
+{
+    setAccessibleName(tr("Command palette"));
+    m_filter->setPlaceholderText(tr("Type a command…"));
+    m_filter->setAccessibleName(tr("Filter commands"));
+    m_filter->setAccessibleDescription(
+        tr("Type part of a command's name; Up and Down choose, Enter runs it, Escape closes."));
+    m_list->setAccessibleName(tr("Commands"));
+    m_emptyLabel->setText(tr("No command matches."));
+}
+
+void CommandPalette::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 CommandPalette::~CommandPalette() = default;

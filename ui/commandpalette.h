@@ -50,8 +50,12 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    /// On a language change: the palette's own texts (the commands are read from their actions at open()).
+    void changeEvent(QEvent *event) override;
 
 private:
+    /// Sets the palette's own texts in the current language.
+    void retranslate();
     void applyFilter();
     void runCurrent();
 

@@ -80,12 +80,6 @@ ConnectToolDialog::ConnectToolDialog(EngineController *controller, QWidget *pare
     title.setBold(true);
     title.setPointSizeF(title.pointSizeF() * 1.25);
     m_ui->toolTitle->setFont(title);
-    m_ui->writeButton->setAccessibleName(tr("Write config"));
-    m_ui->undoButton->setAccessibleName(tr("Undo the config change"));
-    m_ui->testButton->setAccessibleName(tr("Send a test request"));
-    m_ui->buttonBox->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
-    m_ui->keyEdit->setPlaceholderText(tr("the key the tool sends"));
-    m_ui->modelCombo->lineEdit()->setPlaceholderText(tr("a model the gateway serves"));
     m_ui->modelCombo->setInsertPolicy(QComboBox::NoInsert);
 
     for (const ClientTool &tool : clientTools()) {
@@ -98,11 +92,7 @@ ConnectToolDialog::ConnectToolDialog(EngineController *controller, QWidget *pare
         if (m_ui->urlEdit->text().isEmpty())
             m_ui->urlEdit->setText(localUrl(url));
     });
-    m_ui->keyHint->setText(m_controller->clientKeyRequired()
-                               ? tr("This gateway asks for a proxy key: enter one of its keys (LLM_PROXY_API_KEYS "
-                                    "or a named client key).")
-                               : tr("This gateway asks for no key; tools that insist on one get “%1”.")
-                                     .arg(QLatin1String(kNoKeyPlaceholder)));
+    retranslate();
     loadModels();
     connect(m_controller, &EngineController::endpointsChanged, this, [this] {
         if (m_ui->modelCombo->count() == 0)
@@ -137,6 +127,32 @@ ConnectToolDialog::~ConnectToolDialog()
 {
     if (m_pending)
         m_pending->abort();
+}
+
+void ConnectToolDialog::retranslate()
+{
+    m_ui->writeButton->setAccessibleName(tr("Write config"));
+    m_ui->undoButton->setAccessibleName(tr("Undo the config change"));
+    m_ui->testButton->setAccessibleName(tr("Send a test request"));
+    m_ui->buttonBox->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    m_ui->keyEdit->setPlaceholderText(tr("the key the tool sends"));
+    m_ui->modelCombo->lineEdit()->setPlaceholderText(tr("a model the gateway serves"));
+    m_ui->keyHint->setText(m_controller->clientKeyRequired()
+                               ? tr("This gateway asks for a proxy key: enter one of its keys (LLM_PROXY_API_KEYS "
+                                    "or a named client key).")
+                               : tr("This gateway asks for no key; tools that insist on one get “%1”.")
+                                     .arg(QLatin1String(kNoKeyPlaceholder)));
+}
+
+void ConnectToolDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_ui->retranslateUi(this);
+    retranslate();
+    // Title, note, snippet blocks and the file line of the chosen tool; the last results are cleared.
+    showTool();
 }
 
 bool ConnectToolDialog::selectTool(const QString &id)

@@ -53,8 +53,12 @@ signals:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    /// On a language change: the form's texts, the texts set here and the chosen tool's blocks.
+    void changeEvent(QEvent *event) override;
 
 private:
+    /// Sets the texts the form does not hold and that do not depend on the tool, in the current language.
+    void retranslate();
     const ClientTool *currentTool() const;
     void showTool();
     void refreshSnippets();

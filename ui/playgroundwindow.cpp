@@ -91,10 +91,7 @@ PlaygroundWindow::PlaygroundWindow(EngineController *controller, QWidget *parent
     m_ui->promptEdit->setMinimumHeight(3 * metrics.lineSpacing());
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
-    m_ui->transcriptView->setPlaceholderText(
-        tr("Choose a model, type a prompt and press Send: the request goes through the gateway like any "
-           "client's, and the answer streams in here with the route it took, its tokens, cost and any "
-           "security decision."));
+    retranslate();
     m_ui->modelCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_ui->modelCombo->setMinimumContentsLength(24);
 
@@ -566,6 +563,26 @@ void PlaygroundWindow::showEvent(QShowEvent *event)
     updateKeyField();
     refreshModels();
     m_ui->promptEdit->setFocus();
+}
+
+void PlaygroundWindow::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_ui->retranslateUi(this);
+    retranslate();
+    // The status line is rebuilt from a fresh answer; the conversation keeps the words it was shown in.
+    if (isVisible())
+        refreshModels();
+}
+
+void PlaygroundWindow::retranslate()
+{
+    m_ui->transcriptView->setPlaceholderText(
+        tr("Choose a model, type a prompt and press Send: the request goes through the gateway like any "
+           "client's, and the answer streams in here with the route it took, its tokens, cost and any "
+           "security decision."));
 }
 
 void PlaygroundWindow::closeEvent(QCloseEvent *event)

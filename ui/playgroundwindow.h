@@ -68,8 +68,12 @@ public:
 protected:
     void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    /// On a language change: the form's texts, the texts set here and the model list's status line.
+    void changeEvent(QEvent *event) override;
 
 private:
+    /// Sets the texts the form does not hold, in the current language.
+    void retranslate();
     void send();
     void stop();
     void clear();

@@ -7,8 +7,11 @@
 #include "tests/support/inprocessengine.h"
 #include "ui/appearance.h"
 #include "ui/autostart.h"
+#include "ui/commandpalette.h"
+#include "ui/connecttooldialog.h"
 #include "ui/desktopshell.h"
 #include "ui/mainwindow.h"
+#include "ui/playgroundwindow.h"
 #include "ui/settingswindow.h"
 
 #include <QAction>
@@ -31,6 +34,7 @@
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <memory>
 
@@ -543,6 +547,20 @@ void TestSettingsWindow::systemThemeFollowsThePortal()
 
 void TestSettingsWindow::languageSwitchRetranslates()
 {
+    // The other windows of the shell, open (or, for the palette, made once) before the switch.
+    m_shell->actions().connectTool->trigger();
+    m_shell->actions().playground->trigger();
+    m_shell->actions().commandPalette->trigger();
+    QVERIFY(m_shell->connectToolDialog() && m_shell->playgroundWindow() && m_shell->commandPalette());
+    m_shell->commandPalette()->close();
+    auto *writeConfig = m_shell->connectToolDialog()->findChild<QPushButton *>(QStringLiteral("writeButton"));
+    auto *toolKey = m_shell->connectToolDialog()->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+    auto *send = m_shell->playgroundWindow()->findChild<QPushButton *>(QStringLiteral("sendButton"));
+    auto *transcript = m_shell->playgroundWindow()->findChild<QTextBrowser *>(QStringLiteral("transcriptView"));
+    auto *filter = m_shell->commandPalette()->findChild<QLineEdit *>(QStringLiteral("commandFilter"));
+    QVERIFY(writeConfig && toolKey && send && transcript && filter);
+    QCOMPARE(filter->placeholderText(), QStringLiteral("Type a command…"));
+
     QVERIFY(openSettings());
     m_shell->settingsWindow()->showPage(SettingsWindow::LanguagePage);
     auto *language = child<QComboBox>("languageCombo");
@@ -561,9 +579,18 @@ void TestSettingsWindow::languageSwitchRetranslates()
     QVERIFY2(menus.contains(QStringLiteral("&Bearbeiten")), qPrintable(menus.join(u',')));
     QVERIFY(m_shell->actions().reload->text() != QLatin1String("&Reload configuration"));
     QCOMPARE(SettingsWindow::savedLanguage(), QStringLiteral("de"));
+    // The other windows too: the texts of their forms and the texts set in code.
+    QTRY_COMPARE(writeConfig->text(), QStringLiteral("&Konfiguration schreiben"));
+    QCOMPARE(toolKey->placeholderText(), QStringLiteral("der Schlüssel, den das Werkzeug sendet"));
+    QTRY_COMPARE(send->text(), QStringLiteral("&Senden"));
+    QVERIFY2(transcript->placeholderText().startsWith(QStringLiteral("Wählen Sie ein Modell")),
+             qPrintable(transcript->placeholderText()));
+    QTRY_COMPARE(filter->placeholderText(), QStringLiteral("Befehl eingeben…"));
     // And back to English.
     chooseWithKeys(language, language->findData(QStringLiteral("en")));
     QTRY_COMPARE(state->text(), QStringLiteral("Onboarding"));
+    QTRY_COMPARE(toolKey->placeholderText(), QStringLiteral("the key the tool sends"));
+    QCOMPARE(filter->placeholderText(), QStringLiteral("Type a command…"));
     QCOMPARE(m_shell->actions().reload->text(), QStringLiteral("&Reload configuration"));
     QTRY_COMPARE(child<QListWidget>("pageList")->item(0)->text(), QStringLiteral("Server"));
 }
