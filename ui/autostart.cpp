@@ -52,7 +52,7 @@ QString desktopExec(const QString &program)
 
 QString xdgConfigHome()
 {
-    const QString env = qEnvironmentVariable("XDG_CONFIG_HOME");
+    QString env = qEnvironmentVariable("XDG_CONFIG_HOME");
     // The specification: a relative path is invalid and must be ignored.
     if (!env.isEmpty() && QDir::isAbsolutePath(env))
         return env;

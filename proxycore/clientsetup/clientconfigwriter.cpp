@@ -277,10 +277,9 @@ std::string yamlDump(const YAML::Node &node)
 
 std::string yamlText(const YAML::Node &node, const char *key)
 {
-    const YAML::Node n = node;
-    if (!n.IsMap())
+    if (!node.IsMap())
         return {};
-    const YAML::Node v = n[key];
+    const YAML::Node v = node[key]; // const: never inserts
     return v && v.IsScalar() ? v.Scalar() : std::string();
 }
 
@@ -456,9 +455,8 @@ ConfigWriteResult mergeContinue(const ClientSetupValues &values, const QByteArra
     const YamlRead back = readYaml(text, fileName, &check);
     const auto others = [&ours](const YAML::Node &root) {
         std::string dump;
-        const YAML::Node doc = root;
-        if (doc.IsMap() && doc["models"] && doc["models"].IsSequence()) {
-            for (const YAML::Node &e : doc["models"]) {
+        if (root.IsMap() && root["models"] && root["models"].IsSequence()) {
+            for (const YAML::Node &e : root["models"]) {
                 if (!(e.IsMap() && yamlText(e, "name") == ours))
                     dump += yamlDump(e) + "\n---\n";
             }

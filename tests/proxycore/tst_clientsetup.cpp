@@ -62,7 +62,7 @@ void TestClientSetup::init()
 
 QString TestClientSetup::write(const char *relative, const QByteArray &content) const
 {
-    const QString path = m_home->filePath(QString::fromUtf8(relative));
+    QString path = m_home->filePath(QString::fromUtf8(relative));
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
