@@ -292,8 +292,9 @@ int main(int argc, char **argv)
               "wherever LLMProxy starts",
               qPrintable(QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
                              .filePath(QStringLiteral("config.yaml"))));
-    } else if (!options.sources.configPath.isEmpty())
+    } else if (loaded.config->sourcePath.isEmpty() && !options.sources.configPath.isEmpty()) {
         qInfo("configuration: built-in defaults (no file at %s)", qPrintable(options.sources.configPath));
+    }
 
     SignalWatcher signalWatcher;
     bool shuttingDown = false;

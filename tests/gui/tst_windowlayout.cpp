@@ -154,7 +154,8 @@ private slots:
                                     .arg(button->width())
                                     .arg(button->minimumSizeHint().width())));
             if (!isInScrollArea(button, w)) {
-                QVERIFY2(inside.contains(r), qPrintable(u"button \"%1\" lies outside the window"_s.arg(button->text())));
+                QVERIFY2(inside.contains(r),
+                         qPrintable(u"button \"%1\" lies outside the window"_s.arg(button->text())));
             }
         }
         for (QLabel *label : w->findChildren<QLabel *>()) {

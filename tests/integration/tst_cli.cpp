@@ -187,6 +187,12 @@ void TestCli::endpointFromEnvironmentServesRequests()
 
     const HttpResponse models = HttpClient::get(proxy.url(u"/v1/models"_s));
     QVERIFY(models.body.contains("\"env-model-a\""));
+
+    // The start-up log names the file it read, and does not also claim built-in defaults.
+    const QByteArray log = proxy.stdErr() + proxy.stdOut();
+    const QByteArray named = "configuration: " + proxy.configPath().toUtf8();
+    QVERIFY2(log.contains(named), log.constData());
+    QVERIFY2(!log.contains("built-in defaults"), log.constData());
 }
 
 void TestCli::apiKeyEnvIsResolved()
