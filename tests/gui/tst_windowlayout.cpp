@@ -8,6 +8,7 @@
 // (scripts/screenshots.sh runs this under Xvfb to refresh docs/screenshots/).
 #include "proxycore/engine/engine.h"
 #include "proxycore/engine/enginecontroller.h"
+#include "proxycore/pipeline/securityguards.h"
 #include "tests/support/inprocessengine.h"
 #include "ui/appearance.h"
 #include "ui/connecttooldialog.h"
@@ -90,6 +91,7 @@ private slots:
         QVERIFY2(config, qPrintable(error));
         m_engine = std::make_unique<Engine>(config, sources);
         QVERIFY2(m_engine->start(&error), qPrintable(error));
+        seedSecurityActivity(*m_engine->securityGuards());
         m_controller = std::make_unique<EngineController>(m_engine.get());
         m_shell = std::make_unique<DesktopShell>(m_controller.get());
         m_shell->show();
@@ -182,6 +184,46 @@ private slots:
     }
 
 private:
+    /// Counters and a few decisions, so that the Threats window shows what it is for.
+    static void seedSecurityActivity(SecurityGuards &guards)
+    {
+        for (int i = 0; i < 120; ++i) {
+            guards.countScanned(Guard::Firewall);
+            guards.countScanned(Guard::Injection);
+            guards.countScanned(Guard::Pii);
+            guards.recordScan(40'000 + (i % 7) * 9'000, i < 2); // two of them blocked
+        }
+        guards.countBlocked(Guard::Firewall);
+        guards.countBlocked(Guard::Injection);
+        guards.countMasked(Guard::Pii, 4);
+        SecurityEvent e;
+        e.requestId = u"req-7f3a"_s;
+        e.keyName = u"laptop"_s;
+        e.model = u"gpt-4o-mini"_s;
+        e.layer = u"firewall"_s;
+        e.action = u"block"_s;
+        e.reason = u"firewall_signature"_s;
+        e.detail = u"signature override.3 in text carried by Unicode tag characters"_s;
+        e.score = 1.0;
+        guards.addEvent(e);
+        e.requestId = u"req-80c1"_s;
+        e.layer = u"pii"_s;
+        e.action = u"mask"_s;
+        e.reason = u"EMAIL"_s;
+        e.detail = u"2 e-mail addresses and 1 phone number masked"_s;
+        e.score = 0.0;
+        guards.addEvent(e);
+        e.requestId = u"req-8a42"_s;
+        e.keyName = u"ci-agent"_s;
+        e.model = u"claude-sonnet-4-5"_s;
+        e.layer = u"injection"_s;
+        e.action = u"block"_s;
+        e.reason = u"prompt_injection"_s;
+        e.detail = u"score 0.93 in a tool result: override phrasing, classifier 0.91"_s;
+        e.score = 0.93;
+        guards.addEvent(e);
+    }
+
     QWidget *open(const QString &window)
     {
         if (window == u"main")
