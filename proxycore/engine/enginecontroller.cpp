@@ -167,6 +167,11 @@ void EngineController::setEndpointRefreshInterval(int ms)
         d->refreshTimer.start(ms);
 }
 
+void EngineController::refreshStatus()
+{
+    requestStatus(true);
+}
+
 int EngineController::endpointRefreshInterval() const
 {
     return d->refreshTimer.isActive() ? d->refreshTimer.interval() : 0;

@@ -133,6 +133,9 @@ public:
     /// latency, counters), so a window showing them stays current. 0, the default, stops it:
     /// turn it off while nobody looks. Negative values count as 0.
     void setEndpointRefreshInterval(int ms);
+    /// Re-reads the endpoint statuses once, without blocking: endpointsChanged follows when
+    /// anything in them changed. For a slow watcher (the tray) while no window refreshes them.
+    void refreshStatus();
     int endpointRefreshInterval() const;
 
     /// The security pipeline's switches, counters and scan time now (thread-safe reads).
