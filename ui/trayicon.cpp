@@ -135,9 +135,9 @@ void TrayIcon::notify(TrayNotifier::Kind kind, const QString &title, const QStri
     QString text = message;
     if (*held > 0) {
         if (kind == TrayNotifier::Kind::Block)
-            text += QLatin1Char('\n') + tr("%n more block(s) not shown.", nullptr, *held);
+            text += QLatin1Char('\n') + tr("Blocks not shown since the last notification: %1").arg(*held);
         else
-            text += QLatin1Char('\n') + tr("%n more endpoint change(s) not shown.", nullptr, *held);
+            text += QLatin1Char('\n') + tr("Endpoint changes not shown since the last notification: %1").arg(*held);
     }
     emit notified(title, text);
     showMessage(title, text);
