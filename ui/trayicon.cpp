@@ -6,6 +6,7 @@
 #include "ui/appicon.h"
 
 #include <QAction>
+#include <QLocale>
 #include <QMenu>
 #include <QSettings>
 #include <QSystemTrayIcon>
@@ -16,6 +17,12 @@ namespace {
 
 const QString kNotifyEndpointsKey = QStringLiteral("tray/notifyEndpoints");
 const QString kNotifyBlocksKey = QStringLiteral("tray/notifyBlocks");
+const QString kNotifyBudgetKey = QStringLiteral("tray/notifyBudget");
+
+QString dollars(double usd)
+{
+    return QLocale().toCurrencyString(usd, QStringLiteral("$"), 2);
+}
 constexpr int kEndpointPollMs = 5000;
 
 /// Down for the tray: its probe says down or its breaker is open.
@@ -31,6 +38,9 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
       m_tray(new QSystemTrayIcon(applicationIcon(), this)), m_notifier([this] { return m_clock.elapsed(); })
 {
     m_clock.start();
+    m_spend = m_menu->addAction(QString());
+    m_spend->setEnabled(false);
+    m_menu->addSeparator();
     m_menu->addAction(actions.open);
     m_menu->addAction(actions.pause);
     m_menu->addAction(actions.panic);
@@ -54,6 +64,10 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     m_notifyBlocks->setCheckable(true);
     m_notifyBlocks->setChecked(settings.value(kNotifyBlocksKey, true).toBool());
     connect(m_notifyBlocks, &QAction::toggled, this, [](bool on) { QSettings().setValue(kNotifyBlocksKey, on); });
+    m_notifyBudget = m_notifyMenu->addAction(QString());
+    m_notifyBudget->setCheckable(true);
+    m_notifyBudget->setChecked(settings.value(kNotifyBudgetKey, true).toBool());
+    connect(m_notifyBudget, &QAction::toggled, this, [](bool on) { QSettings().setValue(kNotifyBudgetKey, on); });
     m_menu->addSeparator();
     m_menu->addAction(actions.quit);
     m_tray->setContextMenu(m_menu.get());
@@ -72,7 +86,11 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     // Probe results do not announce themselves: look at the endpoints now and then, so one
     // that goes down is noticed while every window is closed.
     m_endpointPoll.setInterval(kEndpointPollMs);
-    connect(&m_endpointPoll, &QTimer::timeout, m_controller, &EngineController::refreshStatus);
+    connect(&m_endpointPoll, &QTimer::timeout, this, [this] {
+        updateSpend();
+        m_controller->refreshStatus();
+    });
+    connect(m_menu.get(), &QMenu::aboutToShow, this, &TrayIcon::updateSpend);
     m_endpointPoll.start();
     m_blockExpiry.setSingleShot(true);
     connect(&m_blockExpiry, &QTimer::timeout, this, &TrayIcon::updateToolTip);
@@ -122,11 +140,41 @@ void TrayIcon::retranslateMenu()
     m_notifyMenu->menuAction()->setToolTip(tr("Which events show a desktop notification"));
     m_notifyEndpoints->setText(tr("Endpoint down or back up"));
     m_notifyBlocks->setText(tr("Request blocked by a security guard"));
+    m_notifyBudget->setText(tr("Daily budget warning or limit reached"));
+    updateSpend();
+}
+
+void TrayIcon::updateSpend()
+{
+    const TodaySpend spend = m_controller->todaySpend();
+    m_spend->setText(spend.dailyLimitUsd > 0
+                         ? tr("Today: %1 of %2 budget").arg(dollars(spend.spentUsd), dollars(spend.dailyLimitUsd))
+                         : tr("Today: %1 spent (no daily budget)").arg(dollars(spend.spentUsd)));
+    int level = 0;
+    if (spend.dailyLimitUsd > 0 && spend.spentUsd >= spend.dailyLimitUsd)
+        level = 2;
+    else if (spend.softLimitUsd > 0 && spend.spentUsd >= spend.softLimitUsd)
+        level = 1;
+    // A new day starts at 0 and may warn again; a higher level is news once.
+    const bool crossed = level > m_budgetLevel;
+    m_budgetLevel = level;
+    if (!crossed)
+        return;
+    if (level == 2)
+        notify(TrayNotifier::Kind::Budget, tr("Daily budget reached"),
+               tr("Today's spend of %1 reached the daily budget of %2.")
+                   .arg(dollars(spend.spentUsd), dollars(spend.dailyLimitUsd)));
+    else
+        notify(TrayNotifier::Kind::Budget, tr("Budget warning"),
+               tr("Today's spend of %1 passed the warning level of %2.")
+                   .arg(dollars(spend.spentUsd), dollars(spend.softLimitUsd)));
 }
 
 void TrayIcon::notify(TrayNotifier::Kind kind, const QString &title, const QString &message, int count)
 {
-    const QAction *setting = kind == TrayNotifier::Kind::Block ? m_notifyBlocks : m_notifyEndpoints;
+    const QAction *setting = kind == TrayNotifier::Kind::Block    ? m_notifyBlocks
+                             : kind == TrayNotifier::Kind::Budget ? m_notifyBudget
+                                                                  : m_notifyEndpoints;
     if (!setting->isChecked())
         return;
     const std::optional<int> held = m_notifier.admit(kind, count);
@@ -136,7 +184,7 @@ void TrayIcon::notify(TrayNotifier::Kind kind, const QString &title, const QStri
     if (*held > 0) {
         if (kind == TrayNotifier::Kind::Block)
             text += QLatin1Char('\n') + tr("Blocks not shown since the last notification: %1").arg(*held);
-        else
+        else if (kind != TrayNotifier::Kind::Budget)
             text += QLatin1Char('\n') + tr("Endpoint changes not shown since the last notification: %1").arg(*held);
     }
     emit notified(title, text);

@@ -28,8 +28,8 @@ struct SecurityEvent;
 /// configuration file / Threats / Security guards / Notifications / Quit, an icon whose badge
 /// shows the state (see TrayStatus), a tooltip that says it in words with the listen URL, and
 /// desktop notifications when an endpoint goes down or comes back and when a guard blocks a
-/// request (rate limited by TrayNotifier, each kind switchable in the Notifications submenu and
-/// remembered in QSettings under "tray/notify*"). Only show it when
+/// request or today's spend crosses the budget's warning level or limit (rate limited by TrayNotifier, each kind
+/// switchable in the Notifications submenu and remembered in QSettings under "tray/notify*"). Only show it when
 /// QSystemTrayIcon::isSystemTrayAvailable(). GUI thread only.
 class TrayIcon : public QObject
 {
@@ -46,6 +46,9 @@ public:
     /// The "Notifications" submenu's switches: endpoint changes and blocks.
     QAction *notifyEndpointsAction() const { return m_notifyEndpoints; }
     QAction *notifyBlocksAction() const { return m_notifyBlocks; }
+    QAction *notifyBudgetAction() const { return m_notifyBudget; }
+    /// The disabled menu entry with today's spend ("Today: $0.42 of $5.00 budget").
+    QAction *spendAction() const { return m_spend; }
     /// Best effort desktop notification; never the only place information appears.
     void showMessage(const QString &title, const QString &message);
     /// The tooltip in the current language (after the language changed).
@@ -66,6 +69,9 @@ private:
     /// switched off or held back by the rate limit.
     void notify(TrayNotifier::Kind kind, const QString &title, const QString &message, int count = 1);
     void retranslateMenu();
+    /// Refreshes the spend entry from the controller's snapshot and notifies when today's spend
+    /// crossed the warning level or the daily budget.
+    void updateSpend();
 
     EngineController *m_controller;
     std::unique_ptr<QMenu> m_menu; // QMenu cannot be a child of a QObject, so it is owned here
@@ -73,6 +79,9 @@ private:
     QMenu *m_notifyMenu = nullptr;
     QAction *m_notifyEndpoints = nullptr;
     QAction *m_notifyBlocks = nullptr;
+    QAction *m_notifyBudget = nullptr;
+    QAction *m_spend = nullptr;
+    int m_budgetLevel = 0;                   ///< 0 below the warning level, 1 at or above it, 2 at or above the budget
     std::optional<TrayStatus> m_shownStatus; ///< the icon set on the tray; unset before the first update
     TrayStatus m_status = TrayStatus::Running;
     QElapsedTimer m_clock;

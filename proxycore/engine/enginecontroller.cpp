@@ -318,6 +318,12 @@ QList<EndpointStatus> EngineController::endpoints() const
     return sameThread() ? m_engine->status().endpoints : d->status.endpoints;
 }
 
+TodaySpend EngineController::todaySpend() const
+{
+    const EngineStatus status = sameThread() ? m_engine->status() : d->status;
+    return TodaySpend{status.spentTodayUsd, status.dailyLimitUsd, status.softLimitUsd};
+}
+
 QList<RequestRecord> EngineController::recentRequests() const
 {
     return m_engine->takeRecords(0, nullptr);

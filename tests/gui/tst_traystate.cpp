@@ -46,11 +46,12 @@ private slots:
     void endpointDownIsShownAndNotified();
     void blockIsShownNotifiedAndFolded();
     void notificationsCanBeSwitchedOff();
+    void spendIsShownAndTheWarningNotified();
 
 private:
     /// Starts the gateway with the mock endpoint and, with `deadEndpoint`, one at a closed port
     /// that the health probe finds down within a second or two.
-    void startEngine(bool deadEndpoint);
+    void startEngine(bool deadEndpoint, const QByteArray &extraYaml = {});
     /// Sends a chat request hiding an instruction in Unicode tag characters; waits for the 403.
     void sendHiddenInstruction();
 
@@ -66,6 +67,7 @@ private:
 void TestTrayState::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QSettings().clear();
     m_mock =
         std::make_unique<MockUpstreamProcess>(QStringList{QStringLiteral("--models"), QStringLiteral("mock-chat")});
@@ -78,7 +80,7 @@ void TestTrayState::initTestCase()
     }
 }
 
-void TestTrayState::startEngine(bool deadEndpoint)
+void TestTrayState::startEngine(bool deadEndpoint, const QByteArray &extraYaml)
 {
     QVERIFY(m_mock->reset());
     m_dir = std::make_unique<QTemporaryDir>();
@@ -104,6 +106,7 @@ void TestTrayState::startEngine(bool deadEndpoint)
     } else {
         config.extraYaml = "routing:\n  health: {interval_s: 0}\n";
     }
+    config.extraYaml += extraYaml;
     ConfigSources sources;
     QString error;
     const ConfigPtr loaded = loadIsolatedConfig(m_dir->path(), config.toYaml(), &sources, &error);
@@ -286,6 +289,43 @@ void TestTrayState::notificationsCanBeSwitchedOff()
     m_tray = std::make_unique<TrayIcon>(m_controller.get(), m_actions);
     QVERIFY(!m_tray->notifyBlocksAction()->isChecked());
     QVERIFY(m_tray->notifyEndpointsAction()->isChecked());
+}
+
+void TestTrayState::spendIsShownAndTheWarningNotified()
+{
+    // A dollar a token, so one small request costs a few dollars: past the warning level.
+    startEngine(false, "pricing:\n  mock-chat: {input: 1000000, output: 1000000}\n"
+                       "budget:\n  daily_limit: 1000\n  soft_limit: 0.000001\n");
+    QCOMPARE(m_tray->spendAction()->text(), QStringLiteral("Today: $0.00 of $1,000.00 budget"));
+    QVERIFY(!m_tray->spendAction()->isEnabled());
+    QVERIFY(m_tray->notifyBudgetAction()->isChecked());
+    QSignalSpy notified(m_tray.get(), &TrayIcon::notified);
+
+    QJsonObject message;
+    message.insert(QStringLiteral("role"), QStringLiteral("user"));
+    message.insert(QStringLiteral("content"), QStringLiteral("Hello"));
+    const QJsonObject body{{QStringLiteral("model"), QStringLiteral("mock-chat")},
+                           {QStringLiteral("messages"), QJsonArray{QJsonValue(message)}}};
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(m_controller->listenUrl() + QStringLiteral("/v1/chat/completions")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+
+    // The tray looks every few seconds, with no window open.
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 15'000);
+    QCOMPARE(notified.at(0).at(0).toString(), QStringLiteral("Budget warning"));
+    QVERIFY2(notified.at(0).at(1).toString().contains(QLatin1String("warning level of $0.00")),
+             qPrintable(notified.at(0).at(1).toString()));
+    const QString text = m_tray->spendAction()->text();
+    QVERIFY2(text.startsWith(QLatin1String("Today: $")) && text.endsWith(QLatin1String(" of $1,000.00 budget")) &&
+                 !text.startsWith(QLatin1String("Today: $0.00 ")),
+             qPrintable(text));
+    // Crossing it once is news once.
+    QTest::qWait(6000);
+    QCOMPARE(notified.size(), 1);
 }
 
 QTEST_MAIN(TestTrayState)
