@@ -1963,5 +1963,33 @@
         <source>A request was blocked in the last minute</source>
         <translation>In der letzten Minute wurde eine Anfrage blockiert</translation>
     </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>Warnschwelle oder Tagesbudget erreicht</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>Heute: %1 von %2 Budget</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>Heute: %1 ausgegeben (kein Tagesbudget)</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>Tagesbudget erreicht</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>Die heutigen Ausgaben von %1 haben das Tagesbudget von %2 erreicht.</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>Budgetwarnung</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>Die heutigen Ausgaben von %1 haben die Warnschwelle von %2 überschritten.</translation>
+    </message>
 </context>
 </TS>

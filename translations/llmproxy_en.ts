@@ -1963,5 +1963,33 @@
         <source>A request was blocked in the last minute</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1963,5 +1963,33 @@
         <source>A request was blocked in the last minute</source>
         <translation>Se bloqueó una solicitud en el último minuto</translation>
     </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>Aviso o límite del presupuesto diario alcanzado</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>Hoy: %1 de %2 de presupuesto</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>Hoy: %1 gastado (sin presupuesto diario)</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>Presupuesto diario alcanzado</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>El gasto de hoy, %1, alcanzó el presupuesto diario de %2.</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>Aviso de presupuesto</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>El gasto de hoy, %1, superó el nivel de aviso de %2.</translation>
+    </message>
 </context>
 </TS>

@@ -1963,5 +1963,33 @@
         <source>A request was blocked in the last minute</source>
         <translation>Une requête a été bloquée dans la dernière minute</translation>
     </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>Seuil d’alerte ou budget quotidien atteint</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>Aujourd’hui : %1 sur un budget de %2</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>Aujourd’hui : %1 dépensé (pas de budget quotidien)</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>Budget quotidien atteint</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>Les dépenses du jour (%1) ont atteint le budget quotidien de %2.</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>Alerte de budget</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>Les dépenses du jour (%1) ont dépassé le seuil d’alerte de %2.</translation>
+    </message>
 </context>
 </TS>

@@ -1963,5 +1963,33 @@
         <source>A request was blocked in the last minute</source>
         <translation>Una richiesta è stata bloccata nell’ultimo minuto</translation>
     </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>Soglia di avviso o budget giornaliero raggiunto</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>Oggi: %1 su %2 di budget</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>Oggi: %1 spesi (nessun budget giornaliero)</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>Budget giornaliero raggiunto</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>La spesa di oggi di %1 ha raggiunto il budget giornaliero di %2.</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>Avviso di budget</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>La spesa di oggi di %1 ha superato la soglia di avviso di %2.</translation>
+    </message>
 </context>
 </TS>

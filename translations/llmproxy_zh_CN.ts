@@ -1963,5 +1963,33 @@
         <source>A request was blocked in the last minute</source>
         <translation>最近一分钟内有请求被拦截</translation>
     </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>达到每日预算警告线或上限</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>今日：%1 / 预算 %2</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>今日：已花费 %1（无每日预算）</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>已达每日预算</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>今日花费 %1 已达到每日预算 %2。</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>预算警告</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>今日花费 %1 已超过警告线 %2。</translation>
+    </message>
 </context>
 </TS>

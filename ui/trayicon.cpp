@@ -161,20 +161,21 @@ void TrayIcon::updateSpend()
     if (!crossed)
         return;
     if (level == 2)
-        notify(TrayNotifier::Kind::Budget, tr("Daily budget reached"),
+        notify(TrayNotifier::Kind::BudgetLimit, tr("Daily budget reached"),
                tr("Today's spend of %1 reached the daily budget of %2.")
                    .arg(dollars(spend.spentUsd), dollars(spend.dailyLimitUsd)));
     else
-        notify(TrayNotifier::Kind::Budget, tr("Budget warning"),
+        notify(TrayNotifier::Kind::BudgetWarning, tr("Budget warning"),
                tr("Today's spend of %1 passed the warning level of %2.")
                    .arg(dollars(spend.spentUsd), dollars(spend.softLimitUsd)));
 }
 
 void TrayIcon::notify(TrayNotifier::Kind kind, const QString &title, const QString &message, int count)
 {
-    const QAction *setting = kind == TrayNotifier::Kind::Block    ? m_notifyBlocks
-                             : kind == TrayNotifier::Kind::Budget ? m_notifyBudget
-                                                                  : m_notifyEndpoints;
+    const QAction *setting = kind == TrayNotifier::Kind::Block ? m_notifyBlocks
+                             : kind == TrayNotifier::Kind::BudgetWarning || kind == TrayNotifier::Kind::BudgetLimit
+                                 ? m_notifyBudget
+                                 : m_notifyEndpoints;
     if (!setting->isChecked())
         return;
     const std::optional<int> held = m_notifier.admit(kind, count);
@@ -184,7 +185,7 @@ void TrayIcon::notify(TrayNotifier::Kind kind, const QString &title, const QStri
     if (*held > 0) {
         if (kind == TrayNotifier::Kind::Block)
             text += QLatin1Char('\n') + tr("Blocks not shown since the last notification: %1").arg(*held);
-        else if (kind != TrayNotifier::Kind::Budget)
+        else if (kind == TrayNotifier::Kind::EndpointDown || kind == TrayNotifier::Kind::EndpointUp)
             text += QLatin1Char('\n') + tr("Endpoint changes not shown since the last notification: %1").arg(*held);
     }
     emit notified(title, text);

@@ -42,7 +42,7 @@ QIcon trayStatusIcon(TrayStatus status);
 class TrayNotifier
 {
 public:
-    enum class Kind { EndpointDown, EndpointUp, Block, Budget };
+    enum class Kind { EndpointDown, EndpointUp, Block, BudgetWarning, BudgetLimit };
 
     static constexpr qint64 kIntervalMs = 60 * 1000;
     static constexpr qint64 kRecentBlockMs = 60 * 1000;
