@@ -24,6 +24,7 @@ QString dollars(double usd)
     return QLocale().toCurrencyString(usd, QStringLiteral("$"), 2);
 }
 constexpr int kEndpointPollMs = 5000;
+constexpr int kSecurityReadLimit = 100; ///< the newest decisions looked at per poll
 
 /// Down for the tray: its probe says down or its breaker is open.
 bool isDown(const EndpointStatus &endpoint)
@@ -86,9 +87,13 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     // Probe results do not announce themselves: look at the endpoints now and then, so one
     // that goes down is noticed while every window is closed.
     m_endpointPoll.setInterval(kEndpointPollMs);
+    // Security decisions arrive by signal only while a window watches them; without one the
+    // newest are read here (a short locked read), rather than keeping the engine polled.
     connect(&m_endpointPoll, &QTimer::timeout, this, [this] {
         updateSpend();
         m_controller->refreshStatus();
+        if (!m_controller->isSecurityWatched())
+            onSecurityEvents(m_controller->recentSecurityEvents(kSecurityReadLimit));
     });
     connect(m_menu.get(), &QMenu::aboutToShow, this, &TrayIcon::updateSpend);
     m_endpointPoll.start();
@@ -101,13 +106,10 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
         m_lastEventId = before.constLast().id;
     // Endpoints already down at start are reported once, like ones that go down later.
     onEndpoints(m_controller->endpoints());
-    // Blocks must reach the tray while every window is closed.
-    m_controller->watchSecurity(this, true);
 }
 
 TrayIcon::~TrayIcon()
 {
-    m_controller->watchSecurity(this, false);
     // The icon must go before the menu it points at.
     delete m_tray;
 }

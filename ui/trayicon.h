@@ -90,7 +90,7 @@ private:
     qint64 m_lastBlockMs = -1;           ///< m_clock time of the newest block; -1 before any
     quint64 m_lastEventId = 0;           ///< newest security decision already looked at
     QTimer m_blockExpiry;                ///< ends the "recent block" state
-    QTimer m_endpointPoll;               ///< re-reads the endpoint statuses every few seconds
+    QTimer m_endpointPoll; ///< re-reads the endpoint statuses, spend and security decisions every few seconds
 };
 
 } // namespace llmproxy
