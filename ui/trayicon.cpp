@@ -21,7 +21,11 @@ const QString kNotifyBudgetKey = QStringLiteral("tray/notifyBudget");
 
 QString dollars(double usd)
 {
-    return QLocale().toCurrencyString(usd, QStringLiteral("$"), 2);
+    const QLocale locale;
+    // The C locale puts the symbol after the number ("0.00$"); budgets are written "$5.00".
+    if (locale.language() == QLocale::C)
+        return QStringLiteral("$") + locale.toString(usd, 'f', 2);
+    return locale.toCurrencyString(usd, QStringLiteral("$"), 2);
 }
 constexpr int kEndpointPollMs = 5000;
 constexpr int kSecurityReadLimit = 100; ///< the newest decisions looked at per poll
