@@ -1907,5 +1907,89 @@
         <source>Every endpoint is down</source>
         <translation>Alle Endpunkte sind ausgefallen</translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Which events show a desktop notification</source>
+        <translation>Welche Ereignisse eine Desktop-Benachrichtigung anzeigen</translation>
+    </message>
+    <message>
+        <source>Endpoint down or back up</source>
+        <translation>Endpunkt ausgefallen oder wieder erreichbar</translation>
+    </message>
+    <message>
+        <source>Request blocked by a security guard</source>
+        <translation>Anfrage von einem Sicherheitswächter blockiert</translation>
+    </message>
+    <message>
+        <source>Blocks not shown since the last notification: %1</source>
+        <translation>Seit der letzten Benachrichtigung nicht angezeigte Blockierungen: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint changes not shown since the last notification: %1</source>
+        <translation>Seit der letzten Benachrichtigung nicht angezeigte Endpunktänderungen: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint down</source>
+        <translation>Endpunkt ausgefallen</translation>
+    </message>
+    <message>
+        <source>%1 is not answering; requests go to the other endpoints, if any.</source>
+        <translation>%1 antwortet nicht; Anfragen gehen an die anderen Endpunkte, sofern vorhanden.</translation>
+    </message>
+    <message>
+        <source>Endpoint back up</source>
+        <translation>Endpunkt wieder erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation>%1 antwortet wieder.</translation>
+    </message>
+    <message>
+        <source>Request blocked</source>
+        <translation>Anfrage blockiert</translation>
+    </message>
+    <message>
+        <source>The %1 guard blocked a request (%2).</source>
+        <translation>Der Wächter %1 hat eine Anfrage blockiert (%2).</translation>
+    </message>
+    <message>
+        <source>Endpoint down: %1</source>
+        <translation>Endpunkt ausgefallen: %1</translation>
+    </message>
+    <message>
+        <source>A request was blocked in the last minute</source>
+        <translation>In der letzten Minute wurde eine Anfrage blockiert</translation>
+    </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>Warnschwelle oder Tagesbudget erreicht</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>Heute: %1 von %2 Budget</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>Heute: %1 ausgegeben (kein Tagesbudget)</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>Tagesbudget erreicht</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>Die heutigen Ausgaben von %1 haben das Tagesbudget von %2 erreicht.</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>Budgetwarnung</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>Die heutigen Ausgaben von %1 haben die Warnschwelle von %2 überschritten.</translation>
+    </message>
 </context>
 </TS>

@@ -1907,5 +1907,89 @@
         <source>Every endpoint is down</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which events show a desktop notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint down or back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request blocked by a security guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks not shown since the last notification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint changes not shown since the last notification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not answering; requests go to the other endpoints, if any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 guard blocked a request (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint down: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request was blocked in the last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

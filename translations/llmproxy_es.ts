@@ -1907,5 +1907,89 @@
         <source>Every endpoint is down</source>
         <translation>Todos los endpoints están caídos</translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notificaciones</translation>
+    </message>
+    <message>
+        <source>Which events show a desktop notification</source>
+        <translation>Qué eventos muestran una notificación de escritorio</translation>
+    </message>
+    <message>
+        <source>Endpoint down or back up</source>
+        <translation>Endpoint caído o de nuevo activo</translation>
+    </message>
+    <message>
+        <source>Request blocked by a security guard</source>
+        <translation>Solicitud bloqueada por una protección de seguridad</translation>
+    </message>
+    <message>
+        <source>Blocks not shown since the last notification: %1</source>
+        <translation>Bloqueos no mostrados desde la última notificación: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint changes not shown since the last notification: %1</source>
+        <translation>Cambios de endpoint no mostrados desde la última notificación: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint down</source>
+        <translation>Endpoint caído</translation>
+    </message>
+    <message>
+        <source>%1 is not answering; requests go to the other endpoints, if any.</source>
+        <translation>%1 no responde; las solicitudes van a los demás endpoints, si los hay.</translation>
+    </message>
+    <message>
+        <source>Endpoint back up</source>
+        <translation>Endpoint de nuevo activo</translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation>%1 vuelve a responder.</translation>
+    </message>
+    <message>
+        <source>Request blocked</source>
+        <translation>Solicitud bloqueada</translation>
+    </message>
+    <message>
+        <source>The %1 guard blocked a request (%2).</source>
+        <translation>La protección %1 bloqueó una solicitud (%2).</translation>
+    </message>
+    <message>
+        <source>Endpoint down: %1</source>
+        <translation>Endpoint caído: %1</translation>
+    </message>
+    <message>
+        <source>A request was blocked in the last minute</source>
+        <translation>Se bloqueó una solicitud en el último minuto</translation>
+    </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>Aviso o límite del presupuesto diario alcanzado</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>Hoy: %1 de %2 de presupuesto</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>Hoy: %1 gastado (sin presupuesto diario)</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>Presupuesto diario alcanzado</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>El gasto de hoy, %1, alcanzó el presupuesto diario de %2.</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>Aviso de presupuesto</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>El gasto de hoy, %1, superó el nivel de aviso de %2.</translation>
+    </message>
 </context>
 </TS>

@@ -1907,5 +1907,89 @@
         <source>Every endpoint is down</source>
         <translation>Tous les points de terminaison sont en panne</translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notifications</translation>
+    </message>
+    <message>
+        <source>Which events show a desktop notification</source>
+        <translation>Quels événements affichent une notification de bureau</translation>
+    </message>
+    <message>
+        <source>Endpoint down or back up</source>
+        <translation>Point de terminaison en panne ou rétabli</translation>
+    </message>
+    <message>
+        <source>Request blocked by a security guard</source>
+        <translation>Requête bloquée par une protection de sécurité</translation>
+    </message>
+    <message>
+        <source>Blocks not shown since the last notification: %1</source>
+        <translation>Blocages non affichés depuis la dernière notification : %1</translation>
+    </message>
+    <message>
+        <source>Endpoint changes not shown since the last notification: %1</source>
+        <translation>Changements de point de terminaison non affichés depuis la dernière notification : %1</translation>
+    </message>
+    <message>
+        <source>Endpoint down</source>
+        <translation>Point de terminaison en panne</translation>
+    </message>
+    <message>
+        <source>%1 is not answering; requests go to the other endpoints, if any.</source>
+        <translation>%1 ne répond pas ; les requêtes vont aux autres points de terminaison, s’il y en a.</translation>
+    </message>
+    <message>
+        <source>Endpoint back up</source>
+        <translation>Point de terminaison rétabli</translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation>%1 répond de nouveau.</translation>
+    </message>
+    <message>
+        <source>Request blocked</source>
+        <translation>Requête bloquée</translation>
+    </message>
+    <message>
+        <source>The %1 guard blocked a request (%2).</source>
+        <translation>La protection %1 a bloqué une requête (%2).</translation>
+    </message>
+    <message>
+        <source>Endpoint down: %1</source>
+        <translation>Point de terminaison en panne : %1</translation>
+    </message>
+    <message>
+        <source>A request was blocked in the last minute</source>
+        <translation>Une requête a été bloquée dans la dernière minute</translation>
+    </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>Seuil d’alerte ou budget quotidien atteint</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>Aujourd’hui : %1 sur un budget de %2</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>Aujourd’hui : %1 dépensé (pas de budget quotidien)</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>Budget quotidien atteint</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>Les dépenses du jour (%1) ont atteint le budget quotidien de %2.</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>Alerte de budget</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>Les dépenses du jour (%1) ont dépassé le seuil d’alerte de %2.</translation>
+    </message>
 </context>
 </TS>

@@ -1907,5 +1907,89 @@
         <source>Every endpoint is down</source>
         <translation>Tutti gli endpoint sono non disponibili</translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notifiche</translation>
+    </message>
+    <message>
+        <source>Which events show a desktop notification</source>
+        <translation>Quali eventi mostrano una notifica sul desktop</translation>
+    </message>
+    <message>
+        <source>Endpoint down or back up</source>
+        <translation>Endpoint non raggiungibile o di nuovo attivo</translation>
+    </message>
+    <message>
+        <source>Request blocked by a security guard</source>
+        <translation>Richiesta bloccata da una protezione di sicurezza</translation>
+    </message>
+    <message>
+        <source>Blocks not shown since the last notification: %1</source>
+        <translation>Blocchi non mostrati dall’ultima notifica: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint changes not shown since the last notification: %1</source>
+        <translation>Modifiche di endpoint non mostrate dall’ultima notifica: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint down</source>
+        <translation>Endpoint non raggiungibile</translation>
+    </message>
+    <message>
+        <source>%1 is not answering; requests go to the other endpoints, if any.</source>
+        <translation>%1 non risponde; le richieste vanno agli altri endpoint, se presenti.</translation>
+    </message>
+    <message>
+        <source>Endpoint back up</source>
+        <translation>Endpoint di nuovo attivo</translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation>%1 risponde di nuovo.</translation>
+    </message>
+    <message>
+        <source>Request blocked</source>
+        <translation>Richiesta bloccata</translation>
+    </message>
+    <message>
+        <source>The %1 guard blocked a request (%2).</source>
+        <translation>La protezione %1 ha bloccato una richiesta (%2).</translation>
+    </message>
+    <message>
+        <source>Endpoint down: %1</source>
+        <translation>Endpoint non raggiungibile: %1</translation>
+    </message>
+    <message>
+        <source>A request was blocked in the last minute</source>
+        <translation>Una richiesta è stata bloccata nell’ultimo minuto</translation>
+    </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>Soglia di avviso o budget giornaliero raggiunto</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>Oggi: %1 su %2 di budget</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>Oggi: %1 spesi (nessun budget giornaliero)</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>Budget giornaliero raggiunto</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>La spesa di oggi di %1 ha raggiunto il budget giornaliero di %2.</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>Avviso di budget</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>La spesa di oggi di %1 ha superato la soglia di avviso di %2.</translation>
+    </message>
 </context>
 </TS>

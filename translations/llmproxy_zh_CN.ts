@@ -1907,5 +1907,89 @@
         <source>Every endpoint is down</source>
         <translation>所有端点均不可用</translation>
     </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Which events show a desktop notification</source>
+        <translation>哪些事件显示桌面通知</translation>
+    </message>
+    <message>
+        <source>Endpoint down or back up</source>
+        <translation>端点故障或恢复</translation>
+    </message>
+    <message>
+        <source>Request blocked by a security guard</source>
+        <translation>请求被安全防护拦截</translation>
+    </message>
+    <message>
+        <source>Blocks not shown since the last notification: %1</source>
+        <translation>自上次通知以来未显示的拦截：%1</translation>
+    </message>
+    <message>
+        <source>Endpoint changes not shown since the last notification: %1</source>
+        <translation>自上次通知以来未显示的端点变化：%1</translation>
+    </message>
+    <message>
+        <source>Endpoint down</source>
+        <translation>端点故障</translation>
+    </message>
+    <message>
+        <source>%1 is not answering; requests go to the other endpoints, if any.</source>
+        <translation>%1 没有响应；请求将转发到其他端点（如有）。</translation>
+    </message>
+    <message>
+        <source>Endpoint back up</source>
+        <translation>端点已恢复</translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation>%1 已恢复响应。</translation>
+    </message>
+    <message>
+        <source>Request blocked</source>
+        <translation>请求已拦截</translation>
+    </message>
+    <message>
+        <source>The %1 guard blocked a request (%2).</source>
+        <translation>防护 %1 拦截了一个请求（%2）。</translation>
+    </message>
+    <message>
+        <source>Endpoint down: %1</source>
+        <translation>端点故障：%1</translation>
+    </message>
+    <message>
+        <source>A request was blocked in the last minute</source>
+        <translation>最近一分钟内有请求被拦截</translation>
+    </message>
+    <message>
+        <source>Daily budget warning or limit reached</source>
+        <translation>达到每日预算警告线或上限</translation>
+    </message>
+    <message>
+        <source>Today: %1 of %2 budget</source>
+        <translation>今日：%1 / 预算 %2</translation>
+    </message>
+    <message>
+        <source>Today: %1 spent (no daily budget)</source>
+        <translation>今日：已花费 %1（无每日预算）</translation>
+    </message>
+    <message>
+        <source>Daily budget reached</source>
+        <translation>已达每日预算</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 reached the daily budget of %2.</source>
+        <translation>今日花费 %1 已达到每日预算 %2。</translation>
+    </message>
+    <message>
+        <source>Budget warning</source>
+        <translation>预算警告</translation>
+    </message>
+    <message>
+        <source>Today&apos;s spend of %1 passed the warning level of %2.</source>
+        <translation>今日花费 %1 已超过警告线 %2。</translation>
+    </message>
 </context>
 </TS>

@@ -799,6 +799,10 @@ EngineStatus Engine::status() const
     s.configPath = configFilePath();
     s.clientKeyRequired = d->config->server.requiresClientKey();
     s.droppedRecords = droppedRecords();
+    const BudgetLedger::Status budget = d->state.budget.status(QDateTime::currentMSecsSinceEpoch());
+    s.spentTodayUsd = budget.spentUsd;
+    s.dailyLimitUsd = budget.dailyLimitUsd;
+    s.softLimitUsd = budget.softLimitUsd;
     return s;
 }
 

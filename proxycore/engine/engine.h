@@ -28,6 +28,9 @@ struct EngineStatus
     QString configPath;
     bool clientKeyRequired = false; ///< clients must send a proxy key (server.auth.keys / LLM_PROXY_API_KEYS)
     quint64 droppedRecords = 0;     ///< request records that never reached the log (see Engine::droppedRecords())
+    double spentTodayUsd = 0.0;     ///< today's (UTC day) spend over all requests
+    double dailyLimitUsd = 0.0;     ///< budget.daily_limit; 0 = unlimited
+    double softLimitUsd = 0.0;      ///< budget.soft_limit; 0 = none
 
     friend bool operator==(const EngineStatus &, const EngineStatus &) = default;
 };

@@ -167,6 +167,11 @@ void EngineController::setEndpointRefreshInterval(int ms)
         d->refreshTimer.start(ms);
 }
 
+void EngineController::refreshStatus()
+{
+    requestStatus(true);
+}
+
 int EngineController::endpointRefreshInterval() const
 {
     return d->refreshTimer.isActive() ? d->refreshTimer.interval() : 0;
@@ -311,6 +316,12 @@ bool EngineController::allEndpointsDown() const
 QList<EndpointStatus> EngineController::endpoints() const
 {
     return sameThread() ? m_engine->status().endpoints : d->status.endpoints;
+}
+
+TodaySpend EngineController::todaySpend() const
+{
+    const EngineStatus status = sameThread() ? m_engine->status() : d->status;
+    return TodaySpend{status.spentTodayUsd, status.dailyLimitUsd, status.softLimitUsd};
 }
 
 QList<RequestRecord> EngineController::recentRequests() const

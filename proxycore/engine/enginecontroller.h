@@ -19,6 +19,14 @@ namespace llmproxy {
 class Engine;
 struct EngineStatus;
 
+/// Today's spend against the daily budget (budget.daily_limit / budget.soft_limit), in USD.
+struct TodaySpend
+{
+    double spentUsd = 0.0;
+    double dailyLimitUsd = 0.0; ///< 0 = unlimited
+    double softLimitUsd = 0.0;  ///< 0 = none
+};
+
 /// One security guard as a window shows it: identity, switches and counters since start.
 struct GuardState
 {
@@ -133,6 +141,12 @@ public:
     /// latency, counters), so a window showing them stays current. 0, the default, stops it:
     /// turn it off while nobody looks. Negative values count as 0.
     void setEndpointRefreshInterval(int ms);
+    /// Today's (UTC day) spend and the daily budget, as of the last status snapshot (refreshed with
+    /// the endpoints, see refreshStatus()).
+    TodaySpend todaySpend() const;
+    /// Re-reads the endpoint statuses once, without blocking: endpointsChanged follows when
+    /// anything in them changed. For a slow watcher (the tray) while no window refreshes them.
+    void refreshStatus();
     int endpointRefreshInterval() const;
 
     /// The security pipeline's switches, counters and scan time now (thread-safe reads).
