@@ -84,7 +84,7 @@ void drawBadge(QPainter &painter, TrayStatus status, qreal side)
 
 QIcon trayStatusIcon(TrayStatus status)
 {
-    const QIcon base = applicationIcon();
+    QIcon base = applicationIcon();
     if (status == TrayStatus::Running)
         return base;
     QList<qreal> ratios{1.0};
