@@ -33,7 +33,11 @@ std::optional<qint64> optInt(const QJsonObject &o, const QString &key)
     const QJsonValue v = o.value(key);
     if (!v.isDouble())
         return std::nullopt;
-    return qint64(v.toDouble());
+    // A number beyond qint64 (JSON allows any) is no count: converting it would be undefined.
+    const double d = v.toDouble();
+    if (!(d >= -9.2e18 && d <= 9.2e18))
+        return std::nullopt;
+    return qint64(d);
 }
 
 std::optional<double> optDouble(const QJsonObject &o, const QString &key)
