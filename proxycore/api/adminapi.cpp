@@ -5,6 +5,7 @@
 #include "proxycore/api/apirouter.h"
 #include "proxycore/api/sharedstate.h"
 #include "proxycore/config/configschema.h"
+#include "proxycore/formats/jsonindex.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/pipeline/securityguards.h"
 #include "proxycore/providers/providerpreset.h"
@@ -165,9 +166,18 @@ std::optional<QJsonObject> bodyObject(const QByteArray &body, ApiError *error)
 {
     if (body.trimmed().isEmpty())
         return QJsonObject();
+    // Read as strictly as inference requests: a key given twice is refused, not resolved by
+    // whichever copy a parser happens to keep.
+    const JsonIndex index = JsonIndex::build(body);
+    if (index.error() == JsonIndex::Error::DuplicateKey) {
+        *error = badRequest(QStringLiteral("The request body has the key '%1' twice (at %2).")
+                                .arg(index.duplicateKey(), index.errorPath()),
+                            QByteArrayLiteral("duplicate_key"), index.duplicateKey().toUtf8());
+        return std::nullopt;
+    }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+    if (!index.isValid() || parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         *error = badRequest(QStringLiteral("The request body must be a JSON object."), QByteArrayLiteral("invalid_json"));
         return std::nullopt;
     }
@@ -314,6 +324,38 @@ int queryInt(const QByteArray &query, const char *name, int fallback, int max)
     return fallback;
 }
 
+/// The routing in force, each entry with where it comes from ("config" or "runtime"), for
+/// GET /api/v1/routing and the answers of its changes.
+QJsonObject routingJson(const Config &effective, const RoutingOverlay &overlay)
+{
+    const auto source = [](bool runtime) { return runtime ? QStringLiteral("runtime") : QStringLiteral("config"); };
+    QJsonArray aliases;
+    for (auto it = effective.modelAliases.cbegin(); it != effective.modelAliases.cend(); ++it)
+        aliases.append(QJsonObject{{QStringLiteral("name"), it.key()},
+                                   {QStringLiteral("target"), it.value()},
+                                   {QStringLiteral("source"), source(overlay.aliases.contains(it.key()))}});
+    QJsonArray chains;
+    for (auto it = effective.fallbackChains.cbegin(); it != effective.fallbackChains.cend(); ++it) {
+        QJsonArray hops;
+        for (const FallbackHop &hop : it.value())
+            hops.append(QJsonObject{{QStringLiteral("endpoint"), hop.endpoint}, {QStringLiteral("model"), hop.model}});
+        chains.append(QJsonObject{{QStringLiteral("model"), it.key()},
+                                  {QStringLiteral("hops"), hops},
+                                  {QStringLiteral("source"), source(overlay.fallbackChains.contains(it.key()))}});
+    }
+    QJsonObject routes;
+    for (const QString &api : clientRouteApis()) {
+        const auto it = overlay.clientRoutes.constFind(api);
+        routes.insert(api, it == overlay.clientRoutes.cend()
+                               ? QJsonValue(QJsonValue::Null)
+                               : QJsonValue(QJsonObject{{QStringLiteral("model"), it->model},
+                                                        {QStringLiteral("endpoint"), it->endpoint}}));
+    }
+    return {{QStringLiteral("model_aliases"), aliases},
+            {QStringLiteral("fallback_chains"), chains},
+            {QStringLiteral("client_routes"), routes}};
+}
+
 } // namespace
 
 std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const ServerConfig &server, ApiError *error)
@@ -362,6 +404,7 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
     const bool get = request.method == "GET" || request.method == "HEAD";
     const bool post = request.method == "POST";
     const bool del = request.method == "DELETE";
+    const bool put = request.method == "PUT";
     const QByteArrayView route = path.sliced(qsizetype(sizeof("/api/v1") - 1));
     const auto methodNotAllowed = [&](const char *allowed) {
         reply(request, responder, ApiError::methodNotAllowed(allowed, path));
@@ -526,6 +569,95 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                 break;
             }
             return failed(unknownEndpoint(id));
+        });
+        return;
+    }
+
+    // -- routing changed at run time: aliases, fallback chains, route overrides per client API ------
+    if (route == "/routing") {
+        if (!get)
+            return methodNotAllowed("GET");
+        onEngine([state = m_state](AdminControl &control) {
+            return ok(routingJson(state->current()->config(), control.routingOverlay()));
+        });
+        return;
+    }
+    if (route == "/routing/reset") {
+        if (!post)
+            return methodNotAllowed("POST");
+        onEngine([state = m_state, who](AdminControl &control) {
+            control.setRoutingOverlay({});
+            qCInfo(lcAdmin, "admin key %s: routing changes dropped; config.yaml's aliases and chains apply",
+                   who.constData());
+            return ok(routingJson(state->current()->config(), control.routingOverlay()));
+        });
+        return;
+    }
+    for (const auto &[prefix, kind] :
+         {std::pair{QByteArrayView("/routing/aliases/"), 0}, std::pair{QByteArrayView("/routing/fallbacks/"), 1},
+          std::pair{QByteArrayView("/routing/client-routes/"), 2}}) {
+        if (!route.startsWith(prefix))
+            continue;
+        const QByteArrayView rest = route.sliced(prefix.size());
+        const QString name = QUrl::fromPercentEncoding(rest.toByteArray());
+        if (name.isEmpty() || rest.contains('/'))
+            break;
+        if (!put && !del)
+            return methodNotAllowed("PUT or DELETE");
+        // The change as a function of the overlay; checked here, applied on the engine's thread.
+        std::function<void(RoutingOverlay &)> change;
+        if (del) {
+            change = [kind, name](RoutingOverlay &o) {
+                if (kind == 0)
+                    o.aliases.insert(name, std::nullopt);
+                else if (kind == 1)
+                    o.fallbackChains.insert(name, std::nullopt);
+                else
+                    o.clientRoutes.remove(name);
+            };
+        } else {
+            ApiError error;
+            const std::optional<QJsonObject> o = bodyObject(request.body, &error);
+            if (!o)
+                return reply(request, responder, error);
+            QString why;
+            QByteArray param;
+            if (kind == 0) {
+                const QString target = o->value(QStringLiteral("target")).toString().trimmed();
+                why = RoutingOverlay::checkAlias(name, target);
+                param = "target";
+                change = [name, target](RoutingOverlay &r) { r.aliases.insert(name, target); };
+            } else if (kind == 1) {
+                QList<FallbackHop> hops;
+                const QJsonValue list = o->value(QStringLiteral("hops"));
+                for (const QJsonValue &v : list.toArray()) {
+                    const QJsonObject hop = v.toObject();
+                    hops.append({hop.value(QStringLiteral("endpoint"))
+                                     .toString(hop.value(QStringLiteral("provider")).toString()),
+                                 hop.value(QStringLiteral("model")).toString()});
+                }
+                why = list.isArray() ? RoutingOverlay::checkFallbackChain(name, &hops)
+                                     : QStringLiteral("'hops' must be a list of {endpoint, model}");
+                param = "hops";
+                change = [name, hops](RoutingOverlay &r) { r.fallbackChains.insert(name, hops); };
+            } else {
+                const ClientRoute target{o->value(QStringLiteral("model")).toString().trimmed(),
+                                         o->value(QStringLiteral("endpoint")).toString().trimmed()};
+                why = RoutingOverlay::checkClientRoute(name, target);
+                param = "model";
+                change = [name, target](RoutingOverlay &r) { r.clientRoutes.insert(name, target); };
+            }
+            if (!why.isEmpty())
+                return reply(request, responder, badRequest(why + QLatin1Char('.'), "invalid_routing", param));
+        }
+        onEngine([state = m_state, who, change, name, kind, del](AdminControl &control) {
+            RoutingOverlay overlay = control.routingOverlay();
+            change(overlay);
+            control.setRoutingOverlay(overlay);
+            static const char *const kinds[] = {"alias", "fallback chain", "route override"};
+            qCInfo(lcAdmin, "admin key %s: %s %s %s", who.constData(), kinds[kind], qPrintable(name),
+                   del ? "removed" : "set");
+            return ok(routingJson(state->current()->config(), control.routingOverlay()));
         });
         return;
     }

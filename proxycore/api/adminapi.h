@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/config/endpointjson.h"
+#include "proxycore/config/routingoverlay.h"
 #include "proxycore/formats/apierror.h"
 #include "proxycore/routing/endpointstats.h"
 
@@ -60,6 +61,12 @@ public:
     /// disabled endpoint finish; new ones no longer go there. `entry` receives the endpoint.
     virtual RegistryChange setEndpointEnabled(const QString &id, std::optional<bool> enabled,
                                               RegistryEntry *entry) = 0;
+
+    /// Aliases, fallback chains and route overrides set at run time, over config.yaml's.
+    virtual RoutingOverlay routingOverlay() const = 0;
+    /// Replaces them: in force for the next request, kept in the data directory. The caller has
+    /// checked every entry (RoutingOverlay::checkAlias() and friends).
+    virtual void setRoutingOverlay(const RoutingOverlay &overlay) = 0;
 
     virtual bool isPaused() const = 0;
     virtual void setPaused(bool paused) = 0;

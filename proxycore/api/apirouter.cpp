@@ -191,6 +191,23 @@ bool ApiRouter::authorize(const HttpRequest &request, const std::shared_ptr<Http
     return true;
 }
 
+/// The name of `api` for route overrides (RoutingOverlay::clientRoutes); empty for embeddings.
+static QStringView clientRouteApi(ClientApi api)
+{
+    switch (api) {
+    case ClientApi::Messages:
+        return u"messages";
+    case ClientApi::Responses:
+        return u"responses";
+    case ClientApi::ChatCompletions:
+    case ClientApi::Completions:
+        return u"chat_completions";
+    case ClientApi::Embeddings:
+        break;
+    }
+    return {};
+}
+
 /// Whether `key` may ask for `model`: by that name, or by the model the name resolves to.
 static bool keyMayUse(const KeyAccess *key, const RoutingSnapshot &snapshot, const QString &model)
 {
@@ -431,6 +448,14 @@ bool ApiRouter::route(RequestContext &context)
                 return true;
             }
         }
+    }
+    // A route override of the client's API (the tray's "route coding tools to") sends the request
+    // to its model instead; never to a model the key may not use, and not when nothing serves it.
+    if (const ClientRoute *override = snapshot.clientRoute(clientRouteApi(context.api));
+        override && (!restricted || keyMayUse(key, snapshot, override->model))) {
+        routes = snapshot.routesFor(*override);
+        if (!routes.isEmpty())
+            return true;
     }
     routes = snapshot.routes(model);
     if (routes.isEmpty()) {

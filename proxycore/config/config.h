@@ -45,6 +45,16 @@ struct FallbackHop
     QString model;
 };
 
+/// Where every request of one client API goes, whatever model it names (a route override: the
+/// tray's "route coding tools to"; see config/routingoverlay.h).
+struct ClientRoute
+{
+    QString model;    ///< the model to serve instead of the one asked for
+    QString endpoint; ///< endpoint id to try first; empty = the model's own routing
+
+    friend bool operator==(const ClientRoute &, const ClientRoute &) = default;
+};
+
 struct ServerLimits
 {
     qint64 maxBodyBytes = 32 * 1024 * 1024;  ///< 413 above this, before the body is read
@@ -131,6 +141,8 @@ struct RoutingConfig
     bool fallbackOnContextOverflow = true;          ///< a context-window error moves on to the next hop
     bool fallbackOnContentPolicy = true;            ///< a content-policy refusal moves on to the next hop
     HealthProbeConfig health;
+    /// Route overrides by client API name (clientRouteApis()); set at run time only.
+    QMap<QString, ClientRoute> clientRoutes;
 };
 
 /// Daily spend limit over all requests (see cost/budget.h).

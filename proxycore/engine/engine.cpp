@@ -21,6 +21,7 @@
 #include "proxycore/store/budgetfile.h"
 #include "proxycore/store/featuresfile.h"
 #include "proxycore/store/registryfile.h"
+#include "proxycore/store/routingfile.h"
 #include "proxycore/upstream/curlglobal.h"
 #include "proxycore/upstream/curltransport.h"
 #include "proxycore/util/memorytrim.h"
@@ -68,6 +69,8 @@ public:
     EndpointHealthRegistry health; ///< breaker and statistics per endpoint; survives reloads
     QList<EndpointConfig> added;            ///< added through the admin API (source "admin")
     QHash<QString, bool> enabledOverrides;  ///< toggles by lower-case endpoint id; win over config.yaml
+    RoutingOverlay routing;                 ///< aliases, chains and route overrides set at run time
+    std::unique_ptr<RoutingFile> routingFile;
 
     // The security pipeline: switches, counters and events (shared with the workers through
     // SharedState), the signature file watched for changes, the guards' switches on disk.
@@ -221,6 +224,21 @@ public:
         qCInfo(lcEngine, "registry: %s", qPrintable(message));
     }
 
+    /// Reads routing.json from the data directory (see RoutingFile).
+    void restoreRouting()
+    {
+        routingFile = std::make_unique<RoutingFile>(QDir(dataDir).filePath(QStringLiteral("routing.json")));
+        QString message;
+        if (!routingFile->load(&routing, &message)) {
+            qCWarning(lcEngine, "routing: %s; starting from config.yaml's aliases and chains", qPrintable(message));
+            return;
+        }
+        if (routing.isEmpty())
+            return;
+        publish();
+        qCInfo(lcEngine, "routing: %s", qPrintable(message));
+    }
+
     void saveBudget()
     {
         QString error;
@@ -234,6 +252,7 @@ public:
     {
         auto effective = std::make_shared<Config>(*config);
         effective->endpoints.append(added);
+        routing.applyTo(*effective);
         for (EndpointConfig &e : effective->endpoints)
             e.enabled = isEnabled(e);
         QList<EndpointConfig> found;
@@ -430,6 +449,7 @@ bool Engine::start(QString *errorMessage)
     }
     if (!d->dataDir.isEmpty()) {
         d->restoreRegistry();
+        d->restoreRouting();
         d->restoreFeatures();
     }
     if (!d->dataDir.isEmpty()) {
@@ -735,6 +755,21 @@ RegistryChange Engine::setEndpointEnabled(const QString &id, std::optional<bool>
     if (entry)
         *entry = find().value_or(*current);
     return RegistryChange::Done;
+}
+
+RoutingOverlay Engine::routingOverlay() const
+{
+    return d->routing;
+}
+
+void Engine::setRoutingOverlay(const RoutingOverlay &overlay)
+{
+    d->routing = overlay;
+    QString error;
+    if (d->routingFile && !d->routingFile->save(d->routing, &error))
+        qCWarning(lcEngine, "routing: %s; the change holds until the process ends", qPrintable(error));
+    d->publish();
+    emit routingChanged();
 }
 
 QList<RequestRecord> Engine::takeRecords(quint64 sinceSequence, quint64 *newestSequence, quint64 *skipped) const

@@ -105,6 +105,8 @@ public:
     QList<RegistryEntry> registry() const override;
     RegistryChange addEndpoint(const NewEndpoint &endpoint, RegistryEntry *added = nullptr) override;
     RegistryChange removeEndpoint(const QString &id) override;
+    RoutingOverlay routingOverlay() const override;
+    void setRoutingOverlay(const RoutingOverlay &overlay) override;
     RegistryChange setEndpointEnabled(const QString &id, std::optional<bool> enabled,
                                       RegistryEntry *entry = nullptr) override;
 
@@ -128,6 +130,7 @@ public slots:
 signals:
     void shutdownFinished();
     void endpointsChanged();
+    void routingChanged(); ///< the run-time aliases, fallback chains or route overrides changed
     void pausedChanged(bool paused);
     void panicChanged(bool on);
     void configReloaded(bool ok, const QString &message);

@@ -229,6 +229,36 @@ QList<RouteTarget> RoutingSnapshot::routes(const QString &model) const
     return out;
 }
 
+QList<RouteTarget> RoutingSnapshot::routesFor(const ClientRoute &route) const
+{
+    QList<RouteTarget> out;
+    const ResolvedEndpoint *pinned = nullptr;
+    if (!route.endpoint.isEmpty()) {
+        for (const ResolvedEndpoint &e : m_endpoints) {
+            if (e.config.id.compare(route.endpoint, Qt::CaseInsensitive) == 0) {
+                pinned = &e;
+                out.append({&e, route.model, false});
+                break;
+            }
+        }
+    }
+    for (const RouteTarget &t : routes(route.model)) {
+        if (t.endpoint != pinned || t.upstreamModel != route.model)
+            out.append(t);
+    }
+    return out;
+}
+
+const ClientRoute *RoutingSnapshot::clientRoute(QStringView api) const
+{
+    const auto &routes = m_config->routing.clientRoutes;
+    for (auto it = routes.cbegin(); it != routes.cend(); ++it) {
+        if (it.key() == api)
+            return &it.value();
+    }
+    return nullptr;
+}
+
 QList<RouteTarget> RoutingSnapshot::routeTo(const QString &endpointId, const QString &model) const
 {
     for (const ResolvedEndpoint &e : m_endpoints) {

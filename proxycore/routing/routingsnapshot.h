@@ -97,6 +97,12 @@ public:
     ModelPrice priceFor(const ResolvedEndpoint &endpoint, const QString &model) const;
     /// The enabled endpoints as the budget decision sees them, in routing order.
     const QList<BudgetEndpoint> &budgetEndpoints() const { return m_budgetEndpoints; }
+    /// The routes of a route override: its endpoint first (when it names one that is enabled),
+    /// then routes(route.model) without that endpoint again. Empty when nothing serves the model.
+    QList<RouteTarget> routesFor(const ClientRoute &route) const;
+    /// The route override for requests of a client API ("messages", "responses",
+    /// "chat_completions"); null when they go where they ask.
+    const ClientRoute *clientRoute(QStringView api) const;
     /// The route of a budget downgrade: `endpointId` asked for `model`; empty when unknown.
     QList<RouteTarget> routeTo(const QString &endpointId, const QString &model) const;
 
