@@ -43,6 +43,8 @@ struct FallbackHop
 {
     QString endpoint; ///< endpoint id or provider name
     QString model;
+
+    friend bool operator==(const FallbackHop &, const FallbackHop &) = default;
 };
 
 /// Where every request of one client API goes, whatever model it names (a route override: the

@@ -69,8 +69,11 @@ QJsonObject RoutingOverlay::toJson() const
         c.insert(it.key(), it.value() ? QJsonValue(hopsJson(*it.value())) : QJsonValue(QJsonValue::Null));
     QJsonObject r;
     for (auto it = clientRoutes.cbegin(); it != clientRoutes.cend(); ++it)
-        r.insert(it.key(), QJsonObject{{QStringLiteral("model"), it->model}, {QStringLiteral("endpoint"), it->endpoint}});
-    return {{QStringLiteral("model_aliases"), a}, {QStringLiteral("fallback_chains"), c}, {QStringLiteral("client_routes"), r}};
+        r.insert(it.key(),
+                 QJsonObject{{QStringLiteral("model"), it->model}, {QStringLiteral("endpoint"), it->endpoint}});
+    return {{QStringLiteral("model_aliases"), a},
+            {QStringLiteral("fallback_chains"), c},
+            {QStringLiteral("client_routes"), r}};
 }
 
 RoutingOverlay RoutingOverlay::fromJson(const QJsonObject &object, QStringList *skipped)
@@ -111,13 +114,25 @@ RoutingOverlay RoutingOverlay::fromJson(const QJsonObject &object, QStringList *
     const QJsonObject r = object.value(QLatin1String("client_routes")).toObject();
     for (auto it = r.begin(); it != r.end(); ++it) {
         const QJsonObject o = it.value().toObject();
-        const ClientRoute route{o.value(QLatin1String("model")).toString(), o.value(QLatin1String("endpoint")).toString()};
+        const ClientRoute route{o.value(QLatin1String("model")).toString(),
+                                o.value(QLatin1String("endpoint")).toString()};
         if (const QString why = checkClientRoute(it.key(), route); !why.isEmpty())
             skip(QStringLiteral("client_routes.%1").arg(it.key()), why);
         else
             out.clientRoutes.insert(it.key(), route);
     }
     return out;
+}
+
+RoutingView RoutingView::of(const Config &effective, const RoutingOverlay &overlay)
+{
+    RoutingView view;
+    for (auto it = effective.modelAliases.cbegin(); it != effective.modelAliases.cend(); ++it)
+        view.aliases.append({it.key(), it.value(), overlay.aliases.contains(it.key())});
+    for (auto it = effective.fallbackChains.cbegin(); it != effective.fallbackChains.cend(); ++it)
+        view.chains.append({it.key(), it.value(), overlay.fallbackChains.contains(it.key())});
+    view.clientRoutes = overlay.clientRoutes;
+    return view;
 }
 
 QString RoutingOverlay::checkAlias(const QString &name, const QString &target)
@@ -161,7 +176,8 @@ QString RoutingOverlay::checkFallbackChain(const QString &model, QList<FallbackH
 QString RoutingOverlay::checkClientRoute(const QString &api, const ClientRoute &route)
 {
     if (!clientRouteApis().contains(api))
-        return QStringLiteral("unknown client API \"%1\" (one of %2)").arg(api, clientRouteApis().join(QLatin1String(", ")));
+        return QStringLiteral("unknown client API \"%1\" (one of %2)")
+            .arg(api, clientRouteApis().join(QLatin1String(", ")));
     if (QString why = checkName(route.model, QStringLiteral("the model")); !why.isEmpty())
         return why;
     if (ModelPattern::hasWildcard(route.model))

@@ -51,4 +51,31 @@ struct RoutingOverlay
     static QString checkClientRoute(const QString &api, const ClientRoute &route);
 };
 
+/// The routing in force as a window shows it: config.yaml's aliases and chains with the run-time
+/// changes applied, each marked with where it comes from, and the route overrides.
+struct RoutingView
+{
+    struct Alias
+    {
+        QString name; ///< model name or pattern
+        QString target;
+        bool runtime = false; ///< set at run time (else from config.yaml)
+        friend bool operator==(const Alias &, const Alias &) = default;
+    };
+    struct Chain
+    {
+        QString model;
+        QList<FallbackHop> hops;
+        bool runtime = false;
+        friend bool operator==(const Chain &, const Chain &) = default;
+    };
+    QList<Alias> aliases; ///< by name
+    QList<Chain> chains;  ///< by model
+    QMap<QString, ClientRoute> clientRoutes;
+
+    /// `effective` is the configuration with `overlay` applied.
+    static RoutingView of(const Config &effective, const RoutingOverlay &overlay);
+    friend bool operator==(const RoutingView &, const RoutingView &) = default;
+};
+
 } // namespace llmproxy

@@ -838,6 +838,7 @@ EngineStatus Engine::status() const
     s.spentTodayUsd = budget.spentUsd;
     s.dailyLimitUsd = budget.dailyLimitUsd;
     s.softLimitUsd = budget.softLimitUsd;
+    s.routing = RoutingView::of(d->state.current()->config(), d->routing);
     return s;
 }
 

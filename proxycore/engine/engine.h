@@ -31,6 +31,7 @@ struct EngineStatus
     double spentTodayUsd = 0.0;     ///< today's (UTC day) spend over all requests
     double dailyLimitUsd = 0.0;     ///< budget.daily_limit; 0 = unlimited
     double softLimitUsd = 0.0;      ///< budget.soft_limit; 0 = none
+    RoutingView routing;            ///< aliases, fallback chains and route overrides in force
 
     friend bool operator==(const EngineStatus &, const EngineStatus &) = default;
 };

@@ -35,6 +35,7 @@ public:
     bool waiting = false;     ///< a snapshot was asked for and has not arrived yet
     EngineStatus status;      ///< the last snapshot
     bool published = false;   ///< endpointsChanged has carried status.endpoints
+    bool routingPublished = false; ///< routingChanged has carried status.routing
     quint64 shownDropped = 0; ///< what droppedRecordsChanged last carried
 
     QTimer securityTimer;
@@ -53,11 +54,13 @@ EngineController::EngineController(Engine *engine, QObject *parent)
     qRegisterMetaType<llmproxy::GuardState>();
     qRegisterMetaType<llmproxy::SecurityStatus>();
     qRegisterMetaType<llmproxy::SecurityEvent>();
+    qRegisterMetaType<llmproxy::RoutingView>();
     qRegisterMetaType<QList<llmproxy::SecurityEvent>>();
     // Records from now on arrive through requestsFinished; older ones through recentRequests().
     engine->takeRecords(~quint64(0), &d->lastSequence);
     connect(engine, &Engine::recordsAvailable, this, &EngineController::drainRecords);
     connect(engine, &Engine::endpointsChanged, this, [this] { requestStatus(false); });
+    connect(engine, &Engine::routingChanged, this, [this] { requestStatus(false); });
     connect(engine, &Engine::pausedChanged, this, &EngineController::pausedChanged);
     connect(engine, &Engine::panicChanged, this, &EngineController::panicChanged);
     connect(engine, &Engine::configReloaded, this, [this](bool ok, const QString &message) {
@@ -150,7 +153,12 @@ void EngineController::requestStatus(bool onlyIfChanged)
 void EngineController::applyStatus(const EngineStatus &status, bool onlyIfChanged)
 {
     const bool same = d->published && status.endpoints == d->status.endpoints;
+    const bool sameRouting = d->routingPublished && status.routing == d->status.routing;
     d->status = status;
+    if (!sameRouting) {
+        d->routingPublished = true;
+        emit routingChanged(status.routing);
+    }
     if (onlyIfChanged && same)
         return;
     d->published = true;
@@ -316,6 +324,68 @@ bool EngineController::allEndpointsDown() const
 QList<EndpointStatus> EngineController::endpoints() const
 {
     return sameThread() ? m_engine->status().endpoints : d->status.endpoints;
+}
+
+// -- routing: aliases, fallback chains, route overrides -------------------------------------------
+
+RoutingView EngineController::routing() const
+{
+    return sameThread() ? m_engine->status().routing : d->status.routing;
+}
+
+void EngineController::changeRouting(std::function<void(RoutingOverlay &)> change)
+{
+    onEngine([change = std::move(change)](Engine *engine) {
+        RoutingOverlay overlay = engine->routingOverlay();
+        change(overlay);
+        engine->setRoutingOverlay(overlay);
+    });
+}
+
+QString EngineController::setAlias(const QString &name, const QString &target)
+{
+    const QString n = name.trimmed();
+    const QString t = target.trimmed();
+    QString why = RoutingOverlay::checkAlias(n, t);
+    if (why.isEmpty())
+        changeRouting([n, t](RoutingOverlay &o) { o.aliases.insert(n, t); });
+    return why;
+}
+
+void EngineController::removeAlias(const QString &name)
+{
+    changeRouting([name](RoutingOverlay &o) { o.aliases.insert(name, std::nullopt); });
+}
+
+QString EngineController::setFallbackChain(const QString &model, QList<FallbackHop> hops)
+{
+    const QString m = model.trimmed();
+    QString why = RoutingOverlay::checkFallbackChain(m, &hops);
+    if (why.isEmpty())
+        changeRouting([m, hops](RoutingOverlay &o) { o.fallbackChains.insert(m, hops); });
+    return why;
+}
+
+void EngineController::removeFallbackChain(const QString &model)
+{
+    changeRouting([model](RoutingOverlay &o) { o.fallbackChains.insert(model, std::nullopt); });
+}
+
+QString EngineController::setClientRoute(const QString &api, const std::optional<ClientRoute> &route)
+{
+    if (!route) {
+        changeRouting([api](RoutingOverlay &o) { o.clientRoutes.remove(api); });
+        return {};
+    }
+    QString why = RoutingOverlay::checkClientRoute(api, *route);
+    if (why.isEmpty())
+        changeRouting([api, r = *route](RoutingOverlay &o) { o.clientRoutes.insert(api, r); });
+    return why;
+}
+
+void EngineController::resetRouting()
+{
+    changeRouting([](RoutingOverlay &o) { o = {}; });
 }
 
 TodaySpend EngineController::todaySpend() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/config/configedit.h"
+#include "proxycore/config/routingoverlay.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/pipeline/securityguards.h"
 
@@ -162,6 +163,24 @@ public:
     void watchSecurity(QObject *viewer, bool watching);
     bool isSecurityWatched() const;
 
+    // -- routing: aliases, fallback chains, route overrides (the Models window and the tray) ------
+    /// The aliases and fallback chains in force (config.yaml's with the run-time changes) and the
+    /// route overrides per client API, as of the last snapshot.
+    RoutingView routing() const;
+    /// Sets an alias (a model name or pattern → a model) at run time; kept in the data directory.
+    /// Returns why it cannot be set (nothing changes then), else empty: routingChanged follows.
+    QString setAlias(const QString &name, const QString &target);
+    /// Removes an alias, config.yaml's included, until resetRouting().
+    void removeAlias(const QString &name);
+    /// Sets the fallback chain of `model` (hops without a model get `model`). Returns why not, or empty.
+    QString setFallbackChain(const QString &model, QList<FallbackHop> hops);
+    void removeFallbackChain(const QString &model);
+    /// Sends every request of client API `api` (clientRouteApis()) to `route`; nullopt: requests go
+    /// where they ask again. Returns why not, or empty.
+    QString setClientRoute(const QString &api, const std::optional<ClientRoute> &route);
+    /// Drops every run-time routing change: config.yaml's aliases and chains apply again.
+    void resetRouting();
+
 public slots:
     void setPaused(bool paused);
     /// The kill switch: every inference request is refused at once until it is released.
@@ -189,12 +208,16 @@ signals:
     void securityEventsArrived(const QList<llmproxy::SecurityEvent> &events);
     /// The security status changed: a switch (at once), or counters and scan time (while watched).
     void securityStatusChanged(const llmproxy::SecurityStatus &status);
+    /// The aliases, fallback chains or route overrides changed (run time or reload).
+    void routingChanged(const llmproxy::RoutingView &routing);
 
 private:
     bool sameThread() const;
     /// Runs `work` on the engine's thread: at once when that is this thread, else posted.
     void onEngine(std::function<void(Engine *)> work);
     void drainRecords();
+    /// Applies `change` to the run-time routing on the engine's thread.
+    void changeRouting(std::function<void(RoutingOverlay &)> change);
     void requestStatus(bool onlyIfChanged);
     void applyStatus(const EngineStatus &status, bool onlyIfChanged);
     /// Emits new security decisions, and the status when it changed (or always, with `force`).
@@ -210,3 +233,4 @@ Q_DECLARE_METATYPE(llmproxy::GuardState)
 Q_DECLARE_METATYPE(llmproxy::ConfigCheck)
 Q_DECLARE_METATYPE(llmproxy::SecurityStatus)
 Q_DECLARE_METATYPE(llmproxy::SecurityEvent)
+Q_DECLARE_METATYPE(llmproxy::RoutingView)

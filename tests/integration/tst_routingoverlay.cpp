@@ -94,7 +94,8 @@ HttpResponse TestRoutingOverlay::chat(const QString &model, const char *key) con
 
 HttpResponse TestRoutingOverlay::messages(const QString &model) const
 {
-    HeaderList h{{"x-api-key", kInferenceKey}, {"anthropic-version", "2023-06-01"}, {"content-type", "application/json"}};
+    HeaderList h{
+        {"x-api-key", kInferenceKey}, {"anthropic-version", "2023-06-01"}, {"content-type", "application/json"}};
     return HttpClient::request("POST", m_gateway.url(u"/v1/messages"_s), h, messagesRequest(model));
 }
 
@@ -166,9 +167,9 @@ void TestRoutingOverlay::fallbackChainSetAtRunTime()
     QVERIFY(m_gateway.mock.script(failures));
     QCOMPARE(chat(u"second-model"_s).status, 500);
     QVERIFY(m_gateway.mock.reset());
-    const HttpResponse set = admin("PUT", u"/api/v1/routing/fallbacks/second-model"_s,
-                                   json({{u"hops"_s, QJsonArray{QJsonObject{{u"endpoint"_s, u"mock"_s},
-                                                                            {u"model"_s, u"mock-chat"_s}}}}}));
+    const HttpResponse set =
+        admin("PUT", u"/api/v1/routing/fallbacks/second-model"_s,
+              json({{u"hops"_s, QJsonArray{QJsonObject{{u"endpoint"_s, u"mock"_s}, {u"model"_s, u"mock-chat"_s}}}}}));
     QVERIFY2(set.status == 200, qPrintable(set.describe()));
     QVERIFY(m_gateway.mock.script(failures.first().toObject()));
     const HttpResponse served = chat(u"second-model"_s);
@@ -209,9 +210,9 @@ void TestRoutingOverlay::clientRouteMovesOneClientApi()
     QCOMPARE(m_gateway.mock.requests().last().json().value("model"_L1).toString(), u"mock-embed"_s);
 
     // An override whose model nothing serves is passed over: requests go where they ask.
-    QCOMPARE(admin("PUT", u"/api/v1/routing/client-routes/chat_completions"_s, json({{u"model"_s, u"gone-model"_s}}))
-                 .status,
-             200);
+    QCOMPARE(
+        admin("PUT", u"/api/v1/routing/client-routes/chat_completions"_s, json({{u"model"_s, u"gone-model"_s}})).status,
+        200);
     QCOMPARE(chat(u"mock-chat"_s).status, 200);
     QCOMPARE(admin("DELETE", u"/api/v1/routing/client-routes/messages"_s).status, 200);
     QCOMPARE(messages(u"claude-sonnet-4-5"_s).status, 404);
@@ -236,8 +237,8 @@ void TestRoutingOverlay::badEntriesAre400_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("status");
-    QTest::newRow("alias without target") << QByteArray("PUT") << u"/api/v1/routing/aliases/x"_s << QByteArray("{}")
-                                          << 400;
+    QTest::newRow("alias without target")
+        << QByteArray("PUT") << u"/api/v1/routing/aliases/x"_s << QByteArray("{}") << 400;
     QTest::newRow("alias to a pattern") << QByteArray("PUT") << u"/api/v1/routing/aliases/x"_s
                                         << QByteArray(R"({"target":"gpt-*"})") << 400;
     QTest::newRow("alias to itself") << QByteArray("PUT") << u"/api/v1/routing/aliases/x"_s
@@ -249,10 +250,10 @@ void TestRoutingOverlay::badEntriesAre400_data()
                                    << QByteArray(R"({"target":"mock-chat","target":"second-model"})") << 400;
     QTest::newRow("chain without hops") << QByteArray("PUT") << u"/api/v1/routing/fallbacks/m"_s
                                         << QByteArray(R"({"hops":[]})") << 400;
-    QTest::newRow("chain hops not a list") << QByteArray("PUT") << u"/api/v1/routing/fallbacks/m"_s
-                                           << QByteArray(R"({"hops":"mock"})") << 400;
-    QTest::newRow("hop without endpoint") << QByteArray("PUT") << u"/api/v1/routing/fallbacks/m"_s
-                                          << QByteArray(R"({"hops":[{"model":"x"}]})") << 400;
+    QTest::newRow("chain hops not a list")
+        << QByteArray("PUT") << u"/api/v1/routing/fallbacks/m"_s << QByteArray(R"({"hops":"mock"})") << 400;
+    QTest::newRow("hop without endpoint")
+        << QByteArray("PUT") << u"/api/v1/routing/fallbacks/m"_s << QByteArray(R"({"hops":[{"model":"x"}]})") << 400;
     QTest::newRow("chain for a pattern") << QByteArray("PUT") << u"/api/v1/routing/fallbacks/m-%2A"_s
                                          << QByteArray(R"({"hops":[{"endpoint":"mock"}]})") << 400;
     QTest::newRow("unknown client API") << QByteArray("PUT") << u"/api/v1/routing/client-routes/embeddings"_s
@@ -299,14 +300,14 @@ void TestRoutingOverlay::survivesARestartAndReset()
         h.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         return HttpClient::request(method, proxy.url(path), h, body);
     };
-    QCOMPARE(call(gateway.proxy, "PUT", u"/api/v1/routing/aliases/smart"_s, json({{u"target"_s, u"second-model"_s}}))
-                 .status,
-             200);
+    QCOMPARE(
+        call(gateway.proxy, "PUT", u"/api/v1/routing/aliases/smart"_s, json({{u"target"_s, u"second-model"_s}})).status,
+        200);
     QCOMPARE(call(gateway.proxy, "DELETE", u"/api/v1/routing/aliases/fast"_s).status, 200);
-    QCOMPARE(call(gateway.proxy, "PUT", u"/api/v1/routing/client-routes/responses"_s,
-                  json({{u"model"_s, u"mock-chat"_s}}))
-                 .status,
-             200);
+    QCOMPARE(
+        call(gateway.proxy, "PUT", u"/api/v1/routing/client-routes/responses"_s, json({{u"model"_s, u"mock-chat"_s}}))
+            .status,
+        200);
     const QString dataDir = gateway.proxy.dataDir();
     QVERIFY(gateway.proxy.sendSignal(SIGTERM));
     QVERIFY(gateway.proxy.waitForExit(15'000));
