@@ -6,6 +6,7 @@
 #include "ui/appicon.h"
 #include "ui/endpointmodel.h"
 #include "ui/requestlogmodel.h"
+#include "ui/routemenu.h"
 
 #include "ui_mainwindow.h"
 
@@ -254,6 +255,8 @@ void MainWindow::setUpMenus()
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->addAction(m_actions.connectTool);
     m_toolsMenu->addAction(m_actions.playground);
+    m_routeMenu = std::make_unique<RouteMenu>(m_controller);
+    m_toolsMenu->addMenu(m_routeMenu->menu());
     m_toolsMenu->addSeparator();
     m_toolsMenu->addAction(m_actions.commandPalette);
 
@@ -287,6 +290,7 @@ void MainWindow::retranslate()
     m_proxyMenu->setTitle(tr("&Proxy"));
     m_editMenu->setTitle(tr("&Edit"));
     m_toolsMenu->setTitle(tr("&Tools"));
+    m_routeMenu->retranslate();
     m_endpointMenu->setTitle(tr("E&ndpoint"));
     m_securityMenu->setTitle(tr("&Security"));
     m_helpMenu->setTitle(tr("&Help"));

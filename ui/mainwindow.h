@@ -22,6 +22,7 @@ namespace llmproxy {
 class EndpointModel;
 class EngineController;
 class RequestLogModel;
+class RouteMenu;
 
 /// The main window: listen URL with copyable client examples, proxy state (with setup help in
 /// onboarding mode and a banner while the kill switch is on), endpoint list with live breaker,
@@ -82,6 +83,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     EngineController *m_controller;
+    std::unique_ptr<RouteMenu> m_routeMenu; ///< Tools → Route coding tools
     ShellActions m_actions;
     RequestLogModel *m_requestLog;
     EndpointModel *m_endpoints;

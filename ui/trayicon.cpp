@@ -4,6 +4,7 @@
 
 #include "proxycore/engine/enginecontroller.h"
 #include "ui/appicon.h"
+#include "ui/routemenu.h"
 
 #include <QAction>
 #include <QLocale>
@@ -59,6 +60,8 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
         m_menu->addAction(actions.settings);
     m_menu->addAction(actions.playground);
     m_menu->addSeparator();
+    m_routeMenu = std::make_unique<RouteMenu>(m_controller);
+    m_menu->addMenu(m_routeMenu->menu());
     m_notifyMenu = m_menu->addMenu(QString());
     QSettings settings;
     m_notifyEndpoints = m_notifyMenu->addAction(QString());
@@ -142,6 +145,7 @@ void TrayIcon::retranslate()
 
 void TrayIcon::retranslateMenu()
 {
+    m_routeMenu->retranslate();
     m_notifyMenu->setTitle(tr("&Notifications"));
     m_notifyMenu->menuAction()->setToolTip(tr("Which events show a desktop notification"));
     m_notifyEndpoints->setText(tr("Endpoint down or back up"));

@@ -21,6 +21,7 @@ class QSystemTrayIcon;
 namespace llmproxy {
 
 class EngineController;
+class RouteMenu;
 struct EndpointStatus;
 struct SecurityEvent;
 
@@ -49,6 +50,8 @@ public:
     QAction *notifyBudgetAction() const { return m_notifyBudget; }
     /// The disabled menu entry with today's spend ("Today: $0.42 of $5.00 budget").
     QAction *spendAction() const { return m_spend; }
+    /// The "Route coding tools" submenu.
+    RouteMenu *routeMenu() const { return m_routeMenu.get(); }
     /// Best effort desktop notification; never the only place information appears.
     void showMessage(const QString &title, const QString &message);
     /// The tooltip in the current language (after the language changed).
@@ -76,6 +79,7 @@ private:
     EngineController *m_controller;
     std::unique_ptr<QMenu> m_menu; // QMenu cannot be a child of a QObject, so it is owned here
     QSystemTrayIcon *m_tray;
+    std::unique_ptr<RouteMenu> m_routeMenu;
     QMenu *m_notifyMenu = nullptr;
     QAction *m_notifyEndpoints = nullptr;
     QAction *m_notifyBlocks = nullptr;
