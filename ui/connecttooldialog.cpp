@@ -14,11 +14,13 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
@@ -106,6 +108,7 @@ ConnectToolDialog::ConnectToolDialog(EngineController *controller, QWidget *pare
     connect(m_ui->writeButton, &QPushButton::clicked, this, &ConnectToolDialog::writeConfig);
     connect(m_ui->undoButton, &QPushButton::clicked, this, &ConnectToolDialog::undoConfig);
     connect(m_ui->testButton, &QPushButton::clicked, this, &ConnectToolDialog::sendTest);
+    connect(m_ui->createKeyButton, &QPushButton::clicked, this, &ConnectToolDialog::createKey);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::close);
     connect(m_network, &QNetworkAccessManager::finished, this, &ConnectToolDialog::testReplied);
 
@@ -142,6 +145,49 @@ void ConnectToolDialog::retranslate()
                                     "or a named client key).")
                                : tr("This gateway asks for no key; tools that insist on one get “%1”.")
                                      .arg(QLatin1String(kNoKeyPlaceholder)));
+}
+
+void ConnectToolDialog::createKey()
+{
+    const ClientTool *tool = currentTool();
+    if (!tool)
+        return;
+    if (!m_controller->clientKeyRequired()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Require keys from every client?"),
+            tr("This gateway asks for no key today. Once a key exists, every client must send one: tools set up "
+               "without a key stop working until they get one (create one for each, or add it to their "
+               "configuration).\n\nCreate the key for %1?")
+                .arg(tool->name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_ui->createKeyButton->setEnabled(false);
+    createKeyNamed(tool->id, 1);
+}
+
+void ConnectToolDialog::createKeyNamed(const QString &base, int attempt)
+{
+    const QString name = attempt == 1 ? base : QStringLiteral("%1-%2").arg(base).arg(attempt);
+    QPointer<ConnectToolDialog> self(this);
+    m_controller->createClientKey(name, [self, base, attempt, name](const QString &key, const QString &error) {
+        if (!self)
+            return;
+        if (key.isEmpty() && attempt < 20 && error.contains(name)) { // the name is taken: the next one
+            self->createKeyNamed(base, attempt + 1);
+            return;
+        }
+        self->m_ui->createKeyButton->setEnabled(true);
+        if (key.isEmpty()) {
+            self->m_ui->keyHint->setText(error);
+            return;
+        }
+        self->m_ui->keyEdit->setText(key);
+        self->m_ui->keyHint->setText(tr("Created the client key “%1”. It is shown only now: the gateway keeps a "
+                                        "digest. Write config puts it into the tool's configuration.")
+                                         .arg(name));
+    });
 }
 
 void ConnectToolDialog::changeEvent(QEvent *event)

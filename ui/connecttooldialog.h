@@ -67,6 +67,9 @@ private:
     void writeConfig();
     void undoConfig();
     void sendTest();
+    /// Creates a client key named after the chosen tool and puts it in the key field.
+    void createKey();
+    void createKeyNamed(const QString &base, int attempt);
     void testReplied(QNetworkReply *reply);
     QString snippetTitle(const SetupSnippet &snippet) const;
     QString toolNote(const ClientTool &tool) const;

@@ -109,9 +109,8 @@ void RouteMenu::rebuild()
                                        [](const QAction *a) { return a->isChecked(); })) {
             // Set elsewhere to a model or endpoint not listed here: still shown, and selectable.
             sub->addSeparator();
-            QAction *other = sub->addAction(current->endpoint.isEmpty()
-                                                ? current->model
-                                                : tr("%1 on %2").arg(current->model, current->endpoint));
+            QAction *other = sub->addAction(
+                current->endpoint.isEmpty() ? current->model : tr("%1 on %2").arg(current->model, current->endpoint));
             other->setCheckable(true);
             other->setChecked(true);
             group->addAction(other);

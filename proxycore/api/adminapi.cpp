@@ -324,6 +324,18 @@ int queryInt(const QByteArray &query, const char *name, int fallback, int max)
     return fallback;
 }
 
+QJsonObject clientKeyJson(const ClientKeyInfo &k)
+{
+    QJsonObject o{{QStringLiteral("name"), k.name},
+                  {QStringLiteral("source"), k.source},
+                  {QStringLiteral("models"), QJsonArray::fromStringList(k.models)}};
+    if (!k.prefix.isEmpty())
+        o.insert(QStringLiteral("prefix"), k.prefix);
+    if (k.created.isValid())
+        o.insert(QStringLiteral("created"), k.created.toString(Qt::ISODate));
+    return o;
+}
+
 /// The routing in force, each entry with where it comes from ("config" or "runtime"), for
 /// GET /api/v1/routing and the answers of its changes.
 QJsonObject routingJson(const Config &effective, const RoutingOverlay &overlay)
@@ -571,6 +583,82 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
             return failed(unknownEndpoint(id));
         });
         return;
+    }
+
+    // -- client keys created at run time ---------------------------------------------------------
+    if (route == "/keys") {
+        if (get) {
+            onEngine([](AdminControl &control) {
+                QJsonArray keys;
+                for (const ClientKeyInfo &k : control.clientKeys())
+                    keys.append(clientKeyJson(k));
+                return ok(QJsonObject{{QStringLiteral("keys"), keys}});
+            });
+            return;
+        }
+        if (!post)
+            return methodNotAllowed("GET or POST");
+        ApiError error;
+        const std::optional<QJsonObject> o = bodyObject(request.body, &error);
+        if (!o)
+            return reply(request, responder, error);
+        for (auto it = o->begin(); it != o->end(); ++it) {
+            if (it.key() != u"name")
+                return reply(
+                    request, responder,
+                    badRequest(QStringLiteral("Unknown field '%1'; the body carries only 'name'.").arg(it.key()),
+                               QByteArrayLiteral("unknown_field"), it.key().toUtf8()));
+        }
+        const QString name = o->value(QStringLiteral("name")).toString();
+        onEngine([name, who](AdminControl &control) {
+            QByteArray key;
+            ClientKeyInfo info;
+            switch (control.createClientKey(name, &key, &info)) {
+            case KeyChange::Done:
+                break;
+            case KeyChange::InvalidName:
+                return failed(badRequest(QStringLiteral("'name' must have 1 to 64 letters, digits, '.', '_' or '-'."),
+                                         QByteArrayLiteral("invalid_key_name"), QByteArrayLiteral("name")));
+            case KeyChange::DuplicateName:
+                return failed(conflict(QStringLiteral("A client key named '%1' exists already.").arg(name),
+                                       QByteArrayLiteral("key_exists")));
+            case KeyChange::UnknownKey:
+            case KeyChange::NotRemovable:
+                break;
+            }
+            qCInfo(lcAdmin, "admin key %s: client key %s created", who.constData(), qPrintable(info.name));
+            QJsonObject body = clientKeyJson(info);
+            body.insert(QStringLiteral("key"), QString::fromLatin1(key)); // shown this once
+            return ok(body, 201);
+        });
+        return;
+    }
+    if (route.startsWith("/keys/")) {
+        const QByteArrayView rest = route.sliced(qsizetype(sizeof("/keys/") - 1));
+        const QString name = QUrl::fromPercentEncoding(rest.toByteArray());
+        if (!name.isEmpty() && !rest.contains('/')) {
+            if (!del)
+                return methodNotAllowed("DELETE");
+            onEngine([name, who](AdminControl &control) {
+                switch (control.revokeClientKey(name)) {
+                case KeyChange::Done:
+                    qCInfo(lcAdmin, "admin key %s: client key %s revoked", who.constData(), qPrintable(name));
+                    return ok(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("deleted"), true}});
+                case KeyChange::NotRemovable:
+                    return failed(conflict(QStringLiteral("The client key '%1' comes from config.yaml; remove it "
+                                                          "there and reload.")
+                                               .arg(name),
+                                           QByteArrayLiteral("key_not_removable")));
+                case KeyChange::UnknownKey:
+                case KeyChange::InvalidName:
+                case KeyChange::DuplicateName:
+                    break;
+                }
+                return failed(ApiError::notFound(QStringLiteral("No client key named '%1'.").arg(name),
+                                                 QByteArrayLiteral("unknown_key")));
+            });
+            return;
+        }
     }
 
     // -- routing changed at run time: aliases, fallback chains, route overrides per client API ------

@@ -7,6 +7,7 @@
 #include "proxycore/formats/apierror.h"
 #include "proxycore/routing/endpointstats.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -38,6 +39,26 @@ enum class RegistryChange {
     NotRemovable,    ///< comes from config.yaml, the environment or discovery; it can only be disabled
 };
 
+/// A client key as the admin API and the desktop list it: never the key, at most its first
+/// characters.
+struct ClientKeyInfo
+{
+    QString name;
+    QString prefix;     ///< first characters of a created key; empty for configured ones
+    QString source;     ///< "config" (server.auth.keys) or "created" (at run time, keys.json)
+    QDateTime created;  ///< created keys only
+    QStringList models; ///< model names or patterns it may use; empty = every model
+};
+
+/// How creating or revoking a client key ended.
+enum class KeyChange {
+    Done,
+    InvalidName,   ///< not 1 to 64 of A–Z a–z 0–9 . _ -
+    DuplicateName, ///< a key of that name exists (compared without case)
+    UnknownKey,
+    NotRemovable, ///< comes from config.yaml: remove it there
+};
+
 /// The state the admin API changes: the endpoint registry, pause and the kill switch. Implemented by
 /// the Engine. Every function except adminContext() must be called on adminContext()'s thread (the
 /// engine's); the admin API posts its work there and answers the client from its worker afterwards.
@@ -67,6 +88,15 @@ public:
     /// Replaces them: in force for the next request, kept in the data directory. The caller has
     /// checked every entry (RoutingOverlay::checkAlias() and friends).
     virtual void setRoutingOverlay(const RoutingOverlay &overlay) = 0;
+
+    /// Every named client key: configured ones, then the ones created at run time.
+    virtual QList<ClientKeyInfo> clientKeys() const = 0;
+    /// Creates a client key named `name` that may use every model; `key` receives it (shown this
+    /// once: only its SHA-256 is kept, in the data directory). In force for the next request. Once
+    /// any client key exists, every client must send one.
+    virtual KeyChange createClientKey(const QString &name, QByteArray *key, ClientKeyInfo *info) = 0;
+    /// Revokes a key created at run time: refused from the next request on.
+    virtual KeyChange revokeClientKey(const QString &name) = 0;
 
     virtual bool isPaused() const = 0;
     virtual void setPaused(bool paused) = 0;

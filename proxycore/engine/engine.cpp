@@ -20,11 +20,13 @@
 #include "proxycore/security/signaturestore.h"
 #include "proxycore/store/budgetfile.h"
 #include "proxycore/store/featuresfile.h"
+#include "proxycore/store/keysfile.h"
 #include "proxycore/store/registryfile.h"
 #include "proxycore/store/routingfile.h"
 #include "proxycore/upstream/curlglobal.h"
 #include "proxycore/upstream/curltransport.h"
 #include "proxycore/util/memorytrim.h"
+#include "proxycore/util/sha256.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -70,6 +72,8 @@ public:
     QList<EndpointConfig> added;            ///< added through the admin API (source "admin")
     QHash<QString, bool> enabledOverrides;  ///< toggles by lower-case endpoint id; win over config.yaml
     RoutingOverlay routing;                 ///< aliases, chains and route overrides set at run time
+    QList<CreatedKey> createdKeys;          ///< client keys created at run time (digests only)
+    std::unique_ptr<KeysFile> keysFile;
     std::unique_ptr<RoutingFile> routingFile;
 
     // The security pipeline: switches, counters and events (shared with the workers through
@@ -224,6 +228,44 @@ public:
         qCInfo(lcEngine, "registry: %s", qPrintable(message));
     }
 
+    /// Reads keys.json from the data directory (see KeysFile). A name config.yaml now uses itself
+    /// stays config.yaml's.
+    void restoreKeys()
+    {
+        keysFile = std::make_unique<KeysFile>(QDir(dataDir).filePath(QStringLiteral("keys.json")));
+        QString message;
+        QList<CreatedKey> saved;
+        if (!keysFile->load(&saved, &message)) {
+            qCWarning(lcEngine, "client keys: %s; the keys created earlier are not accepted", qPrintable(message));
+            return;
+        }
+        if (saved.isEmpty())
+            return;
+        for (const CreatedKey &k : std::as_const(saved)) {
+            if (keyNameInUse(k.name))
+                qCWarning(lcEngine, "client keys: %s is configured in config.yaml now; the created one is left out",
+                          qPrintable(k.name));
+            else
+                createdKeys.append(k);
+        }
+        publish();
+        qCInfo(lcEngine, "client keys: %s", qPrintable(message));
+    }
+
+    bool keyNameInUse(const QString &name) const
+    {
+        const auto same = [&name](const auto &k) { return k.name.compare(name, Qt::CaseInsensitive) == 0; };
+        return std::any_of(config->server.clientKeys.cbegin(), config->server.clientKeys.cend(), same) ||
+               std::any_of(createdKeys.cbegin(), createdKeys.cend(), same);
+    }
+
+    void saveKeys()
+    {
+        QString error;
+        if (keysFile && !keysFile->save(createdKeys, &error))
+            qCWarning(lcEngine, "client keys: %s; the change holds until the process ends", qPrintable(error));
+    }
+
     /// Reads routing.json from the data directory (see RoutingFile).
     void restoreRouting()
     {
@@ -253,6 +295,12 @@ public:
         auto effective = std::make_shared<Config>(*config);
         effective->endpoints.append(added);
         routing.applyTo(*effective);
+        for (const CreatedKey &k : std::as_const(createdKeys)) {
+            ClientKeyConfig c;
+            c.name = k.name;
+            c.sha256 = k.sha256;
+            effective->server.clientKeys.append(c);
+        }
         for (EndpointConfig &e : effective->endpoints)
             e.enabled = isEnabled(e);
         QList<EndpointConfig> found;
@@ -449,6 +497,7 @@ bool Engine::start(QString *errorMessage)
     }
     if (!d->dataDir.isEmpty()) {
         d->restoreRegistry();
+        d->restoreKeys();
         d->restoreRouting();
         d->restoreFeatures();
     }
@@ -757,6 +806,49 @@ RegistryChange Engine::setEndpointEnabled(const QString &id, std::optional<bool>
     return RegistryChange::Done;
 }
 
+QList<ClientKeyInfo> Engine::clientKeys() const
+{
+    QList<ClientKeyInfo> out;
+    for (const ClientKeyConfig &k : std::as_const(d->config->server.clientKeys))
+        out.append({k.name, QString(), QStringLiteral("config"), QDateTime(), k.models});
+    for (const CreatedKey &k : std::as_const(d->createdKeys))
+        out.append({k.name, k.prefix, QStringLiteral("created"), k.created, {}});
+    return out;
+}
+
+KeyChange Engine::createClientKey(const QString &name, QByteArray *key, ClientKeyInfo *info)
+{
+    if (!KeysFile::checkName(name).isEmpty())
+        return KeyChange::InvalidName;
+    if (d->keyNameInUse(name))
+        return KeyChange::DuplicateName;
+    *key = KeysFile::generateKey();
+    CreatedKey k{name, sha256(*key), QString::fromLatin1(key->left(16)), QDateTime::currentDateTimeUtc()};
+    k.created.setTime(QTime(k.created.time().hour(), k.created.time().minute(), k.created.time().second()));
+    d->createdKeys.append(k);
+    d->saveKeys();
+    d->publish();
+    qCInfo(lcEngine, "client key %s created (%s…)", qPrintable(name), qPrintable(k.prefix));
+    if (info)
+        *info = {k.name, k.prefix, QStringLiteral("created"), k.created, {}};
+    emit endpointsChanged(); // the status says whether clients must send a key
+    return KeyChange::Done;
+}
+
+KeyChange Engine::revokeClientKey(const QString &name)
+{
+    const auto same = [&name](const auto &k) { return k.name.compare(name, Qt::CaseInsensitive) == 0; };
+    if (std::any_of(d->config->server.clientKeys.cbegin(), d->config->server.clientKeys.cend(), same))
+        return KeyChange::NotRemovable;
+    if (d->createdKeys.removeIf(same) == 0)
+        return KeyChange::UnknownKey;
+    d->saveKeys();
+    d->publish();
+    qCInfo(lcEngine, "client key %s revoked", qPrintable(name));
+    emit endpointsChanged();
+    return KeyChange::Done;
+}
+
 RoutingOverlay Engine::routingOverlay() const
 {
     return d->routing;
@@ -832,7 +924,7 @@ EngineStatus Engine::status() const
     s.endpoints = endpointStatuses();
     addRoutingState(s.endpoints, registry(), nowMs());
     s.configPath = configFilePath();
-    s.clientKeyRequired = d->config->server.requiresClientKey();
+    s.clientKeyRequired = d->state.current()->config().server.requiresClientKey();
     s.droppedRecords = droppedRecords();
     const BudgetLedger::Status budget = d->state.budget.status(QDateTime::currentMSecsSinceEpoch());
     s.spentTodayUsd = budget.spentUsd;

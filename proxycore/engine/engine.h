@@ -106,6 +106,9 @@ public:
     QList<RegistryEntry> registry() const override;
     RegistryChange addEndpoint(const NewEndpoint &endpoint, RegistryEntry *added = nullptr) override;
     RegistryChange removeEndpoint(const QString &id) override;
+    QList<ClientKeyInfo> clientKeys() const override;
+    KeyChange createClientKey(const QString &name, QByteArray *key, ClientKeyInfo *info) override;
+    KeyChange revokeClientKey(const QString &name) override;
     RoutingOverlay routingOverlay() const override;
     void setRoutingOverlay(const RoutingOverlay &overlay) override;
     RegistryChange setEndpointEnabled(const QString &id, std::optional<bool> enabled,

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QSet>
 #include <QThread>
 #include <QTimer>
@@ -324,6 +325,38 @@ bool EngineController::allEndpointsDown() const
 QList<EndpointStatus> EngineController::endpoints() const
 {
     return sameThread() ? m_engine->status().endpoints : d->status.endpoints;
+}
+
+// -- client keys ----------------------------------------------------------------------------------
+
+void EngineController::createClientKey(const QString &name,
+                                       std::function<void(const QString &key, const QString &error)> done)
+{
+    QPointer<EngineController> self(this);
+    onEngine([self, name, done = std::move(done)](Engine *engine) {
+        QByteArray key;
+        QString error;
+        switch (engine->createClientKey(name, &key, nullptr)) {
+        case KeyChange::Done:
+            break;
+        case KeyChange::InvalidName:
+            error = tr("A key name has 1 to 64 letters, digits, '.', '_' or '-'.");
+            break;
+        case KeyChange::DuplicateName:
+            error = tr("A client key named “%1” exists already.").arg(name);
+            break;
+        case KeyChange::UnknownKey:
+        case KeyChange::NotRemovable:
+            error = tr("The key could not be created.");
+            break;
+        }
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, done, key = QString::fromLatin1(key), error] {
+            if (self)
+                done(key, error);
+        });
+    });
 }
 
 // -- routing: aliases, fallback chains, route overrides -------------------------------------------

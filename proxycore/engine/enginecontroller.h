@@ -181,6 +181,12 @@ public:
     /// Drops every run-time routing change: config.yaml's aliases and chains apply again.
     void resetRouting();
 
+    // -- client keys ------------------------------------------------------------------------------
+    /// Creates a client key named `name` that may use every model (kept as a digest in the data
+    /// directory; see AdminControl::createClientKey). `done` runs on this thread with the key, or
+    /// with an empty key and why not. Once a key exists every client must send one.
+    void createClientKey(const QString &name, std::function<void(const QString &key, const QString &error)> done);
+
 public slots:
     void setPaused(bool paused);
     /// The kill switch: every inference request is refused at once until it is released.

@@ -54,6 +54,7 @@ private slots:
     void unreadableFileIsRefusedAndUntouched();
     void codexTestRequestGoesThroughResponses();
     void wrongKeyShowsTheGatewaysError();
+    void createdKeyIsWrittenAndAccepted();
     void toolWithoutAFileOnlyShowsSettings();
 
 private:
@@ -294,6 +295,25 @@ void TestConnectTool::codexTestRequestGoesThroughResponses()
     const auto [ok, message] = runTest();
     QVERIFY2(ok, qPrintable(message));
     QVERIFY2(message.contains(u"connection working"_s), qPrintable(message));
+}
+
+void TestConnectTool::createdKeyIsWrittenAndAccepted()
+{
+    QVERIFY(openDialog());
+    chooseTool(u"Codex CLI"_s);
+    auto *key = m_dialog->findChild<QLineEdit *>(u"keyEdit"_s);
+    QTest::mouseClick(button("createKeyButton"), Qt::LeftButton);
+    QTRY_VERIFY(key->text().startsWith(u"sk-llmproxy-"_s));
+    QVERIFY2(label("keyHint").contains(u"“codex”"_s), qPrintable(label("keyHint")));
+    const QString created = key->text();
+    QTest::mouseClick(button("writeButton"), Qt::LeftButton);
+    QVERIFY(read(u".codex/config.toml"_s).contains(created.toLatin1()));
+    const auto [ok, message] = runTest(); // the gateway accepts the new key
+    QVERIFY2(ok, qPrintable(message));
+    // A second key for the same tool gets the next free name.
+    QTest::mouseClick(button("createKeyButton"), Qt::LeftButton);
+    QTRY_VERIFY(key->text() != created && key->text().startsWith(u"sk-llmproxy-"_s));
+    QVERIFY2(label("keyHint").contains(u"“codex-2”"_s), qPrintable(label("keyHint")));
 }
 
 void TestConnectTool::wrongKeyShowsTheGatewaysError()

@@ -50,7 +50,8 @@ private:
     void startEngine();
     QAction *action(const QString &name) const;
     /// POSTs `body` to `path` on the gateway; returns the status and the X-LLMProxy-Endpoint header.
-    QPair<int, QByteArray> post(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    QPair<int, QByteArray> post(const QString &path, const QJsonObject &body,
+                                const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
     std::unique_ptr<MockUpstreamProcess> m_mock;
     QTemporaryDir m_data;
@@ -135,11 +136,11 @@ QPair<int, QByteArray> TestRouteMenu::post(const QString &path, const QJsonObjec
 
 static QJsonObject messagesBody(const QString &model)
 {
-    return {{QStringLiteral("model"), model},
-            {QStringLiteral("max_tokens"), 32},
-            {QStringLiteral("messages"),
-             QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                    {QStringLiteral("content"), QStringLiteral("hello")}}}}};
+    return {
+        {QStringLiteral("model"), model},
+        {QStringLiteral("max_tokens"), 32},
+        {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                                            {QStringLiteral("content"), QStringLiteral("hello")}}}}};
 }
 
 static const QList<QPair<QByteArray, QByteArray>> kAnthropic{{"anthropic-version", "2023-06-01"}};
@@ -187,10 +188,10 @@ void TestRouteMenu::choosingAModelRoutesClaudeCode()
     QCOMPARE(m_mock->inferenceRequests().last().json().value(QStringLiteral("model")).toString(),
              QStringLiteral("second-model"));
     // Chat Completions clients still go where they ask.
-    const QJsonObject chat{{QStringLiteral("model"), QStringLiteral("mock-chat")},
-                           {QStringLiteral("messages"),
-                            QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                                   {QStringLiteral("content"), QStringLiteral("hi")}}}}};
+    const QJsonObject chat{
+        {QStringLiteral("model"), QStringLiteral("mock-chat")},
+        {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                                            {QStringLiteral("content"), QStringLiteral("hi")}}}}};
     QCOMPARE(post(QStringLiteral("/v1/chat/completions"), chat).second, QByteArray("mock"));
     // Kept in the data directory.
     QFile saved(m_data.filePath(QStringLiteral("routing.json")));
@@ -207,7 +208,8 @@ void TestRouteMenu::choiceSurvivesARestartAndCanBeUndone()
     action(QStringLiteral("route_messages_none"))->trigger();
     QTRY_VERIFY(m_controller->routing().clientRoutes.isEmpty());
     QTRY_VERIFY(action(QStringLiteral("route_messages_none"))->isChecked());
-    QCOMPARE(post(QStringLiteral("/v1/messages"), messagesBody(QStringLiteral("claude-opus-4")), kAnthropic).first, 404);
+    QCOMPARE(post(QStringLiteral("/v1/messages"), messagesBody(QStringLiteral("claude-opus-4")), kAnthropic).first,
+             404);
 }
 
 void TestRouteMenu::trayMenuHasIt()
