@@ -13,6 +13,7 @@
 #include "ui/appearance.h"
 #include "ui/connecttooldialog.h"
 #include "ui/desktopshell.h"
+#include "ui/endpointswindow.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
 #include "ui/playgroundwindow.h"
