@@ -156,7 +156,9 @@ EndpointEditDialog::EndpointEditDialog(EngineController *controller, const Endpo
         auto *edit = new QLineEdit(text, this);
         edit->setObjectName(QLatin1String(name));
         edit->setAccessibleName(accessible);
+        // Shown for reference where they cannot change here: read-only, and greyed out.
         edit->setReadOnly(!m_full);
+        edit->setEnabled(m_full);
         form->addRow(label, edit);
         return edit;
     };
@@ -586,6 +588,14 @@ void EndpointsWindow::showEndpoints(const QList<EndpointStatus> &endpoints)
         for (int column : {BaseUrlColumn, ModelsColumn})
             m_ui->endpointTable->setColumnWidth(
                 column, qMin(m_ui->endpointTable->columnWidth(column), 28 * fontMetrics().averageCharWidth()));
+        // Live values grow after the first fill: room for them from the start.
+        const int padding = 2 * fontMetrics().averageCharWidth();
+        for (auto [column, sample] :
+             {std::pair{BreakerColumn, tr("Open (retry in %1 s)").arg(60)}, std::pair{HealthColumn, tr("Not checked")},
+              std::pair{RequestsColumn, QLocale().toString(99999)}, std::pair{ErrorsColumn, QLocale().toString(99999)},
+              std::pair{P50Column, milliseconds(9999)}, std::pair{P95Column, milliseconds(9999)}})
+            m_ui->endpointTable->setColumnWidth(column, qMax(m_ui->endpointTable->columnWidth(column),
+                                                             fontMetrics().horizontalAdvance(sample) + padding));
         if (keep.isEmpty() || !selectEndpoint(keep)) {
             if (!m_endpoints.isEmpty())
                 m_ui->endpointTable->selectRow(0);
@@ -644,10 +654,13 @@ void EndpointsWindow::updateDetail()
         rows.append({tr("Requests"), tr("%1 answered, %2 failed, success rate %3 %")
                                          .arg(locale.toString(e->requests), locale.toString(e->failures),
                                               locale.toString(e->successRate * 100, 'f', 1))});
-        rows.append(
-            {tr("Latency"),
-             tr("average %1; p50 %2, p95 %3 over its last %n request(s)", nullptr, e->recentRequests)
-                 .arg(milliseconds(e->latencyMs), milliseconds(e->p50LatencyMs), milliseconds(e->p95LatencyMs))});
+        if (e->recentRequests > 0)
+            rows.append(
+                {tr("Latency"),
+                 tr("average %1; p50 %2, p95 %3 over its last %n request(s)", nullptr, e->recentRequests)
+                     .arg(milliseconds(e->latencyMs), milliseconds(e->p50LatencyMs), milliseconds(e->p95LatencyMs))});
+        else
+            rows.append({tr("Latency"), tr("no recent requests")});
     }
     const QString lastError = lastErrorText(*e);
     rows.append({tr("Last error"), lastError.isEmpty() ? tr("none among the recent requests") : lastError});

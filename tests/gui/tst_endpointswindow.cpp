@@ -63,6 +63,7 @@ private slots:
     void resetOpenBreaker();
     void probeNowUpdatesHealth();
     void contextMenuHasEveryAction();
+    void screenshot();
 
 private:
     void startEngine();
@@ -455,6 +456,32 @@ void TestEndpointsWindow::contextMenuHasEveryAction()
                                  u"resetBreakerAction"_s, u"moveUpAction"_s, u"moveDownAction"_s,
                                  u"addEndpointAction"_s, u"deleteEndpointAction"_s}));
     menu->close();
+}
+
+void TestEndpointsWindow::screenshot()
+{
+    // Traffic, a failure with an open breaker and a health check, as a user sees them.
+    addRunTimeEndpoint(QStringLiteral("added"));
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(chat(QStringLiteral("mock-chat")).status, 200);
+    QVERIFY(chat(QStringLiteral("dead-chat")).status >= 500);
+    select(QStringLiteral("mock"));
+    click("probeButton");
+    QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("mock"), EndpointsWindow::HealthColumn), QStringLiteral("Healthy"),
+                              10'000);
+    QTRY_VERIFY(cell(QStringLiteral("dead"), EndpointsWindow::BreakerColumn).startsWith(QStringLiteral("Open")));
+    m_window->resize(1200, 700);
+    const QString dir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("endpoints-live.png"))));
+    QPointer<EndpointEditDialog> dialog = openEditor(QStringLiteral("backup"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("endpoints-edit-configured.png"))));
+    dialog->reject();
+    dialog = openEditor(QStringLiteral("added"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("endpoints-edit-runtime.png"))));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestEndpointsWindow)
