@@ -463,6 +463,8 @@ void EndpointsWindow::showEvent(QShowEvent *event)
     }
     m_watchdog.start();
     showEndpoints(m_controller->endpoints());
+    if (!focusWidget())
+        m_ui->endpointTable->setFocus(); // the keys (Enter, Delete, arrows) work at once
 }
 
 void EndpointsWindow::hideEvent(QHideEvent *event)
