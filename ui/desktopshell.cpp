@@ -6,6 +6,7 @@
 #include "ui/appearance.h"
 #include "ui/commandpalette.h"
 #include "ui/connecttooldialog.h"
+#include "ui/endpointswindow.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
 #include "ui/playgroundwindow.h"
@@ -107,6 +108,7 @@ DesktopShell::~DesktopShell()
     m_playgroundWindow.reset();
     m_threatsWindow.reset();
     m_guardsWindow.reset();
+    m_endpointsWindow.reset();
     m_mainWindow.reset();
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
@@ -171,6 +173,18 @@ void DesktopShell::showGuards()
     bringUp(m_guardsWindow.get());
 }
 
+EndpointsWindow *DesktopShell::endpointsWindow() const
+{
+    return m_endpointsWindow.get();
+}
+
+void DesktopShell::showEndpoints()
+{
+    if (!m_endpointsWindow)
+        m_endpointsWindow = std::make_unique<EndpointsWindow>(m_controller);
+    bringUp(m_endpointsWindow.get());
+}
+
 ConnectToolDialog *DesktopShell::connectToolDialog() const
 {
     return m_connectToolDialog.get();
@@ -227,7 +241,8 @@ QWidget *DesktopShell::shellWindowOf(QWidget *widget) const
     if (!widget || (m_palette && widget->window() == m_palette.get()))
         return nullptr;
     const QWidget *windows[] = {m_mainWindow.get(),       m_threatsWindow.get(),  m_guardsWindow.get(),
-                                m_playgroundWindow.get(), m_settingsWindow.get(), m_connectToolDialog.get()};
+                                m_playgroundWindow.get(), m_settingsWindow.get(), m_connectToolDialog.get(),
+                                m_endpointsWindow.get()};
     for (QWidget *w = widget->window(); w; w = w->parentWidget() ? w->parentWidget()->window() : nullptr) {
         if (std::find(std::begin(windows), std::end(windows), w) != std::end(windows))
             return widget->window();
@@ -268,9 +283,10 @@ void DesktopShell::openCommandPalette(QWidget *window)
     if (auto *own = qobject_cast<QMainWindow *>(window); own && own != m_mainWindow.get())
         addMenuBar(own);
     addMenuBar(m_mainWindow.get());
-    for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
-                            m_actions.copyUrl, m_actions.threats, m_actions.guards, m_actions.playground,
-                            m_actions.connectTool, m_actions.settings, m_actions.about, m_actions.quit}) {
+    for (QAction *action :
+         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
+          m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.playground, m_actions.connectTool,
+          m_actions.settings, m_actions.about, m_actions.quit}) {
         if (!seen.contains(action)) {
             seen.insert(action);
             commands.append({action, QString()});
@@ -380,6 +396,12 @@ void DesktopShell::createActions()
     m_actions.copyUrl->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     connect(m_actions.copyUrl, &QAction::triggered, this, &DesktopShell::copyUrl);
 
+    m_actions.endpoints = new QAction(this);
+    m_actions.endpoints->setObjectName(QStringLiteral("endpointsAction"));
+    m_actions.endpoints->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_actions.endpoints->setIcon(QIcon::fromTheme(QStringLiteral("network-server")));
+    connect(m_actions.endpoints, &QAction::triggered, this, &DesktopShell::showEndpoints);
+
     m_actions.threats = new QAction(this);
     m_actions.threats->setObjectName(QStringLiteral("threatsAction"));
     m_actions.threats->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
@@ -430,8 +452,8 @@ void DesktopShell::createActions()
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
     for (QAction *action :
          {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
-          m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings, m_actions.playground,
-          m_actions.commandPalette, m_actions.quit, m_actions.about})
+          m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings,
+          m_actions.playground, m_actions.commandPalette, m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
     retranslateActions();
 }
@@ -447,6 +469,8 @@ void DesktopShell::retranslateActions()
     m_actions.openConfig->setText(tr("Open &configuration file"));
     m_actions.openConfig->setToolTip(tr("Edit the configuration file; Reload configuration applies it"));
     m_actions.copyUrl->setText(tr("&Copy base URL"));
+    m_actions.endpoints->setText(tr("&All endpoints…"));
+    m_actions.endpoints->setToolTip(tr("Add, edit, reorder, test and switch endpoints, and see each one's statistics"));
     m_actions.threats->setText(tr("&Threats"));
     m_actions.threats->setToolTip(tr("What the security guards blocked, masked and flagged, and why"));
     m_actions.guards->setText(tr("Security &guards"));

@@ -15,6 +15,7 @@ namespace llmproxy {
 
 class CommandPalette;
 class ConnectToolDialog;
+class EndpointsWindow;
 class EngineController;
 class GuardsWindow;
 class MainWindow;
@@ -24,8 +25,8 @@ class ThreatsWindow;
 class TrayIcon;
 
 /// The desktop front end: applies the theme and installs the UI translations chosen in Settings
-/// (the system's language by default), owns the main window, the Threats, Guards, Settings and
-/// Playground windows, the Connect a tool dialog, the command palette, the tray icon (only when a
+/// (the system's language by default), owns the main window, the Endpoints, Threats, Guards,
+/// Settings and Playground windows, the Connect a tool dialog, the command palette, the tray icon (only when a
 /// system tray is available) and the actions they share. Talks to the engine only through
 /// `controller`, which must outlive the shell. GUI thread only; needs a QApplication.
 ///
@@ -51,6 +52,7 @@ public:
     /// The Threats and Guards windows: created the first time they are shown, nullptr before.
     ThreatsWindow *threatsWindow() const;
     GuardsWindow *guardsWindow() const;
+    EndpointsWindow *endpointsWindow() const; ///< created the first time it is shown, nullptr before
     /// The Connect a tool dialog: created the first time it is shown, nullptr before.
     ConnectToolDialog *connectToolDialog() const;
     SettingsWindow *settingsWindow() const;     ///< created the first time it is shown, nullptr before
@@ -59,6 +61,8 @@ public:
     void showThreats();
     /// Shows, raises and focuses the Guards window (created on first use).
     void showGuards();
+    /// Shows, raises and focuses the Endpoints window (created on first use).
+    void showEndpoints();
     /// Shows, raises and focuses the Connect a tool dialog (created on first use).
     void showConnectTool();
     /// Shows, raises and focuses the Settings window (created on first use).
@@ -109,6 +113,7 @@ private:
     std::unique_ptr<MainWindow> m_mainWindow;
     std::unique_ptr<ThreatsWindow> m_threatsWindow;
     std::unique_ptr<GuardsWindow> m_guardsWindow;
+    std::unique_ptr<EndpointsWindow> m_endpointsWindow;
     std::unique_ptr<ConnectToolDialog> m_connectToolDialog;
     std::unique_ptr<SettingsWindow> m_settingsWindow;
     std::unique_ptr<PlaygroundWindow> m_playgroundWindow;

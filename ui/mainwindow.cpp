@@ -262,6 +262,10 @@ void MainWindow::setUpMenus()
 
     m_endpointMenu = menuBar()->addMenu(QString());
     m_endpointMenu->addAction(m_endpointEnabledAction);
+    if (m_actions.endpoints) {
+        m_endpointMenu->addSeparator();
+        m_endpointMenu->addAction(m_actions.endpoints);
+    }
 
     m_securityMenu = menuBar()->addMenu(QString());
     m_securityMenu->addAction(m_actions.threats);

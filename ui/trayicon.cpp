@@ -53,6 +53,8 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     m_menu->addAction(actions.copyUrl);
     m_menu->addAction(actions.openConfig);
     m_menu->addSeparator();
+    if (actions.endpoints)
+        m_menu->addAction(actions.endpoints);
     m_menu->addAction(actions.threats);
     m_menu->addAction(actions.guards);
     m_menu->addAction(actions.connectTool);

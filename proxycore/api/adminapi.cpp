@@ -151,8 +151,10 @@ QJsonObject entryJson(const RegistryEntry &entry, qint64 nowMs)
     o.insert(QStringLiteral("breaker"),
              QJsonObject{{QStringLiteral("state"), breakerStateName(health->breaker.state(nowMs))},
                          {QStringLiteral("consecutive_failures"), health->breaker.consecutiveFailures()}});
-    o.insert(QStringLiteral("probe"), e.probe ? probeName(health->probe.load(std::memory_order_relaxed))
-                                              : QStringLiteral("off"));
+    // Not checked on a schedule: "off", unless a check asked for by hand has answered.
+    const bool probed = e.probe || health->lastProbeEpochMs.load(std::memory_order_relaxed) > 0;
+    o.insert(QStringLiteral("probe"),
+             probed ? probeName(health->probe.load(std::memory_order_relaxed)) : QStringLiteral("off"));
     const ModelStats &s = health->total;
     o.insert(QStringLiteral("stats"), QJsonObject{{QStringLiteral("requests"), qint64(s.requests())},
                                                   {QStringLiteral("failures"), qint64(s.failures())},
@@ -515,11 +517,15 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
 
     if (route.startsWith("/registry/")) {
         QByteArrayView rest = route.sliced(qsizetype(sizeof("/registry/") - 1));
-        bool toggle = false;
-        if (rest.endsWith("/toggle")) {
-            rest.chop(qsizetype(sizeof("/toggle") - 1));
-            toggle = true;
+        QByteArrayView action;
+        for (QByteArrayView a : {QByteArrayView("/toggle"), QByteArrayView("/probe"), QByteArrayView("/reset")}) {
+            if (rest.endsWith(a)) {
+                rest.chop(a.size());
+                action = a;
+                break;
+            }
         }
+        const bool toggle = action == "/toggle";
         const QString id = QUrl::fromPercentEncoding(rest.toByteArray());
         if (id.isEmpty() || rest.contains('/')) {
             reply(request, responder,
@@ -545,6 +551,83 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
             });
             return;
         }
+        if (action == "/probe") {
+            if (!post)
+                return methodNotAllowed("POST");
+            ApiError error;
+            if (!bodyObject(request.body, &error))
+                return reply(request, responder, error);
+            onEngine([id, who](AdminControl &control) {
+                QString why;
+                switch (control.probeEndpoint(id, &why)) {
+                case RegistryChange::Done:
+                    qCInfo(lcAdmin, "admin key %s: health check of endpoint %s", who.constData(), qPrintable(id));
+                    return ok(
+                        QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("probe"), QStringLiteral("started")}},
+                        202);
+                case RegistryChange::NotRouted:
+                    return failed(
+                        conflict(why.front().toUpper() + why.mid(1) + u'.', QByteArrayLiteral("endpoint_not_routed")));
+                default:
+                    return failed(unknownEndpoint(id));
+                }
+            });
+            return;
+        }
+        if (action == "/reset") {
+            if (!post)
+                return methodNotAllowed("POST");
+            ApiError error;
+            if (!bodyObject(request.body, &error))
+                return reply(request, responder, error);
+            onEngine([id, who, state = m_state](AdminControl &control) {
+                switch (control.resetBreaker(id)) {
+                case RegistryChange::Done:
+                    break;
+                case RegistryChange::NotRouted:
+                    return failed(conflict(QStringLiteral("The endpoint '%1' is disabled: it has no circuit breaker "
+                                                          "until it is enabled.")
+                                               .arg(id),
+                                           QByteArrayLiteral("endpoint_not_routed")));
+                default:
+                    return failed(unknownEndpoint(id));
+                }
+                qCInfo(lcAdmin, "admin key %s: circuit breaker of endpoint %s closed", who.constData(), qPrintable(id));
+                const std::optional<RegistryEntry> entry = [&]() -> std::optional<RegistryEntry> {
+                    for (const RegistryEntry &e : control.registry()) {
+                        if (e.config.id.compare(id, Qt::CaseInsensitive) == 0)
+                            return e;
+                    }
+                    return std::nullopt;
+                }();
+                return entry ? ok(entryJson(*entry, state->nowMs())) : failed(unknownEndpoint(id));
+            });
+            return;
+        }
+        if (request.method == "PATCH") {
+            ApiError error;
+            const std::optional<QJsonObject> edit = bodyObject(request.body, &error);
+            if (!edit)
+                return reply(request, responder, error);
+            onEngine([id, edit = *edit, who, state = m_state](AdminControl &control) {
+                RegistryEntry entry;
+                JsonFieldError fieldError;
+                switch (control.updateEndpoint(id, edit, &entry, &fieldError)) {
+                case RegistryChange::Done:
+                    qCInfo(lcAdmin, "admin key %s: changed endpoint %s (%s)", who.constData(),
+                           qPrintable(entry.config.id), qPrintable(QStringList(edit.keys()).join(u", ")));
+                    return ok(entryJson(entry, state->nowMs()));
+                case RegistryChange::Invalid:
+                    return failed(badRequest(fieldError.message, fieldError.code, fieldError.param));
+                case RegistryChange::NotEditable:
+                    return failed(ApiError{409, fieldError.message, QByteArrayLiteral("invalid_request_error"),
+                                           fieldError.code, fieldError.param});
+                default:
+                    return failed(unknownEndpoint(id));
+                }
+            });
+            return;
+        }
         if (get) {
             onEngine([id, state = m_state](AdminControl &control) {
                 for (const RegistryEntry &entry : control.registry()) {
@@ -556,7 +639,7 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
             return;
         }
         if (!del)
-            return methodNotAllowed("GET or DELETE");
+            return methodNotAllowed("GET, PATCH or DELETE");
         onEngine([id, who](AdminControl &control) {
             QString source;
             QString shownId = id;
@@ -578,6 +661,9 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                                        QByteArrayLiteral("endpoint_not_removable")));
             case RegistryChange::UnknownEndpoint:
             case RegistryChange::DuplicateId:
+            case RegistryChange::NotEditable:
+            case RegistryChange::Invalid:
+            case RegistryChange::NotRouted:
                 break;
             }
             return failed(unknownEndpoint(id));

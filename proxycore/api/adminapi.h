@@ -37,6 +37,9 @@ enum class RegistryChange {
     UnknownEndpoint, ///< no endpoint has that id
     DuplicateId,     ///< an endpoint with that id (compared without case) exists already
     NotRemovable,    ///< comes from config.yaml, the environment or discovery; it can only be disabled
+    NotEditable,     ///< the change touches a setting an endpoint from elsewhere cannot have changed here
+    Invalid,         ///< the change breaks a rule of config.yaml (see the error it comes with)
+    NotRouted,       ///< the endpoint is disabled (or not checkable): it has no breaker or health check now
 };
 
 /// A client key as the admin API and the desktop list it: never the key, at most its first
@@ -82,6 +85,24 @@ public:
     /// disabled endpoint finish; new ones no longer go there. `entry` receives the endpoint.
     virtual RegistryChange setEndpointEnabled(const QString &id, std::optional<bool> enabled,
                                               RegistryEntry *entry) = 0;
+    /// Changes the settings of endpoint `id` that `edit` names, keys and values as in the POST
+    /// /api/v1/registry body ("id", when present, must be the endpoint's own). An endpoint added at
+    /// run time may have any of them changed: the result is checked as a new POST body would be
+    /// (Invalid, with `error`, changes nothing). An endpoint from config.yaml, the environment or
+    /// discovery may have only `priority`, `weight` and `enabled` changed (NotEditable otherwise,
+    /// with `error` naming the field); they are kept as run-time changes over its own settings that
+    /// survive reloads and restarts, and setting the endpoint's own value drops the change.
+    /// The workers route by the new settings from the next request. `entry` receives the endpoint.
+    virtual RegistryChange updateEndpoint(const QString &id, const QJsonObject &edit, RegistryEntry *entry,
+                                          JsonFieldError *error) = 0;
+    /// Starts a health check of endpoint `id` now, whether or not routing.health checks it on a
+    /// schedule; its result shows in the registry's probe state (and its breaker, as a scheduled
+    /// check's would) once it answers. NotRouted, with `why`, when the endpoint is disabled or
+    /// cannot be checked.
+    virtual RegistryChange probeEndpoint(const QString &id, QString *why) = 0;
+    /// Closes endpoint `id`'s circuit breaker and clears its failure count now. NotRouted when the
+    /// endpoint is disabled (it has no breaker then).
+    virtual RegistryChange resetBreaker(const QString &id) = 0;
 
     /// Aliases, fallback chains and route overrides set at run time, over config.yaml's.
     virtual RoutingOverlay routingOverlay() const = 0;

@@ -40,6 +40,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 
 namespace llmproxy {
@@ -75,6 +76,9 @@ public:
     QList<CreatedKey> createdKeys;          ///< client keys created at run time (digests only)
     std::unique_ptr<KeysFile> keysFile;
     std::unique_ptr<RoutingFile> routingFile;
+    /// Priority and weight set at run time on endpoints not added at run time, by lower-case id;
+    /// win over config.yaml, the environment and discovery.
+    QHash<QString, EndpointOverride> overrides;
 
     // The security pipeline: switches, counters and events (shared with the workers through
     // SharedState), the signature file watched for changes, the guards' switches on disk.
@@ -185,10 +189,35 @@ public:
 
     bool isEnabled(const EndpointConfig &e) const { return enabledOverrides.value(e.id.toLower(), e.enabled); }
 
+    /// `e` with its toggle and its run-time priority and weight (endpoints added at run time have
+    /// theirs edited in place).
+    EndpointConfig effective(EndpointConfig e) const
+    {
+        e.enabled = isEnabled(e);
+        if (e.source != u"admin") {
+            const EndpointOverride o = overrides.value(e.id.toLower());
+            e.priority = o.priority.value_or(e.priority);
+            e.weight = o.weight.value_or(e.weight);
+        }
+        return e;
+    }
+
+    /// The endpoint `id` as configured, added or discovered, without run-time changes; nullptr when none.
+    const EndpointConfig *own(const QString &id) const
+    {
+        for (const QList<EndpointConfig> *list : {&config->endpoints, &added, &discovered}) {
+            for (const EndpointConfig &e : *list) {
+                if (e.id.compare(id, Qt::CaseInsensitive) == 0)
+                    return &e;
+            }
+        }
+        return nullptr;
+    }
+
     void saveRegistry()
     {
         QString error;
-        if (registryFile && !registryFile->save(added, enabledOverrides, &error))
+        if (registryFile && !registryFile->save(added, enabledOverrides, overrides, &error))
             qCWarning(lcEngine, "registry: %s; the change holds until the process ends", qPrintable(error));
     }
 
@@ -204,7 +233,7 @@ public:
             qCWarning(lcEngine, "registry: %s; starting from config.yaml alone", qPrintable(message));
             return;
         }
-        if (saved.added.isEmpty() && saved.toggles.isEmpty())
+        if (saved.added.isEmpty() && saved.toggles.isEmpty() && saved.overrides.isEmpty())
             return;
         for (const QString &id : std::as_const(saved.skipped))
             qCWarning(lcEngine, "registry: saved endpoint %s left out", qPrintable(id));
@@ -224,6 +253,7 @@ public:
                           qPrintable(n.config.id));
         }
         enabledOverrides.insert(saved.toggles);
+        overrides.insert(saved.overrides);
         publish();
         qCInfo(lcEngine, "registry: %s", qPrintable(message));
     }
@@ -302,11 +332,11 @@ public:
             effective->server.clientKeys.append(c);
         }
         for (EndpointConfig &e : effective->endpoints)
-            e.enabled = isEnabled(e);
+            e = this->effective(e);
         QList<EndpointConfig> found;
         for (const EndpointConfig &e : std::as_const(discovered)) {
             if (isEnabled(e))
-                found.append(e);
+                found.append(this->effective(e));
         }
         state.adminKeys.store(std::make_shared<const ApiKeyVerifier>(config->server.adminKeys),
                               std::memory_order_release);
@@ -723,14 +753,14 @@ QList<RegistryEntry> Engine::registry() const
     };
     QList<RegistryEntry> out;
     for (const QList<EndpointConfig> *list : {&std::as_const(d->config->endpoints), &std::as_const(d->added)}) {
-        for (EndpointConfig e : *list) {
-            e.enabled = d->isEnabled(e);
+        for (const EndpointConfig &own : *list) {
+            EndpointConfig e = d->effective(own);
             std::shared_ptr<EndpointHealth> health = e.enabled ? routed(e) : nullptr;
             out.append({std::move(e), std::move(health)});
         }
     }
-    for (EndpointConfig e : std::as_const(d->discovered)) {
-        e.enabled = d->isEnabled(e);
+    for (const EndpointConfig &own : std::as_const(d->discovered)) {
+        EndpointConfig e = d->effective(own);
         std::shared_ptr<EndpointHealth> health = routed(e);
         if (e.enabled && !health)
             continue; // the same server is configured by hand: that entry stands for it
@@ -747,6 +777,7 @@ RegistryChange Engine::addEndpoint(const NewEndpoint &endpoint, RegistryEntry *a
     e.source = QStringLiteral("admin");
     d->resolveKey(e, endpoint);
     d->enabledOverrides.remove(e.id.toLower()); // a toggle of an earlier endpoint of that id does not carry over
+    d->overrides.remove(e.id.toLower());
     d->added.append(e);
     d->publish();
     d->saveRegistry();
@@ -864,6 +895,164 @@ void Engine::setRoutingOverlay(const RoutingOverlay &overlay)
     emit routingChanged();
 }
 
+namespace {
+
+std::optional<RegistryEntry> findEntry(const QList<RegistryEntry> &registry, const QString &id)
+{
+    for (const RegistryEntry &r : registry) {
+        if (r.config.id.compare(id, Qt::CaseInsensitive) == 0)
+            return r;
+    }
+    return std::nullopt;
+}
+
+const QLatin1String kKeyFields[] = {QLatin1String("api_key"), QLatin1String("api_key_env"),
+                                    QLatin1String("api_key_keychain")};
+
+} // namespace
+
+RegistryChange Engine::updateEndpoint(const QString &id, const QJsonObject &edit, RegistryEntry *entry,
+                                      JsonFieldError *error)
+{
+    const std::optional<RegistryEntry> current = findEntry(registry(), id);
+    if (!current)
+        return RegistryChange::UnknownEndpoint;
+    const QString key = current->config.id.toLower();
+    if (const QJsonValue v = edit.value(QLatin1String("id"));
+        !v.isUndefined() &&
+        (!v.isString() || v.toString().trimmed().compare(current->config.id, Qt::CaseInsensitive))) {
+        *error = {QStringLiteral("'id' cannot be changed; add an endpoint with the new id and remove this one."),
+                  "id_immutable", "id"};
+        return RegistryChange::Invalid;
+    }
+    // `enabled` is a toggle for every endpoint, as POST /api/v1/registry/{id}/toggle sets it.
+    const QJsonValue enabled = edit.value(QLatin1String("enabled"));
+    if (!enabled.isUndefined() && !enabled.isBool()) {
+        *error = {QStringLiteral("'enabled' must be true or false."), "invalid_type", "enabled"};
+        return RegistryChange::Invalid;
+    }
+
+    if (current->config.source == u"admin") {
+        const auto index = std::find_if(d->added.cbegin(), d->added.cend(),
+                                        [&current](const EndpointConfig &e) { return e.id == current->config.id; }) -
+                           d->added.cbegin();
+        const EndpointConfig &was = d->added.at(index);
+        // The endpoint as a POST body, with the edit laid over it; null removes a setting.
+        QJsonObject body = newEndpointBody(was);
+        const bool newKey = std::any_of(std::begin(kKeyFields), std::end(kKeyFields),
+                                        [&edit](QLatin1String f) { return edit.contains(f); });
+        if (newKey) {
+            for (QLatin1String f : kKeyFields)
+                body.remove(f);
+        }
+        for (auto it = edit.begin(); it != edit.end(); ++it) {
+            if (it.key() == u"enabled")
+                continue;
+            if (it.value().isNull())
+                body.remove(it.key());
+            else
+                body.insert(it.key(), it.value());
+        }
+        std::optional<NewEndpoint> n = parseNewEndpoint(body, d->config->server, error);
+        if (!n)
+            return RegistryChange::Invalid;
+        if (!newKey && was.apiKeyEnv.isEmpty() && was.apiKeyKeychain.isEmpty() && !was.apiKey.isEmpty())
+            n->apiKey = was.apiKey; // a literal key is kept when the edit does not name another
+        EndpointConfig e = n->config;
+        e.id = was.id;
+        e.source = QStringLiteral("admin");
+        e.enabled = was.enabled;
+        d->resolveKey(e, *n);
+        d->added[index] = e;
+        qCInfo(lcEngine, "endpoint %s changed (%s at %s, %lld models, priority %d, weight %d)", qPrintable(e.id),
+               qPrintable(e.provider), qPrintable(e.baseUrl), qint64(e.models.size()), e.priority, e.weight);
+    } else {
+        for (auto it = edit.begin(); it != edit.end(); ++it) {
+            if (it.key() == u"id" || it.key() == u"enabled" || it.key() == u"priority" || it.key() == u"weight")
+                continue;
+            *error = {QStringLiteral("The endpoint '%1' comes from %2: '%3' can only be changed there. Here only "
+                                     "'priority', 'weight' and 'enabled' can be changed.")
+                          .arg(current->config.id,
+                               current->config.source == u"file"  ? QStringLiteral("the configuration file")
+                               : current->config.source == u"env" ? QStringLiteral("the environment")
+                                                                  : QStringLiteral("local discovery"),
+                               it.key()),
+                      "endpoint_not_editable", it.key().toUtf8()};
+            return RegistryChange::NotEditable;
+        }
+        // config.yaml's rules for both values; null goes back to the endpoint's own value.
+        QJsonObject values;
+        for (const char *f : {"priority", "weight"}) {
+            const QJsonValue v = edit.value(QLatin1String(f));
+            if (!v.isUndefined() && !v.isNull())
+                values.insert(QLatin1String(f), v);
+        }
+        EndpointDraft draft;
+        if (!readEndpointJson(values, &draft, error))
+            return RegistryChange::Invalid;
+        const EndpointConfig *own = d->own(current->config.id);
+        EndpointOverride o = d->overrides.value(key);
+        if (edit.contains(QLatin1String("priority"))) {
+            o.priority =
+                values.contains(QLatin1String("priority")) ? std::optional(draft.config.priority) : std::nullopt;
+            if (own && o.priority == own->priority)
+                o.priority.reset();
+        }
+        if (edit.contains(QLatin1String("weight"))) {
+            o.weight = values.contains(QLatin1String("weight")) ? std::optional(draft.config.weight) : std::nullopt;
+            if (own && o.weight == own->weight)
+                o.weight.reset();
+        }
+        if (o.isEmpty())
+            d->overrides.remove(key);
+        else
+            d->overrides.insert(key, o);
+        const EndpointConfig now = d->effective(own ? *own : current->config);
+        qCInfo(lcEngine, "endpoint %s: priority %d, weight %d", qPrintable(current->config.id), now.priority,
+               now.weight);
+    }
+    if (enabled.isBool())
+        d->enabledOverrides.insert(key, enabled.toBool());
+    d->publish();
+    d->saveRegistry();
+    emit endpointsChanged();
+    if (entry)
+        *entry = findEntry(registry(), id).value_or(*current);
+    return RegistryChange::Done;
+}
+
+RegistryChange Engine::probeEndpoint(const QString &id, QString *why)
+{
+    const std::optional<RegistryEntry> current = findEntry(registry(), id);
+    if (!current)
+        return RegistryChange::UnknownEndpoint;
+    if (!current->health) {
+        *why = QStringLiteral("endpoint %1 is disabled; enable it to check it").arg(current->config.id);
+        return RegistryChange::NotRouted;
+    }
+    if (!d->prober) {
+        *why = QStringLiteral("the proxy is not running");
+        return RegistryChange::NotRouted;
+    }
+    if (!d->prober->probeNow(current->config.id, why))
+        return RegistryChange::NotRouted;
+    qCInfo(lcEngine, "endpoint %s: health check started", qPrintable(current->config.id));
+    return RegistryChange::Done;
+}
+
+RegistryChange Engine::resetBreaker(const QString &id)
+{
+    const std::optional<RegistryEntry> current = findEntry(registry(), id);
+    if (!current)
+        return RegistryChange::UnknownEndpoint;
+    if (!current->health)
+        return RegistryChange::NotRouted;
+    current->health->breaker.recordSuccess();
+    qCInfo(lcEngine, "endpoint %s: circuit breaker closed by hand", qPrintable(current->config.id));
+    emit endpointsChanged();
+    return RegistryChange::Done;
+}
+
 QList<RequestRecord> Engine::takeRecords(quint64 sinceSequence, quint64 *newestSequence, quint64 *skipped) const
 {
     QMutexLocker lock(&d->recentMutex);
@@ -911,8 +1100,61 @@ void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry>
         status.successRate = health.total.successRate();
         status.requests = health.total.requests();
         status.failures = health.total.failures();
-        status.probe =
-            entry->config.probe ? probeName(health.probe.load(std::memory_order_relaxed)) : QStringLiteral("off");
+        status.lastProbeEpochMs = health.lastProbeEpochMs.load(std::memory_order_relaxed);
+        // Not checked on a schedule: "off", unless a check asked for by hand has answered.
+        status.probe = entry->config.probe || status.lastProbeEpochMs > 0
+                           ? probeName(health.probe.load(std::memory_order_relaxed))
+                           : QStringLiteral("off");
+    }
+}
+
+/// Fills the settings the Endpoints window edits, from the registry (run-time changes applied).
+void addSettings(QList<EndpointStatus> &statuses, const QList<RegistryEntry> &registry)
+{
+    for (EndpointStatus &status : statuses) {
+        for (const RegistryEntry &r : registry) {
+            if (r.config.id != status.id || r.config.source != status.source)
+                continue;
+            status.priority = r.config.priority;
+            status.weight = r.config.weight;
+            status.apiKeyEnv = r.config.apiKeyEnv;
+            status.apiKeyKeychain = r.config.apiKeyKeychain;
+            status.apiVersion = r.config.apiVersion;
+            status.costPerMtok = r.config.costPerMtok;
+            status.probeEnabled = r.config.probe;
+            break;
+        }
+    }
+}
+
+/// Latency percentiles and the newest failure per endpoint, over the requests kept for the log.
+void addRecentRequests(QList<EndpointStatus> &statuses, const std::deque<std::pair<quint64, RequestRecord>> &recent)
+{
+    QHash<QString, QList<double>> latencies;
+    QHash<QString, const RequestRecord *> lastError;
+    for (const auto &[sequence, record] : recent) {
+        if (record.endpoint.isEmpty())
+            continue;
+        latencies[record.endpoint].append(record.latencyMs);
+        if (record.status >= 400 || !record.error.isEmpty())
+            lastError.insert(record.endpoint, &record);
+    }
+    const auto percentile = [](const QList<double> &sorted, double p) {
+        return sorted.at(qMin(sorted.size() - 1, qsizetype(std::ceil(p * double(sorted.size()))) - 1));
+    };
+    for (EndpointStatus &status : statuses) {
+        QList<double> values = latencies.value(status.id);
+        if (!values.isEmpty()) {
+            std::sort(values.begin(), values.end());
+            status.recentRequests = int(values.size());
+            status.p50LatencyMs = percentile(values, 0.50);
+            status.p95LatencyMs = percentile(values, 0.95);
+        }
+        if (const RequestRecord *failed = lastError.value(status.id)) {
+            status.lastErrorTime = failed->time;
+            status.lastErrorStatus = failed->status;
+            status.lastError = failed->error;
+        }
     }
 }
 
@@ -922,7 +1164,13 @@ EngineStatus Engine::status() const
 {
     EngineStatus s;
     s.endpoints = endpointStatuses();
-    addRoutingState(s.endpoints, registry(), nowMs());
+    const QList<RegistryEntry> entries = registry();
+    addRoutingState(s.endpoints, entries, nowMs());
+    addSettings(s.endpoints, entries);
+    {
+        QMutexLocker lock(&d->recentMutex);
+        addRecentRequests(s.endpoints, d->recent);
+    }
     s.configPath = configFilePath();
     s.clientKeyRequired = d->state.current()->config().server.requiresClientKey();
     s.droppedRecords = droppedRecords();

@@ -113,6 +113,10 @@ public:
     void setRoutingOverlay(const RoutingOverlay &overlay) override;
     RegistryChange setEndpointEnabled(const QString &id, std::optional<bool> enabled,
                                       RegistryEntry *entry = nullptr) override;
+    RegistryChange updateEndpoint(const QString &id, const QJsonObject &edit, RegistryEntry *entry,
+                                  JsonFieldError *error) override;
+    RegistryChange probeEndpoint(const QString &id, QString *why) override;
+    RegistryChange resetBreaker(const QString &id) override;
 
     /// Records finished since `sinceSequence`, in arrival order per batch; returns the sequence of
     /// the newest one. `skipped`, when given, receives how many records after `sinceSequence` are no

@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QPointer>
 #include <QSet>
 #include <QThread>
@@ -555,6 +557,143 @@ void EngineController::setSecurityEnabled(std::optional<bool> enabled)
     m_engine->securityGuards()->setMasterOverride(enabled);
     onEngine([](Engine *engine) { engine->saveFeatures(); });
     pollSecurity(true);
+}
+
+// -- endpoints window
+
+bool EndpointEdit::isEmpty() const
+{
+    return !priority && !weight && !enabled && !provider && !baseUrl && !models && !apiKeyEnv && !apiKeyKeychain &&
+           !apiKey && !apiVersion && !costPerMtok && !probe;
+}
+
+namespace {
+
+/// The PATCH /api/v1/registry/{id} body of `edit`.
+QJsonObject editBody(const EndpointEdit &edit)
+{
+    QJsonObject o;
+    if (edit.priority)
+        o.insert(QStringLiteral("priority"), *edit.priority);
+    if (edit.weight)
+        o.insert(QStringLiteral("weight"), *edit.weight);
+    if (edit.enabled)
+        o.insert(QStringLiteral("enabled"), *edit.enabled);
+    if (edit.provider)
+        o.insert(QStringLiteral("provider"), *edit.provider);
+    if (edit.baseUrl)
+        o.insert(QStringLiteral("base_url"), *edit.baseUrl);
+    if (edit.models)
+        o.insert(QStringLiteral("models"), QJsonArray::fromStringList(*edit.models));
+    if (edit.apiKey)
+        o.insert(QStringLiteral("api_key"), *edit.apiKey);
+    else if (edit.apiKeyKeychain)
+        o.insert(QStringLiteral("api_key_keychain"), *edit.apiKeyKeychain);
+    else if (edit.apiKeyEnv)
+        o.insert(QStringLiteral("api_key_env"), edit.apiKeyEnv->isEmpty() ? QJsonValue() : QJsonValue(*edit.apiKeyEnv));
+    if (edit.apiVersion)
+        o.insert(QStringLiteral("api_version"),
+                 edit.apiVersion->isEmpty() ? QJsonValue() : QJsonValue(*edit.apiVersion));
+    if (edit.costPerMtok)
+        o.insert(QStringLiteral("cost_per_mtok"), *edit.costPerMtok);
+    if (edit.probe)
+        o.insert(QStringLiteral("probe"), *edit.probe);
+    return o;
+}
+
+QString unknownEndpointText(const QString &id)
+{
+    return QStringLiteral("There is no endpoint '%1' any more.").arg(id);
+}
+
+} // namespace
+
+void EngineController::runEndpointAction(std::function<QString(Engine *)> work, EndpointDone done)
+{
+    // The answer comes back through a relay object of this thread that the work keeps alive, so it
+    // arrives safely even when the controller is gone by then (and is dropped there).
+    std::shared_ptr<QObject> relay(new QObject, [](QObject *o) { o->deleteLater(); });
+    QPointer<EngineController> self(this);
+    onEngine([work = std::move(work), done = std::move(done), relay, self](Engine *engine) {
+        const QString error = work(engine);
+        QMetaObject::invokeMethod(
+            relay.get(),
+            [done, error, self] {
+                if (self && done)
+                    done(error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void EngineController::updateEndpoint(const QString &id, const EndpointEdit &edit, EndpointDone done)
+{
+    runEndpointAction(
+        [id, body = editBody(edit)](Engine *engine) -> QString {
+            JsonFieldError error;
+            switch (engine->updateEndpoint(id, body, nullptr, &error)) {
+            case RegistryChange::Done:
+                return {};
+            case RegistryChange::Invalid:
+            case RegistryChange::NotEditable:
+                return error.message;
+            default:
+                return unknownEndpointText(id);
+            }
+        },
+        std::move(done));
+}
+
+void EngineController::deleteEndpoint(const QString &id, EndpointDone done)
+{
+    runEndpointAction(
+        [id](Engine *engine) -> QString {
+            switch (engine->removeEndpoint(id)) {
+            case RegistryChange::Done:
+                return {};
+            case RegistryChange::NotRemovable:
+                return QStringLiteral("The endpoint '%1' comes from the configuration (config.yaml, the environment "
+                                      "or discovery) and cannot be deleted here; disable it instead.")
+                    .arg(id);
+            default:
+                return unknownEndpointText(id);
+            }
+        },
+        std::move(done));
+}
+
+void EngineController::probeEndpoint(const QString &id, EndpointDone done)
+{
+    runEndpointAction(
+        [id](Engine *engine) -> QString {
+            QString why;
+            switch (engine->probeEndpoint(id, &why)) {
+            case RegistryChange::Done:
+                return {};
+            case RegistryChange::NotRouted:
+                return why.isEmpty() ? why : why.front().toUpper() + why.mid(1) + u'.';
+            default:
+                return unknownEndpointText(id);
+            }
+        },
+        std::move(done));
+}
+
+void EngineController::resetBreaker(const QString &id, EndpointDone done)
+{
+    runEndpointAction(
+        [id](Engine *engine) -> QString {
+            switch (engine->resetBreaker(id)) {
+            case RegistryChange::Done:
+                return {};
+            case RegistryChange::NotRouted:
+                return QStringLiteral("The endpoint '%1' is disabled: it has no circuit breaker until it is enabled.")
+                    .arg(id);
+            default:
+                return unknownEndpointText(id);
+            }
+        },
+        std::move(done));
 }
 
 } // namespace llmproxy

@@ -93,6 +93,30 @@ struct ConfigCheck
     QStringList overridden;
 };
 
+/// A change to one endpoint from the Endpoints window; unset fields stay as they are. An endpoint
+/// added at run time (source "admin") takes every field; one from config.yaml, the environment or
+/// discovery only `priority`, `weight` and `enabled` (EngineController::updateEndpoint() refuses
+/// the others, saying so). The rules are config.yaml's.
+struct EndpointEdit
+{
+    std::optional<int> priority; ///< lower is preferred; -1,000,000 … 1,000,000
+    std::optional<int> weight;   ///< share among endpoints of the same priority; 1 … 1,000,000
+    std::optional<bool> enabled;
+    std::optional<QString> provider;   ///< a provider preset name
+    std::optional<QString> baseUrl;    ///< http(s) URL
+    std::optional<QStringList> models; ///< empty: any model
+    /// Where the key comes from: set one of these three to replace the key source (the others are
+    /// dropped); none set keeps it. An empty apiKeyEnv means the provider's usual variable.
+    std::optional<QString> apiKeyEnv;
+    std::optional<QString> apiKeyKeychain;
+    std::optional<QString> apiKey;
+    std::optional<QString> apiVersion; ///< empty removes it
+    std::optional<double> costPerMtok; ///< 0 = unknown
+    std::optional<bool> probe;         ///< checked by routing.health on its schedule
+
+    bool isEmpty() const;
+};
+
 /// The facade over the Engine for the UI and the app shell. Lives in the GUI/main thread; the
 /// engine may live on another thread (EngineHost) or the same one (tests). With the engine on
 /// another thread, every change is posted to it and never waited for, and the window reads value
@@ -187,6 +211,24 @@ public:
     /// with an empty key and why not. Once a key exists every client must send one.
     void createClientKey(const QString &name, std::function<void(const QString &key, const QString &error)> done);
 
+    // -- endpoints window
+    /// How an endpoint change ended: called on this thread, never before the call that asked for
+    /// it has returned, with an empty `error` when it was done, else why not (a sentence to show).
+    /// Not called when the controller is gone by then.
+    using EndpointDone = std::function<void(const QString &error)>;
+    /// Changes endpoint `id` (see EndpointEdit): invalid values change nothing and come back as the
+    /// error. The workers route by the change from the next request; it is kept in registry.json
+    /// (run-time endpoints as they are, the priority and weight of others as changes over their own
+    /// settings) and survives reloads and restarts. endpointsChanged follows.
+    void updateEndpoint(const QString &id, const EndpointEdit &edit, EndpointDone done);
+    /// Removes an endpoint added at run time; others can only be disabled (the error says so).
+    void deleteEndpoint(const QString &id, EndpointDone done);
+    /// Starts a health check of endpoint `id` now: `done` says it started (or why it cannot); the
+    /// result shows in its `probe` state (and breaker) when the endpoint answers.
+    void probeEndpoint(const QString &id, EndpointDone done);
+    /// Closes endpoint `id`'s circuit breaker now, clearing its failure count.
+    void resetBreaker(const QString &id, EndpointDone done);
+
 public slots:
     void setPaused(bool paused);
     /// The kill switch: every inference request is refused at once until it is released.
@@ -228,6 +270,8 @@ private:
     void applyStatus(const EngineStatus &status, bool onlyIfChanged);
     /// Emits new security decisions, and the status when it changed (or always, with `force`).
     void pollSecurity(bool force);
+    /// Runs `work` on the engine's thread and hands its answer (empty = done) to `done` here.
+    void runEndpointAction(std::function<QString(Engine *)> work, EndpointDone done);
     Engine *m_engine;
     class Private;
     Private *d;

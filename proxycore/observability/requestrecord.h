@@ -57,6 +57,24 @@ struct EndpointStatus
     quint64 requests = 0;        ///< requests answered by the endpoint (successes and failures)
     quint64 failures = 0;
     QString probe;               ///< last health probe: "unknown", "healthy", "unhealthy"; "off" = not probed
+    qint64 lastProbeEpochMs = 0; ///< when the last health check ended (ms since the epoch); 0 = none yet
+
+    // Settings in force, run-time changes applied (what the Endpoints window edits).
+    int priority = 0;         ///< lower is preferred
+    int weight = 1;           ///< share among the endpoints of the same priority
+    QString apiKeyEnv;        ///< the variable the key came from; empty for none, a literal or the keychain
+    QString apiKeyKeychain;   ///< the keychain entry the key came from; empty when none
+    QString apiVersion;       ///< Azure's api-version; empty when none
+    double costPerMtok = 0.0; ///< input price per million tokens; 0 = unknown
+    bool probeEnabled = true; ///< routing.health checks it on its schedule (`probe`)
+
+    // From the requests the engine keeps for the log (the newest 500 of all endpoints).
+    int recentRequests = 0;    ///< of this endpoint among them
+    double p50LatencyMs = 0.0; ///< median latency over those; 0 when none
+    double p95LatencyMs = 0.0; ///< 95th percentile over those; 0 when none
+    QDateTime lastErrorTime;   ///< the newest of those that failed (status >= 400 or an error); null = none
+    int lastErrorStatus = 0;   ///< its HTTP status
+    QString lastError;         ///< its error code (e.g. "upstream_error"); may be empty
 
     friend bool operator==(const EndpointStatus &, const EndpointStatus &) = default;
 };

@@ -197,6 +197,11 @@ void HealthProber::sync()
                 slot.dueMs = now + firstDelayMs(interval);
                 slot.request = std::move(*request);
                 m_slots.insert(endpoint.config.id, std::move(slot));
+            } else if (!it->scheduled) {
+                // A check probeNow() started becomes part of the schedule.
+                it->scheduled = true;
+                it->request = std::move(*request);
+                it->dueMs = now + firstDelayMs(interval);
             } else if (it->request != *request) {
                 // What the last checks said is about another URL, key or mode.
                 drop(*it);
@@ -211,6 +216,19 @@ void HealthProber::sync()
     for (auto it = m_slots.begin(); it != m_slots.end();) {
         if (wanted.contains(it.key())) {
             ++it;
+            continue;
+        }
+        if (!it->scheduled) {
+            // A check probeNow() started runs to its end while the endpoint is still routed.
+            const bool routed =
+                m_snapshot && std::any_of(m_snapshot->endpoints().cbegin(), m_snapshot->endpoints().cend(),
+                                          [&it](const ResolvedEndpoint &e) { return e.config.id == it.key(); });
+            if (routed && it->reply) {
+                ++it;
+                continue;
+            }
+            drop(*it);
+            it = m_slots.erase(it);
             continue;
         }
         drop(*it);
@@ -233,8 +251,14 @@ void HealthProber::arm()
         return;
     }
     qint64 next = std::numeric_limits<qint64>::max();
-    for (const Slot &slot : std::as_const(m_slots))
-        next = qMin(next, slot.dueMs);
+    for (const Slot &slot : std::as_const(m_slots)) {
+        if (slot.scheduled)
+            next = qMin(next, slot.dueMs);
+    }
+    if (next == std::numeric_limits<qint64>::max()) {
+        m_timer.stop();
+        return;
+    }
     m_timer.start(int(std::clamp<qint64>(next - m_elapsed.elapsed(), 0, std::numeric_limits<int>::max())));
 }
 
@@ -246,7 +270,7 @@ void HealthProber::runDue()
     const qint64 now = m_elapsed.elapsed();
     for (const ResolvedEndpoint &endpoint : m_snapshot->endpoints()) {
         const auto it = m_slots.find(endpoint.config.id);
-        if (it == m_slots.end() || it->dueMs > now)
+        if (it == m_slots.end() || !it->scheduled || it->dueMs > now)
             continue;
         it->dueMs = now + nextDelayMs(interval);
         if (!it->reply) // a check still running (timeout near the interval) is not doubled
@@ -255,11 +279,43 @@ void HealthProber::runDue()
     arm();
 }
 
-void HealthProber::check(const ResolvedEndpoint &endpoint, Slot &slot)
+bool HealthProber::probeNow(const QString &id, QString *why)
+{
+    const ResolvedEndpoint *endpoint = nullptr;
+    if (m_snapshot) {
+        for (const ResolvedEndpoint &e : m_snapshot->endpoints()) {
+            if (e.config.id == id)
+                endpoint = &e;
+        }
+    }
+    if (!endpoint) {
+        *why = QStringLiteral("endpoint %1 is not routed (disabled or unknown)").arg(id);
+        return false;
+    }
+    std::optional<HealthCheckRequest> request = healthCheckRequest(*endpoint, m_snapshot->config().routing.health.mode);
+    if (!request) {
+        *why = QStringLiteral("endpoint %1 has no health check in %2 mode (routing.health.mode)")
+                   .arg(id, m_snapshot->config().routing.health.mode);
+        return false;
+    }
+    auto it = m_slots.find(id);
+    if (it == m_slots.end()) {
+        Slot slot;
+        slot.scheduled = false;
+        slot.request = std::move(*request);
+        it = m_slots.insert(id, std::move(slot));
+    } else if (it->reply) {
+        return true; // the check running now answers this one too
+    }
+    check(*endpoint, *it, true);
+    return true;
+}
+
+void HealthProber::check(const ResolvedEndpoint &endpoint, Slot &slot, bool force)
 {
     const CircuitBreaker &breaker = endpoint.health->breaker;
     const qint64 nowMs = m_clock();
-    switch (breaker.state(nowMs)) {
+    switch (force ? CircuitBreaker::State::Closed : breaker.state(nowMs)) {
     case CircuitBreaker::State::Closed:
         break;
     case CircuitBreaker::State::HalfOpen:
@@ -316,6 +372,8 @@ void HealthProber::finished(QNetworkReply *reply, const QString &id, const std::
         reply->abort();
     reply->deleteLater();
     apply(id, *it, *health, classify(status, it->request.method == "GET"), detail);
+    if (const auto done = m_slots.find(id); done != m_slots.end() && !done->scheduled && !done->reply)
+        m_slots.erase(done);
 }
 
 void HealthProber::apply(const QString &id, Slot &slot, EndpointHealth &health, Outcome outcome, const QString &detail)

@@ -100,6 +100,13 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
 
+    /// Checks endpoint `id` of the snapshot now, out of schedule: also when routing.health does not
+    /// check it on a schedule (probe: false, a local server, checks switched off) and while its
+    /// breaker is open. The result is stored and signalled as a scheduled check's is; a check of it
+    /// already running counts as this one. False with `why` when the snapshot has no endpoint `id`
+    /// or it cannot be checked (an Azure deployment in models mode). The schedule is not moved.
+    bool probeNow(const QString &id, QString *why);
+
     /// Average time between checks in milliseconds, instead of the configuration's interval_s
     /// (finer than seconds, for tests and tools); 0 = the configuration's.
     void setIntervalMs(int ms);
@@ -118,6 +125,7 @@ private:
         HealthCheckRequest request;
         QPointer<QNetworkReply> reply; ///< the check in flight
         std::optional<Outcome> last;   ///< of the latest check with this request
+        bool scheduled = true;         ///< false: only the check probeNow() started, forgotten once it ends
     };
 
     qint64 intervalMs() const;
@@ -127,7 +135,8 @@ private:
     void sync();
     void arm();
     void runDue();
-    void check(const ResolvedEndpoint &endpoint, Slot &slot);
+    /// Sends the check; `force` sends it even while the breaker holds calls back.
+    void check(const ResolvedEndpoint &endpoint, Slot &slot, bool force = false);
     void finished(QNetworkReply *reply, const QString &id, const std::shared_ptr<EndpointHealth> &health);
     void apply(const QString &id, Slot &slot, EndpointHealth &health, Outcome outcome, const QString &detail);
     void drop(Slot &slot);

@@ -13,7 +13,13 @@ namespace llmproxy {
 
 namespace {
 
-constexpr int kVersion = 1;
+constexpr int kVersion = 1; // "overrides" came later; files without it have none
+
+// config.yaml's ranges for an endpoint's priority and weight (configschema.cpp).
+constexpr int kMinPriority = -1'000'000;
+constexpr int kMaxPriority = 1'000'000;
+constexpr int kMinWeight = 1;
+constexpr int kMaxWeight = 1'000'000;
 
 } // namespace
 
@@ -58,14 +64,36 @@ bool RegistryFile::load(const ServerConfig &server, Contents *contents, QString 
         if (it.value().isBool())
             contents->toggles.insert(it.key().toLower(), it.value().toBool());
     }
-    *message = QStringLiteral("%1 added endpoint(s) and %2 toggle(s) from %3")
+    const QJsonObject overrides = root.value(QLatin1String("overrides")).toObject();
+    for (auto it = overrides.begin(); it != overrides.end(); ++it) {
+        // The same ranges as config.yaml's; a value out of them (edited by hand) is left out.
+        const QJsonObject o = it.value().toObject();
+        EndpointOverride entry;
+        const QJsonValue priority = o.value(QLatin1String("priority"));
+        const QJsonValue weight = o.value(QLatin1String("weight"));
+        if (priority.isDouble() && priority.toDouble() == priority.toInt() && priority.toInt() >= kMinPriority &&
+            priority.toInt() <= kMaxPriority)
+            entry.priority = priority.toInt();
+        else if (!priority.isUndefined())
+            contents->skipped.append(QStringLiteral("%1 (priority out of range)").arg(it.key()));
+        if (weight.isDouble() && weight.toDouble() == weight.toInt() && weight.toInt() >= kMinWeight &&
+            weight.toInt() <= kMaxWeight)
+            entry.weight = weight.toInt();
+        else if (!weight.isUndefined())
+            contents->skipped.append(QStringLiteral("%1 (weight out of range)").arg(it.key()));
+        if (!entry.isEmpty())
+            contents->overrides.insert(it.key().toLower(), entry);
+    }
+    *message = QStringLiteral("%1 added endpoint(s), %2 toggle(s) and %3 priority/weight change(s) from %4")
                    .arg(contents->added.size())
                    .arg(contents->toggles.size())
+                   .arg(contents->overrides.size())
                    .arg(m_path);
     return true;
 }
 
-bool RegistryFile::save(const QList<EndpointConfig> &added, const QHash<QString, bool> &toggles, QString *error) const
+bool RegistryFile::save(const QList<EndpointConfig> &added, const QHash<QString, bool> &toggles,
+                        const QHash<QString, EndpointOverride> &overrides, QString *error) const
 {
     QJsonArray endpoints;
     QJsonArray lostKeys;
@@ -77,10 +105,21 @@ bool RegistryFile::save(const QList<EndpointConfig> &added, const QHash<QString,
     QJsonObject t;
     for (auto it = toggles.cbegin(); it != toggles.cend(); ++it)
         t.insert(it.key(), it.value());
+    QJsonObject o;
+    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it) {
+        QJsonObject entry;
+        if (it->priority)
+            entry.insert(QStringLiteral("priority"), *it->priority);
+        if (it->weight)
+            entry.insert(QStringLiteral("weight"), *it->weight);
+        if (!entry.isEmpty())
+            o.insert(it.key(), entry);
+    }
     const QJsonObject root{{QStringLiteral("version"), kVersion},
                            {QStringLiteral("added"), endpoints},
                            {QStringLiteral("literal_keys_not_saved"), lostKeys},
-                           {QStringLiteral("toggles"), t}};
+                           {QStringLiteral("toggles"), t},
+                           {QStringLiteral("overrides"), o}};
     return replaceFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 

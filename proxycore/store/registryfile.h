@@ -8,10 +8,25 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace llmproxy {
 
+/// Run-time changes to an endpoint that comes from config.yaml, the environment or discovery:
+/// only its place in the routing order. Unset fields keep the endpoint's own value.
+struct EndpointOverride
+{
+    std::optional<int> priority; ///< within config.yaml's range for `priority`
+    std::optional<int> weight;   ///< within config.yaml's range for `weight`
+
+    bool isEmpty() const { return !priority && !weight; }
+    friend bool operator==(const EndpointOverride &, const EndpointOverride &) = default;
+};
+
 /// The endpoint registry's run-time changes on disk, so that they outlive a restart: endpoints
-/// added through the admin API and the on/off toggles of every endpoint. One JSON file replaced
+/// added through the admin API, the on/off toggles of every endpoint and the priority and weight
+/// set at run time on endpoints from elsewhere (files without them, from earlier versions, read as
+/// having none). One JSON file replaced
 /// atomically on each change; each added endpoint is kept as the POST /api/v1/registry body that
 /// adds it again, and read back through the admin API's own validation. Keys are never written:
 /// an endpoint keeps the name of the keychain entry or variable its key came from (read again at
@@ -31,6 +46,7 @@ public:
         /// from a variable; apiKey never set).
         QList<NewEndpoint> added;
         QHash<QString, bool> toggles; ///< by lower-case endpoint id
+        QHash<QString, EndpointOverride> overrides; ///< by lower-case endpoint id
         QStringList lostKeys;         ///< ids of added endpoints whose literal key was not kept
         QStringList skipped;          ///< entries the admin API would refuse (edited by hand), with why
     };
@@ -40,8 +56,9 @@ public:
     /// with `message`, and is replaced by the next save.
     bool load(const ServerConfig &server, Contents *contents, QString *message) const;
 
-    /// Writes `added` (source "admin") and `toggles`. False with `error` when it cannot.
-    bool save(const QList<EndpointConfig> &added, const QHash<QString, bool> &toggles, QString *error) const;
+    /// Writes `added` (source "admin"), `toggles` and `overrides`. False with `error` when it cannot.
+    bool save(const QList<EndpointConfig> &added, const QHash<QString, bool> &toggles,
+              const QHash<QString, EndpointOverride> &overrides, QString *error) const;
 
 private:
     QString m_path;

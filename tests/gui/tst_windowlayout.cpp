@@ -13,6 +13,7 @@
 #include "ui/appearance.h"
 #include "ui/connecttooldialog.h"
 #include "ui/desktopshell.h"
+#include "ui/endpointswindow.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
 #include "ui/playgroundwindow.h"
@@ -111,7 +112,8 @@ private slots:
         QTest::addColumn<QString>("window");
         QTest::addColumn<QString>("theme");
         QTest::addColumn<QSize>("screen");
-        for (const char *window : {"main", "threats", "guards", "settings", "playground", "connect-tool"}) {
+        for (const char *window :
+             {"main", "endpoints", "threats", "guards", "settings", "playground", "connect-tool"}) {
             for (const char *theme : {"light", "dark"}) {
                 for (const QSize screen : {QSize(1280, 800), QSize(800, 600)}) {
                     QTest::addRow("%s %s %dx%d", window, theme, screen.width(), screen.height())
@@ -231,6 +233,10 @@ private:
         if (window == u"threats") {
             m_shell->showThreats();
             return m_shell->threatsWindow();
+        }
+        if (window == u"endpoints") {
+            m_shell->showEndpoints();
+            return m_shell->endpointsWindow();
         }
         if (window == u"guards") {
             m_shell->showGuards();

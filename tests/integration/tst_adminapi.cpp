@@ -80,6 +80,10 @@ private slots:
     void invalidEndpointIs400();
     void toggleOffDrainsWithoutDroppingTheStream();
     void toggleOfUnknownEndpointIs404();
+    void patchReordersConfiguredEndpoints();
+    void patchOfConfiguredEndpointTakesOnlyItsOrder();
+    void patchChangesAnAddedEndpoint();
+    void probeAndResetBreaker();
     void togglesAndAddedEndpointsSurviveReload();
     void togglesAndAddedEndpointsSurviveARestart();
     void panicRefusesTheNextRequest();
@@ -139,6 +143,8 @@ void TestAdminApi::init()
     QCOMPARE(admin("POST", u"/api/v1/proxy/toggle"_s, "{\"paused\":false}"_ba).status, 200);
     QCOMPARE(admin("POST", u"/api/v1/registry/mock/toggle"_s, "{\"enabled\":true}"_ba).status, 200);
     QCOMPARE(admin("POST", u"/api/v1/registry/backup/toggle"_s, "{\"enabled\":true}"_ba).status, 200);
+    for (const QString &id : {u"mock"_s, u"backup"_s})
+        QCOMPARE(admin("PATCH", u"/api/v1/registry/"_s + id, "{\"priority\":null,\"weight\":null}"_ba).status, 200);
     for (const QString &id : {u"added"_s, u"literal"_s}) {
         const int status = admin("DELETE", u"/api/v1/registry/"_s + id).status;
         QVERIFY(status == 200 || status == 404);
@@ -361,6 +367,127 @@ void TestAdminApi::duplicateIdIs409()
     QCOMPARE(idsOf(admin("GET", u"/api/v1/registry"_s)), (QStringList{u"mock"_s, u"backup"_s, u"added"_s}));
 }
 
+void TestAdminApi::patchReordersConfiguredEndpoints()
+{
+    // mock (priority 0) is preferred over backup (priority 10) for mock-chat, until backup moves ahead.
+    QCOMPARE(chat(u"mock-chat"_s, u"first"_s).header("x-llmproxy-endpoint"), QByteArray("mock"));
+    const HttpResponse patched = admin("PATCH", u"/api/v1/registry/Backup"_s, "{\"priority\":-1,\"weight\":3}"_ba);
+    QVERIFY2(patched.status == 200, qPrintable(patched.describe()));
+    QCOMPARE(patched.json().value("id"_L1).toString(), u"backup"_s);
+    QCOMPARE(patched.json().value("priority"_L1).toInt(), -1);
+    QCOMPARE(patched.json().value("weight"_L1).toInt(), 3);
+    QCOMPARE(patched.json().value("source"_L1).toString(), u"file"_s);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(chat(u"mock-chat"_s, u"again"_s).header("x-llmproxy-endpoint"), QByteArray("backup"));
+    QCOMPARE(entryOf(admin("GET", u"/api/v1/registry"_s), u"backup"_s).value("priority"_L1).toInt(), -1);
+
+    // A reload keeps the change; null goes back to the configuration's value.
+    const qsizetype reloadsBefore = m_gateway.proxy.stdErr().count("configuration reloaded");
+    QVERIFY(m_gateway.proxy.sendSignal(SIGHUP));
+    QVERIFY2(QTest::qWaitFor([&] { return m_gateway.proxy.stdErr().count("configuration reloaded") > reloadsBefore; },
+                             10000),
+             qPrintable(m_gateway.proxy.diagnostics()));
+    QCOMPARE(entryOf(admin("GET", u"/api/v1/registry"_s), u"backup"_s).value("priority"_L1).toInt(), -1);
+    const HttpResponse back = admin("PATCH", u"/api/v1/registry/backup"_s, "{\"priority\":null}"_ba);
+    QCOMPARE(back.json().value("priority"_L1).toInt(), 10);
+    QCOMPARE(back.json().value("weight"_L1).toInt(), 3);
+    QCOMPARE(chat(u"mock-chat"_s, u"back"_s).header("x-llmproxy-endpoint"), QByteArray("mock"));
+
+    const HttpResponse unknown = admin("PATCH", u"/api/v1/registry/nope"_s, "{\"priority\":1}"_ba);
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(errorCode(unknown), QByteArray("endpoint_not_found"));
+}
+
+void TestAdminApi::patchOfConfiguredEndpointTakesOnlyItsOrder()
+{
+    const HttpResponse url = admin("PATCH", u"/api/v1/registry/mock"_s, "{\"base_url\":\"http://127.0.0.1:9/v1\"}"_ba);
+    QVERIFY2(url.status == 409, qPrintable(url.describe()));
+    QVERIFY2(openAiErrorProblem(url.body).isEmpty(), qPrintable(openAiErrorProblem(url.body)));
+    QCOMPARE(errorCode(url), QByteArray("endpoint_not_editable"));
+    QCOMPARE(url.json().value("error"_L1).toObject().value("param"_L1).toString(), u"base_url"_s);
+    for (const QByteArray &body : {"{\"weight\":0}"_ba, "{\"priority\":\"high\"}"_ba, "{\"priority\":2000000}"_ba,
+                                   "{\"enabled\":\"yes\"}"_ba, "[1]"_ba, "{\"id\":\"other\"}"_ba}) {
+        const HttpResponse r = admin("PATCH", u"/api/v1/registry/mock"_s, body);
+        QVERIFY2(r.status == 400, qPrintable(QString::fromUtf8(body) + u": "_s + r.describe()));
+        QVERIFY2(openAiErrorProblem(r.body).isEmpty(), qPrintable(openAiErrorProblem(r.body)));
+    }
+    const QJsonObject mock = entryOf(admin("GET", u"/api/v1/registry"_s), u"mock"_s);
+    QCOMPARE(mock.value("priority"_L1).toInt(), 0);
+    QCOMPARE(mock.value("weight"_L1).toInt(), 1);
+    QCOMPARE(mock.value("base_url"_L1).toString(), m_gateway.mock.baseUrl());
+
+    const HttpResponse off = admin("PATCH", u"/api/v1/registry/mock"_s, "{\"enabled\":false}"_ba);
+    QCOMPARE(off.json().value("enabled"_L1), QJsonValue(false));
+    QCOMPARE(chat(u"mock-chat"_s, u"while off"_s).header("x-llmproxy-endpoint"), QByteArray("backup"));
+}
+
+void TestAdminApi::patchChangesAnAddedEndpoint()
+{
+    const HttpResponse added = admin("POST", u"/api/v1/registry"_s,
+                                     json({{u"id"_s, u"added"_s},
+                                           {u"base_url"_s, m_gateway.mock.baseUrl()},
+                                           {u"models"_s, QJsonArray{u"added-model"_s}},
+                                           {u"api_key_env"_s, u"SECOND_UPSTREAM_KEY"_s}}));
+    QCOMPARE(added.status, 201);
+    const HttpResponse patched =
+        admin("PATCH", u"/api/v1/registry/added"_s,
+              json({{u"models"_s, QJsonArray{u"renamed-model"_s}}, {u"priority"_s, 4}, {u"cost_per_mtok"_s, 2.5}}));
+    QVERIFY2(patched.status == 200, qPrintable(patched.describe()));
+    QCOMPARE(patched.json().value("models"_L1).toArray(), QJsonArray{u"renamed-model"_s});
+    QCOMPARE(patched.json().value("priority"_L1).toInt(), 4);
+    QCOMPARE(patched.json().value("api_key_env"_L1).toString(), u"SECOND_UPSTREAM_KEY"_s);
+    QCOMPARE(patched.json().value("has_key"_L1), QJsonValue(true));
+    QCOMPARE(chat(u"renamed-model"_s, u"renamed"_s).status, 200);
+    QCOMPARE(lastUpstreamAuthorization(), QByteArray("Bearer ") + kSecondKey);
+    QCOMPARE(chat(u"added-model"_s, u"old name"_s).status, 404);
+
+    // A bad value changes nothing, and says which field.
+    const HttpResponse bad = admin("PATCH", u"/api/v1/registry/added"_s,
+                                   json({{u"base_url"_s, u"ftp://example.com"_s}, {u"priority"_s, 9}}));
+    QVERIFY2(bad.status == 400, qPrintable(bad.describe()));
+    QCOMPARE(bad.json().value("error"_L1).toObject().value("param"_L1).toString(), u"base_url"_s);
+    const HttpResponse typo = admin("PATCH", u"/api/v1/registry/added"_s, json({{u"modles"_s, QJsonArray{}}}));
+    QCOMPARE(typo.status, 400);
+    QCOMPARE(errorCode(typo), QByteArray("unknown_field"));
+    const QJsonObject unchanged = entryOf(admin("GET", u"/api/v1/registry"_s), u"added"_s);
+    QCOMPARE(unchanged.value("base_url"_L1).toString(), m_gateway.mock.baseUrl());
+    QCOMPARE(unchanged.value("priority"_L1).toInt(), 4);
+
+    // A new key source replaces the old one.
+    const HttpResponse literal =
+        admin("PATCH", u"/api/v1/registry/added"_s, json({{u"api_key"_s, QString::fromLatin1(kLiteralKey)}}));
+    QCOMPARE(literal.status, 200);
+    QCOMPARE(literal.json().value("api_key_env"_L1), QJsonValue());
+    QCOMPARE(chat(u"renamed-model"_s, u"literal"_s).status, 200);
+    QCOMPARE(lastUpstreamAuthorization(), QByteArray("Bearer ") + kLiteralKey);
+    // ...and stays when a later edit does not name one.
+    QCOMPARE(admin("PATCH", u"/api/v1/registry/added"_s, "{\"weight\":2}"_ba).status, 200);
+    QCOMPARE(chat(u"renamed-model"_s, u"literal kept"_s).status, 200);
+    QCOMPARE(lastUpstreamAuthorization(), QByteArray("Bearer ") + kLiteralKey);
+}
+
+void TestAdminApi::probeAndResetBreaker()
+{
+    const HttpResponse probe = admin("POST", u"/api/v1/registry/mock/probe"_s);
+    QVERIFY2(probe.status == 202, qPrintable(probe.describe()));
+    QCOMPARE(probe.json(), (QJsonObject{{u"id"_s, u"mock"_s}, {u"probe"_s, u"started"_s}}));
+    QTRY_COMPARE_WITH_TIMEOUT(entryOf(admin("GET", u"/api/v1/registry"_s), u"mock"_s).value("probe"_L1).toString(),
+                              u"healthy"_s, 10'000);
+
+    QCOMPARE(errorCode(admin("POST", u"/api/v1/registry/nope/probe"_s)), QByteArray("endpoint_not_found"));
+    QCOMPARE(errorCode(admin("POST", u"/api/v1/registry/nope/reset"_s)), QByteArray("endpoint_not_found"));
+    QCOMPARE(admin("GET", u"/api/v1/registry/mock/probe"_s).status, 405);
+    QCOMPARE(admin("POST", u"/api/v1/registry/backup/toggle"_s, "{\"enabled\":false}"_ba).status, 200);
+    const HttpResponse disabled = admin("POST", u"/api/v1/registry/backup/probe"_s);
+    QCOMPARE(disabled.status, 409);
+    QCOMPARE(errorCode(disabled), QByteArray("endpoint_not_routed"));
+    QCOMPARE(errorCode(admin("POST", u"/api/v1/registry/backup/reset"_s)), QByteArray("endpoint_not_routed"));
+
+    const HttpResponse reset = admin("POST", u"/api/v1/registry/mock/reset"_s);
+    QVERIFY2(reset.status == 200, qPrintable(reset.describe()));
+    QCOMPARE(reset.json().value("breaker"_L1).toObject().value("state"_L1).toString(), u"closed"_s);
+}
+
 void TestAdminApi::configuredEndpointIsNotRemovable()
 {
     const HttpResponse r = admin("DELETE", u"/api/v1/registry/mock"_s);
@@ -558,6 +685,7 @@ void TestAdminApi::togglesAndAddedEndpointsSurviveARestart()
                  .status,
              201);
     QCOMPARE(call(gateway.proxy, "POST", u"/api/v1/registry/backup/toggle"_s).status, 200);
+    QCOMPARE(call(gateway.proxy, "PATCH", u"/api/v1/registry/mock"_s, "{\"priority\":7,\"weight\":5}").status, 200);
     const QString dataDir = gateway.proxy.dataDir();
     QFile saved(dataDir + u"/registry.json"_s);
     QVERIFY(saved.open(QIODevice::ReadOnly));
@@ -573,6 +701,8 @@ void TestAdminApi::togglesAndAddedEndpointsSurviveARestart()
     const HttpResponse registry = call(restarted, "GET", u"/api/v1/registry"_s);
     QCOMPARE(idsOf(registry), (QStringList{u"mock"_s, u"backup"_s, u"from-env"_s, u"literal"_s}));
     QCOMPARE(entryOf(registry, u"backup"_s).value("enabled"_L1), QJsonValue(false));
+    QCOMPARE(entryOf(registry, u"mock"_s).value("priority"_L1).toInt(), 7);
+    QCOMPARE(entryOf(registry, u"mock"_s).value("weight"_L1).toInt(), 5);
     const QJsonObject fromEnv = entryOf(registry, u"from-env"_s);
     QCOMPARE(fromEnv.value("source"_L1).toString(), u"admin"_s);
     QCOMPARE(fromEnv.value("weight"_L1).toInt(), 4);

@@ -226,6 +226,7 @@ private Q_SLOTS:
     void completionModeOnTheWire();
     void optOutsAreNotProbed();
     void newestSnapshotApplies();
+    void probeNowChecksOutOfSchedule();
     void configurationKeys();
     void discoveryReportsLoadedModels();
 };
@@ -646,6 +647,53 @@ void TestHealthProber::optOutsAreNotProbed()
     QVERIFY(azureServer.requests.isEmpty());
     for (const ResolvedEndpoint &e : snapshot->endpoints())
         QCOMPARE(probeOf(e), e.config.id == u"local" ? EndpointHealth::Probe::Healthy : EndpointHealth::Probe::Unknown);
+}
+
+void TestHealthProber::probeNowChecksOutOfSchedule()
+{
+    FakeServer up;
+    up.replies.insert("/v1/models", {200, "{\"data\":[]}"});
+    Setup s;
+    EndpointConfig off = endpoint(u"off"_s, u"openai_compatible"_s, up.baseUrl());
+    off.probe = false; // never checked on a schedule, but on demand
+    const EndpointConfig azure = endpoint(u"azure"_s, u"azure"_s, up.baseUrl(u"/openai/v1"_s), u"k"_s);
+    s.endpoints = {off, azure,
+                   endpoint(u"dead"_s, u"openai_compatible"_s, u"http://127.0.0.1:%1/v1"_s.arg(closedPort()))};
+    s.intervalS = 0; // no schedule at all
+    s.breakerThreshold = 1;
+    s.breakerRecoveryS = 60;
+    const RoutingSnapshotPtr snapshot = snapshotOf(s);
+
+    HealthProber prober;
+    QSignalSpy spy(&prober, &HealthProber::probed);
+    prober.setSnapshot(snapshot);
+    prober.start();
+    QString why;
+    QVERIFY2(prober.probeNow(u"off"_s, &why), qPrintable(why));
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 5000);
+    QCOMPARE(spy.first().at(0).toString(), u"off"_s);
+    QCOMPARE(probeOf(snapshot->endpoints().at(0)), EndpointHealth::Probe::Healthy);
+    QCOMPARE(up.requests.size(), 1);
+    // Once answered it is forgotten: no schedule picks it up.
+    prober.setSnapshot(snapshot);
+    QTest::qWait(200);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(probeOf(snapshot->endpoints().at(0)), EndpointHealth::Probe::Healthy);
+
+    // A failing check counts for the breaker, and a second one runs while it is open.
+    const ResolvedEndpoint &dead = snapshot->endpoints().at(2);
+    QVERIFY(prober.probeNow(u"dead"_s, &why));
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 2, 5000);
+    QCOMPARE(dead.health->breaker.state(monotonicNowNs() / 1'000'000), CircuitBreaker::State::Open);
+    QVERIFY(prober.probeNow(u"dead"_s, &why));
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 3, 5000);
+    QCOMPARE(probeOf(dead), EndpointHealth::Probe::Unhealthy);
+
+    QVERIFY(!prober.probeNow(u"azure"_s, &why));
+    QVERIFY2(why.contains(u"no health check"_s), qPrintable(why));
+    QVERIFY(!prober.probeNow(u"nope"_s, &why));
+    QVERIFY2(why.contains(u"not routed"_s), qPrintable(why));
+    prober.stop();
 }
 
 void TestHealthProber::newestSnapshotApplies()

@@ -56,7 +56,13 @@ private slots:
         fromKeychain.apiKeyKeychain = u"work/groq"_s;
         fromKeychain.apiKey = u"gsk-from-keychain-789"_s;
         QString error;
-        QVERIFY2(file.save({fromEnv, literal, fromKeychain}, {{u"backup"_s, false}, {u"literal"_s, true}}, &error),
+        EndpointOverride reordered;
+        reordered.priority = -4;
+        reordered.weight = 9;
+        EndpointOverride weighted;
+        weighted.weight = 2;
+        QVERIFY2(file.save({fromEnv, literal, fromKeychain}, {{u"backup"_s, false}, {u"literal"_s, true}},
+                           {{u"backup"_s, reordered}, {u"primary"_s, weighted}}, &error),
                  qPrintable(error));
 
         QFile raw(file.path());
@@ -92,7 +98,47 @@ private slots:
         QCOMPARE(c.lostKeys, QStringList{u"literal"_s});
         QCOMPARE(c.toggles.value(u"backup"_s, true), false);
         QCOMPARE(c.toggles.value(u"literal"_s, false), true);
+        QCOMPARE(c.overrides.size(), 2);
+        QCOMPARE(c.overrides.value(u"backup"_s), reordered);
+        QCOMPARE(c.overrides.value(u"primary"_s), weighted);
+        QVERIFY(!c.overrides.value(u"primary"_s).priority);
         QVERIFY(c.skipped.isEmpty());
+    }
+
+    void filesWithoutOverridesStillLoad()
+    {
+        // Written before priority and weight could be changed at run time.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"registry.json"_s);
+        QVERIFY(writeFile(path, "{\"version\":1,\"added\":[],\"literal_keys_not_saved\":[],"
+                                "\"toggles\":{\"mock\":false}}"));
+        RegistryFile::Contents c;
+        QString message;
+        QVERIFY2(RegistryFile(path).load(ServerConfig(), &c, &message), qPrintable(message));
+        QCOMPARE(c.toggles.value(u"mock"_s, true), false);
+        QVERIFY(c.overrides.isEmpty());
+        QVERIFY(c.skipped.isEmpty());
+    }
+
+    void overridesOutOfRangeAreLeftOut()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"registry.json"_s);
+        QVERIFY(writeFile(path, "{\"version\":1,\"overrides\":{"
+                                "\"Zero\":{\"weight\":0,\"priority\":2},"
+                                "\"far\":{\"priority\":5000000},"
+                                "\"half\":{\"weight\":1.5},"
+                                "\"fine\":{\"priority\":-1000000,\"weight\":1000000}}}"));
+        RegistryFile::Contents c;
+        QString message;
+        QVERIFY2(RegistryFile(path).load(ServerConfig(), &c, &message), qPrintable(message));
+        QCOMPARE(c.overrides.size(), 2);
+        QCOMPARE(c.overrides.value(u"zero"_s).priority, std::optional<int>(2));
+        QVERIFY(!c.overrides.value(u"zero"_s).weight);
+        QCOMPARE(c.overrides.value(u"fine"_s).priority, std::optional<int>(-1'000'000));
+        QCOMPARE(c.overrides.value(u"fine"_s).weight, std::optional<int>(1'000'000));
+        QVERIFY(!c.overrides.contains(u"far"_s) && !c.overrides.contains(u"half"_s));
+        QCOMPARE(c.skipped.size(), 3);
     }
 
     void missingFileIsAnEmptyRegistry()
