@@ -254,6 +254,8 @@ void MainWindow::setUpMenus()
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->addAction(m_actions.connectTool);
     m_toolsMenu->addAction(m_actions.playground);
+    if (m_actions.firstRun)
+        m_toolsMenu->addAction(m_actions.firstRun);
     m_toolsMenu->addSeparator();
     m_toolsMenu->addAction(m_actions.commandPalette);
 

@@ -58,6 +58,8 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     if (actions.settings)
         m_menu->addAction(actions.settings);
     m_menu->addAction(actions.playground);
+    if (actions.firstRun)
+        m_menu->addAction(actions.firstRun);
     m_menu->addSeparator();
     m_notifyMenu = m_menu->addMenu(QString());
     QSettings settings;
