@@ -326,6 +326,7 @@ public:
                 emit completeChanged();
             });
         connect(m_keychain, &QRadioButton::toggled, this, &KeyPage::modeChanged);
+        connect(m_envName, &QLineEdit::textChanged, this, &KeyPage::modeChanged);
     }
 
     void initializePage() override
@@ -403,9 +404,8 @@ private:
         m_envName->setEnabled(!keychain);
         m_envHint->setText(
             keychain ? QString()
-                     : FirstRunWizard::tr("Set %1 in the environment (or in the .env file next to config.yaml) "
-                                          "before LLMProxy starts. The key you paste above is only used to fetch "
-                                          "the model list now.")
+                     : FirstRunWizard::tr("Set %1 in the environment LLMProxy starts in. The key you paste above "
+                                          "is only used to fetch the model list now; it is not saved.")
                            .arg(m_envName->text().trimmed().toHtmlEscaped()));
         emit completeChanged();
     }
@@ -675,6 +675,7 @@ public:
     {
         setObjectName(QStringLiteral("donePage"));
         setTitle(FirstRunWizard::tr("Ready"));
+        setSubTitle(FirstRunWizard::tr("LLMProxy routes requests to this endpoint from now on."));
         m_summary = wrappedLabel(QStringLiteral("summaryLabel"), this);
         m_summary->setAccessibleName(FirstRunWizard::tr("What was configured"));
         m_url = new QLineEdit(this);
@@ -715,7 +716,7 @@ public:
             key = FirstRunWizard::tr("environment variable %1").arg(w->keyEnv);
         m_summary->setText(
             FirstRunWizard::tr("Endpoint <b>%1</b>: %2 at %3<br>Models: %4<br>Key: %5<br>It is saved and listed in "
-                               "the main window; Endpoints changes it later.")
+                               "the main window; the Endpoints window changes it later.")
                 .arg(w->endpointId.toHtmlEscaped(), w->provider.displayName.toHtmlEscaped(), w->baseUrl.toHtmlEscaped(),
                      m_models->chosen().join(QStringLiteral(", ")).toHtmlEscaped(), key.toHtmlEscaped()));
         m_url->setText(w->controller()->listenUrl() + QStringLiteral("/v1"));

@@ -93,6 +93,8 @@ private:
     bool chooseCloud(const QString &baseUrl);
     /// On the Test page: waits for the request's outcome.
     QPair<bool, QString> waitForTest();
+    /// With LLMPROXY_SCREENSHOT_DIR set, saves the wizard as it looks now as `name`.png.
+    void shot(const QString &name) const;
 
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<MockUpstreamProcess> m_mock;
@@ -210,6 +212,16 @@ QPair<bool, QString> TestFirstRunWizard::waitForTest()
     return {last.at(0).toBool(), last.at(1).toString()};
 }
 
+void TestFirstRunWizard::shot(const QString &name) const
+{
+    const QString dir = qEnvironmentVariable("LLMPROXY_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QTest::qWait(100);
+    QVERIFY(m_wizard->grab().save(QDir(dir).filePath(name + u".png"_s)));
+}
+
 void TestFirstRunWizard::opensOnFirstStartAndFromTheMenu()
 {
     // Listed in the main window's menus (so in the command palette) and in the tray's.
@@ -227,6 +239,7 @@ void TestFirstRunWizard::opensOnFirstStartAndFromTheMenu()
     QCOMPARE(m_wizard->currentId(), int(FirstRunWizard::ProviderPageId));
     // Nothing found at the closed port.
     QTRY_VERIFY_WITH_TIMEOUT(label("scanStatusLabel").contains(u"No local model server"_s), 10'000);
+    shot(u"1-provider"_s);
     // Closing it is remembered: it does not open by itself again, but the menu still opens it.
     m_wizard->reject();
     QVERIFY(FirstRunWizard::wasDismissed());
@@ -245,6 +258,8 @@ void TestFirstRunWizard::cloudProviderWalkStoresKeyInKeychain()
     setText("keyEdit", u"sk-wizard-secret"_s);
     QTest::mouseClick(child<QAbstractButton>("showKeyCheck"), Qt::LeftButton);
     QCOMPARE(key->echoMode(), QLineEdit::Normal);
+    QTest::mouseClick(child<QAbstractButton>("showKeyCheck"), Qt::LeftButton);
+    shot(u"2-key"_s);
     QCOMPARE(child<QLineEdit>("keychainEntryEdit")->text(), u"llmproxy/openai"_s);
     QVERIFY(nextTo(FirstRunWizard::ModelsPageId));
     QCOMPARE(m_keychain->read(u"llmproxy/openai"_s).value, u"sk-wizard-secret"_s);
@@ -266,6 +281,7 @@ void TestFirstRunWizard::cloudProviderWalkStoresKeyInKeychain()
     QCOMPARE(models->count(), 3);
     QCOMPARE(models->item(2)->checkState(), Qt::Checked);
     QCOMPARE(m_wizard->currentId(), int(FirstRunWizard::ModelsPageId)); // Return added, did not go on
+    shot(u"3-models"_s);
 
     // Test page: the endpoint is added and answers a real request.
     QVERIFY(nextTo(FirstRunWizard::TestPageId));
@@ -273,6 +289,7 @@ void TestFirstRunWizard::cloudProviderWalkStoresKeyInKeychain()
     QVERIFY2(ok, qPrintable(text));
     QCOMPARE(text, u"ping"_s); // the mock answers with the prompt
     QVERIFY(label("testResultLabel").contains(u"It works"_s));
+    shot(u"4-test"_s);
     const QList<MockRequest> sent = m_mock->inferenceRequests();
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().header("authorization"), QByteArray("Bearer sk-wizard-secret"));
@@ -310,6 +327,7 @@ void TestFirstRunWizard::cloudProviderWalkStoresKeyInKeychain()
     QVERIFY(nextTo(FirstRunWizard::DonePageId));
     QCOMPARE(child<QLineEdit>("doneUrlEdit")->text(), m_controller->listenUrl() + u"/v1"_s);
     QVERIFY(label("summaryLabel").contains(u"llmproxy/openai"_s));
+    shot(u"5-done"_s);
     QTest::mouseClick(child<QPushButton>("connectToolButton"), Qt::LeftButton);
     QVERIFY(m_shell->connectToolDialog());
     QVERIFY(QTest::qWaitForWindowExposed(m_shell->connectToolDialog()));
@@ -331,6 +349,7 @@ void TestFirstRunWizard::wrongKeyShowsTheProvidersErrorAndBackFixesIt()
     QVERIFY(!ok);
     QVERIFY2(text.contains(u"401"_s) && text.contains(u"Scripted mock error"_s), qPrintable(text));
     QVERIFY(label("testResultLabel").contains(u"refused the key"_s));
+    shot(u"4-test-refused"_s);
 
     // Back to the key, a new one, and the endpoint is replaced rather than duplicated.
     QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
@@ -369,6 +388,7 @@ void TestFirstRunWizard::failedModelListStillTakesTypedNames()
     QTest::mouseClick(child<QPushButton>("addModelButton"), Qt::LeftButton);
     QCOMPARE(child<QListWidget>("modelList")->count(), 1);
     QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    shot(u"3-models-failed"_s);
 }
 
 void TestFirstRunWizard::missingKeychainOffersTheVariable()
@@ -381,6 +401,7 @@ void TestFirstRunWizard::missingKeychainOffersTheVariable()
     QTRY_VERIFY_WITH_TIMEOUT(label("keyStatusLabel").contains(u"could not store the key"_s), 10'000);
     QVERIFY(label("keyStatusLabel").contains(u"org.freedesktop.secrets"_s));
     QVERIFY(label("keyStatusLabel").contains(u"environment variable"_s));
+    shot(u"2-key-no-keychain"_s);
     QCOMPARE(m_wizard->currentId(), int(FirstRunWizard::KeyPageId));
     QVERIFY(child<QRadioButton>("envRadio")->isChecked());
     QCOMPARE(child<QLineEdit>("envNameEdit")->text(), u"OPENAI_API_KEY"_s);
@@ -411,6 +432,7 @@ void TestFirstRunWizard::detectedLocalServerSkipsTheKey()
     QTRY_COMPARE_WITH_TIMEOUT(servers->count(), 1, 10'000);
     QVERIFY(servers->item(0)->text().contains(u"Ollama"_s));
     QVERIFY(servers->item(0)->text().contains(u"mock-chat"_s));
+    shot(u"1-provider-local"_s);
 
     // Keyboard only: the list takes focus, Down selects the server, Return goes on.
     servers->setFocus();
