@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "ui/firstrunwizard.h"
 
+#include "ui_firstrundonepage.h"
+#include "ui_firstrunkeypage.h"
+
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -263,60 +266,18 @@ private:
 class KeyPage : public WizardPage
 {
 public:
-    explicit KeyPage(QWidget *parent = nullptr) : WizardPage(parent)
+    explicit KeyPage(QWidget *parent = nullptr) : WizardPage(parent), m_ui(std::make_unique<Ui::FirstRunKeyPage>())
     {
+        m_ui->setupUi(this);
         setObjectName(QStringLiteral("keyPage"));
-        setTitle(FirstRunWizard::tr("Your API key"));
-        m_key = new QLineEdit(this);
-        m_key->setObjectName(QStringLiteral("keyEdit"));
-        m_key->setAccessibleName(FirstRunWizard::tr("API key"));
-        m_key->setEchoMode(QLineEdit::Password);
-        m_key->setPlaceholderText(FirstRunWizard::tr("Paste the key here"));
-        m_show = new QCheckBox(FirstRunWizard::tr("S&how key"), this);
-        m_show->setObjectName(QStringLiteral("showKeyCheck"));
-        m_show->setAccessibleName(FirstRunWizard::tr("Show the key"));
-
-        m_keychain = new QRadioButton(FirstRunWizard::tr("Keep it in the system &keychain (recommended)"), this);
-        m_keychain->setObjectName(QStringLiteral("keychainRadio"));
-        m_keychain->setAccessibleName(FirstRunWizard::tr("Store the key in the system keychain"));
-        m_entry = new QLineEdit(this);
-        m_entry->setObjectName(QStringLiteral("keychainEntryEdit"));
-        m_entry->setAccessibleName(FirstRunWizard::tr("Keychain entry name"));
-        m_env = new QRadioButton(FirstRunWizard::tr("Read it from an &environment variable"), this);
-        m_env->setObjectName(QStringLiteral("envRadio"));
-        m_env->setAccessibleName(FirstRunWizard::tr("Read the key from an environment variable"));
-        m_envName = new QLineEdit(this);
-        m_envName->setObjectName(QStringLiteral("envNameEdit"));
-        m_envName->setAccessibleName(FirstRunWizard::tr("Environment variable name"));
-        m_envHint = wrappedLabel(QStringLiteral("envHintLabel"), this);
-        m_status = wrappedLabel(QStringLiteral("keyStatusLabel"), this);
-        m_status->setAccessibleName(FirstRunWizard::tr("Key status"));
-
-        auto *group = new QButtonGroup(this);
-        group->addButton(m_keychain);
-        group->addButton(m_env);
-        m_keychain->setChecked(true);
-
-        auto *keyRow = new QHBoxLayout;
-        keyRow->addWidget(m_key, 1);
-        keyRow->addWidget(m_show);
-        auto *form = new QFormLayout;
-        form->addRow(FirstRunWizard::tr("Entry &name:"), m_entry);
-        auto *envForm = new QFormLayout;
-        envForm->addRow(FirstRunWizard::tr("&Variable:"), m_envName);
-        auto *layout = new QVBoxLayout(this);
-        auto *keyLabel = new QLabel(FirstRunWizard::tr("&Key:"), this);
-        keyLabel->setBuddy(m_key);
-        layout->addWidget(keyLabel);
-        layout->addLayout(keyRow);
-        layout->addSpacing(8);
-        layout->addWidget(m_keychain);
-        layout->addLayout(form);
-        layout->addWidget(m_env);
-        layout->addLayout(envForm);
-        layout->addWidget(m_envHint);
-        layout->addWidget(m_status);
-        layout->addStretch(1);
+        m_key = m_ui->keyEdit;
+        m_show = m_ui->showKeyCheck;
+        m_keychain = m_ui->keychainRadio;
+        m_entry = m_ui->keychainEntryEdit;
+        m_env = m_ui->envRadio;
+        m_envName = m_ui->envNameEdit;
+        m_envHint = m_ui->envHintLabel;
+        m_status = m_ui->keyStatusLabel;
 
         connect(m_show, &QCheckBox::toggled, this,
                 [this](bool on) { m_key->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
@@ -410,6 +371,7 @@ private:
         emit completeChanged();
     }
 
+    std::unique_ptr<Ui::FirstRunKeyPage> m_ui;
     QLineEdit *m_key;
     QCheckBox *m_show;
     QRadioButton *m_keychain;
@@ -671,35 +633,15 @@ private:
 class DonePage : public WizardPage
 {
 public:
-    explicit DonePage(ModelsPage *models, QWidget *parent = nullptr) : WizardPage(parent), m_models(models)
+    explicit DonePage(ModelsPage *models, QWidget *parent = nullptr)
+        : WizardPage(parent), m_ui(std::make_unique<Ui::FirstRunDonePage>()), m_models(models)
     {
+        m_ui->setupUi(this);
         setObjectName(QStringLiteral("donePage"));
-        setTitle(FirstRunWizard::tr("Ready"));
-        setSubTitle(FirstRunWizard::tr("LLMProxy routes requests to this endpoint from now on."));
-        m_summary = wrappedLabel(QStringLiteral("summaryLabel"), this);
-        m_summary->setAccessibleName(FirstRunWizard::tr("What was configured"));
-        m_url = new QLineEdit(this);
-        m_url->setObjectName(QStringLiteral("doneUrlEdit"));
-        m_url->setAccessibleName(FirstRunWizard::tr("Base URL for tools"));
-        m_url->setReadOnly(true);
-        auto *copy = new QPushButton(FirstRunWizard::tr("&Copy"), this);
-        copy->setObjectName(QStringLiteral("copyUrlButton"));
-        copy->setAccessibleName(FirstRunWizard::tr("Copy the base URL"));
-        auto *connectTool = new QPushButton(FirstRunWizard::tr("Connect a &tool…"), this);
-        connectTool->setObjectName(QStringLiteral("connectToolButton"));
-        connectTool->setAccessibleName(FirstRunWizard::tr("Connect a coding tool"));
-        auto *urlRow = new QHBoxLayout;
-        urlRow->addWidget(m_url, 1);
-        urlRow->addWidget(copy);
-        auto *urlLabel = new QLabel(FirstRunWizard::tr("Give tools this &base URL:"), this);
-        urlLabel->setBuddy(m_url);
-        auto *layout = new QVBoxLayout(this);
-        layout->addWidget(m_summary);
-        layout->addSpacing(8);
-        layout->addWidget(urlLabel);
-        layout->addLayout(urlRow);
-        layout->addWidget(connectTool, 0, Qt::AlignLeft);
-        layout->addStretch(1);
+        m_summary = m_ui->summaryLabel;
+        m_url = m_ui->doneUrlEdit;
+        QPushButton *copy = m_ui->copyUrlButton;
+        QPushButton *connectTool = m_ui->connectToolButton;
         connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_url->text()); });
         connect(connectTool, &QPushButton::clicked, this, [this] { emit wizardOf(this)->connectToolRequested(); });
     }
@@ -723,6 +665,7 @@ public:
     }
 
 private:
+    std::unique_ptr<Ui::FirstRunDonePage> m_ui;
     ModelsPage *m_models;
     QLabel *m_summary;
     QLineEdit *m_url;
