@@ -161,12 +161,17 @@ public:
             while (w->baseUrl.endsWith(QLatin1Char('/')))
                 w->baseUrl.chop(1);
         }
-        // A free id in the registry, kept for later attempts of this run.
+        // A free id in the registry, kept for later attempts with the same provider (they replace the
+        // endpoint added before); another provider gets an endpoint of its own.
+        const QString base = w->localChosen ? QStringLiteral("local-%1").arg(w->provider.id) : w->provider.id;
+        if (base != m_idBase) {
+            m_idBase = base;
+            w->endpointAdded = false;
+        }
         if (!w->endpointAdded) {
             QSet<QString> taken;
             for (const EndpointStatus &e : w->controller()->endpoints())
                 taken.insert(e.id.toLower());
-            const QString base = w->localChosen ? QStringLiteral("local-%1").arg(w->provider.id) : w->provider.id;
             QString id = base;
             for (int n = 2; taken.contains(id.toLower()); ++n)
                 id = QStringLiteral("%1-%2").arg(base).arg(n);
@@ -260,6 +265,7 @@ private:
     QLabel *m_scanStatus;
     QList<LocalServer> m_found;
     bool m_scanned = false;
+    QString m_idBase; ///< what the endpoint id was made from
 };
 
 /// The key: into the keychain, or named by a variable.

@@ -459,6 +459,26 @@ void TestFirstRunWizard::detectedLocalServerSkipsTheKey()
     QCOMPARE(entry->config.baseUrl, m_mock->baseUrl());
     QVERIFY(entry->config.apiKeyKeychain.isEmpty());
     QVERIFY(m_keychain->read(u"llmproxy/local-ollama"_s).notFound);
+
+    // Back to the start for a cloud provider: a second endpoint, the local one stays.
+    for (int i = 0; i < 2; ++i)
+        QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(FirstRunWizard::ProviderPageId));
+    auto *cloud = child<QRadioButton>("cloudRadio");
+    QTest::mouseClick(cloud, Qt::LeftButton, {}, QPoint(8, cloud->height() / 2)); // on its indicator
+    QVERIFY(cloud->isChecked());
+    QVERIFY(chooseCloud(m_mock->baseUrl()));
+    setText("keyEdit", u"sk-cloud"_s);
+    QVERIFY(nextTo(FirstRunWizard::ModelsPageId));
+    QTRY_COMPARE_WITH_TIMEOUT(child<QListWidget>("modelList")->count(), 2, 10'000);
+    QVERIFY(nextTo(FirstRunWizard::TestPageId));
+    const auto [ok2, text2] = waitForTest();
+    QVERIFY2(ok2, qPrintable(text2));
+    QStringList ids;
+    for (const RegistryEntry &r : m_engine->registry())
+        ids.append(r.config.id);
+    ids.sort();
+    QCOMPARE(ids, (QStringList{u"local-ollama"_s, u"openai"_s}));
 }
 
 QTEST_MAIN(TestFirstRunWizard)
