@@ -614,7 +614,7 @@ QByteArray withTestLimit(const QByteArray &body)
 /// Sends `check` through a control-plane manager of the calling thread (deleted afterwards) and
 /// calls `finished` there with the status, body and network error.
 void sendCheck(const HealthCheckRequest &check, int timeoutMs,
-               std::function<void(int status, const QByteArray &body, const QString &error, qint64 ms)> finished)
+               const std::function<void(int status, const QByteArray &body, const QString &error, qint64 ms)> &finished)
 {
     QNetworkAccessManager *network = makeControlPlaneNetworkAccess().release();
     QNetworkRequest request = makeControlPlaneRequest(QUrl(QString::fromUtf8(check.url)), timeoutMs);
@@ -690,7 +690,7 @@ void EngineController::listProviderModels(const QString &provider, const QString
     const std::optional<HealthCheckRequest> check = healthCheckRequest(endpoint, u"models");
     QPointer<QObject> guard(context);
     if (!check) {
-        deliver(guard, [done] {
+        deliver(guard, [done = std::move(done)] {
             ProviderReply r;
             r.error = QCoreApplication::translate("EngineController", "This provider has no list of models.");
             done(r);
@@ -698,7 +698,7 @@ void EngineController::listProviderModels(const QString &provider, const QString
         return;
     }
     sendCheck(*check, kModelListTimeoutMs,
-              [guard, done](int status, const QByteArray &body, const QString &error, qint64 ms) {
+              [guard, done = std::move(done)](int status, const QByteArray &body, const QString &error, qint64 ms) {
                   ProviderReply r;
                   r.status = status;
                   r.latencyMs = ms;
