@@ -323,6 +323,7 @@ int main(int argc, char **argv)
         QObject::connect(instance.get(), &SingleInstance::activationRequested, shell.get(),
                          [s = shell.get()] { s->activate(); });
         shell->show();
+        shell->showFirstRunWizardIfNeeded();
     }
 #endif
 

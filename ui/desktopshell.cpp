@@ -7,6 +7,7 @@
 #include "ui/commandpalette.h"
 #include "ui/connecttooldialog.h"
 #include "ui/endpointswindow.h"
+#include "ui/firstrunwizard.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
 #include "ui/playgroundwindow.h"
@@ -103,6 +104,7 @@ DesktopShell::~DesktopShell()
     qApp->removeEventFilter(this);
     m_palette.reset();
     m_tray.reset();
+    m_firstRunWizard.reset();
     m_connectToolDialog.reset();
     m_settingsWindow.reset();
     m_playgroundWindow.reset();
@@ -180,8 +182,11 @@ EndpointsWindow *DesktopShell::endpointsWindow() const
 
 void DesktopShell::showEndpoints()
 {
-    if (!m_endpointsWindow)
+    if (!m_endpointsWindow) {
         m_endpointsWindow = std::make_unique<EndpointsWindow>(m_controller);
+        // Adding an endpoint is the wizard's walk: provider, key in the keychain, models, test.
+        connect(m_endpointsWindow.get(), &EndpointsWindow::addRequested, this, &DesktopShell::showFirstRunWizard);
+    }
     bringUp(m_endpointsWindow.get());
 }
 
@@ -219,6 +224,36 @@ void DesktopShell::setLanguage(const QString &code)
         m_tray->retranslate();
 }
 
+FirstRunWizard *DesktopShell::firstRunWizard() const
+{
+    return m_firstRunWizard.get();
+}
+
+void DesktopShell::showFirstRunWizard()
+{
+    if (m_firstRunWizard && m_firstRunWizard->isVisible()) {
+        bringUp(m_firstRunWizard.get());
+        return;
+    }
+    // Every opening starts from the first page with nothing chosen.
+    m_firstRunWizard = std::make_unique<FirstRunWizard>(m_controller, m_discoveryTargets);
+    connect(m_firstRunWizard.get(), &FirstRunWizard::connectToolRequested, m_actions.connectTool, &QAction::trigger);
+    bringUp(m_firstRunWizard.get());
+}
+
+bool DesktopShell::showFirstRunWizardIfNeeded()
+{
+    if (!m_controller->isOnboarding() || FirstRunWizard::wasDismissed())
+        return false;
+    showFirstRunWizard();
+    return true;
+}
+
+void DesktopShell::setLocalDiscoveryTargets(const QList<QPair<QString, quint16>> &targets)
+{
+    m_discoveryTargets = targets;
+}
+
 PlaygroundWindow *DesktopShell::playgroundWindow() const
 {
     return m_playgroundWindow.get();
@@ -242,7 +277,7 @@ QWidget *DesktopShell::shellWindowOf(QWidget *widget) const
         return nullptr;
     const QWidget *windows[] = {m_mainWindow.get(),       m_threatsWindow.get(),  m_guardsWindow.get(),
                                 m_playgroundWindow.get(), m_settingsWindow.get(), m_connectToolDialog.get(),
-                                m_endpointsWindow.get()};
+                                m_endpointsWindow.get(), m_firstRunWizard.get()};
     for (QWidget *w = widget->window(); w; w = w->parentWidget() ? w->parentWidget()->window() : nullptr) {
         if (std::find(std::begin(windows), std::end(windows), w) != std::end(windows))
             return widget->window();
@@ -286,6 +321,7 @@ void DesktopShell::openCommandPalette(QWidget *window)
     for (QAction *action :
          {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
           m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.playground, m_actions.connectTool,
+          m_actions.firstRun,
           m_actions.settings, m_actions.about, m_actions.quit}) {
         if (!seen.contains(action)) {
             seen.insert(action);
@@ -431,6 +467,11 @@ void DesktopShell::createActions()
     m_actions.playground->setIcon(QIcon::fromTheme(QStringLiteral("mail-send")));
     connect(m_actions.playground, &QAction::triggered, this, &DesktopShell::showPlayground);
 
+    m_actions.firstRun = new QAction(this);
+    m_actions.firstRun->setObjectName(QStringLiteral("firstRunAction"));
+    m_actions.firstRun->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    connect(m_actions.firstRun, &QAction::triggered, this, &DesktopShell::showFirstRunWizard);
+
     m_actions.commandPalette = new QAction(this);
     m_actions.commandPalette->setObjectName(QStringLiteral("commandPaletteAction"));
     m_actions.commandPalette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
@@ -453,7 +494,7 @@ void DesktopShell::createActions()
     for (QAction *action :
          {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
           m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings,
-          m_actions.playground, m_actions.commandPalette, m_actions.quit, m_actions.about})
+          m_actions.playground, m_actions.firstRun, m_actions.commandPalette, m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
     retranslateActions();
 }
@@ -481,6 +522,9 @@ void DesktopShell::retranslateActions()
     m_actions.playground->setText(tr("P&layground"));
     m_actions.playground->setToolTip(
         tr("Send a prompt through the gateway and see the route, tokens, cost and security decisions"));
+    m_actions.firstRun->setText(tr("Add a &provider…"));
+    m_actions.firstRun->setToolTip(
+        tr("The setup wizard: a cloud provider with its key, or a model server on this computer"));
     m_actions.commandPalette->setText(tr("Command &palette…"));
     m_actions.commandPalette->setToolTip(tr("Find and run any command by typing part of its name"));
     m_actions.settings->setText(tr("S&ettings…"));

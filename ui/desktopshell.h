@@ -4,8 +4,10 @@
 
 #include "ui/shellactions.h"
 
+#include <QList>
 #include <QLocale>
 #include <QObject>
+#include <QPair>
 
 #include <memory>
 
@@ -17,6 +19,7 @@ class CommandPalette;
 class ConnectToolDialog;
 class EndpointsWindow;
 class EngineController;
+class FirstRunWizard;
 class GuardsWindow;
 class MainWindow;
 class PlaygroundWindow;
@@ -72,6 +75,14 @@ public:
     void setLanguage(const QString &code);
     /// Shows, raises and focuses the Playground window (created on first use).
     void showPlayground();
+    FirstRunWizard *firstRunWizard() const; ///< created the first time it is shown, nullptr before
+    /// Shows, raises and focuses the first-run wizard (created on first use; a finished one starts over).
+    void showFirstRunWizard();
+    /// Shows the first-run wizard when the engine has no endpoint yet and the user never finished
+    /// or closed the wizard before (FirstRunWizard::wasDismissed()); true when it opened.
+    bool showFirstRunWizardIfNeeded();
+    /// The local servers the wizard looks for (preset name, loopback port); empty = the usual ports.
+    void setLocalDiscoveryTargets(const QList<QPair<QString, quint16>> &targets);
     /// Opens the command palette over `window` (the active window of the shell when nullptr),
     /// listing the main window's menus (and `window`'s own, when it has a menu bar) and every
     /// shared action.
@@ -117,6 +128,8 @@ private:
     std::unique_ptr<ConnectToolDialog> m_connectToolDialog;
     std::unique_ptr<SettingsWindow> m_settingsWindow;
     std::unique_ptr<PlaygroundWindow> m_playgroundWindow;
+    std::unique_ptr<FirstRunWizard> m_firstRunWizard;
+    QList<QPair<QString, quint16>> m_discoveryTargets;
     std::unique_ptr<CommandPalette> m_palette;
     std::unique_ptr<TrayIcon> m_tray;
     bool m_toldAboutTray = false;

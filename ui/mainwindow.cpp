@@ -257,6 +257,8 @@ void MainWindow::setUpMenus()
     m_toolsMenu->addAction(m_actions.playground);
     m_routeMenu = std::make_unique<RouteMenu>(m_controller);
     m_toolsMenu->addMenu(m_routeMenu->menu());
+    if (m_actions.firstRun)
+        m_toolsMenu->addAction(m_actions.firstRun);
     m_toolsMenu->addSeparator();
     m_toolsMenu->addAction(m_actions.commandPalette);
 

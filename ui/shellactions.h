@@ -23,6 +23,7 @@ struct ShellActions
     QAction *connectTool = nullptr;    ///< show the Connect a tool dialog (coding tools' settings)
     QAction *settings = nullptr;       ///< show the Settings window
     QAction *playground = nullptr;     ///< show the Playground window (send a prompt through the gateway)
+    QAction *firstRun = nullptr;       ///< show the first-run wizard (add a provider or a local server)
     QAction *commandPalette = nullptr; ///< open the command palette over the active window (Ctrl+K)
     QAction *quit = nullptr;
     QAction *about = nullptr;

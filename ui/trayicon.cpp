@@ -61,6 +61,8 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     if (actions.settings)
         m_menu->addAction(actions.settings);
     m_menu->addAction(actions.playground);
+    if (actions.firstRun)
+        m_menu->addAction(actions.firstRun);
     m_menu->addSeparator();
     m_routeMenu = std::make_unique<RouteMenu>(m_controller);
     m_menu->addMenu(m_routeMenu->menu());

@@ -2,16 +2,29 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/engine/enginecontroller.h"
 
+#include "proxycore/config/endpointjson.h"
+#include "proxycore/config/secretstore.h"
 #include "proxycore/engine/engine.h"
 #include "proxycore/pipeline/securityguards.h"
+#include "proxycore/providers/providerpreset.h"
+#include "proxycore/routing/healthprober.h"
+#include "proxycore/routing/localdiscovery.h"
+#include "proxycore/routing/routingsnapshot.h"
+#include "proxycore/upstream/controlplane.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPointer>
 #include <QSet>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
@@ -608,6 +621,173 @@ QString unknownEndpointText(const QString &id)
 
 } // namespace
 
+// -- first-run wizard
+
+namespace {
+
+/// How long a wizard call may go without a byte moving.
+constexpr int kModelListTimeoutMs = 15'000;
+constexpr int kTestTimeoutMs = 60'000;
+/// The test request's output limit: enough for a short greeting, cheap everywhere.
+constexpr int kTestMaxTokens = 16;
+
+/// Runs `done` on the GUI thread unless `context` is gone by then. Safe from any thread.
+template <typename Fn> void deliver(const QPointer<QObject> &context, Fn done)
+{
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [context, done = std::move(done)]() mutable {
+            if (context)
+                done();
+        },
+        Qt::QueuedConnection);
+}
+
+/// Where each cloud provider hands out its keys.
+QString keyPage(QStringView provider)
+{
+    static const QHash<QString, QString> pages = {
+        {QStringLiteral("openai"), QStringLiteral("https://platform.openai.com/api-keys")},
+        {QStringLiteral("anthropic"), QStringLiteral("https://console.anthropic.com/settings/keys")},
+        {QStringLiteral("google"), QStringLiteral("https://aistudio.google.com/app/apikey")},
+        {QStringLiteral("groq"), QStringLiteral("https://console.groq.com/keys")},
+        {QStringLiteral("together"), QStringLiteral("https://api.together.xyz/settings/api-keys")},
+        {QStringLiteral("mistral"), QStringLiteral("https://console.mistral.ai/api-keys")},
+        {QStringLiteral("deepseek"), QStringLiteral("https://platform.deepseek.com/api_keys")},
+        {QStringLiteral("xai"), QStringLiteral("https://console.x.ai")},
+        {QStringLiteral("perplexity"), QStringLiteral("https://www.perplexity.ai/settings/api")},
+        {QStringLiteral("fireworks"), QStringLiteral("https://fireworks.ai/account/api-keys")},
+        {QStringLiteral("openrouter"), QStringLiteral("https://openrouter.ai/keys")},
+        {QStringLiteral("sambanova"), QStringLiteral("https://cloud.sambanova.ai/apis")},
+    };
+    return pages.value(provider.toString());
+}
+
+/// `endpoint` as the hot path would see it (preset, base URL, key header).
+ResolvedEndpoint resolved(const EndpointConfig &endpoint)
+{
+    auto config = std::make_shared<Config>();
+    config->endpoints = {endpoint};
+    config->endpoints.first().enabled = true;
+    const RoutingSnapshot snapshot(config, {}, 0);
+    return snapshot.endpoints().constFirst();
+}
+
+/// The provider's own words from an error body: OpenAI, Anthropic and Gemini put them in
+/// error.message, Ollama in error; anything else is shown as it came (shortened).
+QString providerError(int status, const QByteArray &body, const QString &networkError)
+{
+    QString message;
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QJsonValue error = o.value(QLatin1String("error"));
+    if (error.isObject())
+        message = error.toObject().value(QLatin1String("message")).toString();
+    else if (error.isString())
+        message = error.toString();
+    if (message.isEmpty())
+        message = QString::fromUtf8(body.left(300)).simplified();
+    if (status <= 0)
+        return networkError;
+    return message.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
+                             : QStringLiteral("HTTP %1: %2").arg(status).arg(message);
+}
+
+/// Model ids from a models list: OpenAI and Anthropic `data[].id`, Gemini `models[].name`
+/// ("models/" dropped).
+QStringList modelIds(const QByteArray &body)
+{
+    QStringList ids;
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    for (const QJsonValue &v : o.value(QLatin1String("data")).toArray()) {
+        const QString id = v.toObject().value(QLatin1String("id")).toString();
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("models")).toArray()) {
+        QString id = v.toObject().value(QLatin1String("name")).toString();
+        if (id.startsWith(QLatin1String("models/")))
+            id = id.mid(7);
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    return ids;
+}
+
+/// The text of a chat answer in OpenAI, Anthropic, Gemini or Ollama's native format.
+QString answerText(const QByteArray &body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QJsonArray choices = o.value(QLatin1String("choices")).toArray();
+    if (!choices.isEmpty())
+        return choices.first()
+            .toObject()
+            .value(QLatin1String("message"))
+            .toObject()
+            .value(QLatin1String("content"))
+            .toString();
+    QString text;
+    for (const QJsonValue &part : o.value(QLatin1String("content")).toArray())
+        text += part.toObject().value(QLatin1String("text")).toString();
+    const QJsonArray candidates = o.value(QLatin1String("candidates")).toArray();
+    if (!candidates.isEmpty()) {
+        const QJsonObject content = candidates.first().toObject().value(QLatin1String("content")).toObject();
+        for (const QJsonValue &part : content.value(QLatin1String("parts")).toArray())
+            text += part.toObject().value(QLatin1String("text")).toString();
+    }
+    if (o.value(QLatin1String("message")).isObject())
+        text += o.value(QLatin1String("message")).toObject().value(QLatin1String("content")).toString();
+    return text;
+}
+
+/// Raises the health check's one output token to kTestMaxTokens, whichever format carries it.
+QByteArray withTestLimit(const QByteArray &body)
+{
+    QJsonObject o = QJsonDocument::fromJson(body).object();
+    if (o.isEmpty())
+        return body;
+    for (const char *key : {"max_tokens", "max_completion_tokens", "max_output_tokens"}) {
+        if (o.contains(QLatin1String(key)))
+            o.insert(QLatin1String(key), kTestMaxTokens);
+    }
+    QJsonObject generation = o.value(QLatin1String("generationConfig")).toObject();
+    if (generation.contains(QLatin1String("maxOutputTokens"))) {
+        generation.insert(QLatin1String("maxOutputTokens"), kTestMaxTokens);
+        o.insert(QLatin1String("generationConfig"), generation);
+    }
+    QJsonObject options = o.value(QLatin1String("options")).toObject();
+    if (options.contains(QLatin1String("num_predict"))) {
+        options.insert(QLatin1String("num_predict"), kTestMaxTokens);
+        o.insert(QLatin1String("options"), options);
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+/// Sends `check` through a control-plane manager of the calling thread (deleted afterwards) and
+/// calls `finished` there with the status, body and network error.
+void sendCheck(const HealthCheckRequest &check, int timeoutMs,
+               const std::function<void(int status, const QByteArray &body, const QString &error, qint64 ms)> &finished)
+{
+    QNetworkAccessManager *network = makeControlPlaneNetworkAccess().release();
+    QNetworkRequest request = makeControlPlaneRequest(QUrl(QString::fromUtf8(check.url)), timeoutMs);
+    for (const auto &header : check.headers)
+        request.setRawHeader(header.first, header.second);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    QNetworkReply *reply = network->sendCustomRequest(request, check.method, check.body);
+    QObject::connect(reply, &QNetworkReply::finished, network, [reply, network, timer, finished] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        const QString error = reply->error() == QNetworkReply::OperationCanceledError
+                                  ? QCoreApplication::translate("EngineController", "No answer in time.")
+                                  : reply->errorString();
+        finished(status, body, error, timer->elapsed());
+        reply->deleteLater();
+        network->deleteLater();
+    });
+}
+
+} // namespace
+
 void EngineController::runEndpointAction(std::function<QString(Engine *)> work, EndpointDone done)
 {
     // The answer comes back through a relay object of this thread that the work keeps alive, so it
@@ -694,6 +874,179 @@ void EngineController::resetBreaker(const QString &id, EndpointDone done)
             }
         },
         std::move(done));
+}
+
+QList<ProviderChoice> EngineController::providerChoices()
+{
+    QList<ProviderChoice> cloud;
+    QList<ProviderChoice> local;
+    for (const ProviderPreset &p : providerPresets()) {
+        ProviderChoice c;
+        c.id = p.name.toString();
+        c.displayName = p.displayName.toString();
+        c.defaultBaseUrl = p.defaultBaseUrl.toString();
+        c.local = p.local;
+        c.needsKey = !p.local;
+        c.keyEnv = p.keyEnv.toString();
+        c.keyUrl = keyPage(p.name);
+        (p.local ? local : cloud).append(c);
+    }
+    return cloud + local;
+}
+
+void EngineController::discoverLocalServers(QObject *context, std::function<void(const QList<LocalServer> &)> done,
+                                            const QList<QPair<QString, quint16>> &targets, const QString &host)
+{
+    QList<LocalDiscoveryTarget> list;
+    for (const auto &t : targets)
+        list.append({t.first, t.second});
+    if (list.isEmpty())
+        list = defaultLocalDiscoveryTargets();
+    auto *discovery = new LocalDiscovery(list, host, nullptr, context);
+    QObject::connect(discovery, &LocalDiscovery::discovered, context,
+                     [discovery, done = std::move(done)](const QList<EndpointConfig> &found) {
+                         QList<LocalServer> servers;
+                         for (const EndpointConfig &e : found) {
+                             const ProviderPreset *preset = findProviderPreset(e.provider);
+                             servers.append({e.provider, preset ? preset->displayName.toString() : e.provider,
+                                             e.baseUrl, e.models, e.loadedModels});
+                         }
+                         discovery->deleteLater();
+                         done(servers);
+                     });
+    discovery->start();
+}
+
+void EngineController::listProviderModels(const QString &provider, const QString &baseUrl, const QString &apiKey,
+                                          QObject *context, std::function<void(const ProviderReply &)> done)
+{
+    EndpointConfig e;
+    e.id = QStringLiteral("wizard");
+    e.provider = provider;
+    e.baseUrl = baseUrl;
+    e.apiKey = apiKey;
+    const ResolvedEndpoint endpoint = resolved(e);
+    const std::optional<HealthCheckRequest> check = healthCheckRequest(endpoint, u"models");
+    QPointer<QObject> guard(context);
+    if (!check) {
+        deliver(guard, [done = std::move(done)] {
+            ProviderReply r;
+            r.error = QCoreApplication::translate("EngineController", "This provider has no list of models.");
+            done(r);
+        });
+        return;
+    }
+    sendCheck(*check, kModelListTimeoutMs,
+              [guard, done = std::move(done)](int status, const QByteArray &body, const QString &error, qint64 ms) {
+                  ProviderReply r;
+                  r.status = status;
+                  r.latencyMs = ms;
+                  r.ok = status >= 200 && status < 300;
+                  if (r.ok)
+                      r.models = modelIds(body);
+                  else
+                      r.error = providerError(status, body, error);
+                  if (guard)
+                      done(r);
+              });
+}
+
+void EngineController::storeSecret(const QString &name, const QString &secret, QObject *context,
+                                   std::function<void(const QString &error)> done)
+{
+    QPointer<QObject> guard(context);
+    if (!SecretStore::isValidName(name)) {
+        deliver(guard, [done] {
+            done(QCoreApplication::translate("EngineController",
+                                             "A keychain entry name has 1 to 128 letters, digits and -_.:@/."));
+        });
+        return;
+    }
+    QThreadPool::globalInstance()->start([name, secret, guard, done = std::move(done)] {
+        const std::shared_ptr<SecretStore> store = SecretStore::system();
+        const SecretResult result = store->write(name, secret);
+        const QString error =
+            result.ok
+                ? QString()
+                : (result.error.isEmpty() ? QCoreApplication::translate("EngineController", "%1 did not take the key.")
+                                                .arg(store->description())
+                                          : result.error);
+        deliver(guard, [done, error] { done(error); });
+    });
+}
+
+void EngineController::addWizardEndpoint(const WizardEndpoint &endpoint, QObject *context,
+                                         std::function<void(const QString &error)> done)
+{
+    QJsonObject o{{QStringLiteral("id"), endpoint.id},
+                  {QStringLiteral("provider"), endpoint.provider},
+                  {QStringLiteral("models"), QJsonArray::fromStringList(endpoint.models)}};
+    if (!endpoint.baseUrl.isEmpty())
+        o.insert(QStringLiteral("base_url"), endpoint.baseUrl);
+    if (!endpoint.keychainName.isEmpty())
+        o.insert(QStringLiteral("api_key_keychain"), endpoint.keychainName);
+    if (!endpoint.keyEnv.isEmpty())
+        o.insert(QStringLiteral("api_key_env"), endpoint.keyEnv);
+    QPointer<QObject> guard(context);
+    onEngine([o, replace = endpoint.replace, guard, done = std::move(done)](Engine *engine) {
+        if (replace)
+            engine->removeEndpoint(o.value(QLatin1String("id")).toString());
+        JsonFieldError error;
+        QString message;
+        const std::optional<NewEndpoint> parsed = parseNewEndpoint(o, engine->config()->server, &error);
+        if (!parsed)
+            message = error.message;
+        else if (engine->addEndpoint(*parsed) == RegistryChange::DuplicateId)
+            message = QCoreApplication::translate("EngineController", "An endpoint named \"%1\" exists already.")
+                          .arg(parsed->config.id);
+        deliver(guard, [done, message] { done(message); });
+    });
+}
+
+void EngineController::testEndpoint(const QString &id, const QString &model, QObject *context,
+                                    std::function<void(const ProviderReply &)> done)
+{
+    QPointer<QObject> guard(context);
+    onEngine([id, model, guard, done = std::move(done)](Engine *engine) {
+        std::optional<EndpointConfig> config;
+        for (const RegistryEntry &entry : engine->registry()) {
+            if (entry.config.id.compare(id, Qt::CaseInsensitive) == 0)
+                config = entry.config;
+        }
+        if (!config) {
+            deliver(guard, [done, id] {
+                ProviderReply r;
+                r.error = QCoreApplication::translate("EngineController", "There is no endpoint \"%1\".").arg(id);
+                done(r);
+            });
+            return;
+        }
+        config->models = {model};
+        std::optional<HealthCheckRequest> check = healthCheckRequest(resolved(*config), u"completion");
+        if (!check || check->method != "POST") {
+            deliver(guard, [done] {
+                ProviderReply r;
+                r.error = QCoreApplication::translate("EngineController",
+                                                      "This endpoint cannot be tested with a chat request.");
+                done(r);
+            });
+            return;
+        }
+        check->body = withTestLimit(check->body);
+        // The request runs on the engine's thread, which owns the key; only the outcome leaves it.
+        sendCheck(*check, kTestTimeoutMs,
+                  [guard, done](int status, const QByteArray &body, const QString &error, qint64 ms) {
+                      ProviderReply r;
+                      r.status = status;
+                      r.latencyMs = ms;
+                      r.ok = status >= 200 && status < 300;
+                      if (r.ok)
+                          r.answer = answerText(body);
+                      else
+                          r.error = providerError(status, body, error);
+                      deliver(guard, [done, r] { done(r); });
+                  });
+    });
 }
 
 } // namespace llmproxy

@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QString>
 
+#include <QStringList>
+
 #include <functional>
 #include <optional>
 
@@ -115,6 +117,55 @@ struct EndpointEdit
     std::optional<bool> probe;         ///< checked by routing.health on its schedule
 
     bool isEmpty() const;
+};
+
+// -- first-run wizard
+
+/// A provider the first-run wizard offers, taken from the provider presets.
+struct ProviderChoice
+{
+    QString id;             ///< preset name, as an endpoint's `provider` ("openai", "ollama")
+    QString displayName;    ///< "OpenAI"
+    QString defaultBaseUrl; ///< empty when the user must give one (Azure, generic OpenAI-compatible)
+    bool needsKey = true;   ///< false for local servers
+    QString keyEnv;         ///< the provider's usual key variable ("OPENAI_API_KEY"); empty for local servers
+    QString keyUrl;         ///< the page where the provider hands out keys; empty when there is none
+    bool local = false;     ///< a server on the user's machine
+};
+
+/// A model server found on this machine by discoverLocalServers().
+struct LocalServer
+{
+    QString provider;         ///< preset name ("ollama", "lmstudio", "vllm", "llamacpp")
+    QString displayName;      ///< "Ollama"
+    QString baseUrl;          ///< what an endpoint for it uses, e.g. "http://127.0.0.1:11434/v1"
+    QStringList models;       ///< every model it serves
+    QStringList loadedModels; ///< the ones in memory now
+};
+
+/// What one wizard call to a provider gave: a model list (listProviderModels()) or a test answer
+/// (testEndpoint()).
+struct ProviderReply
+{
+    bool ok = false;
+    int status = 0;     ///< HTTP status; 0 when no answer came (no connection, timeout)
+    QString error;      ///< the provider's own message (or the network's) when !ok
+    QStringList models; ///< listProviderModels(): the model ids, as the provider names them
+    QString answer;     ///< testEndpoint(): the text the model answered
+    qint64 latencyMs = 0;
+};
+
+/// An endpoint the wizard adds: its key is named, never given (keychain entry or variable).
+struct WizardEndpoint
+{
+    QString id;
+    QString provider;
+    QString baseUrl;
+    QStringList models;
+    QString keychainName; ///< `api_key_keychain`; empty for none
+    QString keyEnv;       ///< `api_key_env`; empty for none
+    /// Replaces an endpoint of that id added at run time before (a second attempt with another key).
+    bool replace = false;
 };
 
 /// The facade over the Engine for the UI and the app shell. Lives in the GUI/main thread; the
@@ -228,6 +279,37 @@ public:
     void probeEndpoint(const QString &id, EndpointDone done);
     /// Closes endpoint `id`'s circuit breaker now, clearing its failure count.
     void resetBreaker(const QString &id, EndpointDone done);
+    // -- first-run wizard
+    // Every call returns at once; `done` runs later on the GUI thread, and not at all when
+    // `context` is gone by then.
+
+    /// Every provider preset, cloud ones first, in the presets' order.
+    static QList<ProviderChoice> providerChoices();
+    /// Looks for local model servers: `targets` (preset name and loopback port; empty = Ollama
+    /// 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080) on `host`, in parallel, each probe bounded
+    /// by 1.5 s. `done` gets the servers that answered with a models list, in target order.
+    static void discoverLocalServers(QObject *context, std::function<void(const QList<LocalServer> &)> done,
+                                     const QList<QPair<QString, quint16>> &targets = {},
+                                     const QString &host = QStringLiteral("127.0.0.1"));
+    /// Asks the provider for its models with `apiKey`, the way the health prober does (`GET
+    /// <base>/models` with the provider's key header); OpenAI, Anthropic and Gemini list formats.
+    /// An empty `baseUrl` means the preset's. Gives up after 15 s without a byte.
+    static void listProviderModels(const QString &provider, const QString &baseUrl, const QString &apiKey,
+                                   QObject *context, std::function<void(const ProviderReply &)> done);
+    /// Writes `secret` into the system keychain (SecretStore::system()) as `name`, on a pool
+    /// thread. `done` gets an empty string, or why the keychain refused (no keychain service, ...).
+    static void storeSecret(const QString &name, const QString &secret, QObject *context,
+                            std::function<void(const QString &error)> done);
+    /// Adds `endpoint` to the engine's registry (kept in the data directory's registry.json, key
+    /// named only) by the rules of POST /api/v1/registry. `done` gets an empty string, or why not.
+    void addWizardEndpoint(const WizardEndpoint &endpoint, QObject *context,
+                           std::function<void(const QString &error)> done);
+    /// Sends a real request to the endpoint `id` of the registry, with the key the engine resolved
+    /// for it: the cheapest chat request in its own format ("ping", at most 16 output tokens) for
+    /// `model`, directly to that endpoint (no routing, no fallback). Gives up after 60 s without a
+    /// byte. `done` gets the answer and its latency, or the provider's error.
+    void testEndpoint(const QString &id, const QString &model, QObject *context,
+                      std::function<void(const ProviderReply &)> done);
 
 public slots:
     void setPaused(bool paused);
@@ -280,6 +362,7 @@ private:
 } // namespace llmproxy
 
 Q_DECLARE_METATYPE(llmproxy::GuardState)
+Q_DECLARE_METATYPE(llmproxy::ProviderReply)
 Q_DECLARE_METATYPE(llmproxy::ConfigCheck)
 Q_DECLARE_METATYPE(llmproxy::SecurityStatus)
 Q_DECLARE_METATYPE(llmproxy::SecurityEvent)

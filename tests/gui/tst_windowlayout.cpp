@@ -14,6 +14,7 @@
 #include "ui/connecttooldialog.h"
 #include "ui/desktopshell.h"
 #include "ui/endpointswindow.h"
+#include "ui/firstrunwizard.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
 #include "ui/playgroundwindow.h"
@@ -95,6 +96,8 @@ private slots:
         seedSecurityActivity(*m_engine->securityGuards());
         m_controller = std::make_unique<EngineController>(m_engine.get());
         m_shell = std::make_unique<DesktopShell>(m_controller.get());
+        // The first-run wizard looks for a local server where none listens (port 9, discard).
+        m_shell->setLocalDiscoveryTargets({{u"ollama"_s, 9}});
         m_shell->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_shell->mainWindow()));
     }
@@ -113,7 +116,7 @@ private slots:
         QTest::addColumn<QString>("theme");
         QTest::addColumn<QSize>("screen");
         for (const char *window :
-             {"main", "endpoints", "threats", "guards", "settings", "playground", "connect-tool"}) {
+             {"main", "endpoints", "threats", "guards", "settings", "playground", "connect-tool", "first-run"}) {
             for (const char *theme : {"light", "dark"}) {
                 for (const QSize screen : {QSize(1280, 800), QSize(800, 600)}) {
                     QTest::addRow("%s %s %dx%d", window, theme, screen.width(), screen.height())
@@ -249,6 +252,10 @@ private:
         if (window == u"playground") {
             m_shell->showPlayground();
             return m_shell->playgroundWindow();
+        }
+        if (window == u"first-run") {
+            m_shell->showFirstRunWizard();
+            return m_shell->firstRunWizard();
         }
         m_shell->showConnectTool();
         return m_shell->connectToolDialog();
