@@ -18,14 +18,15 @@ class ConnectToolDialog;
 class EngineController;
 class GuardsWindow;
 class MainWindow;
+class ModelsWindow;
 class PlaygroundWindow;
 class SettingsWindow;
 class ThreatsWindow;
 class TrayIcon;
 
 /// The desktop front end: applies the theme and installs the UI translations chosen in Settings
-/// (the system's language by default), owns the main window, the Threats, Guards, Settings and
-/// Playground windows, the Connect a tool dialog, the command palette, the tray icon (only when a
+/// (the system's language by default), owns the main window, the Threats, Guards, Models, Settings
+/// and Playground windows, the Connect a tool dialog, the command palette, the tray icon (only when a
 /// system tray is available) and the actions they share. Talks to the engine only through
 /// `controller`, which must outlive the shell. GUI thread only; needs a QApplication.
 ///
@@ -59,6 +60,9 @@ public:
     void showThreats();
     /// Shows, raises and focuses the Guards window (created on first use).
     void showGuards();
+    ModelsWindow *modelsWindow() const; ///< created the first time it is shown, nullptr before
+    /// Shows, raises and focuses the Models window (created on first use).
+    void showModels();
     /// Shows, raises and focuses the Connect a tool dialog (created on first use).
     void showConnectTool();
     /// Shows, raises and focuses the Settings window (created on first use).
@@ -109,6 +113,7 @@ private:
     std::unique_ptr<MainWindow> m_mainWindow;
     std::unique_ptr<ThreatsWindow> m_threatsWindow;
     std::unique_ptr<GuardsWindow> m_guardsWindow;
+    std::unique_ptr<ModelsWindow> m_modelsWindow;
     std::unique_ptr<ConnectToolDialog> m_connectToolDialog;
     std::unique_ptr<SettingsWindow> m_settingsWindow;
     std::unique_ptr<PlaygroundWindow> m_playgroundWindow;

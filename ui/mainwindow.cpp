@@ -259,6 +259,7 @@ void MainWindow::setUpMenus()
 
     m_endpointMenu = menuBar()->addMenu(QString());
     m_endpointMenu->addAction(m_endpointEnabledAction);
+    m_endpointMenu->addAction(m_actions.models);
 
     m_securityMenu = menuBar()->addMenu(QString());
     m_securityMenu->addAction(m_actions.threats);

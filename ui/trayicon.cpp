@@ -54,6 +54,7 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     m_menu->addSeparator();
     m_menu->addAction(actions.threats);
     m_menu->addAction(actions.guards);
+    m_menu->addAction(actions.models);
     m_menu->addAction(actions.connectTool);
     if (actions.settings)
         m_menu->addAction(actions.settings);
