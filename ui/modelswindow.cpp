@@ -236,7 +236,12 @@ void ModelsWindow::fillModels()
         auto *item = new QTreeWidgetItem(tree, {tr("No enabled endpoint serves a model yet.")});
         item->setFlags(Qt::ItemIsEnabled);
     }
-    tree->resizeColumnToContents(0);
+    // Wide enough for what they hold, but the fallback chain keeps room on a small screen.
+    const int widest = 40 * tree->fontMetrics().averageCharWidth();
+    for (int column = 0; column < 3; ++column) {
+        tree->resizeColumnToContents(column);
+        tree->setColumnWidth(column, qMin(tree->columnWidth(column), widest));
+    }
 }
 
 void ModelsWindow::fillAliases()
@@ -525,7 +530,8 @@ AliasDialog::AliasDialog(const QString &name, const QString &target, const QStri
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(sizeHint().expandedTo(QSize(60 * fontMetrics().averageCharWidth(), 0)));
+    setMinimumWidth(60 * fontMetrics().averageCharWidth());
+    adjustSize();
 }
 
 void AliasDialog::accept()
@@ -537,6 +543,8 @@ void AliasDialog::accept()
     }
     m_error->setText(tr("Not set: %1").arg(why));
     m_error->show();
+    // Room for the message: wrapped labels need more height than the dialog had.
+    resize(width(), qMax(height(), sizeHint().height()));
 }
 
 // -- FallbackChainDialog --------------------------------------------------------------------------
@@ -712,6 +720,8 @@ void FallbackChainDialog::accept()
     }
     m_error->setText(tr("Not set: %1").arg(why));
     m_error->show();
+    // Room for the message: wrapped labels need more height than the dialog had.
+    resize(width(), qMax(height(), sizeHint().height()));
 }
 
 } // namespace llmproxy
