@@ -176,18 +176,33 @@ QString ModelsWindow::hopsText(const QList<FallbackHop> &hops)
 
 void ModelsWindow::showEndpoints(const QList<EndpointStatus> &endpoints)
 {
+    // While another window refreshes the endpoints live, their counters change every second: only
+    // what this window shows rebuilds it, so a row being read or a model being typed stays put.
+    const auto shown = [](const QList<EndpointStatus> &list) {
+        QStringList parts;
+        for (const EndpointStatus &e : list)
+            parts << e.id << e.provider << e.models.join(QLatin1Char(',')) << QString::number(e.enabled) << e.health;
+        return parts;
+    };
+    const bool sameEndpoints = shown(endpoints) == shown(m_endpoints);
     m_endpoints = endpoints;
+    if (sameEndpoints)
+        return;
     fillModels();
-    fillRoutes();
+    fillRoutes(false);
 }
 
 void ModelsWindow::showRouting(const RoutingView &routing)
 {
+    // The same routing again (the controller's first snapshot) leaves rows being edited alone.
+    if (m_routingShown && routing == m_routing)
+        return;
+    m_routingShown = true;
     m_routing = routing;
     fillModels();
     fillAliases();
     fillChains();
-    fillRoutes();
+    fillRoutes(true);
     updateButtons();
 }
 
@@ -282,13 +297,16 @@ void ModelsWindow::fillChains()
     table->resizeColumnToContents(2);
 }
 
-void ModelsWindow::fillRoutes()
+void ModelsWindow::fillRoutes(bool showRouting)
 {
     const QStringList models = servedModels(m_endpoints, m_routing);
     for (const RouteRow &row : m_routeRows) {
-        const std::optional<ClientRoute> route = m_routing.clientRoutes.contains(row.api)
-                                                     ? std::optional(m_routing.clientRoutes.value(row.api))
-                                                     : std::nullopt;
+        std::optional<ClientRoute> route;
+        if (showRouting && m_routing.clientRoutes.contains(row.api))
+            route = m_routing.clientRoutes.value(row.api);
+        // Otherwise keep what the row shows now, applied or not.
+        if (!showRouting && (row.model->currentIndex() != 0 || row.model->currentText() != row.model->itemText(0)))
+            route = ClientRoute{row.model->currentText(), row.endpoint->currentData().toString()};
         row.model->clear();
         row.model->addItem(tr("As requested"));
         row.model->addItems(models);
@@ -465,7 +483,10 @@ void ModelsWindow::changeEvent(QEvent *event)
         return;
     m_ui->retranslateUi(this);
     retranslate();
-    showRouting(m_routing);
+    fillModels();
+    fillAliases();
+    fillChains();
+    fillRoutes(false);
 }
 
 void ModelsWindow::saveGeometrySetting() const

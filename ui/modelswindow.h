@@ -60,8 +60,8 @@ private:
     void fillModels();
     void fillAliases();
     void fillChains();
-    /// The route rows' choices, and each row's current override.
-    void fillRoutes();
+    /// The route rows' choices, showing each API's override (`showRouting`) or what the rows show now.
+    void fillRoutes(bool showRouting);
     void updateButtons();
     void retranslate();
     QString selectedKey(int tab) const;
@@ -79,6 +79,7 @@ private:
     EngineController *m_controller;
     QList<EndpointStatus> m_endpoints;
     RoutingView m_routing;
+    bool m_routingShown = false;
     QList<RouteRow> m_routeRows;
 };
 

@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -449,6 +450,12 @@ void TestModelsWindow::routeOverrideMovesClaudeCode()
     auto *model = child<QComboBox>("messagesModelCombo");
     QCOMPARE(model->currentText(), QStringLiteral("As requested"));
     setComboText(model, QStringLiteral("mock-chat"));
+    // The endpoints' live counters change while the main window shows them: what is typed stays.
+    m_controller->setEndpointRefreshInterval(50);
+    QSignalSpy endpointsChanged(m_controller.get(), &EngineController::endpointsChanged);
+    QCOMPARE(chat(QStringLiteral("mock-chat")).status, 200);
+    QVERIFY(endpointsChanged.wait(5'000));
+    QCOMPARE(model->currentText(), QStringLiteral("mock-chat"));
     auto *endpoint = child<QComboBox>("messagesEndpointCombo");
     endpoint->setFocus();
     QTest::keyClick(endpoint, Qt::Key_Down); // Any endpoint → mock
