@@ -381,7 +381,7 @@ void ModelsWindow::editAlias(const QString &name)
     auto *dialog = new AliasDialog(
         name, target, servedModels(m_endpoints, RoutingView()),
         [this, original = name](const QString &newName, const QString &newTarget) {
-            const QString why = m_controller->setAlias(newName, newTarget);
+            QString why = m_controller->setAlias(newName, newTarget);
             if (!why.isEmpty())
                 return why;
             if (!original.isEmpty() && original != newName)
@@ -412,7 +412,7 @@ void ModelsWindow::editChain(const QString &model)
     auto *dialog = new FallbackChainDialog(
         model, hops, servedModels(m_endpoints, RoutingView()), hopTargets(),
         [this, original = model](const QString &newModel, const QList<FallbackHop> &newHops) {
-            const QString why = m_controller->setFallbackChain(newModel, newHops);
+            QString why = m_controller->setFallbackChain(newModel, newHops);
             if (!why.isEmpty())
                 return why;
             if (!original.isEmpty() && original != newModel)
