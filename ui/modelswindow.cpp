@@ -252,7 +252,7 @@ void ModelsWindow::fillModels()
         item->setFlags(Qt::ItemIsEnabled);
     }
     // Wide enough for what they hold, but the fallback chain keeps room on a small screen.
-    const int widest = 40 * tree->fontMetrics().averageCharWidth();
+    const int widest = 56 * tree->fontMetrics().averageCharWidth();
     for (int column = 0; column < 3; ++column) {
         tree->resizeColumnToContents(column);
         tree->setColumnWidth(column, qMin(tree->columnWidth(column), widest));
