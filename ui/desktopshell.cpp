@@ -10,6 +10,7 @@
 #include "ui/firstrunwizard.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
+#include "ui/modelswindow.h"
 #include "ui/playgroundwindow.h"
 #include "ui/settingswindow.h"
 #include "ui/threatswindow.h"
@@ -111,6 +112,7 @@ DesktopShell::~DesktopShell()
     m_threatsWindow.reset();
     m_guardsWindow.reset();
     m_endpointsWindow.reset();
+    m_modelsWindow.reset();
     m_mainWindow.reset();
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
@@ -188,6 +190,18 @@ void DesktopShell::showEndpoints()
         connect(m_endpointsWindow.get(), &EndpointsWindow::addRequested, this, &DesktopShell::showFirstRunWizard);
     }
     bringUp(m_endpointsWindow.get());
+}
+
+ModelsWindow *DesktopShell::modelsWindow() const
+{
+    return m_modelsWindow.get();
+}
+
+void DesktopShell::showModels()
+{
+    if (!m_modelsWindow)
+        m_modelsWindow = std::make_unique<ModelsWindow>(m_controller);
+    bringUp(m_modelsWindow.get());
 }
 
 ConnectToolDialog *DesktopShell::connectToolDialog() const
@@ -277,7 +291,7 @@ QWidget *DesktopShell::shellWindowOf(QWidget *widget) const
         return nullptr;
     const QWidget *windows[] = {m_mainWindow.get(),       m_threatsWindow.get(),  m_guardsWindow.get(),
                                 m_playgroundWindow.get(), m_settingsWindow.get(), m_connectToolDialog.get(),
-                                m_endpointsWindow.get(), m_firstRunWizard.get()};
+                                m_endpointsWindow.get(),  m_firstRunWizard.get(), m_modelsWindow.get()};
     for (QWidget *w = widget->window(); w; w = w->parentWidget() ? w->parentWidget()->window() : nullptr) {
         if (std::find(std::begin(windows), std::end(windows), w) != std::end(windows))
             return widget->window();
@@ -321,8 +335,7 @@ void DesktopShell::openCommandPalette(QWidget *window)
     for (QAction *action :
          {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
           m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.playground, m_actions.connectTool,
-          m_actions.firstRun,
-          m_actions.settings, m_actions.about, m_actions.quit}) {
+          m_actions.firstRun, m_actions.models, m_actions.settings, m_actions.about, m_actions.quit}) {
         if (!seen.contains(action)) {
             seen.insert(action);
             commands.append({action, QString()});
@@ -450,6 +463,12 @@ void DesktopShell::createActions()
     m_actions.guards->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
     connect(m_actions.guards, &QAction::triggered, this, &DesktopShell::showGuards);
 
+    m_actions.models = new QAction(this);
+    m_actions.models->setObjectName(QStringLiteral("modelsAction"));
+    m_actions.models->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_actions.models->setIcon(QIcon::fromTheme(QStringLiteral("view-list-details")));
+    connect(m_actions.models, &QAction::triggered, this, &DesktopShell::showModels);
+
     m_actions.connectTool = new QAction(this);
     m_actions.connectTool->setObjectName(QStringLiteral("connectToolAction"));
     m_actions.connectTool->setIcon(QIcon::fromTheme(QStringLiteral("network-connect")));
@@ -491,10 +510,10 @@ void DesktopShell::createActions()
     connect(m_actions.about, &QAction::triggered, this, &DesktopShell::showAbout);
 
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
-    for (QAction *action :
-         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
-          m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings,
-          m_actions.playground, m_actions.firstRun, m_actions.commandPalette, m_actions.quit, m_actions.about})
+    for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
+                            m_actions.copyUrl, m_actions.endpoints, m_actions.threats, m_actions.guards,
+                            m_actions.connectTool, m_actions.settings, m_actions.playground, m_actions.firstRun,
+                            m_actions.models, m_actions.commandPalette, m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
     retranslateActions();
 }
@@ -516,6 +535,8 @@ void DesktopShell::retranslateActions()
     m_actions.threats->setToolTip(tr("What the security guards blocked, masked and flagged, and why"));
     m_actions.guards->setText(tr("Security &guards"));
     m_actions.guards->setToolTip(tr("Switch the security guards on or off"));
+    m_actions.models->setText(tr("&Models and routing"));
+    m_actions.models->setToolTip(tr("Every model with its endpoints; aliases, fallback chains and route overrides"));
     m_actions.connectTool->setText(tr("Connect a &tool…"));
     m_actions.connectTool->setToolTip(
         tr("Point Claude Code, Codex, Cursor, Continue, Aider, Cline, Zed or Copilot at LLMProxy"));

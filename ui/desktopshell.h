@@ -22,16 +22,17 @@ class EngineController;
 class FirstRunWizard;
 class GuardsWindow;
 class MainWindow;
+class ModelsWindow;
 class PlaygroundWindow;
 class SettingsWindow;
 class ThreatsWindow;
 class TrayIcon;
 
 /// The desktop front end: applies the theme and installs the UI translations chosen in Settings
-/// (the system's language by default), owns the main window, the Endpoints, Threats, Guards,
-/// Settings and Playground windows, the Connect a tool dialog, the command palette, the tray icon (only when a
-/// system tray is available) and the actions they share. Talks to the engine only through
-/// `controller`, which must outlive the shell. GUI thread only; needs a QApplication.
+/// (the system's language by default), owns the main window, the Endpoints, Models, Threats, Guards,
+/// Settings and Playground windows, the first-run wizard, the Connect a tool dialog, the command
+/// palette, the tray icon (only when a system tray is available) and the actions they share. Talks to the engine only
+/// through `controller`, which must outlive the shell. GUI thread only; needs a QApplication.
 ///
 /// Quit (menu, Ctrl+Q, tray) emits quitRequested(): the caller shuts the engine down and ends
 /// the event loop, whether or not there is a tray. Closing the window hides it to the tray when
@@ -66,6 +67,9 @@ public:
     void showGuards();
     /// Shows, raises and focuses the Endpoints window (created on first use).
     void showEndpoints();
+    ModelsWindow *modelsWindow() const; ///< created the first time it is shown, nullptr before
+    /// Shows, raises and focuses the Models window (created on first use).
+    void showModels();
     /// Shows, raises and focuses the Connect a tool dialog (created on first use).
     void showConnectTool();
     /// Shows, raises and focuses the Settings window (created on first use).
@@ -125,6 +129,7 @@ private:
     std::unique_ptr<ThreatsWindow> m_threatsWindow;
     std::unique_ptr<GuardsWindow> m_guardsWindow;
     std::unique_ptr<EndpointsWindow> m_endpointsWindow;
+    std::unique_ptr<ModelsWindow> m_modelsWindow;
     std::unique_ptr<ConnectToolDialog> m_connectToolDialog;
     std::unique_ptr<SettingsWindow> m_settingsWindow;
     std::unique_ptr<PlaygroundWindow> m_playgroundWindow;

@@ -268,6 +268,8 @@ void MainWindow::setUpMenus()
         m_endpointMenu->addSeparator();
         m_endpointMenu->addAction(m_actions.endpoints);
     }
+    if (m_actions.models)
+        m_endpointMenu->addAction(m_actions.models);
 
     m_securityMenu = menuBar()->addMenu(QString());
     m_securityMenu->addAction(m_actions.threats);

@@ -20,6 +20,7 @@ struct ShellActions
     QAction *threats = nullptr; ///< show the Threats window (security decisions, counters, scan time)
     QAction *guards = nullptr;  ///< show the Guards window (security switches)
     QAction *endpoints = nullptr;      ///< show the Endpoints window (edit, reorder, test every endpoint)
+    QAction *models = nullptr;         ///< show the Models window (models, aliases, fallback chains, route overrides)
     QAction *connectTool = nullptr;    ///< show the Connect a tool dialog (coding tools' settings)
     QAction *settings = nullptr;       ///< show the Settings window
     QAction *playground = nullptr;     ///< show the Playground window (send a prompt through the gateway)

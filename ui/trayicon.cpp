@@ -57,6 +57,8 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
         m_menu->addAction(actions.endpoints);
     m_menu->addAction(actions.threats);
     m_menu->addAction(actions.guards);
+    if (actions.models)
+        m_menu->addAction(actions.models);
     m_menu->addAction(actions.connectTool);
     if (actions.settings)
         m_menu->addAction(actions.settings);

@@ -30,8 +30,8 @@ QString KeysFile::checkName(const QString &name)
     if (name.isEmpty() || name.size() > 64)
         return QStringLiteral("a key name has 1 to 64 characters");
     for (const QChar c : name) {
-        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
-                        c == u'.' || c == u'_' || c == u'-';
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.' ||
+                        c == u'_' || c == u'-';
         if (!ok)
             return QStringLiteral("a key name may only contain letters, digits, '.', '_' and '-'");
     }

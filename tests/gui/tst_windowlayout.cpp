@@ -17,6 +17,7 @@
 #include "ui/firstrunwizard.h"
 #include "ui/guardswindow.h"
 #include "ui/mainwindow.h"
+#include "ui/modelswindow.h"
 #include "ui/playgroundwindow.h"
 #include "ui/settingswindow.h"
 #include "ui/threatswindow.h"
@@ -88,7 +89,9 @@ private slots:
                                      "  openai-main:\n    provider: openai_compatible\n"
                                      "    base_url: http://127.0.0.1:9/v1\n    models: [gpt-4o-mini, gpt-4o]\n"
                                      "    api_key: sk-test-not-real-0123456789\n"
-                                     "  local-ollama:\n    provider: ollama\n    base_url: http://127.0.0.1:9\n",
+                                     "  local-ollama:\n    provider: ollama\n    base_url: http://127.0.0.1:9\n"
+                                     "model_aliases:\n  fast: gpt-4o-mini\n  claude-*: gpt-4o\n"
+                                     "fallback_chains:\n  gpt-4o:\n    - {endpoint: local-ollama, model: llama3.2}\n",
                                      &sources, &error);
         QVERIFY2(config, qPrintable(error));
         m_engine = std::make_unique<Engine>(config, sources);
@@ -115,8 +118,8 @@ private slots:
         QTest::addColumn<QString>("window");
         QTest::addColumn<QString>("theme");
         QTest::addColumn<QSize>("screen");
-        for (const char *window :
-             {"main", "endpoints", "threats", "guards", "settings", "playground", "connect-tool", "first-run"}) {
+        for (const char *window : {"main", "endpoints", "threats", "guards", "models", "settings", "playground",
+                                   "connect-tool", "first-run"}) {
             for (const char *theme : {"light", "dark"}) {
                 for (const QSize screen : {QSize(1280, 800), QSize(800, 600)}) {
                     QTest::addRow("%s %s %dx%d", window, theme, screen.width(), screen.height())
@@ -244,6 +247,10 @@ private:
         if (window == u"guards") {
             m_shell->showGuards();
             return m_shell->guardsWindow();
+        }
+        if (window == u"models") {
+            m_shell->showModels();
+            return m_shell->modelsWindow();
         }
         if (window == u"settings") {
             m_shell->showSettings();
