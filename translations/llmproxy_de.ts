@@ -79,6 +79,179 @@
         <source>Result of the test request</source>
         <translation>Ergebnis der Testanfrage</translation>
     </message>
+    <message>
+        <source>Create a key for this tool</source>
+        <translation>Schlüssel für dieses Werkzeug erstellen</translation>
+    </message>
+    <message>
+        <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
+        <translation>Einen nach dem Werkzeug benannten Client-Schlüssel erstellen, den das Gateway nur als Hashwert speichert, und hier einsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsWindow</name>
+    <message>
+        <source>Endpoints — LLMProxy</source>
+        <translation>Endpunkte — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Add endpoint</source>
+        <translation>Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>Endpunkt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Endpunkt löschen</translation>
+    </message>
+    <message>
+        <source>Enable or disable endpoint</source>
+        <translation>Endpunkt aktivieren oder deaktivieren</translation>
+    </message>
+    <message>
+        <source>Move endpoint up</source>
+        <translation>Endpunkt nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move endpoint down</source>
+        <translation>Endpunkt nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Test endpoint now</source>
+        <translation>Endpunkt jetzt testen</translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker</source>
+        <translation>Schutzschalter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Selected endpoint</source>
+        <translation>Ausgewählter Endpunkt</translation>
+    </message>
+    <message>
+        <source>Endpoint details</source>
+        <translation>Details zum Endpunkt</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Letzte Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>LLMProxy routes requests to this endpoint from now on.</source>
+        <translation>LLMProxy leitet Anfragen ab jetzt an diesen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>What was configured</source>
+        <translation>Was eingerichtet wurde</translation>
+    </message>
+    <message>
+        <source>Give tools this &amp;base URL:</source>
+        <translation>Geben Sie Werkzeugen diese &amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Base URL for tools</source>
+        <translation>Basis-URL für Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>Basis-URL kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Connect a coding tool</source>
+        <translation>Ein Programmierwerkzeug verbinden</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>&amp;Werkzeug verbinden…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunKeyPage</name>
+    <message>
+        <source>Your API key</source>
+        <translation>Ihr API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation>Schlüssel hier einfügen</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>S&amp;how key</source>
+        <translation>Schlüssel an&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Store the key in the system keychain</source>
+        <translation>Schlüssel im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>Keep it in the system &amp;keychain (recommended)</source>
+        <translation>Im Schlüssel&amp;bund des Systems aufbewahren (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Entry &amp;name:</source>
+        <translation>Eintrags&amp;name:</translation>
+    </message>
+    <message>
+        <source>Keychain entry name</source>
+        <translation>Name des Schlüsselbund-Eintrags</translation>
+    </message>
+    <message>
+        <source>Read the key from an environment variable</source>
+        <translation>Schlüssel aus einer Umgebungsvariable lesen</translation>
+    </message>
+    <message>
+        <source>Read it from an &amp;environment variable</source>
+        <translation>Aus einer &amp;Umgebungsvariable lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation>&amp;Variable:</translation>
+    </message>
+    <message>
+        <source>Environment variable name</source>
+        <translation>Name der Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation>Schlüsselstatus</translation>
+    </message>
 </context>
 <context>
     <name>GuardsWindow</name>
@@ -184,6 +357,221 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Not-Aus lösen und Anfragen wieder bedienen</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsWindow</name>
+    <message>
+        <source>Models and routing — LLMProxy</source>
+        <translation>Modelle und Routing — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Changes made here apply at once and are kept in the data directory across restarts. The configuration file is not rewritten: its aliases and chains come back with “Revert all changes made here”.</source>
+        <translation>Änderungen hier wirken sofort und bleiben über Neustarts hinweg im Datenverzeichnis erhalten. Die Konfigurationsdatei wird nicht umgeschrieben: Deren Aliase und Ketten kehren mit „Alle hier vorgenommenen Änderungen zurücksetzen“ zurück.</translation>
+    </message>
+    <message>
+        <source>About changes</source>
+        <translation>Über Änderungen</translation>
+    </message>
+    <message>
+        <source>Models and routing</source>
+        <translation>Modelle und Routing</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelle</translation>
+    </message>
+    <message>
+        <source>Every model the enabled endpoints serve, the aliases that name it and its fallback chain.</source>
+        <translation>Jedes Modell, das die aktivierten Endpunkte bereitstellen, die Aliase, die es benennen, und seine Fallback-Kette.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Every model served, with its endpoints, aliases and fallback chain</source>
+        <translation>Jedes bereitgestellte Modell mit seinen Endpunkten, Aliasen und seiner Fallback-Kette</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Bereitgestellt von</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliase</translation>
+    </message>
+    <message>
+        <source>Fallback chain</source>
+        <translation>Fallback-Kette</translation>
+    </message>
+    <message>
+        <source>A&amp;liases</source>
+        <translation>A&amp;liase</translation>
+    </message>
+    <message>
+        <source>A request for an alias is served by its target model. An alias name may be a pattern such as claude-* .</source>
+        <translation>Eine Anfrage für einen Alias wird von seinem Zielmodell bedient. Ein Aliasname kann ein Muster sein, etwa claude-* .</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern, target model and where the alias comes from</source>
+        <translation>Aliasname oder Muster, Zielmodell und Herkunft des Alias</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation>Alias hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected alias</source>
+        <translation>Ausgewählten Alias bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected alias</source>
+        <translation>Ausgewählten Alias entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Fallback chains</source>
+        <translation>&amp;Fallback-Ketten</translation>
+    </message>
+    <message>
+        <source>When every endpoint of a model fails, its fallback chain is tried hop by hop.</source>
+        <translation>Wenn alle Endpunkte eines Modells ausfallen, wird seine Fallback-Kette Stufe für Stufe versucht.</translation>
+    </message>
+    <message>
+        <source>Fallback chains</source>
+        <translation>Fallback-Ketten</translation>
+    </message>
+    <message>
+        <source>Model, the hops tried when it fails and where the chain comes from</source>
+        <translation>Modell, die bei einem Ausfall versuchten Stufen und Herkunft der Kette</translation>
+    </message>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>Fallback-Kette hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit the selected fallback chain</source>
+        <translation>Ausgewählte Fallback-Kette bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove the selected fallback chain</source>
+        <translation>Ausgewählte Fallback-Kette entfernen</translation>
+    </message>
+    <message>
+        <source>Route &amp;overrides</source>
+        <translation>Routing-&amp;Vorgaben</translation>
+    </message>
+    <message>
+        <source>Send every request of a kind of tool to one model, whatever model it asks for. A client key restricted to other models is never moved, and an override whose model nothing serves is passed over.</source>
+        <translation>Jede Anfrage einer Art von Werkzeug an ein bestimmtes Modell senden, egal welches Modell sie anfordert. Ein Client-Schlüssel, der auf andere Modelle beschränkt ist, wird nie umgeleitet, und eine Vorgabe, deren Modell von keinem Endpunkt bereitgestellt wird, wird übergangen.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Claude Code (Messages API):</source>
+        <translation>Claude Code (Messages API):</translation>
+    </message>
+    <message>
+        <source>Claude Code: model</source>
+        <translation>Claude Code: Modell</translation>
+    </message>
+    <message>
+        <source>As requested, or the model every request of these tools is served by</source>
+        <translation>Wie angefordert, oder das Modell, das jede Anfrage dieser Werkzeuge bedient</translation>
+    </message>
+    <message>
+        <source>Claude Code: endpoint</source>
+        <translation>Claude Code: Endpunkt</translation>
+    </message>
+    <message>
+        <source>Try this endpoint first, or let the model&apos;s own routing choose</source>
+        <translation>Diesen Endpunkt zuerst versuchen oder das Routing des Modells selbst wählen lassen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Claude Code: apply</source>
+        <translation>Claude Code: übernehmen</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API):</source>
+        <translation>Codex (Responses API):</translation>
+    </message>
+    <message>
+        <source>Codex: model</source>
+        <translation>Codex: Modell</translation>
+    </message>
+    <message>
+        <source>Codex: endpoint</source>
+        <translation>Codex: Endpunkt</translation>
+    </message>
+    <message>
+        <source>Codex: apply</source>
+        <translation>Codex: übernehmen</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions):</source>
+        <translation>Andere Werkzeuge (Chat Completions):</translation>
+    </message>
+    <message>
+        <source>Other tools: model</source>
+        <translation>Andere Werkzeuge: Modell</translation>
+    </message>
+    <message>
+        <source>Other tools: endpoint</source>
+        <translation>Andere Werkzeuge: Endpunkt</translation>
+    </message>
+    <message>
+        <source>Other tools: apply</source>
+        <translation>Andere Werkzeuge: übernehmen</translation>
+    </message>
+    <message>
+        <source>Route override result</source>
+        <translation>Ergebnis der Routing-Vorgabe</translation>
+    </message>
+    <message>
+        <source>Result of the last change</source>
+        <translation>Ergebnis der letzten Änderung</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert all changes made here</source>
+        <translation>Alle hier vorgenommenen Änderungen &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>Alle hier vorgenommenen Änderungen zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed here: the configuration file applies again</source>
+        <translation>Alle hier geänderten Aliase, Fallback-Ketten und Routing-Vorgaben verwerfen: Die Konfigurationsdatei gilt wieder</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -573,6 +961,49 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::AliasDialog</name>
+    <message>
+        <source>Add alias</source>
+        <translation>Alias hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit alias</source>
+        <translation>Alias bearbeiten</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern</source>
+        <translation>Aliasname oder Muster</translation>
+    </message>
+    <message>
+        <source>e.g. fast or claude-*</source>
+        <translation>z. B. fast oder claude-*</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Zielmodell</translation>
+    </message>
+    <message>
+        <source>Why the alias was not set</source>
+        <translation>Warum der Alias nicht gesetzt wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Name or pattern:</source>
+        <translation>&amp;Name oder Muster:</translation>
+    </message>
+    <message>
+        <source>&amp;Target model:</source>
+        <translation>&amp;Zielmodell:</translation>
+    </message>
+    <message>
+        <source>A request for this name (or any name the pattern matches) is served by the target model. The target must be a model name, not a pattern.</source>
+        <translation>Eine Anfrage für diesen Namen (oder jeden Namen, auf den das Muster passt) wird vom Zielmodell bedient. Das Ziel muss ein Modellname sein, kein Muster.</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>Nicht gesetzt: %1</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -796,6 +1227,22 @@
         <source>HTTP %1 — %2</source>
         <translation>HTTP %1 — %2</translation>
     </message>
+    <message>
+        <source>Require keys from every client?</source>
+        <translation>Schlüssel von allen Clients verlangen?</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key today. Once a key exists, every client must send one: tools set up without a key stop working until they get one (create one for each, or add it to their configuration).
+
+Create the key for %1?</source>
+        <translation>Dieses Gateway verlangt derzeit keinen Schlüssel. Sobald ein Schlüssel existiert, muss jeder Client einen senden: Werkzeuge, die ohne Schlüssel eingerichtet wurden, funktionieren nicht mehr, bis sie einen erhalten (erstellen Sie für jedes einen oder tragen Sie ihn in deren Konfiguration ein).
+
+Schlüssel für %1 erstellen?</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. It is shown only now: the gateway keeps a digest. Write config puts it into the tool&apos;s configuration.</source>
+        <translation>Client-Schlüssel „%1“ erstellt. Er wird nur jetzt angezeigt: Das Gateway speichert nur einen Hashwert. „Konfiguration schreiben“ trägt ihn in die Konfiguration des Werkzeugs ein.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -922,6 +1369,177 @@
     <message>
         <source>Listen address, theme, language, start at login, logging and the configuration file</source>
         <translation>Empfangsadresse, Design, Sprache, Start bei Anmeldung, Protokollierung und Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>&amp;All endpoints…</source>
+        <translation>&amp;Alle Endpunkte…</translation>
+    </message>
+    <message>
+        <source>Add, edit, reorder, test and switch endpoints, and see each one&apos;s statistics</source>
+        <translation>Endpunkte hinzufügen, bearbeiten, neu anordnen, testen und ein- oder ausschalten sowie die Statistik jedes Endpunkts ansehen</translation>
+    </message>
+    <message>
+        <source>&amp;Models and routing</source>
+        <translation>&amp;Modelle und Routing</translation>
+    </message>
+    <message>
+        <source>Every model with its endpoints; aliases, fallback chains and route overrides</source>
+        <translation>Jedes Modell mit seinen Endpunkten; Aliase, Fallback-Ketten und Routing-Vorgaben</translation>
+    </message>
+    <message>
+        <source>Add a &amp;provider…</source>
+        <translation>An&amp;bieter hinzufügen…</translation>
+    </message>
+    <message>
+        <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
+        <translation>Der Einrichtungsassistent: ein Cloud-Anbieter mit seinem Schlüssel oder ein Modellserver auf diesem Rechner</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointEditDialog</name>
+    <message>
+        <source>Edit endpoint %1</source>
+        <translation>Endpunkt %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>This endpoint was added in LLMProxy: every setting can be changed here.</source>
+        <translation>Dieser Endpunkt wurde in LLMProxy hinzugefügt: Jede Einstellung kann hier geändert werden.</translation>
+    </message>
+    <message>
+        <source>This endpoint comes from %1. Only its priority and weight can be changed here; they are kept over the configured values, also after a restart. Change the other settings there.</source>
+        <translation>Dieser Endpunkt stammt aus %1. Hier können nur Priorität und Gewichtung geändert werden; sie haben Vorrang vor den konfigurierten Werten, auch nach einem Neustart. Ändern Sie die übrigen Einstellungen dort.</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>&amp;Modelle:</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = any model</source>
+        <translation>Kommagetrennt; leer = beliebiges Modell</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Lower is preferred: requests go to the lowest priority that is up</source>
+        <translation>Niedriger wird bevorzugt: Anfragen gehen an die niedrigste Priorität, die verfügbar ist</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>P&amp;riorität:</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewichtung</translation>
+    </message>
+    <message>
+        <source>Share of the requests among endpoints of the same priority</source>
+        <translation>Anteil an den Anfragen unter Endpunkten gleicher Priorität</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Gewichtung:</translation>
+    </message>
+    <message>
+        <source>Key source</source>
+        <translation>Schlüsselquelle</translation>
+    </message>
+    <message>
+        <source>Keep the current key (%1)</source>
+        <translation>Aktuellen Schlüssel behalten (%1)</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s usual variable</source>
+        <translation>Die übliche Variable des Anbieters</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation>Schlüsselbund-Eintrag</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Variable or keychain entry name</source>
+        <translation>Name der Variable oder des Schlüsselbund-Eintrags</translation>
+    </message>
+    <message>
+        <source>Key &amp;name:</source>
+        <translation>Schlüssel&amp;name:</translation>
+    </message>
+    <message>
+        <source>e.g. GROQ_API_KEY</source>
+        <translation>z. B. GROQ_API_KEY</translation>
+    </message>
+    <message>
+        <source>e.g. llmproxy/groq</source>
+        <translation>z. B. llmproxy/groq</translation>
+    </message>
+    <message>
+        <source>&amp;API version:</source>
+        <translation>API-&amp;Version:</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI only</source>
+        <translation>Nur Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation>Eingabepreis pro Million Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Cost per 1M input tokens:</source>
+        <translation>&amp;Kosten pro 1 Mio. Eingabe-Tokens:</translation>
+    </message>
+    <message>
+        <source>Check its health on a schedule</source>
+        <translation>Zustand regelmäßig prüfen</translation>
+    </message>
+    <message>
+        <source>Why the change was refused</source>
+        <translation>Warum die Änderung abgelehnt wurde</translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the key.</source>
+        <translation>Geben Sie die Umgebungsvariable an, die den Schlüssel enthält.</translation>
+    </message>
+    <message>
+        <source>Name the keychain entry that holds the key.</source>
+        <translation>Geben Sie den Schlüsselbund-Eintrag an, der den Schlüssel enthält.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1723,699 @@
     <message>
         <source>Requests</source>
         <translation>Anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointsWindow</name>
+    <message>
+        <source>the configuration file (config.yaml)</source>
+        <translation>der Konfigurationsdatei (config.yaml)</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>der Umgebung</translation>
+    </message>
+    <message>
+        <source>local discovery</source>
+        <translation>der lokalen Erkennung</translation>
+    </message>
+    <message>
+        <source>this window or the admin API</source>
+        <translation>diesem Fenster oder der Admin-API</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Open (retry in %1 s)</source>
+        <translation>Offen (neuer Versuch in %1 s)</translation>
+    </message>
+    <message>
+        <source>Open (next request tries)</source>
+        <translation>Offen (nächste Anfrage versucht es)</translation>
+    </message>
+    <message>
+        <source>Half-open</source>
+        <translation>Halb offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed (%n failure(s))</source>
+        <translation>
+            <numerusform>Geschlossen (%n Fehlschlag)</numerusform>
+            <numerusform>Geschlossen (%n Fehlschläge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>keychain entry %1</source>
+        <translation>Schlüsselbund-Eintrag %1</translation>
+    </message>
+    <message>
+        <source>keychain entry %1 (no key found)</source>
+        <translation>Schlüsselbund-Eintrag %1 (kein Schlüssel gefunden)</translation>
+    </message>
+    <message>
+        <source>variable %1</source>
+        <translation>Variable %1</translation>
+    </message>
+    <message>
+        <source>variable %1 (not set)</source>
+        <translation>Variable %1 (nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>a key in the configuration</source>
+        <translation>ein Schlüssel in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add an endpoint with the setup wizard</source>
+        <translation>Endpunkt mit dem Einrichtungsassistenten hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected endpoint&apos;s settings (Enter)</source>
+        <translation>Einstellungen des ausgewählten Endpunkts ändern (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Remove the selected endpoint (only endpoints added in LLMProxy)</source>
+        <translation>Ausgewählten Endpunkt entfernen (nur in LLMProxy hinzugefügte Endpunkte)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Prefer the selected endpoint over the one above it (changes priorities)</source>
+        <translation>Ausgewählten Endpunkt dem darüber vorziehen (ändert Prioritäten)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Prefer the endpoint below over the selected one (changes priorities)</source>
+        <translation>Den Endpunkt darunter dem ausgewählten vorziehen (ändert Prioritäten)</translation>
+    </message>
+    <message>
+        <source>&amp;Test now</source>
+        <translation>Jetzt &amp;testen</translation>
+    </message>
+    <message>
+        <source>Run the selected endpoint&apos;s health check now</source>
+        <translation>Zustandsprüfung des ausgewählten Endpunkts jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset breaker</source>
+        <translation>Schutzschalter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Close the circuit breaker: requests go to the endpoint again at once</source>
+        <translation>Schutzschalter schließen: Anfragen gehen sofort wieder an den Endpunkt</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewichtung</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>Schutzschalter</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Every endpoint in routing order, lowest priority first. Enter edits the selected one, Delete removes it, the context menu has every action.</source>
+        <translation>Alle Endpunkte in Routing-Reihenfolge, niedrigste Priorität zuerst. Die Eingabetaste bearbeitet den ausgewählten, Entf entfernt ihn, das Kontextmenü enthält alle Aktionen.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Aus %1</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint again</source>
+        <translation>Wieder Anfragen an den ausgewählten Endpunkt leiten</translation>
+    </message>
+    <message>
+        <source>Stop routing requests to the selected endpoint</source>
+        <translation>Keine Anfragen mehr an den ausgewählten Endpunkt leiten</translation>
+    </message>
+    <message>
+        <source>Comes from %1: disable it instead</source>
+        <translation>Stammt aus %1: deaktivieren Sie ihn stattdessen</translation>
+    </message>
+    <message>
+        <source>No endpoint yet. Add one to start routing requests.</source>
+        <translation>Noch kein Endpunkt. Fügen Sie einen hinzu, um Anfragen weiterzuleiten.</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its statistics.</source>
+        <translation>Wählen Sie einen Endpunkt aus, um seine Statistik zu sehen.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1 — %2 at %3</source>
+        <translation>%1 — %2 unter %3</translation>
+    </message>
+    <message>
+        <source>Comes from</source>
+        <translation>Stammt aus</translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation>beliebiges Modell</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Routing</translation>
+    </message>
+    <message>
+        <source>priority %1, weight %2, %3</source>
+        <translation>Priorität %1, Gewichtung %2, %3</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Schutzschalter</translation>
+    </message>
+    <message>
+        <source>%1 (checked at %2)</source>
+        <translation>%1 (geprüft um %2)</translation>
+    </message>
+    <message>
+        <source>%1 answered, %2 failed, success rate %3 %</source>
+        <translation>%1 beantwortet, %2 fehlgeschlagen, Erfolgsquote %3 %</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message numerus="yes">
+        <source>average %1; p50 %2, p95 %3 over its last %n request(s)</source>
+        <translation>
+            <numerusform>Durchschnitt %1; p50 %2, p95 %3 bei %n zuletzt bearbeiteter Anfrage</numerusform>
+            <numerusform>Durchschnitt %1; p50 %2, p95 %3 bei den %n zuletzt bearbeiteten Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no recent requests</source>
+        <translation>keine Anfragen in letzter Zeit</translation>
+    </message>
+    <message>
+        <source>none among the recent requests</source>
+        <translation>keiner unter den letzten Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 changed.</source>
+        <translation>%1 geändert.</translation>
+    </message>
+    <message>
+        <source>%1 comes from %2 — disable it instead.</source>
+        <translation>%1 stammt aus %2 — deaktivieren Sie ihn stattdessen.</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Endpunkt löschen</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1? Requests already on it finish; new ones go elsewhere.</source>
+        <translation>Endpunkt %1 löschen? Bereits laufende Anfragen werden abgeschlossen; neue gehen an andere Endpunkte.</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation>%1 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation>%1 aktiviert.</translation>
+    </message>
+    <message>
+        <source>%1 moved up.</source>
+        <translation>%1 nach oben verschoben.</translation>
+    </message>
+    <message>
+        <source>%1 moved down.</source>
+        <translation>%1 nach unten verschoben.</translation>
+    </message>
+    <message>
+        <source>Checking %1… its health shows in the table.</source>
+        <translation>%1 wird geprüft… Der Zustand erscheint in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 closed.</source>
+        <translation>Schutzschalter von %1 geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FallbackChainDialog</name>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>Fallback-Kette hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit fallback chain</source>
+        <translation>Fallback-Kette bearbeiten</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order</source>
+        <translation>Stufen, in dieser Reihenfolge versucht</translation>
+    </message>
+    <message>
+        <source>Hop endpoint or provider</source>
+        <translation>Endpunkt oder Anbieter der Stufe</translation>
+    </message>
+    <message>
+        <source>Hop model</source>
+        <translation>Modell der Stufe</translation>
+    </message>
+    <message>
+        <source>the same model</source>
+        <translation>dasselbe Modell</translation>
+    </message>
+    <message>
+        <source>Add &amp;hop</source>
+        <translation>&amp;Stufe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move hop</source>
+        <translation>Stufe ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Why the chain was not set</source>
+        <translation>Warum die Kette nicht gesetzt wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order when every endpoint of the model fails:</source>
+        <translation>Stufen, in dieser Reihenfolge versucht, wenn alle Endpunkte des Modells ausfallen:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint or provider:</source>
+        <translation>&amp;Endpunkt oder Anbieter:</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odell:</translation>
+    </message>
+    <message>
+        <source>Choose the endpoint or provider of the hop first.</source>
+        <translation>Wählen Sie zuerst den Endpunkt oder Anbieter der Stufe.</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>Nicht gesetzt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FirstRunWizard</name>
+    <message>
+        <source>Where should requests go?</source>
+        <translation>Wohin sollen Anfragen gehen?</translation>
+    </message>
+    <message>
+        <source>Choose a cloud provider, or a model server running on this computer.</source>
+        <translation>Wählen Sie einen Cloud-Anbieter oder einen Modellserver, der auf diesem Rechner läuft.</translation>
+    </message>
+    <message>
+        <source>A &amp;cloud provider</source>
+        <translation>Ein &amp;Cloud-Anbieter</translation>
+    </message>
+    <message>
+        <source>Use a cloud provider</source>
+        <translation>Einen Cloud-Anbieter verwenden</translation>
+    </message>
+    <message>
+        <source>Cloud provider</source>
+        <translation>Cloud-Anbieter</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>A &amp;local server on this computer</source>
+        <translation>Ein &amp;lokaler Server auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Use a local server</source>
+        <translation>Einen lokalen Server verwenden</translation>
+    </message>
+    <message>
+        <source>Local servers found</source>
+        <translation>Gefundene lokale Server</translation>
+    </message>
+    <message>
+        <source>&amp;Scan again</source>
+        <translation>E&amp;rneut suchen</translation>
+    </message>
+    <message>
+        <source>Scan again for local servers</source>
+        <translation>Erneut nach lokalen Servern suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>https://… (this provider needs your own URL)</source>
+        <translation>https://… (dieser Anbieter braucht Ihre eigene URL)</translation>
+    </message>
+    <message>
+        <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Schlüssel erhalten Sie unter &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Looking for Ollama, LM Studio, vLLM and llama.cpp on this computer…</source>
+        <translation>Suche nach Ollama, LM Studio, vLLM und llama.cpp auf diesem Rechner…</translation>
+    </message>
+    <message>
+        <source>no models yet</source>
+        <translation>noch keine Modelle</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation>%1 unter %2 — %3</translation>
+    </message>
+    <message>
+        <source>Loaded now: %1</source>
+        <translation>Jetzt geladen: %1</translation>
+    </message>
+    <message>
+        <source>No local model server is running.</source>
+        <translation>Es läuft kein lokaler Modellserver.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n local server(s).</source>
+        <translation>
+            <numerusform>%n lokaler Server gefunden.</numerusform>
+            <numerusform>%n lokale Server gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LLMProxy sends this key to %1 with every request it forwards there.</source>
+        <translation>LLMProxy sendet diesen Schlüssel bei jeder Anfrage, die es dorthin weiterleitet, an %1.</translation>
+    </message>
+    <message>
+        <source>Storing the key in the system keychain…</source>
+        <translation>Schlüssel wird im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <source>The key is in the system keychain as &quot;%1&quot;.</source>
+        <translation>Der Schlüssel liegt im Schlüsselbund des Systems als „%1“.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not store the key: %1&lt;br&gt;There may be no keychain service on this computer. Use an environment variable instead: set it before LLMProxy starts; the key is not written anywhere by LLMProxy.</source>
+        <translation>Der Schlüsselbund des Systems konnte den Schlüssel nicht speichern: %1&lt;br&gt;Möglicherweise gibt es auf diesem Rechner keinen Schlüsselbund-Dienst. Verwenden Sie stattdessen eine Umgebungsvariable: Setzen Sie sie, bevor LLMProxy startet; LLMProxy schreibt den Schlüssel nirgendwohin.</translation>
+    </message>
+    <message>
+        <source>Set %1 in the environment LLMProxy starts in. The key you paste above is only used to fetch the model list now; it is not saved.</source>
+        <translation>Setzen Sie %1 in der Umgebung, in der LLMProxy startet. Der oben eingefügte Schlüssel wird nur jetzt zum Abrufen der Modellliste verwendet; er wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Check the models LLMProxy should send to this endpoint.</source>
+        <translation>Wählen Sie die Modelle aus, die LLMProxy an diesen Endpunkt senden soll.</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>Status der Modellliste</translation>
+    </message>
+    <message>
+        <source>Model name to add</source>
+        <translation>Hinzuzufügender Modellname</translation>
+    </message>
+    <message>
+        <source>Another model name</source>
+        <translation>Weiterer Modellname</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the model</source>
+        <translation>Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 serves these models.</source>
+        <translation>%1 stellt diese Modelle bereit.</translation>
+    </message>
+    <message>
+        <source>Without the key here, the model list cannot be fetched: type the model names.</source>
+        <translation>Ohne den Schlüssel hier kann die Modellliste nicht abgerufen werden: Geben Sie die Modellnamen ein.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>%1 wird nach seinen Modellen gefragt…</translation>
+    </message>
+    <message>
+        <source>The provider lists no models: type the model names.</source>
+        <translation>Der Anbieter listet keine Modelle auf: Geben Sie die Modellnamen ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>%n Modell verfügbar.</numerusform>
+            <numerusform>%n Modelle verfügbar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model list could not be fetched: %1&lt;br&gt;You can still type model names below.</source>
+        <translation>Die Modellliste konnte nicht abgerufen werden: %1&lt;br&gt;Sie können unten trotzdem Modellnamen eingeben.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>LLMProxy adds the endpoint and sends it a short real request.</source>
+        <translation>LLMProxy fügt den Endpunkt hinzu und sendet ihm eine kurze echte Anfrage.</translation>
+    </message>
+    <message>
+        <source>Model to test</source>
+        <translation>Zu testendes Modell</translation>
+    </message>
+    <message>
+        <source>Test &amp;again</source>
+        <translation>&amp;Erneut testen</translation>
+    </message>
+    <message>
+        <source>Send the test request again</source>
+        <translation>Testanfrage erneut senden</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Testergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>Adding the endpoint &quot;%1&quot;…</source>
+        <translation>Endpunkt „%1“ wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be added: %1</source>
+        <translation>Der Endpunkt konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>Sending a test request to %1…</source>
+        <translation>Testanfrage an %1 wird gesendet…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>It works. The model answered in %1:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</source>
+        <translation>Es funktioniert. Das Modell hat in %1 geantwortet:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>The provider refused the key. Go Back to fix it.</source>
+        <translation>Der Anbieter hat den Schlüssel abgelehnt. Gehen Sie zurück, um ihn zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>Go Back to change the settings, or Test again.</source>
+        <translation>Gehen Sie zurück, um die Einstellungen zu ändern, oder testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The request failed: %1&lt;br&gt;%2</source>
+        <translation>Die Anfrage ist fehlgeschlagen: %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>none (local server)</source>
+        <translation>keiner (lokaler Server)</translation>
+    </message>
+    <message>
+        <source>system keychain, entry &quot;%1&quot;</source>
+        <translation>Schlüsselbund des Systems, Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>Endpoint &lt;b&gt;%1&lt;/b&gt;: %2 at %3&lt;br&gt;Models: %4&lt;br&gt;Key: %5&lt;br&gt;It is saved and listed in the main window; the Endpoints window changes it later.</source>
+        <translation>Endpunkt &lt;b&gt;%1&lt;/b&gt;: %2 unter %3&lt;br&gt;Modelle: %4&lt;br&gt;Schlüssel: %5&lt;br&gt;Er ist gespeichert und im Hauptfenster aufgeführt; im Fenster „Endpunkte“ können Sie ihn später ändern.</translation>
+    </message>
+    <message>
+        <source>Set up LLMProxy</source>
+        <translation>LLMProxy einrichten</translation>
+    </message>
+    <message>
+        <source>First-run wizard</source>
+        <translation>Einrichtungsassistent</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +2717,125 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::ModelsWindow</name>
+    <message>
+        <source>up</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation>Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Changed here</source>
+        <translation>Hier geändert</translation>
+    </message>
+    <message>
+        <source>config.yaml</source>
+        <translation>config.yaml</translation>
+    </message>
+    <message>
+        <source>alias of %1</source>
+        <translation>Alias von %1</translation>
+    </message>
+    <message>
+        <source>(any model)</source>
+        <translation>(beliebiges Modell)</translation>
+    </message>
+    <message>
+        <source>No enabled endpoint serves a model yet.</source>
+        <translation>Noch kein aktivierter Endpunkt stellt ein Modell bereit.</translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation>Wie angefordert</translation>
+    </message>
+    <message>
+        <source>Any endpoint</source>
+        <translation>Beliebiger Endpunkt</translation>
+    </message>
+    <message>
+        <source>Alias %1 → %2 set.</source>
+        <translation>Alias %1 → %2 gesetzt.</translation>
+    </message>
+    <message>
+        <source>Alias %1 removed.</source>
+        <translation>Alias %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 set.</source>
+        <translation>Fallback-Kette von %1 gesetzt.</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 removed.</source>
+        <translation>Fallback-Kette von %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>These requests go to the model they ask for.</source>
+        <translation>Diese Anfragen gehen an das Modell, das sie anfordern.</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1.</source>
+        <translation>Diese Anfragen gehen jetzt an %1.</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1 on %2 first.</source>
+        <translation>Diese Anfragen gehen jetzt zuerst an %1 auf %2.</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>Alle hier vorgenommenen Änderungen zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed in this window or through the admin API? The configuration file&apos;s routing applies again.</source>
+        <translation>Alle Aliase, Fallback-Ketten und Routing-Vorgaben verwerfen, die in diesem Fenster oder über die Admin-API geändert wurden? Das Routing der Konfigurationsdatei gilt dann wieder.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The configuration file&apos;s routing applies again.</source>
+        <translation>Das Routing der Konfigurationsdatei gilt wieder.</translation>
+    </message>
+    <message>
+        <source>Name or pattern</source>
+        <translation>Name oder Muster</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Zielmodell</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Hops</source>
+        <translation>Stufen</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::PlaygroundWindow</name>
     <message>
         <source>%1 ms</source>
@@ -1681,6 +3111,56 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::RouteMenu</name>
+    <message>
+        <source>Claude Code (Anthropic Messages API)</source>
+        <translation>Claude Code (Anthropic Messages API)</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API)</source>
+        <translation>Codex (Responses API)</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions API)</source>
+        <translation>Andere Werkzeuge (Chat Completions API)</translation>
+    </message>
+    <message>
+        <source>&amp;Route coding tools</source>
+        <translation>Programmierwerkzeuge &amp;umleiten</translation>
+    </message>
+    <message>
+        <source>Send every request of a coding tool to one model, whatever it asks for</source>
+        <translation>Jede Anfrage eines Programmierwerkzeugs an ein bestimmtes Modell senden, egal was es anfordert</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>As requested (no override)</source>
+        <translation>Wie angefordert (keine Vorgabe)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Models window</source>
+        <translation>
+            <numerusform>%n weiteres im Fenster „Modelle“</numerusform>
+            <numerusform>%n weitere im Fenster „Modelle“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>No endpoint lists its models</source>
+        <translation>Kein Endpunkt listet seine Modelle auf</translation>
     </message>
 </context>
 <context>

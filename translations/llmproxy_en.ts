@@ -79,6 +79,179 @@
         <source>Result of the test request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Create a key for this tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsWindow</name>
+    <message>
+        <source>Endpoints — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable or disable endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move endpoint up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move endpoint down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test endpoint now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLMProxy routes requests to this endpoint from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give tools this &amp;base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL for tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a coding tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunKeyPage</name>
+    <message>
+        <source>Your API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the key in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it in the system &amp;keychain (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain entry name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the key from an environment variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read it from an &amp;environment variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuardsWindow</name>
@@ -183,6 +356,221 @@
     </message>
     <message>
         <source>Release the kill switch and serve requests again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelsWindow</name>
+    <message>
+        <source>Models and routing — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made here apply at once and are kept in the data directory across restarts. The configuration file is not rewritten: its aliases and chains come back with “Revert all changes made here”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models and routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every model the enabled endpoints serve, the aliases that name it and its fallback chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every model served, with its endpoints, aliases and fallback chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;liases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request for an alias is served by its target model. An alias name may be a pattern such as claude-* .</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias name or pattern, target model and where the alias comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fallback chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When every endpoint of a model fails, its fallback chain is tried hop by hop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model, the hops tried when it fails and where the chain comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add fallback chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected fallback chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected fallback chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route &amp;overrides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send every request of a kind of tool to one model, whatever model it asks for. A client key restricted to other models is never moved, and an override whose model nothing serves is passed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code (Messages API):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code: model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As requested, or the model every request of these tools is served by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code: endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this endpoint first, or let the model&apos;s own routing choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code: apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex (Responses API):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex: model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex: endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex: apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tools: model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tools: endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tools: apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route override result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert all changes made here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed here: the configuration file applies again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -573,6 +961,49 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::AliasDialog</name>
+    <message>
+        <source>Add alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias name or pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. fast or claude-*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the alias was not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name or pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Target model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request for this name (or any name the pattern matches) is served by the target model. The target must be a model name, not a pattern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -796,6 +1227,20 @@
         <source>HTTP %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Require keys from every client?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key today. Once a key exists, every client must send one: tools set up without a key stop working until they get one (create one for each, or add it to their configuration).
+
+Create the key for %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. It is shown only now: the gateway keeps a digest. Write config puts it into the tool&apos;s configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -921,6 +1366,177 @@
     </message>
     <message>
         <source>Listen address, theme, language, start at login, logging and the configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, edit, reorder, test and switch endpoints, and see each one&apos;s statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models and routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every model with its endpoints; aliases, fallback chains and route overrides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a &amp;provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointEditDialog</name>
+    <message>
+        <source>Edit endpoint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This endpoint was added in LLMProxy: every setting can be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This endpoint comes from %1. Only its priority and weight can be changed here; they are kept over the configured values, also after a restart. Change the other settings there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = any model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower is preferred: requests go to the lowest priority that is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the requests among endpoints of the same priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the current key (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s usual variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable or keychain entry name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. GROQ_API_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. llmproxy/groq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;API version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure OpenAI only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cost per 1M input tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check its health on a schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the change was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the keychain entry that holds the key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1104,6 +1720,699 @@
     </message>
     <message>
         <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointsWindow</name>
+    <message>
+        <source>the configuration file (config.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local discovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this window or the admin API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (retry in %1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (next request tries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half-open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed (%n failure(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain entry %1 (no key found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variable %1 (not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key in the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an endpoint with the setup wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected endpoint&apos;s settings (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected endpoint (only endpoints added in LLMProxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefer the selected endpoint over the one above it (changes priorities)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefer the endpoint below over the selected one (changes priorities)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the selected endpoint&apos;s health check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the circuit breaker: requests go to the endpoint again at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every endpoint in routing order, lowest priority first. Enter edits the selected one, Delete removes it, the context menu has every action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop routing requests to the selected endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comes from %1: disable it instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint yet. Add one to start routing requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priority %1, weight %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (checked at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered, %2 failed, success rate %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>average %1; p50 %2, p95 %3 over its last %n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no recent requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none among the recent requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 comes from %2 — disable it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1? Requests already on it finish; new ones go elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 moved up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 moved down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1… its health shows in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FallbackChainDialog</name>
+    <message>
+        <source>Add fallback chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit fallback chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop endpoint or provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the chain was not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order when every endpoint of the model fails:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint or provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the endpoint or provider of the hop first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FirstRunWizard</name>
+    <message>
+        <source>Where should requests go?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a cloud provider, or a model server running on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;cloud provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a cloud provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;local server on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a local server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local servers found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scan again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan again for local servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://… (this provider needs your own URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for Ollama, LM Studio, vLLM and llama.cpp on this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no models yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local model server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n local server(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LLMProxy sends this key to %1 with every request it forwards there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the key in the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is in the system keychain as &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain could not store the key: %1&lt;br&gt;There may be no keychain service on this computer. Use an environment variable instead: set it before LLMProxy starts; the key is not written anywhere by LLMProxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 in the environment LLMProxy starts in. The key you paste above is only used to fetch the model list now; it is not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the models LLMProxy should send to this endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model name to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another model name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 serves these models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without the key here, the model list cannot be fetched: type the model names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider lists no models: type the model names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model list could not be fetched: %1&lt;br&gt;You can still type model names below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLMProxy adds the endpoint and sends it a short real request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model to test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the test request again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the endpoint &quot;%1&quot;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint could not be added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test request to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It works. The model answered in %1:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused the key. Go Back to fix it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go Back to change the settings, or Test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed: %1&lt;br&gt;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (local server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system keychain, entry &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint &lt;b&gt;%1&lt;/b&gt;: %2 at %3&lt;br&gt;Models: %4&lt;br&gt;Key: %5&lt;br&gt;It is saved and listed in the main window; the Endpoints window changes it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-run wizard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1406,6 +2715,125 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::ModelsWindow</name>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alias of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(any model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled endpoint serves a model yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias %1 → %2 set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These requests go to the model they ask for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These requests now go to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These requests now go to %1 on %2 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed in this window or through the admin API? The configuration file&apos;s routing applies again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file&apos;s routing applies again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hops</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::PlaygroundWindow</name>
     <message>
         <source>%1 ms</source>
@@ -1680,6 +3108,56 @@
     </message>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::RouteMenu</name>
+    <message>
+        <source>Claude Code (Anthropic Messages API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex (Responses API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Route coding tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send every request of a coding tool to one model, whatever it asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As requested (no override)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Models window</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint lists its models</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -79,6 +79,179 @@
         <source>Result of the test request</source>
         <translation>Resultado de la solicitud de prueba</translation>
     </message>
+    <message>
+        <source>Create a key for this tool</source>
+        <translation>Crear una clave para esta herramienta</translation>
+    </message>
+    <message>
+        <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
+        <translation>Crear una clave de cliente con el nombre de la herramienta, que la pasarela guarda como hash, y ponerla aquí</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsWindow</name>
+    <message>
+        <source>Endpoints — LLMProxy</source>
+        <translation>Endpoints — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Add endpoint</source>
+        <translation>Añadir endpoint</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>Editar endpoint</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Eliminar endpoint</translation>
+    </message>
+    <message>
+        <source>Enable or disable endpoint</source>
+        <translation>Activar o desactivar endpoint</translation>
+    </message>
+    <message>
+        <source>Move endpoint up</source>
+        <translation>Subir endpoint</translation>
+    </message>
+    <message>
+        <source>Move endpoint down</source>
+        <translation>Bajar endpoint</translation>
+    </message>
+    <message>
+        <source>Test endpoint now</source>
+        <translation>Probar endpoint ahora</translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker</source>
+        <translation>Restablecer disyuntor</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>Selected endpoint</source>
+        <translation>Endpoint seleccionado</translation>
+    </message>
+    <message>
+        <source>Endpoint details</source>
+        <translation>Detalles del endpoint</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Última acción</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>LLMProxy routes requests to this endpoint from now on.</source>
+        <translation>A partir de ahora, LLMProxy envía solicitudes a este endpoint.</translation>
+    </message>
+    <message>
+        <source>What was configured</source>
+        <translation>Qué se ha configurado</translation>
+    </message>
+    <message>
+        <source>Give tools this &amp;base URL:</source>
+        <translation>Indica a las herramientas esta &amp;URL base:</translation>
+    </message>
+    <message>
+        <source>Base URL for tools</source>
+        <translation>URL base para las herramientas</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>Copiar la URL base</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Connect a coding tool</source>
+        <translation>Conectar una herramienta de programación</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>Conectar una &amp;herramienta…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunKeyPage</name>
+    <message>
+        <source>Your API key</source>
+        <translation>Tu clave de API</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clave:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation>Pega aquí la clave</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Mostrar la clave</translation>
+    </message>
+    <message>
+        <source>S&amp;how key</source>
+        <translation>&amp;Mostrar clave</translation>
+    </message>
+    <message>
+        <source>Store the key in the system keychain</source>
+        <translation>Guardar la clave en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>Keep it in the system &amp;keychain (recommended)</source>
+        <translation>Guardarla en el &amp;llavero del sistema (recomendado)</translation>
+    </message>
+    <message>
+        <source>Entry &amp;name:</source>
+        <translation>&amp;Nombre de la entrada:</translation>
+    </message>
+    <message>
+        <source>Keychain entry name</source>
+        <translation>Nombre de la entrada del llavero</translation>
+    </message>
+    <message>
+        <source>Read the key from an environment variable</source>
+        <translation>Leer la clave de una variable de entorno</translation>
+    </message>
+    <message>
+        <source>Read it from an &amp;environment variable</source>
+        <translation>Leerla de una variable de &amp;entorno</translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation>&amp;Variable:</translation>
+    </message>
+    <message>
+        <source>Environment variable name</source>
+        <translation>Nombre de la variable de entorno</translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation>Estado de la clave</translation>
+    </message>
 </context>
 <context>
     <name>GuardsWindow</name>
@@ -184,6 +357,221 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Desactivar el interruptor de emergencia y volver a atender solicitudes</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsWindow</name>
+    <message>
+        <source>Models and routing — LLMProxy</source>
+        <translation>Modelos y enrutamiento — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Changes made here apply at once and are kept in the data directory across restarts. The configuration file is not rewritten: its aliases and chains come back with “Revert all changes made here”.</source>
+        <translation>Los cambios hechos aquí se aplican al instante y se conservan en el directorio de datos entre reinicios. El archivo de configuración no se reescribe: sus alias y cadenas vuelven con «Revertir todos los cambios hechos aquí».</translation>
+    </message>
+    <message>
+        <source>About changes</source>
+        <translation>Acerca de los cambios</translation>
+    </message>
+    <message>
+        <source>Models and routing</source>
+        <translation>Modelos y enrutamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelos</translation>
+    </message>
+    <message>
+        <source>Every model the enabled endpoints serve, the aliases that name it and its fallback chain.</source>
+        <translation>Cada modelo que sirven los endpoints activados, los alias que lo nombran y su cadena de respaldo.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Every model served, with its endpoints, aliases and fallback chain</source>
+        <translation>Cada modelo servido, con sus endpoints, alias y cadena de respaldo</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Servido por</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Fallback chain</source>
+        <translation>Cadena de respaldo</translation>
+    </message>
+    <message>
+        <source>A&amp;liases</source>
+        <translation>A&amp;lias</translation>
+    </message>
+    <message>
+        <source>A request for an alias is served by its target model. An alias name may be a pattern such as claude-* .</source>
+        <translation>Una solicitud a un alias la sirve su modelo de destino. El nombre de un alias puede ser un patrón como claude-* .</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern, target model and where the alias comes from</source>
+        <translation>Nombre o patrón del alias, modelo de destino y origen del alias</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation>Añadir alias</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Edit the selected alias</source>
+        <translation>Editar el alias seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected alias</source>
+        <translation>Quitar el alias seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Fallback chains</source>
+        <translation>Cadenas de &amp;respaldo</translation>
+    </message>
+    <message>
+        <source>When every endpoint of a model fails, its fallback chain is tried hop by hop.</source>
+        <translation>Cuando fallan todos los endpoints de un modelo, se prueba su cadena de respaldo salto a salto.</translation>
+    </message>
+    <message>
+        <source>Fallback chains</source>
+        <translation>Cadenas de respaldo</translation>
+    </message>
+    <message>
+        <source>Model, the hops tried when it fails and where the chain comes from</source>
+        <translation>Modelo, los saltos que se prueban cuando falla y origen de la cadena</translation>
+    </message>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>Añadir cadena de respaldo</translation>
+    </message>
+    <message>
+        <source>Edit the selected fallback chain</source>
+        <translation>Editar la cadena de respaldo seleccionada</translation>
+    </message>
+    <message>
+        <source>Remove the selected fallback chain</source>
+        <translation>Quitar la cadena de respaldo seleccionada</translation>
+    </message>
+    <message>
+        <source>Route &amp;overrides</source>
+        <translation>Rutas &amp;forzadas</translation>
+    </message>
+    <message>
+        <source>Send every request of a kind of tool to one model, whatever model it asks for. A client key restricted to other models is never moved, and an override whose model nothing serves is passed over.</source>
+        <translation>Envía todas las solicitudes de un tipo de herramienta a un único modelo, pida el modelo que pida. Una clave de cliente restringida a otros modelos nunca se redirige, y una ruta forzada cuyo modelo no sirve nadie se ignora.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Claude Code (Messages API):</source>
+        <translation>Claude Code (API Messages):</translation>
+    </message>
+    <message>
+        <source>Claude Code: model</source>
+        <translation>Claude Code: modelo</translation>
+    </message>
+    <message>
+        <source>As requested, or the model every request of these tools is served by</source>
+        <translation>Según lo solicitado, o el modelo que atiende todas las solicitudes de estas herramientas</translation>
+    </message>
+    <message>
+        <source>Claude Code: endpoint</source>
+        <translation>Claude Code: endpoint</translation>
+    </message>
+    <message>
+        <source>Try this endpoint first, or let the model&apos;s own routing choose</source>
+        <translation>Probar primero este endpoint, o dejar que elija el enrutamiento propio del modelo</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Claude Code: apply</source>
+        <translation>Claude Code: aplicar</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API):</source>
+        <translation>Codex (API Responses):</translation>
+    </message>
+    <message>
+        <source>Codex: model</source>
+        <translation>Codex: modelo</translation>
+    </message>
+    <message>
+        <source>Codex: endpoint</source>
+        <translation>Codex: endpoint</translation>
+    </message>
+    <message>
+        <source>Codex: apply</source>
+        <translation>Codex: aplicar</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions):</source>
+        <translation>Otras herramientas (Chat Completions):</translation>
+    </message>
+    <message>
+        <source>Other tools: model</source>
+        <translation>Otras herramientas: modelo</translation>
+    </message>
+    <message>
+        <source>Other tools: endpoint</source>
+        <translation>Otras herramientas: endpoint</translation>
+    </message>
+    <message>
+        <source>Other tools: apply</source>
+        <translation>Otras herramientas: aplicar</translation>
+    </message>
+    <message>
+        <source>Route override result</source>
+        <translation>Resultado de la ruta forzada</translation>
+    </message>
+    <message>
+        <source>Result of the last change</source>
+        <translation>Resultado del último cambio</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert all changes made here</source>
+        <translation>Re&amp;vertir todos los cambios hechos aquí</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>Revertir todos los cambios hechos aquí</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed here: the configuration file applies again</source>
+        <translation>Descartar todos los alias, cadenas de respaldo y rutas forzadas cambiados aquí: vuelve a aplicarse el archivo de configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -573,6 +961,49 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::AliasDialog</name>
+    <message>
+        <source>Add alias</source>
+        <translation>Añadir alias</translation>
+    </message>
+    <message>
+        <source>Edit alias</source>
+        <translation>Editar alias</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern</source>
+        <translation>Nombre o patrón del alias</translation>
+    </message>
+    <message>
+        <source>e.g. fast or claude-*</source>
+        <translation>p. ej., fast o claude-*</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Modelo de destino</translation>
+    </message>
+    <message>
+        <source>Why the alias was not set</source>
+        <translation>Por qué no se estableció el alias</translation>
+    </message>
+    <message>
+        <source>&amp;Name or pattern:</source>
+        <translation>&amp;Nombre o patrón:</translation>
+    </message>
+    <message>
+        <source>&amp;Target model:</source>
+        <translation>Modelo de &amp;destino:</translation>
+    </message>
+    <message>
+        <source>A request for this name (or any name the pattern matches) is served by the target model. The target must be a model name, not a pattern.</source>
+        <translation>Una solicitud a este nombre (o a cualquier nombre que coincida con el patrón) la sirve el modelo de destino. El destino debe ser un nombre de modelo, no un patrón.</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>No establecido: %1</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -796,6 +1227,22 @@
         <source>HTTP %1 — %2</source>
         <translation>HTTP %1 — %2</translation>
     </message>
+    <message>
+        <source>Require keys from every client?</source>
+        <translation>¿Exigir claves a todos los clientes?</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key today. Once a key exists, every client must send one: tools set up without a key stop working until they get one (create one for each, or add it to their configuration).
+
+Create the key for %1?</source>
+        <translation>Hoy esta pasarela no pide ninguna clave. En cuanto exista una clave, todos los clientes deberán enviar una: las herramientas configuradas sin clave dejarán de funcionar hasta que tengan una (crea una para cada una o añádela a su configuración).
+
+¿Crear la clave para %1?</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. It is shown only now: the gateway keeps a digest. Write config puts it into the tool&apos;s configuration.</source>
+        <translation>Se ha creado la clave de cliente «%1». Solo se muestra ahora: la pasarela guarda un hash. Escribir configuración la pone en la configuración de la herramienta.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -922,6 +1369,177 @@
     <message>
         <source>Listen address, theme, language, start at login, logging and the configuration file</source>
         <translation>Dirección de escucha, tema, idioma, inicio al iniciar sesión, registro y archivo de configuración</translation>
+    </message>
+    <message>
+        <source>&amp;All endpoints…</source>
+        <translation>&amp;Todos los endpoints…</translation>
+    </message>
+    <message>
+        <source>Add, edit, reorder, test and switch endpoints, and see each one&apos;s statistics</source>
+        <translation>Añadir, editar, reordenar, probar y activar o desactivar endpoints, y ver las estadísticas de cada uno</translation>
+    </message>
+    <message>
+        <source>&amp;Models and routing</source>
+        <translation>&amp;Modelos y enrutamiento</translation>
+    </message>
+    <message>
+        <source>Every model with its endpoints; aliases, fallback chains and route overrides</source>
+        <translation>Cada modelo con sus endpoints; alias, cadenas de respaldo y rutas forzadas</translation>
+    </message>
+    <message>
+        <source>Add a &amp;provider…</source>
+        <translation>Añadir un &amp;proveedor…</translation>
+    </message>
+    <message>
+        <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
+        <translation>El asistente de configuración: un proveedor en la nube con su clave, o un servidor de modelos en este equipo</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointEditDialog</name>
+    <message>
+        <source>Edit endpoint %1</source>
+        <translation>Editar endpoint %1</translation>
+    </message>
+    <message>
+        <source>This endpoint was added in LLMProxy: every setting can be changed here.</source>
+        <translation>Este endpoint se añadió en LLMProxy: aquí se pueden cambiar todos sus ajustes.</translation>
+    </message>
+    <message>
+        <source>This endpoint comes from %1. Only its priority and weight can be changed here; they are kept over the configured values, also after a restart. Change the other settings there.</source>
+        <translation>Este endpoint procede de %1. Aquí solo se pueden cambiar su prioridad y su peso; se mantienen por encima de los valores configurados, también tras reiniciar. Cambia los demás ajustes allí.</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Proveedor:</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>URL &amp;base:</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>&amp;Modelos:</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = any model</source>
+        <translation>Separados por comas; vacío = cualquier modelo</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Lower is preferred: requests go to the lowest priority that is up</source>
+        <translation>Cuanto menor, más preferido: las solicitudes van a la prioridad más baja que esté disponible</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>P&amp;rioridad:</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Share of the requests among endpoints of the same priority</source>
+        <translation>Proporción de solicitudes entre endpoints de la misma prioridad</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>P&amp;eso:</translation>
+    </message>
+    <message>
+        <source>Key source</source>
+        <translation>Origen de la clave</translation>
+    </message>
+    <message>
+        <source>Keep the current key (%1)</source>
+        <translation>Conservar la clave actual (%1)</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s usual variable</source>
+        <translation>La variable habitual del proveedor</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Variable de entorno</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation>Entrada del llavero</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clave:</translation>
+    </message>
+    <message>
+        <source>Variable or keychain entry name</source>
+        <translation>Nombre de la variable o de la entrada del llavero</translation>
+    </message>
+    <message>
+        <source>Key &amp;name:</source>
+        <translation>&amp;Nombre de la clave:</translation>
+    </message>
+    <message>
+        <source>e.g. GROQ_API_KEY</source>
+        <translation>p. ej., GROQ_API_KEY</translation>
+    </message>
+    <message>
+        <source>e.g. llmproxy/groq</source>
+        <translation>p. ej., llmproxy/groq</translation>
+    </message>
+    <message>
+        <source>&amp;API version:</source>
+        <translation>&amp;Versión de la API:</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>Versión de la API</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI only</source>
+        <translation>Solo Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation>Precio de entrada por millón de tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Cost per 1M input tokens:</source>
+        <translation>&amp;Coste por 1M de tokens de entrada:</translation>
+    </message>
+    <message>
+        <source>Check its health on a schedule</source>
+        <translation>Comprobar su salud periódicamente</translation>
+    </message>
+    <message>
+        <source>Why the change was refused</source>
+        <translation>Por qué se rechazó el cambio</translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the key.</source>
+        <translation>Indica la variable de entorno que contiene la clave.</translation>
+    </message>
+    <message>
+        <source>Name the keychain entry that holds the key.</source>
+        <translation>Indica la entrada del llavero que contiene la clave.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1723,699 @@
     <message>
         <source>Requests</source>
         <translation>Solicitudes</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointsWindow</name>
+    <message>
+        <source>the configuration file (config.yaml)</source>
+        <translation>el archivo de configuración (config.yaml)</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>el entorno</translation>
+    </message>
+    <message>
+        <source>local discovery</source>
+        <translation>la detección local</translation>
+    </message>
+    <message>
+        <source>this window or the admin API</source>
+        <translation>esta ventana o la API de administración</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Open (retry in %1 s)</source>
+        <translation>Abierto (reintento en %1 s)</translation>
+    </message>
+    <message>
+        <source>Open (next request tries)</source>
+        <translation>Abierto (la próxima solicitud lo prueba)</translation>
+    </message>
+    <message>
+        <source>Half-open</source>
+        <translation>Semiabierto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed (%n failure(s))</source>
+        <translation>
+            <numerusform>Cerrado (%n fallo)</numerusform>
+            <numerusform>Cerrado (%n fallos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>En buen estado</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>En mal estado</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Sin comprobar</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 a las %2</translation>
+    </message>
+    <message>
+        <source>keychain entry %1</source>
+        <translation>entrada del llavero %1</translation>
+    </message>
+    <message>
+        <source>keychain entry %1 (no key found)</source>
+        <translation>entrada del llavero %1 (no se encontró la clave)</translation>
+    </message>
+    <message>
+        <source>variable %1</source>
+        <translation>variable %1</translation>
+    </message>
+    <message>
+        <source>variable %1 (not set)</source>
+        <translation>variable %1 (no definida)</translation>
+    </message>
+    <message>
+        <source>a key in the configuration</source>
+        <translation>una clave en la configuración</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>Add an endpoint with the setup wizard</source>
+        <translation>Añadir un endpoint con el asistente de configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Change the selected endpoint&apos;s settings (Enter)</source>
+        <translation>Cambiar los ajustes del endpoint seleccionado (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Remove the selected endpoint (only endpoints added in LLMProxy)</source>
+        <translation>Eliminar el endpoint seleccionado (solo endpoints añadidos en LLMProxy)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Prefer the selected endpoint over the one above it (changes priorities)</source>
+        <translation>Preferir el endpoint seleccionado al que está encima (cambia las prioridades)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <source>Prefer the endpoint below over the selected one (changes priorities)</source>
+        <translation>Preferir el endpoint de abajo al seleccionado (cambia las prioridades)</translation>
+    </message>
+    <message>
+        <source>&amp;Test now</source>
+        <translation>&amp;Probar ahora</translation>
+    </message>
+    <message>
+        <source>Run the selected endpoint&apos;s health check now</source>
+        <translation>Ejecutar ahora la comprobación de salud del endpoint seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Reset breaker</source>
+        <translation>&amp;Restablecer disyuntor</translation>
+    </message>
+    <message>
+        <source>Close the circuit breaker: requests go to the endpoint again at once</source>
+        <translation>Cerrar el disyuntor: las solicitudes vuelven a ir al endpoint de inmediato</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>Disyuntor</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>Every endpoint in routing order, lowest priority first. Enter edits the selected one, Delete removes it, the context menu has every action.</source>
+        <translation>Todos los endpoints en orden de enrutamiento, primero la prioridad más baja. Intro edita el seleccionado, Supr lo elimina y el menú contextual tiene todas las acciones.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint again</source>
+        <translation>Volver a enviar solicitudes al endpoint seleccionado</translation>
+    </message>
+    <message>
+        <source>Stop routing requests to the selected endpoint</source>
+        <translation>Dejar de enviar solicitudes al endpoint seleccionado</translation>
+    </message>
+    <message>
+        <source>Comes from %1: disable it instead</source>
+        <translation>Procede de %1: desactívalo en su lugar</translation>
+    </message>
+    <message>
+        <source>No endpoint yet. Add one to start routing requests.</source>
+        <translation>Aún no hay ningún endpoint. Añade uno para empezar a enrutar solicitudes.</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its statistics.</source>
+        <translation>Selecciona un endpoint para ver sus estadísticas.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>%1 — %2 at %3</source>
+        <translation>%1 — %2 en %3</translation>
+    </message>
+    <message>
+        <source>Comes from</source>
+        <translation>Procede de</translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation>cualquier modelo</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Enrutamiento</translation>
+    </message>
+    <message>
+        <source>priority %1, weight %2, %3</source>
+        <translation>prioridad %1, peso %2, %3</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Disyuntor</translation>
+    </message>
+    <message>
+        <source>%1 (checked at %2)</source>
+        <translation>%1 (comprobado a las %2)</translation>
+    </message>
+    <message>
+        <source>%1 answered, %2 failed, success rate %3 %</source>
+        <translation>%1 respondidas, %2 fallidas, tasa de éxito %3 %</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+    <message numerus="yes">
+        <source>average %1; p50 %2, p95 %3 over its last %n request(s)</source>
+        <translation>
+            <numerusform>media %1; p50 %2, p95 %3 en su última %n solicitud</numerusform>
+            <numerusform>media %1; p50 %2, p95 %3 en sus últimas %n solicitudes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no recent requests</source>
+        <translation>no hay solicitudes recientes</translation>
+    </message>
+    <message>
+        <source>none among the recent requests</source>
+        <translation>ninguno entre las solicitudes recientes</translation>
+    </message>
+    <message>
+        <source>%1 changed.</source>
+        <translation>%1 modificado.</translation>
+    </message>
+    <message>
+        <source>%1 comes from %2 — disable it instead.</source>
+        <translation>%1 procede de %2: desactívalo en su lugar.</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Eliminar endpoint</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1? Requests already on it finish; new ones go elsewhere.</source>
+        <translation>¿Eliminar el endpoint %1? Las solicitudes que ya están en curso en él terminan; las nuevas van a otro sitio.</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 eliminado.</translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation>%1 desactivado.</translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation>%1 activado.</translation>
+    </message>
+    <message>
+        <source>%1 moved up.</source>
+        <translation>%1 subido.</translation>
+    </message>
+    <message>
+        <source>%1 moved down.</source>
+        <translation>%1 bajado.</translation>
+    </message>
+    <message>
+        <source>Checking %1… its health shows in the table.</source>
+        <translation>Comprobando %1… su salud aparece en la tabla.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 closed.</source>
+        <translation>Disyuntor de %1 cerrado.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FallbackChainDialog</name>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>Añadir cadena de respaldo</translation>
+    </message>
+    <message>
+        <source>Edit fallback chain</source>
+        <translation>Editar cadena de respaldo</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order</source>
+        <translation>Saltos, probados en este orden</translation>
+    </message>
+    <message>
+        <source>Hop endpoint or provider</source>
+        <translation>Endpoint o proveedor del salto</translation>
+    </message>
+    <message>
+        <source>Hop model</source>
+        <translation>Modelo del salto</translation>
+    </message>
+    <message>
+        <source>the same model</source>
+        <translation>el mismo modelo</translation>
+    </message>
+    <message>
+        <source>Add &amp;hop</source>
+        <translation>Añadir &amp;salto</translation>
+    </message>
+    <message>
+        <source>Re&amp;move hop</source>
+        <translation>&amp;Quitar salto</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <source>Why the chain was not set</source>
+        <translation>Por qué no se estableció la cadena</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order when every endpoint of the model fails:</source>
+        <translation>Saltos, probados en este orden cuando fallan todos los endpoints del modelo:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint or provider:</source>
+        <translation>&amp;Endpoint o proveedor:</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odelo:</translation>
+    </message>
+    <message>
+        <source>Choose the endpoint or provider of the hop first.</source>
+        <translation>Elige primero el endpoint o proveedor del salto.</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>No establecida: %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FirstRunWizard</name>
+    <message>
+        <source>Where should requests go?</source>
+        <translation>¿Adónde deben ir las solicitudes?</translation>
+    </message>
+    <message>
+        <source>Choose a cloud provider, or a model server running on this computer.</source>
+        <translation>Elige un proveedor en la nube o un servidor de modelos que se ejecute en este equipo.</translation>
+    </message>
+    <message>
+        <source>A &amp;cloud provider</source>
+        <translation>Un proveedor en la &amp;nube</translation>
+    </message>
+    <message>
+        <source>Use a cloud provider</source>
+        <translation>Usar un proveedor en la nube</translation>
+    </message>
+    <message>
+        <source>Cloud provider</source>
+        <translation>Proveedor en la nube</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>A &amp;local server on this computer</source>
+        <translation>Un servidor &amp;local en este equipo</translation>
+    </message>
+    <message>
+        <source>Use a local server</source>
+        <translation>Usar un servidor local</translation>
+    </message>
+    <message>
+        <source>Local servers found</source>
+        <translation>Servidores locales encontrados</translation>
+    </message>
+    <message>
+        <source>&amp;Scan again</source>
+        <translation>&amp;Buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Scan again for local servers</source>
+        <translation>Buscar de nuevo servidores locales</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Proveedor:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>URL &amp;base:</translation>
+    </message>
+    <message>
+        <source>https://… (this provider needs your own URL)</source>
+        <translation>https://… (este proveedor necesita tu propia URL)</translation>
+    </message>
+    <message>
+        <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Consigue una clave en &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Looking for Ollama, LM Studio, vLLM and llama.cpp on this computer…</source>
+        <translation>Buscando Ollama, LM Studio, vLLM y llama.cpp en este equipo…</translation>
+    </message>
+    <message>
+        <source>no models yet</source>
+        <translation>aún no hay modelos</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation>%1 en %2 — %3</translation>
+    </message>
+    <message>
+        <source>Loaded now: %1</source>
+        <translation>Cargados ahora: %1</translation>
+    </message>
+    <message>
+        <source>No local model server is running.</source>
+        <translation>No hay ningún servidor de modelos local en ejecución.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n local server(s).</source>
+        <translation>
+            <numerusform>Se encontró %n servidor local.</numerusform>
+            <numerusform>Se encontraron %n servidores locales.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LLMProxy sends this key to %1 with every request it forwards there.</source>
+        <translation>LLMProxy envía esta clave a %1 con cada solicitud que reenvía allí.</translation>
+    </message>
+    <message>
+        <source>Storing the key in the system keychain…</source>
+        <translation>Guardando la clave en el llavero del sistema…</translation>
+    </message>
+    <message>
+        <source>The key is in the system keychain as &quot;%1&quot;.</source>
+        <translation>La clave está en el llavero del sistema como &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not store the key: %1&lt;br&gt;There may be no keychain service on this computer. Use an environment variable instead: set it before LLMProxy starts; the key is not written anywhere by LLMProxy.</source>
+        <translation>El llavero del sistema no pudo guardar la clave: %1&lt;br&gt;Puede que no haya ningún servicio de llavero en este equipo. Usa una variable de entorno en su lugar: defínela antes de que se inicie LLMProxy; LLMProxy no escribe la clave en ningún sitio.</translation>
+    </message>
+    <message>
+        <source>Set %1 in the environment LLMProxy starts in. The key you paste above is only used to fetch the model list now; it is not saved.</source>
+        <translation>Define %1 en el entorno en el que se inicia LLMProxy. La clave que pegas arriba solo se usa para obtener ahora la lista de modelos; no se guarda.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Check the models LLMProxy should send to this endpoint.</source>
+        <translation>Marca los modelos que LLMProxy debe enviar a este endpoint.</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>Estado de la lista de modelos</translation>
+    </message>
+    <message>
+        <source>Model name to add</source>
+        <translation>Nombre del modelo que se va a añadir</translation>
+    </message>
+    <message>
+        <source>Another model name</source>
+        <translation>Otro nombre de modelo</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Add the model</source>
+        <translation>Añadir el modelo</translation>
+    </message>
+    <message>
+        <source>%1 serves these models.</source>
+        <translation>%1 sirve estos modelos.</translation>
+    </message>
+    <message>
+        <source>Without the key here, the model list cannot be fetched: type the model names.</source>
+        <translation>Sin la clave aquí no se puede obtener la lista de modelos: escribe los nombres de los modelos.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>Pidiendo a %1 sus modelos…</translation>
+    </message>
+    <message>
+        <source>The provider lists no models: type the model names.</source>
+        <translation>El proveedor no muestra ningún modelo: escribe los nombres de los modelos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>%n modelo disponible.</numerusform>
+            <numerusform>%n modelos disponibles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model list could not be fetched: %1&lt;br&gt;You can still type model names below.</source>
+        <translation>No se pudo obtener la lista de modelos: %1&lt;br&gt;Aun así, puedes escribir nombres de modelos abajo.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>LLMProxy adds the endpoint and sends it a short real request.</source>
+        <translation>LLMProxy añade el endpoint y le envía una breve solicitud real.</translation>
+    </message>
+    <message>
+        <source>Model to test</source>
+        <translation>Modelo que se va a probar</translation>
+    </message>
+    <message>
+        <source>Test &amp;again</source>
+        <translation>Probar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>Send the test request again</source>
+        <translation>Enviar de nuevo la solicitud de prueba</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Resultado de la prueba</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>Adding the endpoint &quot;%1&quot;…</source>
+        <translation>Añadiendo el endpoint &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be added: %1</source>
+        <translation>No se pudo añadir el endpoint: %1</translation>
+    </message>
+    <message>
+        <source>Sending a test request to %1…</source>
+        <translation>Enviando una solicitud de prueba a %1…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>It works. The model answered in %1:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</source>
+        <translation>Funciona. El modelo respondió en %1:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>The provider refused the key. Go Back to fix it.</source>
+        <translation>El proveedor rechazó la clave. Pulsa Atrás para corregirla.</translation>
+    </message>
+    <message>
+        <source>Go Back to change the settings, or Test again.</source>
+        <translation>Pulsa Atrás para cambiar los ajustes, o Probar de nuevo.</translation>
+    </message>
+    <message>
+        <source>The request failed: %1&lt;br&gt;%2</source>
+        <translation>La solicitud falló: %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>none (local server)</source>
+        <translation>ninguna (servidor local)</translation>
+    </message>
+    <message>
+        <source>system keychain, entry &quot;%1&quot;</source>
+        <translation>llavero del sistema, entrada &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>variable de entorno %1</translation>
+    </message>
+    <message>
+        <source>Endpoint &lt;b&gt;%1&lt;/b&gt;: %2 at %3&lt;br&gt;Models: %4&lt;br&gt;Key: %5&lt;br&gt;It is saved and listed in the main window; the Endpoints window changes it later.</source>
+        <translation>Endpoint &lt;b&gt;%1&lt;/b&gt;: %2 en %3&lt;br&gt;Modelos: %4&lt;br&gt;Clave: %5&lt;br&gt;Está guardado y aparece en la ventana principal; más adelante puedes cambiarlo en la ventana Endpoints.</translation>
+    </message>
+    <message>
+        <source>Set up LLMProxy</source>
+        <translation>Configurar LLMProxy</translation>
+    </message>
+    <message>
+        <source>First-run wizard</source>
+        <translation>Asistente de primer inicio</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +2717,125 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::ModelsWindow</name>
+    <message>
+        <source>up</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>no disponible</translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation>salud desconocida</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Changed here</source>
+        <translation>Cambiado aquí</translation>
+    </message>
+    <message>
+        <source>config.yaml</source>
+        <translation>config.yaml</translation>
+    </message>
+    <message>
+        <source>alias of %1</source>
+        <translation>alias de %1</translation>
+    </message>
+    <message>
+        <source>(any model)</source>
+        <translation>(cualquier modelo)</translation>
+    </message>
+    <message>
+        <source>No enabled endpoint serves a model yet.</source>
+        <translation>Ningún endpoint activado sirve aún un modelo.</translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation>Según lo solicitado</translation>
+    </message>
+    <message>
+        <source>Any endpoint</source>
+        <translation>Cualquier endpoint</translation>
+    </message>
+    <message>
+        <source>Alias %1 → %2 set.</source>
+        <translation>Alias %1 → %2 establecido.</translation>
+    </message>
+    <message>
+        <source>Alias %1 removed.</source>
+        <translation>Alias %1 eliminado.</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 set.</source>
+        <translation>Cadena de respaldo de %1 establecida.</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 removed.</source>
+        <translation>Cadena de respaldo de %1 eliminada.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Sin cambios: %1</translation>
+    </message>
+    <message>
+        <source>These requests go to the model they ask for.</source>
+        <translation>Estas solicitudes van al modelo que piden.</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1.</source>
+        <translation>Estas solicitudes van ahora a %1.</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1 on %2 first.</source>
+        <translation>Estas solicitudes van ahora primero a %1 en %2.</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>Revertir todos los cambios hechos aquí</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed in this window or through the admin API? The configuration file&apos;s routing applies again.</source>
+        <translation>¿Descartar todos los alias, cadenas de respaldo y rutas forzadas cambiados en esta ventana o mediante la API de administración? Vuelve a aplicarse el enrutamiento del archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>The configuration file&apos;s routing applies again.</source>
+        <translation>Vuelve a aplicarse el enrutamiento del archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Name or pattern</source>
+        <translation>Nombre o patrón</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Modelo de destino</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Hops</source>
+        <translation>Saltos</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::PlaygroundWindow</name>
     <message>
         <source>%1 ms</source>
@@ -1681,6 +3111,56 @@
     <message>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::RouteMenu</name>
+    <message>
+        <source>Claude Code (Anthropic Messages API)</source>
+        <translation>Claude Code (API Messages de Anthropic)</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API)</source>
+        <translation>Codex (API Responses)</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions API)</source>
+        <translation>Otras herramientas (API Chat Completions)</translation>
+    </message>
+    <message>
+        <source>&amp;Route coding tools</source>
+        <translation>&amp;Enrutar herramientas de programación</translation>
+    </message>
+    <message>
+        <source>Send every request of a coding tool to one model, whatever it asks for</source>
+        <translation>Enviar todas las solicitudes de una herramienta de programación a un único modelo, pida lo que pida</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>As requested (no override)</source>
+        <translation>Según lo solicitado (sin ruta forzada)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Models window</source>
+        <translation>
+            <numerusform>%n más en la ventana Modelos</numerusform>
+            <numerusform>%n más en la ventana Modelos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>No endpoint lists its models</source>
+        <translation>Ningún endpoint indica sus modelos</translation>
     </message>
 </context>
 <context>

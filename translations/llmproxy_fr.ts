@@ -79,6 +79,179 @@
         <source>Result of the test request</source>
         <translation>Résultat de la requête de test</translation>
     </message>
+    <message>
+        <source>Create a key for this tool</source>
+        <translation>Créer une clé pour cet outil</translation>
+    </message>
+    <message>
+        <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
+        <translation>Créer une clé client portant le nom de l’outil, conservée par la passerelle sous forme d’empreinte, et l’insérer ici</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsWindow</name>
+    <message>
+        <source>Endpoints — LLMProxy</source>
+        <translation>Points de terminaison — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Add endpoint</source>
+        <translation>Ajouter un point de terminaison</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>Modifier le point de terminaison</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Supprimer le point de terminaison</translation>
+    </message>
+    <message>
+        <source>Enable or disable endpoint</source>
+        <translation>Activer ou désactiver le point de terminaison</translation>
+    </message>
+    <message>
+        <source>Move endpoint up</source>
+        <translation>Monter le point de terminaison</translation>
+    </message>
+    <message>
+        <source>Move endpoint down</source>
+        <translation>Descendre le point de terminaison</translation>
+    </message>
+    <message>
+        <source>Test endpoint now</source>
+        <translation>Tester le point de terminaison maintenant</translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker</source>
+        <translation>Réinitialiser le disjoncteur</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Points de terminaison</translation>
+    </message>
+    <message>
+        <source>Selected endpoint</source>
+        <translation>Point de terminaison sélectionné</translation>
+    </message>
+    <message>
+        <source>Endpoint details</source>
+        <translation>Détails du point de terminaison</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Dernière action</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>LLMProxy routes requests to this endpoint from now on.</source>
+        <translation>Désormais, LLMProxy achemine les requêtes vers ce point de terminaison.</translation>
+    </message>
+    <message>
+        <source>What was configured</source>
+        <translation>Ce qui a été configuré</translation>
+    </message>
+    <message>
+        <source>Give tools this &amp;base URL:</source>
+        <translation>Donnez aux outils cette &amp;URL de base :</translation>
+    </message>
+    <message>
+        <source>Base URL for tools</source>
+        <translation>URL de base pour les outils</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>Copier l’URL de base</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Connect a coding tool</source>
+        <translation>Connecter un outil de programmation</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>Connecter un &amp;outil…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunKeyPage</name>
+    <message>
+        <source>Your API key</source>
+        <translation>Votre clé d’API</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clé :</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d’API</translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation>Collez la clé ici</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Afficher la clé</translation>
+    </message>
+    <message>
+        <source>S&amp;how key</source>
+        <translation>A&amp;fficher la clé</translation>
+    </message>
+    <message>
+        <source>Store the key in the system keychain</source>
+        <translation>Stocker la clé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Keep it in the system &amp;keychain (recommended)</source>
+        <translation>La conserver dans le &amp;trousseau du système (recommandé)</translation>
+    </message>
+    <message>
+        <source>Entry &amp;name:</source>
+        <translation>&amp;Nom de l’entrée :</translation>
+    </message>
+    <message>
+        <source>Keychain entry name</source>
+        <translation>Nom de l’entrée du trousseau</translation>
+    </message>
+    <message>
+        <source>Read the key from an environment variable</source>
+        <translation>Lire la clé depuis une variable d’environnement</translation>
+    </message>
+    <message>
+        <source>Read it from an &amp;environment variable</source>
+        <translation>La lire depuis une variable d’&amp;environnement</translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation>&amp;Variable :</translation>
+    </message>
+    <message>
+        <source>Environment variable name</source>
+        <translation>Nom de la variable d’environnement</translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation>État de la clé</translation>
+    </message>
 </context>
 <context>
     <name>GuardsWindow</name>
@@ -184,6 +357,221 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Désactiver l’arrêt d’urgence et servir à nouveau les requêtes</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsWindow</name>
+    <message>
+        <source>Models and routing — LLMProxy</source>
+        <translation>Modèles et routage — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Changes made here apply at once and are kept in the data directory across restarts. The configuration file is not rewritten: its aliases and chains come back with “Revert all changes made here”.</source>
+        <translation>Les modifications faites ici s’appliquent immédiatement et sont conservées dans le répertoire de données d’un redémarrage à l’autre. Le fichier de configuration n’est pas réécrit : ses alias et ses chaînes reviennent avec « Annuler toutes les modifications faites ici ».</translation>
+    </message>
+    <message>
+        <source>About changes</source>
+        <translation>À propos des modifications</translation>
+    </message>
+    <message>
+        <source>Models and routing</source>
+        <translation>Modèles et routage</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modèles</translation>
+    </message>
+    <message>
+        <source>Every model the enabled endpoints serve, the aliases that name it and its fallback chain.</source>
+        <translation>Chaque modèle servi par les points de terminaison activés, les alias qui le désignent et sa chaîne de repli.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Every model served, with its endpoints, aliases and fallback chain</source>
+        <translation>Chaque modèle servi, avec ses points de terminaison, ses alias et sa chaîne de repli</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Servi par</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Fallback chain</source>
+        <translation>Chaîne de repli</translation>
+    </message>
+    <message>
+        <source>A&amp;liases</source>
+        <translation>A&amp;lias</translation>
+    </message>
+    <message>
+        <source>A request for an alias is served by its target model. An alias name may be a pattern such as claude-* .</source>
+        <translation>Une requête pour un alias est servie par son modèle cible. Un nom d’alias peut être un motif tel que claude-* .</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern, target model and where the alias comes from</source>
+        <translation>Nom ou motif de l’alias, modèle cible et origine de l’alias</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation>Ajouter un alias</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the selected alias</source>
+        <translation>Modifier l’alias sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected alias</source>
+        <translation>Retirer l’alias sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Fallback chains</source>
+        <translation>&amp;Chaînes de repli</translation>
+    </message>
+    <message>
+        <source>When every endpoint of a model fails, its fallback chain is tried hop by hop.</source>
+        <translation>Quand tous les points de terminaison d’un modèle échouent, sa chaîne de repli est essayée étape par étape.</translation>
+    </message>
+    <message>
+        <source>Fallback chains</source>
+        <translation>Chaînes de repli</translation>
+    </message>
+    <message>
+        <source>Model, the hops tried when it fails and where the chain comes from</source>
+        <translation>Modèle, étapes essayées en cas d’échec et origine de la chaîne</translation>
+    </message>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>Ajouter une chaîne de repli</translation>
+    </message>
+    <message>
+        <source>Edit the selected fallback chain</source>
+        <translation>Modifier la chaîne de repli sélectionnée</translation>
+    </message>
+    <message>
+        <source>Remove the selected fallback chain</source>
+        <translation>Retirer la chaîne de repli sélectionnée</translation>
+    </message>
+    <message>
+        <source>Route &amp;overrides</source>
+        <translation>&amp;Redirections de routage</translation>
+    </message>
+    <message>
+        <source>Send every request of a kind of tool to one model, whatever model it asks for. A client key restricted to other models is never moved, and an override whose model nothing serves is passed over.</source>
+        <translation>Envoyer toutes les requêtes d’un type d’outil vers un seul modèle, quel que soit le modèle demandé. Une clé client limitée à d’autres modèles n’est jamais redirigée, et une redirection dont le modèle n’est servi par personne est ignorée.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point de terminaison</translation>
+    </message>
+    <message>
+        <source>Claude Code (Messages API):</source>
+        <translation>Claude Code (Messages API) :</translation>
+    </message>
+    <message>
+        <source>Claude Code: model</source>
+        <translation>Claude Code : modèle</translation>
+    </message>
+    <message>
+        <source>As requested, or the model every request of these tools is served by</source>
+        <translation>Tel que demandé, ou le modèle qui sert toutes les requêtes de ces outils</translation>
+    </message>
+    <message>
+        <source>Claude Code: endpoint</source>
+        <translation>Claude Code : point de terminaison</translation>
+    </message>
+    <message>
+        <source>Try this endpoint first, or let the model&apos;s own routing choose</source>
+        <translation>Essayer d’abord ce point de terminaison, ou laisser le routage propre au modèle choisir</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Claude Code: apply</source>
+        <translation>Claude Code : appliquer</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API):</source>
+        <translation>Codex (Responses API) :</translation>
+    </message>
+    <message>
+        <source>Codex: model</source>
+        <translation>Codex : modèle</translation>
+    </message>
+    <message>
+        <source>Codex: endpoint</source>
+        <translation>Codex : point de terminaison</translation>
+    </message>
+    <message>
+        <source>Codex: apply</source>
+        <translation>Codex : appliquer</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions):</source>
+        <translation>Autres outils (Chat Completions) :</translation>
+    </message>
+    <message>
+        <source>Other tools: model</source>
+        <translation>Autres outils : modèle</translation>
+    </message>
+    <message>
+        <source>Other tools: endpoint</source>
+        <translation>Autres outils : point de terminaison</translation>
+    </message>
+    <message>
+        <source>Other tools: apply</source>
+        <translation>Autres outils : appliquer</translation>
+    </message>
+    <message>
+        <source>Route override result</source>
+        <translation>Résultat de la redirection de routage</translation>
+    </message>
+    <message>
+        <source>Result of the last change</source>
+        <translation>Résultat de la dernière modification</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert all changes made here</source>
+        <translation>A&amp;nnuler toutes les modifications faites ici</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>Annuler toutes les modifications faites ici</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed here: the configuration file applies again</source>
+        <translation>Abandonner tous les alias, chaînes de repli et redirections de routage modifiés ici : le fichier de configuration s’applique de nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -573,6 +961,49 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::AliasDialog</name>
+    <message>
+        <source>Add alias</source>
+        <translation>Ajouter un alias</translation>
+    </message>
+    <message>
+        <source>Edit alias</source>
+        <translation>Modifier l’alias</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern</source>
+        <translation>Nom ou motif de l’alias</translation>
+    </message>
+    <message>
+        <source>e.g. fast or claude-*</source>
+        <translation>p. ex. fast ou claude-*</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Modèle cible</translation>
+    </message>
+    <message>
+        <source>Why the alias was not set</source>
+        <translation>Pourquoi l’alias n’a pas été défini</translation>
+    </message>
+    <message>
+        <source>&amp;Name or pattern:</source>
+        <translation>&amp;Nom ou motif :</translation>
+    </message>
+    <message>
+        <source>&amp;Target model:</source>
+        <translation>Modèle &amp;cible :</translation>
+    </message>
+    <message>
+        <source>A request for this name (or any name the pattern matches) is served by the target model. The target must be a model name, not a pattern.</source>
+        <translation>Une requête pour ce nom (ou pour tout nom correspondant au motif) est servie par le modèle cible. La cible doit être un nom de modèle, pas un motif.</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>Non défini : %1</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -796,6 +1227,22 @@
         <source>HTTP %1 — %2</source>
         <translation>HTTP %1 — %2</translation>
     </message>
+    <message>
+        <source>Require keys from every client?</source>
+        <translation>Exiger des clés de tous les clients ?</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key today. Once a key exists, every client must send one: tools set up without a key stop working until they get one (create one for each, or add it to their configuration).
+
+Create the key for %1?</source>
+        <translation>Cette passerelle ne demande aucune clé pour l’instant. Dès qu’une clé existe, chaque client doit en envoyer une : les outils configurés sans clé cessent de fonctionner jusqu’à ce qu’ils en reçoivent une (créez-en une pour chacun, ou ajoutez-la à leur configuration).
+
+Créer la clé pour %1 ?</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. It is shown only now: the gateway keeps a digest. Write config puts it into the tool&apos;s configuration.</source>
+        <translation>Clé client « %1 » créée. Elle n’est affichée que maintenant : la passerelle n’en conserve qu’une empreinte. « Écrire la configuration » l’ajoute à la configuration de l’outil.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -922,6 +1369,177 @@
     <message>
         <source>Listen address, theme, language, start at login, logging and the configuration file</source>
         <translation>Adresse d’écoute, thème, langue, démarrage à l’ouverture de session, journalisation et fichier de configuration</translation>
+    </message>
+    <message>
+        <source>&amp;All endpoints…</source>
+        <translation>&amp;Tous les points de terminaison…</translation>
+    </message>
+    <message>
+        <source>Add, edit, reorder, test and switch endpoints, and see each one&apos;s statistics</source>
+        <translation>Ajouter, modifier, réordonner, tester et activer ou désactiver les points de terminaison, et voir les statistiques de chacun</translation>
+    </message>
+    <message>
+        <source>&amp;Models and routing</source>
+        <translation>&amp;Modèles et routage</translation>
+    </message>
+    <message>
+        <source>Every model with its endpoints; aliases, fallback chains and route overrides</source>
+        <translation>Chaque modèle avec ses points de terminaison ; alias, chaînes de repli et redirections de routage</translation>
+    </message>
+    <message>
+        <source>Add a &amp;provider…</source>
+        <translation>Ajouter un &amp;fournisseur…</translation>
+    </message>
+    <message>
+        <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
+        <translation>L’assistant de configuration : un fournisseur cloud avec sa clé, ou un serveur de modèles sur cet ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointEditDialog</name>
+    <message>
+        <source>Edit endpoint %1</source>
+        <translation>Modifier le point de terminaison %1</translation>
+    </message>
+    <message>
+        <source>This endpoint was added in LLMProxy: every setting can be changed here.</source>
+        <translation>Ce point de terminaison a été ajouté dans LLMProxy : tous les paramètres peuvent être modifiés ici.</translation>
+    </message>
+    <message>
+        <source>This endpoint comes from %1. Only its priority and weight can be changed here; they are kept over the configured values, also after a restart. Change the other settings there.</source>
+        <translation>Ce point de terminaison a pour origine %1. Seuls sa priorité et son poids peuvent être modifiés ici ; ils priment sur les valeurs configurées, même après un redémarrage. Modifiez les autres paramètres à la source.</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID :</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Fournisseur :</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;URL de base :</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL de base</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>&amp;Modèles :</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = any model</source>
+        <translation>Séparés par des virgules ; vide = n’importe quel modèle</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Lower is preferred: requests go to the lowest priority that is up</source>
+        <translation>La plus basse est préférée : les requêtes vont à la priorité la plus basse qui est disponible</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>P&amp;riorité :</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Share of the requests among endpoints of the same priority</source>
+        <translation>Part des requêtes entre les points de terminaison de même priorité</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>P&amp;oids :</translation>
+    </message>
+    <message>
+        <source>Key source</source>
+        <translation>Source de la clé</translation>
+    </message>
+    <message>
+        <source>Keep the current key (%1)</source>
+        <translation>Conserver la clé actuelle (%1)</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s usual variable</source>
+        <translation>La variable habituelle du fournisseur</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Variable d’environnement</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation>Entrée du trousseau</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clé :</translation>
+    </message>
+    <message>
+        <source>Variable or keychain entry name</source>
+        <translation>Nom de la variable ou de l’entrée du trousseau</translation>
+    </message>
+    <message>
+        <source>Key &amp;name:</source>
+        <translation>&amp;Nom de la clé :</translation>
+    </message>
+    <message>
+        <source>e.g. GROQ_API_KEY</source>
+        <translation>p. ex. GROQ_API_KEY</translation>
+    </message>
+    <message>
+        <source>e.g. llmproxy/groq</source>
+        <translation>p. ex. llmproxy/groq</translation>
+    </message>
+    <message>
+        <source>&amp;API version:</source>
+        <translation>&amp;Version de l’API :</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>Version de l’API</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI only</source>
+        <translation>Azure OpenAI uniquement</translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation>Prix en entrée par million de jetons</translation>
+    </message>
+    <message>
+        <source>&amp;Cost per 1M input tokens:</source>
+        <translation>Coû&amp;t pour 1 M de jetons en entrée :</translation>
+    </message>
+    <message>
+        <source>Check its health on a schedule</source>
+        <translation>Vérifier son état à intervalles réguliers</translation>
+    </message>
+    <message>
+        <source>Why the change was refused</source>
+        <translation>Pourquoi la modification a été refusée</translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the key.</source>
+        <translation>Indiquez la variable d’environnement qui contient la clé.</translation>
+    </message>
+    <message>
+        <source>Name the keychain entry that holds the key.</source>
+        <translation>Indiquez l’entrée du trousseau qui contient la clé.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1723,699 @@
     <message>
         <source>Requests</source>
         <translation>Requêtes</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointsWindow</name>
+    <message>
+        <source>the configuration file (config.yaml)</source>
+        <translation>le fichier de configuration (config.yaml)</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>l’environnement</translation>
+    </message>
+    <message>
+        <source>local discovery</source>
+        <translation>la découverte locale</translation>
+    </message>
+    <message>
+        <source>this window or the admin API</source>
+        <translation>cette fenêtre ou l’API d’administration</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Open (retry in %1 s)</source>
+        <translation>Ouvert (nouvel essai dans %1 s)</translation>
+    </message>
+    <message>
+        <source>Open (next request tries)</source>
+        <translation>Ouvert (la prochaine requête essaie)</translation>
+    </message>
+    <message>
+        <source>Half-open</source>
+        <translation>Semi-ouvert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed (%n failure(s))</source>
+        <translation>
+            <numerusform>Fermé (%n échec)</numerusform>
+            <numerusform>Fermé (%n échecs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Opérationnel</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Défaillant</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>keychain entry %1</source>
+        <translation>entrée du trousseau %1</translation>
+    </message>
+    <message>
+        <source>keychain entry %1 (no key found)</source>
+        <translation>entrée du trousseau %1 (aucune clé trouvée)</translation>
+    </message>
+    <message>
+        <source>variable %1</source>
+        <translation>variable %1</translation>
+    </message>
+    <message>
+        <source>variable %1 (not set)</source>
+        <translation>variable %1 (non définie)</translation>
+    </message>
+    <message>
+        <source>a key in the configuration</source>
+        <translation>une clé dans la configuration</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add an endpoint with the setup wizard</source>
+        <translation>Ajouter un point de terminaison avec l’assistant de configuration</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Change the selected endpoint&apos;s settings (Enter)</source>
+        <translation>Modifier les paramètres du point de terminaison sélectionné (Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected endpoint (only endpoints added in LLMProxy)</source>
+        <translation>Supprimer le point de terminaison sélectionné (uniquement ceux ajoutés dans LLMProxy)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>M&amp;onter</translation>
+    </message>
+    <message>
+        <source>Prefer the selected endpoint over the one above it (changes priorities)</source>
+        <translation>Préférer le point de terminaison sélectionné à celui du dessus (modifie les priorités)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Prefer the endpoint below over the selected one (changes priorities)</source>
+        <translation>Préférer le point de terminaison du dessous à celui sélectionné (modifie les priorités)</translation>
+    </message>
+    <message>
+        <source>&amp;Test now</source>
+        <translation>&amp;Tester maintenant</translation>
+    </message>
+    <message>
+        <source>Run the selected endpoint&apos;s health check now</source>
+        <translation>Lancer maintenant la vérification d’état du point de terminaison sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Reset breaker</source>
+        <translation>&amp;Réinitialiser le disjoncteur</translation>
+    </message>
+    <message>
+        <source>Close the circuit breaker: requests go to the endpoint again at once</source>
+        <translation>Fermer le disjoncteur : les requêtes vont de nouveau immédiatement vers le point de terminaison</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL de base</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>Disjoncteur</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Every endpoint in routing order, lowest priority first. Enter edits the selected one, Delete removes it, the context menu has every action.</source>
+        <translation>Tous les points de terminaison dans l’ordre de routage, priorité la plus basse en premier. Entrée modifie celui sélectionné, Suppr le retire, le menu contextuel propose toutes les actions.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Origine : %1</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>&amp;Activer</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>Désacti&amp;ver</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint again</source>
+        <translation>Acheminer de nouveau les requêtes vers le point de terminaison sélectionné</translation>
+    </message>
+    <message>
+        <source>Stop routing requests to the selected endpoint</source>
+        <translation>Ne plus acheminer de requêtes vers le point de terminaison sélectionné</translation>
+    </message>
+    <message>
+        <source>Comes from %1: disable it instead</source>
+        <translation>Origine : %1 ; désactivez-le plutôt</translation>
+    </message>
+    <message>
+        <source>No endpoint yet. Add one to start routing requests.</source>
+        <translation>Aucun point de terminaison pour l’instant. Ajoutez-en un pour commencer à acheminer des requêtes.</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its statistics.</source>
+        <translation>Sélectionnez un point de terminaison pour voir ses statistiques.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point de terminaison</translation>
+    </message>
+    <message>
+        <source>%1 — %2 at %3</source>
+        <translation>%1 — %2 à l’adresse %3</translation>
+    </message>
+    <message>
+        <source>Comes from</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation>n’importe quel modèle</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Routage</translation>
+    </message>
+    <message>
+        <source>priority %1, weight %2, %3</source>
+        <translation>priorité %1, poids %2, %3</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Disjoncteur</translation>
+    </message>
+    <message>
+        <source>%1 (checked at %2)</source>
+        <translation>%1 (vérifié à %2)</translation>
+    </message>
+    <message>
+        <source>%1 answered, %2 failed, success rate %3 %</source>
+        <translation>%1 réussies, %2 échouées, taux de réussite %3 %</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latence</translation>
+    </message>
+    <message numerus="yes">
+        <source>average %1; p50 %2, p95 %3 over its last %n request(s)</source>
+        <translation>
+            <numerusform>moyenne %1 ; p50 %2, p95 %3 sur %n requête récente</numerusform>
+            <numerusform>moyenne %1 ; p50 %2, p95 %3 sur ses %n requêtes récentes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no recent requests</source>
+        <translation>aucune requête récente</translation>
+    </message>
+    <message>
+        <source>none among the recent requests</source>
+        <translation>aucune parmi les requêtes récentes</translation>
+    </message>
+    <message>
+        <source>%1 changed.</source>
+        <translation>%1 modifié.</translation>
+    </message>
+    <message>
+        <source>%1 comes from %2 — disable it instead.</source>
+        <translation>%1 a pour origine %2 — désactivez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Supprimer le point de terminaison</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1? Requests already on it finish; new ones go elsewhere.</source>
+        <translation>Supprimer le point de terminaison %1 ? Les requêtes déjà en cours se terminent ; les nouvelles vont ailleurs.</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 supprimé.</translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation>%1 désactivé.</translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation>%1 activé.</translation>
+    </message>
+    <message>
+        <source>%1 moved up.</source>
+        <translation>%1 monté.</translation>
+    </message>
+    <message>
+        <source>%1 moved down.</source>
+        <translation>%1 descendu.</translation>
+    </message>
+    <message>
+        <source>Checking %1… its health shows in the table.</source>
+        <translation>Vérification de %1… son état s’affiche dans le tableau.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 closed.</source>
+        <translation>Disjoncteur de %1 fermé.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FallbackChainDialog</name>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>Ajouter une chaîne de repli</translation>
+    </message>
+    <message>
+        <source>Edit fallback chain</source>
+        <translation>Modifier la chaîne de repli</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order</source>
+        <translation>Étapes, essayées dans cet ordre</translation>
+    </message>
+    <message>
+        <source>Hop endpoint or provider</source>
+        <translation>Point de terminaison ou fournisseur de l’étape</translation>
+    </message>
+    <message>
+        <source>Hop model</source>
+        <translation>Modèle de l’étape</translation>
+    </message>
+    <message>
+        <source>the same model</source>
+        <translation>le même modèle</translation>
+    </message>
+    <message>
+        <source>Add &amp;hop</source>
+        <translation>Ajouter une &amp;étape</translation>
+    </message>
+    <message>
+        <source>Re&amp;move hop</source>
+        <translation>Reti&amp;rer l’étape</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>M&amp;onter</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Why the chain was not set</source>
+        <translation>Pourquoi la chaîne n’a pas été définie</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order when every endpoint of the model fails:</source>
+        <translation>Étapes, essayées dans cet ordre quand tous les points de terminaison du modèle échouent :</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint or provider:</source>
+        <translation>&amp;Point de terminaison ou fournisseur :</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odèle :</translation>
+    </message>
+    <message>
+        <source>Choose the endpoint or provider of the hop first.</source>
+        <translation>Choisissez d’abord le point de terminaison ou le fournisseur de l’étape.</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>Non défini : %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FirstRunWizard</name>
+    <message>
+        <source>Where should requests go?</source>
+        <translation>Où les requêtes doivent-elles aller ?</translation>
+    </message>
+    <message>
+        <source>Choose a cloud provider, or a model server running on this computer.</source>
+        <translation>Choisissez un fournisseur cloud, ou un serveur de modèles qui tourne sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>A &amp;cloud provider</source>
+        <translation>Un fournisseur &amp;cloud</translation>
+    </message>
+    <message>
+        <source>Use a cloud provider</source>
+        <translation>Utiliser un fournisseur cloud</translation>
+    </message>
+    <message>
+        <source>Cloud provider</source>
+        <translation>Fournisseur cloud</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL de base</translation>
+    </message>
+    <message>
+        <source>A &amp;local server on this computer</source>
+        <translation>Un serveur &amp;local sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Use a local server</source>
+        <translation>Utiliser un serveur local</translation>
+    </message>
+    <message>
+        <source>Local servers found</source>
+        <translation>Serveurs locaux trouvés</translation>
+    </message>
+    <message>
+        <source>&amp;Scan again</source>
+        <translation>&amp;Rechercher à nouveau</translation>
+    </message>
+    <message>
+        <source>Scan again for local servers</source>
+        <translation>Rechercher à nouveau des serveurs locaux</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Fournisseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;URL de base :</translation>
+    </message>
+    <message>
+        <source>https://… (this provider needs your own URL)</source>
+        <translation>https://… (ce fournisseur a besoin de votre propre URL)</translation>
+    </message>
+    <message>
+        <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Obtenez une clé sur &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Looking for Ollama, LM Studio, vLLM and llama.cpp on this computer…</source>
+        <translation>Recherche d’Ollama, LM Studio, vLLM et llama.cpp sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>no models yet</source>
+        <translation>pas encore de modèles</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation>%1 à l’adresse %2 — %3</translation>
+    </message>
+    <message>
+        <source>Loaded now: %1</source>
+        <translation>Chargés actuellement : %1</translation>
+    </message>
+    <message>
+        <source>No local model server is running.</source>
+        <translation>Aucun serveur de modèles local n’est en cours d’exécution.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n local server(s).</source>
+        <translation>
+            <numerusform>%n serveur local trouvé.</numerusform>
+            <numerusform>%n serveurs locaux trouvés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LLMProxy sends this key to %1 with every request it forwards there.</source>
+        <translation>LLMProxy envoie cette clé à %1 avec chaque requête qu’il y achemine.</translation>
+    </message>
+    <message>
+        <source>Storing the key in the system keychain…</source>
+        <translation>Stockage de la clé dans le trousseau du système…</translation>
+    </message>
+    <message>
+        <source>The key is in the system keychain as &quot;%1&quot;.</source>
+        <translation>La clé se trouve dans le trousseau du système sous le nom « %1 ».</translation>
+    </message>
+    <message>
+        <source>The system keychain could not store the key: %1&lt;br&gt;There may be no keychain service on this computer. Use an environment variable instead: set it before LLMProxy starts; the key is not written anywhere by LLMProxy.</source>
+        <translation>Le trousseau du système n’a pas pu stocker la clé : %1&lt;br&gt;Il n’y a peut-être aucun service de trousseau sur cet ordinateur. Utilisez plutôt une variable d’environnement : définissez-la avant le démarrage de LLMProxy ; LLMProxy n’écrit la clé nulle part.</translation>
+    </message>
+    <message>
+        <source>Set %1 in the environment LLMProxy starts in. The key you paste above is only used to fetch the model list now; it is not saved.</source>
+        <translation>Définissez %1 dans l’environnement dans lequel LLMProxy démarre. La clé collée ci-dessus sert uniquement à récupérer la liste des modèles maintenant ; elle n’est pas enregistrée.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Check the models LLMProxy should send to this endpoint.</source>
+        <translation>Cochez les modèles que LLMProxy doit envoyer à ce point de terminaison.</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>État de la liste des modèles</translation>
+    </message>
+    <message>
+        <source>Model name to add</source>
+        <translation>Nom du modèle à ajouter</translation>
+    </message>
+    <message>
+        <source>Another model name</source>
+        <translation>Autre nom de modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add the model</source>
+        <translation>Ajouter le modèle</translation>
+    </message>
+    <message>
+        <source>%1 serves these models.</source>
+        <translation>%1 sert ces modèles.</translation>
+    </message>
+    <message>
+        <source>Without the key here, the model list cannot be fetched: type the model names.</source>
+        <translation>Sans la clé ici, la liste des modèles ne peut pas être récupérée : saisissez les noms des modèles.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>Demande de ses modèles à %1…</translation>
+    </message>
+    <message>
+        <source>The provider lists no models: type the model names.</source>
+        <translation>Le fournisseur ne liste aucun modèle : saisissez les noms des modèles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>%n modèle disponible.</numerusform>
+            <numerusform>%n modèles disponibles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model list could not be fetched: %1&lt;br&gt;You can still type model names below.</source>
+        <translation>La liste des modèles n’a pas pu être récupérée : %1&lt;br&gt;Vous pouvez quand même saisir des noms de modèles ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>LLMProxy adds the endpoint and sends it a short real request.</source>
+        <translation>LLMProxy ajoute le point de terminaison et lui envoie une courte requête réelle.</translation>
+    </message>
+    <message>
+        <source>Model to test</source>
+        <translation>Modèle à tester</translation>
+    </message>
+    <message>
+        <source>Test &amp;again</source>
+        <translation>&amp;Tester à nouveau</translation>
+    </message>
+    <message>
+        <source>Send the test request again</source>
+        <translation>Renvoyer la requête de test</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Résultat du test</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <source>Adding the endpoint &quot;%1&quot;…</source>
+        <translation>Ajout du point de terminaison « %1 »…</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be added: %1</source>
+        <translation>Le point de terminaison n’a pas pu être ajouté : %1</translation>
+    </message>
+    <message>
+        <source>Sending a test request to %1…</source>
+        <translation>Envoi d’une requête de test à %1…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>It works. The model answered in %1:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</source>
+        <translation>Cela fonctionne. Le modèle a répondu en %1 :&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>The provider refused the key. Go Back to fix it.</source>
+        <translation>Le fournisseur a refusé la clé. Revenez en arrière pour la corriger.</translation>
+    </message>
+    <message>
+        <source>Go Back to change the settings, or Test again.</source>
+        <translation>Revenez en arrière pour modifier les paramètres, ou testez à nouveau.</translation>
+    </message>
+    <message>
+        <source>The request failed: %1&lt;br&gt;%2</source>
+        <translation>La requête a échoué : %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>none (local server)</source>
+        <translation>aucune (serveur local)</translation>
+    </message>
+    <message>
+        <source>system keychain, entry &quot;%1&quot;</source>
+        <translation>trousseau du système, entrée « %1 »</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>variable d’environnement %1</translation>
+    </message>
+    <message>
+        <source>Endpoint &lt;b&gt;%1&lt;/b&gt;: %2 at %3&lt;br&gt;Models: %4&lt;br&gt;Key: %5&lt;br&gt;It is saved and listed in the main window; the Endpoints window changes it later.</source>
+        <translation>Point de terminaison &lt;b&gt;%1&lt;/b&gt; : %2 à l’adresse %3&lt;br&gt;Modèles : %4&lt;br&gt;Clé : %5&lt;br&gt;Il est enregistré et figure dans la fenêtre principale ; la fenêtre Points de terminaison permet de le modifier plus tard.</translation>
+    </message>
+    <message>
+        <source>Set up LLMProxy</source>
+        <translation>Configurer LLMProxy</translation>
+    </message>
+    <message>
+        <source>First-run wizard</source>
+        <translation>Assistant de premier démarrage</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +2717,125 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::ModelsWindow</name>
+    <message>
+        <source>up</source>
+        <translation>opérationnel</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>hors service</translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation>état inconnu</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Changed here</source>
+        <translation>Modifié ici</translation>
+    </message>
+    <message>
+        <source>config.yaml</source>
+        <translation>config.yaml</translation>
+    </message>
+    <message>
+        <source>alias of %1</source>
+        <translation>alias de %1</translation>
+    </message>
+    <message>
+        <source>(any model)</source>
+        <translation>(n’importe quel modèle)</translation>
+    </message>
+    <message>
+        <source>No enabled endpoint serves a model yet.</source>
+        <translation>Aucun point de terminaison activé ne sert encore de modèle.</translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation>Tel que demandé</translation>
+    </message>
+    <message>
+        <source>Any endpoint</source>
+        <translation>N’importe quel point de terminaison</translation>
+    </message>
+    <message>
+        <source>Alias %1 → %2 set.</source>
+        <translation>Alias %1 → %2 défini.</translation>
+    </message>
+    <message>
+        <source>Alias %1 removed.</source>
+        <translation>Alias %1 retiré.</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 set.</source>
+        <translation>Chaîne de repli de %1 définie.</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 removed.</source>
+        <translation>Chaîne de repli de %1 retirée.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <source>These requests go to the model they ask for.</source>
+        <translation>Ces requêtes vont au modèle qu’elles demandent.</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1.</source>
+        <translation>Ces requêtes vont désormais à %1.</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1 on %2 first.</source>
+        <translation>Ces requêtes vont désormais d’abord à %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>Annuler toutes les modifications faites ici</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed in this window or through the admin API? The configuration file&apos;s routing applies again.</source>
+        <translation>Abandonner tous les alias, chaînes de repli et redirections de routage modifiés dans cette fenêtre ou via l’API d’administration ? Le routage du fichier de configuration s’applique de nouveau.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>The configuration file&apos;s routing applies again.</source>
+        <translation>Le routage du fichier de configuration s’applique de nouveau.</translation>
+    </message>
+    <message>
+        <source>Name or pattern</source>
+        <translation>Nom ou motif</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Modèle cible</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Hops</source>
+        <translation>Étapes</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::PlaygroundWindow</name>
     <message>
         <source>%1 ms</source>
@@ -1681,6 +3111,56 @@
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::RouteMenu</name>
+    <message>
+        <source>Claude Code (Anthropic Messages API)</source>
+        <translation>Claude Code (Anthropic Messages API)</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API)</source>
+        <translation>Codex (Responses API)</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions API)</source>
+        <translation>Autres outils (Chat Completions API)</translation>
+    </message>
+    <message>
+        <source>&amp;Route coding tools</source>
+        <translation>&amp;Rediriger les outils de programmation</translation>
+    </message>
+    <message>
+        <source>Send every request of a coding tool to one model, whatever it asks for</source>
+        <translation>Envoyer toutes les requêtes d’un outil de programmation vers un seul modèle, quel que soit le modèle demandé</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>As requested (no override)</source>
+        <translation>Tel que demandé (aucune redirection)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Models window</source>
+        <translation>
+            <numerusform>%n autre dans la fenêtre Modèles</numerusform>
+            <numerusform>%n autres dans la fenêtre Modèles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>No endpoint lists its models</source>
+        <translation>Aucun point de terminaison ne liste ses modèles</translation>
     </message>
 </context>
 <context>

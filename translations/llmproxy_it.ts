@@ -79,6 +79,179 @@
         <source>Result of the test request</source>
         <translation>Esito della richiesta di prova</translation>
     </message>
+    <message>
+        <source>Create a key for this tool</source>
+        <translation>Crea una chiave per questo strumento</translation>
+    </message>
+    <message>
+        <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
+        <translation>Crea una chiave client con il nome dello strumento, conservata dal gateway come impronta, e inseriscila qui</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsWindow</name>
+    <message>
+        <source>Endpoints — LLMProxy</source>
+        <translation>Endpoint — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Add endpoint</source>
+        <translation>Aggiungi endpoint</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>Modifica endpoint</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Elimina endpoint</translation>
+    </message>
+    <message>
+        <source>Enable or disable endpoint</source>
+        <translation>Attiva o disattiva endpoint</translation>
+    </message>
+    <message>
+        <source>Move endpoint up</source>
+        <translation>Sposta endpoint in alto</translation>
+    </message>
+    <message>
+        <source>Move endpoint down</source>
+        <translation>Sposta endpoint in basso</translation>
+    </message>
+    <message>
+        <source>Test endpoint now</source>
+        <translation>Testa endpoint ora</translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker</source>
+        <translation>Reimposta circuit breaker</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Selected endpoint</source>
+        <translation>Endpoint selezionato</translation>
+    </message>
+    <message>
+        <source>Endpoint details</source>
+        <translation>Dettagli dell’endpoint</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Ultima azione</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>LLMProxy routes requests to this endpoint from now on.</source>
+        <translation>D’ora in poi LLMProxy inoltra le richieste a questo endpoint.</translation>
+    </message>
+    <message>
+        <source>What was configured</source>
+        <translation>Cosa è stato configurato</translation>
+    </message>
+    <message>
+        <source>Give tools this &amp;base URL:</source>
+        <translation>Dai agli strumenti questo &amp;URL di base:</translation>
+    </message>
+    <message>
+        <source>Base URL for tools</source>
+        <translation>URL di base per gli strumenti</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>Copia l’URL di base</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copia</translation>
+    </message>
+    <message>
+        <source>Connect a coding tool</source>
+        <translation>Collega uno strumento di programmazione</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>Collega uno &amp;strumento…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunKeyPage</name>
+    <message>
+        <source>Your API key</source>
+        <translation>La tua chiave API</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Chiave:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chiave API</translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation>Incolla qui la chiave</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Mostra la chiave</translation>
+    </message>
+    <message>
+        <source>S&amp;how key</source>
+        <translation>&amp;Mostra chiave</translation>
+    </message>
+    <message>
+        <source>Store the key in the system keychain</source>
+        <translation>Salva la chiave nel portachiavi di sistema</translation>
+    </message>
+    <message>
+        <source>Keep it in the system &amp;keychain (recommended)</source>
+        <translation>Conservala nel &amp;portachiavi di sistema (consigliato)</translation>
+    </message>
+    <message>
+        <source>Entry &amp;name:</source>
+        <translation>&amp;Nome della voce:</translation>
+    </message>
+    <message>
+        <source>Keychain entry name</source>
+        <translation>Nome della voce del portachiavi</translation>
+    </message>
+    <message>
+        <source>Read the key from an environment variable</source>
+        <translation>Leggi la chiave da una variabile d’ambiente</translation>
+    </message>
+    <message>
+        <source>Read it from an &amp;environment variable</source>
+        <translation>Leggila da una variabile d’&amp;ambiente</translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation>&amp;Variabile:</translation>
+    </message>
+    <message>
+        <source>Environment variable name</source>
+        <translation>Nome della variabile d’ambiente</translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation>Stato della chiave</translation>
+    </message>
 </context>
 <context>
     <name>GuardsWindow</name>
@@ -184,6 +357,221 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Disattiva l’interruttore di emergenza e servi di nuovo le richieste</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsWindow</name>
+    <message>
+        <source>Models and routing — LLMProxy</source>
+        <translation>Modelli e instradamento — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Changes made here apply at once and are kept in the data directory across restarts. The configuration file is not rewritten: its aliases and chains come back with “Revert all changes made here”.</source>
+        <translation>Le modifiche fatte qui hanno effetto subito e sono conservate nella cartella dei dati anche dopo un riavvio. Il file di configurazione non viene riscritto: i suoi alias e le sue catene tornano con «Annulla tutte le modifiche fatte qui».</translation>
+    </message>
+    <message>
+        <source>About changes</source>
+        <translation>Informazioni sulle modifiche</translation>
+    </message>
+    <message>
+        <source>Models and routing</source>
+        <translation>Modelli e instradamento</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelli</translation>
+    </message>
+    <message>
+        <source>Every model the enabled endpoints serve, the aliases that name it and its fallback chain.</source>
+        <translation>Ogni modello servito dagli endpoint attivi, gli alias che lo indicano e la sua catena di fallback.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>Every model served, with its endpoints, aliases and fallback chain</source>
+        <translation>Ogni modello servito, con i suoi endpoint, alias e catena di fallback</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Servito da</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Fallback chain</source>
+        <translation>Catena di fallback</translation>
+    </message>
+    <message>
+        <source>A&amp;liases</source>
+        <translation>A&amp;lias</translation>
+    </message>
+    <message>
+        <source>A request for an alias is served by its target model. An alias name may be a pattern such as claude-* .</source>
+        <translation>Una richiesta per un alias viene servita dal suo modello di destinazione. Il nome di un alias può essere uno schema come claude-* .</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern, target model and where the alias comes from</source>
+        <translation>Nome o schema dell’alias, modello di destinazione e origine dell’alias</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Aggiungi…</translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation>Aggiungi alias</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifica…</translation>
+    </message>
+    <message>
+        <source>Edit the selected alias</source>
+        <translation>Modifica l’alias selezionato</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Rimuovi</translation>
+    </message>
+    <message>
+        <source>Remove the selected alias</source>
+        <translation>Rimuovi l’alias selezionato</translation>
+    </message>
+    <message>
+        <source>&amp;Fallback chains</source>
+        <translation>Catene di &amp;fallback</translation>
+    </message>
+    <message>
+        <source>When every endpoint of a model fails, its fallback chain is tried hop by hop.</source>
+        <translation>Quando tutti gli endpoint di un modello falliscono, la sua catena di fallback viene provata passaggio per passaggio.</translation>
+    </message>
+    <message>
+        <source>Fallback chains</source>
+        <translation>Catene di fallback</translation>
+    </message>
+    <message>
+        <source>Model, the hops tried when it fails and where the chain comes from</source>
+        <translation>Modello, passaggi provati quando fallisce e origine della catena</translation>
+    </message>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>Aggiungi catena di fallback</translation>
+    </message>
+    <message>
+        <source>Edit the selected fallback chain</source>
+        <translation>Modifica la catena di fallback selezionata</translation>
+    </message>
+    <message>
+        <source>Remove the selected fallback chain</source>
+        <translation>Rimuovi la catena di fallback selezionata</translation>
+    </message>
+    <message>
+        <source>Route &amp;overrides</source>
+        <translation>Reindirizzamenti di &amp;instradamento</translation>
+    </message>
+    <message>
+        <source>Send every request of a kind of tool to one model, whatever model it asks for. A client key restricted to other models is never moved, and an override whose model nothing serves is passed over.</source>
+        <translation>Invia ogni richiesta di un tipo di strumento a un solo modello, qualunque modello chieda. Una chiave client limitata ad altri modelli non viene mai spostata, e un reindirizzamento il cui modello non è servito da nessuno viene ignorato.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Claude Code (Messages API):</source>
+        <translation>Claude Code (Messages API):</translation>
+    </message>
+    <message>
+        <source>Claude Code: model</source>
+        <translation>Claude Code: modello</translation>
+    </message>
+    <message>
+        <source>As requested, or the model every request of these tools is served by</source>
+        <translation>Come richiesto, oppure il modello che serve ogni richiesta di questi strumenti</translation>
+    </message>
+    <message>
+        <source>Claude Code: endpoint</source>
+        <translation>Claude Code: endpoint</translation>
+    </message>
+    <message>
+        <source>Try this endpoint first, or let the model&apos;s own routing choose</source>
+        <translation>Prova prima questo endpoint, oppure lascia scegliere all’instradamento del modello</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Applica</translation>
+    </message>
+    <message>
+        <source>Claude Code: apply</source>
+        <translation>Claude Code: applica</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API):</source>
+        <translation>Codex (Responses API):</translation>
+    </message>
+    <message>
+        <source>Codex: model</source>
+        <translation>Codex: modello</translation>
+    </message>
+    <message>
+        <source>Codex: endpoint</source>
+        <translation>Codex: endpoint</translation>
+    </message>
+    <message>
+        <source>Codex: apply</source>
+        <translation>Codex: applica</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions):</source>
+        <translation>Altri strumenti (Chat Completions):</translation>
+    </message>
+    <message>
+        <source>Other tools: model</source>
+        <translation>Altri strumenti: modello</translation>
+    </message>
+    <message>
+        <source>Other tools: endpoint</source>
+        <translation>Altri strumenti: endpoint</translation>
+    </message>
+    <message>
+        <source>Other tools: apply</source>
+        <translation>Altri strumenti: applica</translation>
+    </message>
+    <message>
+        <source>Route override result</source>
+        <translation>Risultato del reindirizzamento</translation>
+    </message>
+    <message>
+        <source>Result of the last change</source>
+        <translation>Risultato dell’ultima modifica</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert all changes made here</source>
+        <translation>A&amp;nnulla tutte le modifiche fatte qui</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>Annulla tutte le modifiche fatte qui</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed here: the configuration file applies again</source>
+        <translation>Scarta ogni alias, catena di fallback e reindirizzamento modificato qui: torna a valere il file di configurazione</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
     </message>
 </context>
 <context>
@@ -573,6 +961,49 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::AliasDialog</name>
+    <message>
+        <source>Add alias</source>
+        <translation>Aggiungi alias</translation>
+    </message>
+    <message>
+        <source>Edit alias</source>
+        <translation>Modifica alias</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern</source>
+        <translation>Nome o schema dell’alias</translation>
+    </message>
+    <message>
+        <source>e.g. fast or claude-*</source>
+        <translation>ad es. fast o claude-*</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Modello di destinazione</translation>
+    </message>
+    <message>
+        <source>Why the alias was not set</source>
+        <translation>Perché l’alias non è stato impostato</translation>
+    </message>
+    <message>
+        <source>&amp;Name or pattern:</source>
+        <translation>&amp;Nome o schema:</translation>
+    </message>
+    <message>
+        <source>&amp;Target model:</source>
+        <translation>Modello di &amp;destinazione:</translation>
+    </message>
+    <message>
+        <source>A request for this name (or any name the pattern matches) is served by the target model. The target must be a model name, not a pattern.</source>
+        <translation>Una richiesta per questo nome (o per qualsiasi nome corrispondente allo schema) viene servita dal modello di destinazione. La destinazione deve essere un nome di modello, non uno schema.</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>Non impostato: %1</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -796,6 +1227,22 @@
         <source>HTTP %1 — %2</source>
         <translation>HTTP %1 — %2</translation>
     </message>
+    <message>
+        <source>Require keys from every client?</source>
+        <translation>Richiedere chiavi da tutti i client?</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key today. Once a key exists, every client must send one: tools set up without a key stop working until they get one (create one for each, or add it to their configuration).
+
+Create the key for %1?</source>
+        <translation>Questo gateway al momento non chiede alcuna chiave. Appena esiste una chiave, ogni client deve inviarne una: gli strumenti configurati senza chiave smettono di funzionare finché non ne ricevono una (creane una per ciascuno, o aggiungila alla loro configurazione).
+
+Creare la chiave per %1?</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. It is shown only now: the gateway keeps a digest. Write config puts it into the tool&apos;s configuration.</source>
+        <translation>Chiave client «%1» creata. Viene mostrata solo ora: il gateway ne conserva un’impronta. Scrivi configurazione la inserisce nella configurazione dello strumento.</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -922,6 +1369,177 @@
     <message>
         <source>Listen address, theme, language, start at login, logging and the configuration file</source>
         <translation>Indirizzo di ascolto, tema, lingua, avvio all’accesso, registrazione e file di configurazione</translation>
+    </message>
+    <message>
+        <source>&amp;All endpoints…</source>
+        <translation>&amp;Tutti gli endpoint…</translation>
+    </message>
+    <message>
+        <source>Add, edit, reorder, test and switch endpoints, and see each one&apos;s statistics</source>
+        <translation>Aggiungi, modifica, riordina, testa e attiva o disattiva gli endpoint, e consulta le statistiche di ciascuno</translation>
+    </message>
+    <message>
+        <source>&amp;Models and routing</source>
+        <translation>&amp;Modelli e instradamento</translation>
+    </message>
+    <message>
+        <source>Every model with its endpoints; aliases, fallback chains and route overrides</source>
+        <translation>Ogni modello con i suoi endpoint; alias, catene di fallback e reindirizzamenti</translation>
+    </message>
+    <message>
+        <source>Add a &amp;provider…</source>
+        <translation>Aggiungi un &amp;provider…</translation>
+    </message>
+    <message>
+        <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
+        <translation>La procedura guidata: un provider cloud con la sua chiave, o un server di modelli su questo computer</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointEditDialog</name>
+    <message>
+        <source>Edit endpoint %1</source>
+        <translation>Modifica endpoint %1</translation>
+    </message>
+    <message>
+        <source>This endpoint was added in LLMProxy: every setting can be changed here.</source>
+        <translation>Questo endpoint è stato aggiunto in LLMProxy: qui puoi modificare ogni impostazione.</translation>
+    </message>
+    <message>
+        <source>This endpoint comes from %1. Only its priority and weight can be changed here; they are kept over the configured values, also after a restart. Change the other settings there.</source>
+        <translation>L’origine di questo endpoint è %1. Qui puoi modificare solo priorità e peso; prevalgono sui valori configurati, anche dopo un riavvio. Modifica le altre impostazioni lì.</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Provider:</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;URL di base:</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL di base</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>&amp;Modelli:</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = any model</source>
+        <translation>Separati da virgole; vuoto = qualsiasi modello</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <source>Lower is preferred: requests go to the lowest priority that is up</source>
+        <translation>Più basso è preferito: le richieste vanno alla priorità più bassa disponibile</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>P&amp;riorità:</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Share of the requests among endpoints of the same priority</source>
+        <translation>Quota delle richieste tra gli endpoint con la stessa priorità</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>P&amp;eso:</translation>
+    </message>
+    <message>
+        <source>Key source</source>
+        <translation>Origine della chiave</translation>
+    </message>
+    <message>
+        <source>Keep the current key (%1)</source>
+        <translation>Mantieni la chiave attuale (%1)</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s usual variable</source>
+        <translation>La variabile abituale del provider</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Variabile d’ambiente</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation>Voce del portachiavi</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Chiave:</translation>
+    </message>
+    <message>
+        <source>Variable or keychain entry name</source>
+        <translation>Nome della variabile o della voce del portachiavi</translation>
+    </message>
+    <message>
+        <source>Key &amp;name:</source>
+        <translation>&amp;Nome della chiave:</translation>
+    </message>
+    <message>
+        <source>e.g. GROQ_API_KEY</source>
+        <translation>ad es. GROQ_API_KEY</translation>
+    </message>
+    <message>
+        <source>e.g. llmproxy/groq</source>
+        <translation>ad es. llmproxy/groq</translation>
+    </message>
+    <message>
+        <source>&amp;API version:</source>
+        <translation>&amp;Versione API:</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>Versione API</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI only</source>
+        <translation>Solo Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation>Prezzo in ingresso per milione di token</translation>
+    </message>
+    <message>
+        <source>&amp;Cost per 1M input tokens:</source>
+        <translation>C&amp;osto per 1M di token in ingresso:</translation>
+    </message>
+    <message>
+        <source>Check its health on a schedule</source>
+        <translation>Controllane lo stato periodicamente</translation>
+    </message>
+    <message>
+        <source>Why the change was refused</source>
+        <translation>Perché la modifica è stata rifiutata</translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the key.</source>
+        <translation>Indica la variabile d’ambiente che contiene la chiave.</translation>
+    </message>
+    <message>
+        <source>Name the keychain entry that holds the key.</source>
+        <translation>Indica la voce del portachiavi che contiene la chiave.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1723,699 @@
     <message>
         <source>Requests</source>
         <translation>Richieste</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointsWindow</name>
+    <message>
+        <source>the configuration file (config.yaml)</source>
+        <translation>il file di configurazione (config.yaml)</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>l’ambiente</translation>
+    </message>
+    <message>
+        <source>local discovery</source>
+        <translation>il rilevamento locale</translation>
+    </message>
+    <message>
+        <source>this window or the admin API</source>
+        <translation>questa finestra o l’API di amministrazione</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Open (retry in %1 s)</source>
+        <translation>Aperto (nuovo tentativo tra %1 s)</translation>
+    </message>
+    <message>
+        <source>Open (next request tries)</source>
+        <translation>Aperto (ci prova la prossima richiesta)</translation>
+    </message>
+    <message>
+        <source>Half-open</source>
+        <translation>Semiaperto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed (%n failure(s))</source>
+        <translation>
+            <numerusform>Chiuso (%n fallimento)</numerusform>
+            <numerusform>Chiuso (%n fallimenti)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Chiuso</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Funzionante</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Non funzionante</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non controllato</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Sconosciuto</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 alle %2</translation>
+    </message>
+    <message>
+        <source>keychain entry %1</source>
+        <translation>voce del portachiavi %1</translation>
+    </message>
+    <message>
+        <source>keychain entry %1 (no key found)</source>
+        <translation>voce del portachiavi %1 (nessuna chiave trovata)</translation>
+    </message>
+    <message>
+        <source>variable %1</source>
+        <translation>variabile %1</translation>
+    </message>
+    <message>
+        <source>variable %1 (not set)</source>
+        <translation>variabile %1 (non impostata)</translation>
+    </message>
+    <message>
+        <source>a key in the configuration</source>
+        <translation>una chiave nella configurazione</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Aggiungi…</translation>
+    </message>
+    <message>
+        <source>Add an endpoint with the setup wizard</source>
+        <translation>Aggiungi un endpoint con la procedura guidata</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifica…</translation>
+    </message>
+    <message>
+        <source>Change the selected endpoint&apos;s settings (Enter)</source>
+        <translation>Modifica le impostazioni dell’endpoint selezionato (Invio)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>Remove the selected endpoint (only endpoints added in LLMProxy)</source>
+        <translation>Rimuovi l’endpoint selezionato (solo endpoint aggiunti in LLMProxy)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Sposta in &amp;alto</translation>
+    </message>
+    <message>
+        <source>Prefer the selected endpoint over the one above it (changes priorities)</source>
+        <translation>Preferisci l’endpoint selezionato a quello sopra (cambia le priorità)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Sposta in &amp;basso</translation>
+    </message>
+    <message>
+        <source>Prefer the endpoint below over the selected one (changes priorities)</source>
+        <translation>Preferisci l’endpoint sotto a quello selezionato (cambia le priorità)</translation>
+    </message>
+    <message>
+        <source>&amp;Test now</source>
+        <translation>&amp;Testa ora</translation>
+    </message>
+    <message>
+        <source>Run the selected endpoint&apos;s health check now</source>
+        <translation>Esegui ora il controllo di salute dell’endpoint selezionato</translation>
+    </message>
+    <message>
+        <source>&amp;Reset breaker</source>
+        <translation>&amp;Reimposta breaker</translation>
+    </message>
+    <message>
+        <source>Close the circuit breaker: requests go to the endpoint again at once</source>
+        <translation>Chiudi il circuit breaker: le richieste tornano subito all’endpoint</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL di base</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>Breaker</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salute</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Richieste</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errori</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Ultimo errore</translation>
+    </message>
+    <message>
+        <source>Every endpoint in routing order, lowest priority first. Enter edits the selected one, Delete removes it, the context menu has every action.</source>
+        <translation>Tutti gli endpoint in ordine di instradamento, priorità più bassa per prima. Invio modifica quello selezionato, Canc lo rimuove, il menu contestuale ha tutte le azioni.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>qualsiasi</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Origine: %1</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>Atti&amp;va</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>&amp;Disattiva</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint again</source>
+        <translation>Inoltra di nuovo le richieste all’endpoint selezionato</translation>
+    </message>
+    <message>
+        <source>Stop routing requests to the selected endpoint</source>
+        <translation>Smetti di inoltrare richieste all’endpoint selezionato</translation>
+    </message>
+    <message>
+        <source>Comes from %1: disable it instead</source>
+        <translation>Origine: %1; disattivalo invece</translation>
+    </message>
+    <message>
+        <source>No endpoint yet. Add one to start routing requests.</source>
+        <translation>Ancora nessun endpoint. Aggiungine uno per iniziare a inoltrare richieste.</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its statistics.</source>
+        <translation>Seleziona un endpoint per vederne le statistiche.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>%1 — %2 at %3</source>
+        <translation>%1 — %2 su %3</translation>
+    </message>
+    <message>
+        <source>Comes from</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation>qualsiasi modello</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Chiave</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Instradamento</translation>
+    </message>
+    <message>
+        <source>priority %1, weight %2, %3</source>
+        <translation>priorità %1, peso %2, %3</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>attivo</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disattivato</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Circuit breaker</translation>
+    </message>
+    <message>
+        <source>%1 (checked at %2)</source>
+        <translation>%1 (controllato alle %2)</translation>
+    </message>
+    <message>
+        <source>%1 answered, %2 failed, success rate %3 %</source>
+        <translation>%1 con risposta, %2 fallite, tasso di successo %3 %</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenza</translation>
+    </message>
+    <message numerus="yes">
+        <source>average %1; p50 %2, p95 %3 over its last %n request(s)</source>
+        <translation>
+            <numerusform>media %1; p50 %2, p95 %3 su %n richiesta recente</numerusform>
+            <numerusform>media %1; p50 %2, p95 %3 sulle sue %n richieste più recenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no recent requests</source>
+        <translation>nessuna richiesta recente</translation>
+    </message>
+    <message>
+        <source>none among the recent requests</source>
+        <translation>nessuno tra le richieste recenti</translation>
+    </message>
+    <message>
+        <source>%1 changed.</source>
+        <translation>%1 modificato.</translation>
+    </message>
+    <message>
+        <source>%1 comes from %2 — disable it instead.</source>
+        <translation>L’origine di %1 è %2 — disattivalo invece.</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Elimina endpoint</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1? Requests already on it finish; new ones go elsewhere.</source>
+        <translation>Eliminare l’endpoint %1? Le richieste già in corso terminano; quelle nuove vanno altrove.</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 eliminato.</translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation>%1 disattivato.</translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation>%1 attivato.</translation>
+    </message>
+    <message>
+        <source>%1 moved up.</source>
+        <translation>%1 spostato in alto.</translation>
+    </message>
+    <message>
+        <source>%1 moved down.</source>
+        <translation>%1 spostato in basso.</translation>
+    </message>
+    <message>
+        <source>Checking %1… its health shows in the table.</source>
+        <translation>Controllo di %1 in corso… il suo stato di salute compare nella tabella.</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 closed.</source>
+        <translation>Circuit breaker di %1 chiuso.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FallbackChainDialog</name>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>Aggiungi catena di fallback</translation>
+    </message>
+    <message>
+        <source>Edit fallback chain</source>
+        <translation>Modifica catena di fallback</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order</source>
+        <translation>Passaggi, provati in quest’ordine</translation>
+    </message>
+    <message>
+        <source>Hop endpoint or provider</source>
+        <translation>Endpoint o provider del passaggio</translation>
+    </message>
+    <message>
+        <source>Hop model</source>
+        <translation>Modello del passaggio</translation>
+    </message>
+    <message>
+        <source>the same model</source>
+        <translation>lo stesso modello</translation>
+    </message>
+    <message>
+        <source>Add &amp;hop</source>
+        <translation>Aggiungi &amp;passaggio</translation>
+    </message>
+    <message>
+        <source>Re&amp;move hop</source>
+        <translation>Ri&amp;muovi passaggio</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Sposta in &amp;alto</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Sposta in &amp;basso</translation>
+    </message>
+    <message>
+        <source>Why the chain was not set</source>
+        <translation>Perché la catena non è stata impostata</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modello:</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order when every endpoint of the model fails:</source>
+        <translation>Passaggi, provati in quest’ordine quando tutti gli endpoint del modello falliscono:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint or provider:</source>
+        <translation>&amp;Endpoint o provider:</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odello:</translation>
+    </message>
+    <message>
+        <source>Choose the endpoint or provider of the hop first.</source>
+        <translation>Scegli prima l’endpoint o il provider del passaggio.</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>Non impostata: %1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FirstRunWizard</name>
+    <message>
+        <source>Where should requests go?</source>
+        <translation>Dove devono andare le richieste?</translation>
+    </message>
+    <message>
+        <source>Choose a cloud provider, or a model server running on this computer.</source>
+        <translation>Scegli un provider cloud, o un server di modelli in esecuzione su questo computer.</translation>
+    </message>
+    <message>
+        <source>A &amp;cloud provider</source>
+        <translation>Un provider &amp;cloud</translation>
+    </message>
+    <message>
+        <source>Use a cloud provider</source>
+        <translation>Usa un provider cloud</translation>
+    </message>
+    <message>
+        <source>Cloud provider</source>
+        <translation>Provider cloud</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL di base</translation>
+    </message>
+    <message>
+        <source>A &amp;local server on this computer</source>
+        <translation>Un server &amp;locale su questo computer</translation>
+    </message>
+    <message>
+        <source>Use a local server</source>
+        <translation>Usa un server locale</translation>
+    </message>
+    <message>
+        <source>Local servers found</source>
+        <translation>Server locali trovati</translation>
+    </message>
+    <message>
+        <source>&amp;Scan again</source>
+        <translation>&amp;Cerca di nuovo</translation>
+    </message>
+    <message>
+        <source>Scan again for local servers</source>
+        <translation>Cerca di nuovo server locali</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Provider:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;URL di base:</translation>
+    </message>
+    <message>
+        <source>https://… (this provider needs your own URL)</source>
+        <translation>https://… (questo provider richiede un tuo URL)</translation>
+    </message>
+    <message>
+        <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Ottieni una chiave su &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Looking for Ollama, LM Studio, vLLM and llama.cpp on this computer…</source>
+        <translation>Ricerca di Ollama, LM Studio, vLLM e llama.cpp su questo computer…</translation>
+    </message>
+    <message>
+        <source>no models yet</source>
+        <translation>ancora nessun modello</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation>%1 su %2 — %3</translation>
+    </message>
+    <message>
+        <source>Loaded now: %1</source>
+        <translation>Caricati ora: %1</translation>
+    </message>
+    <message>
+        <source>No local model server is running.</source>
+        <translation>Nessun server di modelli locale è in esecuzione.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n local server(s).</source>
+        <translation>
+            <numerusform>Trovato %n server locale.</numerusform>
+            <numerusform>Trovati %n server locali.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LLMProxy sends this key to %1 with every request it forwards there.</source>
+        <translation>LLMProxy invia questa chiave a %1 con ogni richiesta che vi inoltra.</translation>
+    </message>
+    <message>
+        <source>Storing the key in the system keychain…</source>
+        <translation>Salvataggio della chiave nel portachiavi di sistema…</translation>
+    </message>
+    <message>
+        <source>The key is in the system keychain as &quot;%1&quot;.</source>
+        <translation>La chiave è nel portachiavi di sistema come «%1».</translation>
+    </message>
+    <message>
+        <source>The system keychain could not store the key: %1&lt;br&gt;There may be no keychain service on this computer. Use an environment variable instead: set it before LLMProxy starts; the key is not written anywhere by LLMProxy.</source>
+        <translation>Il portachiavi di sistema non ha potuto salvare la chiave: %1&lt;br&gt;Forse su questo computer non c’è alcun servizio portachiavi. Usa invece una variabile d’ambiente: impostala prima dell’avvio di LLMProxy; LLMProxy non scrive la chiave da nessuna parte.</translation>
+    </message>
+    <message>
+        <source>Set %1 in the environment LLMProxy starts in. The key you paste above is only used to fetch the model list now; it is not saved.</source>
+        <translation>Imposta %1 nell’ambiente in cui si avvia LLMProxy. La chiave incollata sopra serve solo a recuperare ora l’elenco dei modelli; non viene salvata.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>Check the models LLMProxy should send to this endpoint.</source>
+        <translation>Spunta i modelli che LLMProxy deve inviare a questo endpoint.</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>Stato dell’elenco dei modelli</translation>
+    </message>
+    <message>
+        <source>Model name to add</source>
+        <translation>Nome del modello da aggiungere</translation>
+    </message>
+    <message>
+        <source>Another model name</source>
+        <translation>Un altro nome di modello</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Aggiungi</translation>
+    </message>
+    <message>
+        <source>Add the model</source>
+        <translation>Aggiungi il modello</translation>
+    </message>
+    <message>
+        <source>%1 serves these models.</source>
+        <translation>%1 serve questi modelli.</translation>
+    </message>
+    <message>
+        <source>Without the key here, the model list cannot be fetched: type the model names.</source>
+        <translation>Senza la chiave qui, l’elenco dei modelli non può essere recuperato: digita i nomi dei modelli.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>Richiesta dei modelli a %1…</translation>
+    </message>
+    <message>
+        <source>The provider lists no models: type the model names.</source>
+        <translation>Il provider non elenca alcun modello: digita i nomi dei modelli.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>%n modello disponibile.</numerusform>
+            <numerusform>%n modelli disponibili.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model list could not be fetched: %1&lt;br&gt;You can still type model names below.</source>
+        <translation>Impossibile recuperare l’elenco dei modelli: %1&lt;br&gt;Puoi comunque digitare i nomi dei modelli qui sotto.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>LLMProxy adds the endpoint and sends it a short real request.</source>
+        <translation>LLMProxy aggiunge l’endpoint e gli invia una breve richiesta reale.</translation>
+    </message>
+    <message>
+        <source>Model to test</source>
+        <translation>Modello da testare</translation>
+    </message>
+    <message>
+        <source>Test &amp;again</source>
+        <translation>&amp;Testa di nuovo</translation>
+    </message>
+    <message>
+        <source>Send the test request again</source>
+        <translation>Invia di nuovo la richiesta di test</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Risultato del test</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modello:</translation>
+    </message>
+    <message>
+        <source>Adding the endpoint &quot;%1&quot;…</source>
+        <translation>Aggiunta dell’endpoint «%1»…</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be added: %1</source>
+        <translation>Impossibile aggiungere l’endpoint: %1</translation>
+    </message>
+    <message>
+        <source>Sending a test request to %1…</source>
+        <translation>Invio di una richiesta di test a %1…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>It works. The model answered in %1:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</source>
+        <translation>Funziona. Il modello ha risposto in %1:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>The provider refused the key. Go Back to fix it.</source>
+        <translation>Il provider ha rifiutato la chiave. Torna indietro per correggerla.</translation>
+    </message>
+    <message>
+        <source>Go Back to change the settings, or Test again.</source>
+        <translation>Torna indietro per cambiare le impostazioni, oppure testa di nuovo.</translation>
+    </message>
+    <message>
+        <source>The request failed: %1&lt;br&gt;%2</source>
+        <translation>La richiesta non è riuscita: %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>none (local server)</source>
+        <translation>nessuna (server locale)</translation>
+    </message>
+    <message>
+        <source>system keychain, entry &quot;%1&quot;</source>
+        <translation>portachiavi di sistema, voce «%1»</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>variabile d’ambiente %1</translation>
+    </message>
+    <message>
+        <source>Endpoint &lt;b&gt;%1&lt;/b&gt;: %2 at %3&lt;br&gt;Models: %4&lt;br&gt;Key: %5&lt;br&gt;It is saved and listed in the main window; the Endpoints window changes it later.</source>
+        <translation>Endpoint &lt;b&gt;%1&lt;/b&gt;: %2 su %3&lt;br&gt;Modelli: %4&lt;br&gt;Chiave: %5&lt;br&gt;È salvato ed elencato nella finestra principale; in seguito puoi modificarlo nella finestra Endpoint.</translation>
+    </message>
+    <message>
+        <source>Set up LLMProxy</source>
+        <translation>Configura LLMProxy</translation>
+    </message>
+    <message>
+        <source>First-run wizard</source>
+        <translation>Procedura guidata del primo avvio</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +2717,125 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::ModelsWindow</name>
+    <message>
+        <source>up</source>
+        <translation>funzionante</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>non funzionante</translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation>salute sconosciuta</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Changed here</source>
+        <translation>Modificato qui</translation>
+    </message>
+    <message>
+        <source>config.yaml</source>
+        <translation>config.yaml</translation>
+    </message>
+    <message>
+        <source>alias of %1</source>
+        <translation>alias di %1</translation>
+    </message>
+    <message>
+        <source>(any model)</source>
+        <translation>(qualsiasi modello)</translation>
+    </message>
+    <message>
+        <source>No enabled endpoint serves a model yet.</source>
+        <translation>Nessun endpoint attivo serve ancora un modello.</translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation>Come richiesto</translation>
+    </message>
+    <message>
+        <source>Any endpoint</source>
+        <translation>Qualsiasi endpoint</translation>
+    </message>
+    <message>
+        <source>Alias %1 → %2 set.</source>
+        <translation>Alias %1 → %2 impostato.</translation>
+    </message>
+    <message>
+        <source>Alias %1 removed.</source>
+        <translation>Alias %1 rimosso.</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 set.</source>
+        <translation>Catena di fallback di %1 impostata.</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 removed.</source>
+        <translation>Catena di fallback di %1 rimossa.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modificato: %1</translation>
+    </message>
+    <message>
+        <source>These requests go to the model they ask for.</source>
+        <translation>Queste richieste vanno al modello che chiedono.</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1.</source>
+        <translation>Queste richieste ora vanno a %1.</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1 on %2 first.</source>
+        <translation>Queste richieste ora vanno prima a %1 su %2.</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>Annulla tutte le modifiche fatte qui</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed in this window or through the admin API? The configuration file&apos;s routing applies again.</source>
+        <translation>Scartare ogni alias, catena di fallback e reindirizzamento modificato in questa finestra o tramite l’API di amministrazione? Torna a valere l’instradamento del file di configurazione.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Annulla modifiche</translation>
+    </message>
+    <message>
+        <source>The configuration file&apos;s routing applies again.</source>
+        <translation>Torna a valere l’instradamento del file di configurazione.</translation>
+    </message>
+    <message>
+        <source>Name or pattern</source>
+        <translation>Nome o schema</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Modello di destinazione</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Hops</source>
+        <translation>Passaggi</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::PlaygroundWindow</name>
     <message>
         <source>%1 ms</source>
@@ -1681,6 +3111,56 @@
     <message>
         <source>Error</source>
         <translation>Errore</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::RouteMenu</name>
+    <message>
+        <source>Claude Code (Anthropic Messages API)</source>
+        <translation>Claude Code (Anthropic Messages API)</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API)</source>
+        <translation>Codex (Responses API)</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions API)</source>
+        <translation>Altri strumenti (Chat Completions API)</translation>
+    </message>
+    <message>
+        <source>&amp;Route coding tools</source>
+        <translation>&amp;Reindirizza gli strumenti di programmazione</translation>
+    </message>
+    <message>
+        <source>Send every request of a coding tool to one model, whatever it asks for</source>
+        <translation>Invia ogni richiesta di uno strumento di programmazione a un solo modello, qualunque cosa chieda</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>As requested (no override)</source>
+        <translation>Come richiesto (nessun reindirizzamento)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Models window</source>
+        <translation>
+            <numerusform>%n altro nella finestra Modelli</numerusform>
+            <numerusform>altri %n nella finestra Modelli</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 su %2</translation>
+    </message>
+    <message>
+        <source>No endpoint lists its models</source>
+        <translation>Nessun endpoint elenca i suoi modelli</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,179 @@
         <source>Result of the test request</source>
         <translation>测试请求的结果</translation>
     </message>
+    <message>
+        <source>Create a key for this tool</source>
+        <translation>为此工具创建密钥</translation>
+    </message>
+    <message>
+        <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
+        <translation>创建一个以该工具命名的客户端密钥（网关只保存其摘要），并填入此处</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsWindow</name>
+    <message>
+        <source>Endpoints — LLMProxy</source>
+        <translation>端点 — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Add endpoint</source>
+        <translation>添加端点</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>编辑端点</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>删除端点</translation>
+    </message>
+    <message>
+        <source>Enable or disable endpoint</source>
+        <translation>启用或停用端点</translation>
+    </message>
+    <message>
+        <source>Move endpoint up</source>
+        <translation>上移端点</translation>
+    </message>
+    <message>
+        <source>Move endpoint down</source>
+        <translation>下移端点</translation>
+    </message>
+    <message>
+        <source>Test endpoint now</source>
+        <translation>立即测试端点</translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker</source>
+        <translation>重置熔断器</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Selected endpoint</source>
+        <translation>所选端点</translation>
+    </message>
+    <message>
+        <source>Endpoint details</source>
+        <translation>端点详情</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>上一次操作</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>LLMProxy routes requests to this endpoint from now on.</source>
+        <translation>从现在起，LLMProxy 会将请求路由到此端点。</translation>
+    </message>
+    <message>
+        <source>What was configured</source>
+        <translation>已配置的内容</translation>
+    </message>
+    <message>
+        <source>Give tools this &amp;base URL:</source>
+        <translation>向工具提供此基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Base URL for tools</source>
+        <translation>供工具使用的基础 URL</translation>
+    </message>
+    <message>
+        <source>Copy the base URL</source>
+        <translation>复制基础 URL</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connect a coding tool</source>
+        <translation>连接编程工具</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;tool…</source>
+        <translation>连接工具(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunKeyPage</name>
+    <message>
+        <source>Your API key</source>
+        <translation>你的 API 密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation>在此粘贴密钥</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>显示密钥</translation>
+    </message>
+    <message>
+        <source>S&amp;how key</source>
+        <translation>显示密钥(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Store the key in the system keychain</source>
+        <translation>将密钥存储在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Keep it in the system &amp;keychain (recommended)</source>
+        <translation>保存在系统钥匙串中（推荐）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Entry &amp;name:</source>
+        <translation>条目名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Keychain entry name</source>
+        <translation>钥匙串条目名称</translation>
+    </message>
+    <message>
+        <source>Read the key from an environment variable</source>
+        <translation>从环境变量读取密钥</translation>
+    </message>
+    <message>
+        <source>Read it from an &amp;environment variable</source>
+        <translation>从环境变量读取(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation>变量(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Environment variable name</source>
+        <translation>环境变量名称</translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation>密钥状态</translation>
+    </message>
 </context>
 <context>
     <name>GuardsWindow</name>
@@ -184,6 +357,221 @@
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>解除紧急停止并重新处理请求</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsWindow</name>
+    <message>
+        <source>Models and routing — LLMProxy</source>
+        <translation>模型与路由 — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Changes made here apply at once and are kept in the data directory across restarts. The configuration file is not rewritten: its aliases and chains come back with “Revert all changes made here”.</source>
+        <translation>在此所做的更改会立即生效，并保存在数据目录中，重启后依然保留。配置文件不会被改写：使用“还原在此所做的所有更改”即可恢复其中的别名和回退链。</translation>
+    </message>
+    <message>
+        <source>About changes</source>
+        <translation>关于更改</translation>
+    </message>
+    <message>
+        <source>Models and routing</source>
+        <translation>模型与路由</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Every model the enabled endpoints serve, the aliases that name it and its fallback chain.</source>
+        <translation>已启用端点提供的每个模型、指向它的别名及其回退链。</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Every model served, with its endpoints, aliases and fallback chain</source>
+        <translation>提供的每个模型，及其端点、别名和回退链</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>提供者</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Fallback chain</source>
+        <translation>回退链</translation>
+    </message>
+    <message>
+        <source>A&amp;liases</source>
+        <translation>别名(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A request for an alias is served by its target model. An alias name may be a pattern such as claude-* .</source>
+        <translation>对别名的请求由其目标模型处理。别名可以是 claude-* 这样的模式。</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern, target model and where the alias comes from</source>
+        <translation>别名名称或模式、目标模型以及别名的来源</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add alias</source>
+        <translation>添加别名</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected alias</source>
+        <translation>编辑所选别名</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected alias</source>
+        <translation>移除所选别名</translation>
+    </message>
+    <message>
+        <source>&amp;Fallback chains</source>
+        <translation>回退链(&amp;F)</translation>
+    </message>
+    <message>
+        <source>When every endpoint of a model fails, its fallback chain is tried hop by hop.</source>
+        <translation>当某个模型的所有端点都失败时，会逐跳尝试其回退链。</translation>
+    </message>
+    <message>
+        <source>Fallback chains</source>
+        <translation>回退链</translation>
+    </message>
+    <message>
+        <source>Model, the hops tried when it fails and where the chain comes from</source>
+        <translation>模型、它失败时依次尝试的跳以及回退链的来源</translation>
+    </message>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>添加回退链</translation>
+    </message>
+    <message>
+        <source>Edit the selected fallback chain</source>
+        <translation>编辑所选回退链</translation>
+    </message>
+    <message>
+        <source>Remove the selected fallback chain</source>
+        <translation>移除所选回退链</translation>
+    </message>
+    <message>
+        <source>Route &amp;overrides</source>
+        <translation>路由覆盖(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Send every request of a kind of tool to one model, whatever model it asks for. A client key restricted to other models is never moved, and an override whose model nothing serves is passed over.</source>
+        <translation>将某类工具的所有请求都发送到同一个模型，无论它请求的是哪个模型。限定于其他模型的客户端密钥永远不会被转移；若覆盖的模型没有任何端点提供，则会跳过该覆盖。</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Claude Code (Messages API):</source>
+        <translation>Claude Code（Messages API）：</translation>
+    </message>
+    <message>
+        <source>Claude Code: model</source>
+        <translation>Claude Code：模型</translation>
+    </message>
+    <message>
+        <source>As requested, or the model every request of these tools is served by</source>
+        <translation>按请求，或指定这些工具的所有请求都由哪个模型处理</translation>
+    </message>
+    <message>
+        <source>Claude Code: endpoint</source>
+        <translation>Claude Code：端点</translation>
+    </message>
+    <message>
+        <source>Try this endpoint first, or let the model&apos;s own routing choose</source>
+        <translation>优先尝试此端点，或由模型自身的路由来选择</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Claude Code: apply</source>
+        <translation>Claude Code：应用</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API):</source>
+        <translation>Codex（Responses API）：</translation>
+    </message>
+    <message>
+        <source>Codex: model</source>
+        <translation>Codex：模型</translation>
+    </message>
+    <message>
+        <source>Codex: endpoint</source>
+        <translation>Codex：端点</translation>
+    </message>
+    <message>
+        <source>Codex: apply</source>
+        <translation>Codex：应用</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions):</source>
+        <translation>其他工具（Chat Completions）：</translation>
+    </message>
+    <message>
+        <source>Other tools: model</source>
+        <translation>其他工具：模型</translation>
+    </message>
+    <message>
+        <source>Other tools: endpoint</source>
+        <translation>其他工具：端点</translation>
+    </message>
+    <message>
+        <source>Other tools: apply</source>
+        <translation>其他工具：应用</translation>
+    </message>
+    <message>
+        <source>Route override result</source>
+        <translation>路由覆盖结果</translation>
+    </message>
+    <message>
+        <source>Result of the last change</source>
+        <translation>上一次更改的结果</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert all changes made here</source>
+        <translation>还原在此所做的所有更改(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>还原在此所做的所有更改</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed here: the configuration file applies again</source>
+        <translation>丢弃在此更改的所有别名、回退链和路由覆盖：配置文件将重新生效</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -573,6 +961,49 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::AliasDialog</name>
+    <message>
+        <source>Add alias</source>
+        <translation>添加别名</translation>
+    </message>
+    <message>
+        <source>Edit alias</source>
+        <translation>编辑别名</translation>
+    </message>
+    <message>
+        <source>Alias name or pattern</source>
+        <translation>别名名称或模式</translation>
+    </message>
+    <message>
+        <source>e.g. fast or claude-*</source>
+        <translation>例如 fast 或 claude-*</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>目标模型</translation>
+    </message>
+    <message>
+        <source>Why the alias was not set</source>
+        <translation>未能设置别名的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Name or pattern:</source>
+        <translation>名称或模式(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target model:</source>
+        <translation>目标模型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A request for this name (or any name the pattern matches) is served by the target model. The target must be a model name, not a pattern.</source>
+        <translation>对此名称（或与该模式匹配的任何名称）的请求由目标模型处理。目标必须是模型名称，而不能是模式。</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>未设置：%1</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -796,6 +1227,22 @@
         <source>HTTP %1 — %2</source>
         <translation>HTTP %1 — %2</translation>
     </message>
+    <message>
+        <source>Require keys from every client?</source>
+        <translation>要求所有客户端都提供密钥？</translation>
+    </message>
+    <message>
+        <source>This gateway asks for no key today. Once a key exists, every client must send one: tools set up without a key stop working until they get one (create one for each, or add it to their configuration).
+
+Create the key for %1?</source>
+        <translation>此网关目前不需要任何密钥。一旦存在密钥，每个客户端都必须发送密钥：未配置密钥的工具将无法工作，直到它们获得密钥为止（为每个工具各创建一个，或将其添加到它们的配置中）。
+
+要为 %1 创建密钥吗？</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. It is shown only now: the gateway keeps a digest. Write config puts it into the tool&apos;s configuration.</source>
+        <translation>已创建客户端密钥“%1”。它只在此时显示：网关仅保存其摘要。“写入配置”会将它写入该工具的配置。</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::DesktopShell</name>
@@ -922,6 +1369,177 @@
     <message>
         <source>Listen address, theme, language, start at login, logging and the configuration file</source>
         <translation>监听地址、主题、语言、登录时启动、日志和配置文件</translation>
+    </message>
+    <message>
+        <source>&amp;All endpoints…</source>
+        <translation>所有端点(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add, edit, reorder, test and switch endpoints, and see each one&apos;s statistics</source>
+        <translation>添加、编辑、排序、测试和启用/停用端点，并查看每个端点的统计信息</translation>
+    </message>
+    <message>
+        <source>&amp;Models and routing</source>
+        <translation>模型与路由(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Every model with its endpoints; aliases, fallback chains and route overrides</source>
+        <translation>每个模型及其端点；别名、回退链和路由覆盖</translation>
+    </message>
+    <message>
+        <source>Add a &amp;provider…</source>
+        <translation>添加提供商(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
+        <translation>设置向导：带密钥的云提供商，或本机上的模型服务器</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointEditDialog</name>
+    <message>
+        <source>Edit endpoint %1</source>
+        <translation>编辑端点 %1</translation>
+    </message>
+    <message>
+        <source>This endpoint was added in LLMProxy: every setting can be changed here.</source>
+        <translation>此端点是在 LLMProxy 中添加的：所有设置都可以在此更改。</translation>
+    </message>
+    <message>
+        <source>This endpoint comes from %1. Only its priority and weight can be changed here; they are kept over the configured values, also after a restart. Change the other settings there.</source>
+        <translation>此端点来自 %1。此处只能更改其优先级和权重；它们会覆盖配置的值，重启后也依然有效。其他设置请在那里更改。</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID：</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>提供商(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Comma-separated; empty = any model</source>
+        <translation>以逗号分隔；留空 = 任意模型</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Lower is preferred: requests go to the lowest priority that is up</source>
+        <translation>数值越小越优先：请求会发往可用端点中优先级数值最小的那个</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>优先级(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Share of the requests among endpoints of the same priority</source>
+        <translation>在相同优先级的端点之间分配请求的比例</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>权重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Key source</source>
+        <translation>密钥来源</translation>
+    </message>
+    <message>
+        <source>Keep the current key (%1)</source>
+        <translation>保留当前密钥（%1）</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s usual variable</source>
+        <translation>该提供商的常用变量</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation>钥匙串条目</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Variable or keychain entry name</source>
+        <translation>变量或钥匙串条目名称</translation>
+    </message>
+    <message>
+        <source>Key &amp;name:</source>
+        <translation>密钥名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. GROQ_API_KEY</source>
+        <translation>例如 GROQ_API_KEY</translation>
+    </message>
+    <message>
+        <source>e.g. llmproxy/groq</source>
+        <translation>例如 llmproxy/groq</translation>
+    </message>
+    <message>
+        <source>&amp;API version:</source>
+        <translation>API 版本(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI only</source>
+        <translation>仅限 Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation>每百万输入令牌的价格</translation>
+    </message>
+    <message>
+        <source>&amp;Cost per 1M input tokens:</source>
+        <translation>每 1M 输入令牌的费用(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Check its health on a schedule</source>
+        <translation>定期检查其健康状态</translation>
+    </message>
+    <message>
+        <source>Why the change was refused</source>
+        <translation>更改被拒绝的原因</translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the key.</source>
+        <translation>请指定保存密钥的环境变量。</translation>
+    </message>
+    <message>
+        <source>Name the keychain entry that holds the key.</source>
+        <translation>请指定保存密钥的钥匙串条目。</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1723,695 @@
     <message>
         <source>Requests</source>
         <translation>请求数</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EndpointsWindow</name>
+    <message>
+        <source>the configuration file (config.yaml)</source>
+        <translation>配置文件（config.yaml）</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>local discovery</source>
+        <translation>本地发现</translation>
+    </message>
+    <message>
+        <source>this window or the admin API</source>
+        <translation>此窗口或管理 API</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Open (retry in %1 s)</source>
+        <translation>断开（%1 秒后重试）</translation>
+    </message>
+    <message>
+        <source>Open (next request tries)</source>
+        <translation>断开（下一个请求将尝试）</translation>
+    </message>
+    <message>
+        <source>Half-open</source>
+        <translation>半开</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed (%n failure(s))</source>
+        <translation>
+            <numerusform>闭合（%n 次失败）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>闭合</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 出现 %1</translation>
+    </message>
+    <message>
+        <source>keychain entry %1</source>
+        <translation>钥匙串条目 %1</translation>
+    </message>
+    <message>
+        <source>keychain entry %1 (no key found)</source>
+        <translation>钥匙串条目 %1（未找到密钥）</translation>
+    </message>
+    <message>
+        <source>variable %1</source>
+        <translation>变量 %1</translation>
+    </message>
+    <message>
+        <source>variable %1 (not set)</source>
+        <translation>变量 %1（未设置）</translation>
+    </message>
+    <message>
+        <source>a key in the configuration</source>
+        <translation>配置中的密钥</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add an endpoint with the setup wizard</source>
+        <translation>使用设置向导添加端点</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the selected endpoint&apos;s settings (Enter)</source>
+        <translation>更改所选端点的设置（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove the selected endpoint (only endpoints added in LLMProxy)</source>
+        <translation>删除所选端点（仅限在 LLMProxy 中添加的端点）</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Prefer the selected endpoint over the one above it (changes priorities)</source>
+        <translation>让所选端点优先于其上方的端点（会更改优先级）</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Prefer the endpoint below over the selected one (changes priorities)</source>
+        <translation>让下方的端点优先于所选端点（会更改优先级）</translation>
+    </message>
+    <message>
+        <source>&amp;Test now</source>
+        <translation>立即测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run the selected endpoint&apos;s health check now</source>
+        <translation>立即对所选端点运行健康检查</translation>
+    </message>
+    <message>
+        <source>&amp;Reset breaker</source>
+        <translation>重置熔断器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close the circuit breaker: requests go to the endpoint again at once</source>
+        <translation>闭合熔断器：请求会立即重新发往该端点</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>熔断器</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误数</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Every endpoint in routing order, lowest priority first. Enter edits the selected one, Delete removes it, the context menu has every action.</source>
+        <translation>按路由顺序列出的所有端点，优先级数值最小的在前。按 Enter 编辑所选端点，按 Delete 删除，右键菜单中包含所有操作。</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>启用(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>停用(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Route requests to the selected endpoint again</source>
+        <translation>重新将请求路由到所选端点</translation>
+    </message>
+    <message>
+        <source>Stop routing requests to the selected endpoint</source>
+        <translation>停止将请求路由到所选端点</translation>
+    </message>
+    <message>
+        <source>Comes from %1: disable it instead</source>
+        <translation>来自 %1：请改为停用它</translation>
+    </message>
+    <message>
+        <source>No endpoint yet. Add one to start routing requests.</source>
+        <translation>还没有端点。添加一个端点即可开始路由请求。</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its statistics.</source>
+        <translation>选择一个端点以查看其统计信息。</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>%1 — %2 at %3</source>
+        <translation>%1 — %2，位于 %3</translation>
+    </message>
+    <message>
+        <source>Comes from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation>任意模型</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>priority %1, weight %2, %3</source>
+        <translation>优先级 %1，权重 %2，%3</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>熔断器</translation>
+    </message>
+    <message>
+        <source>%1 (checked at %2)</source>
+        <translation>%1（检查于 %2）</translation>
+    </message>
+    <message>
+        <source>%1 answered, %2 failed, success rate %3 %</source>
+        <translation>%1 个已响应，%2 个失败，成功率 %3 %</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message numerus="yes">
+        <source>average %1; p50 %2, p95 %3 over its last %n request(s)</source>
+        <translation>
+            <numerusform>平均 %1；最近 %n 个请求的 p50 为 %2，p95 为 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no recent requests</source>
+        <translation>没有最近的请求</translation>
+    </message>
+    <message>
+        <source>none among the recent requests</source>
+        <translation>最近的请求中没有</translation>
+    </message>
+    <message>
+        <source>%1 changed.</source>
+        <translation>已更改 %1。</translation>
+    </message>
+    <message>
+        <source>%1 comes from %2 — disable it instead.</source>
+        <translation>%1 来自 %2 — 请改为停用它。</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>删除端点</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1? Requests already on it finish; new ones go elsewhere.</source>
+        <translation>要删除端点 %1 吗？已在其上进行的请求会完成；新的请求会发往其他端点。</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <source>%1 moved up.</source>
+        <translation>已上移 %1。</translation>
+    </message>
+    <message>
+        <source>%1 moved down.</source>
+        <translation>已下移 %1。</translation>
+    </message>
+    <message>
+        <source>Checking %1… its health shows in the table.</source>
+        <translation>正在检查 %1… 其健康状态会显示在表格中。</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 closed.</source>
+        <translation>%1 的熔断器已闭合。</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FallbackChainDialog</name>
+    <message>
+        <source>Add fallback chain</source>
+        <translation>添加回退链</translation>
+    </message>
+    <message>
+        <source>Edit fallback chain</source>
+        <translation>编辑回退链</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order</source>
+        <translation>跳，按此顺序尝试</translation>
+    </message>
+    <message>
+        <source>Hop endpoint or provider</source>
+        <translation>跳的端点或提供商</translation>
+    </message>
+    <message>
+        <source>Hop model</source>
+        <translation>跳的模型</translation>
+    </message>
+    <message>
+        <source>the same model</source>
+        <translation>相同模型</translation>
+    </message>
+    <message>
+        <source>Add &amp;hop</source>
+        <translation>添加跳(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move hop</source>
+        <translation>移除跳(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Why the chain was not set</source>
+        <translation>未能设置回退链的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Hops, tried in this order when every endpoint of the model fails:</source>
+        <translation>当该模型的所有端点都失败时，按此顺序尝试的跳：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint or provider:</source>
+        <translation>端点或提供商(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>模型(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Choose the endpoint or provider of the hop first.</source>
+        <translation>请先选择该跳的端点或提供商。</translation>
+    </message>
+    <message>
+        <source>Not set: %1</source>
+        <translation>未设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::FirstRunWizard</name>
+    <message>
+        <source>Where should requests go?</source>
+        <translation>请求应发往哪里？</translation>
+    </message>
+    <message>
+        <source>Choose a cloud provider, or a model server running on this computer.</source>
+        <translation>选择一个云提供商，或在本机上运行的模型服务器。</translation>
+    </message>
+    <message>
+        <source>A &amp;cloud provider</source>
+        <translation>云提供商(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Use a cloud provider</source>
+        <translation>使用云提供商</translation>
+    </message>
+    <message>
+        <source>Cloud provider</source>
+        <translation>云提供商</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>A &amp;local server on this computer</source>
+        <translation>本机上的本地服务器(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Use a local server</source>
+        <translation>使用本地服务器</translation>
+    </message>
+    <message>
+        <source>Local servers found</source>
+        <translation>找到的本地服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Scan again</source>
+        <translation>重新扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Scan again for local servers</source>
+        <translation>重新扫描本地服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>提供商(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>https://… (this provider needs your own URL)</source>
+        <translation>https://…（此提供商需要你自己的 URL）</translation>
+    </message>
+    <message>
+        <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>在 &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; 获取密钥</translation>
+    </message>
+    <message>
+        <source>Looking for Ollama, LM Studio, vLLM and llama.cpp on this computer…</source>
+        <translation>正在本机上查找 Ollama、LM Studio、vLLM 和 llama.cpp…</translation>
+    </message>
+    <message>
+        <source>no models yet</source>
+        <translation>暂无模型</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — %3</source>
+        <translation>%1，位于 %2 — %3</translation>
+    </message>
+    <message>
+        <source>Loaded now: %1</source>
+        <translation>当前已加载：%1</translation>
+    </message>
+    <message>
+        <source>No local model server is running.</source>
+        <translation>没有正在运行的本地模型服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n local server(s).</source>
+        <translation>
+            <numerusform>找到 %n 个本地服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LLMProxy sends this key to %1 with every request it forwards there.</source>
+        <translation>LLMProxy 转发到 %1 的每个请求都会附带此密钥。</translation>
+    </message>
+    <message>
+        <source>Storing the key in the system keychain…</source>
+        <translation>正在将密钥存储到系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>The key is in the system keychain as &quot;%1&quot;.</source>
+        <translation>密钥已存储在系统钥匙串中，名称为“%1”。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not store the key: %1&lt;br&gt;There may be no keychain service on this computer. Use an environment variable instead: set it before LLMProxy starts; the key is not written anywhere by LLMProxy.</source>
+        <translation>系统钥匙串无法存储密钥：%1&lt;br&gt;本机可能没有钥匙串服务。请改用环境变量：在 LLMProxy 启动前设置它；LLMProxy 不会将密钥写入任何地方。</translation>
+    </message>
+    <message>
+        <source>Set %1 in the environment LLMProxy starts in. The key you paste above is only used to fetch the model list now; it is not saved.</source>
+        <translation>请在 LLMProxy 启动时所在的环境中设置 %1。你在上方粘贴的密钥仅用于现在获取模型列表，不会被保存。</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Check the models LLMProxy should send to this endpoint.</source>
+        <translation>勾选 LLMProxy 应发送到此端点的模型。</translation>
+    </message>
+    <message>
+        <source>Model list status</source>
+        <translation>模型列表状态</translation>
+    </message>
+    <message>
+        <source>Model name to add</source>
+        <translation>要添加的模型名称</translation>
+    </message>
+    <message>
+        <source>Another model name</source>
+        <translation>其他模型名称</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add the model</source>
+        <translation>添加该模型</translation>
+    </message>
+    <message>
+        <source>%1 serves these models.</source>
+        <translation>%1 提供以下模型。</translation>
+    </message>
+    <message>
+        <source>Without the key here, the model list cannot be fetched: type the model names.</source>
+        <translation>此处没有密钥，无法获取模型列表：请输入模型名称。</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>正在向 %1 查询其模型…</translation>
+    </message>
+    <message>
+        <source>The provider lists no models: type the model names.</source>
+        <translation>该提供商未列出任何模型：请输入模型名称。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>有 %n 个模型可用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model list could not be fetched: %1&lt;br&gt;You can still type model names below.</source>
+        <translation>无法获取模型列表：%1&lt;br&gt;你仍可以在下方输入模型名称。</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>LLMProxy adds the endpoint and sends it a short real request.</source>
+        <translation>LLMProxy 会添加该端点，并向其发送一个简短的真实请求。</translation>
+    </message>
+    <message>
+        <source>Model to test</source>
+        <translation>要测试的模型</translation>
+    </message>
+    <message>
+        <source>Test &amp;again</source>
+        <translation>再次测试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send the test request again</source>
+        <translation>再次发送测试请求</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>测试结果</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Adding the endpoint &quot;%1&quot;…</source>
+        <translation>正在添加端点“%1”…</translation>
+    </message>
+    <message>
+        <source>The endpoint could not be added: %1</source>
+        <translation>无法添加端点：%1</translation>
+    </message>
+    <message>
+        <source>Sending a test request to %1…</source>
+        <translation>正在向 %1 发送测试请求…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>It works. The model answered in %1:&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</source>
+        <translation>运行正常。模型在 %1 内作出回答：&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>The provider refused the key. Go Back to fix it.</source>
+        <translation>提供商拒绝了该密钥。请点击“上一步”进行修正。</translation>
+    </message>
+    <message>
+        <source>Go Back to change the settings, or Test again.</source>
+        <translation>请点击“上一步”更改设置，或点击“再次测试”。</translation>
+    </message>
+    <message>
+        <source>The request failed: %1&lt;br&gt;%2</source>
+        <translation>请求失败：%1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>none (local server)</source>
+        <translation>无（本地服务器）</translation>
+    </message>
+    <message>
+        <source>system keychain, entry &quot;%1&quot;</source>
+        <translation>系统钥匙串，条目“%1”</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>环境变量 %1</translation>
+    </message>
+    <message>
+        <source>Endpoint &lt;b&gt;%1&lt;/b&gt;: %2 at %3&lt;br&gt;Models: %4&lt;br&gt;Key: %5&lt;br&gt;It is saved and listed in the main window; the Endpoints window changes it later.</source>
+        <translation>端点 &lt;b&gt;%1&lt;/b&gt;：%2，位于 %3&lt;br&gt;模型：%4&lt;br&gt;密钥：%5&lt;br&gt;它已保存并列在主窗口中；以后可在“端点”窗口中更改。</translation>
+    </message>
+    <message>
+        <source>Set up LLMProxy</source>
+        <translation>设置 LLMProxy</translation>
+    </message>
+    <message>
+        <source>First-run wizard</source>
+        <translation>首次运行向导</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +2713,125 @@
     </message>
 </context>
 <context>
+    <name>llmproxy::ModelsWindow</name>
+    <message>
+        <source>up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>health unknown</source>
+        <translation>健康状态未知</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Changed here</source>
+        <translation>在此更改</translation>
+    </message>
+    <message>
+        <source>config.yaml</source>
+        <translation>config.yaml</translation>
+    </message>
+    <message>
+        <source>alias of %1</source>
+        <translation>%1 的别名</translation>
+    </message>
+    <message>
+        <source>(any model)</source>
+        <translation>（任意模型）</translation>
+    </message>
+    <message>
+        <source>No enabled endpoint serves a model yet.</source>
+        <translation>还没有已启用的端点提供模型。</translation>
+    </message>
+    <message>
+        <source>As requested</source>
+        <translation>按请求</translation>
+    </message>
+    <message>
+        <source>Any endpoint</source>
+        <translation>任意端点</translation>
+    </message>
+    <message>
+        <source>Alias %1 → %2 set.</source>
+        <translation>已设置别名 %1 → %2。</translation>
+    </message>
+    <message>
+        <source>Alias %1 removed.</source>
+        <translation>已移除别名 %1。</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 set.</source>
+        <translation>已设置 %1 的回退链。</translation>
+    </message>
+    <message>
+        <source>Fallback chain of %1 removed.</source>
+        <translation>已移除 %1 的回退链。</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <source>These requests go to the model they ask for.</source>
+        <translation>这些请求会发往它们所请求的模型。</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1.</source>
+        <translation>这些请求现在会发往 %1。</translation>
+    </message>
+    <message>
+        <source>These requests now go to %1 on %2 first.</source>
+        <translation>这些请求现在会优先发往 %2 上的 %1。</translation>
+    </message>
+    <message>
+        <source>Revert all changes made here</source>
+        <translation>还原在此所做的所有更改</translation>
+    </message>
+    <message>
+        <source>Drop every alias, fallback chain and route override changed in this window or through the admin API? The configuration file&apos;s routing applies again.</source>
+        <translation>要丢弃在此窗口中或通过管理 API 更改的所有别名、回退链和路由覆盖吗？配置文件中的路由将重新生效。</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>The configuration file&apos;s routing applies again.</source>
+        <translation>配置文件中的路由已重新生效。</translation>
+    </message>
+    <message>
+        <source>Name or pattern</source>
+        <translation>名称或模式</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>目标模型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Hops</source>
+        <translation>跳</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::PlaygroundWindow</name>
     <message>
         <source>%1 ms</source>
@@ -1681,6 +3107,55 @@
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::RouteMenu</name>
+    <message>
+        <source>Claude Code (Anthropic Messages API)</source>
+        <translation>Claude Code（Anthropic Messages API）</translation>
+    </message>
+    <message>
+        <source>Codex (Responses API)</source>
+        <translation>Codex（Responses API）</translation>
+    </message>
+    <message>
+        <source>Other tools (Chat Completions API)</source>
+        <translation>其他工具（Chat Completions API）</translation>
+    </message>
+    <message>
+        <source>&amp;Route coding tools</source>
+        <translation>路由编程工具(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send every request of a coding tool to one model, whatever it asks for</source>
+        <translation>将某个编程工具的所有请求都发送到同一个模型，无论它请求的是什么</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>As requested (no override)</source>
+        <translation>按请求（无覆盖）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Models window</source>
+        <translation>
+            <numerusform>另有 %n 个，见“模型”窗口</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>No endpoint lists its models</source>
+        <translation>没有端点列出其模型</translation>
     </message>
 </context>
 <context>

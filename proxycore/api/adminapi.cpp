@@ -767,9 +767,11 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
         });
         return;
     }
-    for (const auto &[prefix, kind] :
+    for (const auto &list :
          {std::pair{QByteArrayView("/routing/aliases/"), 0}, std::pair{QByteArrayView("/routing/fallbacks/"), 1},
           std::pair{QByteArrayView("/routing/client-routes/"), 2}}) {
+        const QByteArrayView prefix = list.first;
+        const int kind = list.second; // 0 alias, 1 fallback chain, 2 route override
         if (!route.startsWith(prefix))
             continue;
         const QByteArrayView rest = route.sliced(prefix.size());

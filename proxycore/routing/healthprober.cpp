@@ -196,7 +196,7 @@ void HealthProber::sync()
                 Slot slot;
                 slot.dueMs = now + firstDelayMs(interval);
                 slot.request = std::move(*request);
-                m_slots.insert(endpoint.config.id, std::move(slot));
+                m_slots.insert(endpoint.config.id, slot);
             } else if (!it->scheduled) {
                 // A check probeNow() started becomes part of the schedule.
                 it->scheduled = true;
@@ -303,7 +303,7 @@ bool HealthProber::probeNow(const QString &id, QString *why)
         Slot slot;
         slot.scheduled = false;
         slot.request = std::move(*request);
-        it = m_slots.insert(id, std::move(slot));
+        it = m_slots.insert(id, slot);
     } else if (it->reply) {
         return true; // the check running now answers this one too
     }

@@ -128,8 +128,8 @@ QPair<int, QByteArray> TestRouteMenu::post(const QString &path, const QJsonObjec
     QEventLoop loop;
     connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    const QPair<int, QByteArray> out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                                     reply->rawHeader("X-LLMProxy-Endpoint")};
+    QPair<int, QByteArray> out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                               reply->rawHeader("X-LLMProxy-Endpoint")};
     reply->deleteLater();
     return out;
 }
