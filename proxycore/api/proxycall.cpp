@@ -576,6 +576,8 @@ QByteArray ProxyCall::clientErrorBody(const ApiError &error) const
 void ProxyCall::onClientGone()
 {
     m_retryTimer.stop();
+    if (m_upstream && m_upstreamStartNs && !m_upstreamEndNs)
+        m_upstreamEndNs = monotonicNowNs(); // the wait on the provider ends here, not at its headers
     m_upstream.reset(); // stop paying for tokens nobody will read
     if (m_probe && m_routeIndex >= 0)
         m_routes[m_routeIndex].endpoint->health->breaker.abandon(); // the probe told nothing

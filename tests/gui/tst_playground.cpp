@@ -350,6 +350,20 @@ void TestPlayground::stopEndsTheAnswerMidStream()
     QVERIFY(!child<QPushButton>("stopButton")->isEnabled());
     // The gateway hung up on the upstream too.
     QTRY_VERIFY_WITH_TIMEOUT(m_mock->stat("client_aborted") >= 1, 10'000);
+    // Its record counts the streaming time as waiting on the provider, not as the gateway's own.
+    RequestRecord stoppedRecord;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QList<RequestRecord> records = m_controller->recentRequests();
+            if (records.isEmpty() || records.constLast().status != 499)
+                return false;
+            stoppedRecord = records.constLast();
+            return true;
+        }(),
+        10'000);
+    QVERIFY2(stoppedRecord.latencyMs >= 500 && stoppedRecord.overheadMs < stoppedRecord.latencyMs / 4,
+             qPrintable(
+                 QStringLiteral("overhead %1 ms of %2 ms").arg(stoppedRecord.overheadMs).arg(stoppedRecord.latencyMs)));
 
     // And the next prompt goes through as usual.
     typePrompt(QStringLiteral("again"));
