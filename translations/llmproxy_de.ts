@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BlocksChart</name>
+    <message>
+        <source>Blocks per minute over the last hour: %1 in total</source>
+        <translation>Blockierungen pro Minute in der letzten Stunde: insgesamt %1</translation>
+    </message>
+    <message>
+        <source>Blocks per minute, last hour</source>
+        <translation>Blockierungen pro Minute, letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Maskiert</translation>
+    </message>
+    <message>
+        <source>Nothing blocked or masked in the last hour</source>
+        <translation>In der letzten Stunde wurde nichts blockiert oder maskiert</translation>
+    </message>
+</context>
+<context>
     <name>ConnectToolDialog</name>
     <message>
         <source>Connect a tool — LLMProxy</source>
@@ -86,6 +109,126 @@
     <message>
         <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
         <translation>Einen nach dem Werkzeug benannten Client-Schlüssel erstellen, den das Gateway nur als Hashwert speichert, und hier einsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDetail</name>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Maskiert</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 durch %2</translation>
+    </message>
+    <message>
+        <source>What matched</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>No detail recorded.</source>
+        <translation>Keine Details aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Select a decision to see why it was made.</source>
+        <translation>Wählen Sie eine Entscheidung aus, um zu sehen, warum sie getroffen wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionFeed</name>
+    <message>
+        <source>block</source>
+        <translation>blockiert</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Ebene</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Decisions of the security guards, newest first</source>
+        <translation>Entscheidungen der Sicherheitsfilter, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>maskiert</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>markiert</translation>
+    </message>
+    <message>
+        <source>No request was blocked, masked or flagged so far.</source>
+        <translation>Bisher wurde keine Anfrage blockiert, maskiert oder markiert.</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.
+Every block, mask and flag of the security guards appears here as requests come in.</source>
+        <translation>Bisher ist nichts passiert.
+Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier, sobald Anfragen eintreffen.</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1101,81 @@
     <message>
         <source>Close settings</source>
         <translation>Einstellungen schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ThreatsView</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The security guards are switched off: requests reach the providers unchecked. Switch them on in the Guards window.</source>
+        <translation>Die Sicherheitsfilter sind ausgeschaltet: Anfragen erreichen die Anbieter ungeprüft. Schalten Sie sie im Fenster „Sicherheitsfilter“ ein.</translation>
+    </message>
+    <message>
+        <source>Requests scanned</source>
+        <translation>Geprüfte Anfragen</translation>
+    </message>
+    <message>
+        <source>since start</source>
+        <translation>seit dem Start</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>%1 % of scanned</source>
+        <translation>%1 % der geprüften</translation>
+    </message>
+    <message>
+        <source>refused before the provider</source>
+        <translation>vor dem Anbieter abgewiesen</translation>
+    </message>
+    <message>
+        <source>PII and secrets masked</source>
+        <translation>Maskierte PII und Geheimnisse</translation>
+    </message>
+    <message>
+        <source>restored in the answers</source>
+        <translation>in den Antworten wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>suspicious, let through</source>
+        <translation>verdächtig, durchgelassen</translation>
+    </message>
+    <message>
+        <source>Scan time (median)</source>
+        <translation>Prüfzeit (Median)</translation>
+    </message>
+    <message>
+        <source>p95 %1 · p99 %2</source>
+        <translation>p95 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <source>per request, once one is scanned</source>
+        <translation>pro Anfrage, sobald eine geprüft wurde</translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation>Nach Ebene</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Ebene</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Maskiert</translation>
     </message>
 </context>
 <context>

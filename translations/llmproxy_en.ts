@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BlocksChart</name>
+    <message>
+        <source>Blocks per minute over the last hour: %1 in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks per minute, last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing blocked or masked in the last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectToolDialog</name>
     <message>
         <source>Connect a tool — LLMProxy</source>
@@ -85,6 +108,125 @@
     </message>
     <message>
         <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDetail</name>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No detail recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a decision to see why it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionFeed</name>
+    <message>
+        <source>block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions of the security guards, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request was blocked, masked or flagged so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.
+Every block, mask and flag of the security guards appears here as requests come in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -957,6 +1099,81 @@
     </message>
     <message>
         <source>Close settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThreatsView</name>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The security guards are switched off: requests reach the providers unchecked. Switch them on in the Guards window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused before the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PII and secrets masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored in the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspicious, let through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan time (median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95 %1 · p99 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per request, once one is scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

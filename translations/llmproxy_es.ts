@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>BlocksChart</name>
+    <message>
+        <source>Blocks per minute over the last hour: %1 in total</source>
+        <translation>Bloqueos por minuto en la última hora: %1 en total</translation>
+    </message>
+    <message>
+        <source>Blocks per minute, last hour</source>
+        <translation>Bloqueos por minuto, última hora</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueadas</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Enmascaradas</translation>
+    </message>
+    <message>
+        <source>Nothing blocked or masked in the last hour</source>
+        <translation>Nada bloqueado ni enmascarado en la última hora</translation>
+    </message>
+</context>
+<context>
     <name>ConnectToolDialog</name>
     <message>
         <source>Connect a tool — LLMProxy</source>
@@ -86,6 +109,126 @@
     <message>
         <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
         <translation>Crear una clave de cliente con el nombre de la herramienta, que la pasarela guarda como hash, y ponerla aquí</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDetail</name>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Enmascarado</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Marcado</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>What matched</source>
+        <translation>Coincidencia</translation>
+    </message>
+    <message>
+        <source>No detail recorded.</source>
+        <translation>No se registró ningún detalle.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Select a decision to see why it was made.</source>
+        <translation>Selecciona una decisión para ver por qué se tomó.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionFeed</name>
+    <message>
+        <source>block</source>
+        <translation>bloqueado</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Decisions of the security guards, newest first</source>
+        <translation>Decisiones de los filtros de seguridad, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>enmascarado</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>marcado</translation>
+    </message>
+    <message>
+        <source>No request was blocked, masked or flagged so far.</source>
+        <translation>Hasta ahora no se ha bloqueado, enmascarado ni marcado ninguna solicitud.</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.
+Every block, mask and flag of the security guards appears here as requests come in.</source>
+        <translation>Todavía no ha pasado nada.
+Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí a medida que llegan las solicitudes.</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1101,81 @@
     <message>
         <source>Close settings</source>
         <translation>Cerrar los ajustes</translation>
+    </message>
+</context>
+<context>
+    <name>ThreatsView</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The security guards are switched off: requests reach the providers unchecked. Switch them on in the Guards window.</source>
+        <translation>Los filtros de seguridad están desactivados: las solicitudes llegan a los proveedores sin comprobar. Actívalos en la ventana Filtros de seguridad.</translation>
+    </message>
+    <message>
+        <source>Requests scanned</source>
+        <translation>Solicitudes analizadas</translation>
+    </message>
+    <message>
+        <source>since start</source>
+        <translation>desde el inicio</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueadas</translation>
+    </message>
+    <message>
+        <source>%1 % of scanned</source>
+        <translation>%1 % de las analizadas</translation>
+    </message>
+    <message>
+        <source>refused before the provider</source>
+        <translation>rechazadas antes del proveedor</translation>
+    </message>
+    <message>
+        <source>PII and secrets masked</source>
+        <translation>PII y secretos enmascarados</translation>
+    </message>
+    <message>
+        <source>restored in the answers</source>
+        <translation>restaurados en las respuestas</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Marcadas</translation>
+    </message>
+    <message>
+        <source>suspicious, let through</source>
+        <translation>sospechosas, dejadas pasar</translation>
+    </message>
+    <message>
+        <source>Scan time (median)</source>
+        <translation>Tiempo de análisis (mediana)</translation>
+    </message>
+    <message>
+        <source>p95 %1 · p99 %2</source>
+        <translation>p95 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <source>per request, once one is scanned</source>
+        <translation>por solicitud, en cuanto se analice una</translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation>Por capa</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Enmascaradas</translation>
     </message>
 </context>
 <context>

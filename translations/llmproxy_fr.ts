@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BlocksChart</name>
+    <message>
+        <source>Blocks per minute over the last hour: %1 in total</source>
+        <translation>Blocages par minute sur la dernière heure : %1 au total</translation>
+    </message>
+    <message>
+        <source>Blocks per minute, last hour</source>
+        <translation>Blocages par minute, dernière heure</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloquées</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Masquées</translation>
+    </message>
+    <message>
+        <source>Nothing blocked or masked in the last hour</source>
+        <translation>Rien n’a été bloqué ni masqué au cours de la dernière heure</translation>
+    </message>
+</context>
+<context>
     <name>ConnectToolDialog</name>
     <message>
         <source>Connect a tool — LLMProxy</source>
@@ -86,6 +109,126 @@
     <message>
         <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
         <translation>Créer une clé client portant le nom de l’outil, conservée par la passerelle sous forme d’empreinte, et l’insérer ici</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDetail</name>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Masqué</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Signalé</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>What matched</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>No detail recorded.</source>
+        <translation>Aucun détail enregistré.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Select a decision to see why it was made.</source>
+        <translation>Sélectionnez une décision pour voir pourquoi elle a été prise.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionFeed</name>
+    <message>
+        <source>block</source>
+        <translation>bloqué</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Decisions of the security guards, newest first</source>
+        <translation>Décisions des filtres de sécurité, les plus récentes en premier</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>masqué</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>signalé</translation>
+    </message>
+    <message>
+        <source>No request was blocked, masked or flagged so far.</source>
+        <translation>Aucune requête n’a été bloquée, masquée ni signalée jusqu’ici.</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.
+Every block, mask and flag of the security guards appears here as requests come in.</source>
+        <translation>Rien ne s’est encore produit.
+Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici à mesure que les requêtes arrivent.</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1101,81 @@
     <message>
         <source>Close settings</source>
         <translation>Fermer les paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>ThreatsView</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The security guards are switched off: requests reach the providers unchecked. Switch them on in the Guards window.</source>
+        <translation>Les filtres de sécurité sont désactivés : les requêtes atteignent les fournisseurs sans contrôle. Activez-les dans la fenêtre Filtres de sécurité.</translation>
+    </message>
+    <message>
+        <source>Requests scanned</source>
+        <translation>Requêtes analysées</translation>
+    </message>
+    <message>
+        <source>since start</source>
+        <translation>depuis le démarrage</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloquées</translation>
+    </message>
+    <message>
+        <source>%1 % of scanned</source>
+        <translation>%1 % des requêtes analysées</translation>
+    </message>
+    <message>
+        <source>refused before the provider</source>
+        <translation>refusées avant le fournisseur</translation>
+    </message>
+    <message>
+        <source>PII and secrets masked</source>
+        <translation>PII et secrets masqués</translation>
+    </message>
+    <message>
+        <source>restored in the answers</source>
+        <translation>restaurés dans les réponses</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Signalées</translation>
+    </message>
+    <message>
+        <source>suspicious, let through</source>
+        <translation>suspectes, laissées passer</translation>
+    </message>
+    <message>
+        <source>Scan time (median)</source>
+        <translation>Durée d’analyse (médiane)</translation>
+    </message>
+    <message>
+        <source>p95 %1 · p99 %2</source>
+        <translation>p95 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <source>per request, once one is scanned</source>
+        <translation>par requête, dès qu’une requête a été analysée</translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation>Par couche</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Masquées</translation>
     </message>
 </context>
 <context>

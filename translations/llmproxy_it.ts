@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>BlocksChart</name>
+    <message>
+        <source>Blocks per minute over the last hour: %1 in total</source>
+        <translation>Blocchi al minuto nell’ultima ora: %1 in totale</translation>
+    </message>
+    <message>
+        <source>Blocks per minute, last hour</source>
+        <translation>Blocchi al minuto, ultima ora</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloccate</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Mascherate</translation>
+    </message>
+    <message>
+        <source>Nothing blocked or masked in the last hour</source>
+        <translation>Niente è stato bloccato o mascherato nell’ultima ora</translation>
+    </message>
+</context>
+<context>
     <name>ConnectToolDialog</name>
     <message>
         <source>Connect a tool — LLMProxy</source>
@@ -86,6 +109,126 @@
     <message>
         <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
         <translation>Crea una chiave client con il nome dello strumento, conservata dal gateway come impronta, e inseriscila qui</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDetail</name>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloccato</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Mascherato</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Segnalato</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Perché</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 da %2</translation>
+    </message>
+    <message>
+        <source>What matched</source>
+        <translation>Corrispondenza</translation>
+    </message>
+    <message>
+        <source>No detail recorded.</source>
+        <translation>Nessun dettaglio registrato.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Chiave</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Richiesta</translation>
+    </message>
+    <message>
+        <source>Select a decision to see why it was made.</source>
+        <translation>Seleziona una decisione per vedere perché è stata presa.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionFeed</name>
+    <message>
+        <source>block</source>
+        <translation>bloccato</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisioni</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Chiave</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Livello</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>Decisions of the security guards, newest first</source>
+        <translation>Decisioni dei filtri di sicurezza, dalla più recente</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>mascherato</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>segnalato</translation>
+    </message>
+    <message>
+        <source>No request was blocked, masked or flagged so far.</source>
+        <translation>Finora nessuna richiesta è stata bloccata, mascherata o segnalata.</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.
+Every block, mask and flag of the security guards appears here as requests come in.</source>
+        <translation>Non è ancora successo nulla.
+Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui man mano che arrivano le richieste.</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1101,81 @@
     <message>
         <source>Close settings</source>
         <translation>Chiudi le impostazioni</translation>
+    </message>
+</context>
+<context>
+    <name>ThreatsView</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The security guards are switched off: requests reach the providers unchecked. Switch them on in the Guards window.</source>
+        <translation>I filtri di sicurezza sono disattivati: le richieste raggiungono i provider senza controlli. Attivali nella finestra Filtri di sicurezza.</translation>
+    </message>
+    <message>
+        <source>Requests scanned</source>
+        <translation>Richieste analizzate</translation>
+    </message>
+    <message>
+        <source>since start</source>
+        <translation>dall’avvio</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloccate</translation>
+    </message>
+    <message>
+        <source>%1 % of scanned</source>
+        <translation>%1 % delle analizzate</translation>
+    </message>
+    <message>
+        <source>refused before the provider</source>
+        <translation>rifiutate prima del provider</translation>
+    </message>
+    <message>
+        <source>PII and secrets masked</source>
+        <translation>PII e segreti mascherati</translation>
+    </message>
+    <message>
+        <source>restored in the answers</source>
+        <translation>ripristinati nelle risposte</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Segnalate</translation>
+    </message>
+    <message>
+        <source>suspicious, let through</source>
+        <translation>sospette, lasciate passare</translation>
+    </message>
+    <message>
+        <source>Scan time (median)</source>
+        <translation>Tempo di analisi (mediana)</translation>
+    </message>
+    <message>
+        <source>p95 %1 · p99 %2</source>
+        <translation>p95 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <source>per request, once one is scanned</source>
+        <translation>per richiesta, appena una viene analizzata</translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation>Per livello</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Livello</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Mascherate</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BlocksChart</name>
+    <message>
+        <source>Blocks per minute over the last hour: %1 in total</source>
+        <translation>过去一小时每分钟的拦截数：共 %1 次</translation>
+    </message>
+    <message>
+        <source>Blocks per minute, last hour</source>
+        <translation>每分钟拦截数（过去一小时）</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已拦截</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>已遮盖</translation>
+    </message>
+    <message>
+        <source>Nothing blocked or masked in the last hour</source>
+        <translation>过去一小时内没有拦截或遮盖</translation>
+    </message>
+</context>
+<context>
     <name>ConnectToolDialog</name>
     <message>
         <source>Connect a tool — LLMProxy</source>
@@ -86,6 +109,126 @@
     <message>
         <source>Create a client key named after the tool, kept by the gateway as a digest, and put it here</source>
         <translation>创建一个以该工具命名的客户端密钥（网关只保存其摘要），并填入此处</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDetail</name>
+    <message>
+        <source>Blocked</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>遮盖</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>已被 %2 %1</translation>
+    </message>
+    <message>
+        <source>What matched</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <source>No detail recorded.</source>
+        <translation>未记录详细信息。</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Select a decision to see why it was made.</source>
+        <translation>选择一条决策以查看其原因。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionFeed</name>
+    <message>
+        <source>block</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>防护层</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Decisions of the security guards, newest first</source>
+        <translation>安全防护的决策，最新的在前</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>遮盖</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>No request was blocked, masked or flagged so far.</source>
+        <translation>目前还没有请求被拦截、遮盖或标记。</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.
+Every block, mask and flag of the security guards appears here as requests come in.</source>
+        <translation>尚未发生任何事件。
+随着请求到来，安全防护的每一次拦截、遮盖和标记都会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1101,81 @@
     <message>
         <source>Close settings</source>
         <translation>关闭设置</translation>
+    </message>
+</context>
+<context>
+    <name>ThreatsView</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>The security guards are switched off: requests reach the providers unchecked. Switch them on in the Guards window.</source>
+        <translation>安全防护已关闭：请求未经检查直接到达提供商。请在“安全防护”窗口中开启。</translation>
+    </message>
+    <message>
+        <source>Requests scanned</source>
+        <translation>已扫描请求</translation>
+    </message>
+    <message>
+        <source>since start</source>
+        <translation>自启动以来</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已拦截</translation>
+    </message>
+    <message>
+        <source>%1 % of scanned</source>
+        <translation>占已扫描的 %1%</translation>
+    </message>
+    <message>
+        <source>refused before the provider</source>
+        <translation>在到达提供商之前被拒绝</translation>
+    </message>
+    <message>
+        <source>PII and secrets masked</source>
+        <translation>已遮盖的 PII 和机密</translation>
+    </message>
+    <message>
+        <source>restored in the answers</source>
+        <translation>在回答中还原</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>suspicious, let through</source>
+        <translation>可疑，但已放行</translation>
+    </message>
+    <message>
+        <source>Scan time (median)</source>
+        <translation>扫描耗时（中位数）</translation>
+    </message>
+    <message>
+        <source>p95 %1 · p99 %2</source>
+        <translation>p95 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <source>per request, once one is scanned</source>
+        <translation>每个请求的耗时，扫描首个请求后显示</translation>
+    </message>
+    <message>
+        <source>By layer</source>
+        <translation>按防护层</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>防护层</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>已遮盖</translation>
     </message>
 </context>
 <context>

@@ -697,9 +697,9 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
         }
         const QString name = o->value(QStringLiteral("name")).toString();
         onEngine([name, who](AdminControl &control) {
-            QByteArray key;
+            QByteArray created;
             ClientKeyInfo info;
-            switch (control.createClientKey(name, &key, &info)) {
+            switch (control.createClientKey(name, &created, &info)) {
             case KeyChange::Done:
                 break;
             case KeyChange::InvalidName:
@@ -714,7 +714,7 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
             }
             qCInfo(lcAdmin, "admin key %s: client key %s created", who.constData(), qPrintable(info.name));
             QJsonObject body = clientKeyJson(info);
-            body.insert(QStringLiteral("key"), QString::fromLatin1(key)); // shown this once
+            body.insert(QStringLiteral("key"), QString::fromLatin1(created)); // shown this once
             return ok(body, 201);
         });
         return;
@@ -767,11 +767,11 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
         });
         return;
     }
-    for (const auto &list :
+    for (const auto &routingList :
          {std::pair{QByteArrayView("/routing/aliases/"), 0}, std::pair{QByteArrayView("/routing/fallbacks/"), 1},
           std::pair{QByteArrayView("/routing/client-routes/"), 2}}) {
-        const QByteArrayView prefix = list.first;
-        const int kind = list.second; // 0 alias, 1 fallback chain, 2 route override
+        const QByteArrayView prefix = routingList.first;
+        const int kind = routingList.second; // 0 alias, 1 fallback chain, 2 route override
         if (!route.startsWith(prefix))
             continue;
         const QByteArrayView rest = route.sliced(prefix.size());
