@@ -338,29 +338,30 @@ QJsonObject clientKeyJson(const ClientKeyInfo &k)
     return o;
 }
 
-/// The routing in force, each entry with where it comes from ("config" or "runtime"), for
-/// GET /api/v1/routing and the answers of its changes.
+/// The routing in force (RoutingView: each entry with where it comes from, "config" or "runtime"),
+/// for GET /api/v1/routing and the answers of its changes.
 QJsonObject routingJson(const Config &effective, const RoutingOverlay &overlay)
 {
+    const RoutingView view = RoutingView::of(effective, overlay);
     const auto source = [](bool runtime) { return runtime ? QStringLiteral("runtime") : QStringLiteral("config"); };
     QJsonArray aliases;
-    for (auto it = effective.modelAliases.cbegin(); it != effective.modelAliases.cend(); ++it)
-        aliases.append(QJsonObject{{QStringLiteral("name"), it.key()},
-                                   {QStringLiteral("target"), it.value()},
-                                   {QStringLiteral("source"), source(overlay.aliases.contains(it.key()))}});
+    for (const RoutingView::Alias &a : view.aliases)
+        aliases.append(QJsonObject{{QStringLiteral("name"), a.name},
+                                   {QStringLiteral("target"), a.target},
+                                   {QStringLiteral("source"), source(a.runtime)}});
     QJsonArray chains;
-    for (auto it = effective.fallbackChains.cbegin(); it != effective.fallbackChains.cend(); ++it) {
+    for (const RoutingView::Chain &c : view.chains) {
         QJsonArray hops;
-        for (const FallbackHop &hop : it.value())
+        for (const FallbackHop &hop : c.hops)
             hops.append(QJsonObject{{QStringLiteral("endpoint"), hop.endpoint}, {QStringLiteral("model"), hop.model}});
-        chains.append(QJsonObject{{QStringLiteral("model"), it.key()},
+        chains.append(QJsonObject{{QStringLiteral("model"), c.model},
                                   {QStringLiteral("hops"), hops},
-                                  {QStringLiteral("source"), source(overlay.fallbackChains.contains(it.key()))}});
+                                  {QStringLiteral("source"), source(c.runtime)}});
     }
     QJsonObject routes;
     for (const QString &api : clientRouteApis()) {
-        const auto it = overlay.clientRoutes.constFind(api);
-        routes.insert(api, it == overlay.clientRoutes.cend()
+        const auto it = view.clientRoutes.constFind(api);
+        routes.insert(api, it == view.clientRoutes.cend()
                                ? QJsonValue(QJsonValue::Null)
                                : QJsonValue(QJsonObject{{QStringLiteral("model"), it->model},
                                                         {QStringLiteral("endpoint"), it->endpoint}}));
