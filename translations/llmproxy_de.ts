@@ -295,6 +295,37 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
     </message>
 </context>
 <context>
+    <name>EngineController</name>
+    <message>
+        <source>No answer in time.</source>
+        <translation>Keine rechtzeitige Antwort.</translation>
+    </message>
+    <message>
+        <source>This provider has no list of models.</source>
+        <translation>Dieser Anbieter hat keine Modellliste.</translation>
+    </message>
+    <message>
+        <source>A keychain entry name has 1 to 128 letters, digits and -_.:@/.</source>
+        <translation>Der Name eines Schlüsselbund-Eintrags besteht aus 1 bis 128 Buchstaben, Ziffern und -_.:@/.</translation>
+    </message>
+    <message>
+        <source>%1 did not take the key.</source>
+        <translation>%1 hat den Schlüssel nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>An endpoint named &quot;%1&quot; exists already.</source>
+        <translation>Ein Endpunkt namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>There is no endpoint &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Endpunkt „%1“.</translation>
+    </message>
+    <message>
+        <source>This endpoint cannot be tested with a chat request.</source>
+        <translation>Dieser Endpunkt lässt sich nicht mit einer Chat-Anfrage testen.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDonePage</name>
     <message>
         <source>Ready</source>
@@ -394,6 +425,89 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
     <message>
         <source>Key status</source>
         <translation>Schlüsselstatus</translation>
+    </message>
+</context>
+<context>
+    <name>Guards</name>
+    <message>
+        <source>Flood guard</source>
+        <translation>Flutschutz</translation>
+    </message>
+    <message>
+        <source>Refuses requests with too many messages, too much text or a repetition flood.</source>
+        <translation>Weist Anfragen mit zu vielen Nachrichten, zu viel Text oder einer Flut von Wiederholungen ab.</translation>
+    </message>
+    <message>
+        <source>Request firewall</source>
+        <translation>Anfrage-Firewall</translation>
+    </message>
+    <message>
+        <source>Blocks known attack signatures in normalised text and in base64, hex, URL, ROT13 and escaped spans.</source>
+        <translation>Blockiert bekannte Angriffssignaturen in normalisiertem Text sowie in Base64-, Hex-, URL-, ROT13- und Escape-kodierten Abschnitten.</translation>
+    </message>
+    <message>
+        <source>Injection scoring</source>
+        <translation>Injection-Bewertung</translation>
+    </message>
+    <message>
+        <source>Blocks prompt injection by patterns in 17 languages, structure, similarity to known attacks and a learned classifier.</source>
+        <translation>Blockiert Prompt-Injection anhand von Mustern in 17 Sprachen, Struktur, Ähnlichkeit zu bekannten Angriffen und einem trainierten Klassifikator.</translation>
+    </message>
+    <message>
+        <source>Multi-turn trajectory</source>
+        <translation>Mehrrunden-Verlauf</translation>
+    </message>
+    <message>
+        <source>Blocks a conversation whose recent user turns together build up an attack.</source>
+        <translation>Blockiert ein Gespräch, dessen letzte Benutzerbeiträge zusammen einen Angriff aufbauen.</translation>
+    </message>
+    <message>
+        <source>Threat ledger</source>
+        <translation>Bedrohungsregister</translation>
+    </message>
+    <message>
+        <source>Refuses the borderline requests of a key or remote address that keeps sending suspicious ones.</source>
+        <translation>Weist grenzwertige Anfragen eines Schlüssels oder einer entfernten Adresse ab, von denen immer wieder verdächtige Anfragen kommen.</translation>
+    </message>
+    <message>
+        <source>PII and secrets</source>
+        <translation>PII und Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and restores them in the answer.</source>
+        <translation>Maskiert E-Mail-Adressen, Telefonnummern, Kartennummern, IBANs, SSNs und Geheimnisse, bevor eine Anfrage weitergeht, und stellt sie in der Antwort wieder her.</translation>
+    </message>
+    <message>
+        <source>Response sanitizer</source>
+        <translation>Antwortbereinigung</translation>
+    </message>
+    <message>
+        <source>Removes invisible and bidirectional control characters from answers and flags look-alike words.</source>
+        <translation>Entfernt unsichtbare und bidirektionale Steuerzeichen aus Antworten und markiert täuschend ähnliche Wörter.</translation>
+    </message>
+    <message>
+        <source>Link sanitizer</source>
+        <translation>Link-Bereinigung</translation>
+    </message>
+    <message>
+        <source>Replaces links to blocked domains in answers.</source>
+        <translation>Ersetzt Links auf gesperrte Domains in Antworten.</translation>
+    </message>
+    <message>
+        <source>System-prompt leak guard</source>
+        <translation>Schutz vor Systemprompt-Lecks</translation>
+    </message>
+    <message>
+        <source>Stops an answer that repeats the operator&apos;s system prompt or its canary token.</source>
+        <translation>Stoppt eine Antwort, die den Systemprompt des Betreibers oder dessen Canary-Token wiedergibt.</translation>
+    </message>
+    <message>
+        <source>Response signing</source>
+        <translation>Antwortsignatur</translation>
+    </message>
+    <message>
+        <source>Signs every answer with HMAC-SHA256 when LLM_PROXY_SIGNING_KEY is set.</source>
+        <translation>Signiert jede Antwort mit HMAC-SHA256, wenn LLM_PROXY_SIGNING_KEY gesetzt ist.</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1216,82 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
         <source>Close settings</source>
         <translation>Einstellungen schließen</translation>
     </message>
+    <message>
+        <source>Client keys</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Clients send one of these keys to use the proxy. Keys created here are kept only as a digest: a key is shown once, when it is created. Keys from the configuration file are changed there.</source>
+        <translation>Clients senden einen dieser Schlüssel, um den Proxy zu nutzen. Hier erstellte Schlüssel werden nur als Hashwert gespeichert: Ein Schlüssel wird nur einmal angezeigt, wenn er erstellt wird. Schlüssel aus der Konfigurationsdatei werden dort geändert.</translation>
+    </message>
+    <message>
+        <source>About client keys</source>
+        <translation>Zu Client-Schlüsseln</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>Beginnt mit</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Client keys status</source>
+        <translation>Status der Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The key just created</source>
+        <translation>Der soeben erstellte Schlüssel</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the key just created</source>
+        <translation>Den soeben erstellten Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>New key name</source>
+        <translation>Name des neuen Schlüssels</translation>
+    </message>
+    <message>
+        <source>e.g. laptop or claude-code</source>
+        <translation>z. B. laptop oder claude-code</translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation>Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Create a client key</source>
+        <translation>Einen Client-Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key</source>
+        <translation>Den ausgewählten Schlüssel widerrufen</translation>
+    </message>
 </context>
 <context>
     <name>ThreatsView</name>
@@ -1585,10 +1775,6 @@ Schlüssel für %1 erstellen?</translation>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
-        <translation>Empfangsadresse, Design, Sprache, Start bei Anmeldung, Protokollierung und Konfigurationsdatei</translation>
-    </message>
-    <message>
         <source>&amp;All endpoints…</source>
         <translation>&amp;Alle Endpunkte…</translation>
     </message>
@@ -1611,6 +1797,18 @@ Schlüssel für %1 erstellen?</translation>
     <message>
         <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
         <translation>Der Einrichtungsassistent: ein Cloud-Anbieter mit seinem Schlüssel oder ein Modellserver auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Listen address, client keys, theme, language, start at login, logging and the configuration file</source>
+        <translation>Empfangsadresse, Client-Schlüssel, Design, Sprache, Start bei Anmeldung, Protokollierung und die Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>Client &amp;keys…</source>
+        <translation>Client-&amp;Schlüssel…</translation>
+    </message>
+    <message>
+        <source>The keys clients send to use the proxy: create and revoke them</source>
+        <translation>Die Schlüssel, die Clients zur Nutzung des Proxys senden: erstellen und widerrufen</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2508,29 @@ Schlüssel für %1 erstellen?</translation>
     <message>
         <source>Circuit breaker of %1 closed.</source>
         <translation>Schutzschalter von %1 geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EngineController</name>
+    <message>
+        <source>A key name has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Ein Schlüsselname besteht aus 1 bis 64 Buchstaben, Ziffern, „.“, „_“ oder „-“.</translation>
+    </message>
+    <message>
+        <source>A client key named “%1” exists already.</source>
+        <translation>Ein Client-Schlüssel namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The key could not be created.</source>
+        <translation>Der Schlüssel konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The key “%1” comes from the configuration file; remove it there.</source>
+        <translation>Der Schlüssel „%1“ stammt aus der Konfigurationsdatei; entfernen Sie ihn dort.</translation>
+    </message>
+    <message>
+        <source>No client key is named “%1”.</source>
+        <translation>Es gibt keinen Client-Schlüssel namens „%1“.</translation>
     </message>
 </context>
 <context>
@@ -3566,6 +3787,46 @@ Schlüssel für %1 erstellen?</translation>
     <message>
         <source>The editor shows the file again.</source>
         <translation>Der Editor zeigt wieder die Datei.</translation>
+    </message>
+    <message>
+        <source>Created here</source>
+        <translation>Hier erstellt</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <source>There is no client key: every program that can reach the proxy may use it.</source>
+        <translation>Es gibt keinen Client-Schlüssel: Jedes Programm, das den Proxy erreicht, darf ihn nutzen.</translation>
+    </message>
+    <message>
+        <source>This key comes from the configuration file; remove it there.</source>
+        <translation>Dieser Schlüssel stammt aus der Konfigurationsdatei; entfernen Sie ihn dort.</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. Copy it now: it is not shown again.</source>
+        <translation>Client-Schlüssel „%1“ erstellt. Kopieren Sie ihn jetzt: Er wird nicht noch einmal angezeigt.</translation>
+    </message>
+    <message>
+        <source>Revoke client key</source>
+        <translation>Client-Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the client key “%1”? Programs that use it are refused from their next request.</source>
+        <translation>Client-Schlüssel „%1“ widerrufen? Programme, die ihn verwenden, werden ab ihrer nächsten Anfrage abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked the client key “%1”.</source>
+        <translation>Client-Schlüssel „%1“ widerrufen.</translation>
     </message>
 </context>
 <context>

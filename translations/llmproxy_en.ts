@@ -294,6 +294,37 @@ Every block, mask and flag of the security guards appears here as requests come 
     </message>
 </context>
 <context>
+    <name>EngineController</name>
+    <message>
+        <source>No answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider has no list of models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A keychain entry name has 1 to 128 letters, digits and -_.:@/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not take the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An endpoint named &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no endpoint &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This endpoint cannot be tested with a chat request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDonePage</name>
     <message>
         <source>Ready</source>
@@ -392,6 +423,89 @@ Every block, mask and flag of the security guards appears here as requests come 
     </message>
     <message>
         <source>Key status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Guards</name>
+    <message>
+        <source>Flood guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuses requests with too many messages, too much text or a repetition flood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request firewall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks known attack signatures in normalised text and in base64, hex, URL, ROT13 and escaped spans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injection scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks prompt injection by patterns in 17 languages, structure, similarity to known attacks and a learned classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-turn trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks a conversation whose recent user turns together build up an attack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threat ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuses the borderline requests of a key or remote address that keeps sending suspicious ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PII and secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and restores them in the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response sanitizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes invisible and bidirectional control characters from answers and flags look-alike words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link sanitizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces links to blocked domains in answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System-prompt leak guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops an answer that repeats the operator&apos;s system prompt or its canary token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signs every answer with HMAC-SHA256 when LLM_PROXY_SIGNING_KEY is set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1101,6 +1215,82 @@ Every block, mask and flag of the security guards appears here as requests come 
         <source>Close settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Client keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients send one of these keys to use the proxy. Keys created here are kept only as a digest: a key is shown once, when it is created. Keys from the configuration file are changed there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About client keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client keys status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key just created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key just created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. laptop or claude-code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the selected key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThreatsView</name>
@@ -1582,10 +1772,6 @@ Create the key for %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;All endpoints…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,6 +1793,18 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen address, client keys, theme, language, start at login, logging and the configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys clients send to use the proxy: create and revoke them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2306,6 +2504,29 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>Circuit breaker of %1 closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EngineController</name>
+    <message>
+        <source>A key name has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client key named “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key “%1” comes from the configuration file; remove it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client key is named “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3562,6 +3783,46 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>The editor shows the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no client key: every program that can reach the proxy may use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key comes from the configuration file; remove it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. Copy it now: it is not shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the client key “%1”? Programs that use it are refused from their next request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked the client key “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -295,6 +295,37 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
     </message>
 </context>
 <context>
+    <name>EngineController</name>
+    <message>
+        <source>No answer in time.</source>
+        <translation>No hubo respuesta a tiempo.</translation>
+    </message>
+    <message>
+        <source>This provider has no list of models.</source>
+        <translation>Este proveedor no tiene una lista de modelos.</translation>
+    </message>
+    <message>
+        <source>A keychain entry name has 1 to 128 letters, digits and -_.:@/.</source>
+        <translation>El nombre de una entrada del llavero tiene de 1 a 128 letras, dígitos y -_.:@/.</translation>
+    </message>
+    <message>
+        <source>%1 did not take the key.</source>
+        <translation>%1 no aceptó la clave.</translation>
+    </message>
+    <message>
+        <source>An endpoint named &quot;%1&quot; exists already.</source>
+        <translation>Ya existe un endpoint llamado «%1».</translation>
+    </message>
+    <message>
+        <source>There is no endpoint &quot;%1&quot;.</source>
+        <translation>No existe el endpoint «%1».</translation>
+    </message>
+    <message>
+        <source>This endpoint cannot be tested with a chat request.</source>
+        <translation>Este endpoint no se puede probar con una solicitud de chat.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDonePage</name>
     <message>
         <source>Ready</source>
@@ -394,6 +425,89 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
     <message>
         <source>Key status</source>
         <translation>Estado de la clave</translation>
+    </message>
+</context>
+<context>
+    <name>Guards</name>
+    <message>
+        <source>Flood guard</source>
+        <translation>Protección contra saturación</translation>
+    </message>
+    <message>
+        <source>Refuses requests with too many messages, too much text or a repetition flood.</source>
+        <translation>Rechaza solicitudes con demasiados mensajes, demasiado texto o una avalancha de repeticiones.</translation>
+    </message>
+    <message>
+        <source>Request firewall</source>
+        <translation>Cortafuegos de solicitudes</translation>
+    </message>
+    <message>
+        <source>Blocks known attack signatures in normalised text and in base64, hex, URL, ROT13 and escaped spans.</source>
+        <translation>Bloquea firmas de ataque conocidas en el texto normalizado y en fragmentos en base64, hexadecimal, URL, ROT13 o con escapes.</translation>
+    </message>
+    <message>
+        <source>Injection scoring</source>
+        <translation>Puntuación de inyección</translation>
+    </message>
+    <message>
+        <source>Blocks prompt injection by patterns in 17 languages, structure, similarity to known attacks and a learned classifier.</source>
+        <translation>Bloquea la inyección de prompts mediante patrones en 17 idiomas, la estructura, la similitud con ataques conocidos y un clasificador entrenado.</translation>
+    </message>
+    <message>
+        <source>Multi-turn trajectory</source>
+        <translation>Trayectoria multiturno</translation>
+    </message>
+    <message>
+        <source>Blocks a conversation whose recent user turns together build up an attack.</source>
+        <translation>Bloquea una conversación cuyos turnos recientes del usuario construyen juntos un ataque.</translation>
+    </message>
+    <message>
+        <source>Threat ledger</source>
+        <translation>Registro de amenazas</translation>
+    </message>
+    <message>
+        <source>Refuses the borderline requests of a key or remote address that keeps sending suspicious ones.</source>
+        <translation>Rechaza las solicitudes dudosas de una clave o dirección remota que no deja de enviar solicitudes sospechosas.</translation>
+    </message>
+    <message>
+        <source>PII and secrets</source>
+        <translation>PII y secretos</translation>
+    </message>
+    <message>
+        <source>Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and restores them in the answer.</source>
+        <translation>Enmascara direcciones de correo electrónico, números de teléfono, tarjetas, IBAN, SSN y secretos antes de que salga una solicitud, y los restaura en la respuesta.</translation>
+    </message>
+    <message>
+        <source>Response sanitizer</source>
+        <translation>Saneamiento de respuestas</translation>
+    </message>
+    <message>
+        <source>Removes invisible and bidirectional control characters from answers and flags look-alike words.</source>
+        <translation>Elimina de las respuestas los caracteres de control invisibles y bidireccionales, y marca las palabras de aspecto engañoso.</translation>
+    </message>
+    <message>
+        <source>Link sanitizer</source>
+        <translation>Saneamiento de enlaces</translation>
+    </message>
+    <message>
+        <source>Replaces links to blocked domains in answers.</source>
+        <translation>Sustituye en las respuestas los enlaces a dominios bloqueados.</translation>
+    </message>
+    <message>
+        <source>System-prompt leak guard</source>
+        <translation>Protección contra filtración del prompt del sistema</translation>
+    </message>
+    <message>
+        <source>Stops an answer that repeats the operator&apos;s system prompt or its canary token.</source>
+        <translation>Detiene una respuesta que repite el prompt del sistema del operador o su token canario.</translation>
+    </message>
+    <message>
+        <source>Response signing</source>
+        <translation>Firma de respuestas</translation>
+    </message>
+    <message>
+        <source>Signs every answer with HMAC-SHA256 when LLM_PROXY_SIGNING_KEY is set.</source>
+        <translation>Firma cada respuesta con HMAC-SHA256 cuando LLM_PROXY_SIGNING_KEY está definida.</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1216,82 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
         <source>Close settings</source>
         <translation>Cerrar los ajustes</translation>
     </message>
+    <message>
+        <source>Client keys</source>
+        <translation>Claves de cliente</translation>
+    </message>
+    <message>
+        <source>Clients send one of these keys to use the proxy. Keys created here are kept only as a digest: a key is shown once, when it is created. Keys from the configuration file are changed there.</source>
+        <translation>Los clientes envían una de estas claves para usar el proxy. Las claves creadas aquí solo se guardan como hash: una clave se muestra una sola vez, al crearla. Las claves del archivo de configuración se cambian allí.</translation>
+    </message>
+    <message>
+        <source>About client keys</source>
+        <translation>Acerca de las claves de cliente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>Empieza por</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Client keys status</source>
+        <translation>Estado de las claves de cliente</translation>
+    </message>
+    <message>
+        <source>The key just created</source>
+        <translation>La clave recién creada</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opiar</translation>
+    </message>
+    <message>
+        <source>Copy the key just created</source>
+        <translation>Copiar la clave recién creada</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>New key name</source>
+        <translation>Nombre de la nueva clave</translation>
+    </message>
+    <message>
+        <source>e.g. laptop or claude-code</source>
+        <translation>p. ej., laptop o claude-code</translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation>&amp;Crear clave</translation>
+    </message>
+    <message>
+        <source>Create a client key</source>
+        <translation>Crear una clave de cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Revocar</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key</source>
+        <translation>Revocar la clave seleccionada</translation>
+    </message>
 </context>
 <context>
     <name>ThreatsView</name>
@@ -1585,10 +1775,6 @@ Create the key for %1?</source>
         <translation>&amp;Ajustes…</translation>
     </message>
     <message>
-        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
-        <translation>Dirección de escucha, tema, idioma, inicio al iniciar sesión, registro y archivo de configuración</translation>
-    </message>
-    <message>
         <source>&amp;All endpoints…</source>
         <translation>&amp;Todos los endpoints…</translation>
     </message>
@@ -1611,6 +1797,18 @@ Create the key for %1?</source>
     <message>
         <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
         <translation>El asistente de configuración: un proveedor en la nube con su clave, o un servidor de modelos en este equipo</translation>
+    </message>
+    <message>
+        <source>Listen address, client keys, theme, language, start at login, logging and the configuration file</source>
+        <translation>Dirección de escucha, claves de cliente, tema, idioma, inicio al iniciar sesión, registro y archivo de configuración</translation>
+    </message>
+    <message>
+        <source>Client &amp;keys…</source>
+        <translation>&amp;Claves de cliente…</translation>
+    </message>
+    <message>
+        <source>The keys clients send to use the proxy: create and revoke them</source>
+        <translation>Las claves que envían los clientes para usar el proxy: crearlas y revocarlas</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2508,29 @@ Create the key for %1?</source>
     <message>
         <source>Circuit breaker of %1 closed.</source>
         <translation>Disyuntor de %1 cerrado.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EngineController</name>
+    <message>
+        <source>A key name has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Un nombre de clave tiene de 1 a 64 letras, dígitos, «.», «_» o «-».</translation>
+    </message>
+    <message>
+        <source>A client key named “%1” exists already.</source>
+        <translation>Ya existe una clave de cliente llamada «%1».</translation>
+    </message>
+    <message>
+        <source>The key could not be created.</source>
+        <translation>No se pudo crear la clave.</translation>
+    </message>
+    <message>
+        <source>The key “%1” comes from the configuration file; remove it there.</source>
+        <translation>La clave «%1» procede del archivo de configuración; elimínala allí.</translation>
+    </message>
+    <message>
+        <source>No client key is named “%1”.</source>
+        <translation>No hay ninguna clave de cliente llamada «%1».</translation>
     </message>
 </context>
 <context>
@@ -3566,6 +3787,46 @@ Create the key for %1?</source>
     <message>
         <source>The editor shows the file again.</source>
         <translation>El editor vuelve a mostrar el archivo.</translation>
+    </message>
+    <message>
+        <source>Created here</source>
+        <translation>Creada aquí</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Archivo de configuración</translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation>Todos los modelos</translation>
+    </message>
+    <message>
+        <source>There is no client key: every program that can reach the proxy may use it.</source>
+        <translation>No hay ninguna clave de cliente: cualquier programa que llegue al proxy puede usarlo.</translation>
+    </message>
+    <message>
+        <source>This key comes from the configuration file; remove it there.</source>
+        <translation>Esta clave procede del archivo de configuración; elimínala allí.</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. Copy it now: it is not shown again.</source>
+        <translation>Se ha creado la clave de cliente «%1». Cópiala ahora: no se volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>Revoke client key</source>
+        <translation>Revocar clave de cliente</translation>
+    </message>
+    <message>
+        <source>Revoke the client key “%1”? Programs that use it are refused from their next request.</source>
+        <translation>¿Revocar la clave de cliente «%1»? Los programas que la usan serán rechazados a partir de su próxima solicitud.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Revoked the client key “%1”.</source>
+        <translation>Se ha revocado la clave de cliente «%1».</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,37 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
     </message>
 </context>
 <context>
+    <name>EngineController</name>
+    <message>
+        <source>No answer in time.</source>
+        <translation>Aucune réponse dans le délai imparti.</translation>
+    </message>
+    <message>
+        <source>This provider has no list of models.</source>
+        <translation>Ce fournisseur n’a pas de liste de modèles.</translation>
+    </message>
+    <message>
+        <source>A keychain entry name has 1 to 128 letters, digits and -_.:@/.</source>
+        <translation>Un nom d’entrée du trousseau comporte de 1 à 128 lettres, chiffres et -_.:@/.</translation>
+    </message>
+    <message>
+        <source>%1 did not take the key.</source>
+        <translation>%1 n’a pas accepté la clé.</translation>
+    </message>
+    <message>
+        <source>An endpoint named &quot;%1&quot; exists already.</source>
+        <translation>Un point de terminaison nommé « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>There is no endpoint &quot;%1&quot;.</source>
+        <translation>Il n’existe aucun point de terminaison « %1 ».</translation>
+    </message>
+    <message>
+        <source>This endpoint cannot be tested with a chat request.</source>
+        <translation>Ce point de terminaison ne peut pas être testé avec une requête de chat.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDonePage</name>
     <message>
         <source>Ready</source>
@@ -394,6 +425,89 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
     <message>
         <source>Key status</source>
         <translation>État de la clé</translation>
+    </message>
+</context>
+<context>
+    <name>Guards</name>
+    <message>
+        <source>Flood guard</source>
+        <translation>Protection anti-saturation</translation>
+    </message>
+    <message>
+        <source>Refuses requests with too many messages, too much text or a repetition flood.</source>
+        <translation>Refuse les requêtes qui contiennent trop de messages, trop de texte ou un flot de répétitions.</translation>
+    </message>
+    <message>
+        <source>Request firewall</source>
+        <translation>Pare-feu des requêtes</translation>
+    </message>
+    <message>
+        <source>Blocks known attack signatures in normalised text and in base64, hex, URL, ROT13 and escaped spans.</source>
+        <translation>Bloque les signatures d’attaque connues dans le texte normalisé et dans les passages en base64, hexadécimal, URL, ROT13 ou échappés.</translation>
+    </message>
+    <message>
+        <source>Injection scoring</source>
+        <translation>Score d’injection</translation>
+    </message>
+    <message>
+        <source>Blocks prompt injection by patterns in 17 languages, structure, similarity to known attacks and a learned classifier.</source>
+        <translation>Bloque l’injection de prompt grâce à des motifs en 17 langues, à la structure, à la similarité avec des attaques connues et à un classifieur entraîné.</translation>
+    </message>
+    <message>
+        <source>Multi-turn trajectory</source>
+        <translation>Trajectoire multi-tours</translation>
+    </message>
+    <message>
+        <source>Blocks a conversation whose recent user turns together build up an attack.</source>
+        <translation>Bloque une conversation dont les derniers tours de l’utilisateur construisent ensemble une attaque.</translation>
+    </message>
+    <message>
+        <source>Threat ledger</source>
+        <translation>Registre des menaces</translation>
+    </message>
+    <message>
+        <source>Refuses the borderline requests of a key or remote address that keeps sending suspicious ones.</source>
+        <translation>Refuse les requêtes limites d’une clé ou d’une adresse distante qui ne cesse d’envoyer des requêtes suspectes.</translation>
+    </message>
+    <message>
+        <source>PII and secrets</source>
+        <translation>PII et secrets</translation>
+    </message>
+    <message>
+        <source>Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and restores them in the answer.</source>
+        <translation>Masque les adresses e-mail, numéros de téléphone, numéros de carte, IBAN, SSN et secrets avant l’envoi d’une requête, puis les restaure dans la réponse.</translation>
+    </message>
+    <message>
+        <source>Response sanitizer</source>
+        <translation>Nettoyage des réponses</translation>
+    </message>
+    <message>
+        <source>Removes invisible and bidirectional control characters from answers and flags look-alike words.</source>
+        <translation>Retire des réponses les caractères de contrôle invisibles et bidirectionnels, et signale les mots visuellement trompeurs.</translation>
+    </message>
+    <message>
+        <source>Link sanitizer</source>
+        <translation>Nettoyage des liens</translation>
+    </message>
+    <message>
+        <source>Replaces links to blocked domains in answers.</source>
+        <translation>Remplace dans les réponses les liens vers des domaines bloqués.</translation>
+    </message>
+    <message>
+        <source>System-prompt leak guard</source>
+        <translation>Protection contre la fuite du prompt système</translation>
+    </message>
+    <message>
+        <source>Stops an answer that repeats the operator&apos;s system prompt or its canary token.</source>
+        <translation>Arrête une réponse qui reproduit le prompt système de l’opérateur ou son jeton canari.</translation>
+    </message>
+    <message>
+        <source>Response signing</source>
+        <translation>Signature des réponses</translation>
+    </message>
+    <message>
+        <source>Signs every answer with HMAC-SHA256 when LLM_PROXY_SIGNING_KEY is set.</source>
+        <translation>Signe chaque réponse avec HMAC-SHA256 lorsque LLM_PROXY_SIGNING_KEY est défini.</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1216,82 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
         <source>Close settings</source>
         <translation>Fermer les paramètres</translation>
     </message>
+    <message>
+        <source>Client keys</source>
+        <translation>Clés client</translation>
+    </message>
+    <message>
+        <source>Clients send one of these keys to use the proxy. Keys created here are kept only as a digest: a key is shown once, when it is created. Keys from the configuration file are changed there.</source>
+        <translation>Les clients envoient l’une de ces clés pour utiliser le proxy. Les clés créées ici ne sont conservées que sous forme d’empreinte : une clé n’est affichée qu’une fois, lors de sa création. Les clés du fichier de configuration se modifient dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>About client keys</source>
+        <translation>À propos des clés client</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>Commence par</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Client keys status</source>
+        <translation>État des clés client</translation>
+    </message>
+    <message>
+        <source>The key just created</source>
+        <translation>La clé qui vient d’être créée</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>Co&amp;pier</translation>
+    </message>
+    <message>
+        <source>Copy the key just created</source>
+        <translation>Copier la clé qui vient d’être créée</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>New key name</source>
+        <translation>Nom de la nouvelle clé</translation>
+    </message>
+    <message>
+        <source>e.g. laptop or claude-code</source>
+        <translation>p. ex. laptop ou claude-code</translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation>&amp;Créer la clé</translation>
+    </message>
+    <message>
+        <source>Create a client key</source>
+        <translation>Créer une clé client</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Révoquer</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key</source>
+        <translation>Révoquer la clé sélectionnée</translation>
+    </message>
 </context>
 <context>
     <name>ThreatsView</name>
@@ -1585,10 +1775,6 @@ Créer la clé pour %1 ?</translation>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
-        <translation>Adresse d’écoute, thème, langue, démarrage à l’ouverture de session, journalisation et fichier de configuration</translation>
-    </message>
-    <message>
         <source>&amp;All endpoints…</source>
         <translation>&amp;Tous les points de terminaison…</translation>
     </message>
@@ -1611,6 +1797,18 @@ Créer la clé pour %1 ?</translation>
     <message>
         <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
         <translation>L’assistant de configuration : un fournisseur cloud avec sa clé, ou un serveur de modèles sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Listen address, client keys, theme, language, start at login, logging and the configuration file</source>
+        <translation>Adresse d’écoute, clés client, thème, langue, démarrage à l’ouverture de session, journalisation et fichier de configuration</translation>
+    </message>
+    <message>
+        <source>Client &amp;keys…</source>
+        <translation>&amp;Clés client…</translation>
+    </message>
+    <message>
+        <source>The keys clients send to use the proxy: create and revoke them</source>
+        <translation>Les clés que les clients envoient pour utiliser le proxy : les créer et les révoquer</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2508,29 @@ Créer la clé pour %1 ?</translation>
     <message>
         <source>Circuit breaker of %1 closed.</source>
         <translation>Disjoncteur de %1 fermé.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EngineController</name>
+    <message>
+        <source>A key name has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Un nom de clé comporte de 1 à 64 lettres, chiffres, « . », « _ » ou « - ».</translation>
+    </message>
+    <message>
+        <source>A client key named “%1” exists already.</source>
+        <translation>Une clé client nommée « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>The key could not be created.</source>
+        <translation>La clé n’a pas pu être créée.</translation>
+    </message>
+    <message>
+        <source>The key “%1” comes from the configuration file; remove it there.</source>
+        <translation>La clé « %1 » provient du fichier de configuration ; supprimez-la dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>No client key is named “%1”.</source>
+        <translation>Aucune clé client ne s’appelle « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -3566,6 +3787,46 @@ Créer la clé pour %1 ?</translation>
     <message>
         <source>The editor shows the file again.</source>
         <translation>L’éditeur affiche à nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Created here</source>
+        <translation>Créée ici</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>Fichier de configuration</translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation>Tous les modèles</translation>
+    </message>
+    <message>
+        <source>There is no client key: every program that can reach the proxy may use it.</source>
+        <translation>Il n’y a aucune clé client : tout programme qui peut joindre le proxy peut l’utiliser.</translation>
+    </message>
+    <message>
+        <source>This key comes from the configuration file; remove it there.</source>
+        <translation>Cette clé provient du fichier de configuration ; supprimez-la dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. Copy it now: it is not shown again.</source>
+        <translation>Clé client « %1 » créée. Copiez-la maintenant : elle ne sera plus affichée.</translation>
+    </message>
+    <message>
+        <source>Revoke client key</source>
+        <translation>Révoquer la clé client</translation>
+    </message>
+    <message>
+        <source>Revoke the client key “%1”? Programs that use it are refused from their next request.</source>
+        <translation>Révoquer la clé client « %1 » ? Les programmes qui l’utilisent seront refusés dès leur prochaine requête.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Revoked the client key “%1”.</source>
+        <translation>Clé client « %1 » révoquée.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,37 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
     </message>
 </context>
 <context>
+    <name>EngineController</name>
+    <message>
+        <source>No answer in time.</source>
+        <translation>Nessuna risposta in tempo utile.</translation>
+    </message>
+    <message>
+        <source>This provider has no list of models.</source>
+        <translation>Questo provider non ha un elenco di modelli.</translation>
+    </message>
+    <message>
+        <source>A keychain entry name has 1 to 128 letters, digits and -_.:@/.</source>
+        <translation>Il nome di una voce del portachiavi ha da 1 a 128 lettere, cifre e -_.:@/.</translation>
+    </message>
+    <message>
+        <source>%1 did not take the key.</source>
+        <translation>%1 non ha accettato la chiave.</translation>
+    </message>
+    <message>
+        <source>An endpoint named &quot;%1&quot; exists already.</source>
+        <translation>Esiste già un endpoint di nome «%1».</translation>
+    </message>
+    <message>
+        <source>There is no endpoint &quot;%1&quot;.</source>
+        <translation>Non esiste alcun endpoint «%1».</translation>
+    </message>
+    <message>
+        <source>This endpoint cannot be tested with a chat request.</source>
+        <translation>Questo endpoint non può essere testato con una richiesta di chat.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDonePage</name>
     <message>
         <source>Ready</source>
@@ -394,6 +425,89 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
     <message>
         <source>Key status</source>
         <translation>Stato della chiave</translation>
+    </message>
+</context>
+<context>
+    <name>Guards</name>
+    <message>
+        <source>Flood guard</source>
+        <translation>Protezione anti-flood</translation>
+    </message>
+    <message>
+        <source>Refuses requests with too many messages, too much text or a repetition flood.</source>
+        <translation>Rifiuta le richieste con troppi messaggi, troppo testo o una raffica di ripetizioni.</translation>
+    </message>
+    <message>
+        <source>Request firewall</source>
+        <translation>Firewall delle richieste</translation>
+    </message>
+    <message>
+        <source>Blocks known attack signatures in normalised text and in base64, hex, URL, ROT13 and escaped spans.</source>
+        <translation>Blocca firme di attacco note nel testo normalizzato e nei tratti in base64, esadecimale, URL, ROT13 o con escape.</translation>
+    </message>
+    <message>
+        <source>Injection scoring</source>
+        <translation>Punteggio di injection</translation>
+    </message>
+    <message>
+        <source>Blocks prompt injection by patterns in 17 languages, structure, similarity to known attacks and a learned classifier.</source>
+        <translation>Blocca la prompt injection tramite pattern in 17 lingue, struttura, somiglianza con attacchi noti e un classificatore addestrato.</translation>
+    </message>
+    <message>
+        <source>Multi-turn trajectory</source>
+        <translation>Traiettoria multi-turno</translation>
+    </message>
+    <message>
+        <source>Blocks a conversation whose recent user turns together build up an attack.</source>
+        <translation>Blocca una conversazione i cui turni recenti dell’utente, nel loro insieme, costruiscono un attacco.</translation>
+    </message>
+    <message>
+        <source>Threat ledger</source>
+        <translation>Registro delle minacce</translation>
+    </message>
+    <message>
+        <source>Refuses the borderline requests of a key or remote address that keeps sending suspicious ones.</source>
+        <translation>Rifiuta le richieste al limite di una chiave o di un indirizzo remoto che continua a inviarne di sospette.</translation>
+    </message>
+    <message>
+        <source>PII and secrets</source>
+        <translation>PII e segreti</translation>
+    </message>
+    <message>
+        <source>Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and restores them in the answer.</source>
+        <translation>Maschera indirizzi e-mail, numeri di telefono, carte, IBAN, SSN e segreti prima dell’invio di una richiesta, e li ripristina nella risposta.</translation>
+    </message>
+    <message>
+        <source>Response sanitizer</source>
+        <translation>Pulizia delle risposte</translation>
+    </message>
+    <message>
+        <source>Removes invisible and bidirectional control characters from answers and flags look-alike words.</source>
+        <translation>Rimuove dalle risposte i caratteri di controllo invisibili e bidirezionali e segnala le parole dall’aspetto ingannevole.</translation>
+    </message>
+    <message>
+        <source>Link sanitizer</source>
+        <translation>Pulizia dei link</translation>
+    </message>
+    <message>
+        <source>Replaces links to blocked domains in answers.</source>
+        <translation>Sostituisce nelle risposte i link a domini bloccati.</translation>
+    </message>
+    <message>
+        <source>System-prompt leak guard</source>
+        <translation>Protezione dalla fuga del prompt di sistema</translation>
+    </message>
+    <message>
+        <source>Stops an answer that repeats the operator&apos;s system prompt or its canary token.</source>
+        <translation>Ferma una risposta che ripete il prompt di sistema dell’operatore o il suo token canary.</translation>
+    </message>
+    <message>
+        <source>Response signing</source>
+        <translation>Firma delle risposte</translation>
+    </message>
+    <message>
+        <source>Signs every answer with HMAC-SHA256 when LLM_PROXY_SIGNING_KEY is set.</source>
+        <translation>Firma ogni risposta con HMAC-SHA256 quando LLM_PROXY_SIGNING_KEY è impostata.</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1216,82 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
         <source>Close settings</source>
         <translation>Chiudi le impostazioni</translation>
     </message>
+    <message>
+        <source>Client keys</source>
+        <translation>Chiavi client</translation>
+    </message>
+    <message>
+        <source>Clients send one of these keys to use the proxy. Keys created here are kept only as a digest: a key is shown once, when it is created. Keys from the configuration file are changed there.</source>
+        <translation>I client inviano una di queste chiavi per usare il proxy. Le chiavi create qui sono conservate solo come impronta: una chiave viene mostrata una sola volta, quando viene creata. Le chiavi del file di configurazione si modificano lì.</translation>
+    </message>
+    <message>
+        <source>About client keys</source>
+        <translation>Informazioni sulle chiavi client</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>Inizia con</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creata</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>Client keys status</source>
+        <translation>Stato delle chiavi client</translation>
+    </message>
+    <message>
+        <source>The key just created</source>
+        <translation>La chiave appena creata</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opia</translation>
+    </message>
+    <message>
+        <source>Copy the key just created</source>
+        <translation>Copia la chiave appena creata</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>New key name</source>
+        <translation>Nome della nuova chiave</translation>
+    </message>
+    <message>
+        <source>e.g. laptop or claude-code</source>
+        <translation>ad es. laptop o claude-code</translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation>&amp;Crea chiave</translation>
+    </message>
+    <message>
+        <source>Create a client key</source>
+        <translation>Crea una chiave client</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Revoca</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key</source>
+        <translation>Revoca la chiave selezionata</translation>
+    </message>
 </context>
 <context>
     <name>ThreatsView</name>
@@ -1585,10 +1775,6 @@ Creare la chiave per %1?</translation>
         <translation>&amp;Impostazioni…</translation>
     </message>
     <message>
-        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
-        <translation>Indirizzo di ascolto, tema, lingua, avvio all’accesso, registrazione e file di configurazione</translation>
-    </message>
-    <message>
         <source>&amp;All endpoints…</source>
         <translation>&amp;Tutti gli endpoint…</translation>
     </message>
@@ -1611,6 +1797,18 @@ Creare la chiave per %1?</translation>
     <message>
         <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
         <translation>La procedura guidata: un provider cloud con la sua chiave, o un server di modelli su questo computer</translation>
+    </message>
+    <message>
+        <source>Listen address, client keys, theme, language, start at login, logging and the configuration file</source>
+        <translation>Indirizzo di ascolto, chiavi client, tema, lingua, avvio all’accesso, registrazione e file di configurazione</translation>
+    </message>
+    <message>
+        <source>Client &amp;keys…</source>
+        <translation>&amp;Chiavi client…</translation>
+    </message>
+    <message>
+        <source>The keys clients send to use the proxy: create and revoke them</source>
+        <translation>Le chiavi che i client inviano per usare il proxy: creale e revocale</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2508,29 @@ Creare la chiave per %1?</translation>
     <message>
         <source>Circuit breaker of %1 closed.</source>
         <translation>Circuit breaker di %1 chiuso.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EngineController</name>
+    <message>
+        <source>A key name has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Il nome di una chiave ha da 1 a 64 lettere, cifre, «.», «_» o «-».</translation>
+    </message>
+    <message>
+        <source>A client key named “%1” exists already.</source>
+        <translation>Esiste già una chiave client di nome «%1».</translation>
+    </message>
+    <message>
+        <source>The key could not be created.</source>
+        <translation>Impossibile creare la chiave.</translation>
+    </message>
+    <message>
+        <source>The key “%1” comes from the configuration file; remove it there.</source>
+        <translation>La chiave «%1» proviene dal file di configurazione; rimuovila da lì.</translation>
+    </message>
+    <message>
+        <source>No client key is named “%1”.</source>
+        <translation>Nessuna chiave client si chiama «%1».</translation>
     </message>
 </context>
 <context>
@@ -3566,6 +3787,46 @@ Creare la chiave per %1?</translation>
     <message>
         <source>The editor shows the file again.</source>
         <translation>L’editor mostra di nuovo il file.</translation>
+    </message>
+    <message>
+        <source>Created here</source>
+        <translation>Creata qui</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>File di configurazione</translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation>Tutti i modelli</translation>
+    </message>
+    <message>
+        <source>There is no client key: every program that can reach the proxy may use it.</source>
+        <translation>Non c’è alcuna chiave client: qualsiasi programma che raggiunge il proxy può usarlo.</translation>
+    </message>
+    <message>
+        <source>This key comes from the configuration file; remove it there.</source>
+        <translation>Questa chiave proviene dal file di configurazione; rimuovila da lì.</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. Copy it now: it is not shown again.</source>
+        <translation>Chiave client «%1» creata. Copiala ora: non verrà più mostrata.</translation>
+    </message>
+    <message>
+        <source>Revoke client key</source>
+        <translation>Revoca chiave client</translation>
+    </message>
+    <message>
+        <source>Revoke the client key “%1”? Programs that use it are refused from their next request.</source>
+        <translation>Revocare la chiave client «%1»? I programmi che la usano verranno rifiutati a partire dalla loro prossima richiesta.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoca</translation>
+    </message>
+    <message>
+        <source>Revoked the client key “%1”.</source>
+        <translation>Chiave client «%1» revocata.</translation>
     </message>
 </context>
 <context>

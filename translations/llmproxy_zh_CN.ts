@@ -295,6 +295,37 @@ Every block, mask and flag of the security guards appears here as requests come 
     </message>
 </context>
 <context>
+    <name>EngineController</name>
+    <message>
+        <source>No answer in time.</source>
+        <translation>未能及时响应。</translation>
+    </message>
+    <message>
+        <source>This provider has no list of models.</source>
+        <translation>此提供商没有模型列表。</translation>
+    </message>
+    <message>
+        <source>A keychain entry name has 1 to 128 letters, digits and -_.:@/.</source>
+        <translation>钥匙串条目名称由 1 到 128 个字母、数字和 -_.:@/ 组成。</translation>
+    </message>
+    <message>
+        <source>%1 did not take the key.</source>
+        <translation>%1 未接受该密钥。</translation>
+    </message>
+    <message>
+        <source>An endpoint named &quot;%1&quot; exists already.</source>
+        <translation>名为“%1”的端点已存在。</translation>
+    </message>
+    <message>
+        <source>There is no endpoint &quot;%1&quot;.</source>
+        <translation>不存在端点“%1”。</translation>
+    </message>
+    <message>
+        <source>This endpoint cannot be tested with a chat request.</source>
+        <translation>无法用聊天请求测试此端点。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDonePage</name>
     <message>
         <source>Ready</source>
@@ -394,6 +425,89 @@ Every block, mask and flag of the security guards appears here as requests come 
     <message>
         <source>Key status</source>
         <translation>密钥状态</translation>
+    </message>
+</context>
+<context>
+    <name>Guards</name>
+    <message>
+        <source>Flood guard</source>
+        <translation>洪泛防护</translation>
+    </message>
+    <message>
+        <source>Refuses requests with too many messages, too much text or a repetition flood.</source>
+        <translation>拒绝消息过多、文本过长或大量重复的请求。</translation>
+    </message>
+    <message>
+        <source>Request firewall</source>
+        <translation>请求防火墙</translation>
+    </message>
+    <message>
+        <source>Blocks known attack signatures in normalised text and in base64, hex, URL, ROT13 and escaped spans.</source>
+        <translation>拦截规范化文本以及 base64、十六进制、URL、ROT13 和转义片段中的已知攻击特征。</translation>
+    </message>
+    <message>
+        <source>Injection scoring</source>
+        <translation>注入评分</translation>
+    </message>
+    <message>
+        <source>Blocks prompt injection by patterns in 17 languages, structure, similarity to known attacks and a learned classifier.</source>
+        <translation>依据 17 种语言的模式、结构、与已知攻击的相似度以及训练所得的分类器拦截提示词注入。</translation>
+    </message>
+    <message>
+        <source>Multi-turn trajectory</source>
+        <translation>多轮对话轨迹</translation>
+    </message>
+    <message>
+        <source>Blocks a conversation whose recent user turns together build up an attack.</source>
+        <translation>拦截最近几轮用户消息合起来构成攻击的对话。</translation>
+    </message>
+    <message>
+        <source>Threat ledger</source>
+        <translation>威胁台账</translation>
+    </message>
+    <message>
+        <source>Refuses the borderline requests of a key or remote address that keeps sending suspicious ones.</source>
+        <translation>对于不断发送可疑请求的密钥或远程地址，拒绝其处于临界状态的请求。</translation>
+    </message>
+    <message>
+        <source>PII and secrets</source>
+        <translation>PII 和机密</translation>
+    </message>
+    <message>
+        <source>Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and restores them in the answer.</source>
+        <translation>在请求发出前遮盖电子邮件地址、电话号码、卡号、IBAN、SSN 和机密，并在回答中还原。</translation>
+    </message>
+    <message>
+        <source>Response sanitizer</source>
+        <translation>响应净化</translation>
+    </message>
+    <message>
+        <source>Removes invisible and bidirectional control characters from answers and flags look-alike words.</source>
+        <translation>从回答中移除不可见字符和双向控制字符，并标记形似易混淆的词。</translation>
+    </message>
+    <message>
+        <source>Link sanitizer</source>
+        <translation>链接净化</translation>
+    </message>
+    <message>
+        <source>Replaces links to blocked domains in answers.</source>
+        <translation>替换回答中指向被屏蔽域名的链接。</translation>
+    </message>
+    <message>
+        <source>System-prompt leak guard</source>
+        <translation>系统提示词泄露防护</translation>
+    </message>
+    <message>
+        <source>Stops an answer that repeats the operator&apos;s system prompt or its canary token.</source>
+        <translation>阻止复述运营者系统提示词或其金丝雀令牌的回答。</translation>
+    </message>
+    <message>
+        <source>Response signing</source>
+        <translation>响应签名</translation>
+    </message>
+    <message>
+        <source>Signs every answer with HMAC-SHA256 when LLM_PROXY_SIGNING_KEY is set.</source>
+        <translation>设置了 LLM_PROXY_SIGNING_KEY 时，用 HMAC-SHA256 为每个回答签名。</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1216,82 @@ Every block, mask and flag of the security guards appears here as requests come 
         <source>Close settings</source>
         <translation>关闭设置</translation>
     </message>
+    <message>
+        <source>Client keys</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>Clients send one of these keys to use the proxy. Keys created here are kept only as a digest: a key is shown once, when it is created. Keys from the configuration file are changed there.</source>
+        <translation>客户端发送其中一个密钥即可使用代理。在此创建的密钥只保存摘要：密钥仅在创建时显示一次。来自配置文件的密钥需在配置文件中修改。</translation>
+    </message>
+    <message>
+        <source>About client keys</source>
+        <translation>关于客户端密钥</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>开头为</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Client keys status</source>
+        <translation>客户端密钥状态</translation>
+    </message>
+    <message>
+        <source>The key just created</source>
+        <translation>刚创建的密钥</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>复制(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Copy the key just created</source>
+        <translation>复制刚创建的密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>New key name</source>
+        <translation>新密钥名称</translation>
+    </message>
+    <message>
+        <source>e.g. laptop or claude-code</source>
+        <translation>例如 laptop 或 claude-code</translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation>创建密钥(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Create a client key</source>
+        <translation>创建客户端密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>吊销(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Revoke the selected key</source>
+        <translation>吊销所选密钥</translation>
+    </message>
 </context>
 <context>
     <name>ThreatsView</name>
@@ -1585,10 +1775,6 @@ Create the key for %1?</source>
         <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <source>Listen address, theme, language, start at login, logging and the configuration file</source>
-        <translation>监听地址、主题、语言、登录时启动、日志和配置文件</translation>
-    </message>
-    <message>
         <source>&amp;All endpoints…</source>
         <translation>所有端点(&amp;A)…</translation>
     </message>
@@ -1611,6 +1797,18 @@ Create the key for %1?</source>
     <message>
         <source>The setup wizard: a cloud provider with its key, or a model server on this computer</source>
         <translation>设置向导：带密钥的云提供商，或本机上的模型服务器</translation>
+    </message>
+    <message>
+        <source>Listen address, client keys, theme, language, start at login, logging and the configuration file</source>
+        <translation>监听地址、客户端密钥、主题、语言、登录时启动、日志和配置文件</translation>
+    </message>
+    <message>
+        <source>Client &amp;keys…</source>
+        <translation>客户端密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>The keys clients send to use the proxy: create and revoke them</source>
+        <translation>客户端使用代理时发送的密钥：创建和吊销密钥</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +2506,29 @@ Create the key for %1?</source>
     <message>
         <source>Circuit breaker of %1 closed.</source>
         <translation>%1 的熔断器已闭合。</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::EngineController</name>
+    <message>
+        <source>A key name has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>密钥名称由 1 到 64 个字母、数字、“.”、“_”或“-”组成。</translation>
+    </message>
+    <message>
+        <source>A client key named “%1” exists already.</source>
+        <translation>名为“%1”的客户端密钥已存在。</translation>
+    </message>
+    <message>
+        <source>The key could not be created.</source>
+        <translation>无法创建密钥。</translation>
+    </message>
+    <message>
+        <source>The key “%1” comes from the configuration file; remove it there.</source>
+        <translation>密钥“%1”来自配置文件；请在配置文件中删除它。</translation>
+    </message>
+    <message>
+        <source>No client key is named “%1”.</source>
+        <translation>没有名为“%1”的客户端密钥。</translation>
     </message>
 </context>
 <context>
@@ -3561,6 +3782,46 @@ Create the key for %1?</source>
     <message>
         <source>The editor shows the file again.</source>
         <translation>编辑器已重新显示文件内容。</translation>
+    </message>
+    <message>
+        <source>Created here</source>
+        <translation>在此创建</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>There is no client key: every program that can reach the proxy may use it.</source>
+        <translation>没有客户端密钥：任何能访问代理的程序都可以使用它。</translation>
+    </message>
+    <message>
+        <source>This key comes from the configuration file; remove it there.</source>
+        <translation>此密钥来自配置文件；请在配置文件中删除它。</translation>
+    </message>
+    <message>
+        <source>Created the client key “%1”. Copy it now: it is not shown again.</source>
+        <translation>已创建客户端密钥“%1”。请立即复制：它不会再次显示。</translation>
+    </message>
+    <message>
+        <source>Revoke client key</source>
+        <translation>吊销客户端密钥</translation>
+    </message>
+    <message>
+        <source>Revoke the client key “%1”? Programs that use it are refused from their next request.</source>
+        <translation>要吊销客户端密钥“%1”吗？使用它的程序从下一个请求起将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <source>Revoked the client key “%1”.</source>
+        <translation>已吊销客户端密钥“%1”。</translation>
     </message>
 </context>
 <context>

@@ -332,10 +332,10 @@ void DesktopShell::openCommandPalette(QWidget *window)
     if (auto *own = qobject_cast<QMainWindow *>(window); own && own != m_mainWindow.get())
         addMenuBar(own);
     addMenuBar(m_mainWindow.get());
-    for (QAction *action :
-         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
-          m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.playground, m_actions.connectTool,
-          m_actions.firstRun, m_actions.models, m_actions.settings, m_actions.about, m_actions.quit}) {
+    for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
+                            m_actions.copyUrl, m_actions.endpoints, m_actions.threats, m_actions.guards,
+                            m_actions.playground, m_actions.connectTool, m_actions.firstRun, m_actions.models,
+                            m_actions.settings, m_actions.clientKeys, m_actions.about, m_actions.quit}) {
         if (!seen.contains(action)) {
             seen.insert(action);
             commands.append({action, QString()});
@@ -481,6 +481,14 @@ void DesktopShell::createActions()
     m_actions.settings->setIcon(QIcon::fromTheme(QStringLiteral("configure")));
     connect(m_actions.settings, &QAction::triggered, this, &DesktopShell::showSettings);
 
+    m_actions.clientKeys = new QAction(this);
+    m_actions.clientKeys->setObjectName(QStringLiteral("clientKeysAction"));
+    m_actions.clientKeys->setIcon(QIcon::fromTheme(QStringLiteral("dialog-password")));
+    connect(m_actions.clientKeys, &QAction::triggered, this, [this] {
+        showSettings();
+        m_settingsWindow->showPage(SettingsWindow::KeysPage);
+    });
+
     m_actions.playground = new QAction(this);
     m_actions.playground->setObjectName(QStringLiteral("playgroundAction"));
     m_actions.playground->setIcon(QIcon::fromTheme(QStringLiteral("mail-send")));
@@ -510,10 +518,11 @@ void DesktopShell::createActions()
     connect(m_actions.about, &QAction::triggered, this, &DesktopShell::showAbout);
 
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
-    for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
-                            m_actions.copyUrl, m_actions.endpoints, m_actions.threats, m_actions.guards,
-                            m_actions.connectTool, m_actions.settings, m_actions.playground, m_actions.firstRun,
-                            m_actions.models, m_actions.commandPalette, m_actions.quit, m_actions.about})
+    for (QAction *action :
+         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
+          m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings,
+          m_actions.playground, m_actions.firstRun, m_actions.models, m_actions.clientKeys, m_actions.commandPalette,
+          m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
     retranslateActions();
 }
@@ -550,7 +559,9 @@ void DesktopShell::retranslateActions()
     m_actions.commandPalette->setToolTip(tr("Find and run any command by typing part of its name"));
     m_actions.settings->setText(tr("S&ettings…"));
     m_actions.settings->setToolTip(
-        tr("Listen address, theme, language, start at login, logging and the configuration file"));
+        tr("Listen address, client keys, theme, language, start at login, logging and the configuration file"));
+    m_actions.clientKeys->setText(tr("Client &keys…"));
+    m_actions.clientKeys->setToolTip(tr("The keys clients send to use the proxy: create and revoke them"));
     m_actions.quit->setText(tr("&Quit"));
     m_actions.about->setText(tr("&About LLMProxy"));
 }

@@ -259,6 +259,8 @@ void MainWindow::setUpMenus()
     m_toolsMenu->addMenu(m_routeMenu->menu());
     if (m_actions.firstRun)
         m_toolsMenu->addAction(m_actions.firstRun);
+    if (m_actions.clientKeys)
+        m_toolsMenu->addAction(m_actions.clientKeys);
     m_toolsMenu->addSeparator();
     m_toolsMenu->addAction(m_actions.commandPalette);
 

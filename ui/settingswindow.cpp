@@ -9,18 +9,24 @@
 
 #include "ui_settingswindow.h"
 
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QHeaderView>
 #include <QHostAddress>
 #include <QListWidgetItem>
+#include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QStyle>
+#include <QTableWidgetItem>
 #include <QUrl>
 
 namespace llmproxy {
@@ -140,8 +146,8 @@ bool SettingsWindow::writeConfigFile(const QString &path, const QByteArray &text
 
 void SettingsWindow::setUpPages()
 {
-    for (QLabel *heading : {m_ui->serverHeading, m_ui->appearanceHeading, m_ui->languageHeading, m_ui->startupHeading,
-                            m_ui->loggingHeading, m_ui->dataHeading}) {
+    for (QLabel *heading : {m_ui->serverHeading, m_ui->keysHeading, m_ui->appearanceHeading, m_ui->languageHeading,
+                            m_ui->startupHeading, m_ui->loggingHeading, m_ui->dataHeading}) {
         QFont font = heading->font();
         font.setBold(true);
         font.setPointSizeF(font.pointSizeF() * 1.15);
@@ -160,6 +166,19 @@ void SettingsWindow::setUpPages()
     connect(m_ui->pageList, &QListWidget::currentRowChanged, m_ui->pages, &QStackedWidget::setCurrentIndex);
     m_ui->pageList->setCurrentRow(0);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QWidget::close);
+
+    m_ui->keysTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->keysTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->newKeyEdit->hide();
+    m_ui->copyKeyButton->hide();
+    connect(m_ui->keysTable, &QTableWidget::itemSelectionChanged, this, &SettingsWindow::updateKeyButtons);
+    connect(m_ui->keyNameEdit, &QLineEdit::textChanged, this, &SettingsWindow::updateKeyButtons);
+    connect(m_ui->keyNameEdit, &QLineEdit::returnPressed, this, &SettingsWindow::createKey);
+    connect(m_ui->createKeyButton, &QPushButton::clicked, this, &SettingsWindow::createKey);
+    connect(m_ui->revokeKeyButton, &QPushButton::clicked, this, &SettingsWindow::revokeSelectedKey);
+    connect(m_ui->copyKeyButton, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_ui->newKeyEdit->text()); });
+    updateKeyButtons();
 
     connect(m_ui->lanCheck, &QCheckBox::toggled, this, [this](bool on) {
         // The address follows the switch: every interface on, this computer only off.
@@ -325,6 +344,119 @@ void SettingsWindow::showServerValues()
     m_ui->lanCheck->setChecked(!isLoopbackHost(m_ui->hostEdit->text()));
     m_ui->portSpin->setValue(port);
     updateServerPage();
+}
+
+// -- client keys ----------------------------------------------------------------------------------
+
+void SettingsWindow::refreshKeys()
+{
+    QPointer<SettingsWindow> self(this);
+    m_controller->listClientKeys([self](const QList<ClientKeyInfo> &keys) {
+        if (self)
+            self->showKeys(keys);
+    });
+}
+
+void SettingsWindow::showKeys(const QList<ClientKeyInfo> &keys)
+{
+    const QTableWidgetItem *current = m_ui->keysTable->currentItem();
+    const QString selected = current ? m_ui->keysTable->item(current->row(), 0)->text() : QString();
+    m_ui->keysTable->setRowCount(0);
+    for (const ClientKeyInfo &key : keys) {
+        const int row = m_ui->keysTable->rowCount();
+        m_ui->keysTable->insertRow(row);
+        const bool created = key.source == QLatin1String("created");
+        auto *name = new QTableWidgetItem(key.name);
+        name->setData(Qt::UserRole, created);
+        m_ui->keysTable->setItem(row, 0, name);
+        m_ui->keysTable->setItem(row, 1,
+                                 new QTableWidgetItem(key.prefix.isEmpty() ? QString() : key.prefix + QChar(0x2026)));
+        m_ui->keysTable->setItem(row, 2, new QTableWidgetItem(created ? tr("Created here") : tr("Configuration file")));
+        m_ui->keysTable->setItem(
+            row, 3,
+            new QTableWidgetItem(key.created.isValid()
+                                     ? QLocale().toString(key.created.toLocalTime(), QLocale::ShortFormat)
+                                     : QString()));
+        m_ui->keysTable->setItem(
+            row, 4,
+            new QTableWidgetItem(key.models.isEmpty() ? tr("Every model") : key.models.join(QStringLiteral(", "))));
+        if (key.name == selected)
+            m_ui->keysTable->selectRow(row);
+    }
+    const QString none = tr("There is no client key: every program that can reach the proxy may use it.");
+    if (keys.isEmpty())
+        setStatus(m_ui->keysStatusLabel, none, false);
+    else if (m_ui->keysStatusLabel->text() == none)
+        setStatus(m_ui->keysStatusLabel, QString(), false);
+    updateKeyButtons();
+}
+
+void SettingsWindow::updateKeyButtons()
+{
+    const QTableWidgetItem *current = m_ui->keysTable->currentItem();
+    const bool created = current && m_ui->keysTable->item(current->row(), 0)->data(Qt::UserRole).toBool();
+    m_ui->revokeKeyButton->setEnabled(created);
+    m_ui->revokeKeyButton->setToolTip(
+        current && !created ? tr("This key comes from the configuration file; remove it there.") : QString());
+    m_ui->createKeyButton->setEnabled(!m_ui->keyNameEdit->text().trimmed().isEmpty());
+}
+
+void SettingsWindow::createKey()
+{
+    const QString name = m_ui->keyNameEdit->text().trimmed();
+    if (name.isEmpty())
+        return;
+    m_ui->createKeyButton->setEnabled(false);
+    QPointer<SettingsWindow> self(this);
+    m_controller->createClientKey(name, [self, name](const QString &key, const QString &error) {
+        if (!self)
+            return;
+        if (key.isEmpty()) {
+            setStatus(self->m_ui->keysStatusLabel, error, true);
+            self->updateKeyButtons();
+            return;
+        }
+        self->m_ui->keyNameEdit->clear();
+        self->m_ui->newKeyEdit->setText(key);
+        self->m_ui->newKeyEdit->show();
+        self->m_ui->copyKeyButton->show();
+        setStatus(self->m_ui->keysStatusLabel,
+                  tr("Created the client key “%1”. Copy it now: it is not shown again.").arg(name), false);
+        self->refreshKeys();
+    });
+}
+
+void SettingsWindow::revokeSelectedKey()
+{
+    const QTableWidgetItem *current = m_ui->keysTable->currentItem();
+    if (!current || !m_ui->keysTable->item(current->row(), 0)->data(Qt::UserRole).toBool())
+        return;
+    const QString name = m_ui->keysTable->item(current->row(), 0)->text();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Revoke client key"),
+                                tr("Revoke the client key “%1”? Programs that use it are refused from their next "
+                                   "request.")
+                                    .arg(name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("revokeConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->addButton(tr("Revoke"), QMessageBox::AcceptRole)->setObjectName(QStringLiteral("revokeConfirmButton"));
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    connect(box, &QMessageBox::accepted, this, [this, name] {
+        QPointer<SettingsWindow> self(this);
+        m_controller->revokeClientKey(name, [self, name](const QString &error) {
+            if (!self)
+                return;
+            setStatus(self->m_ui->keysStatusLabel,
+                      error.isEmpty() ? tr("Revoked the client key “%1”.").arg(name) : error, !error.isEmpty());
+            if (error.isEmpty() && self->m_ui->newKeyEdit->isVisible()) {
+                self->m_ui->newKeyEdit->clear();
+                self->m_ui->newKeyEdit->hide();
+                self->m_ui->copyKeyButton->hide();
+            }
+            self->refreshKeys();
+        });
+    });
+    box->open();
 }
 
 void SettingsWindow::updateServerPage()
@@ -646,6 +778,7 @@ void SettingsWindow::showEvent(QShowEvent *event)
     if (!readConfigText(&text, &error) || text != m_fileText)
         loadFromFile();
     showAutostart();
+    refreshKeys();
 }
 
 void SettingsWindow::closeEvent(QCloseEvent *event)

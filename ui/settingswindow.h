@@ -17,7 +17,8 @@ class SettingsWindow;
 namespace llmproxy {
 
 /// The Settings window: one page each for the listen address and port (with the switch that
-/// opens the proxy to the local network and the key it then needs), the theme, the language,
+/// opens the proxy to the local network and the key it then needs), the client keys (listed,
+/// created — shown once — and revoked), the theme, the language,
 /// starting at login, logging and the data directory, and the configuration file itself in an
 /// editor with Validate / Apply / Revert.
 ///
@@ -31,7 +32,7 @@ class SettingsWindow : public QWidget
 {
     Q_OBJECT
 public:
-    enum Page { ServerPage, AppearancePage, LanguagePage, StartupPage, LoggingPage, ConfigPage };
+    enum Page { ServerPage, KeysPage, AppearancePage, LanguagePage, StartupPage, LoggingPage, ConfigPage };
 
     explicit SettingsWindow(EngineController *controller, QWidget *parent = nullptr);
     ~SettingsWindow() override;
@@ -77,6 +78,13 @@ private:
     /// validate. `note` is added to what the save says.
     bool writeAndReload(const QByteArray &text, QLabel *status, const QString &note = {});
     void showReloadResult(bool ok, const QString &message);
+    /// Asks the engine for the client keys and fills the table.
+    void refreshKeys();
+    void showKeys(const QList<ClientKeyInfo> &keys);
+    void createKey();
+    /// Asks for confirmation, then revokes the selected created key.
+    void revokeSelectedKey();
+    void updateKeyButtons();
     void chooseTheme(int index);
     void chooseLanguage(int index);
     void setAutostart(bool enabled);

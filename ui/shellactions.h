@@ -23,6 +23,7 @@ struct ShellActions
     QAction *models = nullptr;         ///< show the Models window (models, aliases, fallback chains, route overrides)
     QAction *connectTool = nullptr;    ///< show the Connect a tool dialog (coding tools' settings)
     QAction *settings = nullptr;       ///< show the Settings window
+    QAction *clientKeys = nullptr;     ///< show the Settings window's client keys (list, create, revoke)
     QAction *playground = nullptr;     ///< show the Playground window (send a prompt through the gateway)
     QAction *firstRun = nullptr;       ///< show the first-run wizard (add a provider or a local server)
     QAction *commandPalette = nullptr; ///< open the command palette over the active window (Ctrl+K)

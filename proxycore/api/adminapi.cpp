@@ -338,6 +338,16 @@ QJsonObject clientKeyJson(const ClientKeyInfo &k)
     return o;
 }
 
+/// Whether `view` has an alias (kind 0), fallback chain (1) or route override (2) named `name`.
+bool routingHas(const RoutingView &view, int kind, const QString &name)
+{
+    if (kind == 0)
+        return std::any_of(view.aliases.cbegin(), view.aliases.cend(), [&](const auto &a) { return a.name == name; });
+    if (kind == 1)
+        return std::any_of(view.chains.cbegin(), view.chains.cend(), [&](const auto &c) { return c.model == name; });
+    return view.clientRoutes.contains(name);
+}
+
 /// The routing in force (RoutingView: each entry with where it comes from, "config" or "runtime"),
 /// for GET /api/v1/routing and the answers of its changes.
 QJsonObject routingJson(const Config &effective, const RoutingOverlay &overlay)
@@ -829,6 +839,13 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
         }
         onEngine([state = m_state, who, change, name, kind, del](AdminControl &control) {
             RoutingOverlay overlay = control.routingOverlay();
+            if (del && !routingHas(RoutingView::of(state->current()->config(), overlay), kind, name)) {
+                static const char *const missing[] = {"No model alias is named '%1'.",
+                                                      "No fallback chain is set for '%1'.",
+                                                      "No route override is set for '%1'."};
+                return failed(ApiError::notFound(QString::fromLatin1(missing[kind]).arg(name),
+                                                 QByteArrayLiteral("unknown_routing_entry")));
+            }
             change(overlay);
             control.setRoutingOverlay(overlay);
             static const char *const kinds[] = {"alias", "fallback chain", "route override"};

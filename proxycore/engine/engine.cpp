@@ -888,6 +888,15 @@ RoutingOverlay Engine::routingOverlay() const
 void Engine::setRoutingOverlay(const RoutingOverlay &overlay)
 {
     d->routing = overlay;
+    // A removal only means something over config.yaml's own entry: one of a name config.yaml does
+    // not have would otherwise hide an entry of that name added to config.yaml later.
+    d->routing.aliases.removeIf([this](const std::pair<const QString &, std::optional<QString> &> &entry) {
+        return !entry.second && !d->config->modelAliases.contains(entry.first);
+    });
+    d->routing.fallbackChains.removeIf(
+        [this](const std::pair<const QString &, std::optional<QList<FallbackHop>> &> &entry) {
+            return !entry.second && !d->config->fallbackChains.contains(entry.first);
+        });
     QString error;
     if (d->routingFile && !d->routingFile->save(d->routing, &error))
         qCWarning(lcEngine, "routing: %s; the change holds until the process ends", qPrintable(error));

@@ -260,8 +260,8 @@ SecurityStatus EngineController::securityStatus() const
     for (const GuardInfo &info : guardInfos()) {
         GuardState guard;
         guard.id = QString::fromLatin1(info.id);
-        guard.title = QString::fromUtf8(info.title);
-        guard.description = QString::fromUtf8(info.description);
+        guard.title = QCoreApplication::translate("Guards", info.title);
+        guard.description = QCoreApplication::translate("Guards", info.description);
         guard.enabled = guards->isOn(info.guard);
         guard.configured = guards->configured(info.guard);
         guard.override = guards->override(info.guard);
@@ -370,6 +370,46 @@ void EngineController::createClientKey(const QString &name,
         QMetaObject::invokeMethod(self.data(), [self, done, key = QString::fromLatin1(key), error] {
             if (self)
                 done(key, error);
+        });
+    });
+}
+
+void EngineController::listClientKeys(std::function<void(const QList<ClientKeyInfo> &keys)> done)
+{
+    QPointer<EngineController> self(this);
+    onEngine([self, done = std::move(done)](Engine *engine) {
+        QList<ClientKeyInfo> keys = engine->clientKeys();
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, done, keys = std::move(keys)] {
+            if (self)
+                done(keys);
+        });
+    });
+}
+
+void EngineController::revokeClientKey(const QString &name, std::function<void(const QString &error)> done)
+{
+    QPointer<EngineController> self(this);
+    onEngine([self, name, done = std::move(done)](Engine *engine) {
+        QString error;
+        switch (engine->revokeClientKey(name)) {
+        case KeyChange::Done:
+            break;
+        case KeyChange::NotRemovable:
+            error = tr("The key “%1” comes from the configuration file; remove it there.").arg(name);
+            break;
+        case KeyChange::UnknownKey:
+        case KeyChange::InvalidName:
+        case KeyChange::DuplicateName:
+            error = tr("No client key is named “%1”.").arg(name);
+            break;
+        }
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, done, error] {
+            if (self)
+                done(error);
         });
     });
 }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/api/adminapi.h" // ClientKeyInfo
 #include "proxycore/config/configedit.h"
 #include "proxycore/config/routingoverlay.h"
 #include "proxycore/observability/requestrecord.h"
@@ -261,6 +262,12 @@ public:
     /// directory; see AdminControl::createClientKey). `done` runs on this thread with the key, or
     /// with an empty key and why not. Once a key exists every client must send one.
     void createClientKey(const QString &name, std::function<void(const QString &key, const QString &error)> done);
+    /// Every client key, configured and created (names and prefixes only; the keys themselves are
+    /// not kept), handed to `done` on this thread.
+    void listClientKeys(std::function<void(const QList<ClientKeyInfo> &keys)> done);
+    /// Revokes the created client key `name`; its clients are refused from the next request.
+    /// `done` runs on this thread with an empty string, or why not.
+    void revokeClientKey(const QString &name, std::function<void(const QString &error)> done);
 
     // -- endpoints window
     /// How an endpoint change ended: called on this thread, never before the call that asked for

@@ -11,28 +11,37 @@ namespace llmproxy {
 
 namespace {
 
+// Titles and descriptions are in English here (the admin API's words); the desktop translates
+// them in the "Guards" context (QCoreApplication::translate).
 const std::array<GuardInfo, kGuardCount> kGuards = {{
-    {Guard::Flood, "flood_guard", "Flood guard",
-     "Refuses requests with too many messages, too much text or a repetition flood."},
-    {Guard::Firewall, "firewall", "Request firewall",
-     "Blocks known attack signatures in normalised text and in base64, hex, URL, ROT13 and escaped spans."},
-    {Guard::Injection, "injection", "Injection scoring",
-     "Blocks prompt injection by patterns in 17 languages, structure, similarity to known attacks and a "
-     "learned classifier."},
-    {Guard::Trajectory, "trajectory", "Multi-turn trajectory",
-     "Blocks a conversation whose recent user turns together build up an attack."},
-    {Guard::ThreatLedger, "threat_ledger", "Threat ledger",
-     "Refuses the borderline requests of a key or remote address that keeps sending suspicious ones."},
-    {Guard::Pii, "pii", "PII and secrets",
-     "Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and "
-     "restores them in the answer."},
-    {Guard::ResponseSanitizer, "response_sanitizer", "Response sanitizer",
-     "Removes invisible and bidirectional control characters from answers and flags look-alike words."},
-    {Guard::LinkSanitizer, "link_sanitization", "Link sanitizer", "Replaces links to blocked domains in answers."},
-    {Guard::PromptLeak, "prompt_leak", "System-prompt leak guard",
-     "Stops an answer that repeats the operator's system prompt or its canary token."},
-    {Guard::Signing, "response_signing", "Response signing",
-     "Signs every answer with HMAC-SHA256 when LLM_PROXY_SIGNING_KEY is set."},
+    {Guard::Flood, "flood_guard", QT_TRANSLATE_NOOP("Guards", "Flood guard"),
+     QT_TRANSLATE_NOOP("Guards", "Refuses requests with too many messages, too much text or a repetition flood.")},
+    {Guard::Firewall, "firewall", QT_TRANSLATE_NOOP("Guards", "Request firewall"),
+     QT_TRANSLATE_NOOP(
+         "Guards",
+         "Blocks known attack signatures in normalised text and in base64, hex, URL, ROT13 and escaped spans.")},
+    {Guard::Injection, "injection", QT_TRANSLATE_NOOP("Guards", "Injection scoring"),
+     QT_TRANSLATE_NOOP(
+         "Guards", "Blocks prompt injection by patterns in 17 languages, structure, similarity to known attacks and a "
+                   "learned classifier.")},
+    {Guard::Trajectory, "trajectory", QT_TRANSLATE_NOOP("Guards", "Multi-turn trajectory"),
+     QT_TRANSLATE_NOOP("Guards", "Blocks a conversation whose recent user turns together build up an attack.")},
+    {Guard::ThreatLedger, "threat_ledger", QT_TRANSLATE_NOOP("Guards", "Threat ledger"),
+     QT_TRANSLATE_NOOP(
+         "Guards", "Refuses the borderline requests of a key or remote address that keeps sending suspicious ones.")},
+    {Guard::Pii, "pii", QT_TRANSLATE_NOOP("Guards", "PII and secrets"),
+     QT_TRANSLATE_NOOP(
+         "Guards", "Masks e-mail addresses, phone numbers, cards, IBANs, SSNs and secrets before a request leaves, and "
+                   "restores them in the answer.")},
+    {Guard::ResponseSanitizer, "response_sanitizer", QT_TRANSLATE_NOOP("Guards", "Response sanitizer"),
+     QT_TRANSLATE_NOOP(
+         "Guards", "Removes invisible and bidirectional control characters from answers and flags look-alike words.")},
+    {Guard::LinkSanitizer, "link_sanitization", QT_TRANSLATE_NOOP("Guards", "Link sanitizer"),
+     QT_TRANSLATE_NOOP("Guards", "Replaces links to blocked domains in answers.")},
+    {Guard::PromptLeak, "prompt_leak", QT_TRANSLATE_NOOP("Guards", "System-prompt leak guard"),
+     QT_TRANSLATE_NOOP("Guards", "Stops an answer that repeats the operator's system prompt or its canary token.")},
+    {Guard::Signing, "response_signing", QT_TRANSLATE_NOOP("Guards", "Response signing"),
+     QT_TRANSLATE_NOOP("Guards", "Signs every answer with HMAC-SHA256 when LLM_PROXY_SIGNING_KEY is set.")},
 }};
 
 bool configuredIn(const SecurityConfig &c, Guard g)

@@ -4,6 +4,7 @@
 #include "proxycore/config/configloader.h"
 #include "proxycore/engine/engine.h"
 #include "proxycore/engine/enginecontroller.h"
+#include "tests/support/httpclient.h"
 #include "tests/support/inprocessengine.h"
 #include "ui/appearance.h"
 #include "ui/autostart.h"
@@ -26,12 +27,14 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -133,6 +136,7 @@ private slots:
     void settingsPersistAcrossWindows();
     void dataDirectoryIsShown();
     void keyEditsKeepCommentsOrSaySo();
+    void clientKeysAreCreatedListedAndRevoked();
     void screenshots();
 
 private:
@@ -438,6 +442,70 @@ void TestSettingsWindow::loggingPageEditsKeepComments()
     QVERIFY(child<QLabel>("loggingStatusLabel")->text().contains(QLatin1String("Reloaded")));
     // Logging's own problem: the level the engine logs at changed at once.
     QVERIFY(!child<QPushButton>("loggingApplyButton")->isEnabled());
+}
+
+void TestSettingsWindow::clientKeysAreCreatedListedAndRevoked()
+{
+    QVERIFY(openSettings());
+    // Reachable from the command palette's action as well as from the page list.
+    m_shell->findChild<QAction *>(QStringLiteral("clientKeysAction"))->trigger();
+    QCOMPARE(child<QStackedWidget>("pages")->currentWidget()->objectName(), QStringLiteral("keysPage"));
+    auto *table = child<QTableWidget>("keysTable");
+    QTRY_VERIFY(child<QLabel>("keysStatusLabel")->text().startsWith(QLatin1String("There is no client key")));
+    QCOMPARE(table->rowCount(), 0);
+    const QUrl models(m_controller->listenUrl() + QStringLiteral("/v1/models"));
+    QCOMPARE(test::HttpClient::get(models).status, 200); // no key exists: open to this computer
+
+    auto *create = child<QPushButton>("createKeyButton");
+    QVERIFY(!create->isEnabled());
+    QTest::keyClicks(child<QLineEdit>("keyNameEdit"), QStringLiteral("bad name"));
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_VERIFY(child<QLabel>("keysStatusLabel")->text().contains(QLatin1String("1 to 64")));
+    QCOMPARE(table->rowCount(), 0);
+
+    child<QLineEdit>("keyNameEdit")->clear();
+    QTest::keyClicks(child<QLineEdit>("keyNameEdit"), QStringLiteral("laptop"));
+    QTest::mouseClick(create, Qt::LeftButton);
+    auto *created = child<QLineEdit>("newKeyEdit");
+    QTRY_VERIFY(created->isVisible() && created->text().startsWith(QLatin1String("sk-llmproxy-")));
+    QTRY_COMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("laptop"));
+    QVERIFY(created->text().startsWith(table->item(0, 1)->text().chopped(1))); // the prefix, then "…"
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Created here"));
+    QVERIFY(child<QLineEdit>("keyNameEdit")->text().isEmpty());
+
+    // The key is in force at once: without it the proxy refuses, with it it answers.
+    QCOMPARE(test::HttpClient::get(models).status, 401);
+    const test::HeaderList keyHeader{qMakePair(QByteArray("Authorization"), "Bearer " + created->text().toLatin1())};
+    QCOMPARE(test::HttpClient::get(models, keyHeader).status, 200);
+
+    // A name taken is refused with the reason.
+    QTest::keyClicks(child<QLineEdit>("keyNameEdit"), QStringLiteral("LAPTOP"));
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_VERIFY(child<QLabel>("keysStatusLabel")->text().contains(QLatin1String("exists already")));
+    QCOMPARE(table->rowCount(), 1);
+
+    // Revoke asks first; Cancel keeps the key.
+    auto *revoke = child<QPushButton>("revokeKeyButton");
+    QVERIFY(!revoke->isEnabled());
+    table->selectRow(0);
+    QVERIFY(revoke->isEnabled());
+    QTest::mouseClick(revoke, Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_shell->settingsWindow()->findChild<QMessageBox *>(QStringLiteral("revokeConfirmation"))) &&
+                box->isVisible());
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QCOMPARE(test::HttpClient::get(models, keyHeader).status, 200);
+    QTest::mouseClick(revoke, Qt::LeftButton);
+    QTRY_VERIFY((box = m_shell->settingsWindow()->findChild<QMessageBox *>(QStringLiteral("revokeConfirmation"))) &&
+                box->isVisible());
+    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("revokeConfirmButton")), Qt::LeftButton);
+    QTRY_COMPARE(table->rowCount(), 0);
+    QVERIFY(child<QLabel>("keysStatusLabel")->text().startsWith(QLatin1String("There is no client key")));
+    QVERIFY(!created->isVisible());
+    QCOMPARE(test::HttpClient::get(models, keyHeader).status, 200); // no key left: open again, as before any existed
+    QVERIFY(!QFile::exists(QDir(m_engine->dataDirectory()).filePath(QStringLiteral("keys.json"))) ||
+            !readFile(QDir(m_engine->dataDirectory()).filePath(QStringLiteral("keys.json"))).contains("laptop"));
 }
 
 void TestSettingsWindow::lanSwitchNeedsAKey()

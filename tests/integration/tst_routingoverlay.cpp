@@ -157,6 +157,14 @@ void TestRoutingOverlay::aliasSetAndRemovedAtRunTime()
     QCOMPARE(chat(u"fast"_s).status, 404);
     QCOMPARE(chat(u"claude-anything"_s).status, 200);
     QVERIFY(entry(admin("GET", u"/api/v1/routing"_s), "model_aliases", "name", u"fast"_s).isEmpty());
+
+    // Removing what is not there is a 404 that names the entry, not a silent success.
+    for (const QString &path : {u"/api/v1/routing/aliases/smart"_s, u"/api/v1/routing/fallbacks/nothing"_s,
+                                u"/api/v1/routing/client-routes/messages"_s}) {
+        const HttpResponse gone = admin("DELETE", path);
+        QVERIFY2(gone.status == 404, qPrintable(path + u": "_s + gone.describe()));
+        QCOMPARE(gone.json().value("error"_L1).toObject().value("code"_L1).toString(), u"unknown_routing_entry"_s);
+    }
 }
 
 void TestRoutingOverlay::fallbackChainSetAtRunTime()
