@@ -368,8 +368,9 @@ AuditVerifyResult verifyAuditChain(const AuditRowSource &rows, const AuditVerify
         }
         if (options.head && !auditAnchorSignatureValid(options.key, *options.head, AuditAnchorPurpose::Head)) {
             return fail(AuditBreak::SignatureInvalid, options.head->sequence, 0,
-                        options.head->signatureHex.isEmpty() ? QStringLiteral("the head is not signed")
-                                                             : QStringLiteral("the head's signature does not match it"));
+                        options.head->signatureHex.isEmpty()
+                            ? QStringLiteral("the head is not signed")
+                            : QStringLiteral("the head's signature does not match it"));
         }
     }
     QList<AuditAnchor> anchors = options.anchors;
@@ -406,9 +407,9 @@ AuditVerifyResult verifyAuditChain(const AuditRowSource &rows, const AuditVerify
         if (const QString conflict = anchorConflict(anchors, entry.sequence, hash); !conflict.isEmpty())
             return fail(AuditBreak::AnchorMismatch, entry.sequence, row->location, conflict);
         if (options.head && entry.sequence > options.head->sequence) {
-            return fail(AuditBreak::AnchorMismatch, entry.sequence, row->location,
-                        QStringLiteral("the chain runs past its recorded head at sequence %1")
-                            .arg(options.head->sequence));
+            return fail(
+                AuditBreak::AnchorMismatch, entry.sequence, row->location,
+                QStringLiteral("the chain runs past its recorded head at sequence %1").arg(options.head->sequence));
         }
         result.head = AuditAnchor{entry.sequence, hash, entry.timeMs, {}};
         ++result.entries;

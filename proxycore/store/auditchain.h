@@ -49,21 +49,21 @@ inline constexpr int AuditMaxJsonDepth = 32;
 /// entryHash are unset is a draft: chainAuditEntries() fills them in.
 struct AuditEntry
 {
-    qint64 sequence = 0;  ///< position in the chain, 1 for the first entry ever, no gaps
-    qint64 timeMs = 0;    ///< when it happened, UTC milliseconds since the epoch
-    QString instanceId;   ///< the gateway instance that recorded it
+    qint64 sequence = 0; ///< position in the chain, 1 for the first entry ever, no gaps
+    qint64 timeMs = 0;   ///< when it happened, UTC milliseconds since the epoch
+    QString instanceId;  ///< the gateway instance that recorded it
     AuditCategory category = AuditCategory::Request;
-    QString action;       ///< what happened, e.g. "request.blocked", "key.created", "gdpr.erase"
-    QString outcome;      ///< how it ended, e.g. "ok", "blocked", "error"
-    QString actorRole;    ///< the actor's role (admin, user, system); not personal
-    QString requestId;    ///< the request it belongs to, if any
-    QJsonObject details;  ///< non-personal facts (model, provider, status, layer, …)
-    QByteArray actorRef;  ///< empty or 32 bytes: auditSubjectRef() of the actor
+    QString action;           ///< what happened, e.g. "request.blocked", "key.created", "gdpr.erase"
+    QString outcome;          ///< how it ended, e.g. "ok", "blocked", "error"
+    QString actorRole;        ///< the actor's role (admin, user, system); not personal
+    QString requestId;        ///< the request it belongs to, if any
+    QJsonObject details;      ///< non-personal facts (model, provider, status, layer, …)
+    QByteArray actorRef;      ///< empty or 32 bytes: auditSubjectRef() of the actor
     QByteArray actorSealed;   ///< the actor's personal data, sealed; empty when none
     QByteArray subjectRef;    ///< empty or 32 bytes: auditSubjectRef() of the subject
     QByteArray subjectSealed; ///< the subject's personal data, sealed; empty when none
-    QByteArray prevHash;  ///< entryHash of the entry before (or of the checkpoint, or the genesis hash)
-    QByteArray entryHash; ///< auditEntryHash(prevHash, encodeAuditEntry(*this))
+    QByteArray prevHash;      ///< entryHash of the entry before (or of the checkpoint, or the genesis hash)
+    QByteArray entryHash;     ///< auditEntryHash(prevHash, encodeAuditEntry(*this))
 
     bool operator==(const AuditEntry &other) const = default;
 };
@@ -163,11 +163,11 @@ struct AuditVerifyOptions
 struct AuditVerifyResult
 {
     AuditBreak failure = AuditBreak::None;
-    qint64 entries = 0;   ///< rows verified before the result (all of them when ok)
-    AuditAnchor head;     ///< the last verified entry (the checkpoint, or genesis, when none)
-    qint64 sequence = 0;  ///< the broken row's sequence (as stored; 0 when unknown)
-    qint64 location = 0;  ///< the broken row's AuditRow::location
-    QString detail;       ///< what exactly did not match
+    qint64 entries = 0;  ///< rows verified before the result (all of them when ok)
+    AuditAnchor head;    ///< the last verified entry (the checkpoint, or genesis, when none)
+    qint64 sequence = 0; ///< the broken row's sequence (as stored; 0 when unknown)
+    qint64 location = 0; ///< the broken row's AuditRow::location
+    QString detail;      ///< what exactly did not match
 
     bool ok() const { return failure == AuditBreak::None; }
     /// One line: "ok: N entries, head <hex> at sequence S" or

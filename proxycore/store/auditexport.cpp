@@ -21,12 +21,12 @@ constexpr auto kType = "type";
 const QSet<QString> &entryKeys()
 {
     static const QSet<QString> keys{
-        QStringLiteral("type"),        QStringLiteral("version"),      QStringLiteral("sequence"),
-        QStringLiteral("time_ms"),     QStringLiteral("instance"),     QStringLiteral("category"),
-        QStringLiteral("action"),      QStringLiteral("outcome"),      QStringLiteral("actor_role"),
-        QStringLiteral("request_id"),  QStringLiteral("details"),      QStringLiteral("actor_ref"),
+        QStringLiteral("type"),         QStringLiteral("version"),     QStringLiteral("sequence"),
+        QStringLiteral("time_ms"),      QStringLiteral("instance"),    QStringLiteral("category"),
+        QStringLiteral("action"),       QStringLiteral("outcome"),     QStringLiteral("actor_role"),
+        QStringLiteral("request_id"),   QStringLiteral("details"),     QStringLiteral("actor_ref"),
         QStringLiteral("actor_sealed"), QStringLiteral("subject_ref"), QStringLiteral("subject_sealed"),
-        QStringLiteral("prev_hash"),   QStringLiteral("entry_hash")};
+        QStringLiteral("prev_hash"),    QStringLiteral("entry_hash")};
     return keys;
 }
 
@@ -84,7 +84,7 @@ public:
                 return {};
             }
         }
-        const QByteArray bytes = QByteArray::fromHex(digits);
+        QByteArray bytes = QByteArray::fromHex(digits);
         if (digits.size() % 2 != 0 || !std::count(sizes.begin(), sizes.end(), bytes.size()))
             fail(key, QStringLiteral("hex of the right length"));
         return bytes;
@@ -201,8 +201,8 @@ QByteArray auditEntryJsonLine(const AuditEntry &entry)
 QByteArray auditAnchorJsonLine(const AuditAnchor &anchor, AuditAnchorPurpose purpose)
 {
     QJsonObject line{
-        {QLatin1String(kType), purpose == AuditAnchorPurpose::Checkpoint ? QStringLiteral("checkpoint")
-                                                                         : QStringLiteral("head")},
+        {QLatin1String(kType),
+         purpose == AuditAnchorPurpose::Checkpoint ? QStringLiteral("checkpoint") : QStringLiteral("head")},
         {QStringLiteral("sequence"), anchor.sequence},
         {QStringLiteral("entry_hash"), hexText(anchor.entryHash)},
         {QStringLiteral("time_ms"), anchor.timeMs},
@@ -243,7 +243,8 @@ std::optional<AuditExportLine> parseAuditExportLine(QByteArrayView line, QString
         if (sequence)
             *sequence = entry.sequence;
         if (read.ok() && read.integer(QStringLiteral("version")) != AuditEncodingVersion) {
-            *error = QStringLiteral("unknown encoding version %1").arg(object.value(QStringLiteral("version")).toInteger());
+            *error =
+                QStringLiteral("unknown encoding version %1").arg(object.value(QStringLiteral("version")).toInteger());
             return std::nullopt;
         }
         entry.timeMs = read.integer(QStringLiteral("time_ms"));

@@ -94,8 +94,7 @@ std::optional<QByteArray> sealAuditPersonal(const SubjectKey &key, AuditParty pa
                     EVP_EncryptUpdate(ctx.get(), nullptr, &written, bytes(aad), int(aad.size())) == 1 &&
                     EVP_EncryptUpdate(ctx.get(), cipher, &written, bytes(plaintext), int(plaintext.size())) == 1 &&
                     EVP_EncryptFinal_ex(ctx.get(), cipher + written, &final) == 1 &&
-                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize,
-                                        cipher + plaintext.size()) == 1;
+                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize, cipher + plaintext.size()) == 1;
     if (!ok) {
         *error = QStringLiteral("cannot seal personal data: AES-256-GCM failed");
         return std::nullopt;
@@ -124,15 +123,15 @@ std::optional<QByteArray> openAuditPersonal(QByteArrayView key, AuditParty party
     QByteArray out(cipher.size(), Qt::Uninitialized);
     int written = 0;
     int final = 0;
-    const bool ok = EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
-                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1 &&
-                    EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), bytes(nonce)) == 1 &&
-                    EVP_DecryptUpdate(ctx.get(), nullptr, &written, bytes(aad), int(aad.size())) == 1 &&
-                    EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &written,
-                                      bytes(cipher), int(cipher.size())) == 1 &&
-                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) == 1 &&
-                    EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(out.data()) + written, &final) ==
-                        1;
+    const bool ok =
+        EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1 &&
+        EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), bytes(nonce)) == 1 &&
+        EVP_DecryptUpdate(ctx.get(), nullptr, &written, bytes(aad), int(aad.size())) == 1 &&
+        EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &written, bytes(cipher),
+                          int(cipher.size())) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) == 1 &&
+        EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(out.data()) + written, &final) == 1;
     if (!ok) {
         wipe(out);
         return std::nullopt;

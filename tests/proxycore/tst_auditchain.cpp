@@ -157,18 +157,21 @@ private slots:
         QString error;
         const std::optional<QByteArray> encoding = encodeAuditEntry(minimalEntry(), &error);
         QVERIFY2(encoding, qPrintable(error));
-        QCOMPARE(encoding->toHex(), QByteArray("01"                 // version
-                                               "0000000000000001"   // sequence
-                                               "0000000000000000"   // time_ms
-                                               "00000000"           // instance ""
-                                               "03"                 // category request
-                                               "00000000"           // action
-                                               "00000000"           // outcome
-                                               "00000000"           // actor_role
-                                               "00000000"           // request_id
-                                               "00000005"           // details: 5 bytes
-                                               "6f00000000"         // 'o', 0 members
-                                               "00000000" "00000000" "00000000" "00000000")); // refs, blobs
+        QCOMPARE(encoding->toHex(), QByteArray("01"               // version
+                                               "0000000000000001" // sequence
+                                               "0000000000000000" // time_ms
+                                               "00000000"         // instance ""
+                                               "03"               // category request
+                                               "00000000"         // action
+                                               "00000000"         // outcome
+                                               "00000000"         // actor_role
+                                               "00000000"         // request_id
+                                               "00000005"         // details: 5 bytes
+                                               "6f00000000"       // 'o', 0 members
+                                               "00000000"
+                                               "00000000"
+                                               "00000000"
+                                               "00000000")); // refs, blobs
     }
 
     void goldenHashes_data()
@@ -290,9 +293,9 @@ private slots:
     {
         QString error;
         const auto enc = [&error](const QJsonValue &v) { return *canonicalAuditJson(v, &error); };
-        QCOMPARE(enc(1), enc(1.0));                    // one JSON number
-        QCOMPARE(enc(0), enc(-0.0));                   // negative zero is zero
-        QCOMPARE(enc(1e18), enc(qint64(1'000'000'000'000'000'000))); // integral doubles as integers
+        QCOMPARE(enc(1), enc(1.0));                                              // one JSON number
+        QCOMPARE(enc(0), enc(-0.0));                                             // negative zero is zero
+        QCOMPARE(enc(1e18), enc(qint64(1'000'000'000'000'000'000)));             // integral doubles as integers
         QVERIFY(enc(qint64(9007199254740993)) != enc(qint64(9007199254740992))); // beyond 2^53, exact
         QVERIFY(enc(0.1) != enc(0.1000000000000001));
         QCOMPARE(enc(std::numeric_limits<qint64>::min()).toHex(), QByteArray("698000000000000000"));
@@ -593,9 +596,9 @@ private slots:
         QTest::newRow("not JSON") << QByteArray("{\"action\":\"request.completed\",\"actor_ref\":\"\",\"actor_role\"")
                                   << QByteArray("{\"action\":") << int(AuditBreak::BadEncoding) << qint64(2)
                                   << qint64(0);
-        QTest::newRow("unknown category") << QByteArray("\"category\":\"request\"")
-                                          << QByteArray("\"category\":\"other\"") << int(AuditBreak::BadEncoding)
-                                          << qint64(2) << qint64(1);
+        QTest::newRow("unknown category")
+            << QByteArray("\"category\":\"request\"") << QByteArray("\"category\":\"other\"")
+            << int(AuditBreak::BadEncoding) << qint64(2) << qint64(1);
         QTest::newRow("short hash") << QByteArray("\"prev_hash\":\"00") << QByteArray("\"prev_hash\":\"")
                                     << int(AuditBreak::BadEncoding) << qint64(2) << qint64(1);
     }

@@ -255,7 +255,7 @@ private slots:
         QVERIFY(verifyExport(f.exported(), kAnchorKey).ok());
 
         // The erasure's own entry refers to bob and holds nothing of his.
-        const AuditEntry record = after.constLast();
+        const AuditEntry &record = after.constLast();
         QCOMPARE(record.action, u"gdpr.erase"_s);
         QCOMPARE(record.subjectRef, auditSubjectRef(kSecret, u"bob"_s));
         QVERIFY(record.subjectSealed.isEmpty());
@@ -415,8 +415,9 @@ private slots:
                 // Batches of one and of three, as the store writer appends.
                 const std::optional<AuditEntry> draft =
                     ledger.draft(requestBy(u"user-%1"_s.arg(thread), kStart + i), &error);
-                if (!draft || !store.append(i % 2 ? QList<AuditEntry>{*draft} : QList<AuditEntry>{*draft, *draft, *draft},
-                                            &error))
+                if (!draft ||
+                    !store.append(i % 2 ? QList<AuditEntry>{*draft} : QList<AuditEntry>{*draft, *draft, *draft},
+                                  &error))
                     ++failures;
             }
         });
