@@ -316,8 +316,13 @@ QString AuditVerifyResult::summary(QStringView locationName) const
             .arg(QString::fromLatin1(head.entryHash.toHex()))
             .arg(head.sequence);
     }
-    const QString where = location > 0 ? QStringLiteral(" (%1 %2)").arg(locationName).arg(location) : QString();
-    return QStringLiteral("broken at sequence %1%2: %3: %4").arg(sequence).arg(where, describe(failure), detail);
+    // A row unreadable before its sequence could be read is known by its place only.
+    QString at = sequence > 0 ? QStringLiteral("sequence %1").arg(sequence) : QStringLiteral("the start");
+    if (location > 0) {
+        const QString place = QStringLiteral("%1 %2").arg(locationName).arg(location);
+        at = sequence > 0 ? QStringLiteral("%1 (%2)").arg(at, place) : place;
+    }
+    return QStringLiteral("broken at %1: %2: %3").arg(at, describe(failure), detail);
 }
 
 AuditRowSource auditRowsOf(QList<AuditEntry> entries)

@@ -171,7 +171,8 @@ struct AuditVerifyResult
 
     bool ok() const { return failure == AuditBreak::None; }
     /// One line: "ok: N entries, head <hex> at sequence S" or
-    /// "broken at sequence S (<locationName> L): <kind>: <detail>".
+    /// "broken at sequence S (<locationName> L): <kind>: <detail>" ("broken at <locationName> L: …"
+    /// for a row whose sequence could not be read).
     QString summary(QStringView locationName = u"row") const;
 };
 

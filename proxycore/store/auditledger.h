@@ -164,6 +164,8 @@ public:
     /// Erases `name`: records a `gdpr.erase` entry that refers to them (and carries no personal data),
     /// then destroys their keys. Their entries stay in the chain, which still verifies; their
     /// personal data can no longer be read. Fails closed: nothing is destroyed when the record fails.
+    /// A name with no entries and no keys is recorded all the same (entries and keysDestroyed 0), so
+    /// the request is on record; the caller decides whether that is "not found".
     std::optional<AuditErasure> eraseSubject(const QString &name, const AuditRequester &by, QString *error);
 
     /// Retention: removes the entries older than `retentionDays` before `nowMs` behind a signed

@@ -620,7 +620,9 @@ private slots:
         QCOMPARE(int(r.failure), failure);
         QCOMPARE(r.location, line);
         QCOMPARE(r.sequence, sequence);
-        QVERIFY(r.summary(u"line").contains(u"(line %1)"_s.arg(line)));
+        QVERIFY(r.summary(u"line").startsWith(sequence > 0
+                                                  ? u"broken at sequence %1 (line %2): "_s.arg(sequence).arg(line)
+                                                  : u"broken at line %1: "_s.arg(line)));
     }
 
     void exportHeadCatchesRemovedAndAddedLines()

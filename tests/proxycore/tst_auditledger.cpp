@@ -231,6 +231,25 @@ private slots:
         QVERIFY(f.verify().ok());
     }
 
+    void unicodeNamesAreFoundAndOpened()
+    {
+        Fixture f;
+        QString error;
+        AuditEvent event = requestBy(u"Zoë 山田 😀"_s, kStart);
+        event.personalDetails = QJsonObject{{u"note"_s, u"café ☕"_s}};
+        QVERIFY2(f.ledger.record(event, &error), qPrintable(error));
+        QVERIFY(!f.exported().contains(u"Zoë"_s.toUtf8()));
+        const std::optional<QJsonObject> answer = f.ledger.exportSubject(u"Zoë 山田 😀"_s, admin(kStart + 1), &error);
+        QVERIFY2(answer, qPrintable(error));
+        const QJsonObject part = exportedEntries(*answer).at(0).toObject().value(u"as_actor"_s).toObject();
+        QCOMPARE(part.value(u"actor"_s).toString(), u"Zoë 山田 😀"_s);
+        QCOMPARE(part.value(u"details"_s).toObject().value(u"note"_s).toString(), u"café ☕"_s);
+        // No normalisation: another spelling of the same letters is another person.
+        const std::optional<QJsonObject> other =
+            f.ledger.exportSubject(u"Zoe\u0308 山田 😀"_s, admin(kStart + 2), &error);
+        QCOMPARE(other->value(u"record_count"_s).toInt(), 0);
+    }
+
     void erasureKeepsTheChainAndMakesTheDataUnreadable()
     {
         Fixture f;
