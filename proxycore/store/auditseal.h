@@ -77,7 +77,8 @@ public:
 };
 
 /// A SubjectKeyStore in memory, for the tests and for a gateway without a database (its keys end
-/// with the process, like its ledger). Thread-safe. Destroyed keys are overwritten before release.
+/// with the process, like its ledger). Thread-safe. The store's copy of a destroyed key is
+/// overwritten before it is freed; copies already handed out belong to their callers.
 class MemorySubjectKeyStore final : public SubjectKeyStore
 {
 public:
