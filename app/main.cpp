@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
+#include "app/auditcommand.h"
 #include "app/connectcommand.h"
 #include "app/keychaincommand.h"
 #include "app/signalwatcher.h"
@@ -60,6 +61,7 @@ int parseCommandLine(int argc, char **argv, Options *options)
     parser.setApplicationDescription(
         QStringLiteral("LLMProxy — a security gateway for LLM traffic (OpenAI-compatible API on one local port).\n"
                        "Check a signed response: llmproxy verify-signature --help\n"
+                       "Verify an exported audit chain: llmproxy audit --help\n"
                        "Keep endpoint keys in the system keychain: llmproxy keychain --help\n"
                        "Point a coding tool at the gateway: llmproxy connect --help"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
@@ -193,10 +195,13 @@ void chooseDefaultConfig(ConfigSources &s, bool desktop)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && (qstrcmp(argv[1], "verify-signature") == 0 || qstrcmp(argv[1], "keychain") == 0)) {
+    if (argc > 1 && (qstrcmp(argv[1], "verify-signature") == 0 || qstrcmp(argv[1], "keychain") == 0 ||
+                     qstrcmp(argv[1], "audit") == 0)) {
         QStringList arguments;
         for (int i = 1; i < argc; ++i)
             arguments.append(QString::fromLocal8Bit(argv[i]));
+        if (qstrcmp(argv[1], "audit") == 0)
+            return runAuditCommand(arguments);
         return qstrcmp(argv[1], "keychain") == 0 ? runKeychainCommand(arguments) : runVerifySignature(arguments);
     }
     if (argc > 1 && qstrcmp(argv[1], "connect") == 0) {

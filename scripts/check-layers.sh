@@ -37,9 +37,11 @@ allowed=(
 )
 # What app/ and ui/ may include from proxycore (path prefixes).
 # app/ bootstraps: it loads the configuration and sets up logging before the engine exists; its
-# verify-signature subcommand checks saved responses offline, without an engine.
+# verify-signature and audit verify subcommands check saved responses and audit exports offline,
+# without an engine.
 app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/config/secretstore.h"
-    "proxycore/observability/logger.h" "proxycore/security/responsesignature.h" "proxycore/clientsetup/")
+    "proxycore/observability/logger.h" "proxycore/security/responsesignature.h" "proxycore/store/auditexport.h"
+    "proxycore/clientsetup/")
 # ui/ talks to the engine through its facade; the coding tools' settings need no engine at all.
 ui_may=("proxycore/engine/enginecontroller.h" "proxycore/clientsetup/")
 
