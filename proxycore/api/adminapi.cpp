@@ -890,12 +890,11 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
         if (!del)
             return methodNotAllowed("GET or DELETE");
         // ?key=NAME clears one named key's entries, ?scope= any scope GET lists; nothing: all.
-        QString scope;
-        if (const std::optional<QString> keyName = queryString(request.query, "key"))
-            scope = cacheScopeOfKey(*keyName);
-        else if (const std::optional<QString> raw = queryString(request.query, "scope"))
-            scope = *raw;
-        if (scope.isEmpty() && request.query.contains('='))
+        const std::optional<QString> keyName = queryString(request.query, "key");
+        const std::optional<QString> rawScope = queryString(request.query, "scope");
+        const QString scope = keyName ? cacheScopeOfKey(*keyName) : rawScope.value_or(QString());
+        if ((keyName && keyName->isEmpty()) || (rawScope && rawScope->isEmpty()) ||
+            (!keyName && !rawScope && !request.query.isEmpty()))
             return reply(request, responder,
                          badRequest(QStringLiteral("Give a non-empty 'key' (a client key's name) or 'scope' (as "
                                                    "GET /api/v1/cache lists them), or nothing to clear every entry."),
