@@ -548,7 +548,7 @@ CallCaching ApiRouter::prepareCaching(const RequestContext &context, std::shared
 }
 
 void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planFor, CallCaching caching,
-                          std::shared_ptr<const CachedAnswer> hit)
+                          const std::shared_ptr<const CachedAnswer> &hit)
 {
     RequestRecord &record = context.record;
     if (context.key)
@@ -862,7 +862,7 @@ void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std:
         break;
     }
     }
-    startCall(std::move(context), std::move(plans), std::move(caching), std::move(hit));
+    startCall(std::move(context), std::move(plans), std::move(caching), hit);
 }
 
 } // namespace llmproxy

@@ -70,7 +70,7 @@ private:
     /// Creates the ProxyCall that tries the context's routes with the upstream requests `planFor`
     /// builds, or that replays `hit` from the response cache.
     void startCall(RequestContext &&context, ProxyCall::PlanFactory planFor, CallCaching caching = {},
-                   std::shared_ptr<const CachedAnswer> hit = {});
+                   const std::shared_ptr<const CachedAnswer> &hit = {});
     /// The response cache's part in a routed request (docs/cache.md): off, bypassed by the
     /// client's Cache-Control, or looked up (`hit` receives the answer found); whether the
     /// answer may be stored.

@@ -113,11 +113,13 @@ QByteArray responseCacheKey(const CacheKeyInput &input, const RequestView &view)
     std::vector<std::pair<QByteArray, int>> members;
     for (int c = json.node(JsonIndex::Root).firstChild; c >= 0; c = json.node(c).next) {
         QByteArray name = json.key(c);
-        if (std::none_of(ignored.cbegin(), ignored.cend(), [&name](QByteArrayView i) { return QByteArrayView(name) == i; }))
+        if (std::none_of(ignored.cbegin(), ignored.cend(),
+                         [&name](QByteArrayView i) { return QByteArrayView(name) == i; }))
             members.emplace_back(std::move(name), c);
     }
-    std::sort(members.begin(), members.end(),
-              [](const std::pair<QByteArray, int> &a, const std::pair<QByteArray, int> &b) { return a.first < b.first; });
+    std::sort(
+        members.begin(), members.end(),
+        [](const std::pair<QByteArray, int> &a, const std::pair<QByteArray, int> &b) { return a.first < b.first; });
     addField(hash, QByteArray::number(qsizetype(members.size())));
     for (const auto &[name, node] : members) {
         addField(hash, name);

@@ -23,7 +23,7 @@ namespace llmproxy {
 /// shared by the cache and the calls replaying it.
 struct CachedAnswer
 {
-    QString scope;          ///< cacheScope() of the request that stored it
+    QString scope; ///< cacheScope() of the request that stored it
     formats::ApiFormat upstreamFormat = formats::ApiFormat::OpenAiChat;
     bool stream = false;    ///< `body` is an event stream (SSE as the upstream sent it)
     int status = 200;       ///< the upstream's (2xx) status
@@ -41,8 +41,8 @@ using CachedAnswerPtr = std::shared_ptr<const CachedAnswer>;
 struct ResponseCacheStats
 {
     quint64 hits = 0;
-    quint64 misses = 0;      ///< looked up and not found (expired entries included)
-    quint64 bypasses = 0;    ///< not looked up: the client sent Cache-Control no-cache or no-store
+    quint64 misses = 0;   ///< looked up and not found (expired entries included)
+    quint64 bypasses = 0; ///< not looked up: the client sent Cache-Control no-cache or no-store
     quint64 stores = 0;
     quint64 evictions = 0;   ///< removed to make room (least recently used first)
     quint64 expirations = 0; ///< found older than caching.ttl and removed

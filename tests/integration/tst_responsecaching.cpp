@@ -263,8 +263,9 @@ void TestResponseCaching::answerChangingFieldsMiss_data()
     QTest::newRow("tools") << u"tools"_s
                            << QJsonValue(QJsonArray{QJsonObject{
                                   {u"type"_s, u"function"_s},
-                                  {u"function"_s, QJsonObject{{u"name"_s, u"lookup"_s},
-                                                              {u"parameters"_s, QJsonObject{{u"type"_s, u"object"_s}}}}}}});
+                                  {u"function"_s,
+                                   QJsonObject{{u"name"_s, u"lookup"_s},
+                                               {u"parameters"_s, QJsonObject{{u"type"_s, u"object"_s}}}}}}});
     QTest::newRow("system") << u"messages"_s
                             << QJsonValue(QJsonArray{
                                    QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, u"Answer in French."_s}},
@@ -401,11 +402,11 @@ void TestResponseCaching::errorsAndBrokenStreamsAreNotStored()
     QCOMPARE(post(u"/v1/chat/completions"_s, streamed).header("x-llmproxy-cache"), QByteArray("hit"));
 
     // A stream that carries an error event is not a complete answer either.
-    QVERIFY(m_mock.script(QJsonObject{
-        {u"events"_s, QJsonArray{QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, u"overloaded"_s},
-                                                                       {u"type"_s, u"server_error"_s},
-                                                                       {u"code"_s, u"overloaded"_s}}}},
-                                 u"[DONE]"_s}}}));
+    QVERIFY(m_mock.script(
+        QJsonObject{{u"events"_s, QJsonArray{QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, u"overloaded"_s},
+                                                                                  {u"type"_s, u"server_error"_s},
+                                                                                  {u"code"_s, u"overloaded"_s}}}},
+                                             u"[DONE]"_s}}}));
     const QJsonObject failing = chat(u"fails midway"_s, true);
     QCOMPARE(post(u"/v1/chat/completions"_s, failing).status, 200);
     QCOMPARE(post(u"/v1/chat/completions"_s, failing).header("x-llmproxy-cache"), QByteArray("miss"));
@@ -415,10 +416,10 @@ void TestResponseCaching::errorsAndBrokenStreamsAreNotStored()
 void TestResponseCaching::anthropicAndResponsesClients()
 {
     QVERIFY(startGateway(CachingOn));
-    const QJsonObject messages{{u"model"_s, Model},
-                               {u"max_tokens"_s, 64},
-                               {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s},
-                                                                      {u"content"_s, u"hello from claude"_s}}}}};
+    const QJsonObject messages{
+        {u"model"_s, Model},
+        {u"max_tokens"_s, 64},
+        {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hello from claude"_s}}}}};
     for (const bool stream : {false, true}) {
         const QJsonObject request = with(messages, u"stream"_s, stream);
         const HttpResponse first = post(u"/v1/messages"_s, request);
@@ -433,8 +434,8 @@ void TestResponseCaching::anthropicAndResponsesClients()
             QCOMPARE(second.json().value(u"type"_s).toString(), u"message"_s);
     }
     // A different anthropic-beta header is a different request.
-    const HttpResponse beta = post(u"/v1/messages"_s, messages,
-                                   {{QByteArrayLiteral("anthropic-beta"), QByteArrayLiteral("some-beta-2025")}});
+    const HttpResponse beta =
+        post(u"/v1/messages"_s, messages, {{QByteArrayLiteral("anthropic-beta"), QByteArrayLiteral("some-beta-2025")}});
     QCOMPARE(beta.header("x-llmproxy-cache"), QByteArray("miss"));
     QCOMPARE(upstreamRequests(), qint64(3));
 

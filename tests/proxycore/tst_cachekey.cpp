@@ -139,8 +139,9 @@ void TestCacheKey::ignoredMembersPerApi()
     QCOMPARE(keyOf(edited(messages, R"("max_tokens":10)", R"("max_tokens":10,"metadata":{"user_id":"u1"})"),
                    ClientApi::Messages),
              keyOf(messages, ClientApi::Messages));
-    QVERIFY(keyOf(edited(messages, R"("max_tokens":10)", R"("max_tokens":10,"thinking":{"type":"enabled",)"
-                                                         R"("budget_tokens":1024})"),
+    QVERIFY(keyOf(edited(messages, R"("max_tokens":10)",
+                         R"("max_tokens":10,"thinking":{"type":"enabled",)"
+                         R"("budget_tokens":1024})"),
                   ClientApi::Messages) != keyOf(messages, ClientApi::Messages));
     const QByteArray responses = R"({"model":"gpt-4o","input":"Hi","max_output_tokens":50})";
     for (const QByteArrayView added : {QByteArrayView(R"(,"metadata":{"a":"b"})"), QByteArrayView(R"(,"user":"u1")"),

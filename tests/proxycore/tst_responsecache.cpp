@@ -83,7 +83,7 @@ void TestResponseCache::expiresAfterTtl()
 {
     ResponseCache cache(1);
     cache.insert(key(1), answer(u"anonymous"_s, 1000));
-    QVERIFY(cache.find(key(1), 1000 + 59'999, 60'000)); // just inside
+    QVERIFY(cache.find(key(1), 1000 + 59'999, 60'000));  // just inside
     QVERIFY(!cache.find(key(1), 1000 + 60'000, 60'000)); // expired: removed
     QCOMPARE(cache.stats().expirations, 1u);
     QCOMPARE(cache.stats().entries, 0);

@@ -82,8 +82,8 @@ private slots:
         QByteArray data;
         for (int i = 0; i < 300; ++i)
             data.append(char(i * 13 + 5));
-        for (const qsizetype piece : {qsizetype(1), qsizetype(7), qsizetype(63), qsizetype(64), qsizetype(65),
-                                      qsizetype(300)}) {
+        for (const qsizetype piece :
+             {qsizetype(1), qsizetype(7), qsizetype(63), qsizetype(64), qsizetype(65), qsizetype(300)}) {
             Sha256 hash;
             hash.addData({});
             for (qsizetype at = 0; at < data.size(); at += piece)
