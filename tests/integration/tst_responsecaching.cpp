@@ -83,6 +83,7 @@ private slots:
     void maskedValuesAreRestoredPerRequest();
     void oversizeAnswersAreNotStored();
     void adminApiShowsAndClears();
+    void reloadAppliesTheSection();
 
 private:
     /// Starts the engine with `yaml` appended to the mock endpoint's configuration; with `keys`,
@@ -533,6 +534,42 @@ void TestResponseCaching::adminApiShowsAndClears()
     QCOMPARE(post(u"/v1/chat/completions"_s, chat(u"first"_s)).header("x-llmproxy-cache"), QByteArray("miss"));
     // Without an admin key there is nothing to see.
     QCOMPARE(HttpClient::get(QUrl(m_engine->listenUrl() + u"/api/v1/cache"_s)).status, 401);
+}
+
+void TestResponseCaching::reloadAppliesTheSection()
+{
+    QVERIFY(startGateway(CachingOn));
+    const QJsonObject body = chat(u"reloaded"_s);
+    QCOMPARE(post(u"/v1/chat/completions"_s, body).header("x-llmproxy-cache"), QByteArray("miss"));
+    m_nowMs.fetch_add(2'000);
+    QCOMPARE(post(u"/v1/chat/completions"_s, body).header("x-llmproxy-cache"), QByteArray("hit"));
+
+    const auto rewrite = [this](QByteArrayView from, QByteArrayView to) {
+        QFile file(QDir(m_dir->path()).filePath(u"config.yaml"_s));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray text = file.readAll();
+        file.close();
+        QVERIFY(text.contains(from));
+        text.replace(from.toByteArray(), to.toByteArray());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(text), text.size());
+        file.close();
+        QString message;
+        QVERIFY2(m_engine->reload(&message), qPrintable(message));
+    };
+    // A shorter TTL applies to what is stored already: the entry is two seconds old.
+    rewrite("  ttl: 60\n", "  ttl: 1\n");
+    QCOMPARE(post(u"/v1/chat/completions"_s, body).header("x-llmproxy-cache"), QByteArray("miss"));
+    QCOMPARE(post(u"/v1/chat/completions"_s, body).header("x-llmproxy-cache"), QByteArray("hit"));
+    QCOMPARE(upstreamRequests(), qint64(2));
+
+    // Switched off: nothing is looked up, and the memory is given back.
+    rewrite("caching:\n  enabled: true", "caching:\n  enabled: false");
+    QCOMPARE(post(u"/v1/chat/completions"_s, body).header("x-llmproxy-cache"), QByteArray("off"));
+    QCOMPARE(upstreamRequests(), qint64(3));
+    const QJsonObject stats = admin("GET", u"/api/v1/cache"_s).json();
+    QCOMPARE(stats.value(u"enabled"_s).toBool(), false);
+    QCOMPARE(stats.value(u"entries"_s).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestResponseCaching)
