@@ -92,7 +92,8 @@ public:
 
     /// The upstream sent a whole answer: its terminal event (`[DONE]`, `message_stop`,
     /// `response.completed` — not `response.failed` or `.incomplete`) relayed raw, or a stop
-    /// reason decoded, and no error event. What the response cache may keep.
+    /// reason decoded, and no error event (also none for a stream cut off before its end marker).
+    /// What the response cache may keep; read it after finish().
     bool isComplete() const { return m_complete && !m_sawError; }
 
     /// Whether the client receives re-encoded events (translated or filtered) rather than raw bytes.
