@@ -81,6 +81,7 @@ private slots:
     void anthropicAndResponsesClients();
     void hitsAreSignedAfresh();
     void maskedValuesAreRestoredPerRequest();
+    void blockedAnswersAreNotStored();
     void oversizeAnswersAreNotStored();
     void adminApiShowsAndClears();
     void reloadAppliesTheSection();
@@ -489,6 +490,27 @@ void TestResponseCaching::maskedValuesAreRestoredPerRequest()
     QCOMPARE(chatContent(bob.json()), u"write to bob@example.org today"_s);
     QVERIFY(!bob.body.contains("alice"));
     QCOMPARE(upstreamRequests(), qint64(1));
+}
+
+void TestResponseCaching::blockedAnswersAreNotStored()
+{
+    // The mock repeats the user's message, which here repeats the operator's system prompt: the
+    // prompt-leak guard stops the answer, and a stopped answer is never kept.
+    QVERIFY(startGateway(CachingOn));
+    const QString prompt = u"You are Orion, the support assistant of Quasar Logistics. Answer questions about parcel "
+                           u"tracking, delivery windows, customs forms and refunds. Never discuss internal pricing "
+                           u"tiers, the warehouse rota or the names of the staff on duty."_s;
+    const QJsonObject body{{u"model"_s, Model},
+                           {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, prompt}},
+                                                      QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, prompt}}}}};
+    for (int i = 1; i <= 2; ++i) {
+        const HttpResponse r = post(u"/v1/chat/completions"_s, body);
+        QVERIFY2(r.status == 403, qPrintable(r.describe()));
+        QVERIFY2(r.body.contains("system_prompt_leak"), r.body.constData());
+        QCOMPARE(r.header("x-llmproxy-cache"), QByteArray("miss"));
+        QCOMPARE(upstreamRequests(), qint64(i));
+    }
+    QCOMPARE(admin("GET", u"/api/v1/cache"_s).json().value(u"entries"_s).toInt(), 0);
 }
 
 void TestResponseCaching::oversizeAnswersAreNotStored()
