@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the include order of the layers (docs/architecture.md):
 #
-#   app → ui → engine → api → pipeline → routing → {security, cost, observability, store}
+#   app → ui → engine → api → pipeline → routing → {security, cost, observability, store, cache}
 #       → {http, formats, upstream, providers, config} → {util, clientsetup}
 #
 # An #include in proxycore/<folder>/ may point only rightward or into its own folder. Folders in the
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 # Rank of each proxycore folder: an include must go to a higher rank (or the same folder).
 declare -A rank=(
     [engine]=1 [api]=2 [pipeline]=3 [routing]=4
-    [security]=5 [cost]=5 [observability]=5 [store]=5
+    [security]=5 [cost]=5 [observability]=5 [store]=5 [cache]=5
     [http]=6 [formats]=6 [upstream]=6 [providers]=6 [config]=6
     [util]=7 [clientsetup]=7
 )
@@ -45,7 +45,7 @@ app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/config
 # ui/ talks to the engine through its facade; the coding tools' settings need no engine at all.
 ui_may=("proxycore/engine/enginecontroller.h" "proxycore/clientsetup/")
 
-order="app → ui → engine → api → pipeline → routing → {security, cost, observability, store} → {http, formats, upstream, providers, config} → {util, clientsetup}"
+order="app → ui → engine → api → pipeline → routing → {security, cost, observability, store, cache} → {http, formats, upstream, providers, config} → {util, clientsetup}"
 echo "Layer order (an include points only rightward or into its own folder):"
 echo "  $order"
 echo "Allowed within a group:"

@@ -4,6 +4,8 @@
 
 #include "proxycore/api/apirouter.h"
 #include "proxycore/api/sharedstate.h"
+#include "proxycore/cache/cachekey.h"
+#include "proxycore/cache/responsecache.h"
 #include "proxycore/config/configschema.h"
 #include "proxycore/formats/jsonindex.h"
 #include "proxycore/http/httpresponder.h"
@@ -324,6 +326,45 @@ int queryInt(const QByteArray &query, const char *name, int fallback, int max)
         }
     }
     return fallback;
+}
+
+/// Query parameter `name`, percent-decoded; nullopt when absent.
+std::optional<QString> queryString(const QByteArray &query, QByteArrayView name)
+{
+    for (const QByteArray &pair : query.split('&')) {
+        const qsizetype eq = pair.indexOf('=');
+        if (eq > 0 && QByteArrayView(pair).first(eq) == name)
+            return QUrl::fromPercentEncoding(pair.mid(eq + 1));
+    }
+    return std::nullopt;
+}
+
+/// GET /api/v1/cache: the settings in force, the counters, and the entries per scope.
+QJsonObject cacheJson(const ResponseCache &cache, const CachingConfig &config)
+{
+    const ResponseCacheStats s = cache.stats();
+    QJsonArray scopes;
+    for (const ResponseCache::ScopeUsage &u : cache.scopes())
+        scopes.append(QJsonObject{{QStringLiteral("scope"), u.scope},
+                                  {QStringLiteral("entries"), u.entries},
+                                  {QStringLiteral("bytes"), u.bytes}});
+    const quint64 lookups = s.hits + s.misses;
+    return {{QStringLiteral("enabled"), config.enabled},
+            {QStringLiteral("ttl"), config.ttlS},
+            {QStringLiteral("max_entries"), s.maxEntries},
+            {QStringLiteral("max_bytes"), s.maxBytes},
+            {QStringLiteral("max_entry_bytes"), cache.maxEntryBytes()},
+            {QStringLiteral("entries"), s.entries},
+            {QStringLiteral("bytes"), s.bytes},
+            {QStringLiteral("hits"), qint64(s.hits)},
+            {QStringLiteral("misses"), qint64(s.misses)},
+            {QStringLiteral("bypasses"), qint64(s.bypasses)},
+            {QStringLiteral("stores"), qint64(s.stores)},
+            {QStringLiteral("evictions"), qint64(s.evictions)},
+            {QStringLiteral("expirations"), qint64(s.expirations)},
+            {QStringLiteral("oversize"), qint64(s.oversize)},
+            {QStringLiteral("hit_ratio"), lookups ? QJsonValue(double(s.hits) / double(lookups)) : QJsonValue()},
+            {QStringLiteral("scopes"), scopes}};
 }
 
 QJsonObject clientKeyJson(const ClientKeyInfo &k)
@@ -853,6 +894,35 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                    del ? "removed" : "set");
             return ok(routingJson(state->current()->config(), control.routingOverlay()));
         });
+        return;
+    }
+
+    // -- the response cache --------------------------------------------------------------------------
+    if (route == "/cache") {
+        ResponseCache &cache = *m_state->cache;
+        if (get) {
+            responder->respond(200, adminHeaders(), compact(cacheJson(cache, snapshot->config().caching)));
+            return;
+        }
+        if (!del)
+            return methodNotAllowed("GET or DELETE");
+        // ?key=NAME clears one named key's entries, ?scope= any scope GET lists; nothing: all.
+        const std::optional<QString> keyName = queryString(request.query, "key");
+        const std::optional<QString> rawScope = queryString(request.query, "scope");
+        const QString scope = keyName ? cacheScopeOfKey(*keyName) : rawScope.value_or(QString());
+        if ((keyName && keyName->isEmpty()) || (rawScope && rawScope->isEmpty()) ||
+            (!keyName && !rawScope && !request.query.isEmpty()))
+            return reply(request, responder,
+                         badRequest(QStringLiteral("Give a non-empty 'key' (a client key's name) or 'scope' (as "
+                                                   "GET /api/v1/cache lists them), or nothing to clear every entry."),
+                                    QByteArrayLiteral("invalid_scope")));
+        const qint64 removed = cache.clear(scope);
+        qCInfo(lcAdmin, "admin key %s: response cache cleared (%s, %lld entries)", who.constData(),
+               scope.isEmpty() ? "every scope" : qPrintable(scope), removed);
+        responder->respond(
+            200, adminHeaders(),
+            compact(QJsonObject{{QStringLiteral("cleared"), removed},
+                                {QStringLiteral("scope"), scope.isEmpty() ? QJsonValue() : QJsonValue(scope)}}));
         return;
     }
 

@@ -4,6 +4,8 @@
 
 #include "proxycore/api/proxycall.h"
 #include "proxycore/api/sharedstate.h"
+#include "proxycore/cache/cachekey.h"
+#include "proxycore/cache/responsecache.h"
 #include "proxycore/formats/anthropicmessages.h"
 #include "proxycore/formats/jsonmembers.h"
 #include "proxycore/formats/openaichat.h"
@@ -239,6 +241,15 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
         o.insert(QStringLiteral("version"), QStringLiteral(LLMPROXY_VERSION));
         o.insert(QStringLiteral("endpoints"), int(snapshot->endpoints().size()));
         o.insert(QStringLiteral("records_dropped"), qint64(m_state->droppedRecords.load(std::memory_order_relaxed)));
+        if (snapshot->config().caching.enabled && m_state->cache) {
+            const ResponseCacheStats cache = m_state->cache->stats();
+            const quint64 lookups = cache.hits + cache.misses;
+            o.insert(QStringLiteral("cache"),
+                     QJsonObject{{QStringLiteral("entries"), cache.entries},
+                                 {QStringLiteral("hits"), qint64(cache.hits)},
+                                 {QStringLiteral("hit_ratio"),
+                                  lookups ? QJsonValue(double(cache.hits) / double(lookups)) : QJsonValue()}});
+        }
         if (draining)
             status = 503;
     }
@@ -480,7 +491,64 @@ bool ApiRouter::route(RequestContext &context)
     return true;
 }
 
-void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planFor)
+CallCaching ApiRouter::prepareCaching(const RequestContext &context, std::shared_ptr<const CachedAnswer> *hit)
+{
+    CallCaching caching;
+    const CachingConfig &config = context.snapshot->config().caching;
+    ResponseCache *cache = m_state->cache.get();
+    if (!config.enabled || !cache) {
+        caching.status = QByteArrayLiteral("off");
+        return caching;
+    }
+    // no-cache: answer from the provider, but the fresh answer may be kept; no-store: neither.
+    bool noCache = false;
+    bool noStore = false;
+    for (const auto &[name, value] : context.request.headers) {
+        if (name != "cache-control")
+            continue;
+        for (const QByteArray &directive : value.split(',')) {
+            const QByteArray d = directive.trimmed().toLower();
+            noCache = noCache || d == "no-cache";
+            noStore = noStore || d == "no-store";
+        }
+    }
+    CacheKeyInput input;
+    const bool keysRequired = context.snapshot->apiKeys().isEnabled();
+    const QString keyName = context.key ? context.key->name() : QString();
+    input.scope =
+        cacheScope(keysRequired, keyName,
+                   keysRequired && keyName.isEmpty() ? ApiKeyVerifier::presentedKey(context.request) : QByteArray());
+    input.api = context.api;
+    input.stream = context.view->stream();
+    for (const RouteTarget &r : context.routes)
+        input.routes.append(
+            QByteArray(r.endpoint->idUtf8 + '\0' + r.endpoint->baseUrl + '\0' + r.upstreamModel.toUtf8()));
+    if (context.api == ClientApi::Messages) {
+        // Passed on to an Anthropic upstream: they choose the API version and beta features.
+        for (const QByteArray &name : {QByteArrayLiteral("anthropic-version"), QByteArrayLiteral("anthropic-beta")}) {
+            const QByteArray value = context.request.header(name);
+            if (!value.isNull())
+                input.headers.append({name, value});
+        }
+    }
+    caching.scope = input.scope;
+    caching.key = responseCacheKey(input, *context.view);
+    if (noCache || noStore) {
+        cache->noteBypass();
+        caching.status = QByteArrayLiteral("bypass");
+    } else if ((*hit = cache->find(caching.key, m_state->nowMs(), qint64(config.ttlS) * 1000))) {
+        caching.status = QByteArrayLiteral("hit");
+        return caching;
+    } else {
+        caching.status = QByteArrayLiteral("miss");
+    }
+    if (!noStore)
+        caching.cache = cache;
+    return caching;
+}
+
+void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planFor, CallCaching caching,
+                          const std::shared_ptr<const CachedAnswer> &hit)
 {
     RequestRecord &record = context.record;
     if (context.key)
@@ -496,7 +564,11 @@ void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planF
                                             std::move(context.clientOptions), std::move(context.responseFilters));
     ProxyCall *raw = call.get();
     m_calls.insert(raw, std::move(call));
-    raw->start(std::move(context.routes), std::move(planFor));
+    raw->setCaching(std::move(caching));
+    if (hit)
+        raw->replay(*hit, m_state->nowMs());
+    else
+        raw->start(std::move(context.routes), std::move(planFor));
 }
 
 static UpstreamPlan translatedPlan(const RouteTarget &route, canonical::Request parsed, formats::ApiFormat clientFormat,
@@ -756,6 +828,8 @@ void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std:
     }
     if (!route(context))
         return;
+    std::shared_ptr<const CachedAnswer> hit;
+    CallCaching caching = prepareCaching(context, &hit);
 
     // The plans keep the request (its body and index) for the attempts; shared, not copied.
     const auto view = std::make_shared<const RequestView>(std::move(*context.view));
@@ -788,7 +862,7 @@ void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std:
         break;
     }
     }
-    startCall(std::move(context), std::move(plans));
+    startCall(std::move(context), std::move(plans), std::move(caching), hit);
 }
 
 } // namespace llmproxy

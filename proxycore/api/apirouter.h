@@ -17,6 +17,7 @@ namespace llmproxy {
 
 class IUpstreamTransport;
 class ProxyCall;
+struct CachedAnswer;
 class RecordQueue;
 struct RequestContext;
 struct SharedState;
@@ -66,8 +67,14 @@ private:
     /// may use, or answers 503 (nothing configured) / 403 (the key may not use the model) / 402
     /// (budget) / 404 (nothing serves the model) and returns false.
     bool route(RequestContext &context);
-    /// Creates the ProxyCall that tries the context's routes with the upstream requests `planFor` builds.
-    void startCall(RequestContext &&context, ProxyCall::PlanFactory planFor);
+    /// Creates the ProxyCall that tries the context's routes with the upstream requests `planFor`
+    /// builds, or that replays `hit` from the response cache.
+    void startCall(RequestContext &&context, ProxyCall::PlanFactory planFor, CallCaching caching = {},
+                   const std::shared_ptr<const CachedAnswer> &hit = {});
+    /// The response cache's part in a routed request (docs/cache.md): off, bypassed by the
+    /// client's Cache-Control, or looked up (`hit` receives the answer found); whether the
+    /// answer may be stored.
+    CallCaching prepareCaching(const RequestContext &context, std::shared_ptr<const CachedAnswer> *hit);
     /// Refuses inference while draining, paused or stopped by the kill switch; returns false after answering.
     bool acceptingInference(const RequestContext &context);
 

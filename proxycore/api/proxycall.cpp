@@ -5,6 +5,8 @@
 #include "proxycore/api/apirouter.h"
 #include "proxycore/api/responserelay.h"
 #include "proxycore/api/sharedstate.h"
+#include "proxycore/cache/responsecache.h"
+#include "proxycore/formats/jsonmembers.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
@@ -238,6 +240,8 @@ void ProxyCall::startAttempt(int routeIndex)
     m_upstreamHeaders.clear();
     m_pending.clear();
     m_relay.reset();
+    m_cacheStream.clear();
+    m_cacheOverflow = false;
     m_upstreamHeadersNs = 0;
     m_upstreamEndNs = 0;
 
@@ -280,6 +284,10 @@ HeaderList ProxyCall::gatewayHeaders() const
     }
     h.append({QByteArrayLiteral("x-llmproxy-attempts"), QByteArray::number(m_attempts)});
     h.append({QByteArrayLiteral("x-llmproxy-overhead-ms"), QByteArray::number(overheadMs(), 'f', 3)});
+    if (!m_caching.status.isEmpty())
+        h.append({QByteArrayLiteral("x-llmproxy-cache"), m_caching.status});
+    if (m_cacheHit)
+        h.append({QByteArrayLiteral("age"), QByteArray::number(m_cacheAgeS)});
     return h;
 }
 
@@ -311,41 +319,47 @@ void ProxyCall::onHeaders(int status, const HeaderList &headers)
         m_endpoint->health->total.recordSuccess(ttfbMs, alpha);
     }
     if (m_stream && status >= 200 && status < 300) {
-        m_phase = Phase::Streaming;
-        HeaderList h;
-        QByteArray contentType = QByteArrayLiteral("text/event-stream");
-        for (const auto &header : headers) {
-            if (header.first == "content-type")
-                contentType = header.second;
-            else if (isRelayedHeader(header.first))
-                h.append(header);
-        }
-        ResponseFilterChainPtr filters = filtersFor(m_upstreamFormat);
-        if (filters && !ResponseRelay::canFilter(m_upstreamFormat)) {
-            // Fail closed: an answer the filters cannot read must not reach the client unfiltered.
-            m_upstream.reset();
-            endAttemptStats();
-            respondError(ApiError::badGateway(QStringLiteral("The response filters cannot read %1 streams")
-                                                  .arg(formats::apiFormatName(m_upstreamFormat)),
-                                              QByteArrayLiteral("response_filter_unsupported")));
-            return;
-        }
-        m_relay = std::make_unique<ResponseRelay>(m_clientFormat, m_upstreamFormat, m_clientOptions, filters, &m_meter,
-                                                  &m_record, [this](QByteArrayView b) { writeClient(b); });
-        if (m_logBodies)
-            m_relay->keepFirstBytes(MaxLoggedBody);
-        if (m_relay->reencodes())
-            contentType = QByteArrayLiteral("text/event-stream; charset=utf-8");
-        h.prepend({QByteArrayLiteral("content-type"), contentType});
-        h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
-        h.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
-        // The client's status line waits for the first bytes to relay: until then another route
-        // can still take over if this one fails.
-        m_streamStatus = status;
-        m_streamHeaders = std::move(h);
+        openStream(status, headers);
         return;
     }
     m_phase = Phase::Buffering;
+}
+
+bool ProxyCall::openStream(int status, const HeaderList &headers)
+{
+    m_phase = Phase::Streaming;
+    HeaderList h;
+    QByteArray contentType = QByteArrayLiteral("text/event-stream");
+    for (const auto &header : headers) {
+        if (header.first == "content-type")
+            contentType = header.second;
+        else if (isRelayedHeader(header.first))
+            h.append(header);
+    }
+    ResponseFilterChainPtr filters = filtersFor(m_upstreamFormat);
+    if (filters && !ResponseRelay::canFilter(m_upstreamFormat)) {
+        // Fail closed: an answer the filters cannot read must not reach the client unfiltered.
+        m_upstream.reset();
+        endAttemptStats();
+        respondError(ApiError::badGateway(
+            QStringLiteral("The response filters cannot read %1 streams").arg(formats::apiFormatName(m_upstreamFormat)),
+            QByteArrayLiteral("response_filter_unsupported")));
+        return false;
+    }
+    m_relay = std::make_unique<ResponseRelay>(m_clientFormat, m_upstreamFormat, m_clientOptions, filters, &m_meter,
+                                              &m_record, [this](QByteArrayView b) { writeClient(b); });
+    if (m_logBodies)
+        m_relay->keepFirstBytes(MaxLoggedBody);
+    if (m_relay->reencodes())
+        contentType = QByteArrayLiteral("text/event-stream; charset=utf-8");
+    h.prepend({QByteArrayLiteral("content-type"), contentType});
+    h.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
+    h.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
+    // The client's status line waits for the first bytes to relay: until then another route
+    // can still take over if this one fails.
+    m_streamStatus = status;
+    m_streamHeaders = std::move(h);
+    return true;
 }
 
 void ProxyCall::writeClient(QByteArrayView bytes)
@@ -380,6 +394,14 @@ void ProxyCall::onData(QByteArrayView chunk)
     }
     if (m_phase != Phase::Streaming)
         return;
+    if (m_caching.cache && !m_cacheOverflow) {
+        if (m_cacheStream.size() + chunk.size() > m_caching.cache->maxEntryBytes()) {
+            m_cacheOverflow = true; // relayed as usual, but too large to keep
+            m_cacheStream = QByteArray();
+        } else {
+            m_cacheStream.append(chunk.data(), chunk.size());
+        }
+    }
     m_relay->feed(chunk);
     if (m_relay->hasEnded()) { // a filter blocked the answer, or the upstream broke the protocol
         m_upstream.reset();
@@ -451,6 +473,8 @@ void ProxyCall::onFinished(const UpstreamError &error)
             return;
         }
         m_relay->finish();
+        if (m_relay->isComplete() && m_relay->endCode().isEmpty() && !m_cacheOverflow)
+            storeAnswer(std::exchange(m_cacheStream, {}));
         endStream(m_upstreamStatus, m_relay->endCode());
         return;
     case Phase::Done:
@@ -528,6 +552,7 @@ ResponseFilterChainPtr ProxyCall::filtersFor(formats::ApiFormat upstream) const
 
 void ProxyCall::respondBuffered()
 {
+    const QByteArray upstreamBody = m_pending; // shared, not copied: kept for the cache
     BufferedAnswer answer{m_upstreamStatus, {}, std::exchange(m_pending, {})};
     const std::optional<ApiError> error =
         relayBuffered(m_clientFormat, m_upstreamFormat, m_upstreamHeaders, m_clientOptions,
@@ -540,7 +565,65 @@ void ProxyCall::respondBuffered()
     if (m_logBodies)
         logBody(m_record.requestId, "response body", answer.body);
     m_responder->respond(answer.status, answer.headers, answer.body);
+    // A Responses answer is complete only when its status says so (not "incomplete", "queued"
+    // for a background request, or "failed").
+    bool complete = true;
+    if (m_upstreamFormat == formats::ApiFormat::OpenAiResponses) {
+        const JsonMemberSpan status = findTopLevelMember(upstreamBody, "status");
+        complete = status.isValid() &&
+                   QByteArrayView(upstreamBody).sliced(status.valueStart, status.valueEnd - status.valueStart) ==
+                       "\"completed\"";
+    }
+    if (complete)
+        storeAnswer(upstreamBody);
     finish(m_upstreamStatus);
+}
+
+void ProxyCall::storeAnswer(QByteArray body)
+{
+    if (!m_caching.cache || m_cacheHit || m_upstreamStatus < 200 || m_upstreamStatus >= 300 ||
+        !m_record.error.isEmpty())
+        return;
+    auto answer = std::make_shared<CachedAnswer>();
+    answer->scope = m_caching.scope;
+    answer->upstreamFormat = m_upstreamFormat;
+    answer->stream = m_stream;
+    answer->status = m_upstreamStatus;
+    for (const auto &h : std::as_const(m_upstreamHeaders)) {
+        if (h.first == "content-type") {
+            answer->contentType = h.second;
+            break;
+        }
+    }
+    answer->body = std::move(body);
+    answer->servedModel = m_record.servedModel;
+    answer->storedAtMs = m_services.nowMs();
+    m_caching.cache->insert(m_caching.key, std::move(answer));
+}
+
+void ProxyCall::replay(const CachedAnswer &answer, qint64 nowMs)
+{
+    m_cacheHit = true;
+    m_cacheAgeS = qMax<qint64>(0, (nowMs - answer.storedAtMs) / 1000);
+    m_logBodies = m_snapshot->config().logging.logBodies;
+    m_upstreamFormat = answer.upstreamFormat;
+    m_stream = answer.stream;
+    m_upstreamStatus = answer.status;
+    m_upstreamHeaders = {{QByteArrayLiteral("content-type"), answer.contentType}};
+    m_record.servedModel = answer.servedModel;
+    m_record.stream = answer.stream;
+    m_record.cacheHit = true;
+    if (!m_stream) {
+        m_pending = answer.body;
+        respondBuffered();
+        return;
+    }
+    if (!openStream(m_upstreamStatus, m_upstreamHeaders))
+        return;
+    m_relay->feed(answer.body);
+    if (!m_relay->hasEnded())
+        m_relay->finish();
+    endStream(m_upstreamStatus, m_relay->endCode());
 }
 
 void ProxyCall::respondError(const ApiError &error)
@@ -606,6 +689,8 @@ void ProxyCall::finish(int status, const QString &error)
     if (!error.isEmpty() && m_record.error.isEmpty())
         m_record.error = error;
     chargeBudget();
+    if (m_cacheHit)
+        m_record.costUsd = 0; // nothing was asked of a provider
     m_record.latencyMs = double(monotonicNowNs() - m_receivedNs) / 1e6;
     m_record.overheadMs = overheadMs();
     logging::logRequest(m_record);

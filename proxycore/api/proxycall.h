@@ -22,6 +22,8 @@ namespace llmproxy {
 
 class ApiRouter;
 class BudgetLedger;
+class ResponseCache;
+struct CachedAnswer;
 class HttpResponder;
 class IUpstreamTransport;
 class ProxyCall;
@@ -37,6 +39,15 @@ struct CallServices
     RecordQueue *records = nullptr;               ///< the finished call's record goes here
     std::function<qint64()> nowMs;                ///< the clock circuit breakers run on
     std::function<void(ProxyCall *call)> release; ///< the call is done; destroy it later, not now
+};
+
+/// What a call does with the response cache (cache/responsecache.h); decided by the router.
+struct CallCaching
+{
+    QByteArray status;              ///< x-llmproxy-cache: "hit", "miss", "bypass" or "off"; empty = none
+    ResponseCache *cache = nullptr; ///< set when a complete successful answer may be stored
+    QByteArray key;                 ///< responseCacheKey() of the request
+    QString scope;                  ///< cacheScope() of the request
 };
 
 /// One request proxied to an upstream, from sending it to the last byte relayed. Owned by its
@@ -77,6 +88,14 @@ public:
     /// retried with backoff once each was tried, within routing.max_attempts and the retry budget.
     void start(QList<RouteTarget> routes, PlanFactory planFor);
 
+    /// What this call does with the response cache; before start() or replay().
+    void setCaching(CallCaching caching) { m_caching = std::move(caching); }
+    /// Answers with a cached answer instead of an upstream: the stored upstream bytes go through
+    /// the same relay as a fresh answer (translation, the request's own response filters, a
+    /// fresh signature), with no upstream attempt and nothing charged. `nowMs` on the cache's
+    /// clock gives the answer's age.
+    void replay(const CachedAnswer &answer, qint64 nowMs);
+
 private:
     enum class Phase { Waiting, Buffering, Streaming, Done };
     /// What a failed attempt says about the routes left.
@@ -92,6 +111,11 @@ private:
     /// Prices the request's tokens and adds them to today's spend.
     void chargeBudget();
     void onHeaders(int status, const HeaderList &headers);
+    /// A 2xx stream begins: sets up the relay and the client's stream headers. False when the
+    /// filters cannot read it (the client got a 502 then).
+    bool openStream(int status, const HeaderList &headers);
+    /// Stores the answer just relayed when it may be (CallCaching::cache) and is complete.
+    void storeAnswer(QByteArray body);
     void onData(QByteArrayView chunk);
     void onFinished(const UpstreamError &error);
     void onClientGone();
@@ -141,6 +165,11 @@ private:
     UsageMeter m_meter{&m_record};
     ResponseFilterChainPtr m_filters;
     bool m_pausedForClient = false;
+    CallCaching m_caching;
+    bool m_cacheHit = false;
+    qint64 m_cacheAgeS = 0;       ///< hit: seconds since the answer was stored
+    QByteArray m_cacheStream;     ///< streamed answer of the current attempt as the upstream sent it
+    bool m_cacheOverflow = false; ///< the stream outgrew what an entry may hold: not stored
     bool m_logBodies = false;
     qint64 m_receivedNs;
     formats::ApiFormat m_clientFormat;

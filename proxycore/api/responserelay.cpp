@@ -239,6 +239,7 @@ void ResponseRelay::noteRawEvent(const SseEvent &e)
 {
     if (e.data == "[DONE]" || e.event == "message_stop") {
         m_sawDone = true;
+        m_complete = true;
         return;
     }
     if (m_clientFormat == formats::ApiFormat::OpenAiResponses) {
@@ -261,6 +262,8 @@ void ResponseRelay::noteResponsesEvent(const SseEvent &event)
         m_lastSequence = event.data.mid(spans[0].valueStart, spans[0].valueEnd - spans[0].valueStart).toLongLong();
     if (event.event == "response.completed" || event.event == "response.failed" || event.event == "response.incomplete")
         m_sawDone = true;
+    if (event.event == "response.completed")
+        m_complete = true;
     if (!spans[1].isValid())
         return;
     const QJsonObject response =
@@ -282,6 +285,13 @@ void ResponseRelay::relayEncoded(QByteArrayView chunk, bool end)
             m_meter->noteCanonical(e.usage);
         else if (e.type == canonical::StreamEvent::Type::Error && m_record->error.isEmpty())
             m_record->error = e.error.code.isEmpty() ? e.error.type : e.error.code;
+        // A stop reason means the model finished; the decoder's own closing event at the end of
+        // the body does not (it closes a cut-off answer too).
+        if ((e.type == canonical::StreamEvent::Type::MessageDelta && e.stopReason != canonical::StopReason::None) ||
+            (e.type == canonical::StreamEvent::Type::MessageStop && !end))
+            m_complete = true;
+        if (e.type == canonical::StreamEvent::Type::Error)
+            m_sawError = true;
     }
     QByteArray out;
     if (m_filters) {

@@ -90,6 +90,12 @@ public:
     bool hasEnded() const { return m_ended; }
     QString endCode() const { return m_endCode; }
 
+    /// The upstream sent a whole answer: its terminal event (`[DONE]`, `message_stop`,
+    /// `response.completed` — not `response.failed` or `.incomplete`) relayed raw, or a stop
+    /// reason decoded, and no error event (also none for a stream cut off before its end marker).
+    /// What the response cache may keep; read it after finish().
+    bool isComplete() const { return m_complete && !m_sawError; }
+
     /// Whether the client receives re-encoded events (translated or filtered) rather than raw bytes.
     bool reencodes() const { return bool(m_encoder); }
 
@@ -118,6 +124,8 @@ private:
     /// Raw Chat Completions / Messages: the answer's last event (a finish_reason or stop_reason)
     /// was relayed; only the closing event may still be missing.
     bool m_sawFinish = false;
+    bool m_complete = false;                           ///< see isComplete()
+    bool m_sawError = false;                           ///< re-encoding: the upstream sent an error event
     qint64 m_lastSequence = -1;                        ///< raw Responses stream: last sequence_number relayed
     QByteArray m_responseId;                           ///< raw Responses stream: id from response.created
     std::unique_ptr<formats::StreamDecoder> m_decoder; ///< re-encoding: upstream bytes → events

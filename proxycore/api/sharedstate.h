@@ -14,6 +14,7 @@ namespace llmproxy {
 
 class AdminControl;
 class RequestPipeline;
+class ResponseCache;
 class RequestScanner;
 class SecurityGuards;
 
@@ -47,6 +48,9 @@ struct SharedState
     /// the admin API's status). Set by the engine before the workers start and never replaced.
     std::shared_ptr<SecurityGuards> security;
     std::shared_ptr<const RequestScanner> scanner;
+    /// The exact response cache (cache/responsecache.h): thread-safe, set by the engine before the
+    /// workers start and never replaced; whether it is used is the snapshot's caching.enabled.
+    std::shared_ptr<ResponseCache> cache;
 
     RoutingSnapshotPtr current() const { return snapshot.load(std::memory_order_acquire); }
     /// Now on `clock`, in milliseconds. Thread-safe (see `clock`).

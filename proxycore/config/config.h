@@ -217,6 +217,17 @@ struct SecurityConfig
     QString signingKey;          ///< HMAC key for response signatures (LLM_PROXY_SIGNING_KEY); empty = unsigned
 };
 
+/// The exact response cache (caching:, docs/cache.md). Off by default: a hit returns an earlier
+/// answer, which only the operator can decide is acceptable.
+struct CachingConfig
+{
+    bool enabled = false;
+    int ttlS = 3600;                    ///< an entry is served for this long after it was stored
+    qint64 maxEntries = 10'000;         ///< across every scope; least recently used go first
+    qint64 maxBytes = 64 * 1024 * 1024; ///< stored answers' bytes across every scope
+    qint64 maxEntryBytes = 1024 * 1024; ///< a larger answer is relayed but not stored
+};
+
 /// The whole typed configuration. Immutable once loaded; share as std::shared_ptr<const Config>.
 struct Config
 {
@@ -232,6 +243,7 @@ struct Config
     SecurityConfig security;
     LoggingConfig logging;
     DiscoveryConfig discovery;
+    CachingConfig caching;
     QString sourcePath;  ///< file it was loaded from; empty = embedded defaults
 };
 

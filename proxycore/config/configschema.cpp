@@ -199,8 +199,19 @@ const Field<Config> kConfigFields[] = {
     {u"security.client_logs", {F::Ignored}},
     // The reference system's sections: only a key or two map onto ours (see the loader).
     {u"connection_pool", {F::Custom}},
+    // The exact response cache (docs/cache.md). The reference system's SQLite file, eviction timer,
+    // Redis, negative cache and semantic cache settings are accepted unread.
+    {u"caching.enabled", {F::Bool}, cfg<&Config::caching, &CachingConfig::enabled>, u"LLM_PROXY_CACHE_ENABLED"},
+    {u"caching.ttl", {F::Int, 1, 30 * 86'400}, cfg<&Config::caching, &CachingConfig::ttlS>},
+    {u"caching.max_entries", {F::Int, 1, 10'000'000}, cfg<&Config::caching, &CachingConfig::maxEntries>},
+    {u"caching.max_bytes", {F::Int, 4096, kInt64Max}, cfg<&Config::caching, &CachingConfig::maxBytes>},
+    {u"caching.max_entry_bytes", {F::Int, 1, kInt64Max}, cfg<&Config::caching, &CachingConfig::maxEntryBytes>},
+    {u"caching.db_path", {F::Ignored}},
+    {u"caching.eviction_interval", {F::Ignored}},
+    {u"caching.redis_url", {F::Ignored}},
+    {u"caching.negative_cache", {F::Ignored}},
+    {u"caching.semantic_cache", {F::Ignored}},
     // Reserved for features not in this release: accepted so that one file serves every version.
-    {u"caching", {F::Ignored}},
     {u"plugins", {F::Ignored}},
     {u"identity", {F::Ignored}},
     {u"webhooks", {F::Ignored}},

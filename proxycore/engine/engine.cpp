@@ -4,6 +4,7 @@
 
 #include "proxycore/api/apirouter.h"
 #include "proxycore/api/sharedstate.h"
+#include "proxycore/cache/responsecache.h"
 #include "proxycore/config/configschema.h"
 #include "proxycore/http/httpfrontend.h"
 #include "proxycore/observability/logger.h"
@@ -341,6 +342,11 @@ public:
         state.adminKeys.store(std::make_shared<const ApiKeyVerifier>(config->server.adminKeys),
                               std::memory_order_release);
         state.budget.configure(config->budget);
+        const CachingConfig &caching = config->caching;
+        state.cache->setLimits(caching.maxEntries, caching.maxBytes, caching.maxEntryBytes);
+        if (!caching.enabled && state.cache->stats().entries > 0)
+            state.cache->clear(); // switched off by a reload: the memory goes back
+
         state.snapshot.store(std::make_shared<const RoutingSnapshot>(std::move(effective), found, createdEpoch, &health),
                              std::memory_order_release);
         if (prober)
@@ -393,6 +399,7 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
     d->sources = std::move(sources);
     d->state.admin = this;
     d->state.security = d->guards;
+    d->state.cache = std::make_shared<ResponseCache>();
     d->publish();
     d->installSecurity();
     d->signatureTimer.setInterval(30'000); // the signature file is checked for changes (SHA-256)

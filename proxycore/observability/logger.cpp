@@ -180,6 +180,8 @@ void logRequest(const RequestRecord &r)
         f.insert(QStringLiteral("error"), r.error);
     if (!r.blockedBy.isEmpty())
         f.insert(QStringLiteral("blocked_by"), r.blockedBy);
+    if (r.cacheHit)
+        f.insert(QStringLiteral("cache"), QStringLiteral("hit"));
     emitLine(r.status >= 500 ? Level::Warning : Level::Info, "llmproxy.access", QStringLiteral("request"), f);
 }
 

@@ -31,6 +31,9 @@ struct RequestRecord
     int attempts = 0;        ///< upstream attempts made (retries and fallback hops included)
     double costUsd = -1;     ///< priced from the usage; -1 = unknown (no usage reported)
     QString blockedBy;       ///< the request pipeline stage that refused the request; empty if none
+    /// Answered from the response cache: no upstream attempt, cost 0 (tokens are the stored
+    /// answer's, for information; nothing was charged).
+    bool cacheHit = false;
 };
 
 /// State of one endpoint as shown in the endpoint list.

@@ -560,6 +560,46 @@ private slots:
         QVERIFY2(joined(r.errors).contains(u"security.pii.card"_s), qPrintable(joined(r.errors)));
     }
 
+    void readsTheCachingSection()
+    {
+        ConfigLoadResult r = loadConfig(isolated(writeFile(u"nocache.yaml"_s, "{}\n")));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY(!r.config->caching.enabled); // off unless asked for
+
+        const QString path = writeFile(u"caching.yaml"_s, "caching:\n"
+                                                          "  enabled: true\n"
+                                                          "  ttl: 120\n"
+                                                          "  max_entries: 500\n"
+                                                          "  max_bytes: 1048576\n"
+                                                          "  max_entry_bytes: 65536\n"
+                                                          "  db_path: cache.db\n"
+                                                          "  eviction_interval: 3600\n"
+                                                          "  semantic_cache: {enabled: false, threshold: 0.85}\n"
+                                                          "  negative_cache: {maxsize: 50000}\n");
+        r = loadConfig(isolated(path));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(joined(r.warnings))); // the reference's keys are accepted
+        const CachingConfig &c = r.config->caching;
+        QVERIFY(c.enabled);
+        QCOMPARE(c.ttlS, 120);
+        QCOMPARE(c.maxEntries, 500);
+        QCOMPARE(c.maxBytes, 1048576);
+        QCOMPARE(c.maxEntryBytes, 65536);
+
+        r = loadConfig(isolated(path, {u"LLM_PROXY_CACHE_ENABLED=false"_s}));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY(!r.config->caching.enabled);
+
+        r = loadConfig(isolated(writeFile(u"badcache.yaml"_s, "caching:\n  enabled: true\n  ttl: 0\n")));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors[0].toString().contains(u":3:"_s) && r.errors[0].toString().contains(u"caching.ttl"_s),
+                 qPrintable(r.errors[0].toString()));
+        r = loadConfig(isolated(writeFile(u"badcache2.yaml"_s, "caching: {enabled: true, max_entries: lots}\n")));
+        QVERIFY(!r.ok());
+        QVERIFY2(joined(r.errors).contains(u"caching.max_entries"_s), qPrintable(joined(r.errors)));
+    }
+
     void rejectsBadEnvironmentValues_data()
     {
         QTest::addColumn<QString>("assignment");

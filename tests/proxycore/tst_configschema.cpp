@@ -60,8 +60,9 @@ private slots:
             for (const QString &q : std::as_const(paths))
                 QVERIFY2(!q.startsWith(p + u'.'), qPrintable(p + u" and "_s + q));
         }
-        QCOMPARE(vars.size(),
-                 10); // the security pipeline added LLM_PROXY_SECURITY_ENABLED, _FIREWALL_ENABLED, _SIGNING_KEY
+        // The security pipeline added LLM_PROXY_SECURITY_ENABLED, _FIREWALL_ENABLED, _SIGNING_KEY; the
+        // response cache LLM_PROXY_CACHE_ENABLED.
+        QCOMPARE(vars.size(), 11);
     }
 
     void readsByType_data()

@@ -165,6 +165,54 @@ private slots:
         QCOMPARE(r.record.promptTokens, 12);
     }
 
+    void completeOnlyWithTheAnswersEnd_data()
+    {
+        // What the response cache may keep: an answer that reached its end, raw or re-encoded.
+        QTest::addColumn<int>("client");
+        QTest::addColumn<QByteArray>("stream");
+        QTest::addColumn<bool>("complete");
+        const int anthropic = int(ApiFormat::AnthropicMessages);
+        const int chat = int(ApiFormat::OpenAiChat);
+        const qsizetype beforeDelta = kAnthropic.indexOf("event: message_delta");
+        const qsizetype beforeStop = kAnthropic.indexOf("event: message_stop");
+        QTest::newRow("raw, whole") << anthropic << kAnthropic << true;
+        QTest::newRow("raw, no message_stop") << anthropic << kAnthropic.first(beforeStop) << false;
+        QTest::newRow("translated, whole") << chat << kAnthropic << true;
+        // Anthropic streams end with message_stop: without it the decoder reports the stream cut off.
+        QTest::newRow("translated, no message_stop") << chat << kAnthropic.first(beforeStop) << false;
+        QTest::newRow("translated, cut before the stop reason") << chat << kAnthropic.first(beforeDelta) << false;
+        QTest::newRow("translated, error event")
+            << chat
+            << (kAnthropic.first(beforeDelta) +
+                "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                "\"message\":\"busy\"}}\n\n" +
+                kAnthropic.sliced(beforeDelta))
+            << false;
+    }
+
+    void completeOnlyWithTheAnswersEnd()
+    {
+        QFETCH(int, client);
+        QFETCH(QByteArray, stream);
+        QFETCH(bool, complete);
+        Relay r(ApiFormat(client), ApiFormat::AnthropicMessages);
+        r.relay->feed(stream);
+        r.relay->finish();
+        QCOMPARE(r.relay->isComplete(), complete);
+    }
+
+    void responsesCompleteOnlyWhenCompleted()
+    {
+        for (const char *terminal : {"response.completed", "response.incomplete", "response.failed"}) {
+            Relay r(ApiFormat::OpenAiResponses, ApiFormat::OpenAiResponses);
+            const QByteArray event = QByteArray("event: ") + terminal + "\ndata: {\"type\":\"" + terminal +
+                                     "\",\"sequence_number\":1,\"response\":{\"id\":\"resp_1\",\"status\":\"x\"}}\n\n";
+            r.relay->feed(event);
+            r.relay->finish();
+            QCOMPARE(r.relay->isComplete(), QByteArrayView(terminal) == "response.completed");
+        }
+    }
+
     void filtersReencodeInTheSameFormat()
     {
         auto chain = std::make_shared<ResponseFilterChain>();

@@ -75,6 +75,23 @@ private slots:
         const QByteArray buffer("xxabcxx");
         QCOMPARE(sha256(QByteArrayView(buffer).sliced(2, 3)), sha256("abc"));
     }
+
+    void incrementalInAnyPieces()
+    {
+        // The same digest however the input is cut, empty pieces included.
+        QByteArray data;
+        for (int i = 0; i < 300; ++i)
+            data.append(char(i * 13 + 5));
+        for (const qsizetype piece :
+             {qsizetype(1), qsizetype(7), qsizetype(63), qsizetype(64), qsizetype(65), qsizetype(300)}) {
+            Sha256 hash;
+            hash.addData({});
+            for (qsizetype at = 0; at < data.size(); at += piece)
+                hash.addData(QByteArrayView(data).sliced(at, qMin(piece, data.size() - at)));
+            QCOMPARE(hash.result(), sha256(data));
+        }
+        QCOMPARE(Sha256().result(), sha256(QByteArray()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSha256)
