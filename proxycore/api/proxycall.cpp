@@ -353,6 +353,8 @@ void ProxyCall::writeClient(QByteArrayView bytes)
     if (bytes.isEmpty())
         return;
     beginClientStream();
+    if (m_record.ttftMs < 0)
+        m_record.ttftMs = double(monotonicNowNs() - m_receivedNs) / 1e6;
     m_responder->writeChunk(bytes);
 }
 
@@ -539,6 +541,7 @@ void ProxyCall::respondBuffered()
     answer.headers.append(gatewayHeaders());
     if (m_logBodies)
         logBody(m_record.requestId, "response body", answer.body);
+    m_record.ttftMs = double(monotonicNowNs() - m_receivedNs) / 1e6; // the whole answer goes at once
     m_responder->respond(answer.status, answer.headers, answer.body);
     finish(m_upstreamStatus);
 }

@@ -16,6 +16,7 @@ class AdminControl;
 class RequestPipeline;
 class RequestScanner;
 class SecurityGuards;
+class Store;
 
 /// What the engine publishes to its workers. Written by the main thread, read lock-free by workers.
 struct SharedState
@@ -47,6 +48,10 @@ struct SharedState
     /// the admin API's status). Set by the engine before the workers start and never replaced.
     std::shared_ptr<SecurityGuards> security;
     std::shared_ptr<const RequestScanner> scanner;
+    /// The database (request history), or null when server.storage has none. Set by the engine
+    /// before the workers start and never replaced; its status() and enqueue() are thread-safe, its
+    /// queries run on its reader thread (Store::readerContext()).
+    std::shared_ptr<Store> store;
 
     RoutingSnapshotPtr current() const { return snapshot.load(std::memory_order_acquire); }
     /// Now on `clock`, in milliseconds. Thread-safe (see `clock`).
