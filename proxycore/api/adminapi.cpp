@@ -436,19 +436,22 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
     const auto methodNotAllowed = [&](const char *allowed) {
         reply(request, responder, ApiError::methodNotAllowed(allowed, path));
     };
-    // Answers the client once the engine's thread has done its part.
-    const auto onEngine = [this, &request, &responder](std::function<AdminReply(AdminControl &)> work) {
+    // What answers the client, on this worker, once another thread has done the work.
+    const auto answer = [this, &request, &responder] {
         HttpRequest head;
         head.method = request.method;
         head.path = request.path;
         head.receivedNs = request.receivedNs;
-        runOnEngine(m_state->admin, m_context, std::move(work),
-                    [this, head = std::move(head), responder](const AdminReply &result) {
-                        if (result.error)
-                            reply(head, responder, *result.error);
-                        else
-                            responder->respond(result.status, adminHeaders(), result.body);
-                    });
+        return [this, head = std::move(head), responder](const AdminReply &result) {
+            if (result.error)
+                reply(head, responder, *result.error);
+            else
+                responder->respond(result.status, adminHeaders(), result.body);
+        };
+    };
+    // Answers the client once the engine's thread has done its part.
+    const auto onEngine = [this, &answer](std::function<AdminReply(AdminControl &)> work) {
+        runOnEngine(m_state->admin, m_context, std::move(work), answer());
     };
 
     if (route == "/version") {
@@ -928,18 +931,15 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
             return methodNotAllowed("GET");
         Store *store = m_state->store.get();
         if (!store)
-            return reply(request, responder,
-                         ApiError::notFound(QStringLiteral("The request history is off: server.storage.enabled is false, "
-                                                           "or there is no data directory (see docs/storage.md)."),
-                                            QByteArrayLiteral("request_history_disabled")));
+            return reply(
+                request, responder,
+                ApiError::notFound(QStringLiteral("The request history is off: server.storage.enabled is false, "
+                                                  "or there is no data directory (see docs/storage.md)."),
+                                   QByteArrayLiteral("request_history_disabled")));
         ApiError error;
         const std::optional<HistoryFilter> filter = parseHistoryQuery(request.query, &error);
         if (!filter)
             return reply(request, responder, error);
-        HttpRequest head;
-        head.method = request.method;
-        head.path = request.path;
-        head.receivedNs = request.receivedNs;
         // The query runs on the store's reader thread: never on a proxy worker, never on the engine.
         runOnThread(
             store->readerContext(), m_context,
@@ -947,17 +947,12 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                 QString why;
                 const std::optional<HistoryPage> page = store->history().query(filter, &why);
                 if (!page)
-                    return failed(ApiError::unavailable(
-                        QStringLiteral("The request history cannot be read: %1").arg(why),
-                        QByteArrayLiteral("request_history_unavailable")));
+                    return failed(
+                        ApiError::unavailable(QStringLiteral("The request history cannot be read: %1").arg(why),
+                                              QByteArrayLiteral("request_history_unavailable")));
                 return ok(historyPageJson(*page));
             },
-            [this, head = std::move(head), responder](const AdminReply &result) {
-                if (result.error)
-                    reply(head, responder, *result.error);
-                else
-                    responder->respond(result.status, adminHeaders(), result.body);
-            });
+            answer());
         return;
     }
 

@@ -285,13 +285,14 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
             // A database that is locked, full or gone degrades the gateway, it does not stop it:
             // requests are served, the writer retries, and what it has to drop is counted here.
             const StoreStatus s = store->status();
-            QJsonObject so{{QStringLiteral("state"), s.writer.degraded ? QStringLiteral("degraded") : QStringLiteral("ok")},
-                           {QStringLiteral("backend"), s.backend},
-                           {QStringLiteral("queue_depth"), s.writer.queueDepth},
-                           {QStringLiteral("written"), qint64(s.writer.written)},
-                           {QStringLiteral("dropped"), qint64(s.writer.dropped)},
-                           {QStringLiteral("rejected"), qint64(s.writer.rejected)},
-                           {QStringLiteral("retries"), qint64(s.writer.retries)}};
+            QJsonObject so{
+                {QStringLiteral("state"), s.writer.degraded ? QStringLiteral("degraded") : QStringLiteral("ok")},
+                {QStringLiteral("backend"), s.backend},
+                {QStringLiteral("queue_depth"), s.writer.queueDepth},
+                {QStringLiteral("written"), qint64(s.writer.written)},
+                {QStringLiteral("dropped"), qint64(s.writer.dropped)},
+                {QStringLiteral("rejected"), qint64(s.writer.rejected)},
+                {QStringLiteral("retries"), qint64(s.writer.retries)}};
             if (s.writer.degraded)
                 so.insert(QStringLiteral("reason"), s.writer.reason);
             o.insert(QStringLiteral("store"), so);

@@ -75,8 +75,7 @@ std::optional<HistoryFilter> parseHistoryQuery(const QByteArray &query, ApiError
             else if (ok && code >= 100 && code <= 599)
                 f.status = code;
             else
-                return refuse(u"'status' must be 2xx, 3xx, 4xx, 5xx or a status code, got '%1'."_s.arg(value),
-                                        name);
+                return refuse(u"'status' must be 2xx, 3xx, 4xx, 5xx or a status code, got '%1'."_s.arg(value), name);
         } else if (name == "blocked" || name == "total") {
             const bool on = value.isEmpty() || value == u"true" || value == u"1";
             if (!on && value != u"false" && value != u"0")
@@ -86,8 +85,8 @@ std::optional<HistoryFilter> parseHistoryQuery(const QByteArray &query, ApiError
             const QDateTime t = readTime(value);
             if (!t.isValid())
                 return refuse(u"'%1' must be an ISO 8601 time (2026-01-31T12:00:00Z), a date, or milliseconds "
-                                        u"since the epoch, got '%2'."_s.arg(QString::fromLatin1(name), value),
-                                        name);
+                              u"since the epoch, got '%2'."_s.arg(QString::fromLatin1(name), value),
+                              name);
             (name == "from" ? f.from : f.to) = t;
         } else if (name == "limit") {
             bool ok = false;
@@ -102,8 +101,8 @@ std::optional<HistoryFilter> parseHistoryQuery(const QByteArray &query, ApiError
             f.cursor = value;
         } else {
             return refuse(u"Unknown parameter '%1'; use key, model, provider, status, blocked, from, to, q, "
-                                    u"limit, cursor or total."_s.arg(QString::fromUtf8(name)),
-                                    name);
+                          u"limit, cursor or total."_s.arg(QString::fromUtf8(name)),
+                          name);
         }
     }
     return f;

@@ -83,14 +83,14 @@ struct ClientKeyConfig
 /// Where the state that outlives the process is kept (server.storage; docs/storage.md).
 struct StorageConfig
 {
-    bool enabled = true;                      ///< false = no database at all (no request history)
-    QString type = QStringLiteral("sqlite");  ///< "sqlite" (a file) or "postgres" (a server)
+    bool enabled = true;                     ///< false = no database at all (no request history)
+    QString type = QStringLiteral("sqlite"); ///< "sqlite" (a file) or "postgres" (a server)
     /// SQLite: the database file; empty = llmproxy.db in the data directory. A relative path is
     /// relative to the data directory.
     QString path;
     QString dsnEnv = QStringLiteral("DATABASE_URL"); ///< variable holding the PostgreSQL connection string
-    PostgresDsn postgres;                     ///< read from dsnEnv when type is "postgres" (secret)
-    int queueCapacity = 10'000;               ///< writes waiting for the database; more are dropped and counted
+    PostgresDsn postgres;                            ///< read from dsnEnv when type is "postgres" (secret)
+    int queueCapacity = 10'000;                      ///< writes waiting for the database; more are dropped and counted
 };
 
 struct ServerConfig

@@ -449,8 +449,9 @@ void Loader::checkReferences()
 
 void Loader::warnStorageDsn(const Entry &e)
 {
-    fileWarning(markOf(e), u"%1 is not read: a connection string holds a password, so it is read from the variable "
-                           u"named by server.storage.dsn_env (%2) instead"_s.arg(e.path, m_config.server.storage.dsnEnv));
+    fileWarning(markOf(e),
+                u"%1 is not read: a connection string holds a password, so it is read from the variable "
+                u"named by server.storage.dsn_env (%2) instead"_s.arg(e.path, m_config.server.storage.dsnEnv));
 }
 
 void Loader::resolveStorage()
@@ -460,10 +461,10 @@ void Loader::resolveStorage()
         return;
     const QString text = env(storage.dsnEnv).trimmed();
     if (text.isEmpty()) {
-        fileError(m_setInFile.value(u"server.storage.type"_s),
-                  u"server.storage.type is postgres, but the variable %1 (server.storage.dsn_env) is not set; set it "
-                  u"to a postgres://user:password@host:5432/database URL or a libpq key=value string"_s.arg(
-                      storage.dsnEnv));
+        fileError(
+            m_setInFile.value(u"server.storage.type"_s),
+            u"server.storage.type is postgres, but the variable %1 (server.storage.dsn_env) is not set; set it "
+            u"to a postgres://user:password@host:5432/database URL or a libpq key=value string"_s.arg(storage.dsnEnv));
         return;
     }
     QString error;

@@ -33,10 +33,18 @@ bool setField(PostgresDsn &dsn, const QString &key, const QString &value, QStrin
         dsn.password = value;
     } else {
         // Options go to libpq as they are; QPSQL separates them with ';', which no option value needs.
-        static const QStringList known{u"sslmode"_s,         u"sslrootcert"_s, u"sslcert"_s,
-                                       u"sslkey"_s,          u"connect_timeout"_s, u"application_name"_s,
-                                       u"target_session_attrs"_s, u"options"_s, u"keepalives"_s,
-                                       u"keepalives_idle"_s, u"sslcompression"_s, u"gssencmode"_s};
+        static const QStringList known{u"sslmode"_s,
+                                       u"sslrootcert"_s,
+                                       u"sslcert"_s,
+                                       u"sslkey"_s,
+                                       u"connect_timeout"_s,
+                                       u"application_name"_s,
+                                       u"target_session_attrs"_s,
+                                       u"options"_s,
+                                       u"keepalives"_s,
+                                       u"keepalives_idle"_s,
+                                       u"sslcompression"_s,
+                                       u"gssencmode"_s};
         if (!known.contains(key)) {
             *error = u"unknown connection parameter \"%1\""_s.arg(key);
             return false;

@@ -12,7 +12,7 @@ namespace llmproxy {
 /// password: never logged or shown (describe() leaves it out). Plain value type.
 struct PostgresDsn
 {
-    QString host;          ///< host name, address, or a directory holding the server's unix socket
+    QString host; ///< host name, address, or a directory holding the server's unix socket
     int port = 5432;
     QString database;
     QString user;

@@ -36,7 +36,8 @@ struct RequestRecord
     QString error;           ///< short error code when status >= 400 or the stream ended with an error
     int attempts = 0;        ///< upstream attempts made (retries and fallback hops included)
     double costUsd = -1;     ///< priced from the usage; -1 = unknown (no usage reported)
-    bool costEstimated = false; ///< costUsd is an estimate (the provider reported no usage), not a price of reported usage
+    bool costEstimated =
+        false;               ///< costUsd is an estimate (the provider reported no usage), not a price of reported usage
     QString blockedBy;       ///< the request pipeline stage that refused the request; empty if none
 };
 

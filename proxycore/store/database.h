@@ -18,10 +18,10 @@ enum class SqlDialect { Sqlite, Postgres };
 struct DatabaseSettings
 {
     SqlDialect dialect = SqlDialect::Sqlite;
-    QString sqlitePath;          ///< SQLite: the database file (created with its folder when missing)
-    PostgresDsn postgres;        ///< PostgreSQL: the server
-    int busyTimeoutMs = 5'000;   ///< SQLite: how long a statement waits for another connection's lock
-    int connectTimeoutS = 5;     ///< PostgreSQL: how long opening a connection may take
+    QString sqlitePath;        ///< SQLite: the database file (created with its folder when missing)
+    PostgresDsn postgres;      ///< PostgreSQL: the server
+    int busyTimeoutMs = 5'000; ///< SQLite: how long a statement waits for another connection's lock
+    int connectTimeoutS = 5;   ///< PostgreSQL: how long opening a connection may take
 
     /// The settings server.storage describes. `dataDirectory` is where a relative or default
     /// SQLite file goes; nullopt when there is to be no database (storage off, or SQLite with
@@ -30,7 +30,10 @@ struct DatabaseSettings
 
     /// "sqlite:/path/llmproxy.db" or "postgres:user@host:5432/db", for logs and /health.
     QString describe() const;
-    QString backendName() const { return dialect == SqlDialect::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgres"); }
+    QString backendName() const
+    {
+        return dialect == SqlDialect::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgres");
+    }
 };
 
 /// One open connection, owned by the thread that opened it: Qt Sql connections must be used only

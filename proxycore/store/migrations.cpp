@@ -140,8 +140,8 @@ MigrationOutcome SchemaMigrator::migrate(DatabaseConnection &connection, QString
         QString ignored;
         exec(db, u"ROLLBACK"_s, &ignored);
         *error = u"the database %1 has schema version %2, newer than this build's %3: it was written by a newer "
-                 u"LLMProxy. Run that version, or point server.storage at another database"_s.arg(
-                     connection.settings().describe())
+                 u"LLMProxy. Run that version, or point server.storage at another database"_s
+                     .arg(connection.settings().describe())
                      .arg(*current)
                      .arg(latestVersion());
         return MigrationOutcome::TooNew;
@@ -168,8 +168,8 @@ MigrationOutcome SchemaMigrator::migrate(DatabaseConnection &connection, QString
     if (!exec(db, u"COMMIT"_s, error))
         return fail(error, u"cannot commit the migrations: "_s);
     if (count > 0)
-        qCInfo(lcMigrations, "store: %s migrated from schema version %d to %d", qPrintable(connection.settings().describe()),
-               *current, latestVersion());
+        qCInfo(lcMigrations, "store: %s migrated from schema version %d to %d",
+               qPrintable(connection.settings().describe()), *current, latestVersion());
     if (applied)
         *applied = count;
     return MigrationOutcome::UpToDate;

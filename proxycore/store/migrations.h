@@ -15,8 +15,8 @@ namespace llmproxy {
 /// auto-increment 64-bit primary key column type (the one difference the schema has so far).
 struct Migration
 {
-    int version;                           ///< 1, 2, 3, ...: the schema version once it is applied
-    const char *name;                      ///< what it adds, for the schema_version table and logs
+    int version;      ///< 1, 2, 3, ...: the schema version once it is applied
+    const char *name; ///< what it adds, for the schema_version table and logs
     std::span<const char *const> statements;
 };
 

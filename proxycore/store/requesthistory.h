@@ -18,18 +18,18 @@ struct HistoryFilter
 {
     static constexpr int MaxLimit = 1000;
 
-    QDateTime from;       ///< inclusive; null = no lower bound
-    QDateTime to;         ///< exclusive; null = no upper bound
-    QString key;          ///< client key name, exact
-    QString model;        ///< the model asked for or served, exact
-    QString provider;     ///< exact
-    int statusClass = 0;  ///< 2 = 2xx, 4 = 4xx, 5 = 5xx, ...; 0 = any
-    int status = 0;       ///< an exact status; 0 = any
+    QDateTime from;           ///< inclusive; null = no lower bound
+    QDateTime to;             ///< exclusive; null = no upper bound
+    QString key;              ///< client key name, exact
+    QString model;            ///< the model asked for or served, exact
+    QString provider;         ///< exact
+    int statusClass = 0;      ///< 2 = 2xx, 4 = 4xx, 5 = 5xx, ...; 0 = any
+    int status = 0;           ///< an exact status; 0 = any
     bool blockedOnly = false; ///< only requests a pipeline stage refused
-    QString text;         ///< request id (exact), or a part of the model or error code (case-insensitive)
-    int limit = 100;      ///< rows per page, 1..MaxLimit
-    QString cursor;       ///< HistoryPage::nextCursor of the page before; empty = the newest page
-    bool withTotal = false; ///< also count every row the filters match (a second query)
+    QString text;             ///< request id (exact), or a part of the model or error code (case-insensitive)
+    int limit = 100;          ///< rows per page, 1..MaxLimit
+    QString cursor;           ///< HistoryPage::nextCursor of the page before; empty = the newest page
+    bool withTotal = false;   ///< also count every row the filters match (a second query)
 };
 
 /// One stored request.

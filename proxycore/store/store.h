@@ -15,8 +15,8 @@ namespace llmproxy {
 /// What /health/ready shows of the store. Value type.
 struct StoreStatus
 {
-    QString backend;            ///< "sqlite" or "postgres"
-    QString database;           ///< DatabaseSettings::describe(): never a password
+    QString backend;  ///< "sqlite" or "postgres"
+    QString database; ///< DatabaseSettings::describe(): never a password
     StoreWriterStatus writer;
 };
 

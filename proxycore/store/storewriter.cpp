@@ -105,7 +105,8 @@ public:
             m_batchFailures = 0;
             m_batch.clear();
         }
-        QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { drain(); }, Qt::QueuedConnection);
     }
 
     /// The last chance at shutdown: one attempt at what is waiting, then the connection is closed
@@ -233,8 +234,8 @@ private:
             m_connection->close();
         }
         ++m_batchFailures;
-        m_backoffMs = m_backoffMs == 0 ? m_owner->m_options.retryInitialMs
-                                       : qMin(m_backoffMs * 2, m_owner->m_options.retryMaxMs);
+        m_backoffMs =
+            m_backoffMs == 0 ? m_owner->m_options.retryInitialMs : qMin(m_backoffMs * 2, m_owner->m_options.retryMaxMs);
         m_owner->setState(true, reason);
         m_retry.start(m_backoffMs);
     }
@@ -263,7 +264,8 @@ StoreWriter::StoreWriter(DatabaseSettings settings, StoreWriterOptions options, 
 StoreWriter::~StoreWriter()
 {
     if (m_worker) {
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->finish(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker] { w->finish(); }, Qt::QueuedConnection);
         m_thread.wait();
         delete m_worker; // its thread has ended: deleting it here is safe
     }
@@ -282,7 +284,8 @@ void StoreWriter::start()
     QMutexLocker lock(&m_mutex);
     m_worker = worker;
     m_wakePending = true;
-    QMetaObject::invokeMethod(m_worker, [worker] { worker->drain(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker] { worker->drain(); }, Qt::QueuedConnection);
 }
 
 bool StoreWriter::enqueue(StoreWrite write, const char *what)
@@ -296,7 +299,8 @@ bool StoreWriter::enqueue(StoreWrite write, const char *what)
     if (!m_wakePending && m_worker) {
         m_wakePending = true;
         Worker *worker = m_worker;
-        QMetaObject::invokeMethod(worker, [worker] { worker->drain(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->drain(); }, Qt::QueuedConnection);
     }
     return true;
 }

@@ -67,14 +67,14 @@ struct StoreWriterOptions
 /// What the writer reports (GET /health/ready, logs): a value, copied out under a lock.
 struct StoreWriterStatus
 {
-    bool degraded = false;  ///< the last batch failed (or the database could not be opened); retrying
-    QString reason;         ///< why, while degraded: the driver's message
-    quint64 written = 0;    ///< writes committed
-    quint64 dropped = 0;    ///< writes refused because the queue was full (also logged)
-    quint64 rejected = 0;   ///< writes the database refused on their own while others committed (also logged)
-    quint64 retries = 0;    ///< batches attempted again after a failure
-    quint64 batches = 0;    ///< transactions committed
-    qint64 queueDepth = 0;  ///< writes waiting, the batch being written included
+    bool degraded = false; ///< the last batch failed (or the database could not be opened); retrying
+    QString reason;        ///< why, while degraded: the driver's message
+    quint64 written = 0;   ///< writes committed
+    quint64 dropped = 0;   ///< writes refused because the queue was full (also logged)
+    quint64 rejected = 0;  ///< writes the database refused on their own while others committed (also logged)
+    quint64 retries = 0;   ///< batches attempted again after a failure
+    quint64 batches = 0;   ///< transactions committed
+    qint64 queueDepth = 0; ///< writes waiting, the batch being written included
 };
 
 /// The store's one writer: a thread of its own with its own connection. Callers on any thread
@@ -128,7 +128,7 @@ private:
 
     mutable QMutex m_mutex;
     std::deque<StoreWrite> m_queue;
-    qsizetype m_inBatch = 0;  ///< writes taken off the queue, not yet committed
+    qsizetype m_inBatch = 0; ///< writes taken off the queue, not yet committed
     bool m_wakePending = false;
     bool m_degraded = false;
     QString m_reason;

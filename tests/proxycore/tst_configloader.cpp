@@ -405,7 +405,8 @@ private slots:
         QVERIFY2(r.errors[0].message.contains(u"server.storage.type"_s), qPrintable(r.errors[0].message));
         QCOMPARE(r.errors[1].line, 4);
         QCOMPARE(r.warnings.size(), 1);
-        QVERIFY2(r.warnings[0].message.contains(u"server.storage.dsn is not read"_s), qPrintable(r.warnings[0].message));
+        QVERIFY2(r.warnings[0].message.contains(u"server.storage.dsn is not read"_s),
+                 qPrintable(r.warnings[0].message));
     }
 
     void reportsEveryErrorAtOnce()

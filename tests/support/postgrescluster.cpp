@@ -29,7 +29,8 @@ QString PostgresCluster::binDirectory()
     QStringList versions = QDir(u"/usr/lib/postgresql"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     QCollator numeric;
     numeric.setNumericMode(true);
-    std::sort(versions.begin(), versions.end(), [&](const QString &a, const QString &b) { return numeric.compare(a, b) > 0; });
+    std::sort(versions.begin(), versions.end(),
+              [&](const QString &a, const QString &b) { return numeric.compare(a, b) > 0; });
     for (const QString &v : std::as_const(versions)) {
         const QString bin = u"/usr/lib/postgresql/%1/bin"_s.arg(v);
         if (QFileInfo::exists(bin + u"/initdb"_s) && QFileInfo::exists(bin + u"/pg_ctl"_s))
@@ -100,12 +101,12 @@ bool PostgresCluster::start()
         m_initialised = true;
     }
     const QString options =
-        u"-k %1 -p %2 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"_s.arg(
-            m_dir->path())
+        u"-k %1 -p %2 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"_s
+            .arg(m_dir->path())
             .arg(m_port);
     if (!run(bin + u"/pg_ctl"_s,
-             {u"-D"_s, m_dir->filePath(u"data"_s), u"-l"_s, m_dir->filePath(u"server.log"_s), u"-w"_s, u"-t"_s,
-              u"60"_s, u"-o"_s, options, u"start"_s},
+             {u"-D"_s, m_dir->filePath(u"data"_s), u"-l"_s, m_dir->filePath(u"server.log"_s), u"-w"_s, u"-t"_s, u"60"_s,
+              u"-o"_s, options, u"start"_s},
              90'000))
         return false;
     m_running = true;
