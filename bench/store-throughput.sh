@@ -30,6 +30,7 @@ if [[ -z $BUILD_DIR ]]; then
     done
     [[ -n $BUILD_DIR ]] || die "no build found in build/release or build/dev; pass the build directory"
 fi
+BUILD_DIR=$(cd "$BUILD_DIR" && pwd)
 PROXY_BIN=$BUILD_DIR/app/llmproxy
 MOCK_BIN=$BUILD_DIR/tests/support/llmproxy-mock-upstream
 [[ -x $PROXY_BIN && -x $MOCK_BIN ]] || die "build llmproxy and llmproxy-mock-upstream in $BUILD_DIR first"

@@ -86,7 +86,7 @@ QVariant scalar(const DatabaseSettings &settings, const QString &sql)
         qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         return {};
     }
-    const QVariant v = q.value(0);
+    QVariant v = q.value(0);
     q.finish();
     return v;
 }
@@ -185,7 +185,7 @@ private:
     const std::optional<DatabaseSettings> settings##Maybe = freshDatabase(backend);                                    \
     if (!settings##Maybe)                                                                                              \
         QSKIP(qPrintable(u"PostgreSQL rows need a server: "_s + m_postgresProblem));                                   \
-    const DatabaseSettings settings = *settings##Maybe
+    const DatabaseSettings &settings = *settings##Maybe
 
 void TestStore::initTestCase()
 {
@@ -604,7 +604,7 @@ void TestStore::postgresRestartDegradesThenRecovers()
         QSKIP(qPrintable(u"needs a PostgreSQL server: "_s + m_postgresProblem));
     const std::optional<DatabaseSettings> maybe = freshDatabase(u"postgres"_s);
     QVERIFY(maybe);
-    const DatabaseSettings settings = *maybe;
+    const DatabaseSettings &settings = *maybe;
     QString error;
     StoreWriterOptions options;
     options.retryInitialMs = 50;

@@ -32,7 +32,7 @@ QString PostgresCluster::binDirectory()
     std::sort(versions.begin(), versions.end(),
               [&](const QString &a, const QString &b) { return numeric.compare(a, b) > 0; });
     for (const QString &v : std::as_const(versions)) {
-        const QString bin = u"/usr/lib/postgresql/%1/bin"_s.arg(v);
+        QString bin = u"/usr/lib/postgresql/%1/bin"_s.arg(v);
         if (QFileInfo::exists(bin + u"/initdb"_s) && QFileInfo::exists(bin + u"/pg_ctl"_s))
             return bin;
     }
