@@ -66,7 +66,7 @@ for _ in $(seq 100); do grep -q '^LISTENING ' "$TMP/mock.out" && break; sleep 0.
 MOCK_PORT=$(awk '/^LISTENING / { print $2 }' "$TMP/mock.out")
 [[ -n $MOCK_PORT ]] || die "the mock upstream did not start"
 
-declare -A PORT
+declare -A PORT PID
 start_proxy() { # name storage-enabled
     local port
     port=$(free_port)
@@ -82,6 +82,7 @@ YAML
         "$PROXY_BIN" --headless --host 127.0.0.1 --port "$port" --config "$TMP/config-$1.yaml" \
         --data-dir "$TMP/data-$1") >"$TMP/proxy-$1.out" 2>"$TMP/proxy-$1.err" &
     PIDS+=($!)
+    PID[$1]=$!
     wait_ready "$port" || die "llmproxy ($1) did not become ready: $(tail -5 "$TMP/proxy-$1.err")"
     PORT[$1]=$port
 }
@@ -112,3 +113,17 @@ printf 'store on  (sqlite): %s req/s (runs: %s)\n' "${BEST[on]}" "${RUNS[on]}"
 printf 'store off         : %s req/s (runs: %s)\n' "${BEST[off]}" "${RUNS[off]}"
 python3 -c "print('ratio on/off: %.3f' % (${BEST[on]} / ${BEST[off]}))"
 printf 'rows written, dropped, state: %s\n' "$rows"
+# The writer thread's CPU time (utime + stime of the thread named store-writer) per row written.
+python3 - "${PID[on]}" "${rows%% *}" <<'PY'
+import os, sys
+pid, rows = sys.argv[1], int(sys.argv[2])
+ticks = os.sysconf("SC_CLK_TCK")
+for tid in os.listdir(f"/proc/{pid}/task"):
+    with open(f"/proc/{pid}/task/{tid}/comm") as f:
+        if f.read().strip() != "store-writer":
+            continue
+    with open(f"/proc/{pid}/task/{tid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    seconds = (int(fields[11]) + int(fields[12])) / ticks
+    print("writer thread CPU: %.2f s, %.1f us per row" % (seconds, seconds * 1e6 / max(rows, 1)))
+PY
