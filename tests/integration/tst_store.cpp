@@ -180,15 +180,15 @@ private:
     QString m_postgresProblem;
 };
 
-/// The database of the row's backend, as `settings`. The PostgreSQL rows are skipped when its
+/// Declares `settings`: a new database of the row's backend. The PostgreSQL rows are skipped when its
 /// binaries are missing, and fail when they are installed but the server does not start.
-#define FRESH_DATABASE(settings)                                                                                       \
+#define FRESH_DATABASE()                                                                                               \
     QFETCH(QString, backend);                                                                                          \
-    const std::optional<DatabaseSettings> settings##Maybe = freshDatabase(backend);                                    \
-    if (!settings##Maybe && PostgresCluster::binDirectory().isEmpty())                                                 \
+    const std::optional<DatabaseSettings> freshSettings = freshDatabase(backend);                                      \
+    if (!freshSettings && PostgresCluster::binDirectory().isEmpty())                                                   \
         QSKIP(qPrintable(u"PostgreSQL rows need a server: "_s + m_postgresProblem));                                   \
-    QVERIFY2(settings##Maybe, qPrintable(u"PostgreSQL is installed but did not start: "_s + m_postgresProblem));       \
-    const DatabaseSettings &settings = *settings##Maybe
+    QVERIFY2(freshSettings, qPrintable(u"PostgreSQL is installed but did not start: "_s + m_postgresProblem));         \
+    const DatabaseSettings &settings = *freshSettings
 
 void TestStore::initTestCase()
 {
@@ -251,7 +251,7 @@ std::optional<DatabaseSettings> TestStore::freshDatabase(const QString &backend)
 
 void TestStore::migratesAnEmptyDatabase()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     QString error;
     {
         std::unique_ptr<Store> store = Store::open(settings, {}, &error);
@@ -272,7 +272,7 @@ void TestStore::migratesAnEmptyDatabase()
 
 void TestStore::migratesFromSchemaVersion1()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     QFile fixture(qEnvironmentVariable("LLMPROXY_SOURCE_DIR") + u"/tests/integration/data/store/schema-v1.sql"_s);
     QVERIFY2(fixture.open(QIODevice::ReadOnly), qPrintable(fixture.fileName()));
     QString sql = QString::fromUtf8(fixture.readAll());
@@ -327,7 +327,7 @@ void TestStore::migratesFromSchemaVersion1()
 
 void TestStore::refusesANewerSchema()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     QString error;
     QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
     QVERIFY(execute(settings,
@@ -340,7 +340,7 @@ void TestStore::refusesANewerSchema()
 
 void TestStore::writesAndQueriesHistory()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     QString error;
     std::unique_ptr<Store> store = Store::open(settings, {}, &error);
     QVERIFY2(store, qPrintable(error));
@@ -431,7 +431,7 @@ void TestStore::writesAndQueriesHistory()
 
 void TestStore::pagesThroughEveryRowOnce()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     QString error;
     std::unique_ptr<Store> store = Store::open(settings, {}, &error);
     QVERIFY2(store, qPrintable(error));
@@ -471,7 +471,7 @@ void TestStore::pagesThroughEveryRowOnce()
 
 void TestStore::writesInBatches()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     QString error;
     QVERIFY2(Store::open(settings, {}, &error), qPrintable(error)); // migrates
     StoreWriterOptions options;
@@ -489,7 +489,7 @@ void TestStore::writesInBatches()
 
 void TestStore::fullQueueDropsAndCounts()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     QString error;
     QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
     StoreWriterOptions options;
@@ -511,7 +511,7 @@ void TestStore::fullQueueDropsAndCounts()
 
 void TestStore::refusedWriteIsRejectedNotBlocking()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     QString error;
     QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
     StoreWriterOptions options;
@@ -637,7 +637,7 @@ void TestStore::postgresRestartDegradesThenRecovers()
 
 void TestStore::killDuringWritesLosesAtMostTheUnflushedBatch()
 {
-    FRESH_DATABASE(settings);
+    FRESH_DATABASE();
     const QString probe = qEnvironmentVariable("LLMPROXY_STORE_PROBE");
     QVERIFY2(QFileInfo::exists(probe), "LLMPROXY_STORE_PROBE names the llmproxy-store-probe binary (set by CTest)");
     QProcess p;
