@@ -27,12 +27,14 @@ declare -A rank=(
 #   config → providers  the loader checks provider types and fills endpoint defaults from the presets
 #   upstream → http     the transport shares the front end's HeaderList
 #   store → cost        the budget file saves the ledger's total
+#   store → observability  the request history stores the workers' RequestRecord
 #   clientsetup → util  the coding tools' settings use the small helpers, nothing else
 allowed=(
     "http config"
     "config providers"
     "upstream http"
     "store cost"
+    "store observability"
     "clientsetup util"
 )
 # What app/ and ui/ may include from proxycore (path prefixes).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages LLMProxy needs to build and run. The qml6-module-* packages are
-# the QML modules the Threats window loads at run time (Qt Quick, its layouts and controls, Qt Charts).
+# the QML modules the Threats window loads at run time (Qt Quick, its layouts and controls, Qt Charts);
+# the libqt6sql6-* packages are the store's SQLite and PostgreSQL drivers (docs/storage.md).
 #   scripts/install-deps.sh          build + run (desktop and headless)
 #   scripts/install-deps.sh --test   also what the test suite needs (Node.js for the SDK end-to-end tests)
 set -euo pipefail
@@ -9,7 +10,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    qt6-qpa-plugins libqt6sql6-sqlite
+    qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
     qt6-declarative-dev
     qml6-module-qtquick qml6-module-qtquick-layouts qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtcharts
@@ -20,6 +21,8 @@ if [[ "${1:-}" == "--test" ]]; then
     packages+=(nodejs npm xvfb xauth jwm xdotool x11-utils imagemagick)
     # A real Secret Service for the keychain test (tests/integration/tst_keychain.cpp).
     packages+=(dbus-daemon gnome-keyring)
+    # A throwaway PostgreSQL server for the store's tests (tests/support/postgrescluster.h).
+    packages+=(postgresql)
 fi
 
 # CI's checks on changed lines (scripts/check-format.sh, scripts/clang-tidy.sh) run with --test too,

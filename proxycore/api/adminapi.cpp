@@ -3,6 +3,7 @@
 #include "proxycore/api/adminapi.h"
 
 #include "proxycore/api/apirouter.h"
+#include "proxycore/api/historyapi.h"
 #include "proxycore/api/sharedstate.h"
 #include "proxycore/cache/cachekey.h"
 #include "proxycore/cache/responsecache.h"
@@ -16,6 +17,7 @@
 #include "proxycore/security/injectionpatterns.h"
 #include "proxycore/security/requestscanner.h"
 #include "proxycore/security/signaturestore.h"
+#include "proxycore/store/store.h"
 #include "proxycore/util/sha256.h"
 
 #include <QJsonArray>
@@ -103,21 +105,31 @@ private:
     std::function<void(const AdminReply &)> m_done;
 };
 
-/// Runs `work` on the engine's thread, then `done` with its result on this worker's thread.
-void runOnEngine(AdminControl *control, QObject *workerContext, std::function<AdminReply(AdminControl &)> work,
+/// Runs `work` in the thread of `target`, then `done` with its result on this worker's thread.
+/// The worker (and so `pending`) outlives every event of `target`'s thread: the engine joins its
+/// workers only in its own destructor, after it has stopped the store's reader thread, and drops
+/// its own unprocessed events then.
+void runOnThread(QObject *target, QObject *workerContext, std::function<AdminReply()> work,
                  std::function<void(const AdminReply &)> done)
 {
     auto *pending = new PendingAdminReply(workerContext, std::move(done));
-    // The worker (and so `pending`) outlives every event of the engine's thread: the engine
-    // joins its workers only in its own destructor, which also drops its unprocessed events.
     QMetaObject::invokeMethod(
-        control->adminContext(),
-        [control, pending, work = std::move(work)] {
-            AdminReply reply = work(*control);
+        target,
+        [pending, work = std::move(work)] {
+            AdminReply reply = work();
             QMetaObject::invokeMethod(
                 pending, [pending, reply = std::move(reply)] { pending->finish(reply); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+/// Runs `work` on the engine's thread, then `done` with its result on this worker's thread.
+void runOnEngine(AdminControl *control, QObject *workerContext, std::function<AdminReply(AdminControl &)> work,
+                 std::function<void(const AdminReply &)> done)
+{
+    runOnThread(
+        control->adminContext(), workerContext, [control, work = std::move(work)] { return work(*control); },
+        std::move(done));
 }
 
 /// An endpoint as GET /api/v1/registry shows it. Never the key: whether there is one, and the
@@ -475,19 +487,22 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
     const auto methodNotAllowed = [&](const char *allowed) {
         reply(request, responder, ApiError::methodNotAllowed(allowed, path));
     };
-    // Answers the client once the engine's thread has done its part.
-    const auto onEngine = [this, &request, &responder](std::function<AdminReply(AdminControl &)> work) {
+    // What answers the client, on this worker, once another thread has done the work.
+    const auto answer = [this, &request, &responder] {
         HttpRequest head;
         head.method = request.method;
         head.path = request.path;
         head.receivedNs = request.receivedNs;
-        runOnEngine(m_state->admin, m_context, std::move(work),
-                    [this, head = std::move(head), responder](const AdminReply &result) {
-                        if (result.error)
-                            reply(head, responder, *result.error);
-                        else
-                            responder->respond(result.status, adminHeaders(), result.body);
-                    });
+        return [this, head = std::move(head), responder](const AdminReply &result) {
+            if (result.error)
+                reply(head, responder, *result.error);
+            else
+                responder->respond(result.status, adminHeaders(), result.body);
+        };
+    };
+    // Answers the client once the engine's thread has done its part.
+    const auto onEngine = [this, &answer](std::function<AdminReply(AdminControl &)> work) {
+        runOnEngine(m_state->admin, m_context, std::move(work), answer());
     };
 
     if (route == "/version") {
@@ -998,6 +1013,36 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                                                {QStringLiteral("window_tokens"), CorpusSimilarity::kWindowTokens}}));
         return;
     }
+    if (route == "/requests") {
+        if (!get)
+            return methodNotAllowed("GET");
+        Store *store = m_state->store.get();
+        if (!store)
+            return reply(
+                request, responder,
+                ApiError::notFound(QStringLiteral("The request history is off: server.storage.enabled is false, "
+                                                  "or there is no data directory (see docs/storage.md)."),
+                                   QByteArrayLiteral("request_history_disabled")));
+        ApiError error;
+        const std::optional<HistoryFilter> filter = parseHistoryQuery(request.query, &error);
+        if (!filter)
+            return reply(request, responder, error);
+        // The query runs on the store's reader thread: never on a proxy worker, never on the engine.
+        runOnThread(
+            store->readerContext(), m_context,
+            [store, filter = *filter] {
+                QString why;
+                const std::optional<HistoryPage> page = store->history().query(filter, &why);
+                if (!page)
+                    return failed(
+                        ApiError::unavailable(QStringLiteral("The request history cannot be read: %1").arg(why),
+                                              QByteArrayLiteral("request_history_unavailable")));
+                return ok(historyPageJson(*page));
+            },
+            answer());
+        return;
+    }
+
     if (route == "/security/events") {
         if (!get)
             return methodNotAllowed("GET");

@@ -15,6 +15,7 @@
 #include "proxycore/pipeline/requestcontext.h"
 #include "proxycore/pipeline/requestpipeline.h"
 #include "proxycore/routing/upstreamplan.h"
+#include "proxycore/store/store.h"
 #include "proxycore/upstream/upstreamtransport.h"
 #include "proxycore/util/sha256.h"
 
@@ -65,6 +66,53 @@ void ApiRouter::release(ProxyCall *call)
         m_sweep.start();
 }
 
+namespace {
+
+/// The inference routes, without their /v1 prefix.
+constexpr std::pair<QByteArrayView, ClientApi> inferenceRoutes[] = {
+    {"/chat/completions", ClientApi::ChatCompletions},
+    {"/completions", ClientApi::Completions},
+    {"/embeddings", ClientApi::Embeddings},
+    {"/responses", ClientApi::Responses},
+    {"/messages", ClientApi::Messages},
+};
+
+/// How the request history names a client API.
+QString clientApiName(ClientApi api)
+{
+    switch (api) {
+    case ClientApi::ChatCompletions:
+        return QStringLiteral("chat_completions");
+    case ClientApi::Completions:
+        return QStringLiteral("completions");
+    case ClientApi::Embeddings:
+        return QStringLiteral("embeddings");
+    case ClientApi::Responses:
+        return QStringLiteral("responses");
+    case ClientApi::Messages:
+        return QStringLiteral("messages");
+    }
+    return {};
+}
+
+/// The client API of a request path (with or without /v1, a trailing '/' allowed); empty for other paths.
+QString clientApiOfPath(QByteArrayView path)
+{
+    if (path.size() > 1 && path.endsWith('/'))
+        path.chop(1);
+    if (path.startsWith("/v1/"))
+        path = path.sliced(3);
+    if (path == "/messages/count_tokens")
+        return {};
+    for (const auto &[route, api] : inferenceRoutes) {
+        if (path == route)
+            return clientApiName(api);
+    }
+    return {};
+}
+
+} // namespace
+
 static const HeaderList &jsonHeaders()
 {
     static const HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")}};
@@ -92,13 +140,6 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
         handleCountTokens(request, responder);
         return;
     }
-    static constexpr std::pair<QByteArrayView, ClientApi> inferenceRoutes[] = {
-        {"/chat/completions", ClientApi::ChatCompletions},
-        {"/completions", ClientApi::Completions},
-        {"/embeddings", ClientApi::Embeddings},
-        {"/responses", ClientApi::Responses},
-        {"/messages", ClientApi::Messages},
-    };
     for (const auto &[route, clientApi] : inferenceRoutes) {
         if (api != route)
             continue;
@@ -157,6 +198,7 @@ void ApiRouter::reply(const HttpRequest &request, const std::shared_ptr<HttpResp
     r.requestId = QString::fromLatin1(id);
     r.method = QString::fromLatin1(request.method);
     r.route = QString::fromUtf8(request.path);
+    r.clientApi = clientApiOfPath(request.path);
     r.model = model;
     if (key)
         r.keyName = key->name();
@@ -249,6 +291,24 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
                                  {QStringLiteral("hits"), qint64(cache.hits)},
                                  {QStringLiteral("hit_ratio"),
                                   lookups ? QJsonValue(double(cache.hits) / double(lookups)) : QJsonValue()}});
+        }
+        if (const Store *store = m_state->store.get()) {
+            // A database that is locked, full or gone degrades the gateway, it does not stop it:
+            // requests are served, the writer retries, and what it has to drop is counted here.
+            const StoreStatus s = store->status();
+            QJsonObject so{
+                {QStringLiteral("state"), s.writer.degraded ? QStringLiteral("degraded") : QStringLiteral("ok")},
+                {QStringLiteral("backend"), s.backend},
+                {QStringLiteral("queue_depth"), s.writer.queueDepth},
+                {QStringLiteral("written"), qint64(s.writer.written)},
+                {QStringLiteral("dropped"), qint64(s.writer.dropped)},
+                {QStringLiteral("rejected"), qint64(s.writer.rejected)},
+                {QStringLiteral("retries"), qint64(s.writer.retries)}};
+            if (s.writer.degraded)
+                so.insert(QStringLiteral("reason"), s.writer.reason);
+            o.insert(QStringLiteral("store"), so);
+            if (s.writer.degraded && state == u"ok")
+                o.insert(QStringLiteral("status"), QStringLiteral("degraded"));
         }
         if (draining)
             status = 503;
@@ -558,6 +618,7 @@ void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planF
         record.requestId = QString::fromLatin1(newRequestId());
     record.method = QString::fromLatin1(context.request.method);
     record.route = QString::fromUtf8(context.request.path);
+    record.clientApi = clientApiName(context.api);
     record.model = context.model;
     auto call = std::make_shared<ProxyCall>(this, std::move(context.snapshot), context.responder, std::move(record),
                                             context.request.receivedNs, context.clientFormat,

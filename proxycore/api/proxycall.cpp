@@ -367,6 +367,8 @@ void ProxyCall::writeClient(QByteArrayView bytes)
     if (bytes.isEmpty())
         return;
     beginClientStream();
+    if (m_record.ttftMs < 0)
+        m_record.ttftMs = double(monotonicNowNs() - m_receivedNs) / 1e6;
     m_responder->writeChunk(bytes);
 }
 
@@ -564,6 +566,7 @@ void ProxyCall::respondBuffered()
     answer.headers.append(gatewayHeaders());
     if (m_logBodies)
         logBody(m_record.requestId, "response body", answer.body);
+    m_record.ttftMs = double(monotonicNowNs() - m_receivedNs) / 1e6; // the whole answer goes at once
     m_responder->respond(answer.status, answer.headers, answer.body);
     // A Responses answer is complete only when its status says so (not "incomplete", "queued"
     // for a background request, or "failed").

@@ -17,6 +17,7 @@ class RequestPipeline;
 class ResponseCache;
 class RequestScanner;
 class SecurityGuards;
+class Store;
 
 /// What the engine publishes to its workers. Written by the main thread, read lock-free by workers.
 struct SharedState
@@ -51,6 +52,10 @@ struct SharedState
     /// The exact response cache (cache/responsecache.h): thread-safe, set by the engine before the
     /// workers start and never replaced; whether it is used is the snapshot's caching.enabled.
     std::shared_ptr<ResponseCache> cache;
+    /// The database (request history), or null when server.storage has none. Set by the engine
+    /// before the workers start and never replaced; its status() and enqueue() are thread-safe, its
+    /// queries run on its reader thread (Store::readerContext()).
+    std::shared_ptr<Store> store;
 
     RoutingSnapshotPtr current() const { return snapshot.load(std::memory_order_acquire); }
     /// Now on `clock`, in milliseconds. Thread-safe (see `clock`).

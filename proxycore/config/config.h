@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/config/postgresdsn.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMap>
@@ -78,6 +80,19 @@ struct ClientKeyConfig
     QStringList models;  ///< model names or patterns (see ModelPattern) this key may use; empty = every model
 };
 
+/// Where the state that outlives the process is kept (server.storage; docs/storage.md).
+struct StorageConfig
+{
+    bool enabled = true;                     ///< false = no database at all (no request history)
+    QString type = QStringLiteral("sqlite"); ///< "sqlite" (a file) or "postgres" (a server)
+    /// SQLite: the database file; empty = llmproxy.db in the data directory. A relative path is
+    /// relative to the data directory.
+    QString path;
+    QString dsnEnv = QStringLiteral("DATABASE_URL"); ///< variable holding the PostgreSQL connection string
+    PostgresDsn postgres;                            ///< read from dsnEnv when type is "postgres" (secret)
+    int queueCapacity = 10'000;                      ///< writes waiting for the database; more are dropped and counted
+};
+
 struct ServerConfig
 {
     QString host = QStringLiteral("127.0.0.1");
@@ -90,6 +105,7 @@ struct ServerConfig
     QStringList apiKeys;             ///< resolved inference keys (secret)
     QStringList adminKeys;           ///< resolved admin keys (secret)
     QList<ClientKeyConfig> clientKeys; ///< named client keys with their own limits
+    StorageConfig storage;
     /// Whether clients must present a key at all (any inference key configured).
     bool requiresClientKey() const { return !apiKeys.isEmpty() || !clientKeys.isEmpty(); }
 };

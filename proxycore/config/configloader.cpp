@@ -121,6 +121,7 @@ void Loader::runUnchecked()
     applyEnvironment();
     applyCli();
     checkReferences();
+    resolveStorage();
     if (!m_config.security.firewallEnabled) {
         // The environment wins over the file, so it is named first when it is set.
         m_config.security.firewallDisabledReason = !env(u"LLM_PROXY_FIREWALL_ENABLED"_s).isNull()
@@ -345,6 +346,7 @@ void Loader::readCustom(const Entry &e)
         {u"pricing", &Loader::parsePricing},
         {u"security.max_payload_size_kb", &Loader::parseSeedPayloadSize},
         {u"connection_pool", &Loader::parseSeedConnectionPool},
+        {u"server.storage.dsn", &Loader::warnStorageDsn},
     };
     for (const auto &[path, reader] : readers) {
         if (e.path == path)
@@ -443,6 +445,35 @@ void Loader::checkReferences()
             fileWarning(hop.mark, u"fallback_chains.%1: \"%2\" is neither an endpoint id nor a provider name"_s.arg(
                                       hop.model, hop.endpoint));
     }
+}
+
+void Loader::warnStorageDsn(const Entry &e)
+{
+    fileWarning(markOf(e),
+                u"%1 is not read: a connection string holds a password, so it is read from the variable "
+                u"named by server.storage.dsn_env (%2) instead"_s.arg(e.path, m_config.server.storage.dsnEnv));
+}
+
+void Loader::resolveStorage()
+{
+    StorageConfig &storage = m_config.server.storage;
+    if (!storage.enabled || storage.type != u"postgres")
+        return;
+    const QString text = env(storage.dsnEnv).trimmed();
+    if (text.isEmpty()) {
+        fileError(
+            m_setInFile.value(u"server.storage.type"_s),
+            u"server.storage.type is postgres, but the variable %1 (server.storage.dsn_env) is not set; set it "
+            u"to a postgres://user:password@host:5432/database URL or a libpq key=value string"_s.arg(storage.dsnEnv));
+        return;
+    }
+    QString error;
+    const std::optional<PostgresDsn> dsn = parsePostgresDsn(text, &error);
+    if (!dsn) {
+        envError(storage.dsnEnv, error);
+        return;
+    }
+    storage.postgres = *dsn;
 }
 
 } // namespace configdetail

@@ -214,6 +214,11 @@ private:
 
     void checkReferences();
 
+    /// server.storage with type postgres: reads the connection string from its variable.
+    void resolveStorage();
+    /// server.storage.dsn (the reference system's) is not read; says where the string goes instead.
+    void warnStorageDsn(const Entry &e);
+
     struct HopMark
     {
         QString model;

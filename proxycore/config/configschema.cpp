@@ -64,7 +64,16 @@ const Field<Config> kConfigFields[] = {
     {u"server.keep_alive", {F::Ignored}},
     {u"server.admin_auth", {F::Ignored}},
     {u"server.metrics", {F::Ignored}},
-    {u"server.storage", {F::Ignored}},
+    {u"server.storage.enabled", {F::Bool}, cfg<&Config::server, &ServerConfig::storage, &StorageConfig::enabled>},
+    {u"server.storage.type",
+     {F::Choice, 0, 0, false, u"sqlite postgres:postgresql"},
+     cfg<&Config::server, &ServerConfig::storage, &StorageConfig::type>},
+    {u"server.storage.path", {F::NonEmptyString}, cfg<&Config::server, &ServerConfig::storage, &StorageConfig::path>},
+    {u"server.storage.dsn_env", {F::EnvName}, cfg<&Config::server, &ServerConfig::storage, &StorageConfig::dsnEnv>},
+    {u"server.storage.dsn", {F::Custom}}, // the reference system's literal connection string: refused, see the loader
+    {u"server.storage.queue_capacity",
+     {F::Int, 100, 10'000'000},
+     cfg<&Config::server, &ServerConfig::storage, &StorageConfig::queueCapacity>},
     {u"server.admin", {F::Ignored}},
     {u"server.vllm", {F::Ignored}},
 

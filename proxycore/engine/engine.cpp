@@ -24,6 +24,7 @@
 #include "proxycore/store/keysfile.h"
 #include "proxycore/store/registryfile.h"
 #include "proxycore/store/routingfile.h"
+#include "proxycore/store/store.h"
 #include "proxycore/upstream/curlglobal.h"
 #include "proxycore/upstream/curltransport.h"
 #include "proxycore/util/memorytrim.h"
@@ -426,6 +427,8 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
         // Each worker has its own queue: put the batch back into arrival order.
         std::stable_sort(batch.begin(), batch.end(),
                          [](const RequestRecord &a, const RequestRecord &b) { return a.time < b.time; });
+        if (d->state.store)
+            d->state.store->recordRequests(batch); // queued for the writer thread; never waits for the database
         {
             QMutexLocker lock(&d->recentMutex);
             for (RequestRecord &r : batch) {
@@ -443,7 +446,18 @@ Engine::~Engine()
     d->saveBudget();
     d->prober.reset();
     d->discovery.reset();
+    // Queries the admin API posted finish while the workers waiting for them still exist.
+    if (d->state.store)
+        d->state.store->stopReader();
     d->frontend.reset(); // joins the worker threads
+    if (d->state.store) {
+        // What finished since the last collection still reaches the history: the store's
+        // destructor writes what is queued.
+        QList<RequestRecord> rest;
+        for (auto &q : d->queues)
+            rest.append(q->takeAll());
+        d->state.store->recordRequests(rest);
+    }
 }
 
 /// The listen address of server.host ("localhost" is 127.0.0.1); null when it is not an IP address.
@@ -478,6 +492,9 @@ bool Engine::start(QString *errorMessage)
     }
     const QHostAddress address = listenAddress(server);
     initCurlGlobal();
+
+    if (!openStore(errorMessage))
+        return false;
 
     const int workers = server.workers > 0 ? server.workers : qMax(1, QThread::idealThreadCount());
     for (int i = 0; i < workers; ++i)
@@ -560,6 +577,28 @@ bool Engine::start(QString *errorMessage)
     if (isOnboarding())
         qCWarning(lcEngine, "no endpoint configured: inference requests get 503 until one is added "
                             "(config.yaml 'endpoints:' or LLM_PROXY_ENDPOINT_<NAME>_URL)");
+    return true;
+}
+
+bool Engine::openStore(QString *errorMessage)
+{
+    // Settings of server.storage take effect at start; a reload keeps the store it has.
+    const std::optional<DatabaseSettings> settings =
+        DatabaseSettings::fromConfig(d->config->server.storage, d->dataDir);
+    if (!settings) {
+        if (d->config->server.storage.enabled)
+            qCInfo(lcEngine, "store: no data directory and no server.storage.path; the request history is not kept");
+        return true;
+    }
+    StoreWriterOptions options;
+    options.queueCapacity = d->config->server.storage.queueCapacity;
+    QString error;
+    std::unique_ptr<Store> store = Store::open(*settings, options, &error);
+    if (!store) {
+        *errorMessage = QStringLiteral("server.storage: ") + error;
+        return false;
+    }
+    d->state.store = std::move(store);
     return true;
 }
 

@@ -54,8 +54,9 @@ public:
     /// Returns false with a human-readable reason (port in use, non-loopback bind without keys, ...).
     bool start(QString *errorMessage);
 
-    /// Where state that outlives the process is kept: today's spend (budget.json) and the admin
-    /// API's registry changes (registry.json). Call before start(); without one nothing is written.
+    /// Where state that outlives the process is kept: today's spend (budget.json), the admin
+    /// API's registry changes (registry.json) and, unless server.storage says otherwise, the
+    /// database (llmproxy.db). Call before start(); without one nothing is written.
     void setDataDirectory(const QString &dir);
     /// The directory given to setDataDirectory(); empty when none. Thread-safe once started.
     QString dataDirectory() const;
@@ -146,6 +147,10 @@ signals:
     void statusPublished(const llmproxy::EngineStatus &status); ///< answer to publishStatus()
 
 private:
+    /// Opens the database server.storage asks for (none without one); false only when it must not
+    /// be used (see Store::open()).
+    bool openStore(QString *errorMessage);
+
     std::unique_ptr<EnginePrivate> d;
 };
 

@@ -16,6 +16,9 @@ struct RequestRecord
     QString requestId;
     QString method;
     QString route;           ///< path without query, e.g. "/v1/chat/completions"
+    /// The client API it came in as: "chat_completions", "completions", "embeddings", "responses",
+    /// "messages"; empty for requests that are none of them.
+    QString clientApi;
     QString model;           ///< as requested by the client
     QString servedModel;     ///< the model the endpoint was asked for (an alias resolved); empty if none
     QString keyName;         ///< name of the client key (server.auth.keys); empty for unnamed keys
@@ -25,11 +28,16 @@ struct RequestRecord
     bool stream = false;
     double latencyMs = 0;    ///< arrival → last byte sent
     double overheadMs = 0;   ///< gateway time, excluding time spent waiting for the upstream
+    /// Arrival → the first byte of the answer's body sent to the client (a stream's first event,
+    /// or the whole buffered answer); -1 = none sent (an error answer, a client that left).
+    double ttftMs = -1;
     int promptTokens = -1;   ///< -1 = unknown
     int completionTokens = -1;
     QString error;           ///< short error code when status >= 400 or the stream ended with an error
     int attempts = 0;        ///< upstream attempts made (retries and fallback hops included)
     double costUsd = -1;     ///< priced from the usage; -1 = unknown (no usage reported)
+    bool costEstimated =
+        false;               ///< costUsd is an estimate (the provider reported no usage), not a price of reported usage
     QString blockedBy;       ///< the request pipeline stage that refused the request; empty if none
     /// Answered from the response cache: no upstream attempt, cost 0 (tokens are the stored
     /// answer's, for information; nothing was charged).

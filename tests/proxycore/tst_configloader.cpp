@@ -362,6 +362,53 @@ private slots:
         QVERIFY(d.toString().startsWith(u"%1:%2:%3: "_s.arg(path).arg(line).arg(column)));
     }
 
+    void readsTheStorageSection()
+    {
+        // Defaults: SQLite in the data directory.
+        ConfigLoadResult r = loadConfig(isolated());
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QVERIFY(r.config->server.storage.enabled);
+        QCOMPARE(r.config->server.storage.type, u"sqlite"_s);
+        QCOMPARE(r.config->server.storage.dsnEnv, u"DATABASE_URL"_s);
+
+        const QString postgres = writeFile(u"storage-pg.yaml"_s, "server:\n  storage:\n    type: postgresql\n"
+                                                                 "    dsn_env: LLMPROXY_DB\n    queue_capacity: 500\n");
+        r = loadConfig(isolated(postgres, {u"LLMPROXY_DB=postgres://gw:p%40ss@db.example:6432/llm?sslmode=require"_s}));
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        const StorageConfig &s = r.config->server.storage;
+        QCOMPARE(s.type, u"postgres"_s);
+        QCOMPARE(s.queueCapacity, 500);
+        QCOMPARE(s.postgres.host, u"db.example"_s);
+        QCOMPARE(s.postgres.port, 6432);
+        QCOMPARE(s.postgres.user, u"gw"_s);
+        QCOMPARE(s.postgres.password, u"p@ss"_s);
+        QCOMPARE(s.postgres.database, u"llm"_s);
+        QCOMPARE(s.postgres.options, u"sslmode=require"_s);
+
+        // PostgreSQL without its variable: an error at the type's line, naming the variable.
+        r = loadConfig(isolated(postgres));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors[0].line, 3);
+        QVERIFY2(r.errors[0].message.contains(u"LLMPROXY_DB"_s), qPrintable(r.errors[0].message));
+        // An unreadable string: an error naming the variable, never repeating the password.
+        r = loadConfig(isolated(postgres, {u"LLMPROXY_DB=host=db password=hunter2 colour=blue"_s}));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.errors[0].toString().contains(u"LLMPROXY_DB"_s), qPrintable(r.errors[0].toString()));
+        QVERIFY(!r.errors[0].toString().contains(u"hunter2"_s));
+
+        const QString bad = writeFile(u"storage-bad.yaml"_s, "server:\n  storage:\n    type: mysql\n"
+                                                             "    queue_capacity: 5\n    dsn: postgres://x\n");
+        r = loadConfig(isolated(bad));
+        QCOMPARE(r.errors.size(), 2);
+        QCOMPARE(r.errors[0].line, 3);
+        QVERIFY2(r.errors[0].message.contains(u"server.storage.type"_s), qPrintable(r.errors[0].message));
+        QCOMPARE(r.errors[1].line, 4);
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY2(r.warnings[0].message.contains(u"server.storage.dsn is not read"_s),
+                 qPrintable(r.warnings[0].message));
+    }
+
     void reportsEveryErrorAtOnce()
     {
         const QString path = writeFile(u"many.yaml"_s, "server:\n  port: x\n  workers: -1\nlogging:\n  format: xml\n");

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/formats/apierror.h"
+#include "proxycore/store/requesthistory.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace llmproxy {
+
+/// Reads the query string of GET /api/v1/requests (key, model, provider, status = 2xx|4xx|5xx or
+/// a code, blocked, from, to = ISO 8601 or milliseconds since the epoch, q, limit ≤ 1000, cursor,
+/// total). nullopt with a 400 in `error` for a value it cannot read; unknown parameters are refused
+/// too, so that a typing error does not silently widen the answer.
+std::optional<HistoryFilter> parseHistoryQuery(const QByteArray &query, ApiError *error);
+
+/// The answer of GET /api/v1/requests: {"requests": [...], "next_cursor": ..., "total": ...}.
+QJsonObject historyPageJson(const HistoryPage &page);
+
+} // namespace llmproxy

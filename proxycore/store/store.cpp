@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/store/store.h"
+
+#include "proxycore/store/migrations.h"
+
+#include <QLoggingCategory>
+
+namespace llmproxy {
+
+Q_LOGGING_CATEGORY(lcStore, "llmproxy.store")
+
+using namespace Qt::StringLiterals;
+
+std::unique_ptr<Store> Store::open(const DatabaseSettings &settings, const StoreWriterOptions &options, QString *error)
+{
+    bool schemaReady = false;
+    {
+        DatabaseConnection connection(settings, u"migrate"_s);
+        QString why;
+        if (!connection.open(&why)) {
+            qCWarning(lcStore, "store: cannot open %s: %s; starting without it, the writer keeps trying",
+                      qPrintable(settings.describe()), qPrintable(why));
+        } else {
+            switch (SchemaMigrator::migrate(connection, &why)) {
+            case MigrationOutcome::UpToDate:
+                schemaReady = true;
+                break;
+            case MigrationOutcome::TooNew:
+                *error = why;
+                return nullptr;
+            case MigrationOutcome::Failed:
+                *error = u"cannot migrate the schema of %1: %2"_s.arg(settings.describe(), why);
+                return nullptr;
+            }
+        }
+    }
+    std::unique_ptr<Store> store(new Store(settings, options, schemaReady));
+    qCInfo(lcStore, "store: %s (schema version %d)%s", qPrintable(settings.describe()), SchemaMigrator::latestVersion(),
+           schemaReady ? "" : ", not reachable yet");
+    return store;
+}
+
+Store::Store(DatabaseSettings settings, const StoreWriterOptions &options, bool schemaReady)
+    : m_settings(std::move(settings)), m_writer(m_settings, options, schemaReady),
+      m_readerContext(std::make_unique<QObject>()), m_history(m_settings)
+{
+    m_readerThread.setObjectName(u"store-reader"_s);
+    m_readerContext->moveToThread(&m_readerThread);
+    m_readerThread.start();
+    m_writer.start();
+}
+
+Store::~Store()
+{
+    stopReader();
+}
+
+void Store::stopReader()
+{
+    if (!m_readerThread.isRunning())
+        return;
+    // The reader's connection is closed in its own thread, then the thread ends.
+    QMetaObject::invokeMethod(
+        m_readerContext.get(),
+        [this] {
+            m_history.close();
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
+    m_readerThread.wait();
+}
+
+void Store::recordRequests(const QList<RequestRecord> &records)
+{
+    for (const RequestRecord &r : records)
+        m_writer.enqueue(RequestHistory::writeFor(r), "request history rows");
+}
+
+StoreStatus Store::status() const
+{
+    return {m_settings.backendName(), m_settings.describe(), m_writer.status()};
+}
+
+} // namespace llmproxy

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/store/requesthistory.h"
+#include "proxycore/store/storewriter.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace llmproxy {
+
+/// What /health/ready shows of the store. Value type.
+struct StoreStatus
+{
+    QString backend;  ///< "sqlite" or "postgres"
+    QString database; ///< DatabaseSettings::describe(): never a password
+    StoreWriterStatus writer;
+};
+
+/// The database behind the gateway's lasting state (docs/storage.md): opens it, brings its schema
+/// up to date, and owns the one writer thread and the reader thread that answers queries. Created
+/// by the engine at start when server.storage asks for a database; shared with the workers (for
+/// /health) and the admin API (for queries) through SharedState, read-only. Thread-safe unless a
+/// function says otherwise.
+class Store
+{
+public:
+    /// Opens the database and migrates its schema. When the database cannot be reached (a server
+    /// that is down, a locked file) the store starts anyway, degraded: the writer retries and
+    /// migrates once it connects. nullptr with `error` only when the database must not be used: its
+    /// schema is newer than this build's, or a migration failed on a reachable database.
+    static std::unique_ptr<Store> open(const DatabaseSettings &settings, const StoreWriterOptions &options,
+                                       QString *error);
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    /// Queues `records` for the request history. Never waits for the database (see StoreWriter).
+    void recordRequests(const QList<RequestRecord> &records);
+    /// Queues any write (for tables added later; see docs/storage.md).
+    bool enqueue(StoreWrite write, const char *what) { return m_writer.enqueue(std::move(write), what); }
+
+    StoreStatus status() const;
+    const DatabaseSettings &settings() const { return m_settings; }
+
+    /// An object living in the reader thread: post work to it (QMetaObject::invokeMethod) to run
+    /// queries off the proxy workers and the engine's thread.
+    QObject *readerContext() const { return m_readerContext.get(); }
+    /// The request history's queries. Reader thread only.
+    RequestHistory &history() { return m_history; }
+    /// Runs the queries already posted to the reader thread, closes its connection and ends the
+    /// thread; work posted later is never run. Call before the threads that post queries (and
+    /// wait for their answers) go away. Called by the destructor too.
+    void stopReader();
+
+private:
+    Store(DatabaseSettings settings, const StoreWriterOptions &options, bool schemaReady);
+
+    const DatabaseSettings m_settings;
+    StoreWriter m_writer;
+    QThread m_readerThread;
+    std::unique_ptr<QObject> m_readerContext;
+    RequestHistory m_history;
+};
+
+} // namespace llmproxy

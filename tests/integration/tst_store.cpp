@@ -1,0 +1,756 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// The store (proxycore/store) against both backends: SQLite in a temporary file and a throwaway
+// PostgreSQL server (tests/support/postgrescluster.h; its rows are skipped with a clear message
+// when the server binaries are missing). Migrations from empty and from a fixture of schema
+// version 1, refusal of a newer schema, request-history writes, filters and paging, batching, the
+// bounded queue, a locked and a full SQLite database, a PostgreSQL restart, a writer killed with
+// SIGKILL, and a real gateway that keeps serving while its database is locked.
+#include "proxycore/engine/engine.h"
+#include "proxycore/store/migrations.h"
+#include "proxycore/store/store.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/inprocessengine.h"
+#include "tests/support/mockupstreamprocess.h"
+#include "tests/support/postgrescluster.h"
+#include "tests/support/testsupport.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace llmproxy;
+using namespace llmproxy::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QDateTime kT0 = QDateTime(QDate(2026, 3, 1), QTime(8, 0), QTimeZone::utc());
+
+/// Request `i` of the history tests: keys, models, statuses and errors vary with i.
+RequestRecord sampleRecord(int i)
+{
+    RequestRecord r;
+    r.time = kT0.addSecs(i);
+    r.requestId = u"req-%1"_s.arg(i);
+    r.method = u"POST"_s;
+    r.route = u"/v1/chat/completions"_s;
+    r.clientApi = u"chat_completions"_s;
+    r.keyName = i % 3 == 0 ? u"alpha"_s : u"beta"_s;
+    r.model = i % 2 ? u"gpt-a"_s : u"gpt-b"_s;
+    r.servedModel = r.model;
+    r.provider = u"openai"_s;
+    r.endpoint = u"main"_s;
+    r.attempts = 1;
+    r.latencyMs = 100 + i;
+    r.overheadMs = 1.25;
+    if (i % 10 == 0) {
+        r.status = 502;
+        r.error = u"upstream_error"_s;
+    } else if (i % 7 == 0) {
+        r.status = 403;
+        r.error = u"request_blocked"_s;
+        r.blockedBy = u"firewall"_s;
+    } else {
+        r.status = 200;
+        r.promptTokens = 10 + i;
+        r.completionTokens = 20 + i;
+        r.costUsd = 0.001 * i;
+        r.ttftMs = 50 + i;
+        r.stream = i % 4 == 0;
+    }
+    return r;
+}
+
+/// One value from `sql` on a connection of the test's own.
+QVariant scalar(const DatabaseSettings &settings, const QString &sql)
+{
+    DatabaseConnection c(settings, u"test"_s);
+    QString error;
+    if (!c.open(&error)) {
+        qWarning("cannot open %s: %s", qPrintable(settings.describe()), qPrintable(error));
+        return {};
+    }
+    QSqlQuery q(c.database());
+    if (!q.exec(sql) || !q.next()) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return {};
+    }
+    QVariant v = q.value(0);
+    q.finish();
+    return v;
+}
+
+/// Runs `sql` on a connection of the test's own.
+bool execute(const DatabaseSettings &settings, const QString &sql)
+{
+    DatabaseConnection c(settings, u"test"_s);
+    QString error;
+    if (!c.open(&error))
+        return false;
+    QSqlQuery q(c.database());
+    if (!q.exec(sql)) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+/// Restores the file-size limit and SIGXFSZ however the test ends.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        getrlimit(RLIMIT_FSIZE, &m_saved);
+        m_previousHandler = std::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails with EFBIG instead
+        rlimit limit = m_saved;
+        limit.rlim_cur = bytes;
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() { lift(); }
+    void lift()
+    {
+        if (m_lifted)
+            return;
+        m_lifted = true;
+        setrlimit(RLIMIT_FSIZE, &m_saved);
+        std::signal(SIGXFSZ, m_previousHandler);
+    }
+
+private:
+    rlimit m_saved{};
+    void (*m_previousHandler)(int) = nullptr;
+    bool m_lifted = false;
+};
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void migratesAnEmptyDatabase_data() { addBackends(); }
+    void migratesAnEmptyDatabase();
+    void migratesFromSchemaVersion1_data() { addBackends(); }
+    void migratesFromSchemaVersion1();
+    void refusesANewerSchema_data() { addBackends(); }
+    void refusesANewerSchema();
+    void writesAndQueriesHistory_data() { addBackends(); }
+    void writesAndQueriesHistory();
+    void pagesThroughEveryRowOnce_data() { addBackends(); }
+    void pagesThroughEveryRowOnce();
+    void writesInBatches_data() { addBackends(); }
+    void writesInBatches();
+    void fullQueueDropsAndCounts_data() { addBackends(); }
+    void fullQueueDropsAndCounts();
+    void refusedWriteIsRejectedNotBlocking_data() { addBackends(); }
+    void refusedWriteIsRejectedNotBlocking();
+    void lockedDatabaseDegradesThenRecovers();
+    void fullDiskDegradesThenRecovers();
+    void postgresRestartDegradesThenRecovers();
+    void killDuringWritesLosesAtMostTheUnflushedBatch_data() { addBackends(); }
+    void killDuringWritesLosesAtMostTheUnflushedBatch();
+    void gatewayServesWhileTheStoreIsDegraded();
+
+private:
+    void addBackends();
+    /// A new, empty database of `backend` ("sqlite" or "postgres"); nullopt when PostgreSQL is not
+    /// available (m_postgresProblem says why).
+    std::optional<DatabaseSettings> freshDatabase(const QString &backend);
+    bool postgresAvailable();
+
+    QTemporaryDir m_dir;
+    int m_databases = 0;
+    std::unique_ptr<PostgresCluster> m_postgres;
+    QString m_postgresProblem;
+};
+
+/// Declares `settings`: a new database of the row's backend. The PostgreSQL rows are skipped when its
+/// binaries are missing, and fail when they are installed but the server does not start.
+#define FRESH_DATABASE()                                                                                               \
+    QFETCH(QString, backend);                                                                                          \
+    const std::optional<DatabaseSettings> freshSettings = freshDatabase(backend);                                      \
+    if (!freshSettings && PostgresCluster::binDirectory().isEmpty())                                                   \
+        QSKIP(qPrintable(u"PostgreSQL rows need a server: "_s + m_postgresProblem));                                   \
+    QVERIFY2(freshSettings, qPrintable(u"PostgreSQL is installed but did not start: "_s + m_postgresProblem));         \
+    const DatabaseSettings &settings = *freshSettings
+
+void TestStore::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestStore::cleanupTestCase()
+{
+    m_postgres.reset(); // stops the server and removes its directory
+}
+
+void TestStore::addBackends()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("postgres") << u"postgres"_s;
+}
+
+bool TestStore::postgresAvailable()
+{
+    if (m_postgres)
+        return m_postgres->isRunning() || m_postgres->start();
+    if (!m_postgresProblem.isEmpty())
+        return false;
+    if (PostgresCluster::binDirectory().isEmpty()) {
+        m_postgresProblem = u"the PostgreSQL server binaries are not installed (Debian: apt-get install postgresql; "
+                            u"or set LLMPROXY_PG_BIN)"_s;
+        return false;
+    }
+    auto cluster = std::make_unique<PostgresCluster>();
+    if (!cluster->start()) {
+        // Installed but not startable fails the PostgreSQL rows (FRESH_DATABASE): never hidden as a skip.
+        m_postgresProblem = cluster->errorString();
+        return false;
+    }
+    m_postgres = std::move(cluster);
+    return true;
+}
+
+std::optional<DatabaseSettings> TestStore::freshDatabase(const QString &backend)
+{
+    DatabaseSettings s;
+    const QString name = u"t%1"_s.arg(++m_databases);
+    if (backend == u"sqlite") {
+        s.sqlitePath = m_dir.filePath(name + u".db"_s);
+        return s;
+    }
+    if (!postgresAvailable())
+        return std::nullopt;
+    if (!m_postgres->createDatabase(name)) {
+        qWarning("%s", qPrintable(m_postgres->errorString()));
+        return std::nullopt;
+    }
+    QString error;
+    s.dialect = SqlDialect::Postgres;
+    s.postgres = *parsePostgresDsn(m_postgres->connectionString(name), &error);
+    return s;
+}
+
+void TestStore::migratesAnEmptyDatabase()
+{
+    FRESH_DATABASE();
+    QString error;
+    {
+        std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+        QVERIFY2(store, qPrintable(error));
+        QVERIFY(!store->status().writer.degraded);
+    }
+    QCOMPARE(scalar(settings, u"SELECT MAX(version) FROM schema_version"_s).toInt(), SchemaMigrator::latestVersion());
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 0);
+    // Opened again: nothing is applied twice.
+    DatabaseConnection c(settings, u"test"_s);
+    QVERIFY(c.open(&error));
+    int applied = -1;
+    QCOMPARE(SchemaMigrator::migrate(c, &error, &applied), MigrationOutcome::UpToDate);
+    QCOMPARE(applied, 0);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM schema_version"_s).toInt(),
+             int(SchemaMigrator::migrations().size()));
+}
+
+void TestStore::migratesFromSchemaVersion1()
+{
+    FRESH_DATABASE();
+    QFile fixture(qEnvironmentVariable("LLMPROXY_SOURCE_DIR") + u"/tests/integration/data/store/schema-v1.sql"_s);
+    QVERIFY2(fixture.open(QIODevice::ReadOnly), qPrintable(fixture.fileName()));
+    QString sql = QString::fromUtf8(fixture.readAll());
+    QStringList lines;
+    for (const QString &line : sql.split(u'\n')) {
+        if (!line.trimmed().startsWith(u"--"_s))
+            lines << line;
+    }
+    const QString id = settings.dialect == SqlDialect::Sqlite
+                           ? u"INTEGER PRIMARY KEY AUTOINCREMENT"_s
+                           : u"BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"_s;
+    for (QString statement : lines.join(u'\n').split(u";\n"_s)) {
+        statement = statement.trimmed();
+        if (statement.endsWith(u';'))
+            statement.chop(1);
+        if (!statement.isEmpty())
+            QVERIFY(execute(settings, statement.replace(u"{{ID}}"_s, id)));
+    }
+    QCOMPARE(scalar(settings, u"SELECT MAX(version) FROM schema_version"_s).toInt(), 1);
+
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    QCOMPARE(scalar(settings, u"SELECT MAX(version) FROM schema_version"_s).toInt(), SchemaMigrator::latestVersion());
+    const QString indexQuery = settings.dialect == SqlDialect::Sqlite
+                                   ? u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = "
+                                     u"'request_history_key_time'"_s
+                                   : u"SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'request_history_key_time'"_s;
+    QCOMPARE(scalar(settings, indexQuery).toInt(), 1);
+
+    // The old rows read as they were written; a new row goes after them.
+    store->recordRequests({sampleRecord(1)});
+    QTRY_COMPARE(store->status().writer.written, quint64(1));
+    RequestHistory history(settings);
+    HistoryFilter byKey;
+    byKey.key = u"ci"_s;
+    std::optional<HistoryPage> page = history.query(byKey, &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->rows.size(), 2);
+    QCOMPARE(page->rows[0].record.requestId, u"old-2"_s);
+    QCOMPARE(page->rows[0].record.blockedBy, u"firewall"_s);
+    const RequestRecord &old = page->rows[1].record;
+    QCOMPARE(old.requestId, u"old-1"_s);
+    QCOMPARE(old.time, QDateTime::fromMSecsSinceEpoch(1767225600000, QTimeZone::utc()));
+    QCOMPARE(old.promptTokens, 12);
+    QCOMPARE(old.completionTokens, 34);
+    QCOMPARE(old.ttftMs, 240.0);
+    QCOMPARE(old.clientApi, u"chat_completions"_s);
+    QCOMPARE(scalar(settings, u"SELECT MAX(id) FROM request_history WHERE request_id = 'req-1'"_s).toLongLong(), 4);
+    history.close();
+}
+
+void TestStore::refusesANewerSchema()
+{
+    FRESH_DATABASE();
+    QString error;
+    QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
+    QVERIFY(execute(settings,
+                    u"INSERT INTO schema_version (version, name, applied_ms) VALUES (%1, 'from the future', 0)"_s.arg(
+                        SchemaMigrator::latestVersion() + 1)));
+    QVERIFY(!Store::open(settings, {}, &error));
+    QVERIFY2(error.contains(u"newer than this build"_s), qPrintable(error));
+    QVERIFY2(error.contains(QString::number(SchemaMigrator::latestVersion() + 1)), qPrintable(error));
+}
+
+void TestStore::writesAndQueriesHistory()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    QList<RequestRecord> records;
+    for (int i = 1; i <= 300; ++i)
+        records.append(sampleRecord(i));
+    store->recordRequests(records);
+    QTRY_COMPARE(store->status().writer.written, quint64(300));
+
+    RequestHistory history(settings);
+    const auto count = [&](HistoryFilter f) -> qint64 {
+        f.withTotal = true;
+        f.limit = 1;
+        const std::optional<HistoryPage> page = history.query(f, &error);
+        if (!page) {
+            qWarning("%s", qPrintable(error));
+            return -1;
+        }
+        return *page->total;
+    };
+    const auto expected = [&](const std::function<bool(const RequestRecord &)> &match) {
+        return qint64(std::count_if(records.cbegin(), records.cend(), match));
+    };
+    QCOMPARE(count({}), 300);
+    HistoryFilter f;
+    f.key = u"alpha"_s;
+    QCOMPARE(count(f), 100);
+    f = {};
+    f.model = u"gpt-a"_s;
+    QCOMPARE(count(f), 150);
+    f = {};
+    f.statusClass = 5;
+    QCOMPARE(count(f), expected([](const RequestRecord &r) { return r.status >= 500; }));
+    f = {};
+    f.status = 403;
+    const qint64 refused = expected([](const RequestRecord &r) { return r.status == 403; });
+    QCOMPARE(count(f), refused);
+    f = {};
+    f.blockedOnly = true;
+    QCOMPARE(count(f), refused);
+    f = {};
+    f.text = u"req-42"_s;
+    QCOMPARE(count(f), 1);
+    f.text = u"UPSTREAM"_s; // a part of the error code, any case
+    QCOMPARE(count(f), expected([](const RequestRecord &r) { return r.error == u"upstream_error"; }));
+    f.text = u"50%"_s; // LIKE's own characters are taken literally
+    QCOMPARE(count(f), 0);
+    f = {};
+    f.from = kT0.addSecs(100);
+    f.to = kT0.addSecs(200);
+    QCOMPARE(count(f), 100);
+    f.key = u"alpha"_s;
+    QCOMPARE(count(f), expected([](const RequestRecord &r) {
+                 return r.keyName == u"alpha" && r.time >= kT0.addSecs(100) && r.time < kT0.addSecs(200);
+             }));
+
+    // A row reads back as it was written, newest first.
+    f = {};
+    f.text = u"req-12"_s;
+    std::optional<HistoryPage> page = history.query(f, &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->rows.size(), 1);
+    const RequestRecord &r = page->rows[0].record;
+    const RequestRecord w = sampleRecord(12);
+    QCOMPARE(r.time, w.time);
+    QCOMPARE(r.keyName, w.keyName);
+    QCOMPARE(r.clientApi, w.clientApi);
+    QCOMPARE(r.model, w.model);
+    QCOMPARE(r.provider, w.provider);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.promptTokens, w.promptTokens);
+    QCOMPARE(r.completionTokens, w.completionTokens);
+    QCOMPARE(r.costUsd, w.costUsd);
+    QCOMPARE(r.ttftMs, w.ttftMs);
+    QCOMPARE(r.stream, true);
+    QCOMPARE(page->rows[0].team, QString());
+    f.text = u"req-10"_s;
+    page = history.query(f, &error);
+    QVERIFY2(page && page->rows.size() == 1, qPrintable(error));
+    QCOMPARE(page->rows[0].record.promptTokens, -1); // unknown stays unknown
+    QCOMPARE(page->rows[0].record.costUsd, -1.0);
+    QCOMPARE(page->rows[0].record.ttftMs, -1.0);
+    page = history.query({}, &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->rows.first().record.requestId, u"req-300"_s);
+    history.close();
+}
+
+void TestStore::pagesThroughEveryRowOnce()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    QList<RequestRecord> records;
+    for (int i = 1; i <= 300; ++i) {
+        RequestRecord r = sampleRecord(i);
+        r.time = kT0.addSecs(i / 4); // four rows share each time: the id breaks the tie
+        records.append(r);
+    }
+    store->recordRequests(records);
+    QTRY_COMPARE(store->status().writer.written, quint64(300));
+
+    RequestHistory history(settings);
+    HistoryFilter f;
+    f.limit = 128;
+    QSet<QString> seen;
+    int pages = 0;
+    std::pair<qint64, qint64> previous{std::numeric_limits<qint64>::max(), 0};
+    do {
+        const std::optional<HistoryPage> page = history.query(f, &error);
+        QVERIFY2(page, qPrintable(error));
+        ++pages;
+        for (const HistoryRow &row : page->rows) {
+            const std::pair<qint64, qint64> at{row.record.time.toMSecsSinceEpoch(), row.id};
+            QVERIFY2(at < previous, "rows come newest first, each once");
+            previous = at;
+            seen.insert(row.record.requestId);
+        }
+        f.cursor = page->nextCursor;
+    } while (!f.cursor.isEmpty());
+    QCOMPARE(pages, 3);
+    QCOMPARE(seen.size(), 300);
+    f.cursor = u"nonsense"_s;
+    QVERIFY(!history.query(f, &error));
+    history.close();
+}
+
+void TestStore::writesInBatches()
+{
+    FRESH_DATABASE();
+    QString error;
+    QVERIFY2(Store::open(settings, {}, &error), qPrintable(error)); // migrates
+    StoreWriterOptions options;
+    options.maxBatch = 500;
+    StoreWriter writer(settings, options, true);
+    for (int i = 1; i <= 1200; ++i)
+        QVERIFY(writer.enqueue(RequestHistory::writeFor(sampleRecord(i))));
+    QCOMPARE(writer.status().queueDepth, 1200);
+    writer.start();
+    QTRY_COMPARE(writer.status().written, quint64(1200));
+    QCOMPARE(writer.status().batches, quint64(3)); // 500 + 500 + 200, one transaction each
+    QCOMPARE(writer.status().queueDepth, 0);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 1200);
+}
+
+void TestStore::fullQueueDropsAndCounts()
+{
+    FRESH_DATABASE();
+    QString error;
+    QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
+    StoreWriterOptions options;
+    options.queueCapacity = 100;
+    StoreWriter writer(settings, options, true);
+    int accepted = 0;
+    for (int i = 1; i <= 150; ++i)
+        accepted += writer.enqueue(RequestHistory::writeFor(sampleRecord(i)), "test rows") ? 1 : 0;
+    QCOMPARE(accepted, 100);
+    QCOMPARE(writer.status().dropped, quint64(50));
+    QCOMPARE(writer.status().queueDepth, 100);
+    writer.start();
+    QTRY_COMPARE(writer.status().written, quint64(100));
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 100);
+    // Room again once written.
+    QVERIFY(writer.enqueue(RequestHistory::writeFor(sampleRecord(151))));
+    QTRY_COMPARE(writer.status().written, quint64(101));
+}
+
+void TestStore::refusedWriteIsRejectedNotBlocking()
+{
+    FRESH_DATABASE();
+    QString error;
+    QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
+    StoreWriterOptions options;
+    options.retryInitialMs = 10;
+    options.retryMaxMs = 50;
+    StoreWriter writer(settings, options, true);
+    for (int i = 1; i <= 5; ++i)
+        writer.enqueue(RequestHistory::writeFor(sampleRecord(i)));
+    // A write the database refuses whatever happens (a NOT NULL column left NULL).
+    writer.enqueue([](WriteContext &context) {
+        QSqlQuery *q =
+            context.prepared(u"INSERT INTO request_history (ts_ms, request_id, status) VALUES (1, NULL, 200)"_s);
+        return q && context.exec(*q);
+    });
+    for (int i = 6; i <= 10; ++i)
+        writer.enqueue(RequestHistory::writeFor(sampleRecord(i)));
+    writer.start();
+    QTRY_COMPARE(writer.status().written, quint64(10));
+    QCOMPARE(writer.status().rejected, quint64(1));
+    QVERIFY(!writer.status().degraded);
+    QCOMPARE(writer.status().queueDepth, 0);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 10);
+}
+
+void TestStore::lockedDatabaseDegradesThenRecovers()
+{
+    DatabaseSettings settings;
+    settings.sqlitePath = m_dir.filePath(u"locked.db"_s);
+    settings.busyTimeoutMs = 50;
+    QString error;
+    QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
+    StoreWriterOptions options;
+    options.retryInitialMs = 20;
+    options.retryMaxMs = 200;
+    StoreWriter writer(settings, options, true);
+    writer.start();
+
+    DatabaseConnection locker(settings, u"locker"_s);
+    QVERIFY(locker.open(&error));
+    QSqlQuery lock(locker.database());
+    QVERIFY2(lock.exec(u"BEGIN EXCLUSIVE"_s), qPrintable(lock.lastError().text()));
+    for (int i = 1; i <= 10; ++i)
+        writer.enqueue(RequestHistory::writeFor(sampleRecord(i)));
+    QTRY_VERIFY(writer.status().degraded);
+    QVERIFY2(writer.status().reason.contains(u"locked"_s), qPrintable(writer.status().reason));
+    QCOMPARE(writer.status().written, quint64(0));
+    QCOMPARE(writer.status().queueDepth, 10); // kept, not lost
+
+    QVERIFY(lock.exec(u"ROLLBACK"_s));
+    QTRY_COMPARE(writer.status().written, quint64(10));
+    QVERIFY(!writer.status().degraded);
+    QVERIFY(writer.status().retries >= 1);
+    QCOMPARE(writer.status().dropped, quint64(0));
+}
+
+void TestStore::fullDiskDegradesThenRecovers()
+{
+    DatabaseSettings settings;
+    settings.sqlitePath = m_dir.filePath(u"full.db"_s);
+    QString error;
+    QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
+    StoreWriterOptions options;
+    options.retryInitialMs = 20;
+    options.retryMaxMs = 200;
+    StoreWriter writer(settings, options, true);
+    writer.start();
+    writer.enqueue(RequestHistory::writeFor(sampleRecord(1)));
+    QTRY_COMPARE(writer.status().written, quint64(1));
+    QVERIFY(execute(settings, u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+
+    // Files may grow to 256 KiB from here on: the rows below need more.
+    FileSizeLimit limit(qMax<qint64>(QFileInfo(settings.sqlitePath).size(), 0) + 256 * 1024);
+    const QString bulky(4000, u'x');
+    for (int i = 2; i <= 200; ++i) {
+        RequestRecord r = sampleRecord(i);
+        r.error = bulky + QString::number(i);
+        writer.enqueue(RequestHistory::writeFor(r));
+    }
+    QTRY_VERIFY(writer.status().degraded);
+    QVERIFY(!writer.status().reason.isEmpty());
+    QVERIFY(writer.status().written < 200);
+    limit.lift();
+    QTRY_COMPARE(writer.status().written, quint64(200));
+    QVERIFY(!writer.status().degraded);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 200);
+    QCOMPARE(scalar(settings, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+}
+
+void TestStore::postgresRestartDegradesThenRecovers()
+{
+    if (!postgresAvailable() && PostgresCluster::binDirectory().isEmpty())
+        QSKIP(qPrintable(u"needs a PostgreSQL server: "_s + m_postgresProblem));
+    QVERIFY2(m_postgres && m_postgres->isRunning(),
+             qPrintable(u"PostgreSQL is installed but did not start: "_s + m_postgresProblem));
+    const std::optional<DatabaseSettings> maybe = freshDatabase(u"postgres"_s);
+    QVERIFY(maybe);
+    const DatabaseSettings &settings = *maybe;
+    QString error;
+    StoreWriterOptions options;
+    options.retryInitialMs = 50;
+    options.retryMaxMs = 500;
+    std::unique_ptr<Store> store = Store::open(settings, options, &error);
+    QVERIFY2(store, qPrintable(error));
+    QList<RequestRecord> first;
+    for (int i = 1; i <= 5; ++i)
+        first.append(sampleRecord(i));
+    store->recordRequests(first);
+    QTRY_COMPARE(store->status().writer.written, quint64(5));
+
+    QVERIFY2(m_postgres->stop(), qPrintable(m_postgres->errorString()));
+    QList<RequestRecord> second;
+    for (int i = 6; i <= 25; ++i)
+        second.append(sampleRecord(i));
+    store->recordRequests(second);
+    QTRY_VERIFY_WITH_TIMEOUT(store->status().writer.degraded, 30'000);
+    QCOMPARE(store->status().writer.queueDepth, 20);
+
+    QVERIFY2(m_postgres->start(), qPrintable(m_postgres->errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(store->status().writer.written, quint64(25), 30'000);
+    QVERIFY(!store->status().writer.degraded);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 25);
+}
+
+void TestStore::killDuringWritesLosesAtMostTheUnflushedBatch()
+{
+    FRESH_DATABASE();
+    const QString probe = qEnvironmentVariable("LLMPROXY_STORE_PROBE");
+    QVERIFY2(QFileInfo::exists(probe), "LLMPROXY_STORE_PROBE names the llmproxy-store-probe binary (set by CTest)");
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(probe, settings.dialect == SqlDialect::Sqlite
+                       ? QStringList{u"--sqlite"_s, settings.sqlitePath}
+                       : QStringList{u"--postgres"_s, m_postgres->connectionString(settings.postgres.database)});
+    QVERIFY2(p.waitForStarted(10'000), qPrintable(p.errorString()));
+    quint64 reported = 0;
+    QDeadlineTimer deadline(60'000);
+    while (reported < 3000 && !deadline.hasExpired() && p.state() == QProcess::Running) {
+        p.waitForReadyRead(1000);
+        while (p.canReadLine()) {
+            const QByteArray line = p.readLine().trimmed();
+            if (line.startsWith("written "))
+                reported = line.mid(8).toULongLong();
+        }
+    }
+    QVERIFY2(reported >= 3000, "the probe reports its commits");
+    p.kill(); // SIGKILL, in the middle of writing
+    QVERIFY(p.waitForFinished(10'000));
+    // Whatever it printed after the last read was also committed before the kill.
+    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+        if (line.startsWith("written "))
+            reported = line.mid(8).toULongLong();
+    }
+
+    QString error;
+    std::unique_ptr<Store> reopened = Store::open(settings, {}, &error); // the database opens and migrates again
+    QVERIFY2(reopened, qPrintable(error));
+    const qint64 rows = scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toLongLong();
+    QVERIFY2(quint64(rows) >= reported, qPrintable(u"%1 rows, %2 reported committed"_s.arg(rows).arg(reported)));
+    // Rows are committed whole batches: none is half-written.
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history WHERE request_id = '' OR status <> 200"_s).toInt(),
+             0);
+    if (settings.dialect == SqlDialect::Sqlite)
+        QCOMPARE(scalar(settings, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+}
+
+void TestStore::gatewayServesWhileTheStoreIsDegraded()
+{
+    MockUpstreamProcess mock{{u"--models"_s, u"store-chat"_s}};
+    QVERIFY2(mock.start(), qPrintable(mock.errorString()));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ProxyConfig proxy;
+    EndpointSpec endpoint;
+    endpoint.baseUrl = mock.baseUrl();
+    endpoint.models = {u"store-chat"_s};
+    endpoint.apiKey = u"sk-upstream"_s;
+    proxy.endpoints = {endpoint};
+    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n";
+    ConfigSources sources;
+    QString error;
+    QVERIFY2(loadIsolatedConfig(dir.path(), proxy.toYaml(), &sources, &error), qPrintable(error));
+    sources.environment.insert(u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s);
+    const ConfigLoadResult loaded = loadConfig(sources);
+    QVERIFY(loaded.ok());
+    auto engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
+    engine->setDataDirectory(dir.path());
+    QVERIFY2(engine->start(&error), qPrintable(error));
+    const QUrl base(engine->listenUrl());
+    const auto chat = [&] {
+        return HttpClient::postJson(
+            base.resolved(QUrl(u"/v1/chat/completions"_s)),
+            QJsonObject{{u"model"_s, u"store-chat"_s},
+                        {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hi"_s}}}}});
+    };
+    const auto history = [&](const QString &query) {
+        return HttpClient::get(base.resolved(QUrl(u"/api/v1/requests"_s + query)), bearer("adm-store-test"));
+    };
+    const auto health = [&] { return HttpClient::get(base.resolved(QUrl(u"/health/ready"_s))).json(); };
+
+    HttpResponse r = chat();
+    QCOMPARE(r.status, 200);
+    QTRY_COMPARE(history(u"?total=true"_s).json().value(u"total"_s).toInt(), 1);
+    const QJsonObject row = history({}).json().value(u"requests"_s).toArray().first().toObject();
+    QCOMPARE(row.value(u"client_api"_s).toString(), u"chat_completions"_s);
+    QCOMPARE(row.value(u"model"_s).toString(), u"store-chat"_s);
+    QCOMPARE(row.value(u"status"_s).toInt(), 200);
+    QCOMPARE(row.value(u"endpoint"_s).toString(), u"mock"_s);
+    QVERIFY(!row.value(u"provider"_s).toString().isEmpty());
+    QVERIFY(row.value(u"ttft_ms"_s).toDouble() > 0);
+    QCOMPARE(health().value(u"status"_s).toString(), u"ok"_s);
+    QCOMPARE(history(u"?limit=5000"_s).status, 400);
+    QCOMPARE(history(u"?colour=blue"_s).status, 400);
+    QCOMPARE(HttpClient::get(base.resolved(QUrl(u"/api/v1/requests"_s))).status, 401);
+
+    // Another connection holds the write lock: the writer cannot commit.
+    DatabaseSettings settings;
+    settings.sqlitePath = dir.filePath(u"llmproxy.db"_s);
+    DatabaseConnection locker(settings, u"locker"_s);
+    QVERIFY(locker.open(&error));
+    QSqlQuery lock(locker.database());
+    QVERIFY(lock.exec(u"BEGIN EXCLUSIVE"_s));
+    r = chat();
+    QCOMPARE(r.status, 200); // requests keep flowing
+    QTRY_COMPARE_WITH_TIMEOUT(health().value(u"status"_s).toString(), u"degraded"_s, 30'000);
+    const QJsonObject store = health().value(u"store"_s).toObject();
+    QCOMPARE(store.value(u"state"_s).toString(), u"degraded"_s);
+    QVERIFY2(store.value(u"reason"_s).toString().contains(u"locked"_s),
+             qPrintable(store.value(u"reason"_s).toString()));
+    QCOMPARE(chat().status, 200);
+    QCOMPARE(history({}).status, 200); // readers are not blocked by the write lock (WAL)
+
+    QVERIFY(lock.exec(u"ROLLBACK"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(health().value(u"status"_s).toString(), u"ok"_s, 30'000);
+    QTRY_COMPARE(history(u"?model=store-chat&total=true"_s).json().value(u"total"_s).toInt(), 3);
+    // The refused admin calls above are in the history too, as errors.
+    QCOMPARE(history(u"?status=4xx&total=true"_s).json().value(u"total"_s).toInt(), 3);
+    QCOMPARE(health().value(u"store"_s).toObject().value(u"dropped"_s).toInt(), 0);
+    QVERIFY(stopEngine(engine));
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
