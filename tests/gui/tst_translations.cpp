@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/pipeline/securityguards.h"
+
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -40,6 +42,17 @@ void TestTranslations::embeddedCatalogueTranslates()
         qPrintable(QDir(QStringLiteral(":/i18n")).entryList().join(QLatin1Char(' '))));
     QCOMPARE(translator.translate("llmproxy::MainWindow", "Running"), running);
     QVERIFY(!translator.translate("MainWindow", "Request log").isEmpty());
+    // The engine's words the desktop shows are in the catalogue too: every guard's name and
+    // description (EngineController translates them in the "Guards" context) and its messages.
+    for (const llmproxy::GuardInfo &guard : llmproxy::guardInfos()) {
+        for (const char *text : {guard.title, guard.description}) {
+            const QString translated = translator.translate("Guards", text);
+            QVERIFY2(!translated.isEmpty() && translated != QString::fromUtf8(text), text);
+        }
+    }
+    QVERIFY(
+        !translator.translate("llmproxy::EngineController", "A key name has 1 to 64 letters, digits, '.', '_' or '-'.")
+             .isEmpty());
 }
 
 void TestTranslations::everyStringIsTranslated_data()

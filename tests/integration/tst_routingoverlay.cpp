@@ -10,6 +10,8 @@
 // POST /api/v1/routing/reset drops it.
 #include "tests/support/gatewayfixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -157,6 +159,13 @@ void TestRoutingOverlay::aliasSetAndRemovedAtRunTime()
     QCOMPARE(chat(u"fast"_s).status, 404);
     QCOMPARE(chat(u"claude-anything"_s).status, 200);
     QVERIFY(entry(admin("GET", u"/api/v1/routing"_s), "model_aliases", "name", u"fast"_s).isEmpty());
+    // What is kept: the run-time "claude-*", the removal of config.yaml's "fast", and nothing of the
+    // run-time "smart" (a removal of it would hide an alias of that name added to config.yaml later).
+    QFile kept(QDir(m_gateway.proxy.dataDir()).filePath(u"routing.json"_s));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    const QJsonObject aliases = QJsonDocument::fromJson(kept.readAll()).object().value("model_aliases"_L1).toObject();
+    QCOMPARE(aliases.keys(), (QStringList{u"claude-*"_s, u"fast"_s}));
+    QVERIFY(aliases.value("fast"_L1).isNull());
 
     // Removing what is not there is a 404 that names the entry, not a silent success.
     for (const QString &path : {u"/api/v1/routing/aliases/smart"_s, u"/api/v1/routing/fallbacks/nothing"_s,
