@@ -76,11 +76,11 @@ public:
     qint64 createdEpoch = QDateTime::currentSecsSinceEpoch();
     bool shuttingDown = false;
     QString listenUrl;
-    EndpointHealthRegistry health; ///< breaker and statistics per endpoint; survives reloads
-    QList<EndpointConfig> added;            ///< added through the admin API (source "admin")
-    QHash<QString, bool> enabledOverrides;  ///< toggles by lower-case endpoint id; win over config.yaml
-    RoutingOverlay routing;                 ///< aliases, chains and route overrides set at run time
-    QList<CreatedKey> createdKeys;          ///< client keys created at run time (digests only)
+    EndpointHealthRegistry health;         ///< breaker and statistics per endpoint; survives reloads
+    QList<EndpointConfig> added;           ///< added through the admin API (source "admin")
+    QHash<QString, bool> enabledOverrides; ///< toggles by lower-case endpoint id; win over config.yaml
+    RoutingOverlay routing;                ///< aliases, chains and route overrides set at run time
+    QList<CreatedKey> createdKeys;         ///< client keys created at run time (digests only)
     std::unique_ptr<KeysFile> keysFile;
     std::unique_ptr<RoutingFile> routingFile;
     /// Priority and weight set at run time on endpoints not added at run time, by lower-case id;
@@ -353,8 +353,9 @@ public:
         if (!caching.enabled && state.cache->stats().entries > 0)
             state.cache->clear(); // switched off by a reload: the memory goes back
 
-        state.snapshot.store(std::make_shared<const RoutingSnapshot>(std::move(effective), found, createdEpoch, &health),
-                             std::memory_order_release);
+        state.snapshot.store(
+            std::make_shared<const RoutingSnapshot>(std::move(effective), found, createdEpoch, &health),
+            std::memory_order_release);
         if (prober)
             prober->setSnapshot(state.current());
     }

@@ -60,11 +60,10 @@ RegistryChange Engine::addEndpoint(const NewEndpoint &endpoint, RegistryEntry *a
 
 RegistryChange Engine::removeEndpoint(const QString &id)
 {
-    const qsizetype index = std::find_if(d->added.cbegin(), d->added.cend(),
-                                         [&id](const EndpointConfig &e) {
-                                             return e.id.compare(id, Qt::CaseInsensitive) == 0;
-                                         }) -
-                            d->added.cbegin();
+    const qsizetype index =
+        std::find_if(d->added.cbegin(), d->added.cend(),
+                     [&id](const EndpointConfig &e) { return e.id.compare(id, Qt::CaseInsensitive) == 0; }) -
+        d->added.cbegin();
     if (index == d->added.size())
         return d->idInUse(id) ? RegistryChange::NotRemovable : RegistryChange::UnknownEndpoint;
     const QString removed = d->added.takeAt(index).id;
