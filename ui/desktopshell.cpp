@@ -9,6 +9,7 @@
 #include "ui/endpointswindow.h"
 #include "ui/firstrunwizard.h"
 #include "ui/guardswindow.h"
+#include "ui/historywindow.h"
 #include "ui/mainwindow.h"
 #include "ui/modelswindow.h"
 #include "ui/playgroundwindow.h"
@@ -109,6 +110,7 @@ DesktopShell::~DesktopShell()
     m_connectToolDialog.reset();
     m_settingsWindow.reset();
     m_playgroundWindow.reset();
+    m_historyWindow.reset();
     m_threatsWindow.reset();
     m_guardsWindow.reset();
     m_endpointsWindow.reset();
@@ -280,6 +282,18 @@ void DesktopShell::showPlayground()
     bringUp(m_playgroundWindow.get());
 }
 
+HistoryWindow *DesktopShell::historyWindow() const
+{
+    return m_historyWindow.get();
+}
+
+void DesktopShell::showHistory()
+{
+    if (!m_historyWindow)
+        m_historyWindow = std::make_unique<HistoryWindow>(m_controller);
+    bringUp(m_historyWindow.get());
+}
+
 CommandPalette *DesktopShell::commandPalette() const
 {
     return m_palette.get();
@@ -291,7 +305,8 @@ QWidget *DesktopShell::shellWindowOf(QWidget *widget) const
         return nullptr;
     const QWidget *windows[] = {m_mainWindow.get(),       m_threatsWindow.get(),  m_guardsWindow.get(),
                                 m_playgroundWindow.get(), m_settingsWindow.get(), m_connectToolDialog.get(),
-                                m_endpointsWindow.get(),  m_firstRunWizard.get(), m_modelsWindow.get()};
+                                m_endpointsWindow.get(),  m_firstRunWizard.get(), m_modelsWindow.get(),
+                                m_historyWindow.get()};
     for (QWidget *w = widget->window(); w; w = w->parentWidget() ? w->parentWidget()->window() : nullptr) {
         if (std::find(std::begin(windows), std::end(windows), w) != std::end(windows))
             return widget->window();
@@ -332,10 +347,11 @@ void DesktopShell::openCommandPalette(QWidget *window)
     if (auto *own = qobject_cast<QMainWindow *>(window); own && own != m_mainWindow.get())
         addMenuBar(own);
     addMenuBar(m_mainWindow.get());
-    for (QAction *action : {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig,
-                            m_actions.copyUrl, m_actions.endpoints, m_actions.threats, m_actions.guards,
-                            m_actions.playground, m_actions.connectTool, m_actions.firstRun, m_actions.models,
-                            m_actions.settings, m_actions.clientKeys, m_actions.about, m_actions.quit}) {
+    for (QAction *action :
+         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
+          m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.playground, m_actions.connectTool,
+          m_actions.firstRun, m_actions.models, m_actions.settings, m_actions.clientKeys, m_actions.history,
+          m_actions.about, m_actions.quit}) {
         if (!seen.contains(action)) {
             seen.insert(action);
             commands.append({action, QString()});
@@ -494,6 +510,11 @@ void DesktopShell::createActions()
     m_actions.playground->setIcon(QIcon::fromTheme(QStringLiteral("mail-send")));
     connect(m_actions.playground, &QAction::triggered, this, &DesktopShell::showPlayground);
 
+    m_actions.history = new QAction(this);
+    m_actions.history->setObjectName(QStringLiteral("historyAction"));
+    m_actions.history->setIcon(QIcon::fromTheme(QStringLiteral("document-open-recent")));
+    connect(m_actions.history, &QAction::triggered, this, &DesktopShell::showHistory);
+
     m_actions.firstRun = new QAction(this);
     m_actions.firstRun->setObjectName(QStringLiteral("firstRunAction"));
     m_actions.firstRun->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
@@ -521,8 +542,8 @@ void DesktopShell::createActions()
     for (QAction *action :
          {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
           m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings,
-          m_actions.playground, m_actions.firstRun, m_actions.models, m_actions.clientKeys, m_actions.commandPalette,
-          m_actions.quit, m_actions.about})
+          m_actions.playground, m_actions.firstRun, m_actions.models, m_actions.clientKeys, m_actions.history,
+          m_actions.commandPalette, m_actions.quit, m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
     retranslateActions();
 }
@@ -552,6 +573,9 @@ void DesktopShell::retranslateActions()
     m_actions.playground->setText(tr("P&layground"));
     m_actions.playground->setToolTip(
         tr("Send a prompt through the gateway and see the route, tokens, cost and security decisions"));
+    m_actions.history->setText(tr("Request &history"));
+    m_actions.history->setToolTip(
+        tr("Every request the gateway kept: search and filter them by status, period and key"));
     m_actions.firstRun->setText(tr("Add a &provider…"));
     m_actions.firstRun->setToolTip(
         tr("The setup wizard: a cloud provider with its key, or a model server on this computer"));

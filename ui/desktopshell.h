@@ -23,6 +23,7 @@ class FirstRunWizard;
 class GuardsWindow;
 class MainWindow;
 class ModelsWindow;
+class HistoryWindow;
 class PlaygroundWindow;
 class SettingsWindow;
 class ThreatsWindow;
@@ -61,6 +62,7 @@ public:
     ConnectToolDialog *connectToolDialog() const;
     SettingsWindow *settingsWindow() const;     ///< created the first time it is shown, nullptr before
     PlaygroundWindow *playgroundWindow() const; ///< created the first time it is shown, nullptr before
+    HistoryWindow *historyWindow() const;       ///< created the first time it is shown, nullptr before
     /// Shows, raises and focuses the Threats window (created on first use).
     void showThreats();
     /// Shows, raises and focuses the Guards window (created on first use).
@@ -79,6 +81,8 @@ public:
     void setLanguage(const QString &code);
     /// Shows, raises and focuses the Playground window (created on first use).
     void showPlayground();
+    /// Shows, raises and focuses the Request history window (created on first use).
+    void showHistory();
     FirstRunWizard *firstRunWizard() const; ///< created the first time it is shown, nullptr before
     /// Shows, raises and focuses the first-run wizard (created on first use; a finished one starts over).
     void showFirstRunWizard();
@@ -133,6 +137,7 @@ private:
     std::unique_ptr<ConnectToolDialog> m_connectToolDialog;
     std::unique_ptr<SettingsWindow> m_settingsWindow;
     std::unique_ptr<PlaygroundWindow> m_playgroundWindow;
+    std::unique_ptr<HistoryWindow> m_historyWindow;
     std::unique_ptr<FirstRunWizard> m_firstRunWizard;
     QList<QPair<QString, quint16>> m_discoveryTargets;
     std::unique_ptr<CommandPalette> m_palette;

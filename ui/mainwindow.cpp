@@ -255,6 +255,8 @@ void MainWindow::setUpMenus()
     m_toolsMenu = menuBar()->addMenu(QString());
     m_toolsMenu->addAction(m_actions.connectTool);
     m_toolsMenu->addAction(m_actions.playground);
+    if (m_actions.history)
+        m_toolsMenu->addAction(m_actions.history);
     m_routeMenu = std::make_unique<RouteMenu>(m_controller);
     m_toolsMenu->addMenu(m_routeMenu->menu());
     if (m_actions.firstRun)

@@ -88,15 +88,18 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const RequestRecord &r = m_records.at(index.row());
+    return cellData(m_records.at(index.row()), index.column(), role);
+}
 
+QVariant RequestLogModel::cellData(const RequestRecord &r, int column, int role)
+{
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(r, index.column());
+        return displayData(r, column);
     case Qt::ToolTipRole:
         return toolTip(r);
     case Qt::TextAlignmentRole:
-        switch (index.column()) {
+        switch (column) {
         case StatusColumn:
         case AttemptsColumn:
         case LatencyColumn:
@@ -108,7 +111,7 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ForegroundRole:
         // The status code itself stays visible, so colour is only a second cue.
-        if (index.column() == StatusColumn && r.status >= 400)
+        if (column == StatusColumn && r.status >= 400)
             return QBrush(r.status >= 500 ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
         return {};
     default:
@@ -116,7 +119,7 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant RequestLogModel::displayData(const RequestRecord &r, int column) const
+QVariant RequestLogModel::displayData(const RequestRecord &r, int column)
 {
     const QLocale locale;
     const auto tokens = [&locale](int count) -> QVariant {
@@ -153,7 +156,7 @@ QVariant RequestLogModel::displayData(const RequestRecord &r, int column) const
     }
 }
 
-QString RequestLogModel::toolTip(const RequestRecord &r) const
+QString RequestLogModel::toolTip(const RequestRecord &r)
 {
     QStringList lines;
     lines << tr("Request %1").arg(r.requestId);
@@ -177,10 +180,16 @@ QString RequestLogModel::toolTip(const RequestRecord &r) const
 
 QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == AttemptsColumn)
+    const QVariant header = orientation == Qt::Horizontal ? columnHeader(section, role) : QVariant();
+    return header.isValid() ? header : QAbstractTableModel::headerData(section, orientation, role);
+}
+
+QVariant RequestLogModel::columnHeader(int section, int role)
+{
+    if (role == Qt::ToolTipRole && section == AttemptsColumn)
         return tr("How often the request was sent upstream, when it was retried or fell back to another endpoint");
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role != Qt::DisplayRole)
+        return {};
     switch (section) {
     case TimeColumn:
         return tr("Time");

@@ -45,9 +45,15 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// What a cell of `column` shows of `record` for `role` (display, tooltip, alignment, colour);
+    /// shared with the request history's model, which has the same columns.
+    static QVariant cellData(const RequestRecord &record, int column, int role);
+    /// The horizontal header of `section` for `role` (display, tooltip); invalid for other roles.
+    static QVariant columnHeader(int section, int role);
+
 private:
-    QVariant displayData(const RequestRecord &record, int column) const;
-    QString toolTip(const RequestRecord &record) const;
+    static QVariant displayData(const RequestRecord &record, int column);
+    static QString toolTip(const RequestRecord &record);
 
     QList<RequestRecord> m_records;
     int m_maxRows;

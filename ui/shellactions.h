@@ -25,6 +25,7 @@ struct ShellActions
     QAction *settings = nullptr;       ///< show the Settings window
     QAction *clientKeys = nullptr;     ///< show the Settings window's client keys (list, create, revoke)
     QAction *playground = nullptr;     ///< show the Playground window (send a prompt through the gateway)
+    QAction *history = nullptr;        ///< show the Request history window (stored requests, searchable)
     QAction *firstRun = nullptr;       ///< show the first-run wizard (add a provider or a local server)
     QAction *commandPalette = nullptr; ///< open the command palette over the active window (Ctrl+K)
     QAction *quit = nullptr;

@@ -92,8 +92,10 @@ int main(int argc, char **argv)
             QElapsedTimer fill;
             fill.start();
             const qint64 spacingMs = qint64(kDays) * 86'400'000 / rows;
+            // Filled the way the engine hands its records over: lists, 64 rows per write.
+            QList<RequestRecord> pending;
             for (qint64 i = existing; i < rows; ++i) {
-                while (store->status().writer.queueDepth >= options.queueCapacity - 1)
+                while (store->status().writer.queueDepth >= options.queueCapacity - 2'000)
                     QThread::msleep(5);
                 RequestRecord r;
                 r.time = kStart.addMSecs(i * spacingMs);
@@ -108,7 +110,11 @@ int main(int argc, char **argv)
                 r.promptTokens = int(i % 2000);
                 r.completionTokens = int(i % 500);
                 r.latencyMs = double(i % 3000);
-                store->enqueue(RequestHistory::writeFor(r), "bench rows");
+                pending.append(r);
+                if (pending.size() == 1'000 || i + 1 == rows) {
+                    store->recordRequests(pending);
+                    pending.clear();
+                }
             }
             while (store->status().writer.queueDepth > 0)
                 QThread::msleep(20);

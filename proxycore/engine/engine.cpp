@@ -220,6 +220,11 @@ bool Engine::openStore(QString *errorMessage)
     return true;
 }
 
+Store *Engine::store() const
+{
+    return d->state.store.get();
+}
+
 void Engine::setDataDirectory(const QString &dir)
 {
     Q_ASSERT_X(!d->frontend, "Engine::setDataDirectory", "call before start()");

@@ -17,6 +17,7 @@ class RequestPipeline;
 
 class EnginePrivate;
 class SecurityGuards;
+class Store;
 
 /// What a window shows of the engine besides the request log, as one value: computed on the
 /// engine's thread (Engine::status()) and handed to other threads by copy.
@@ -100,6 +101,9 @@ public:
     /// The security pipeline's switches, counters and recent decisions (thread-safe).
     std::shared_ptr<SecurityGuards> securityGuards() const;
     bool isOnboarding() const; ///< no usable endpoint (thread-safe)
+    /// The database (docs/storage.md), opened by start(); nullptr when server.storage asks for none.
+    /// Lives as long as the engine; its queries run on its reader thread (Store::readerContext()).
+    Store *store() const;
     /// Every endpoint, disabled ones included (enabled = false).
     QList<EndpointStatus> endpointStatuses() const;
 

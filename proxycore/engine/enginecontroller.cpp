@@ -10,6 +10,7 @@
 #include "proxycore/routing/healthprober.h"
 #include "proxycore/routing/localdiscovery.h"
 #include "proxycore/routing/routingsnapshot.h"
+#include "proxycore/store/store.h"
 #include "proxycore/upstream/controlplane.h"
 
 #include <QCoreApplication>
@@ -384,6 +385,37 @@ void EngineController::listClientKeys(std::function<void(const QList<ClientKeyIn
         QMetaObject::invokeMethod(self.data(), [self, done, keys = std::move(keys)] {
             if (self)
                 done(keys);
+        });
+    });
+}
+
+void EngineController::queryHistory(const HistoryFilter &filter, QObject *context,
+                                    std::function<void(const HistoryPage &page, const QString &error)> done)
+{
+    QPointer<QObject> target(context);
+    const auto answer = [target, done](const HistoryPage &page, const QString &error) {
+        if (!target)
+            return;
+        QMetaObject::invokeMethod(target.data(), [target, done, page, error] {
+            if (target)
+                done(page, error);
+        });
+    };
+    onEngine([filter, answer](Engine *engine) {
+        Store *store = engine->store();
+        if (!store) {
+            answer({}, tr("The request history is off: server.storage.enabled is false, or there is no data "
+                          "directory."));
+            return;
+        }
+        // The store runs the query on its reader thread; work posted after it stopped is dropped.
+        QMetaObject::invokeMethod(store->readerContext(), [store, filter, answer] {
+            QString why;
+            const std::optional<HistoryPage> page = store->history().query(filter, &why);
+            if (page)
+                answer(*page, {});
+            else
+                answer({}, tr("The request history cannot be read: %1").arg(why));
         });
     });
 }

@@ -7,6 +7,7 @@
 #include "proxycore/config/routingoverlay.h"
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/pipeline/securityguards.h"
+#include "proxycore/store/requesthistory.h"
 
 #include <QDateTime>
 #include <QList>
@@ -268,6 +269,14 @@ public:
     /// Revokes the created client key `name`; its clients are refused from the next request.
     /// `done` runs on this thread with an empty string, or why not.
     void revokeClientKey(const QString &name, std::function<void(const QString &error)> done);
+
+    // -- request history
+    /// Asks the request history (docs/storage.md) for a page matching `filter`. The query runs on
+    /// the store's reader thread, never on this one nor on the engine's; `done` runs on `context`'s
+    /// thread with the page, or with an empty page and why not (the history is off, the database
+    /// cannot be read), unless `context` is gone by then.
+    void queryHistory(const HistoryFilter &filter, QObject *context,
+                      std::function<void(const HistoryPage &page, const QString &error)> done);
 
     // -- endpoints window
     /// How an endpoint change ended: called on this thread, never before the call that asked for

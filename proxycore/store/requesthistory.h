@@ -59,8 +59,13 @@ public:
     explicit RequestHistory(DatabaseSettings settings);
     ~RequestHistory();
 
-    /// The write that stores `record` (the team is empty until teams exist). Bodies are never stored.
-    static StoreWrite writeFor(RequestRecord record);
+    /// Most records one write takes (one to eight multi-row INSERTs: 128, 64, ... rows each).
+    static constexpr qsizetype MaxRowsPerWrite = 255;
+    /// The write that stores `records`, at most MaxRowsPerWrite of them, in as few multi-row INSERT
+    /// statements as the binary digits of their count (the team is empty until teams exist).
+    /// Bodies are never stored. Enqueue it with records.size() as its rows.
+    static StoreWrite writeFor(QList<RequestRecord> records);
+    static StoreWrite writeFor(RequestRecord record) { return writeFor(QList<RequestRecord>{std::move(record)}); }
 
     /// A page of rows matching `filter`. nullopt with `error` when the database cannot answer or
     /// the cursor is not one this class made.

@@ -73,8 +73,14 @@ void Store::stopReader()
 
 void Store::recordRequests(const QList<RequestRecord> &records)
 {
-    for (const RequestRecord &r : records)
-        m_writer.enqueue(RequestHistory::writeFor(r), "request history rows");
+    // A write per kRowsPerWrite records: few statements for the writer, while a full queue or a
+    // refused row still costs only the records of one write.
+    constexpr qsizetype kRowsPerWrite = 64;
+    for (qsizetype i = 0; i < records.size(); i += kRowsPerWrite) {
+        QList<RequestRecord> part = records.mid(i, kRowsPerWrite);
+        const qsizetype rows = part.size();
+        m_writer.enqueue(RequestHistory::writeFor(std::move(part)), "request history rows", rows);
+    }
 }
 
 StoreStatus Store::status() const

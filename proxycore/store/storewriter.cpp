@@ -6,8 +6,11 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QTimer>
+
+#include <sqlite3.h>
 
 #include <span>
 
@@ -16,6 +19,20 @@ namespace llmproxy {
 Q_LOGGING_CATEGORY(lcStoreWriter, "llmproxy.store")
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+/// SQLite result codes (extended ones carry the primary code in their low byte) of a write the
+/// database refuses on its own: 1 SQL error (no such table or column), 18 too big, 19 constraint,
+/// 20 type mismatch, 25 bind index out of range. Busy, locked, full, I/O and the like are the
+/// database's state.
+bool sqliteRefuses(int code)
+{
+    const int primary = code & 0xff;
+    return primary == 1 || primary == 18 || primary == 19 || primary == 20 || primary == 25;
+}
+
+} // namespace
 
 void WriteContext::noteError(const QSqlError &error)
 {
@@ -29,13 +46,63 @@ void WriteContext::noteError(const QSqlError &error)
         // intervention (57) and serialization failures (40) are the database's state.
         m_refused = code.startsWith(u"22"_s) || code.startsWith(u"23"_s) || code.startsWith(u"42"_s);
     } else {
-        // SQLite result codes (extended ones carry the primary code in their low byte): 1 SQL
-        // error (no such table or column), 18 too big, 19 constraint, 20 type mismatch, 25 bind
-        // index out of range. Busy, locked, full, I/O and the like are the database's state.
         bool ok = false;
-        const int primary = code.toInt(&ok) & 0xff;
-        m_refused = ok && (primary == 1 || primary == 18 || primary == 19 || primary == 20 || primary == 25);
+        const int primary = code.toInt(&ok);
+        m_refused = ok && sqliteRefuses(primary);
     }
+}
+
+void WriteContext::noteSqliteError(int code)
+{
+    m_error = QString::fromUtf8(m_sqlite ? sqlite3_errmsg(m_sqlite) : sqlite3_errstr(code));
+    m_refused = sqliteRefuses(code);
+}
+
+void WriteContext::reset()
+{
+    for (sqlite3_stmt *statement : std::as_const(m_sqliteStatements))
+        sqlite3_finalize(statement);
+    m_sqliteStatements.clear();
+    m_sqlite = nullptr;
+    m_statements.clear();
+}
+
+sqlite3_stmt *WriteContext::sqlitePrepared(const QString &sql)
+{
+    if (const auto it = m_sqliteStatements.constFind(sql); it != m_sqliteStatements.cend())
+        return *it;
+    if (!m_sqlite) {
+        // QSqlDriver::handle() of QSQLITE: a QVariant holding the connection's sqlite3 pointer.
+        const QVariant handle = m_connection->database().driver()->handle();
+        if (dialect() != SqlDialect::Sqlite || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+            m_error = u"the SQL driver gives no SQLite handle"_s;
+            m_refused = false;
+            return nullptr;
+        }
+        m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    }
+    const QByteArray utf8 = sql.toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    const int rc = sqlite3_prepare_v3(m_sqlite, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &statement, nullptr);
+    if (rc != SQLITE_OK) {
+        noteSqliteError(rc);
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    m_sqliteStatements.insert(sql, statement);
+    return statement;
+}
+
+bool WriteContext::step(sqlite3_stmt *statement)
+{
+    const int rc = sqlite3_step(statement);
+    const bool done = rc == SQLITE_DONE || rc == SQLITE_ROW;
+    if (!done)
+        noteSqliteError(rc);
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    return done;
 }
 
 QSqlQuery *WriteContext::prepared(const QString &sql)
@@ -99,7 +166,7 @@ public:
                 failed(error);
                 return;
             } else {
-                m_owner->batchDone(qsizetype(m_batch.size()), 0, {}, true);
+                m_owner->batchDone(rowsOf(m_batch), 0, {}, true);
             }
             m_backoffMs = 0;
             m_batchFailures = 0;
@@ -114,7 +181,7 @@ public:
     void finish()
     {
         m_retry.stop();
-        std::vector<StoreWrite> rest;
+        std::vector<QueuedWrite> rest;
         m_owner->takeBatch(rest);
         while (!rest.empty()) {
             m_batch.insert(m_batch.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
@@ -123,10 +190,10 @@ public:
         }
         QString error;
         if (!m_batch.empty() && !writeBatch(&error)) {
-            qCWarning(lcStoreWriter, "store: %lld writes could not be saved at shutdown: %s", qint64(m_batch.size()),
+            qCWarning(lcStoreWriter, "store: %lld rows could not be saved at shutdown: %s", qint64(rowsOf(m_batch)),
                       qPrintable(error));
         } else if (!m_batch.empty()) {
-            m_owner->batchDone(qsizetype(m_batch.size()), 0, {}, true);
+            m_owner->batchDone(rowsOf(m_batch), 0, {}, true);
         }
         m_batch.clear();
         m_context.reset();
@@ -135,6 +202,14 @@ public:
     }
 
 private:
+    static qsizetype rowsOf(const std::vector<QueuedWrite> &writes)
+    {
+        qsizetype rows = 0;
+        for (const QueuedWrite &w : writes)
+            rows += w.rows;
+        return rows;
+    }
+
     bool connect(QString *error)
     {
         if (!m_connection) {
@@ -161,7 +236,7 @@ private:
     bool writeBatch(QString *error) { return write(m_batch, error); }
 
     /// Applies `writes` in one transaction.
-    bool write(std::span<const StoreWrite> writes, QString *error)
+    bool write(std::span<const QueuedWrite> writes, QString *error)
     {
         if (!connect(error))
             return false;
@@ -172,8 +247,8 @@ private:
             *error = begin.lastError().text().trimmed();
             return false;
         }
-        for (const StoreWrite &write : writes) {
-            if (!write(*m_context)) {
+        for (const QueuedWrite &queued : writes) {
+            if (!queued.write(*m_context)) {
                 *error = m_context->error();
                 rollback();
                 return false;
@@ -195,15 +270,15 @@ private:
     /// rest of the batch, for the next attempt; false is returned then.
     bool writeOneByOne(QString *error)
     {
-        std::vector<StoreWrite> kept;
+        std::vector<QueuedWrite> kept;
         qsizetype committed = 0, rejected = 0;
         QString refusal, failure;
-        for (StoreWrite &write : m_batch) {
+        for (QueuedWrite &write : m_batch) {
             QString why;
             if (this->write({&write, 1}, &why)) {
-                ++committed;
+                committed += write.rows;
             } else if (m_context && m_context->refusedByDatabase()) {
-                ++rejected;
+                rejected += write.rows;
                 refusal = why;
             } else {
                 failure = why;
@@ -245,7 +320,7 @@ private:
     bool m_schemaReady;
     std::unique_ptr<DatabaseConnection> m_connection; ///< created and destroyed in the writer's thread
     std::unique_ptr<WriteContext> m_context;
-    std::vector<StoreWrite> m_batch;
+    std::vector<QueuedWrite> m_batch;
     int m_backoffMs = 0;
     int m_batchFailures = 0; ///< failed attempts at the batch in m_batch
     static constexpr int kIsolateAfter = 3;
@@ -271,7 +346,7 @@ StoreWriter::~StoreWriter()
     }
     const StoreWriterStatus s = status();
     if (s.dropped > 0)
-        qCWarning(lcStoreWriter, "store: %llu writes were dropped in all while the database could not keep up",
+        qCWarning(lcStoreWriter, "store: %llu rows were dropped in all while the database could not keep up",
                   static_cast<unsigned long long>(s.dropped));
 }
 
@@ -288,14 +363,16 @@ void StoreWriter::start()
         m_worker, [worker] { worker->drain(); }, Qt::QueuedConnection);
 }
 
-bool StoreWriter::enqueue(StoreWrite write, const char *what)
+bool StoreWriter::enqueue(StoreWrite write, const char *what, qsizetype rows)
 {
+    rows = qMax<qsizetype>(rows, 1);
     QMutexLocker lock(&m_mutex);
-    if (qsizetype(m_queue.size()) + m_inBatch >= m_options.queueCapacity) {
-        noteDrop(what);
+    if (m_queuedRows + m_inBatch + rows > m_options.queueCapacity) {
+        noteDrop(what, rows);
         return false;
     }
-    m_queue.push_back(std::move(write));
+    m_queue.push_back({std::move(write), rows});
+    m_queuedRows += rows;
     if (!m_wakePending && m_worker) {
         m_wakePending = true;
         Worker *worker = m_worker;
@@ -305,17 +382,17 @@ bool StoreWriter::enqueue(StoreWrite write, const char *what)
     return true;
 }
 
-void StoreWriter::noteDrop(const char *what)
+void StoreWriter::noteDrop(const char *what, qsizetype rows)
 {
-    ++m_dropped;
-    ++m_droppedUnlogged;
+    m_dropped += quint64(rows);
+    m_droppedUnlogged += quint64(rows);
     // One line at the first drop, then at most one every 5 s with the count since the last.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (m_lastDropLogMs != 0 && now - m_lastDropLogMs < 5'000)
         return;
     m_lastDropLogMs = now;
     qCWarning(lcStoreWriter,
-              "store: queue full (%d writes waiting for %s); %llu %s dropped (%llu in total). Requests are served; "
+              "store: queue full (%d rows waiting for %s); %llu %s dropped (%llu in total). Requests are served; "
               "the database is %s",
               m_options.queueCapacity, qPrintable(m_settings.describe()),
               static_cast<unsigned long long>(m_droppedUnlogged), what, static_cast<unsigned long long>(m_dropped),
@@ -323,17 +400,19 @@ void StoreWriter::noteDrop(const char *what)
     m_droppedUnlogged = 0;
 }
 
-void StoreWriter::takeBatch(std::vector<StoreWrite> &batch)
+void StoreWriter::takeBatch(std::vector<QueuedWrite> &batch)
 {
     QMutexLocker lock(&m_mutex);
     m_wakePending = false;
-    const qsizetype n = qMin(qsizetype(m_queue.size()), qsizetype(m_options.maxBatch));
-    batch.reserve(batch.size() + size_t(n));
-    for (qsizetype i = 0; i < n; ++i) {
+    qsizetype rows = 0;
+    // Whole writes only; the first one goes even when it alone holds more than maxBatch rows.
+    while (!m_queue.empty() && (rows == 0 || rows + m_queue.front().rows <= m_options.maxBatch)) {
+        rows += m_queue.front().rows;
         batch.push_back(std::move(m_queue.front()));
         m_queue.pop_front();
     }
-    m_inBatch += n;
+    m_queuedRows -= rows;
+    m_inBatch += rows;
 }
 
 void StoreWriter::batchDone(qsizetype written, qsizetype rejected, const QString &why, bool finished)
@@ -343,7 +422,7 @@ void StoreWriter::batchDone(qsizetype written, qsizetype rejected, const QString
     m_written += quint64(written);
     m_rejected += quint64(rejected);
     if (rejected > 0)
-        qCWarning(lcStoreWriter, "store: %s refused %lld writes (%s); they are dropped, %lld others are written",
+        qCWarning(lcStoreWriter, "store: %s refused %lld rows (%s); they are dropped, %lld others are written",
                   qPrintable(m_settings.describe()), qint64(rejected), qPrintable(why), qint64(written));
     if (!finished)
         return;
@@ -381,7 +460,7 @@ StoreWriterStatus StoreWriter::status() const
     s.retries = m_retries;
     s.rejected = m_rejected;
     s.batches = m_batches;
-    s.queueDepth = qint64(m_queue.size()) + m_inBatch;
+    s.queueDepth = qint64(m_queuedRows) + m_inBatch;
     return s;
 }
 

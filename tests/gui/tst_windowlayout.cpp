@@ -9,6 +9,7 @@
 #include "proxycore/engine/engine.h"
 #include "proxycore/engine/enginecontroller.h"
 #include "proxycore/pipeline/securityguards.h"
+#include "proxycore/store/store.h"
 #include "tests/support/inprocessengine.h"
 #include "ui/appearance.h"
 #include "ui/connecttooldialog.h"
@@ -16,6 +17,7 @@
 #include "ui/endpointswindow.h"
 #include "ui/firstrunwizard.h"
 #include "ui/guardswindow.h"
+#include "ui/historywindow.h"
 #include "ui/mainwindow.h"
 #include "ui/modelswindow.h"
 #include "ui/playgroundwindow.h"
@@ -95,8 +97,12 @@ private slots:
                                      &sources, &error);
         QVERIFY2(config, qPrintable(error));
         m_engine = std::make_unique<Engine>(config, sources);
+        m_engine->setDataDirectory(m_dir.path()); // a request history to show
         QVERIFY2(m_engine->start(&error), qPrintable(error));
         seedSecurityActivity(*m_engine->securityGuards());
+        QVERIFY(m_engine->store());
+        m_engine->store()->recordRequests(seedHistory());
+        QTRY_COMPARE(m_engine->store()->status().writer.written, quint64(seedHistory().size()));
         m_controller = std::make_unique<EngineController>(m_engine.get());
         m_shell = std::make_unique<DesktopShell>(m_controller.get());
         // The first-run wizard looks for a local server where none listens (port 9, discard).
@@ -119,7 +125,7 @@ private slots:
         QTest::addColumn<QString>("theme");
         QTest::addColumn<QSize>("screen");
         for (const char *window : {"main", "endpoints", "threats", "guards", "models", "settings", "playground",
-                                   "connect-tool", "first-run"}) {
+                                   "history", "connect-tool", "first-run"}) {
             for (const char *theme : {"light", "dark"}) {
                 for (const QSize screen : {QSize(1280, 800), QSize(800, 600)}) {
                     QTest::addRow("%s %s %dx%d", window, theme, screen.width(), screen.height())
@@ -232,6 +238,36 @@ private:
         guards.addEvent(e);
     }
 
+    /// Requests of the last hour, as the history window lists them.
+    static QList<RequestRecord> seedHistory()
+    {
+        QList<RequestRecord> records;
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        for (int i = 0; i < 60; ++i) {
+            RequestRecord r;
+            r.time = start.addSecs(i * 55);
+            r.requestId = u"req-%1"_s.arg(0x7f00 + i * 37, 0, 16);
+            r.method = u"POST"_s;
+            r.route = i % 3 ? u"/v1/chat/completions"_s : u"/v1/messages"_s;
+            r.clientApi = i % 3 ? u"chat_completions"_s : u"messages"_s;
+            r.keyName = i % 2 ? u"laptop"_s : u"ci-agent"_s;
+            r.model = i % 3 ? u"gpt-4o-mini"_s : u"claude-sonnet-4-5"_s;
+            r.servedModel = i % 3 ? r.model : u"gpt-4o"_s;
+            r.provider = u"openai"_s;
+            r.endpoint = u"openai-main"_s;
+            r.attempts = i % 11 == 0 ? 2 : 1;
+            r.status = i % 13 == 0 ? 403 : i % 17 == 0 ? 502 : 200;
+            r.error = r.status == 403 ? u"request_blocked"_s : r.status == 502 ? u"upstream_error"_s : QString();
+            r.blockedBy = r.status == 403 ? u"firewall"_s : QString();
+            r.latencyMs = 180 + (i * 97) % 900;
+            r.promptTokens = r.status == 200 ? 300 + (i * 53) % 2000 : -1;
+            r.completionTokens = r.status == 200 ? 40 + (i * 31) % 700 : -1;
+            r.stream = i % 4 == 0;
+            records.append(r);
+        }
+        return records;
+    }
+
     QWidget *open(const QString &window)
     {
         if (window == u"main")
@@ -259,6 +295,10 @@ private:
         if (window == u"playground") {
             m_shell->showPlayground();
             return m_shell->playgroundWindow();
+        }
+        if (window == u"history") {
+            m_shell->showHistory();
+            return m_shell->historyWindow();
         }
         if (window == u"first-run") {
             m_shell->showFirstRunWizard();
