@@ -393,7 +393,7 @@ void EngineController::queryHistory(const HistoryFilter &filter, QObject *contex
                                     std::function<void(const HistoryPage &page, const QString &error)> done)
 {
     QPointer<QObject> target(context);
-    const auto answer = [target, done](const HistoryPage &page, const QString &error) {
+    const auto answer = [target, done = std::move(done)](const HistoryPage &page, const QString &error) {
         if (!target)
             return;
         QMetaObject::invokeMethod(target.data(), [target, done, page, error] {
