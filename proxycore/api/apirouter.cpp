@@ -987,7 +987,7 @@ void ApiRouter::startResponses(RequestContext &&context)
 {
     QJsonObject body = QJsonDocument::fromJson(context.view->body()).object();
     const QString previousId = body.value(QLatin1String("previous_response_id")).toString();
-    const bool storeOn = context.snapshot->config().responsesStore.enabled;
+    const bool storeOn = m_state->conversations && context.snapshot->config().responsesStore.enabled;
     const bool translated = !std::all_of(context.routes.cbegin(), context.routes.cend(), servesResponses);
     if (previousId.isEmpty() || !storeOn || !translated) {
         continueResponses(std::move(context), std::move(body), nullptr);
@@ -1012,7 +1012,7 @@ void ApiRouter::startResponses(RequestContext &&context)
 void ApiRouter::continueResponses(RequestContext &&context, QJsonObject body, const StoredResponsePtr &previous)
 {
     ConversationStore *conversations = m_state->conversations.get();
-    const bool storeOn = context.snapshot->config().responsesStore.enabled;
+    const bool storeOn = m_state->conversations && context.snapshot->config().responsesStore.enabled;
     const bool translated = !std::all_of(context.routes.cbegin(), context.routes.cend(), servesResponses);
     const QString previousId = previous ? previous->id : QString();
     QJsonArray conversation = previous ? previous->conversation() : QJsonArray();
@@ -1093,7 +1093,7 @@ void ApiRouter::handleStoredResponse(const HttpRequest &request, const std::shar
         return;
     }
     const QString id = QUrl::fromPercentEncoding(rest.toByteArray());
-    if (!m_state->current()->config().responsesStore.enabled) {
+    if (!m_state->conversations || !m_state->current()->config().responsesStore.enabled) {
         reply(request, responder, storedResponseNotFound(id, true));
         return;
     }

@@ -93,8 +93,8 @@ private slots:
     void bodyReadsBack()
     {
         const StoredResponsePtr r = response(u"resp_a"_s);
-        const StoredResponsePtr back = StoredResponse::fromRow(r->id, r->owner, r->model, r->createdMs, r->expiresMs,
-                                                               r->body);
+        const StoredResponsePtr back =
+            StoredResponse::fromRow(r->id, r->owner, r->model, r->createdMs, r->expiresMs, r->body);
         QVERIFY(back);
         QCOMPARE(back->input, r->input);
         QCOMPARE(back->response, r->response);
