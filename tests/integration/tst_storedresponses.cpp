@@ -6,7 +6,8 @@
 // the Anthropic Messages API. A conversation chained with previous_response_id reaches the
 // provider whole (plain and streamed turns); store: false keeps nothing; another client key can
 // neither chain on, read nor delete a response; GET, DELETE and input_items; and a gateway
-// restarted on the same data directory still chains on a response from its database.
+// restarted on the same data directory still chains on a response from its database; switched
+// off, the gateway is stateless again; without client keys every client shares the store.
 #include "tests/support/gatewayfixture.h"
 #include "tests/support/sseparser.h"
 
@@ -54,6 +55,22 @@ QJsonObject responseOf(const HttpResponse &r)
     return {};
 }
 
+/// Starts `gateway` (no client keys) with one Anthropic endpoint on its own mock serving kModel,
+/// and `extraYaml`.
+bool startAnthropicGateway(GatewayFixture &gateway, const QByteArray &extraYaml, QString *error)
+{
+    if (!gateway.mock.start()) {
+        *error = gateway.mock.errorString();
+        return false;
+    }
+    EndpointSpec anthropic = gateway.mockEndpoint();
+    anthropic.provider = u"anthropic"_s;
+    anthropic.models = {kModel};
+    gateway.config.endpoints = {anthropic};
+    gateway.config.extraYaml = extraYaml;
+    return gateway.start(error);
+}
+
 /// The text of the first part of an item's content.
 QString firstText(const QJsonValue &item)
 {
@@ -96,6 +113,8 @@ private slots:
     void anotherKeySeesNothing();
     void getInputItemsAndDelete();
     void conversationSurvivesARestart();
+    void switchedOffKeepsNothing();
+    void keylessGatewayShares();
 
 private:
     HttpResponse post(const QJsonObject &body, const QByteArray &key = kAliceKey) const
@@ -315,6 +334,48 @@ void TestStoredResponses::conversationSurvivesARestart()
     QCOMPARE(messagesSent(lastUpstreamRequest()),
              QStringList({u"user: remember the lighthouse"_s, u"assistant: remember the lighthouse"_s,
                           u"user: what did I ask"_s}));
+}
+
+void TestStoredResponses::switchedOffKeepsNothing()
+{
+    GatewayFixture off;
+    QString error;
+    QVERIFY2(startAnthropicGateway(off, "responses_store:\n  enabled: false\n", &error), qPrintable(error));
+    const HttpResponse first = off.post(u"/v1/responses"_s, turn(u"hello"_s));
+    QVERIFY2(first.status == 200, qPrintable(first.describe()));
+    const QJsonObject response = responseOf(first);
+    QCOMPARE(response.value(u"store"_s).toBool(), false);
+    const QString id = response.value(u"id"_s).toString();
+    // Stateless again: the translator's 400 for previous_response_id, and nothing to read.
+    const HttpResponse chained = off.post(u"/v1/responses"_s, turn(u"and?"_s, id));
+    QCOMPARE(chained.status, 400);
+    QCOMPARE(QJsonDocument::fromJson(chained.body).object().value(u"error"_s).toObject().value(u"param"_s).toString(),
+             u"previous_response_id"_s);
+    const HttpResponse got = HttpClient::get(off.url(u"/v1/responses/"_s + id));
+    QCOMPARE(got.status, 404);
+    QVERIFY2(QJsonDocument::fromJson(got.body)
+                 .object()
+                 .value(u"error"_s)
+                 .toObject()
+                 .value(u"message"_s)
+                 .toString()
+                 .contains(u"responses_store.enabled"_s),
+             got.body.constData());
+}
+
+void TestStoredResponses::keylessGatewayShares()
+{
+    // Without client keys every client is the same owner: one reads what another stored.
+    GatewayFixture open;
+    QString error;
+    QVERIFY2(startAnthropicGateway(open, {}, &error), qPrintable(error));
+    const HttpResponse first = open.post(u"/v1/responses"_s, turn(u"shared words"_s, {}, true));
+    QVERIFY2(first.status == 200, qPrintable(first.describe()));
+    const QString id = responseOf(first).value(u"id"_s).toString();
+    const HttpResponse got = HttpClient::get(open.url(u"/v1/responses/"_s + id));
+    QVERIFY2(got.status == 200, qPrintable(got.describe()));
+    QCOMPARE(QJsonDocument::fromJson(got.body).object().value(u"store"_s).toBool(), true);
+    QCOMPARE(open.post(u"/v1/responses"_s, turn(u"more"_s, id)).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestStoredResponses)
