@@ -1004,7 +1004,7 @@ void ApiRouter::startResponses(RequestContext &&context)
             refuse(*pending, previousResponseNotFound(previousId));
             return;
         }
-        // Not one of ours, but an `openai` route may know it: it gets the request as it is.
+        // Found; or not one of ours, but an `openai` route may know it: it gets the request as it is.
         continueResponses(std::move(*pending), body, found.response);
     });
 }
