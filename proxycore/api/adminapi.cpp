@@ -5,6 +5,7 @@
 #include "proxycore/api/apirouter.h"
 #include "proxycore/api/historyapi.h"
 #include "proxycore/api/sharedstate.h"
+#include "proxycore/api/threadhop.h"
 #include "proxycore/cache/cachekey.h"
 #include "proxycore/cache/responsecache.h"
 #include "proxycore/config/configschema.h"
@@ -86,41 +87,12 @@ AdminReply failed(ApiError error)
     return {error.status, {}, std::move(error)};
 }
 
-/// Lives in the worker's thread while the engine's thread works on an admin request, holding the
-/// continuation (and with it the client's responder): whatever happens, both end on the worker.
-class PendingAdminReply final : public QObject
-{
-public:
-    PendingAdminReply(QObject *workerContext, std::function<void(const AdminReply &)> done)
-        : QObject(workerContext), m_done(std::move(done))
-    {
-    }
-    void finish(const AdminReply &reply)
-    {
-        m_done(reply);
-        deleteLater();
-    }
-
-private:
-    std::function<void(const AdminReply &)> m_done;
-};
-
-/// Runs `work` in the thread of `target`, then `done` with its result on this worker's thread.
-/// The worker (and so `pending`) outlives every event of `target`'s thread: the engine joins its
-/// workers only in its own destructor, after it has stopped the store's reader thread, and drops
-/// its own unprocessed events then.
+/// Runs `work` in the thread of `target`, then `done` with its result on this worker's thread
+/// (see runThenAnswer()).
 void runOnThread(QObject *target, QObject *workerContext, std::function<AdminReply()> work,
                  std::function<void(const AdminReply &)> done)
 {
-    auto *pending = new PendingAdminReply(workerContext, std::move(done));
-    QMetaObject::invokeMethod(
-        target,
-        [pending, work = std::move(work)] {
-            AdminReply reply = work();
-            QMetaObject::invokeMethod(
-                pending, [pending, reply = std::move(reply)] { pending->finish(reply); }, Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    runThenAnswer<AdminReply>(target, workerContext, std::move(work), std::move(done));
 }
 
 /// Runs `work` on the engine's thread, then `done` with its result on this worker's thread.

@@ -4,6 +4,8 @@
 
 #include "proxycore/api/proxycall.h"
 #include "proxycore/api/sharedstate.h"
+#include "proxycore/api/storedresponsesapi.h"
+#include "proxycore/api/threadhop.h"
 #include "proxycore/cache/cachekey.h"
 #include "proxycore/cache/responsecache.h"
 #include "proxycore/formats/anthropicmessages.h"
@@ -147,6 +149,10 @@ void ApiRouter::handle(HttpRequest &&request, std::shared_ptr<HttpResponder> res
             reply(request, responder, ApiError::methodNotAllowed("POST", path), {}, clientApi == ClientApi::Messages);
         else
             handleInference(clientApi, std::move(request), responder);
+        return;
+    }
+    if (api.startsWith("/responses/")) {
+        handleStoredResponse(request, responder);
         return;
     }
     if (api == "/models" || api.startsWith("/models/")) {
@@ -573,11 +579,7 @@ CallCaching ApiRouter::prepareCaching(const RequestContext &context, std::shared
         }
     }
     CacheKeyInput input;
-    const bool keysRequired = context.snapshot->apiKeys().isEnabled();
-    const QString keyName = context.key ? context.key->name() : QString();
-    input.scope =
-        cacheScope(keysRequired, keyName,
-                   keysRequired && keyName.isEmpty() ? ApiKeyVerifier::presentedKey(context.request) : QByteArray());
+    input.scope = ownerOf(context.request, context.key.get());
     input.api = context.api;
     input.stream = context.view->stream();
     for (const RouteTarget &r : context.routes)
@@ -607,8 +609,16 @@ CallCaching ApiRouter::prepareCaching(const RequestContext &context, std::shared
     return caching;
 }
 
+QString ApiRouter::ownerOf(const HttpRequest &request, const KeyAccess *key) const
+{
+    const bool keysRequired = m_state->current()->apiKeys().isEnabled();
+    const QString keyName = key ? key->name() : QString();
+    return cacheScope(keysRequired, keyName,
+                      keysRequired && keyName.isEmpty() ? ApiKeyVerifier::presentedKey(request) : QByteArray());
+}
+
 void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planFor, CallCaching caching,
-                          const std::shared_ptr<const CachedAnswer> &hit)
+                          const std::shared_ptr<const CachedAnswer> &hit, ProxyCall::AnswerRecorder recorder)
 {
     RequestRecord &record = context.record;
     if (context.key)
@@ -626,6 +636,7 @@ void ApiRouter::startCall(RequestContext &&context, ProxyCall::PlanFactory planF
     ProxyCall *raw = call.get();
     m_calls.insert(raw, std::move(call));
     raw->setCaching(std::move(caching));
+    raw->setRecorder(std::move(recorder));
     if (hit)
         raw->replay(*hit, m_state->nowMs());
     else
@@ -889,6 +900,10 @@ void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std:
     }
     if (!route(context))
         return;
+    if (api == ClientApi::Responses) {
+        startResponses(std::move(context));
+        return;
+    }
     std::shared_ptr<const CachedAnswer> hit;
     CallCaching caching = prepareCaching(context, &hit);
 
@@ -906,24 +921,216 @@ void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std:
     case ClientApi::Messages:
         plans = messagesPlans(view, std::move(*parsed), context.request);
         break;
-    case ClientApi::Responses: {
-        parsed = formats::parseRequest(formats::ApiFormat::OpenAiResponses, view->body(), &parseError);
-        const bool anyPassthrough =
-            std::any_of(context.routes.cbegin(), context.routes.cend(), [](const RouteTarget &r) {
-                return chatFormatFor(*r.endpoint, formats::ApiFormat::OpenAiResponses) ==
-                       formats::ApiFormat::OpenAiResponses;
-            });
-        if (!parsed && !anyPassthrough) {
-            refuse(context, fromCanonical(parseError));
-            return;
-        }
-        if (parsed)
-            context.clientOptions = formats::clientOptionsFor(formats::ApiFormat::OpenAiResponses, *parsed);
-        plans = responsesPlans(view, std::move(parsed), fromCanonical(parseError));
+    case ClientApi::Responses:
+        Q_UNREACHABLE(); // startResponses()
         break;
     }
-    }
     startCall(std::move(context), std::move(plans), std::move(caching), hit);
+}
+
+namespace {
+
+/// Whether `route` serves the Responses API itself (an `openai` endpoint): it is relayed the body
+/// as it is and holds its own conversations.
+bool servesResponses(const RouteTarget &route)
+{
+    return chatFormatFor(*route.endpoint, formats::ApiFormat::OpenAiResponses) == formats::ApiFormat::OpenAiResponses;
+}
+
+QByteArray compactJson(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+void ApiRouter::findStoredResponse(const QString &id, const QString &owner,
+                                   std::function<void(const StoredLookup &)> done)
+{
+    ConversationStore *conversations = m_state->conversations.get();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (const std::optional<StoredLookup> known = lookInMemory(*conversations, id, owner, now)) {
+        done(*known);
+        return;
+    }
+    Store *store = m_state->store.get();
+    if (!store) {
+        done({});
+        return;
+    }
+    // The row is read on the store's reader thread; this worker goes on with other requests.
+    runThenAnswer<StoredLookup>(
+        store->readerContext(), m_context,
+        [store, id, now]() -> StoredLookup {
+            QString why;
+            const std::optional<StoredResponsePtr> row = store->responses().find(id, now, &why);
+            if (!row)
+                return {nullptr,
+                        ApiError::unavailable(QStringLiteral("The stored responses cannot be read: %1").arg(why),
+                                              QByteArrayLiteral("response_store_unavailable"))};
+            return {*row, std::nullopt};
+        },
+        [conversations, id, owner, now, done = std::move(done)](const StoredLookup &read) {
+            if (read.error || !read.response) {
+                done(read);
+                return;
+            }
+            // Kept in memory for the next turn; looked up again so that a deletion made meanwhile wins.
+            conversations->remember(read.response);
+            const std::optional<StoredLookup> kept = lookInMemory(*conversations, id, owner, now);
+            // Unknown: larger than the memory budget, so not kept there.
+            done(kept ? *kept : StoredLookup{read.response->owner == owner ? read.response : nullptr, std::nullopt});
+        });
+}
+
+void ApiRouter::startResponses(RequestContext &&context)
+{
+    QJsonObject body = QJsonDocument::fromJson(context.view->body()).object();
+    const QString previousId = body.value(QLatin1String("previous_response_id")).toString();
+    const bool storeOn = m_state->conversations && context.snapshot->config().responsesStore.enabled;
+    const bool translated = !std::all_of(context.routes.cbegin(), context.routes.cend(), servesResponses);
+    if (previousId.isEmpty() || !storeOn || !translated) {
+        continueResponses(std::move(context), std::move(body), nullptr);
+        return;
+    }
+    const QString owner = ownerOf(context.request, context.key.get());
+    auto pending = std::make_shared<RequestContext>(std::move(context));
+    findStoredResponse(previousId, owner, [this, pending, body, previousId](const StoredLookup &found) {
+        if (found.error) {
+            refuse(*pending, *found.error);
+            return;
+        }
+        if (!found.response && !std::any_of(pending->routes.cbegin(), pending->routes.cend(), servesResponses)) {
+            refuse(*pending, previousResponseNotFound(previousId));
+            return;
+        }
+        // Found; or not one of ours, but an `openai` route may know it: it gets the request as it is.
+        continueResponses(std::move(*pending), body, found.response);
+    });
+}
+
+void ApiRouter::continueResponses(RequestContext &&context, QJsonObject body, const StoredResponsePtr &previous)
+{
+    ConversationStore *conversations = m_state->conversations.get();
+    const bool storeOn = m_state->conversations && context.snapshot->config().responsesStore.enabled;
+    const bool translated = !std::all_of(context.routes.cbegin(), context.routes.cend(), servesResponses);
+    const QString previousId = previous ? previous->id : QString();
+    QJsonArray conversation = previous ? previous->conversation() : QJsonArray();
+    for (const QJsonValue item : responsesInputItems(body.value(QLatin1String("input"))))
+        conversation.append(item);
+    if (previous) {
+        // The earlier input and output come first; the earlier instructions are not carried over.
+        body.remove(QLatin1String("previous_response_id"));
+        body.insert(QLatin1String("input"), conversation);
+        ApiError invalid;
+        context.view = RequestView::build(ClientApi::Responses, compactJson(body), &invalid);
+        if (!context.view) {
+            refuse(context, invalid);
+            return;
+        }
+    }
+
+    canonical::Error parseError;
+    std::optional<canonical::Request> parsed =
+        formats::parseRequest(formats::ApiFormat::OpenAiResponses, context.view->body(), &parseError);
+    if (!parsed && std::none_of(context.routes.cbegin(), context.routes.cend(), servesResponses)) {
+        refuse(context, fromCanonical(parseError));
+        return;
+    }
+    if (parsed)
+        context.clientOptions = formats::clientOptionsFor(formats::ApiFormat::OpenAiResponses, *parsed);
+
+    ProxyCall::AnswerRecorder recorder;
+    if (!previousId.isEmpty())
+        context.clientOptions.echo.insert(QLatin1String("previous_response_id"), previousId);
+    const QJsonValue instructions = body.value(QLatin1String("instructions"));
+    if (storeOn && translated && parsed && body.value(QLatin1String("store")).toBool(true)) {
+        const QString id = newStoredResponseId();
+        context.clientOptions.responseId = id;
+        context.clientOptions.echo.insert(QLatin1String("store"), true);
+        if (instructions.isString())
+            context.clientOptions.echo.insert(QLatin1String("instructions"), instructions);
+        recorder = [conversations, id, owner = ownerOf(context.request, context.key.get()), model = context.model,
+                    conversation, instructions = instructions.toString(),
+                    ttlMs = conversations->ttlMs()](const QJsonObject &response) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            conversations->put(
+                StoredResponse::make(id, owner, model, now, now + ttlMs, conversation, instructions, response));
+        };
+    }
+
+    std::shared_ptr<const CachedAnswer> hit;
+    CallCaching caching = prepareCaching(context, &hit);
+    const auto view = std::make_shared<const RequestView>(std::move(*context.view));
+    context.view.reset();
+    ProxyCall::PlanFactory plans = responsesPlans(view, std::move(parsed), fromCanonical(parseError));
+    startCall(std::move(context), std::move(plans), std::move(caching), hit, std::move(recorder));
+}
+
+void ApiRouter::handleStoredResponse(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
+{
+    std::shared_ptr<const KeyAccess> key;
+    if (!authorize(request, responder, false, &key))
+        return;
+    QByteArrayView path = request.path;
+    if (path.size() > 1 && path.endsWith('/'))
+        path.chop(1);
+    QByteArrayView rest = path.sliced(path.indexOf("/responses/") + qsizetype(sizeof("/responses/")) - 1);
+    const bool items = rest.endsWith("/input_items");
+    if (items)
+        rest.chop(qsizetype(sizeof("/input_items")) - 1);
+    if (rest.isEmpty() || rest.contains('/')) {
+        reply(request, responder,
+              ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
+                                     .arg(QString::fromLatin1(request.method), QString::fromUtf8(request.path)),
+                                 QByteArrayLiteral("unknown_url")));
+        return;
+    }
+    const bool get = request.method == "GET" || request.method == "HEAD";
+    const bool remove = request.method == "DELETE";
+    if (!get && (items || !remove)) {
+        reply(request, responder, ApiError::methodNotAllowed(items ? "GET" : "GET, DELETE", path));
+        return;
+    }
+    const QString id = QUrl::fromPercentEncoding(rest.toByteArray());
+    if (!m_state->conversations || !m_state->current()->config().responsesStore.enabled) {
+        reply(request, responder, storedResponseNotFound(id, true));
+        return;
+    }
+    HttpRequest head;
+    head.method = request.method;
+    head.path = request.path;
+    head.query = request.query;
+    head.receivedNs = request.receivedNs;
+    ConversationStore *conversations = m_state->conversations.get();
+    findStoredResponse(
+        id, ownerOf(request, key.get()),
+        [this, head = std::move(head), responder, id, items, remove, conversations](const StoredLookup &found) {
+            if (found.error) {
+                reply(head, responder, *found.error);
+                return;
+            }
+            if (!found.response) {
+                reply(head, responder, storedResponseNotFound(id, false));
+                return;
+            }
+            if (remove) {
+                conversations->remove(id);
+                responder->respond(200, jsonHeaders(), compactJson(deletedResponseJson(id)));
+                return;
+            }
+            if (!items) {
+                responder->respond(200, jsonHeaders(), compactJson(found.response->response));
+                return;
+            }
+            ApiError invalid;
+            const std::optional<QJsonObject> page = inputItemsPage(*found.response, head.query, &invalid);
+            if (!page) {
+                reply(head, responder, invalid);
+                return;
+            }
+            responder->respond(200, jsonHeaders(), compactJson(*page));
+        });
 }
 
 } // namespace llmproxy

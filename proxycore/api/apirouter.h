@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/api/proxycall.h"
+#include "proxycore/api/storedresponsesapi.h"
 #include "proxycore/formats/apierror.h"
 #include "proxycore/formats/requestview.h"
 #include "proxycore/http/requesthandler.h"
@@ -45,6 +46,21 @@ public:
 private:
     /// Every inference route (chat, completions, embeddings, responses, messages): one path.
     void handleInference(ClientApi api, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
+    /// GET and DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items: the responses the
+    /// gateway stored (responses_store), for the client key that created them.
+    void handleStoredResponse(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
+    /// A routed Responses request: resolves its previous_response_id from the conversation store
+    /// (memory, else the database on the store's reader thread; the worker never waits), then
+    /// continueResponses(). Answers 404 for an id it cannot resolve.
+    void startResponses(RequestContext &&context);
+    /// A Responses request whose earlier conversation is `previous` (null: none): its input is the
+    /// conversation's items followed by its own, and the answer is recorded unless `store` is false.
+    void continueResponses(RequestContext &&context, QJsonObject body, const StoredResponsePtr &previous);
+    /// Looks the response `id` up for `owner`: in memory, else on the store's reader thread. `done`
+    /// runs on this worker, at once or later.
+    void findStoredResponse(const QString &id, const QString &owner, std::function<void(const StoredLookup &)> done);
+    /// Who owns what a request stores: the cache scope of its client key (cache/cachekey.h).
+    QString ownerOf(const HttpRequest &request, const KeyAccess *key) const;
     void handleCountTokens(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleModels(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
@@ -70,7 +86,7 @@ private:
     /// Creates the ProxyCall that tries the context's routes with the upstream requests `planFor`
     /// builds, or that replays `hit` from the response cache.
     void startCall(RequestContext &&context, ProxyCall::PlanFactory planFor, CallCaching caching = {},
-                   const std::shared_ptr<const CachedAnswer> &hit = {});
+                   const std::shared_ptr<const CachedAnswer> &hit = {}, ProxyCall::AnswerRecorder recorder = {});
     /// The response cache's part in a routed request (docs/cache.md): off, bypassed by the
     /// client's Cache-Control, or looked up (`hit` receives the answer found); whether the
     /// answer may be stored.

@@ -14,6 +14,8 @@
 #include "proxycore/upstream/upstreamtransport.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
@@ -367,6 +369,8 @@ void ProxyCall::writeClient(QByteArrayView bytes)
     if (bytes.isEmpty())
         return;
     beginClientStream();
+    if (m_recorder && recording())
+        recordFromStream(bytes);
     if (m_record.ttftMs < 0)
         m_record.ttftMs = double(monotonicNowNs() - m_receivedNs) / 1e6;
     m_responder->writeChunk(bytes);
@@ -564,6 +568,8 @@ void ProxyCall::respondBuffered()
         return;
     }
     answer.headers.append(gatewayHeaders());
+    if (m_recorder && recording() && answer.status >= 200 && answer.status < 300)
+        recordAnswer(QJsonDocument::fromJson(answer.body).object());
     if (m_logBodies)
         logBody(m_record.requestId, "response body", answer.body);
     m_record.ttftMs = double(monotonicNowNs() - m_receivedNs) / 1e6; // the whole answer goes at once
@@ -602,6 +608,45 @@ void ProxyCall::storeAnswer(QByteArray body)
     answer->servedModel = m_record.servedModel;
     answer->storedAtMs = m_services.nowMs();
     m_caching.cache->insert(m_caching.key, std::move(answer));
+}
+
+bool ProxyCall::recording() const
+{
+    return m_clientFormat == formats::ApiFormat::OpenAiResponses &&
+           m_upstreamFormat != formats::ApiFormat::OpenAiResponses;
+}
+
+void ProxyCall::recordAnswer(const QJsonObject &response)
+{
+    const QString status = response.value(QLatin1String("status")).toString();
+    if (response.value(QLatin1String("object")).toString() != QLatin1String("response") ||
+        (status != QLatin1String("completed") && status != QLatin1String("incomplete")))
+        return;
+    std::exchange(m_recorder, {})(response);
+}
+
+void ProxyCall::recordFromStream(QByteArrayView bytes)
+{
+    // The encoder writes whole "event: <type>\ndata: <json>\n\n" blocks; only the terminal one
+    // matters, and it carries the final Response object.
+    m_recordTail.append(bytes.data(), bytes.size());
+    qsizetype start = 0;
+    for (qsizetype end = m_recordTail.indexOf("\n\n"); end >= 0 && m_recorder;
+         end = m_recordTail.indexOf("\n\n", start)) {
+        const QByteArrayView event = QByteArrayView(m_recordTail).sliced(start, end - start);
+        start = end + 2;
+        if (!event.startsWith("event: response.completed\n") && !event.startsWith("event: response.incomplete\n"))
+            continue;
+        const qsizetype data = event.indexOf("\ndata: ");
+        if (data >= 0)
+            recordAnswer(QJsonDocument::fromJson(event.sliced(data + 7).toByteArray())
+                             .object()
+                             .value(QLatin1String("response"))
+                             .toObject());
+    }
+    m_recordTail.remove(0, start);
+    if (!m_recorder)
+        m_recordTail = QByteArray();
 }
 
 void ProxyCall::replay(const CachedAnswer &answer, qint64 nowMs)

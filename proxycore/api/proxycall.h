@@ -88,6 +88,14 @@ public:
     /// retried with backoff once each was tried, within routing.max_attempts and the retry budget.
     void start(QList<RouteTarget> routes, PlanFactory planFor);
 
+    /// Receives the Response object a Responses client is answered with when the gateway made it
+    /// (the upstream speaks another format) and its status is `completed` or `incomplete`: called
+    /// once, on the worker, before the answer's last byte is written to the client (so that a
+    /// request the client sends next, to any worker, finds what was recorded).
+    using AnswerRecorder = std::function<void(const QJsonObject &response)>;
+    /// Sets the recorder (responses_store); before start() or replay().
+    void setRecorder(AnswerRecorder recorder) { m_recorder = std::move(recorder); }
+
     /// What this call does with the response cache; before start() or replay().
     void setCaching(CallCaching caching) { m_caching = std::move(caching); }
     /// Answers with a cached answer instead of an upstream: the stored upstream bytes go through
@@ -116,6 +124,12 @@ private:
     bool openStream(int status, const HeaderList &headers);
     /// Stores the answer just relayed when it may be (CallCaching::cache) and is complete.
     void storeAnswer(QByteArray body);
+    /// Whether the answer of this attempt goes to the recorder (see setRecorder()).
+    bool recording() const;
+    /// Hands `response` to the recorder when it is a complete or incomplete Response object.
+    void recordAnswer(const QJsonObject &response);
+    /// Looks for the terminal event in the stream bytes about to be written to the client.
+    void recordFromStream(QByteArrayView bytes);
     void onData(QByteArrayView chunk);
     void onFinished(const UpstreamError &error);
     void onClientGone();
@@ -171,6 +185,8 @@ private:
     QByteArray m_cacheStream;     ///< streamed answer of the current attempt as the upstream sent it
     bool m_cacheOverflow = false; ///< the stream outgrew what an entry may hold: not stored
     bool m_logBodies = false;
+    AnswerRecorder m_recorder; ///< cleared once it was called
+    QByteArray m_recordTail;   ///< stream: the client's bytes after the last complete event
     qint64 m_receivedNs;
     formats::ApiFormat m_clientFormat;
     formats::ApiFormat m_upstreamFormat = formats::ApiFormat::OpenAiChat;

@@ -13,6 +13,7 @@
 namespace llmproxy {
 
 class AdminControl;
+class ConversationStore;
 class RequestPipeline;
 class ResponseCache;
 class RequestScanner;
@@ -56,6 +57,10 @@ struct SharedState
     /// before the workers start and never replaced; its status() and enqueue() are thread-safe, its
     /// queries run on its reader thread (Store::readerContext()).
     std::shared_ptr<Store> store;
+    /// The Responses API's stored responses (store/conversationstore.h): thread-safe, set by the
+    /// engine before the workers start and never replaced; whether it is used is the snapshot's
+    /// responses_store.enabled. Writes through to `store` when there is one.
+    std::shared_ptr<ConversationStore> conversations;
 
     RoutingSnapshotPtr current() const { return snapshot.load(std::memory_order_acquire); }
     /// Now on `clock`, in milliseconds. Thread-safe (see `clock`).

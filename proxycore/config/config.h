@@ -244,6 +244,16 @@ struct CachingConfig
     qint64 maxEntryBytes = 1024 * 1024; ///< a larger answer is relayed but not stored
 };
 
+/// The Responses API's conversation store (responses_store:, docs/translation.md#stored-responses):
+/// responses the gateway issues for non-`openai` endpoints, kept so that `previous_response_id` and
+/// GET /v1/responses/{id} work. On by default, as `store` is in OpenAI's API.
+struct ResponsesStoreConfig
+{
+    bool enabled = true;
+    int maxMemoryMb = 64; ///< the memory tier's budget; the database (server.storage) keeps the rest
+    int ttlDays = 30;     ///< a response is kept this long after it was made
+};
+
 /// The whole typed configuration. Immutable once loaded; share as std::shared_ptr<const Config>.
 struct Config
 {
@@ -260,6 +270,7 @@ struct Config
     LoggingConfig logging;
     DiscoveryConfig discovery;
     CachingConfig caching;
+    ResponsesStoreConfig responsesStore;
     QString sourcePath;  ///< file it was loaded from; empty = embedded defaults
 };
 

@@ -220,6 +220,12 @@ const Field<Config> kConfigFields[] = {
     {u"caching.redis_url", {F::Ignored}},
     {u"caching.negative_cache", {F::Ignored}},
     {u"caching.semantic_cache", {F::Ignored}},
+    // The Responses API's conversation store (docs/translation.md#stored-responses).
+    {u"responses_store.enabled", {F::Bool}, cfg<&Config::responsesStore, &ResponsesStoreConfig::enabled>},
+    {u"responses_store.max_memory_mb",
+     {F::Int, 0, 1'048'576},
+     cfg<&Config::responsesStore, &ResponsesStoreConfig::maxMemoryMb>},
+    {u"responses_store.ttl_days", {F::Int, 1, 3650}, cfg<&Config::responsesStore, &ResponsesStoreConfig::ttlDays>},
     // Reserved for features not in this release: accepted so that one file serves every version.
     {u"plugins", {F::Ignored}},
     {u"identity", {F::Ignored}},

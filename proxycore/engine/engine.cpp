@@ -19,6 +19,7 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
     d->state.admin = this;
     d->state.security = d->guards;
     d->state.cache = std::make_shared<ResponseCache>();
+    d->state.conversations = std::make_shared<ConversationStore>();
     d->publish();
     d->installSecurity();
     d->signatureTimer.setInterval(30'000); // the signature file is checked for changes (SHA-256)
@@ -217,6 +218,7 @@ bool Engine::openStore(QString *errorMessage)
         return false;
     }
     d->state.store = std::move(store);
+    d->state.conversations->setDatabase(d->state.store);
     return true;
 }
 

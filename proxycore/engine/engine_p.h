@@ -352,6 +352,9 @@ public:
         state.cache->setLimits(caching.maxEntries, caching.maxBytes, caching.maxEntryBytes);
         if (!caching.enabled && state.cache->stats().entries > 0)
             state.cache->clear(); // switched off by a reload: the memory goes back
+        const ResponsesStoreConfig &responses = config->responsesStore;
+        state.conversations->setLimits(qint64(responses.maxMemoryMb) * 1024 * 1024,
+                                       qint64(responses.ttlDays) * 86'400'000);
 
         state.snapshot.store(
             std::make_shared<const RoutingSnapshot>(std::move(effective), found, createdEpoch, &health),

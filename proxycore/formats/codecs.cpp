@@ -90,6 +90,7 @@ openairesponses::EmitOptions responsesOptions(const ClientOptions &options)
     o.toolNamespaces = options.toolNamespaces;
     o.echo = options.echo;
     o.created = options.created;
+    o.responseId = options.responseId;
     return o;
 }
 } // namespace

@@ -33,6 +33,7 @@ struct ClientOptions
     QSet<QString> customTools;  ///< Responses: freeform tools whose calls go back as custom_tool_call
     QHash<QString, QString> toolNamespaces; ///< Responses: tool name → the namespace it was offered in
     QJsonObject echo;           ///< Responses: request fields echoed in the response object
+    QString responseId;         ///< Responses: the response object's id; empty = derived from the upstream's
     qint64 created = 0;         ///< OpenAI formats: `created` / `created_at` (Unix seconds); 0 = now
 };
 

@@ -210,8 +210,8 @@ bool parseInputItem(const QJsonObject &item, const QString &path, Request &req, 
         return true;
     }
     if (type == u"item_reference"_s) {
-        *error = badRequest(u"item_reference needs stored responses; this gateway is stateless, so send the "
-                            u"referenced item itself"_s,
+        *error = badRequest(u"item_reference is not supported: this gateway does not resolve stored items, so "
+                            u"send the referenced item itself"_s,
                             path + u".type"_s);
         return false;
     }
@@ -335,8 +335,17 @@ bool parseText(const QJsonObject &text, Request &req, Error *error)
 
 QString statelessMessage(const QString &field)
 {
-    return u"%1 is not supported: this gateway is stateless unless the response store is enabled. Send the "
-           u"full conversation in input (with store: false) instead."_s.arg(field);
+    // previous_response_id reaches the parser only when the api layer could not resolve it: the
+    // response store is off, or the id is not one the gateway issued (an `openai` route may know it).
+    const QString why = field == u"previous_response_id"_s
+                            ? u"this gateway is stateless while responses_store is off, and it knows only the "
+                              u"response ids it issued itself"_s
+                        : field == u"conversation"_s
+                            ? u"this gateway is stateless for conversation objects; it keeps responses for "
+                              u"previous_response_id only"_s
+                            : u"this gateway is stateless for it"_s;
+    return u"%1 is not supported: %2. Send the full conversation in input (with store: false) instead."_s.arg(field,
+                                                                                                              why);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -592,9 +601,10 @@ std::optional<Request> parseRequest(const QByteArray &body, Error *error)
         req.dropped.append({u"safety_identifier"_s, u"user is set and takes precedence"_s});
 
     if (o.contains(u"store"_s)) {
-        req.dropped.append({u"store"_s, o.value(u"store"_s).toBool()
-                                            ? u"this gateway keeps no responses; they cannot be retrieved or chained"_s
-                                            : u"nothing is stored, as asked"_s});
+        req.dropped.append(
+            {u"store"_s, o.value(u"store"_s).toBool()
+                             ? u"not sent upstream; the gateway's response store keeps the answer when it is on"_s
+                             : u"nothing is stored, as asked"_s});
     }
     if (o.contains(u"include"_s)) {
         req.dropped.append({u"include"_s, u"extra output is not selectable; reasoning state is always sent as "

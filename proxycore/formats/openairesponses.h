@@ -15,9 +15,10 @@
 #include <optional>
 
 /// OpenAI Responses API (WIRE_FORMATS.md §2) for clients such as the Codex CLI: requests are parsed
-/// into the canonical model, responses and streams are written from it. The gateway is stateless:
-/// `previous_response_id`, `conversation` and `item_reference` are rejected and clients replay the
-/// whole conversation (`store: false`). The parser is lenient about unknown keys (listed in
+/// into the canonical model, responses and streams are written from it. The parser sees one
+/// request alone: `previous_response_id`, `conversation` and `item_reference` are rejected (the
+/// api layer resolves `previous_response_id` from its conversation store before parsing, see
+/// docs/translation.md#stored-responses). The parser is lenient about unknown keys (listed in
 /// Request::dropped) and rejects what cannot be represented with a 400-style canonical::Error.
 /// All functions are pure; StreamEncoder is a plain value used from one thread, one per stream.
 namespace llmproxy::openairesponses {

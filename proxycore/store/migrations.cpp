@@ -56,9 +56,24 @@ const char *const kRequestHistoryByKey[] = {
     "CREATE INDEX request_history_key_time ON request_history (key_name, ts_ms)",
 };
 
+// 3: the Responses API's stored responses (docs/storage.md#responses): one row per response the
+// gateway issued with store on, its conversation in `body` (JSON), readable by its owner until it expires.
+const char *const kResponses[] = {
+    R"sql(CREATE TABLE responses (
+        id TEXT PRIMARY KEY,
+        key_name TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL DEFAULT '',
+        created_ms BIGINT NOT NULL,
+        expires_ms BIGINT NOT NULL,
+        body TEXT NOT NULL
+    ))sql",
+    "CREATE INDEX responses_expires ON responses (expires_ms)",
+};
+
 const Migration kMigrations[] = {
     {1, "request history", kRequestHistory},
     {2, "request history by key and time", kRequestHistoryByKey},
+    {3, "stored responses", kResponses},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

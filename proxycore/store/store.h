@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/store/conversationstore.h"
 #include "proxycore/store/requesthistory.h"
 #include "proxycore/store/storewriter.h"
 
@@ -51,6 +52,8 @@ public:
     QObject *readerContext() const { return m_readerContext.get(); }
     /// The request history's queries. Reader thread only.
     RequestHistory &history() { return m_history; }
+    /// The stored responses' reads (responses_store). Reader thread only.
+    ResponseTable &responses() { return m_responses; }
     /// Runs the queries already posted to the reader thread, closes its connection and ends the
     /// thread; work posted later is never run. Call before the threads that post queries (and
     /// wait for their answers) go away. Called by the destructor too.
@@ -64,6 +67,7 @@ private:
     QThread m_readerThread;
     std::unique_ptr<QObject> m_readerContext;
     RequestHistory m_history;
+    ResponseTable m_responses;
 };
 
 } // namespace llmproxy

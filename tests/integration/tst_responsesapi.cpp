@@ -622,10 +622,11 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("param");
         QTest::addColumn<QString>("code");
+        // An id the gateway's response store does not know (tst_storedresponses covers the ones it does).
         QTest::newRow("previous_response_id")
             << QByteArray("POST")
-            << QByteArray("{\"model\":\"codex-mini\",\"input\":\"hi\",\"previous_response_id\":\"resp_123\"}") << 400
-            << u"previous_response_id"_s << QString();
+            << QByteArray("{\"model\":\"codex-mini\",\"input\":\"hi\",\"previous_response_id\":\"resp_123\"}") << 404
+            << u"previous_response_id"_s << u"previous_response_not_found"_s;
         QTest::newRow("invalid json") << QByteArray("POST") << QByteArray("{\"model\":") << 400 << QString()
                                       << u"invalid_json"_s;
         QTest::newRow("missing model") << QByteArray("POST") << QByteArray("{\"input\":\"hi\"}") << 400 << u"model"_s

@@ -149,6 +149,8 @@ private slots:
     void migratesAnEmptyDatabase();
     void migratesFromSchemaVersion1_data() { addBackends(); }
     void migratesFromSchemaVersion1();
+    void storesResponses_data() { addBackends(); }
+    void storesResponses();
     void refusesANewerSchema_data() { addBackends(); }
     void refusesANewerSchema();
     void writesAndQueriesHistory_data() { addBackends(); }
@@ -273,6 +275,45 @@ void TestStore::migratesAnEmptyDatabase()
              int(SchemaMigrator::migrations().size()));
 }
 
+void TestStore::storesResponses()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    const qint64 now = 1'767'225'600'000;
+    const QJsonArray input{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"caf\u00e9 \"quoted\""_s}}};
+    const QJsonObject response{{u"id"_s, u"resp_a"_s}, {u"object"_s, u"response"_s}, {u"output"_s, QJsonArray{}}};
+    const auto make = [&](const QString &id, const QString &owner, qint64 expiresMs) {
+        return StoredResponse::make(id, owner, u"m"_s, now, expiresMs, input, u"be brief"_s, response);
+    };
+    // Written twice (a batch applied again replaces the row), one deleted, one expired and purged.
+    QVERIFY(store->enqueue(ResponseTable::writeFor(make(u"resp_a"_s, u"key:alice"_s, now + 1000)), "test"));
+    QVERIFY(store->enqueue(ResponseTable::writeFor(make(u"resp_a"_s, u"key:alice"_s, now + 2000)), "test"));
+    QVERIFY(store->enqueue(ResponseTable::writeFor(make(u"resp_b"_s, u"key:bob"_s, now + 1000)), "test"));
+    QVERIFY(store->enqueue(ResponseTable::deleteFor(u"resp_b"_s), "test"));
+    QVERIFY(store->enqueue(ResponseTable::writeFor(make(u"resp_c"_s, u"anonymous"_s, now - 1)), "test"));
+    QVERIFY(store->enqueue(ResponseTable::purgeFor(now), "test"));
+    QTRY_COMPARE(store->status().writer.written, quint64(6));
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM responses"_s).toInt(), 1);
+
+    ResponseTable table(settings);
+    const std::optional<StoredResponsePtr> a = table.find(u"resp_a"_s, now, &error);
+    QVERIFY2(a, qPrintable(error));
+    QVERIFY(*a);
+    QCOMPARE((*a)->owner, u"key:alice"_s);
+    QCOMPARE((*a)->model, u"m"_s);
+    QCOMPARE((*a)->createdMs, now);
+    QCOMPARE((*a)->expiresMs, now + 2000);
+    QCOMPARE((*a)->input, input);
+    QCOMPARE((*a)->instructions, u"be brief"_s);
+    QCOMPARE((*a)->response, response);
+    // Expired by the clock of the read, deleted, never written: none.
+    QCOMPARE(table.find(u"resp_a"_s, now + 2000, &error), std::optional<StoredResponsePtr>(nullptr));
+    QCOMPARE(table.find(u"resp_b"_s, now, &error), std::optional<StoredResponsePtr>(nullptr));
+    QCOMPARE(table.find(u"resp_z"_s, now, &error), std::optional<StoredResponsePtr>(nullptr));
+}
+
 void TestStore::migratesFromSchemaVersion1()
 {
     FRESH_DATABASE();
@@ -305,6 +346,7 @@ void TestStore::migratesFromSchemaVersion1()
                                      u"'request_history_key_time'"_s
                                    : u"SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'request_history_key_time'"_s;
     QCOMPARE(scalar(settings, indexQuery).toInt(), 1);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM responses"_s).toInt(), 0); // version 3
 
     // The old rows read as they were written; a new row goes after them.
     store->recordRequests({sampleRecord(1)});

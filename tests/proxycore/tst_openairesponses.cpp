@@ -372,7 +372,7 @@ void TestOpenAiResponses::requestOptionsMap()
     QVERIFY(!request->thinkingEnabled);
     // A text-format custom tool loses nothing; the hosted file_search tool is not offered upstream.
     QCOMPARE(droppedFields(request->dropped), u"tools[1], safety_identifier, store, truncation"_s);
-    QVERIFY(request->dropped.at(2).reason.contains(u"cannot be retrieved"_s));
+    QVERIFY(request->dropped.at(2).reason.contains(u"response store"_s));
 
     // The response echoes what the client asked for.
     const openairesponses::EmitOptions options = openairesponses::emitOptionsFor(*request);
