@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
 #include <limits>
@@ -351,6 +352,48 @@ std::optional<QList<AuditEntry>> SqlAuditStore::entriesOf(QByteArrayView ref, QS
         }
         out.append(row.entry);
     }
+    return out;
+}
+
+std::optional<QList<AuditEntry>> SqlAuditStore::query(const AuditQuery &query, QString *error)
+{
+    endSnapshot();
+    QStringList where;
+    QVariantList bind;
+    if (query.category) {
+        where << u"category = ?"_s;
+        bind << int(*query.category);
+    }
+    if (!query.action.isEmpty()) {
+        where << u"action = ?"_s;
+        bind << query.action;
+    }
+    if (query.fromMs >= 0) {
+        where << u"time_ms >= ?"_s;
+        bind << query.fromMs;
+    }
+    if (query.toMs >= 0) {
+        where << u"time_ms < ?"_s;
+        bind << query.toMs;
+    }
+    if (query.beforeSequence > 0) {
+        where << u"sequence < ?"_s;
+        bind << query.beforeSequence;
+    }
+    QSqlQuery q(m_connection.database());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1 FROM audit_log%2 ORDER BY sequence DESC LIMIT %3"_s.arg(kColumns)
+                  .arg(where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s))
+                  .arg(qBound(1, query.limit, AuditQuery::MaxLimit)));
+    for (const QVariant &value : std::as_const(bind))
+        q.addBindValue(value);
+    if (!q.exec()) {
+        *error = u"cannot read the audit log: "_s + lastError(q);
+        return std::nullopt;
+    }
+    QList<AuditEntry> out;
+    while (q.next())
+        out.append(rowOf(q).entry);
     return out;
 }
 

@@ -15,6 +15,18 @@ namespace llmproxy {
 
 class AuditSnapshotCursor;
 
+/// What an audit query (GET /api/v1/audit) asks for: newest first, keyset-paged by sequence.
+struct AuditQuery
+{
+    static constexpr int MaxLimit = 1000;
+    std::optional<AuditCategory> category;
+    QString action;            ///< exact; empty: any
+    qint64 fromMs = -1;        ///< inclusive; -1: no bound
+    qint64 toMs = -1;          ///< exclusive; -1: no bound
+    int limit = 100;           ///< 1..MaxLimit
+    qint64 beforeSequence = 0; ///< the cursor: only entries with a smaller sequence; 0: from the newest
+};
+
 /// The audit chain in the database's audit tables (schema version 3, docs/audit.md#storage), on
 /// SQLite and PostgreSQL alike. Appends and purges run in one transaction under the chain's lock —
 /// `BEGIN IMMEDIATE` on SQLite, `pg_advisory_xact_lock` on PostgreSQL — so any number of connections,
@@ -40,6 +52,9 @@ public:
     std::optional<AuditSnapshot> snapshot(QString *error) override;
     std::optional<QList<AuditEntry>> entriesOf(QByteArrayView ref, QString *error) override;
     std::optional<qint64> purgeBefore(qint64 cutoffMs, QByteArrayView checkpointKey, QString *error) override;
+
+    /// The entries `query` matches, newest first (reads the (category, time_ms) or (time_ms) index).
+    std::optional<QList<AuditEntry>> query(const AuditQuery &query, QString *error);
 
     /// Whether the audit tables exist (schema version 3 or later); false with `error` when they do
     /// not or the schema cannot be read.

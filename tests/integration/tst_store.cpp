@@ -616,22 +616,10 @@ void TestStore::gatewayServesWhileTheStoreIsDegraded()
     QVERIFY2(mock.start(), qPrintable(mock.errorString()));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    ProxyConfig proxy;
-    EndpointSpec endpoint;
-    endpoint.baseUrl = mock.baseUrl();
-    endpoint.models = {u"store-chat"_s};
-    endpoint.apiKey = u"sk-upstream"_s;
-    proxy.endpoints = {endpoint};
-    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n";
-    ConfigSources sources;
     QString error;
-    QVERIFY2(loadIsolatedConfig(dir.path(), proxy.toYaml(), &sources, &error), qPrintable(error));
-    sources.environment.insert(u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s);
-    const ConfigLoadResult loaded = loadConfig(sources);
-    QVERIFY(loaded.ok());
-    auto engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
-    engine->setDataDirectory(dir.path());
-    QVERIFY2(engine->start(&error), qPrintable(error));
+    std::unique_ptr<Engine> engine = startEngineInDirectory(dir.path(), mock.baseUrl(), u"store-chat"_s,
+                                                            {{u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s}}, &error);
+    QVERIFY2(engine, qPrintable(error));
     const QUrl base(engine->listenUrl());
     const auto chat = [&] {
         return HttpClient::postJson(
