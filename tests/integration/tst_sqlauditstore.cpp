@@ -8,6 +8,7 @@
 // secret, and rows tampered with in SQL that verification names by sequence.
 #include "proxycore/store/auditexport.h"
 #include "proxycore/store/auditledger.h"
+#include "proxycore/store/auditservice.h"
 #include "proxycore/store/migrations.h"
 #include "proxycore/store/sqlauditstore.h"
 #include "tests/support/auditevents.h"
@@ -15,6 +16,7 @@
 #include "tests/support/testdatabases.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -417,6 +419,53 @@ private slots:
         result = f.verify();
         QCOMPARE(result.failure, AuditBreak::SequenceGap);
         QCOMPARE(result.sequence, qint64(3));
+    }
+
+    void ledgerSecretComesFromTheEnvironmentOrTheDataDirectory()
+    {
+        QTemporaryDir dir;
+        QString why;
+        // The variable wins, and must be long enough.
+        QCOMPARE(auditLedgerSecret(kSecret, SqlDialect::Postgres, dir.path(), &why).value_or(QByteArray()), kSecret);
+        QVERIFY(!auditLedgerSecret("too short", SqlDialect::Sqlite, dir.path(), &why));
+        QVERIFY2(why.contains(u"shorter than 16 bytes"_s), qPrintable(why));
+        // PostgreSQL without it: off, and why.
+        QVERIFY(!auditLedgerSecret({}, SqlDialect::Postgres, dir.path(), &why));
+        QVERIFY2(why.contains(u"LLM_PROXY_AUDIT_SECRET"_s), qPrintable(why));
+        QVERIFY(!QFile::exists(dir.filePath(u"audit.secret"_s)));
+        // SQLite: created once, for the owner only, and the same afterwards.
+        const std::optional<QByteArray> created = auditLedgerSecret({}, SqlDialect::Sqlite, dir.path(), &why);
+        QVERIFY2(created, qPrintable(why));
+        QCOMPARE(created->size(), 32);
+        QFile file(dir.filePath(u"audit.secret"_s));
+        QCOMPARE(file.permissions() & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                                        QFileDevice::WriteUser),
+                 QFileDevice::Permissions());
+        QCOMPARE(auditLedgerSecret({}, SqlDialect::Sqlite, dir.path(), &why).value_or(QByteArray()), *created);
+        QVERIFY(!auditLedgerSecret({}, SqlDialect::Sqlite, {}, &why)); // no data directory
+    }
+
+    void auditServiceAppendsOffTheCallersThread()
+    {
+        QTemporaryDir dir;
+        DatabaseSettings settings;
+        settings.sqlitePath = dir.filePath(u"llmproxy.db"_s);
+        {
+            OPEN_LEDGER(migrate, settings);
+        }
+        AuditService service(settings, kSecret, kAnchorKey, u"gw-1"_s, 3);
+        // Far more than the queue holds at once: some may be dropped, and each is either stored or counted.
+        constexpr int kEvents = 200;
+        int accepted = 0;
+        for (int i = 0; i < kEvents; ++i)
+            accepted += service.record(requestBy(u"alice"_s, kStart + i)) ? 1 : 0;
+        service.stop();
+        QVERIFY(!service.record(requestBy(u"alice"_s, kStart))); // stopped: dropped
+        OPEN_LEDGER(f, settings);
+        const AuditVerifyResult result = f.verify();
+        QVERIFY2(result.ok(), qPrintable(result.summary()));
+        QCOMPARE(result.entries, qint64(accepted));
+        QCOMPARE(service.dropped(), quint64(kEvents - accepted + 1));
     }
 
 private:
