@@ -2,11 +2,15 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "app/auditcommand.h"
 
+#include "proxycore/config/postgresdsn.h"
 #include "proxycore/security/responsesignature.h"
 #include "proxycore/store/auditexport.h"
+#include "proxycore/store/sqlauditstore.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <optional>
@@ -43,6 +47,59 @@ std::optional<AuditAnchor> parseAnchor(const QString &text)
     return anchor;
 }
 
+/// Where the chain to verify is.
+struct ChainSource
+{
+    QString file;                             ///< an export
+    std::optional<DatabaseSettings> database; ///< or a database
+};
+
+/// The database `--data-dir`, `--dsn-env` or `--dsn` names; nullopt with `error` when it cannot be
+/// named (no file there, an unset variable, an unreadable connection string).
+std::optional<DatabaseSettings> databaseOf(const QString &dataDir, const QString &dsnEnv, const QString &dsn,
+                                           QString *error)
+{
+    DatabaseSettings settings;
+    if (!dataDir.isEmpty()) {
+        settings.sqlitePath = QDir(dataDir).filePath(QStringLiteral("llmproxy.db"));
+        if (!QFileInfo(settings.sqlitePath).isFile()) {
+            *error = QStringLiteral("no database at %1").arg(settings.sqlitePath);
+            return std::nullopt;
+        }
+        return settings;
+    }
+    QString text = dsn;
+    if (!dsnEnv.isEmpty()) {
+        text = qEnvironmentVariable(dsnEnv.toLocal8Bit().constData());
+        if (text.isEmpty()) {
+            *error = QStringLiteral("%1 is not set").arg(dsnEnv);
+            return std::nullopt;
+        }
+    }
+    const std::optional<PostgresDsn> parsed = parsePostgresDsn(text, error);
+    if (!parsed)
+        return std::nullopt;
+    settings.dialect = SqlDialect::Postgres;
+    settings.postgres = *parsed;
+    return settings;
+}
+
+/// Verifies the chain in `settings`' audit tables, from its checkpoint; the usage code with `error`
+/// when the database cannot be read.
+std::optional<AuditVerifyResult> verifyDatabase(const DatabaseSettings &settings, AuditVerifyOptions options,
+                                                QString *error)
+{
+    DatabaseConnection connection(settings, QStringLiteral("audit-verify"));
+    if (!connection.open(error) || !SqlAuditStore::hasAuditTables(connection, error))
+        return std::nullopt;
+    SqlAuditStore store(connection);
+    const std::optional<AuditSnapshot> snapshot = store.snapshot(error);
+    if (!snapshot)
+        return std::nullopt;
+    options.checkpoint = snapshot->checkpoint;
+    return verifyAuditChain(snapshot->rows, options);
+}
+
 } // namespace
 
 int runAuditCommand(const QStringList &arguments)
@@ -62,10 +119,22 @@ int runAuditCommand(const QStringList &arguments)
                                     QStringLiteral("Environment variable holding the signing key (default "
                                                    "LLM_PROXY_SIGNING_KEY); when set, signatures are required."),
                                     QStringLiteral("name"));
-    parser.addOptions({help, file, anchor, keyEnv});
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("A data directory: verify the ledger in its SQLite llmproxy.db."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption dsnEnv(QStringLiteral("dsn-env"),
+                                    QStringLiteral("Environment variable holding a PostgreSQL connection string: "
+                                                   "verify the ledger in that database."),
+                                    QStringLiteral("name"));
+    const QCommandLineOption dsn(QStringLiteral("dsn"),
+                                 QStringLiteral("A PostgreSQL connection string (visible to other users of this "
+                                                "machine; prefer --dsn-env)."),
+                                 QStringLiteral("dsn"));
+    parser.addOptions({help, file, dataDir, dsnEnv, dsn, anchor, keyEnv});
     parser.addPositionalArgument(QStringLiteral("verify"), QStringLiteral("The action (only verify for now)."));
-    const QString usage = QStringLiteral("usage: llmproxy audit verify --file <export.jsonl> [--anchor SEQUENCE:HASH] "
-                                         "[--key-env NAME]");
+    const QString usage =
+        QStringLiteral("usage: llmproxy audit verify (--file <export.jsonl> | --data-dir <dir> | --dsn-env <name> | "
+                       "--dsn <dsn>) [--anchor SEQUENCE:HASH] [--key-env NAME]");
 
     QStringList args = arguments;
     args.prepend(QStringLiteral("llmproxy"));
@@ -81,7 +150,9 @@ int runAuditCommand(const QStringList &arguments)
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && positional.first() == QLatin1String("audit"))
         positional.removeFirst();
-    if (positional != QStringList{QStringLiteral("verify")} || !parser.isSet(file))
+    const int sources =
+        int(parser.isSet(file)) + int(parser.isSet(dataDir)) + int(parser.isSet(dsnEnv)) + int(parser.isSet(dsn));
+    if (positional != QStringList{QStringLiteral("verify")} || sources != 1)
         return finish(kUsage, usage);
 
     QList<AuditAnchor> anchors;
@@ -99,18 +170,34 @@ int runAuditCommand(const QStringList &arguments)
     if (parser.isSet(keyEnv) && key.isEmpty())
         return finish(kUsage, QStringLiteral("llmproxy audit: no key: %1 is not set").arg(keyName));
 
-    const QString path = parser.value(file);
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        return finish(kUsage, QStringLiteral("llmproxy audit: cannot read %1: %2").arg(path, in.errorString()));
-    const AuditVerifyResult result = verifyAuditExport(&in, key, anchors);
+    AuditVerifyResult result;
+    const QString locationName = parser.isSet(file) ? QStringLiteral("line") : QStringLiteral("row");
+    if (parser.isSet(file)) {
+        const QString path = parser.value(file);
+        QFile in(path);
+        if (!in.open(QIODevice::ReadOnly))
+            return finish(kUsage, QStringLiteral("llmproxy audit: cannot read %1: %2").arg(path, in.errorString()));
+        result = verifyAuditExport(&in, key, anchors);
+    } else {
+        QString error;
+        const std::optional<DatabaseSettings> settings =
+            databaseOf(parser.value(dataDir), parser.value(dsnEnv), parser.value(dsn), &error);
+        AuditVerifyOptions options;
+        options.anchors = anchors;
+        options.key = key;
+        const std::optional<AuditVerifyResult> verified =
+            settings ? verifyDatabase(*settings, options, &error) : std::nullopt;
+        if (!verified)
+            return finish(kUsage, QStringLiteral("llmproxy audit: cannot read the audit ledger: %1").arg(error));
+        result = *verified;
+    }
     if (!result.ok()) {
-        QString message = result.summary(u"line");
+        QString message = result.summary(locationName);
         if (result.failure == AuditBreak::SignatureInvalid && !parser.isSet(keyEnv))
             message += QStringLiteral(" (%1 is set, so signatures are required)").arg(keyName);
         return finish(kBroken, message);
     }
-    QString message = result.summary(u"line");
+    QString message = result.summary(locationName);
     if (const qint64 checkpoint = result.head.sequence - result.entries; checkpoint > 0)
         message += QStringLiteral(", from the checkpoint at sequence %1").arg(checkpoint);
     if (!key.isEmpty())

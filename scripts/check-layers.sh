@@ -40,10 +40,11 @@ allowed=(
 # What app/ and ui/ may include from proxycore (path prefixes).
 # app/ bootstraps: it loads the configuration and sets up logging before the engine exists; its
 # verify-signature and audit verify subcommands check saved responses and audit exports offline,
-# without an engine.
+# without an engine; audit verify also reads the ledger straight from a database (SQLite file or
+# PostgreSQL connection string).
 app_may=("proxycore/engine/" "proxycore/config/configloader.h" "proxycore/config/secretstore.h"
     "proxycore/observability/logger.h" "proxycore/security/responsesignature.h" "proxycore/store/auditexport.h"
-    "proxycore/clientsetup/")
+    "proxycore/store/sqlauditstore.h" "proxycore/config/postgresdsn.h" "proxycore/clientsetup/")
 # ui/ talks to the engine through its facade; the coding tools' settings need no engine at all.
 ui_may=("proxycore/engine/enginecontroller.h" "proxycore/clientsetup/")
 

@@ -21,6 +21,7 @@
 #include "proxycore/store/store.h"
 #include "proxycore/util/sha256.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -450,6 +451,29 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
         return;
     }
     const QByteArray who = fingerprint(key);
+
+    // Every mutating admin call that succeeds goes on the audit ledger (GDPR calls record themselves).
+    AuditService *const audit = m_state->store ? m_state->store->audit() : nullptr;
+    const bool mutating =
+        request.method == "POST" || request.method == "PUT" || request.method == "PATCH" || request.method == "DELETE";
+    if (audit && mutating && !path.startsWith("/api/v1/gdpr/")) {
+        AuditEvent event;
+        event.category = AuditCategory::Admin;
+        event.action = QStringLiteral("admin.call");
+        event.actor = QString::fromLatin1(who);
+        event.actorRole = QStringLiteral("admin");
+        event.clientIp = request.peer.toString();
+        event.details = QJsonObject{{QStringLiteral("method"), QString::fromLatin1(request.method)},
+                                    {QStringLiteral("route"), QString::fromUtf8(path.toByteArray())}};
+        responder->setOnResponded([audit, event = std::move(event)](int status) mutable {
+            if (status >= 400)
+                return;
+            event.timeMs = QDateTime::currentMSecsSinceEpoch();
+            event.outcome = QStringLiteral("ok");
+            event.details.insert(QStringLiteral("status"), status);
+            audit->record(std::move(event));
+        });
+    }
 
     const bool get = request.method == "GET" || request.method == "HEAD";
     const bool post = request.method == "POST";
@@ -1010,6 +1034,111 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                         ApiError::unavailable(QStringLiteral("The request history cannot be read: %1").arg(why),
                                               QByteArrayLiteral("request_history_unavailable")));
                 return ok(historyPageJson(*page));
+            },
+            answer());
+        return;
+    }
+
+    // -- the audit ledger (docs/audit.md) -----------------------------------------------------------
+    if (route == "/audit" || route == "/audit/verify" || route.startsWith("/gdpr/")) {
+        if (!audit)
+            return reply(request, responder,
+                         ApiError::notFound(QStringLiteral("The audit ledger is off: it needs a database and a ledger "
+                                                           "secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md)."),
+                                            QByteArrayLiteral("audit_disabled")));
+        const auto unavailable = [](const QString &why) {
+            return failed(ApiError::unavailable(QStringLiteral("The audit ledger cannot be used: %1").arg(why),
+                                                QByteArrayLiteral("audit_unavailable")));
+        };
+        const AuditRequester by{QDateTime::currentMSecsSinceEpoch(),
+                                QString::fromLatin1(who),
+                                QStringLiteral("admin"),
+                                request.peer.toString(),
+                                {}};
+        if (route == "/audit") {
+            if (!get)
+                return methodNotAllowed("GET");
+            ApiError error;
+            const std::optional<AuditQuery> query = parseAuditQuery(request.query, &error);
+            if (!query)
+                return reply(request, responder, error);
+            runOnThread(
+                audit->context(), m_context,
+                [audit, query = *query, unavailable] {
+                    QString why;
+                    const std::optional<QList<AuditEntry>> entries = audit->query(query, &why);
+                    return entries ? ok(auditPageJson(*entries, query.limit)) : unavailable(why);
+                },
+                answer());
+            return;
+        }
+        if (route == "/audit/verify") {
+            if (!get)
+                return methodNotAllowed("GET");
+            runOnThread(
+                audit->context(), m_context,
+                [audit, unavailable] {
+                    QString why;
+                    AuditLedger *ledger = audit->ledger(&why);
+                    const std::optional<AuditVerifyResult> result = ledger ? ledger->verify({}, &why) : std::nullopt;
+                    const std::optional<AuditAnchor> head = result ? ledger->signedHead(&why) : std::nullopt;
+                    if (!head)
+                        return unavailable(why);
+                    QJsonObject body{
+                        {QStringLiteral("ok"), result->ok()},
+                        {QStringLiteral("entries"), result->entries},
+                        {QStringLiteral("summary"), result->summary()},
+                        {QStringLiteral("head"),
+                         QJsonObject{{QStringLiteral("sequence"), head->sequence},
+                                     {QStringLiteral("entry_hash"), QString::fromLatin1(head->entryHash.toHex())},
+                                     {QStringLiteral("time_ms"), head->timeMs},
+                                     {QStringLiteral("signature"),
+                                      head->signatureHex.isEmpty()
+                                          ? QJsonValue()
+                                          : QJsonValue(QString::fromLatin1(head->signatureHex))}}}};
+                    if (!result->ok())
+                        body.insert(QStringLiteral("broken"),
+                                    QJsonObject{{QStringLiteral("sequence"), result->sequence},
+                                                {QStringLiteral("failure"), describe(result->failure)},
+                                                {QStringLiteral("detail"), result->detail}});
+                    return ok(body);
+                },
+                answer());
+            return;
+        }
+        const bool exporting = route.startsWith("/gdpr/export/");
+        const bool erasing = route.startsWith("/gdpr/erase/");
+        const QByteArrayView rawSubject = route.sliced(exporting ? sizeof("/gdpr/export/") - 1
+                                                       : erasing ? sizeof("/gdpr/erase/") - 1
+                                                                 : route.size());
+        const QString subject = QUrl::fromPercentEncoding(rawSubject.toByteArray());
+        if ((!exporting && !erasing) || subject.isEmpty())
+            return reply(request, responder,
+                         ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
+                                                .arg(QString::fromLatin1(request.method), QString::fromUtf8(path)),
+                                            QByteArrayLiteral("unknown_url")));
+        if (exporting && !get)
+            return methodNotAllowed("GET");
+        if (erasing && !post)
+            return methodNotAllowed("POST");
+        runOnThread(
+            audit->context(), m_context,
+            [audit, subject, by, exporting, unavailable] {
+                QString why;
+                AuditLedger *ledger = audit->ledger(&why);
+                if (ledger && exporting) {
+                    const std::optional<QJsonObject> data = ledger->exportSubject(subject, by, &why);
+                    if (data)
+                        return ok(*data);
+                } else if (ledger) {
+                    const std::optional<AuditErasure> erased = ledger->eraseSubject(subject, by, &why);
+                    if (erased)
+                        return ok(QJsonObject{{QStringLiteral("subject"), subject},
+                                              {QStringLiteral("entries"), erased->entries},
+                                              {QStringLiteral("keys_destroyed"), erased->keysDestroyed},
+                                              {QStringLiteral("record_sequence"), erased->recordSequence}});
+                }
+                return unavailable(why);
             },
             answer());
         return;

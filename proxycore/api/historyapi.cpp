@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/api/historyapi.h"
 
+#include "proxycore/store/auditexport.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -36,6 +38,43 @@ QDateTime readTime(const QString &text)
     return t;
 }
 
+/// The parameters of a query string in order, names raw and values decoded ('+' is a space) and trimmed.
+QList<std::pair<QByteArray, QString>> queryParameters(const QByteArray &query)
+{
+    QList<std::pair<QByteArray, QString>> out;
+    for (const QByteArray &pair : query.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype eq = pair.indexOf('=');
+        QByteArray raw = eq < 0 ? QByteArray() : pair.mid(eq + 1);
+        raw.replace('+', ' ');
+        out.append({eq < 0 ? pair : pair.left(eq), QUrl::fromPercentEncoding(raw).trimmed()});
+    }
+    return out;
+}
+
+/// `value` of the time parameter `name` (from, to); an invalid time with the 400 in `error`.
+QDateTime timeParameter(const QByteArray &name, const QString &value, ApiError *error)
+{
+    QDateTime t = readTime(value);
+    if (!t.isValid())
+        *error = invalid(u"'%1' must be an ISO 8601 time (2026-01-31T12:00:00Z), a date, or milliseconds since the "
+                         u"epoch, got '%2'."_s.arg(QString::fromLatin1(name), value),
+                         name);
+    return t;
+}
+
+/// `value` of `limit` when it is between 1 and `max`; nullopt with the 400 in `error` otherwise.
+std::optional<int> limitParameter(const QString &value, int max, ApiError *error)
+{
+    bool ok = false;
+    const int limit = value.toInt(&ok);
+    if (ok && limit >= 1 && limit <= max)
+        return limit;
+    *error = invalid(u"'limit' must be between 1 and %1."_s.arg(max), QByteArrayLiteral("limit"));
+    return std::nullopt;
+}
+
 QJsonValue orNull(const QString &s)
 {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
@@ -50,14 +89,7 @@ std::optional<HistoryFilter> parseHistoryQuery(const QByteArray &query, ApiError
         *error = invalid(message, param);
         return std::nullopt;
     };
-    for (const QByteArray &pair : query.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        const QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray raw = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        raw.replace('+', ' ');
-        const QString value = QUrl::fromPercentEncoding(raw).trimmed();
+    for (const auto &[name, value] : queryParameters(query)) {
         if (name == "key") {
             f.key = value;
         } else if (name == "model") {
@@ -82,18 +114,15 @@ std::optional<HistoryFilter> parseHistoryQuery(const QByteArray &query, ApiError
                 return refuse(u"'%1' must be true or false."_s.arg(QString::fromLatin1(name)), name);
             (name == "blocked" ? f.blockedOnly : f.withTotal) = on;
         } else if (name == "from" || name == "to") {
-            const QDateTime t = readTime(value);
+            const QDateTime t = timeParameter(name, value, error);
             if (!t.isValid())
-                return refuse(u"'%1' must be an ISO 8601 time (2026-01-31T12:00:00Z), a date, or milliseconds "
-                              u"since the epoch, got '%2'."_s.arg(QString::fromLatin1(name), value),
-                              name);
+                return std::nullopt;
             (name == "from" ? f.from : f.to) = t;
         } else if (name == "limit") {
-            bool ok = false;
-            const int limit = value.toInt(&ok);
-            if (!ok || limit < 1 || limit > HistoryFilter::MaxLimit)
-                return refuse(u"'limit' must be between 1 and %1."_s.arg(HistoryFilter::MaxLimit), name);
-            f.limit = limit;
+            const std::optional<int> limit = limitParameter(value, HistoryFilter::MaxLimit, error);
+            if (!limit)
+                return std::nullopt;
+            f.limit = *limit;
         } else if (name == "cursor") {
             static const QRegularExpression cursorRe(u"^\\d+\\.\\d+$"_s);
             if (!value.isEmpty() && !cursorRe.match(value).hasMatch())
@@ -145,6 +174,61 @@ QJsonObject historyPageJson(const HistoryPage &page)
     if (page.total)
         o.insert(u"total"_s, *page.total);
     return o;
+}
+
+std::optional<AuditQuery> parseAuditQuery(const QByteArray &query, ApiError *error)
+{
+    AuditQuery f;
+    const auto refuse = [error](const QString &message, const QByteArray &param) -> std::optional<AuditQuery> {
+        *error = invalid(message, param);
+        return std::nullopt;
+    };
+    for (const auto &[name, value] : queryParameters(query)) {
+        if (name == "category") {
+            f.category = parseAuditCategory(value);
+            if (!f.category)
+                return refuse(u"'category' must be security, admin or request, got '%1'."_s.arg(value), name);
+        } else if (name == "action") {
+            f.action = value;
+        } else if (name == "from" || name == "to") {
+            const QDateTime t = timeParameter(name, value, error);
+            if (!t.isValid())
+                return std::nullopt;
+            (name == "from" ? f.fromMs : f.toMs) = t.toMSecsSinceEpoch();
+        } else if (name == "limit") {
+            const std::optional<int> limit = limitParameter(value, AuditQuery::MaxLimit, error);
+            if (!limit)
+                return std::nullopt;
+            f.limit = *limit;
+        } else if (name == "cursor") {
+            bool ok = false;
+            const qint64 before = value.toLongLong(&ok);
+            if (!ok || before < 1)
+                return refuse(u"'cursor' must be the next_cursor of an earlier answer."_s, name);
+            f.beforeSequence = before;
+        } else {
+            return refuse(u"Unknown parameter '%1'; use category, action, from, to, limit or cursor."_s.arg(
+                              QString::fromUtf8(name)),
+                          name);
+        }
+    }
+    return f;
+}
+
+QJsonObject auditPageJson(const QList<AuditEntry> &entries, int limit)
+{
+    QJsonArray out;
+    for (const AuditEntry &e : entries) {
+        QJsonObject o = auditEntryClearJson(e);
+        o.insert(u"actor_ref"_s, orNull(QString::fromLatin1(e.actorRef.toHex())));
+        o.insert(u"subject_ref"_s, orNull(QString::fromLatin1(e.subjectRef.toHex())));
+        o.insert(u"entry_hash"_s, QString::fromLatin1(e.entryHash.toHex()));
+        out.append(o);
+    }
+    const bool more = entries.size() >= limit && !entries.isEmpty();
+    return QJsonObject{
+        {u"entries"_s, out},
+        {u"next_cursor"_s, more ? QJsonValue(QString::number(entries.constLast().sequence)) : QJsonValue()}};
 }
 
 } // namespace llmproxy

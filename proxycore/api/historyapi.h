@@ -4,6 +4,7 @@
 
 #include "proxycore/formats/apierror.h"
 #include "proxycore/store/requesthistory.h"
+#include "proxycore/store/sqlauditstore.h"
 
 #include <QJsonObject>
 
@@ -19,5 +20,14 @@ std::optional<HistoryFilter> parseHistoryQuery(const QByteArray &query, ApiError
 
 /// The answer of GET /api/v1/requests: {"requests": [...], "next_cursor": ..., "total": ...}.
 QJsonObject historyPageJson(const HistoryPage &page);
+
+/// Reads the query string of GET /api/v1/audit (category = security|admin|request, action, from, to
+/// as for the history, limit ≤ 1000, cursor = the next_cursor of an earlier page). nullopt with a 400
+/// in `error` for a value it cannot read or an unknown parameter.
+std::optional<AuditQuery> parseAuditQuery(const QByteArray &query, ApiError *error);
+
+/// The answer of GET /api/v1/audit: {"entries": [...clear fields, actor_ref, subject_ref, entry_hash],
+/// "next_cursor": "<sequence>" or null}. Sealed personal data is never in it.
+QJsonObject auditPageJson(const QList<AuditEntry> &entries, int limit);
 
 } // namespace llmproxy

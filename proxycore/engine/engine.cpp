@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/engine/engine_p.h"
 
+#include <QSysInfo>
+
 namespace llmproxy {
 
 Q_LOGGING_CATEGORY(lcEngine, "llmproxy.engine")
@@ -216,6 +218,18 @@ bool Engine::openStore(QString *errorMessage)
     if (!store) {
         *errorMessage = QStringLiteral("server.storage: ") + error;
         return false;
+    }
+    // The audit ledger (docs/audit.md): on when there is a ledger secret, off with the reason logged.
+    QString why;
+    const std::optional<QByteArray> secret =
+        auditLedgerSecret(d->sources.environment.value(QStringLiteral("LLM_PROXY_AUDIT_SECRET")).toUtf8(),
+                          settings->dialect, d->dataDir, &why);
+    if (secret) {
+        store->startAudit(*secret, d->config->security.signingKey.toUtf8(), QSysInfo::machineHostName(),
+                          options.queueCapacity);
+        qCInfo(lcEngine, "audit ledger: on, in %s", qPrintable(settings->describe()));
+    } else {
+        qCWarning(lcEngine, "audit ledger: off: %s", qPrintable(why));
     }
     d->state.store = std::move(store);
     d->state.conversations->setDatabase(d->state.store);

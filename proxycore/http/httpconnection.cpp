@@ -7,6 +7,7 @@
 #include "proxycore/http/requesthandler.h"
 
 #include <QElapsedTimer>
+#include <utility>
 
 #include <sys/socket.h>
 
@@ -299,8 +300,15 @@ static void appendHeaders(QByteArray &out, const HeaderList &headers)
     }
 }
 
+void HttpResponder::notifyResponded(int status)
+{
+    if (m_onResponded)
+        std::exchange(m_onResponded, {})(status);
+}
+
 void HttpResponder::respond(int status, const HeaderList &headers, const QByteArray &body)
 {
+    notifyResponded(status);
     if (!isOpen() || m_started)
         return;
     m_started = true;
@@ -327,6 +335,7 @@ void HttpResponder::respond(int status, const HeaderList &headers, const QByteAr
 
 void HttpResponder::beginStream(int status, const HeaderList &headers)
 {
+    notifyResponded(status);
     if (!isOpen() || m_started)
         return;
     m_started = true;

@@ -50,6 +50,9 @@ public:
     /// endStream). If it does not, the connection is closed right after the call.
     void setOnTerminate(std::function<void()> callback) { m_onTerminate = std::move(callback); }
 
+    /// Called once with the status of the first respond() or beginStream(), whether or not the client
+    /// is still there to receive it: what the handler decided (the audit ledger records admin calls).
+    void setOnResponded(std::function<void(int status)> callback) { m_onResponded = std::move(callback); }
     /// Called when pending bytes drop below the low-water mark after a write.
     void setOnDrained(std::function<void()> callback) { m_onDrained = std::move(callback); }
 
@@ -58,6 +61,7 @@ private:
     void notifyClientGone();
     void notifyTerminate();
     void notifyDrained();
+    void notifyResponded(int status);
 
     QPointer<HttpConnection> m_connection;
     bool m_head;
@@ -67,6 +71,7 @@ private:
     std::function<void()> m_onClientGone;
     std::function<void()> m_onTerminate;
     std::function<void()> m_onDrained;
+    std::function<void(int)> m_onResponded;
 };
 
 } // namespace llmproxy

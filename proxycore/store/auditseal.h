@@ -53,6 +53,25 @@ QByteArray auditSealedKeyId(QByteArrayView sealed);
 std::optional<QByteArray> openAuditPersonal(QByteArrayView key, AuditParty party, QByteArrayView ref,
                                             QByteArrayView sealed);
 
+/// A new random key with a random id. Nullopt with `error` when no random bytes are available.
+std::optional<SubjectKey> generateAuditSubjectKey(QString *error);
+
+/// The key that wraps subject keys stored in a database: HMAC-SHA256(secret,
+/// "llmproxy-audit-keywrap-v1"), 32 bytes. Kept outside the database with the ledger secret, so a copy
+/// of the database alone opens no key.
+QByteArray auditKeyWrapKey(QByteArrayView secret);
+
+/// `key` encrypted with AES-256-GCM under `wrapKey`: version byte 1, 12-byte random nonce, ciphertext,
+/// 16-byte tag; authenticated with the key's id and its person's reference, so a wrapped key cannot be
+/// moved to another row. Nullopt with `error` only if OpenSSL fails or the sizes are wrong.
+std::optional<QByteArray> wrapAuditSubjectKey(QByteArrayView wrapKey, const SubjectKey &key, QByteArrayView ref,
+                                              QString *error);
+
+/// The key wrapAuditSubjectKey() wrapped for `keyId` and `ref`; nullopt when it does not authenticate
+/// (another wrap key, id or reference, or changed bytes).
+std::optional<QByteArray> unwrapAuditSubjectKey(QByteArrayView wrapKey, QByteArrayView keyId, QByteArrayView ref,
+                                                QByteArrayView wrapped);
+
 /// Holds the per-person keys. The SQL ledger keeps them in their own table (wrapped under a key
 /// derived from the ledger secret), so that erasing a person deletes rows there and never touches
 /// the chain. Implementations are used from the audit writer's thread, one call at a time, unless

@@ -12,7 +12,7 @@ namespace llmproxy {
 
 /// One step of the schema, applied once and never changed after a release: a later change is a
 /// new step. Its statements are written once for both dialects; `{{ID}}` stands for an
-/// auto-increment 64-bit primary key column type (the one difference the schema has so far).
+/// auto-increment 64-bit primary key column type and `{{BLOB}}` for raw bytes (BLOB / BYTEA).
 struct Migration
 {
     int version;      ///< 1, 2, 3, ...: the schema version once it is applied
@@ -38,7 +38,7 @@ public:
     static std::span<const Migration> migrations();
     /// The version this build writes: the last step's.
     static int latestVersion();
-    /// A step's statements with `{{ID}}` put in `dialect`'s words.
+    /// A step's statements with `{{ID}}` and `{{BLOB}}` put in `dialect`'s words.
     static QStringList statementsFor(const Migration &migration, SqlDialect dialect);
 
     /// Applies the missing steps. `error` says why it failed or refused; `applied` (optional)

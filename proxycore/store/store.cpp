@@ -12,6 +12,27 @@ Q_LOGGING_CATEGORY(lcStore, "llmproxy.store")
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// A refused request as an audit event: who (the key name) in the sealed part, the rest in clear.
+AuditEvent auditEventOf(const RequestRecord &r)
+{
+    AuditEvent e;
+    e.timeMs = r.time.toMSecsSinceEpoch();
+    e.category = AuditCategory::Security;
+    e.action = u"request.blocked"_s;
+    e.outcome = u"blocked"_s;
+    e.actor = r.keyName;
+    e.actorRole = u"user"_s;
+    e.requestId = r.requestId;
+    e.details = QJsonObject{{u"status"_s, r.status},       {u"blocked_by"_s, r.blockedBy}, {u"error"_s, r.error},
+                            {u"method"_s, r.method},       {u"route"_s, r.route},          {u"model"_s, r.model},
+                            {u"client_api"_s, r.clientApi}};
+    return e;
+}
+
+} // namespace
+
 std::unique_ptr<Store> Store::open(const DatabaseSettings &settings, const StoreWriterOptions &options, QString *error)
 {
     bool schemaReady = false;
@@ -56,8 +77,19 @@ Store::~Store()
     stopReader();
 }
 
+void Store::startAudit(QByteArray secret, QByteArray anchorKey, QString instanceId, int queueCapacity)
+{
+    if (m_audit)
+        return;
+    m_audit = std::make_unique<AuditService>(m_settings, std::move(secret), std::move(anchorKey), std::move(instanceId),
+                                             queueCapacity);
+}
+
 void Store::stopReader()
 {
+    // The admin routes' audit work is answered like the reader's queries: finish it first.
+    if (m_audit)
+        m_audit->stop();
     if (!m_readerThread.isRunning())
         return;
     // The reader's connection is closed in its own thread, then the thread ends.
@@ -81,6 +113,12 @@ void Store::recordRequests(const QList<RequestRecord> &records)
         QList<RequestRecord> part = records.mid(i, kRowsPerWrite);
         const qsizetype rows = part.size();
         m_writer.enqueue(RequestHistory::writeFor(std::move(part)), "request history rows", rows);
+    }
+    if (!m_audit)
+        return;
+    for (const RequestRecord &r : records) {
+        if (r.status >= 400 && !r.blockedBy.isEmpty())
+            m_audit->record(auditEventOf(r));
     }
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/store/auditservice.h"
 #include "proxycore/store/conversationstore.h"
 #include "proxycore/store/requesthistory.h"
 #include "proxycore/store/storewriter.h"
@@ -39,8 +40,16 @@ public:
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    /// Queues `records` for the request history. Never waits for the database (see StoreWriter).
+    /// Queues `records` for the request history, and those a pipeline stage refused (status 400 or
+    /// more with blockedBy set) for the audit ledger when it is on. Never waits for the database (see
+    /// StoreWriter, AuditService).
     void recordRequests(const QList<RequestRecord> &records);
+
+    /// Turns the audit ledger on (docs/audit.md): a thread of its own appends the events queued with
+    /// audit()->record(). Call once, after open(); `queueCapacity` bounds the events waiting.
+    void startAudit(QByteArray secret, QByteArray anchorKey, QString instanceId, int queueCapacity);
+    /// The audit ledger, or nullptr when it is off.
+    AuditService *audit() const { return m_audit.get(); }
     /// Queues any write (for tables added later; see docs/storage.md).
     bool enqueue(StoreWrite write, const char *what) { return m_writer.enqueue(std::move(write), what); }
 
@@ -68,6 +77,7 @@ private:
     std::unique_ptr<QObject> m_readerContext;
     RequestHistory m_history;
     ResponseTable m_responses;
+    std::unique_ptr<AuditService> m_audit;
 };
 
 } // namespace llmproxy

@@ -4,13 +4,19 @@
 // `llmproxy audit verify --file` on exports the ledger wrote: a good export (also purged behind a
 // signed checkpoint, also after an erasure) prints "ok: N entries, head <hash>" and exits 0; an
 // edited line, a removed line and a forged signature exit 1 naming the first broken line; an
-// anchor past the end reports truncation; bad usage exits 2.
+// anchor past the end reports truncation; bad usage exits 2. `--data-dir` (SQLite) and `--dsn-env` /
+// `--dsn` (a real PostgreSQL server) verify the chain in a database the same way and name the first
+// row changed in SQL.
 #include "proxycore/store/auditledger.h"
+#include "proxycore/store/migrations.h"
+#include "proxycore/store/sqlauditstore.h"
 
 #include "tests/support/proxyprocess.h"
+#include "tests/support/testdatabases.h"
 
 #include <QBuffer>
 #include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -168,6 +174,97 @@ private slots:
         QVERIFY2(r.err.contains("truncated"), qPrintable(outputOf(r)));
     }
 
+    void databaseChainVerifies_data() { TestDatabases::addBackends(); }
+    void databaseChainVerifies()
+    {
+        LLMPROXY_FRESH_DATABASE(m_databases);
+        // SQLite: the data directory's llmproxy.db, as the gateway keeps it.
+        QTemporaryDir dataDir;
+        DatabaseSettings database = settings;
+        QStringList source{u"--dsn-env"_s, u"AUDIT_TEST_DSN"_s};
+        if (database.dialect == SqlDialect::Sqlite) {
+            database.sqlitePath = dataDir.filePath(u"llmproxy.db"_s);
+            source = QStringList{u"--data-dir"_s, dataDir.path()};
+        }
+        const QMap<QString, QString> env{{u"AUDIT_TEST_DSN"_s, m_databases.lastConnectionString()},
+                                         {u"LLM_PROXY_SIGNING_KEY"_s, kKey}};
+        {
+            DatabaseConnection connection(database, u"cli-test"_s);
+            QString error;
+            QVERIFY2(connection.open(&error), qPrintable(error));
+            QCOMPARE(SchemaMigrator::migrate(connection, &error), MigrationOutcome::UpToDate);
+            SqlAuditStore store(connection);
+            SqlSubjectKeyStore keys(connection, kSecret);
+            AuditLedger ledger(&store, &keys, kSecret, kKey.toUtf8(), u"gw-1"_s);
+            for (int i = 0; i < 6; ++i) {
+                AuditEvent event;
+                event.timeMs = kStart + i * kDay;
+                event.action = u"request.blocked"_s;
+                event.outcome = u"blocked"_s;
+                event.actor = u"alice"_s;
+                event.details = QJsonObject{{u"status"_s, 403}, {u"index"_s, i}};
+                QVERIFY2(ledger.record(event, &error), qPrintable(error));
+            }
+            QCOMPARE(ledger.purge(kStart + 6 * kDay, 4, {kStart + 6 * kDay, {}, u"system"_s, {}, {}}, &error),
+                     std::optional<qint64>(2));
+        }
+        const QStringList command = QStringList{u"audit"_s, u"verify"_s} + source;
+        ProcessResult r = ProxyProcess::run(command, env);
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(outputOf(r)));
+        // Days 2–5 and the purge record, after the checkpoint at sequence 2, signed.
+        QVERIFY2(r.out.startsWith("ok: 5 entries, head "), qPrintable(outputOf(r)));
+        QVERIFY2(r.out.contains("at sequence 7, from the checkpoint at sequence 2, signatures valid"),
+                 qPrintable(outputOf(r)));
+        if (database.dialect == SqlDialect::Postgres) {
+            r = ProxyProcess::run({u"audit"_s, u"verify"_s, u"--dsn"_s, m_databases.lastConnectionString()});
+            QVERIFY2(r.exitCode == 0 && r.out.startsWith("ok: 5 entries"), qPrintable(outputOf(r)));
+        }
+
+        // A row edited in SQL is named by its sequence.
+        {
+            DatabaseConnection connection(database, u"cli-test"_s);
+            QString error;
+            QVERIFY2(connection.open(&error), qPrintable(error));
+            QSqlQuery q(connection.database());
+            QVERIFY(q.exec(u"UPDATE audit_log SET outcome = 'ok' WHERE sequence = 4"_s));
+        }
+        r = ProxyProcess::run(command, env);
+        QVERIFY2(r.exitCode == 1, qPrintable(outputOf(r)));
+        QVERIFY2(r.err.startsWith("broken at sequence 4 (row 4): hash mismatch"), qPrintable(outputOf(r)));
+        // An anchor past the end: truncated.
+        r = ProxyProcess::run(command + QStringList{u"--anchor"_s, u"9:"_s + QString(64, u'a')}, env);
+        QVERIFY2(r.exitCode == 1, qPrintable(outputOf(r)));
+    }
+
+    void databaseUsageErrorsExitTwo()
+    {
+        QTemporaryDir empty;
+        const QList<QStringList> calls{
+            {u"audit"_s, u"verify"_s, u"--data-dir"_s, empty.path()},
+            {u"audit"_s, u"verify"_s, u"--data-dir"_s, empty.path(), u"--file"_s, empty.filePath(u"x"_s)},
+            {u"audit"_s, u"verify"_s, u"--dsn-env"_s, u"NO_SUCH_VARIABLE"_s},
+            {u"audit"_s, u"verify"_s, u"--dsn"_s, u"mysql://nope"_s},
+        };
+        for (const QStringList &args : calls) {
+            const ProcessResult r = ProxyProcess::run(args);
+            QVERIFY2(r.finished && r.exitCode == 2, qPrintable(args.join(u' ') + u"\n"_s + outputOf(r)));
+        }
+        // A database from before the ledger (schema version 2) has nothing to verify.
+        DatabaseSettings old;
+        old.sqlitePath = empty.filePath(u"llmproxy.db"_s);
+        {
+            DatabaseConnection connection(old, u"cli-test"_s);
+            QString error;
+            QVERIFY2(connection.open(&error), qPrintable(error));
+            QSqlQuery q(connection.database());
+            QVERIFY(q.exec(u"CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                           u"applied_ms BIGINT NOT NULL)"_s));
+            QVERIFY(q.exec(u"INSERT INTO schema_version VALUES (2, 'old', 0)"_s));
+        }
+        const ProcessResult r = ProxyProcess::run({u"audit"_s, u"verify"_s, u"--data-dir"_s, empty.path()});
+        QVERIFY2(r.exitCode == 2 && r.err.contains("no audit ledger"), qPrintable(outputOf(r)));
+    }
+
     void usageErrorsExitTwo()
     {
         QTemporaryDir dir;
@@ -190,6 +287,9 @@ private slots:
         const ProcessResult empty = verify(path);
         QVERIFY2(empty.exitCode == 0 && empty.out.startsWith("ok: 0 entries"), qPrintable(outputOf(empty)));
     }
+
+private:
+    TestDatabases m_databases;
 };
 
 QTEST_GUILESS_MAIN(TestAuditCli)

@@ -14,6 +14,7 @@
 #include "tests/support/inprocessengine.h"
 #include "tests/support/mockupstreamprocess.h"
 #include "tests/support/postgrescluster.h"
+#include "tests/support/testdatabases.h"
 #include "tests/support/testsupport.h"
 
 #include <QJsonArray>
@@ -143,7 +144,6 @@ class TestStore : public QObject
 
 private slots:
     void initTestCase();
-    void cleanupTestCase();
 
     void migratesAnEmptyDatabase_data() { addBackends(); }
     void migratesAnEmptyDatabase();
@@ -173,85 +173,18 @@ private slots:
     void gatewayServesWhileTheStoreIsDegraded();
 
 private:
-    void addBackends();
-    /// A new, empty database of `backend` ("sqlite" or "postgres"); nullopt when PostgreSQL is not
-    /// available (m_postgresProblem says why).
-    std::optional<DatabaseSettings> freshDatabase(const QString &backend);
-    bool postgresAvailable();
+    static void addBackends() { TestDatabases::addBackends(); }
 
-    QTemporaryDir m_dir;
-    int m_databases = 0;
-    std::unique_ptr<PostgresCluster> m_postgres;
-    QString m_postgresProblem;
+    TestDatabases m_databases;
 };
 
-/// Declares `settings`: a new database of the row's backend. The PostgreSQL rows are skipped when its
-/// binaries are missing, and fail when they are installed but the server does not start.
-#define FRESH_DATABASE()                                                                                               \
-    QFETCH(QString, backend);                                                                                          \
-    const std::optional<DatabaseSettings> freshSettings = freshDatabase(backend);                                      \
-    if (!freshSettings && PostgresCluster::binDirectory().isEmpty())                                                   \
-        QSKIP(qPrintable(u"PostgreSQL rows need a server: "_s + m_postgresProblem));                                   \
-    QVERIFY2(freshSettings, qPrintable(u"PostgreSQL is installed but did not start: "_s + m_postgresProblem));         \
-    const DatabaseSettings &settings = *freshSettings
+/// Declares `settings`: a new database of the row's backend (see LLMPROXY_FRESH_DATABASE).
+#define FRESH_DATABASE() LLMPROXY_FRESH_DATABASE(m_databases)
 
 void TestStore::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
+    QVERIFY(m_databases.directory().isValid());
     QStandardPaths::setTestModeEnabled(true);
-}
-
-void TestStore::cleanupTestCase()
-{
-    m_postgres.reset(); // stops the server and removes its directory
-}
-
-void TestStore::addBackends()
-{
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << u"sqlite"_s;
-    QTest::newRow("postgres") << u"postgres"_s;
-}
-
-bool TestStore::postgresAvailable()
-{
-    if (m_postgres)
-        return m_postgres->isRunning() || m_postgres->start();
-    if (!m_postgresProblem.isEmpty())
-        return false;
-    if (PostgresCluster::binDirectory().isEmpty()) {
-        m_postgresProblem = u"the PostgreSQL server binaries are not installed (Debian: apt-get install postgresql; "
-                            u"or set LLMPROXY_PG_BIN)"_s;
-        return false;
-    }
-    auto cluster = std::make_unique<PostgresCluster>();
-    if (!cluster->start()) {
-        // Installed but not startable fails the PostgreSQL rows (FRESH_DATABASE): never hidden as a skip.
-        m_postgresProblem = cluster->errorString();
-        return false;
-    }
-    m_postgres = std::move(cluster);
-    return true;
-}
-
-std::optional<DatabaseSettings> TestStore::freshDatabase(const QString &backend)
-{
-    DatabaseSettings s;
-    const QString name = u"t%1"_s.arg(++m_databases);
-    if (backend == u"sqlite") {
-        s.sqlitePath = m_dir.filePath(name + u".db"_s);
-        return s;
-    }
-    if (!postgresAvailable())
-        return std::nullopt;
-    if (!m_postgres->createDatabase(name)) {
-        qWarning("%s", qPrintable(m_postgres->errorString()));
-        return std::nullopt;
-    }
-    QString error;
-    s.dialect = SqlDialect::Postgres;
-    s.postgres = *parsePostgresDsn(m_postgres->connectionString(name), &error);
-    return s;
 }
 
 void TestStore::migratesAnEmptyDatabase()
@@ -644,7 +577,7 @@ void TestStore::refusedWriteIsRejectedNotBlocking()
 void TestStore::lockedDatabaseDegradesThenRecovers()
 {
     DatabaseSettings settings;
-    settings.sqlitePath = m_dir.filePath(u"locked.db"_s);
+    settings.sqlitePath = m_databases.directory().filePath(u"locked.db"_s);
     settings.busyTimeoutMs = 50;
     QString error;
     QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
@@ -675,7 +608,7 @@ void TestStore::lockedDatabaseDegradesThenRecovers()
 void TestStore::fullDiskDegradesThenRecovers()
 {
     DatabaseSettings settings;
-    settings.sqlitePath = m_dir.filePath(u"full.db"_s);
+    settings.sqlitePath = m_databases.directory().filePath(u"full.db"_s);
     QString error;
     QVERIFY2(Store::open(settings, {}, &error), qPrintable(error));
     StoreWriterOptions options;
@@ -707,13 +640,12 @@ void TestStore::fullDiskDegradesThenRecovers()
 
 void TestStore::postgresRestartDegradesThenRecovers()
 {
-    if (!postgresAvailable() && PostgresCluster::binDirectory().isEmpty())
-        QSKIP(qPrintable(u"needs a PostgreSQL server: "_s + m_postgresProblem));
-    QVERIFY2(m_postgres && m_postgres->isRunning(),
-             qPrintable(u"PostgreSQL is installed but did not start: "_s + m_postgresProblem));
-    const std::optional<DatabaseSettings> maybe = freshDatabase(u"postgres"_s);
-    QVERIFY(maybe);
+    const std::optional<DatabaseSettings> maybe = m_databases.fresh(u"postgres"_s);
+    if (!maybe && PostgresCluster::binDirectory().isEmpty())
+        QSKIP(qPrintable(u"needs a PostgreSQL server: "_s + m_databases.problem()));
+    QVERIFY2(maybe, qPrintable(u"PostgreSQL is installed but did not start: "_s + m_databases.problem()));
     const DatabaseSettings &settings = *maybe;
+    PostgresCluster *const postgres = m_databases.postgres();
     QString error;
     StoreWriterOptions options;
     options.retryInitialMs = 50;
@@ -726,7 +658,7 @@ void TestStore::postgresRestartDegradesThenRecovers()
     store->recordRequests(first);
     QTRY_COMPARE(store->status().writer.written, quint64(5));
 
-    QVERIFY2(m_postgres->stop(), qPrintable(m_postgres->errorString()));
+    QVERIFY2(postgres->stop(), qPrintable(postgres->errorString()));
     QList<RequestRecord> second;
     for (int i = 6; i <= 25; ++i)
         second.append(sampleRecord(i));
@@ -734,7 +666,7 @@ void TestStore::postgresRestartDegradesThenRecovers()
     QTRY_VERIFY_WITH_TIMEOUT(store->status().writer.degraded, 30'000);
     QCOMPARE(store->status().writer.queueDepth, 20);
 
-    QVERIFY2(m_postgres->start(), qPrintable(m_postgres->errorString()));
+    QVERIFY2(postgres->start(), qPrintable(postgres->errorString()));
     QTRY_COMPARE_WITH_TIMEOUT(store->status().writer.written, quint64(25), 30'000);
     QVERIFY(!store->status().writer.degraded);
     QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 25);
@@ -747,9 +679,10 @@ void TestStore::killDuringWritesLosesAtMostTheUnflushedBatch()
     QVERIFY2(QFileInfo::exists(probe), "LLMPROXY_STORE_PROBE names the llmproxy-store-probe binary (set by CTest)");
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    p.start(probe, settings.dialect == SqlDialect::Sqlite
-                       ? QStringList{u"--sqlite"_s, settings.sqlitePath}
-                       : QStringList{u"--postgres"_s, m_postgres->connectionString(settings.postgres.database)});
+    p.start(probe,
+            settings.dialect == SqlDialect::Sqlite
+                ? QStringList{u"--sqlite"_s, settings.sqlitePath}
+                : QStringList{u"--postgres"_s, m_databases.postgres()->connectionString(settings.postgres.database)});
     QVERIFY2(p.waitForStarted(10'000), qPrintable(p.errorString()));
     quint64 reported = 0;
     QDeadlineTimer deadline(60'000);
@@ -788,22 +721,10 @@ void TestStore::gatewayServesWhileTheStoreIsDegraded()
     QVERIFY2(mock.start(), qPrintable(mock.errorString()));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    ProxyConfig proxy;
-    EndpointSpec endpoint;
-    endpoint.baseUrl = mock.baseUrl();
-    endpoint.models = {u"store-chat"_s};
-    endpoint.apiKey = u"sk-upstream"_s;
-    proxy.endpoints = {endpoint};
-    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n";
-    ConfigSources sources;
     QString error;
-    QVERIFY2(loadIsolatedConfig(dir.path(), proxy.toYaml(), &sources, &error), qPrintable(error));
-    sources.environment.insert(u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s);
-    const ConfigLoadResult loaded = loadConfig(sources);
-    QVERIFY(loaded.ok());
-    auto engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
-    engine->setDataDirectory(dir.path());
-    QVERIFY2(engine->start(&error), qPrintable(error));
+    std::unique_ptr<Engine> engine = startEngineInDirectory(dir.path(), mock.baseUrl(), u"store-chat"_s,
+                                                            {{u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s}}, &error);
+    QVERIFY2(engine, qPrintable(error));
     const QUrl base(engine->listenUrl());
     const auto chat = [&] {
         return HttpClient::postJson(

@@ -8,6 +8,7 @@
 #include "proxycore/store/auditexport.h"
 #include "proxycore/store/auditledger.h"
 
+#include "tests/support/auditevents.h"
 #include "tests/support/concurrency.h"
 
 #include <QBuffer>
@@ -19,38 +20,10 @@
 #include <limits>
 
 using namespace llmproxy;
+using namespace llmproxy::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QByteArray kSecret = QByteArrayLiteral("ledger secret of at least 16 bytes");
-const QByteArray kAnchorKey = QByteArrayLiteral("anchor signing key");
-constexpr qint64 kDay = 24 * 60 * 60 * 1000;
-constexpr qint64 kStart = 1'767'225'600'000; // 2026-01-01T00:00:00Z
-
-AuditEvent requestBy(const QString &actor, qint64 timeMs, const QString &subject = {})
-{
-    AuditEvent e;
-    e.timeMs = timeMs;
-    e.category = AuditCategory::Request;
-    e.action = u"request.completed"_s;
-    e.outcome = u"ok"_s;
-    e.actor = actor;
-    e.actorRole = u"user"_s;
-    e.clientIp = u"203.0.113.7"_s;
-    e.subject = subject;
-    e.requestId = u"req-%1"_s.arg(timeMs);
-    e.details = QJsonObject{{u"model"_s, u"gpt-4o"_s}, {u"status"_s, 200}};
-    // Personal details are about the subject, or the actor when there is no subject.
-    const QString email = (subject.isEmpty() ? actor : subject) + u"@example.com"_s;
-    e.personalDetails = QJsonObject{{u"email"_s, email}};
-    return e;
-}
-
-AuditRequester admin(qint64 timeMs)
-{
-    return AuditRequester{timeMs, u"root-admin"_s, u"admin"_s, u"198.51.100.1"_s, u"admin-req"_s};
-}
 
 struct Fixture
 {

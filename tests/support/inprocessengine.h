@@ -4,9 +4,11 @@
 
 #include "proxycore/config/configloader.h"
 #include "proxycore/engine/engine.h"
+#include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QSignalSpy>
 #include <QStringList>
 
@@ -48,6 +50,35 @@ inline ConfigPtr loadIsolatedConfig(const QString &dir, const QByteArray &yaml, 
         return {};
     }
     return std::make_shared<const Config>(*loaded.config);
+}
+
+/// A started Engine with its configuration and data directory in `dir`: one endpoint serving `model`
+/// at `baseUrl`, health probes off, `env` as its whole environment. nullptr with `error` on failure.
+inline std::unique_ptr<Engine> startEngineInDirectory(const QString &dir, const QString &baseUrl, const QString &model,
+                                                      const QMap<QString, QString> &env, QString *error)
+{
+    ProxyConfig proxy;
+    EndpointSpec endpoint;
+    endpoint.baseUrl = baseUrl;
+    endpoint.models = {model};
+    endpoint.apiKey = QStringLiteral("sk-upstream");
+    proxy.endpoints = {endpoint};
+    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n";
+    ConfigSources sources;
+    if (!loadIsolatedConfig(dir, proxy.toYaml(), &sources, error))
+        return nullptr;
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        sources.environment.insert(it.key(), it.value());
+    const ConfigLoadResult loaded = loadConfig(sources);
+    if (!loaded.ok()) {
+        *error = QStringLiteral("the configuration does not load");
+        return nullptr;
+    }
+    auto engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
+    engine->setDataDirectory(dir);
+    if (!engine->start(error))
+        return nullptr;
+    return engine;
 }
 
 /// Shuts `engine` down (requests in flight are ended at once) and destroys it. False when its
