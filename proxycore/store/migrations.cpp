@@ -56,9 +56,29 @@ const char *const kRequestHistoryByKey[] = {
     "CREATE INDEX request_history_key_time ON request_history (key_name, ts_ms)",
 };
 
+// 3: spend per day and group (docs/storage.md#spend_daily), added to by an upsert with every batch
+// of finished requests; the day is the budget's (budget.timezone).
+const char *const kSpendByDay[] = {
+    R"sql(CREATE TABLE spend_daily (
+        day TEXT NOT NULL,
+        key_name TEXT NOT NULL DEFAULT '',
+        team TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL DEFAULT '',
+        provider TEXT NOT NULL DEFAULT '',
+        endpoint TEXT NOT NULL DEFAULT '',
+        requests BIGINT NOT NULL DEFAULT 0,
+        prompt_tokens BIGINT NOT NULL DEFAULT 0,
+        completion_tokens BIGINT NOT NULL DEFAULT 0,
+        cost_usd DOUBLE PRECISION NOT NULL DEFAULT 0,
+        estimated_cost_usd DOUBLE PRECISION NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, key_name, team, model, provider, endpoint)
+    ))sql",
+};
+
 const Migration kMigrations[] = {
     {1, "request history", kRequestHistory},
     {2, "request history by key and time", kRequestHistoryByKey},
+    {3, "spend by day", kSpendByDay},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

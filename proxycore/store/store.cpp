@@ -2,9 +2,13 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/store/store.h"
 
+#include "proxycore/store/budgetfile.h"
 #include "proxycore/store/migrations.h"
 
+#include <QFile>
 #include <QLoggingCategory>
+
+#include <cmath>
 
 namespace llmproxy {
 
@@ -43,7 +47,7 @@ std::unique_ptr<Store> Store::open(const DatabaseSettings &settings, const Store
 
 Store::Store(DatabaseSettings settings, const StoreWriterOptions &options, bool schemaReady)
     : m_settings(std::move(settings)), m_writer(m_settings, options, schemaReady),
-      m_readerContext(std::make_unique<QObject>()), m_history(m_settings)
+      m_readerContext(std::make_unique<QObject>()), m_history(m_settings), m_spend(m_settings)
 {
     m_readerThread.setObjectName(u"store-reader"_s);
     m_readerContext->moveToThread(&m_readerThread);
@@ -65,6 +69,7 @@ void Store::stopReader()
         m_readerContext.get(),
         [this] {
             m_history.close();
+            m_spend.close();
             QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);
@@ -73,8 +78,80 @@ void Store::stopReader()
 
 void Store::recordRequests(const QList<RequestRecord> &records)
 {
-    for (const RequestRecord &r : records)
-        m_writer.enqueue(RequestHistory::writeFor(r), "request history rows");
+    if (records.isEmpty())
+        return;
+    QTimeZone zone;
+    {
+        const QMutexLocker lock(&m_zoneMutex);
+        zone = m_spendZone;
+    }
+    for (qsizetype i = 0; i + 1 < records.size(); ++i)
+        m_writer.enqueue(RequestHistory::writeFor(records.at(i)), "request history rows");
+    // The rollup rides with the last row: one write, so the writer's count of history rows stays
+    // one per request, and the sums commit in the same transaction as that row.
+    SpendGroups groups = SpendRollup::aggregate(records, zone);
+    StoreWrite last = RequestHistory::writeFor(records.constLast());
+    if (groups.empty()) {
+        m_writer.enqueue(std::move(last), "request history rows");
+        return;
+    }
+    StoreWrite spend = SpendRollup::writeFor(std::move(groups));
+    m_writer.enqueue([spend = std::move(spend),
+                      last = std::move(last)](WriteContext &context) { return spend(context) && last(context); },
+                     "request history rows");
+}
+
+void Store::setSpendTimeZone(const QTimeZone &zone)
+{
+    const QMutexLocker lock(&m_zoneMutex);
+    m_spendZone = zone;
+}
+
+bool Store::restoreBudget(BudgetLedger &ledger, const QString &budgetFilePath, qint64 nowEpochMs, QString *message)
+{
+    DatabaseConnection connection(m_settings, u"budget"_s);
+    QString error;
+    if (!connection.open(&error)) {
+        *message = u"cannot open %1 to read today's spend: %2"_s.arg(m_settings.describe(), error);
+        return false;
+    }
+    QStringList done;
+    if (!budgetFilePath.isEmpty() && QFile::exists(budgetFilePath)) {
+        QDate date;
+        qint64 spentNano = 0;
+        QString why;
+        if (!BudgetFile::read(budgetFilePath, &date, &spentNano, &why)) {
+            done << why + u" (not imported)"_s;
+        } else {
+            SpendGroups imported;
+            SpendAmounts amounts;
+            amounts.costUsd = double(spentNano) / 1e9;
+            imported[{date.toString(Qt::ISODate), u""_s, u""_s, u""_s, u""_s, u""_s}] = amounts;
+            if (!SpendRollup::addNow(connection, imported, &error)) {
+                *message = u"cannot import %1 into spend_daily: %2"_s.arg(budgetFilePath, error);
+                return false;
+            }
+            const QString renamed = budgetFilePath + u".imported"_s;
+            QFile::remove(renamed);
+            if (!QFile::rename(budgetFilePath, renamed))
+                qCWarning(lcStore,
+                          "store: cannot rename %s to %s: delete it, or it is imported again at the next start",
+                          qPrintable(budgetFilePath), qPrintable(renamed));
+            done << u"imported %1 USD of %2 from %3 (now %4)"_s.arg(amounts.costUsd, 0, 'f', 6)
+                        .arg(date.toString(Qt::ISODate), budgetFilePath, renamed);
+        }
+    }
+    const QDate today = BudgetLedger::dateAt(nowEpochMs, ledger.timeZone());
+    const std::optional<double> cost = SpendRollup::dayCost(connection, today, &error);
+    if (!cost) {
+        *message = u"cannot read today's spend from %1: %2"_s.arg(m_settings.describe(), error);
+        return false;
+    }
+    const BudgetLedger::Total total{QDate(1970, 1, 1).daysTo(today), qint64(std::llround(*cost * 1e9))};
+    ledger.restore(total, nowEpochMs);
+    done << u"today's spend so far: %1 USD (spend_daily, %2)"_s.arg(*cost, 0, 'f', 6).arg(today.toString(Qt::ISODate));
+    *message = done.join(u"; "_s);
+    return true;
 }
 
 StoreStatus Store::status() const

@@ -2,9 +2,12 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/cost/budget.h"
 #include "proxycore/store/requesthistory.h"
+#include "proxycore/store/spendrollup.h"
 #include "proxycore/store/storewriter.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -38,8 +41,20 @@ public:
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    /// Queues `records` for the request history. Never waits for the database (see StoreWriter).
+    /// Queues `records` for the request history, and their spend, summed per group, for
+    /// spend_daily: one upsert per distinct group, in the same write (so the same transaction) as
+    /// the last record's history row. Never waits for the database (see StoreWriter).
     void recordRequests(const QList<RequestRecord> &records);
+    /// The zone whose calendar day spend_daily's rows are of (the budget's, budget.timezone);
+    /// UTC until set. Effective for the next recordRequests().
+    void setSpendTimeZone(const QTimeZone &zone);
+
+    /// At start, on the calling thread: imports `budgetFilePath` (budget.json of a gateway that
+    /// ran without spend_daily) into spend_daily once, renaming it to `<path>.imported`, then adds
+    /// today's cost from spend_daily to `ledger` (today in the ledger's zone at `nowEpochMs`).
+    /// False with `message` when the database cannot answer; `message` says what was restored
+    /// otherwise.
+    bool restoreBudget(BudgetLedger &ledger, const QString &budgetFilePath, qint64 nowEpochMs, QString *message);
     /// Queues any write (for tables added later; see docs/storage.md).
     bool enqueue(StoreWrite write, const char *what) { return m_writer.enqueue(std::move(write), what); }
 
@@ -51,6 +66,8 @@ public:
     QObject *readerContext() const { return m_readerContext.get(); }
     /// The request history's queries. Reader thread only.
     RequestHistory &history() { return m_history; }
+    /// The spend rollups' queries. Reader thread only.
+    SpendRollup &spend() { return m_spend; }
     /// Runs the queries already posted to the reader thread, closes its connection and ends the
     /// thread; work posted later is never run. Call before the threads that post queries (and
     /// wait for their answers) go away. Called by the destructor too.
@@ -64,6 +81,9 @@ private:
     QThread m_readerThread;
     std::unique_ptr<QObject> m_readerContext;
     RequestHistory m_history;
+    SpendRollup m_spend;
+    mutable QMutex m_zoneMutex;
+    QTimeZone m_spendZone = QTimeZone::utc();
 };
 
 } // namespace llmproxy

@@ -8,6 +8,7 @@
 // bounded queue, a locked and a full SQLite database, a PostgreSQL restart, a writer killed with
 // SIGKILL, and a real gateway that keeps serving while its database is locked.
 #include "proxycore/engine/engine.h"
+#include "proxycore/store/budgetfile.h"
 #include "proxycore/store/migrations.h"
 #include "proxycore/store/store.h"
 #include "tests/support/httpclient.h"
@@ -166,6 +167,12 @@ private slots:
     void killDuringWritesLosesAtMostTheUnflushedBatch_data() { addBackends(); }
     void killDuringWritesLosesAtMostTheUnflushedBatch();
     void gatewayServesWhileTheStoreIsDegraded();
+    void spendRollupsMatchTheHistory_data() { addBackends(); }
+    void spendRollupsMatchTheHistory();
+    void twoStoresAddToOneGroupExactly_data() { addBackends(); }
+    void twoStoresAddToOneGroupExactly();
+    void budgetRestoresFromSpendAndImportsTheFileOnce_data() { addBackends(); }
+    void budgetRestoresFromSpendAndImportsTheFileOnce();
 
 private:
     void addBackends();
@@ -750,6 +757,167 @@ void TestStore::gatewayServesWhileTheStoreIsDegraded()
     QCOMPARE(history(u"?status=4xx&total=true"_s).json().value(u"total"_s).toInt(), 3);
     QCOMPARE(health().value(u"store"_s).toObject().value(u"dropped"_s).toInt(), 0);
     QVERIFY(stopEngine(engine));
+}
+
+void TestStore::spendRollupsMatchTheHistory()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    const QTimeZone berlin("Europe/Berlin");
+    store->setSpendTimeZone(berlin);
+    QList<RequestRecord> records;
+    for (int i = 1; i <= 300; ++i)
+        records.append(sampleRecord(i));
+    // 23:30 UTC is the next day in Berlin.
+    RequestRecord late = sampleRecord(301);
+    late.time = QDateTime(QDate(2026, 3, 1), QTime(23, 30), QTimeZone::utc());
+    late.status = 200;
+    late.error.clear();
+    late.blockedBy.clear();
+    late.promptTokens = 7;
+    late.completionTokens = 9;
+    late.costUsd = 0.5;
+    late.costEstimated = true;
+    late.servedModel = u"gpt-a-2026"_s;
+    records.append(late);
+    RequestRecord admin; // an admin call: in the history, not in the rollups
+    admin.time = kT0;
+    admin.requestId = u"admin-1"_s;
+    admin.method = u"GET"_s;
+    admin.route = u"/api/v1/requests"_s;
+    admin.status = 401;
+    records.append(admin);
+    // Three batches, as the engine's collections would hand them over.
+    store->recordRequests(records.mid(0, 100));
+    store->recordRequests(records.mid(100, 100));
+    store->recordRequests(records.mid(200));
+    QTRY_COMPARE(store->status().writer.written, quint64(records.size()));
+    QCOMPARE(store->status().writer.rejected, quint64(0));
+
+    const QString inference = u" FROM request_history WHERE client_api <> ''"_s;
+    QCOMPARE(scalar(settings, u"SELECT SUM(requests) FROM spend_daily"_s).toLongLong(),
+             scalar(settings, u"SELECT COUNT(*)"_s + inference).toLongLong());
+    QCOMPARE(scalar(settings, u"SELECT SUM(prompt_tokens) FROM spend_daily"_s).toLongLong(),
+             scalar(settings, u"SELECT SUM(prompt_tokens)"_s + inference).toLongLong());
+    QCOMPARE(scalar(settings, u"SELECT SUM(completion_tokens) FROM spend_daily"_s).toLongLong(),
+             scalar(settings, u"SELECT SUM(completion_tokens)"_s + inference).toLongLong());
+    const double historyCost = scalar(settings, u"SELECT SUM(cost_usd)"_s + inference).toDouble();
+    const double spendCost = scalar(settings, u"SELECT SUM(cost_usd) FROM spend_daily"_s).toDouble();
+    QVERIFY2(std::abs(historyCost - spendCost) < 1e-9, qPrintable(u"%1 vs %2"_s.arg(historyCost).arg(spendCost)));
+    QVERIFY(historyCost > 1.0);
+    // One row per distinct (day, key, model, provider, endpoint): 2 keys × 2 models on the 1st,
+    // the late request on the 2nd (Berlin), under the model that served it.
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM spend_daily"_s).toInt(), 5);
+    QCOMPARE(scalar(settings, u"SELECT requests FROM spend_daily WHERE day = '2026-03-02'"_s).toInt(), 1);
+    QCOMPARE(scalar(settings, u"SELECT model FROM spend_daily WHERE day = '2026-03-02'"_s).toString(), u"gpt-a-2026"_s);
+    QCOMPARE(scalar(settings, u"SELECT estimated_cost_usd FROM spend_daily WHERE day = '2026-03-02'"_s).toDouble(),
+             late.costUsd);
+
+    // The queries of the analytics API, per key and per day.
+    SpendRollup spend(settings);
+    SpendQuery byKey;
+    byKey.from = QDate(2026, 3, 1);
+    byKey.to = QDate(2026, 3, 2);
+    byKey.groupBy = {SpendDimension::Key};
+    std::optional<QList<SpendRow>> rows = spend.query(byKey, &error);
+    QVERIFY2(rows, qPrintable(error));
+    QCOMPARE(rows->size(), 2);
+    QCOMPARE(rows->at(0).values, QStringList{u"alpha"_s});
+    QCOMPARE(rows->at(0).amounts.requests,
+             qint64(std::count_if(records.cbegin(), records.cend(),
+                                  [](const RequestRecord &r) { return r.keyName == u"alpha"; })));
+    SpendQuery byDayAndModel = byKey;
+    byDayAndModel.groupBy = {SpendDimension::Day, SpendDimension::Model};
+    rows = spend.query(byDayAndModel, &error);
+    QVERIFY2(rows, qPrintable(error));
+    QCOMPARE(rows->size(), 3);
+    QCOMPARE(rows->at(2).values, (QStringList{u"2026-03-02"_s, u"gpt-a-2026"_s}));
+    byKey.from = QDate(2026, 3, 2);
+    rows = spend.query(byKey, &error);
+    QVERIFY2(rows, qPrintable(error));
+    QCOMPARE(rows->size(), 1);
+    const std::optional<std::map<QDate, double>> daily = spend.dailyCost(QDate(2026, 2, 1), QDate(2026, 3, 31), &error);
+    QVERIFY2(daily, qPrintable(error));
+    QCOMPARE(daily->size(), size_t(2));
+    QVERIFY(std::abs(daily->at(QDate(2026, 3, 1)) + daily->at(QDate(2026, 3, 2)) - spendCost) < 1e-9);
+    spend.close();
+}
+
+void TestStore::twoStoresAddToOneGroupExactly()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> first = Store::open(settings, {}, &error);
+    QVERIFY2(first, qPrintable(error));
+    std::unique_ptr<Store> second = Store::open(settings, {}, &error);
+    QVERIFY2(second, qPrintable(error));
+    // Two gateways on one database add to the same group at the same time: each upsert adds to the
+    // row as it is then, so none is lost. Binary fractions keep the sum exact in floating point.
+    constexpr int kBatches = 200;
+    for (int i = 0; i < kBatches; ++i) {
+        for (Store *store : {first.get(), second.get()}) {
+            RequestRecord r = sampleRecord(1);
+            r.requestId = u"shared-%1"_s.arg(i);
+            r.promptTokens = 3;
+            r.completionTokens = 5;
+            r.costUsd = 0.125;
+            store->recordRequests({r, r});
+        }
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(first->status().writer.written, quint64(2 * kBatches), 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(second->status().writer.written, quint64(2 * kBatches), 30'000);
+    QCOMPARE(first->status().writer.rejected + second->status().writer.rejected, quint64(0));
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM spend_daily"_s).toInt(), 1);
+    QCOMPARE(scalar(settings, u"SELECT requests FROM spend_daily"_s).toLongLong(), qint64(4 * kBatches));
+    QCOMPARE(scalar(settings, u"SELECT prompt_tokens FROM spend_daily"_s).toLongLong(), qint64(12 * kBatches));
+    QCOMPARE(scalar(settings, u"SELECT completion_tokens FROM spend_daily"_s).toLongLong(), qint64(20 * kBatches));
+    QCOMPARE(scalar(settings, u"SELECT cost_usd FROM spend_daily"_s).toDouble(), 0.5 * kBatches);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 4 * kBatches);
+}
+
+void TestStore::budgetRestoresFromSpendAndImportsTheFileOnce()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    BudgetConfig config;
+    config.dailyLimit = 10.0;
+    config.timezone = u"Asia/Tokyo"_s;
+    // 08:00 UTC on 2026-03-01 is 17:00 in Tokyo: that day's spend counts, the day before's not.
+    const qint64 now = kT0.toMSecsSinceEpoch() + 3'600'000;
+    store->setSpendTimeZone(QTimeZone("Asia/Tokyo"));
+    RequestRecord today = sampleRecord(1);
+    today.costUsd = 0.25;
+    RequestRecord yesterday = sampleRecord(2);
+    yesterday.time = kT0.addDays(-1);
+    yesterday.costUsd = 4.0;
+    store->recordRequests({today, yesterday});
+    QTRY_COMPARE(store->status().writer.written, quint64(2));
+
+    // A budget.json of a gateway that ran without spend_daily: imported once, then renamed.
+    QTemporaryDir dir;
+    const QString budgetJson = dir.filePath(u"budget.json"_s);
+    QFile file(budgetJson);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"date":"2026-03-01","spent_usd":1.5,"spent_nano_usd":1500000000})");
+    file.close();
+    BudgetLedger ledger(config);
+    QString message;
+    QVERIFY2(store->restoreBudget(ledger, budgetJson, now, &message), qPrintable(message));
+    QVERIFY2(message.contains(u"imported"_s), qPrintable(message));
+    QCOMPARE(ledger.spentToday(now), 1.75);
+    QVERIFY(!QFile::exists(budgetJson));
+    QVERIFY(QFile::exists(budgetJson + u".imported"_s));
+
+    // The next start reads the same total and imports nothing again.
+    BudgetLedger restarted(config);
+    QVERIFY2(store->restoreBudget(restarted, budgetJson, now, &message), qPrintable(message));
+    QVERIFY2(!message.contains(u"imported"_s), qPrintable(message));
+    QCOMPARE(restarted.spentToday(now), 1.75);
+    QCOMPARE(restarted.total().day, QDate(1970, 1, 1).daysTo(QDate(2026, 3, 1)));
 }
 
 QTEST_GUILESS_MAIN(TestStore)
