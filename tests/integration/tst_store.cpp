@@ -173,6 +173,7 @@ private slots:
     void twoStoresAddToOneGroupExactly();
     void budgetRestoresFromSpendAndImportsTheFileOnce_data() { addBackends(); }
     void budgetRestoresFromSpendAndImportsTheFileOnce();
+    void analyticsOverHttp();
 
 private:
     void addBackends();
@@ -180,6 +181,10 @@ private:
     /// available (m_postgresProblem says why).
     std::optional<DatabaseSettings> freshDatabase(const QString &backend);
     bool postgresAvailable();
+    /// A started gateway on `dataDir` with one endpoint at `mockUrl` serving store-chat and the admin
+    /// key adm-store-test; `serverYaml` goes inside server:, `extraYaml` at the top level.
+    std::unique_ptr<Engine> startGateway(const QString &dataDir, const QString &mockUrl, const QByteArray &serverYaml,
+                                         const QByteArray &extraYaml, QString *error);
 
     QTemporaryDir m_dir;
     int m_databases = 0;
@@ -254,6 +259,34 @@ std::optional<DatabaseSettings> TestStore::freshDatabase(const QString &backend)
     s.dialect = SqlDialect::Postgres;
     s.postgres = *parsePostgresDsn(m_postgres->connectionString(name), &error);
     return s;
+}
+
+std::unique_ptr<Engine> TestStore::startGateway(const QString &dataDir, const QString &mockUrl,
+                                                const QByteArray &serverYaml, const QByteArray &extraYaml,
+                                                QString *error)
+{
+    ProxyConfig proxy;
+    EndpointSpec endpoint;
+    endpoint.baseUrl = mockUrl;
+    endpoint.models = {u"store-chat"_s};
+    endpoint.apiKey = u"sk-upstream"_s;
+    proxy.endpoints = {endpoint};
+    proxy.serverYaml = serverYaml;
+    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n" + extraYaml;
+    ConfigSources sources;
+    if (!loadIsolatedConfig(dataDir, proxy.toYaml(), &sources, error))
+        return nullptr;
+    sources.environment.insert(u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s);
+    const ConfigLoadResult loaded = loadConfig(sources);
+    if (!loaded.ok()) {
+        *error = loaded.errors.isEmpty() ? u"the configuration did not load"_s : loaded.errors.first().toString();
+        return nullptr;
+    }
+    auto engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
+    engine->setDataDirectory(dataDir);
+    if (!engine->start(error))
+        return nullptr;
+    return engine;
 }
 
 void TestStore::migratesAnEmptyDatabase()
@@ -690,22 +723,9 @@ void TestStore::gatewayServesWhileTheStoreIsDegraded()
     QVERIFY2(mock.start(), qPrintable(mock.errorString()));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    ProxyConfig proxy;
-    EndpointSpec endpoint;
-    endpoint.baseUrl = mock.baseUrl();
-    endpoint.models = {u"store-chat"_s};
-    endpoint.apiKey = u"sk-upstream"_s;
-    proxy.endpoints = {endpoint};
-    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n";
-    ConfigSources sources;
     QString error;
-    QVERIFY2(loadIsolatedConfig(dir.path(), proxy.toYaml(), &sources, &error), qPrintable(error));
-    sources.environment.insert(u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s);
-    const ConfigLoadResult loaded = loadConfig(sources);
-    QVERIFY(loaded.ok());
-    auto engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
-    engine->setDataDirectory(dir.path());
-    QVERIFY2(engine->start(&error), qPrintable(error));
+    std::unique_ptr<Engine> engine = startGateway(dir.path(), mock.baseUrl(), {}, {}, &error);
+    QVERIFY2(engine, qPrintable(error));
     const QUrl base(engine->listenUrl());
     const auto chat = [&] {
         return HttpClient::postJson(
@@ -918,6 +938,142 @@ void TestStore::budgetRestoresFromSpendAndImportsTheFileOnce()
     QVERIFY2(!message.contains(u"imported"_s), qPrintable(message));
     QCOMPARE(restarted.spentToday(now), 1.75);
     QCOMPARE(restarted.total().day, QDate(1970, 1, 1).daysTo(QDate(2026, 3, 1)));
+}
+
+void TestStore::analyticsOverHttp()
+{
+    MockUpstreamProcess mock{{u"--models"_s, u"store-chat"_s}};
+    QVERIFY2(mock.start(), qPrintable(mock.errorString()));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray kBerlinBudget = "budget:\n  daily_limit: 100\n  timezone: Europe/Berlin\n";
+    const QTimeZone berlin("Europe/Berlin");
+    const QDate today = BudgetLedger::dateAt(QDateTime::currentMSecsSinceEpoch(), berlin);
+    // A budget.json of an earlier version: imported into spend_daily at the first start.
+    QFile budgetJson(dir.filePath(u"budget.json"_s));
+    QVERIFY(budgetJson.open(QIODevice::WriteOnly));
+    budgetJson.write(
+        u"{\"date\":\"%1\",\"spent_usd\":2,\"spent_nano_usd\":2000000000}"_s.arg(today.toString(Qt::ISODate)).toUtf8());
+    budgetJson.close();
+    QString error;
+    std::unique_ptr<Engine> engine = startGateway(dir.path(), mock.baseUrl(), {}, kBerlinBudget, &error);
+    QVERIFY2(engine, qPrintable(error));
+    QVERIFY(QFile::exists(dir.filePath(u"budget.json.imported"_s)));
+    QUrl base(engine->listenUrl());
+    const auto get = [&](const QString &path) {
+        return HttpClient::get(base.resolved(QUrl(u"/api/v1/analytics/"_s + path)), bearer("adm-store-test"));
+    };
+    for (int i = 0; i < 3; ++i) {
+        const HttpResponse r = HttpClient::postJson(
+            base.resolved(QUrl(u"/v1/chat/completions"_s)),
+            QJsonObject{{u"model"_s, u"store-chat"_s},
+                        {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hi"_s}}}}});
+        QCOMPARE(r.status, 200);
+    }
+    const auto modelRow = [&](const QJsonObject &answer) {
+        for (const QJsonValue &row : answer.value(u"rows"_s).toArray()) {
+            if (row.toObject().value(u"model"_s).toString() == u"store-chat")
+                return row.toObject();
+        }
+        return QJsonObject();
+    };
+    QTRY_COMPARE(modelRow(get(u"spend?group_by=model"_s).json()).value(u"requests"_s).toInt(), 3);
+    HttpResponse r = get(u"spend?group_by=model"_s);
+    QCOMPARE(r.status, 200);
+    QJsonObject answer = r.json();
+    QCOMPARE(answer.value(u"to"_s).toString(), today.toString(Qt::ISODate));
+    QCOMPARE(answer.value(u"from"_s).toString(), today.addDays(-29).toString(Qt::ISODate));
+    QCOMPARE(answer.value(u"group_by"_s).toArray(), QJsonArray{u"model"_s});
+    // The imported total is a row with no model, no requests.
+    QCOMPARE(answer.value(u"rows"_s).toArray().size(), 2);
+    const QJsonObject totals = answer.value(u"totals"_s).toObject();
+    QCOMPARE(totals.value(u"requests"_s).toInt(), 3);
+    const QJsonArray history =
+        HttpClient::get(base.resolved(QUrl(u"/api/v1/requests?model=store-chat"_s)), bearer("adm-store-test"))
+            .json()
+            .value(u"requests"_s)
+            .toArray();
+    QCOMPARE(history.size(), 3);
+    double historyCost = 0;
+    qint64 historyPrompt = 0;
+    for (const QJsonValue &row : history) {
+        historyCost += row.toObject().value(u"cost_usd"_s).toDouble();
+        historyPrompt += row.toObject().value(u"prompt_tokens"_s).toInteger();
+    }
+    const QJsonObject chatRow = modelRow(answer);
+    QVERIFY(std::abs(chatRow.value(u"cost_usd"_s).toDouble() - historyCost) < 1e-9);
+    QCOMPARE(chatRow.value(u"prompt_tokens"_s).toInteger(), historyPrompt);
+    QVERIFY(std::abs(totals.value(u"cost_usd"_s).toDouble() - (historyCost + 2.0)) < 1e-9);
+
+    r = get(u"spend?from=%1&to=%1&group_by=day,key"_s.arg(today.toString(Qt::ISODate)));
+    QCOMPARE(r.status, 200);
+    for (const QJsonValue &row : r.json().value(u"rows"_s).toArray()) {
+        QCOMPARE(row.toObject().value(u"day"_s).toString(), today.toString(Qt::ISODate));
+        QVERIFY(row.toObject().contains(u"key"_s));
+    }
+    r = get(u"spend?from=2020-01-01&to=2020-01-31"_s);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"rows"_s).toArray().size(), 0);
+    QCOMPARE(r.json().value(u"totals"_s).toObject().value(u"requests"_s).toInt(), 0);
+
+    for (const QString &bad : {u"spend?group_by=colour"_s, u"spend?group_by=day,key,model"_s,
+                               u"spend?group_by=day,day"_s, u"spend?from=2026-13-01"_s, u"spend?from=yesterday"_s,
+                               u"spend?from=2026-03-02&to=2026-03-01"_s, u"spend?colour=blue"_s, u"budget?days=3"_s}) {
+        r = get(bad);
+        QVERIFY2(r.status == 400, qPrintable(bad + u": "_s + r.describe()));
+        QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"invalid_parameter"_s);
+    }
+    QVERIFY(get(u"spend?group_by=colour"_s)
+                .json()
+                .value(u"error"_s)
+                .toObject()
+                .value(u"message"_s)
+                .toString()
+                .contains(u"colour"_s));
+    QCOMPARE(HttpClient::get(base.resolved(QUrl(u"/api/v1/analytics/spend"_s))).status, 401);
+    QCOMPARE(HttpClient::get(base.resolved(QUrl(u"/api/v1/analytics/budget"_s))).status, 401);
+
+    r = get(u"budget"_s);
+    QCOMPARE(r.status, 200);
+    answer = r.json();
+    QCOMPARE(answer.value(u"timezone"_s).toString(), u"Europe/Berlin"_s);
+    QCOMPARE(answer.value(u"date"_s).toString(), today.toString(Qt::ISODate));
+    QCOMPARE(answer.value(u"state"_s).toString(), u"ok"_s);
+    QCOMPARE(answer.value(u"daily_limit_usd"_s).toDouble(), 100.0);
+    QVERIFY(answer.value(u"soft_limit_usd"_s).isNull());
+    // The imported 2 USD and the three requests: the ledger and spend_daily agree.
+    const double spentToday = answer.value(u"spent_today_usd"_s).toDouble();
+    QVERIFY2(std::abs(spentToday - (2.0 + historyCost)) < 1e-6, qPrintable(QString::number(spentToday)));
+    const QString expectedReset =
+        QDateTime::fromMSecsSinceEpoch(BudgetLedger::nextMidnight(QDateTime::currentMSecsSinceEpoch(), berlin), berlin)
+            .toString(Qt::ISODate);
+    QCOMPARE(answer.value(u"resets_at"_s).toString(), expectedReset);
+    QVERIFY2(expectedReset.endsWith(u"+01:00"_s) || expectedReset.endsWith(u"+02:00"_s), qPrintable(expectedReset));
+    const QJsonObject forecast = answer.value(u"forecast"_s).toObject();
+    QVERIFY(std::abs(forecast.value(u"month_to_date_usd"_s).toDouble() - spentToday) < 1e-6);
+    QCOMPARE(forecast.value(u"average_daily_usd"_s).toDouble(), 0.0); // nothing before today
+    QCOMPARE(forecast.value(u"month_end_usd"_s).toDouble(), forecast.value(u"month_to_date_usd"_s).toDouble());
+    QCOMPARE(forecast.value(u"days_left"_s).toInt(),
+             int(today.daysTo(QDate(today.year(), today.month(), today.daysInMonth()))));
+    QVERIFY(stopEngine(engine));
+
+    // A restart reads today's total back from spend_daily.
+    engine = startGateway(dir.path(), mock.baseUrl(), {}, kBerlinBudget, &error);
+    QVERIFY2(engine, qPrintable(error));
+    base = QUrl(engine->listenUrl());
+    QVERIFY(std::abs(get(u"budget"_s).json().value(u"spent_today_usd"_s).toDouble() - spentToday) < 1e-6);
+    QVERIFY(stopEngine(engine));
+
+    // Without storage: 503 for both.
+    engine = startGateway(dir.path(), mock.baseUrl(), "  storage:\n    enabled: false\n", kBerlinBudget, &error);
+    QVERIFY2(engine, qPrintable(error));
+    base = QUrl(engine->listenUrl());
+    for (const QString &path : {u"spend"_s, u"budget"_s}) {
+        r = get(path);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"storage_disabled"_s);
+    }
+    QVERIFY(stopEngine(engine));
 }
 
 QTEST_GUILESS_MAIN(TestStore)
