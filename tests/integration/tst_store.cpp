@@ -1062,6 +1062,33 @@ void TestStore::analyticsOverHttp()
     QVERIFY2(engine, qPrintable(error));
     base = QUrl(engine->listenUrl());
     QVERIFY(std::abs(get(u"budget"_s).json().value(u"spent_today_usd"_s).toDouble() - spentToday) < 1e-6);
+
+    // A reload moves the budget's day to another zone at once; an unknown zone is refused.
+    QByteArray currentZone = "Europe/Berlin";
+    const auto rewriteZone = [&](const QByteArray &zone) {
+        QFile config(dir.filePath(u"config.yaml"_s));
+        if (!config.open(QIODevice::ReadOnly))
+            return false;
+        QByteArray yaml = config.readAll();
+        config.close();
+        const QByteArray before = "timezone: " + currentZone;
+        const QByteArray after = "timezone: " + zone;
+        yaml.replace(before, after);
+        currentZone = zone;
+        return config.open(QIODevice::WriteOnly | QIODevice::Truncate) && config.write(yaml) == yaml.size();
+    };
+    QVERIFY(rewriteZone("Asia/Tokyo"));
+    QString message;
+    QVERIFY2(engine->reload(&message), qPrintable(message));
+    answer = get(u"budget"_s).json();
+    QCOMPARE(answer.value(u"timezone"_s).toString(), u"Asia/Tokyo"_s);
+    QVERIFY2(answer.value(u"resets_at"_s).toString().endsWith(u"T00:00:00+09:00"_s),
+             qPrintable(answer.value(u"resets_at"_s).toString()));
+    QVERIFY(rewriteZone("Mars/Olympus"));
+    QVERIFY(!engine->reload(&message));
+    QVERIFY2(message.contains(u"budget.timezone: expected an IANA time zone name"_s), qPrintable(message));
+    QCOMPARE(get(u"budget"_s).json().value(u"timezone"_s).toString(), u"Asia/Tokyo"_s);
+    QVERIFY(rewriteZone("Europe/Berlin"));
     QVERIFY(stopEngine(engine));
 
     // Without storage: 503 for both.
