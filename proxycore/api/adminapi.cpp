@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/api/adminapi.h"
 
+#include "proxycore/api/analyticsapi.h"
 #include "proxycore/api/apirouter.h"
 #include "proxycore/api/historyapi.h"
 #include "proxycore/api/sharedstate.h"
@@ -1139,6 +1140,55 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                                               {QStringLiteral("record_sequence"), erased->recordSequence}});
                 }
                 return unavailable(why);
+            },
+            answer());
+        return;
+    }
+
+    if (route == "/analytics/spend" || route == "/analytics/budget") {
+        if (!get)
+            return methodNotAllowed("GET");
+        Store *store = m_state->store.get();
+        if (!store)
+            return reply(request, responder,
+                         ApiError::unavailable(QStringLiteral("Spend analytics need the store: server.storage.enabled "
+                                                              "is false, or there is no data directory (see "
+                                                              "docs/storage.md)."),
+                                               QByteArrayLiteral("storage_disabled")));
+        BudgetLedger *ledger = &m_state->budget;
+        const QTimeZone zone = ledger->timeZone();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QDate today = BudgetLedger::dateAt(now, zone);
+        const auto unreadable = [](const QString &why) {
+            return failed(ApiError::unavailable(QStringLiteral("The spend rollups cannot be read: %1").arg(why),
+                                                QByteArrayLiteral("spend_unavailable")));
+        };
+        if (route == "/analytics/spend") {
+            ApiError error;
+            const std::optional<SpendQuery> query = parseSpendQuery(request.query, today, &error);
+            if (!query)
+                return reply(request, responder, error);
+            runOnThread(
+                store->readerContext(), m_context,
+                [store, query = *query, unreadable] {
+                    QString why;
+                    const std::optional<QList<SpendRow>> rows = store->spend().query(query, &why);
+                    return rows ? ok(spendJson(query, *rows)) : unreadable(why);
+                },
+                answer());
+            return;
+        }
+        if (!request.query.isEmpty())
+            return reply(request, responder,
+                         badRequest(QStringLiteral("GET /api/v1/analytics/budget takes no parameters."),
+                                    QByteArrayLiteral("invalid_parameter"), QByteArray()));
+        runOnThread(
+            store->readerContext(), m_context,
+            [store, ledger, zone, now, today, unreadable] {
+                QString why;
+                const std::optional<std::map<QDate, double>> daily =
+                    store->spend().dailyCost(budgetHistoryStart(today), today.addDays(-1), &why);
+                return daily ? ok(budgetJson(ledger->status(now), zone, *daily)) : unreadable(why);
             },
             answer());
         return;

@@ -82,6 +82,20 @@ QJsonValue orNull(const QString &s)
 
 } // namespace
 
+QList<std::pair<QByteArray, QString>> queryParameters(const QByteArray &query)
+{
+    QList<std::pair<QByteArray, QString>> out;
+    for (const QByteArray &pair : query.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype eq = pair.indexOf('=');
+        QByteArray raw = eq < 0 ? QByteArray() : pair.mid(eq + 1);
+        raw.replace('+', ' ');
+        out.append({eq < 0 ? pair : pair.left(eq), QUrl::fromPercentEncoding(raw).trimmed()});
+    }
+    return out;
+}
+
 std::optional<HistoryFilter> parseHistoryQuery(const QByteArray &query, ApiError *error)
 {
     HistoryFilter f;

@@ -9,8 +9,13 @@
 #include <QJsonObject>
 
 #include <optional>
+#include <utility>
 
 namespace llmproxy {
+
+/// The parameters of a query string in their order: each name, and its value percent-decoded
+/// ('+' read as a space) and trimmed. Empty pairs ("a=1&&b=2") are skipped.
+QList<std::pair<QByteArray, QString>> queryParameters(const QByteArray &query);
 
 /// Reads the query string of GET /api/v1/requests (key, model, provider, status = 2xx|4xx|5xx or
 /// a code, blocked, from, to = ISO 8601 or milliseconds since the epoch, q, limit ≤ 1000, cursor,

@@ -166,10 +166,13 @@ struct RoutingConfig
 /// Daily spend limit over all requests (see cost/budget.h).
 struct BudgetConfig
 {
-    double dailyLimit = 0.0;   ///< USD per UTC day; 0 = unlimited
-    double softLimit = 0.0;    ///< USD per UTC day at which a warning is raised; 0 = none
+    double dailyLimit = 0.0;             ///< USD per day (of `timezone`); 0 = unlimited
+    double softLimit = 0.0;              ///< USD per day at which a warning is raised; 0 = none
     bool fallbackToLocalOnLimit = false; ///< once daily_limit is reached, route to a local model instead of 402
     QString localModel;        ///< model for that fallback; empty = first model of the first local endpoint
+    /// IANA name of the zone whose calendar day the budget counts (and spend_daily is keyed by);
+    /// validated by the loader (FieldType::TimeZone).
+    QString timezone = QStringLiteral("UTC");
 };
 
 /// A model's price in USD per million tokens.

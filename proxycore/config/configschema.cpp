@@ -7,6 +7,7 @@
 #include "proxycore/providers/providerpreset.h"
 
 #include <QJsonArray>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <algorithm>
@@ -135,6 +136,7 @@ const Field<Config> kConfigFields[] = {
     {u"budget.soft_limit", {F::Number, 0, kInt64Max}, cfg<&Config::budget, &BudgetConfig::softLimit>},
     {u"budget.fallback_to_local_on_limit", {F::Bool}, cfg<&Config::budget, &BudgetConfig::fallbackToLocalOnLimit>},
     {u"budget.local_model", {F::NonEmptyString}, cfg<&Config::budget, &BudgetConfig::localModel>},
+    {u"budget.timezone", {F::TimeZone}, cfg<&Config::budget, &BudgetConfig::timezone>},
     {u"pricing", {F::Custom}},
 
     {u"rate_limiting.enabled", {F::Bool}, cfg<&Config::rateLimiting, &RateLimitConfig::enabled>},
@@ -450,7 +452,8 @@ std::optional<FieldValue> readValue(const FieldRule &rule, const RawValue &raw, 
     case F::Choice:
     case F::EnvName:
     case F::HttpUrl:
-    case F::ProxyUrl: {
+    case F::ProxyUrl:
+    case F::TimeZone: {
         if (!text)
             return fail(error, E::WrongType);
         v.text = rule.type == F::String ? raw.text : raw.text.trimmed();
@@ -473,7 +476,8 @@ std::optional<FieldValue> readValue(const FieldRule &rule, const RawValue &raw, 
             if (!url)
                 return fail(error, E::Invalid);
             v.text = *url;
-        } else if (rule.type == F::ProxyUrl && !isProxyUrl(v.text)) {
+        } else if ((rule.type == F::ProxyUrl && !isProxyUrl(v.text)) ||
+                   (rule.type == F::TimeZone && !QTimeZone(v.text.toUtf8()).isValid())) {
             return fail(error, E::Invalid);
         }
         return v;
@@ -536,6 +540,8 @@ QString expectationText(const FieldRule &rule)
         return u"a proxy URL such as http://proxy:3128 or socks5h://proxy:1080"_s;
     case F::StringList:
         return u"a list of "_s + rule.what.toString();
+    case F::TimeZone:
+        return u"an IANA time zone name such as UTC, Europe/Berlin or America/New_York"_s;
     case F::Custom:
     case F::Ignored:
         break;

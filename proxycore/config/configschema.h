@@ -55,6 +55,7 @@ enum class FieldType {
     HttpUrl,        ///< absolute http(s) URL with a host; stored without a trailing '/'
     ProxyUrl,       ///< http(s)/socks URL of an egress proxy; empty = unset; never echoed
     StringList,     ///< list of non-empty strings, de-duplicated (comma-separated as text)
+    TimeZone,       ///< an IANA time zone name the system knows (UTC, Europe/Berlin), trimmed
     Custom,         ///< read by code of the loader (sections with their own structure)
     Ignored,        ///< accepted without a warning and not read (other products' keys, reserved sections)
 };

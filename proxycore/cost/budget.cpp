@@ -92,6 +92,13 @@ constexpr double kHintOutputFactor = 4.0;
 constexpr double kCachedInputShare = 0.1;
 constexpr qint64 kDayMs = 86'400'000;
 constexpr double kNanoPerUsd = 1e9;
+constexpr QDate kEpochDate = QDate::fromJulianDay(2'440'588); // 1970-01-01
+
+/// True for the zone QTimeZone::utc() returns, whose days are plain arithmetic.
+bool isUtc(const QTimeZone &zone)
+{
+    return zone.id() == "UTC";
+}
 
 qint64 floorDiv(qint64 a, qint64 b)
 {
@@ -225,24 +232,33 @@ double costUsd(const ModelPrice &price, const canonical::Usage &usage)
 // Ledger
 // ------------------------------------------------------------------------------------------------
 
-void BudgetLedger::configure(const BudgetConfig &config)
+void BudgetLedger::configure(const BudgetConfig &config, qint64 nowEpochMs)
 {
+    const QString zoneId = config.timezone.trimmed().isEmpty() ? u"UTC"_s : config.timezone.trimmed();
+    QTimeZone zone = zoneId == u"UTC" ? QTimeZone::utc() : QTimeZone(zoneId.toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
     const std::lock_guard lock(m_mutex);
     m_dailyLimitUsd = config.dailyLimit;
     m_softLimitUsd = config.softLimit;
     m_dailyLimitNano = toNano(config.dailyLimit);
     m_softLimitNano = toNano(config.softLimit);
+    if (zoneId == m_zoneId)
+        return;
+    m_zone = zone;
+    m_zoneId = isUtc(zone) ? u"UTC"_s : zoneId;
+    if (m_dayEndMs == 0)
+        return; // no day yet: the first charge starts one in the new zone
+    if (nowEpochMs >= m_dayEndMs)
+        m_spentNano = 0; // the old zone's day is over
+    setDayLocked(nowEpochMs);
 }
 
 BudgetLedger::Charged BudgetLedger::charge(double usd, qint64 nowEpochMs)
 {
     const qint64 nano = toNano(usd);
-    const qint64 day = utcDay(nowEpochMs);
     const std::lock_guard lock(m_mutex);
-    if (day > m_day) {
-        m_day = day;
-        m_spentNano = 0;
-    }
+    advanceLocked(nowEpochMs);
     Charged result;
     result.before = stateLocked(m_spentNano);
     m_spentNano = nano > std::numeric_limits<qint64>::max() - m_spentNano ? std::numeric_limits<qint64>::max()
@@ -260,14 +276,10 @@ BudgetLedger::Total BudgetLedger::total() const
 
 bool BudgetLedger::restore(const Total &saved, qint64 nowEpochMs)
 {
-    const qint64 day = utcDay(nowEpochMs);
-    if (saved.day != day || saved.spentNano <= 0)
-        return false;
     const std::lock_guard lock(m_mutex);
-    if (day > m_day) {
-        m_day = day;
-        m_spentNano = 0;
-    }
+    if (saved.day != kEpochDate.daysTo(dateAt(nowEpochMs, m_zone)) || saved.spentNano <= 0)
+        return false;
+    advanceLocked(nowEpochMs);
     m_spentNano = saved.spentNano > std::numeric_limits<qint64>::max() - m_spentNano
                       ? std::numeric_limits<qint64>::max()
                       : m_spentNano + saved.spentNano;
@@ -277,20 +289,28 @@ bool BudgetLedger::restore(const Total &saved, qint64 nowEpochMs)
 double BudgetLedger::spentToday(qint64 nowEpochMs) const
 {
     const std::lock_guard lock(m_mutex);
-    return toUsd(spentNanoLocked(utcDay(nowEpochMs)));
+    return toUsd(spentNanoLocked(nowEpochMs));
 }
 
 BudgetLedger::State BudgetLedger::state(qint64 nowEpochMs) const
 {
     const std::lock_guard lock(m_mutex);
-    return stateLocked(spentNanoLocked(utcDay(nowEpochMs)));
+    return stateLocked(spentNanoLocked(nowEpochMs));
 }
 
 BudgetLedger::Status BudgetLedger::status(qint64 nowEpochMs) const
 {
     const std::lock_guard lock(m_mutex);
-    const qint64 spent = spentNanoLocked(utcDay(nowEpochMs));
-    return {stateLocked(spent), toUsd(spent), m_dailyLimitUsd, m_softLimitUsd, nowEpochMs, nextUtcMidnight(nowEpochMs)};
+    const qint64 spent = spentNanoLocked(nowEpochMs);
+    const qint64 resetsAt =
+        nowEpochMs >= m_dayStartMs && nowEpochMs < m_dayEndMs ? m_dayEndMs : nextMidnight(nowEpochMs, m_zone);
+    return {stateLocked(spent), toUsd(spent), m_dailyLimitUsd, m_softLimitUsd, nowEpochMs, resetsAt, m_zoneId};
+}
+
+QTimeZone BudgetLedger::timeZone() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_zone;
 }
 
 qint64 BudgetLedger::nextUtcMidnight(qint64 nowEpochMs)
@@ -298,11 +318,44 @@ qint64 BudgetLedger::nextUtcMidnight(qint64 nowEpochMs)
     return (utcDay(nowEpochMs) + 1) * kDayMs;
 }
 
-qint64 BudgetLedger::spentNanoLocked(qint64 day) const
+QDate BudgetLedger::dateAt(qint64 nowEpochMs, const QTimeZone &zone)
+{
+    if (isUtc(zone))
+        return kEpochDate.addDays(utcDay(nowEpochMs));
+    return QDateTime::fromMSecsSinceEpoch(nowEpochMs, zone).date();
+}
+
+qint64 BudgetLedger::nextMidnight(qint64 nowEpochMs, const QTimeZone &zone)
+{
+    if (isUtc(zone))
+        return nextUtcMidnight(nowEpochMs);
+    // startOfDay() gives the first moment of a day whose midnight the zone skips.
+    return dateAt(nowEpochMs, zone).addDays(1).startOfDay(zone).toMSecsSinceEpoch();
+}
+
+void BudgetLedger::setDayLocked(qint64 nowEpochMs)
+{
+    const QDate date = dateAt(nowEpochMs, m_zone);
+    m_day = kEpochDate.daysTo(date);
+    m_dayStartMs = isUtc(m_zone) ? m_day * kDayMs : date.startOfDay(m_zone).toMSecsSinceEpoch();
+    m_dayEndMs = nextMidnight(nowEpochMs, m_zone);
+}
+
+void BudgetLedger::advanceLocked(qint64 nowEpochMs)
+{
+    // A charge stamped before the current day (a thread that read the clock just before midnight)
+    // counts towards the current day.
+    if (nowEpochMs < m_dayEndMs)
+        return;
+    setDayLocked(nowEpochMs);
+    m_spentNano = 0;
+}
+
+qint64 BudgetLedger::spentNanoLocked(qint64 nowEpochMs) const
 {
     // A query for an earlier day than the last charge's comes from a thread that read the clock
     // just before midnight: it sees the current total, as its charge would.
-    return day > m_day ? 0 : m_spentNano;
+    return nowEpochMs >= m_dayEndMs ? 0 : m_spentNano;
 }
 
 BudgetLedger::State BudgetLedger::stateLocked(qint64 spentNano) const
@@ -347,8 +400,8 @@ BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConf
     };
     const auto refuse = [&](const QString &remedy) -> BudgetDecision {
         const QString message =
-            u"Daily budget exhausted: %1 spent today (UTC). The budget resets at 00:00 UTC, in %2. "_s.arg(
-                spent, formatDuration(status.resetsAtEpochMs - status.nowEpochMs)) +
+            u"Daily budget exhausted: %1 spent today (%2). The budget resets at 00:00 %2, in %3. "_s.arg(
+                spent, status.timeZone, formatDuration(status.resetsAtEpochMs - status.nowEpochMs)) +
             remedy;
         return {BudgetDecision::Action::Refuse, QString(), QString(), message};
     };

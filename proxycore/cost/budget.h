@@ -5,11 +5,13 @@
 #include "proxycore/config/config.h"
 #include "proxycore/formats/canonical.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+#include <QTimeZone>
 
 #include <mutex>
 #include <span>
@@ -90,12 +92,14 @@ double costUsd(const ModelPrice &price, const canonical::Usage &usage);
 
 /// Today's spend against the daily budget, for the whole process.
 ///
-/// The day is the UTC calendar day: the first charge or query after 00:00 UTC sees a new day that
-/// starts at 0. Amounts are kept as integer nano-dollars, so concurrent charges add up exactly.
+/// The day is the calendar day of the configured time zone (budget.timezone, UTC by default): the
+/// first charge or query at or after the zone's next midnight sees a new day that starts at 0. Days
+/// of a daylight-saving change last 23 or 25 hours; a midnight the zone skips starts the day at its
+/// first moment. Amounts are kept as integer nano-dollars, so concurrent charges add up exactly.
 /// Every member may be called from any thread; each takes one short mutex (charges happen once per
 /// request, at its end). Time is passed in (milliseconds since the Unix epoch), so tests need no
-/// clock. The ledger itself keeps nothing on disk; BudgetFile (budgetfile.h) saves and restores
-/// the day's total so a restart does not start it again at 0.
+/// clock. The ledger itself keeps nothing on disk: the store's spend_daily table (or BudgetFile,
+/// budgetfile.h, without a store) restores the day's total so a restart does not start it again at 0.
 class BudgetLedger
 {
 public:
@@ -113,7 +117,8 @@ public:
         double dailyLimitUsd = 0.0; ///< 0 = unlimited
         double softLimitUsd = 0.0;  ///< 0 = none
         qint64 nowEpochMs = 0;
-        qint64 resetsAtEpochMs = 0; ///< next 00:00 UTC
+        qint64 resetsAtEpochMs = 0;               ///< next midnight of the zone
+        QString timeZone = QStringLiteral("UTC"); ///< the zone's IANA name, for messages
     };
 
     /// What a charge changed; `before != after` marks the charge that crossed a limit (exactly one
@@ -130,25 +135,36 @@ public:
     BudgetLedger(const BudgetLedger &) = delete;
     BudgetLedger &operator=(const BudgetLedger &) = delete;
 
-    /// New limits, effective for the next query; today's total is kept (a reload does not reset it).
-    void configure(const BudgetConfig &config);
+    /// New limits and time zone, effective for the next query; today's total is kept (a reload
+    /// does not reset it). When the zone changes, a day still running at `nowEpochMs` keeps its
+    /// total and becomes the new zone's day of `nowEpochMs`, ending at that zone's next midnight; a
+    /// day already over starts the new one at 0. An unknown zone name counts as UTC (the loader
+    /// refuses one before it gets here).
+    void configure(const BudgetConfig &config, qint64 nowEpochMs = QDateTime::currentMSecsSinceEpoch());
 
-    /// Adds `usd` to today's total. A charge on a later UTC day than the last one first starts the
+    /// Adds `usd` to today's total. A charge on a later day than the last one first starts the
     /// new day at 0; a charge stamped earlier than the current day (a thread that read the clock
     /// just before midnight) counts towards the current day, so nothing is lost. Negative, NaN
     /// and infinite amounts are ignored.
     Charged charge(double usd, qint64 nowEpochMs);
 
-    /// Today's total; 0 when nothing was charged yet on the UTC day of `nowEpochMs`.
+    /// Today's total; 0 when nothing was charged yet on the day of `nowEpochMs`.
     double spentToday(qint64 nowEpochMs) const;
     State state(qint64 nowEpochMs) const;
     Status status(qint64 nowEpochMs) const;
 
     /// The next 00:00 UTC strictly after `nowEpochMs`.
     static qint64 nextUtcMidnight(qint64 nowEpochMs);
+    /// The next midnight of `zone` strictly after `nowEpochMs` (its first moment when the zone
+    /// skips midnight).
+    static qint64 nextMidnight(qint64 nowEpochMs, const QTimeZone &zone);
+    /// The calendar date of `zone` at `nowEpochMs`.
+    static QDate dateAt(qint64 nowEpochMs, const QTimeZone &zone);
+    /// The zone the days follow.
+    QTimeZone timeZone() const;
 
-    /// The total as it stands, for saving: the UTC day (days since the epoch; 0 before the first
-    /// charge) and the amount in nano-dollars.
+    /// The total as it stands, for saving: the day (days from 1970-01-01 to the zone's date; 0
+    /// before the first charge) and the amount in nano-dollars.
     struct Total
     {
         qint64 day = 0;
@@ -161,12 +177,20 @@ public:
     bool restore(const Total &saved, qint64 nowEpochMs);
 
 private:
-    qint64 spentNanoLocked(qint64 day) const;
+    qint64 spentNanoLocked(qint64 nowEpochMs) const;
     State stateLocked(qint64 spentNano) const;
+    /// Starts the day of `nowEpochMs` at 0 when the current one is over; the caller holds the mutex.
+    void advanceLocked(qint64 nowEpochMs);
+    /// Makes the day of `nowEpochMs` in m_zone the current one (label and bounds), total unchanged.
+    void setDayLocked(qint64 nowEpochMs);
 
     mutable std::mutex m_mutex;
-    qint64 m_day = 0;       ///< UTC day (days since the epoch) of m_spentNano
-    qint64 m_spentNano = 0; ///< USD × 1e9
+    QTimeZone m_zone = QTimeZone::utc();
+    QString m_zoneId = QStringLiteral("UTC");
+    qint64 m_day = 0;        ///< the current day: days from 1970-01-01 to its date in m_zone
+    qint64 m_dayStartMs = 0; ///< its first moment
+    qint64 m_dayEndMs = 0;   ///< the next day's first moment (0 before the first charge)
+    qint64 m_spentNano = 0;  ///< USD × 1e9
     qint64 m_dailyLimitNano = 0;
     qint64 m_softLimitNano = 0;
     double m_dailyLimitUsd = 0.0;

@@ -176,7 +176,18 @@ bool Engine::start(QString *errorMessage)
         d->restoreRouting();
         d->restoreFeatures();
     }
-    if (!d->dataDir.isEmpty()) {
+    if (d->state.store) {
+        // With a store, today's spend is spend_daily's (written with the request history); a
+        // budget.json left from before is imported once.
+        d->state.store->setSpendTimeZone(d->state.budget.timeZone());
+        const QString budgetJson =
+            d->dataDir.isEmpty() ? QString() : QDir(d->dataDir).filePath(QStringLiteral("budget.json"));
+        QString message;
+        if (d->state.store->restoreBudget(d->state.budget, budgetJson, QDateTime::currentMSecsSinceEpoch(), &message))
+            qCInfo(lcEngine, "daily budget: %s", qPrintable(message));
+        else
+            qCWarning(lcEngine, "daily budget: %s; today's spend starts at 0", qPrintable(message));
+    } else if (!d->dataDir.isEmpty()) {
         // Today's spend survives restarts: read at start, written a second after it changes and
         // when the engine stops.
         d->budgetFile = std::make_unique<BudgetFile>(QDir(d->dataDir).filePath(QStringLiteral("budget.json")));

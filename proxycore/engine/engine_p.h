@@ -348,6 +348,8 @@ public:
         state.adminKeys.store(std::make_shared<const ApiKeyVerifier>(config->server.adminKeys),
                               std::memory_order_release);
         state.budget.configure(config->budget);
+        if (state.store)
+            state.store->setSpendTimeZone(state.budget.timeZone());
         const CachingConfig &caching = config->caching;
         state.cache->setLimits(caching.maxEntries, caching.maxBytes, caching.maxEntryBytes);
         if (!caching.enabled && state.cache->stats().entries > 0)

@@ -21,30 +21,40 @@ const QDate kEpoch(1970, 1, 1);
 
 BudgetFile::BudgetFile(QString path) : m_path(std::move(path)) {}
 
-bool BudgetFile::load(BudgetLedger &ledger, qint64 nowEpochMs, QString *message)
+bool BudgetFile::read(const QString &path, QDate *date, qint64 *spentNano, QString *message)
 {
-    QFile file(m_path);
-    if (!file.exists()) {
-        *message = QStringLiteral("no saved spend in %1; today's starts at 0").arg(m_path);
-        return true;
-    }
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *message = QStringLiteral("cannot read %1 (%2); today's spend starts at 0").arg(m_path, file.errorString());
+        *message = QStringLiteral("cannot read %1 (%2)").arg(path, file.errorString());
         return false;
     }
     QJsonParseError parseError{};
     const QJsonObject o = QJsonDocument::fromJson(file.read(4096), &parseError).object();
-    const QDate date = QDate::fromString(o.value(QLatin1String("date")).toString(), Qt::ISODate);
+    *date = QDate::fromString(o.value(QLatin1String("date")).toString(), Qt::ISODate);
     const QJsonValue nano = o.value(QLatin1String("spent_nano_usd"));
     // Whole nano-dollars only: a double holds integers exactly up to 2^53 (9 million USD).
-    if (parseError.error != QJsonParseError::NoError || !date.isValid() || !nano.isDouble() || nano.toDouble() < 0 ||
+    if (parseError.error != QJsonParseError::NoError || !date->isValid() || !nano.isDouble() || nano.toDouble() < 0 ||
         nano.toDouble() != std::floor(nano.toDouble()) || nano.toDouble() > 9.0e15) {
-        *message = QStringLiteral("%1 is not a saved spend (expected date and spent_nano_usd); today's spend "
-                                  "starts at 0")
-                       .arg(m_path);
+        *message = QStringLiteral("%1 is not a saved spend (expected date and spent_nano_usd)").arg(path);
         return false;
     }
-    const BudgetLedger::Total saved{kEpoch.daysTo(date), qint64(nano.toDouble())};
+    *spentNano = qint64(nano.toDouble());
+    return true;
+}
+
+bool BudgetFile::load(BudgetLedger &ledger, qint64 nowEpochMs, QString *message)
+{
+    if (!QFile::exists(m_path)) {
+        *message = QStringLiteral("no saved spend in %1; today's starts at 0").arg(m_path);
+        return true;
+    }
+    QDate date;
+    qint64 spentNano = 0;
+    if (!read(m_path, &date, &spentNano, message)) {
+        *message += QStringLiteral("; today's spend starts at 0");
+        return false;
+    }
+    const BudgetLedger::Total saved{kEpoch.daysTo(date), spentNano};
     if (!ledger.restore(saved, nowEpochMs)) {
         *message = QStringLiteral("the spend saved in %1 is of %2, not today; today's starts at 0")
                        .arg(m_path, date.toString(Qt::ISODate));

@@ -4,6 +4,7 @@
 
 #include "proxycore/cost/budget.h"
 
+#include <QDate>
 #include <QString>
 
 namespace llmproxy {
@@ -18,7 +19,11 @@ public:
 
     const QString &path() const { return m_path; }
 
-    /// Adds the saved total to `ledger` when it is of the UTC day of `nowEpochMs`. A missing file or
+    /// Reads a saved total: its date and nano-dollars. False with `message` when the file cannot be
+    /// read or is not a saved spend.
+    static bool read(const QString &path, QDate *date, qint64 *spentNano, QString *message);
+
+    /// Adds the saved total to `ledger` when it is of the ledger's day of `nowEpochMs`. A missing file or
     /// a total of an earlier day is no error; an unreadable or malformed file is (and is left alone
     /// until the next write replaces it). `message` says what happened, for the log.
     bool load(BudgetLedger &ledger, qint64 nowEpochMs, QString *message);

@@ -68,6 +68,7 @@ const char *const kResponses[] = {
         body TEXT NOT NULL
     ))sql",
     "CREATE INDEX responses_expires ON responses (expires_ms)",
+};
 
 // 4: the audit ledger (docs/audit.md#storage): the hash-chained entries, the checkpoint a retention
 // purge leaves, and the per-person keys (wrapped under a key derived from the ledger secret). The
@@ -114,11 +115,31 @@ const char *const kAuditLedger[] = {
     "CREATE UNIQUE INDEX audit_subject_keys_current ON audit_subject_keys (subject_ref) WHERE is_current = 1",
 };
 
+// 5: spend per day and group (docs/storage.md#spend_daily), added to by an upsert with every batch
+// of finished requests; the day is the budget's (budget.timezone).
+const char *const kSpendByDay[] = {
+    R"sql(CREATE TABLE spend_daily (
+        day TEXT NOT NULL,
+        key_name TEXT NOT NULL DEFAULT '',
+        team TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL DEFAULT '',
+        provider TEXT NOT NULL DEFAULT '',
+        endpoint TEXT NOT NULL DEFAULT '',
+        requests BIGINT NOT NULL DEFAULT 0,
+        prompt_tokens BIGINT NOT NULL DEFAULT 0,
+        completion_tokens BIGINT NOT NULL DEFAULT 0,
+        cost_usd DOUBLE PRECISION NOT NULL DEFAULT 0,
+        estimated_cost_usd DOUBLE PRECISION NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, key_name, team, model, provider, endpoint)
+    ))sql",
+};
+
 const Migration kMigrations[] = {
     {1, "request history", kRequestHistory},
     {2, "request history by key and time", kRequestHistoryByKey},
     {3, "stored responses", kResponses},
     {4, "audit ledger", kAuditLedger},
+    {5, "spend by day", kSpendByDay},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

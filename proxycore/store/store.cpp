@@ -2,9 +2,13 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/store/store.h"
 
+#include "proxycore/store/budgetfile.h"
 #include "proxycore/store/migrations.h"
 
+#include <QFile>
 #include <QLoggingCategory>
+
+#include <cmath>
 
 namespace llmproxy {
 
@@ -64,7 +68,8 @@ std::unique_ptr<Store> Store::open(const DatabaseSettings &settings, const Store
 
 Store::Store(DatabaseSettings settings, const StoreWriterOptions &options, bool schemaReady)
     : m_settings(std::move(settings)), m_writer(m_settings, options, schemaReady),
-      m_readerContext(std::make_unique<QObject>()), m_history(m_settings), m_responses(m_settings)
+      m_readerContext(std::make_unique<QObject>()), m_history(m_settings), m_responses(m_settings),
+      m_spend(m_settings)
 {
     m_readerThread.setObjectName(u"store-reader"_s);
     m_readerContext->moveToThread(&m_readerThread);
@@ -98,6 +103,7 @@ void Store::stopReader()
         [this] {
             m_history.close();
             m_responses.close();
+            m_spend.close();
             QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);
@@ -106,13 +112,27 @@ void Store::stopReader()
 
 void Store::recordRequests(const QList<RequestRecord> &records)
 {
+    if (records.isEmpty())
+        return;
+    QTimeZone zone;
+    {
+        const QMutexLocker lock(&m_zoneMutex);
+        zone = m_spendZone;
+    }
     // A write per kRowsPerWrite records: few statements for the writer, while a full queue or a
-    // refused row still costs only the records of one write.
+    // refused row still costs only the records of one write. The spend rollup rides with the last
+    // write, so its sums commit in the same transaction as those rows.
     constexpr qsizetype kRowsPerWrite = 64;
+    SpendGroups groups = SpendRollup::aggregate(records, zone);
     for (qsizetype i = 0; i < records.size(); i += kRowsPerWrite) {
         QList<RequestRecord> part = records.mid(i, kRowsPerWrite);
         const qsizetype rows = part.size();
-        m_writer.enqueue(RequestHistory::writeFor(std::move(part)), "request history rows", rows);
+        StoreWrite write = RequestHistory::writeFor(std::move(part));
+        if (i + kRowsPerWrite >= records.size() && !groups.empty()) {
+            write = [spend = SpendRollup::writeFor(std::move(groups)),
+                     history = std::move(write)](WriteContext &context) { return spend(context) && history(context); };
+        }
+        m_writer.enqueue(std::move(write), "request history rows", rows);
     }
     if (!m_audit)
         return;
@@ -120,6 +140,59 @@ void Store::recordRequests(const QList<RequestRecord> &records)
         if (r.status >= 400 && !r.blockedBy.isEmpty())
             m_audit->record(auditEventOf(r));
     }
+}
+
+void Store::setSpendTimeZone(const QTimeZone &zone)
+{
+    const QMutexLocker lock(&m_zoneMutex);
+    m_spendZone = zone;
+}
+
+bool Store::restoreBudget(BudgetLedger &ledger, const QString &budgetFilePath, qint64 nowEpochMs, QString *message)
+{
+    DatabaseConnection connection(m_settings, u"budget"_s);
+    QString error;
+    if (!connection.open(&error)) {
+        *message = u"cannot open %1 to read today's spend: %2"_s.arg(m_settings.describe(), error);
+        return false;
+    }
+    QStringList done;
+    if (!budgetFilePath.isEmpty() && QFile::exists(budgetFilePath)) {
+        QDate date;
+        qint64 spentNano = 0;
+        QString why;
+        if (!BudgetFile::read(budgetFilePath, &date, &spentNano, &why)) {
+            done << why + u" (not imported)"_s;
+        } else {
+            SpendGroups imported;
+            SpendAmounts amounts;
+            amounts.costUsd = double(spentNano) / 1e9;
+            imported[{date.toString(Qt::ISODate), u""_s, u""_s, u""_s, u""_s, u""_s}] = amounts;
+            if (!SpendRollup::addNow(connection, imported, &error)) {
+                *message = u"cannot import %1 into spend_daily: %2"_s.arg(budgetFilePath, error);
+                return false;
+            }
+            const QString renamed = budgetFilePath + u".imported"_s;
+            QFile::remove(renamed);
+            if (!QFile::rename(budgetFilePath, renamed))
+                qCWarning(lcStore,
+                          "store: cannot rename %s to %s: delete it, or it is imported again at the next start",
+                          qPrintable(budgetFilePath), qPrintable(renamed));
+            done << u"imported %1 USD of %2 from %3 (now %4)"_s.arg(amounts.costUsd, 0, 'f', 6)
+                        .arg(date.toString(Qt::ISODate), budgetFilePath, renamed);
+        }
+    }
+    const QDate today = BudgetLedger::dateAt(nowEpochMs, ledger.timeZone());
+    const std::optional<double> cost = SpendRollup::dayCost(connection, today, &error);
+    if (!cost) {
+        *message = u"cannot read today's spend from %1: %2"_s.arg(m_settings.describe(), error);
+        return false;
+    }
+    const BudgetLedger::Total total{QDate(1970, 1, 1).daysTo(today), qint64(std::llround(*cost * 1e9))};
+    ledger.restore(total, nowEpochMs);
+    done << u"today's spend so far: %1 USD (spend_daily, %2)"_s.arg(*cost, 0, 'f', 6).arg(today.toString(Qt::ISODate));
+    *message = done.join(u"; "_s);
+    return true;
 }
 
 StoreStatus Store::status() const

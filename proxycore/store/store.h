@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/cost/budget.h"
 #include "proxycore/store/auditservice.h"
 #include "proxycore/store/conversationstore.h"
 #include "proxycore/store/requesthistory.h"
+#include "proxycore/store/spendrollup.h"
 #include "proxycore/store/storewriter.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -40,10 +43,22 @@ public:
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    /// Queues `records` for the request history, and those a pipeline stage refused (status 400 or
-    /// more with blockedBy set) for the audit ledger when it is on. Never waits for the database (see
-    /// StoreWriter, AuditService).
+    /// Queues `records` for the request history and their spend, summed per group, for spend_daily
+    /// (one upsert per distinct group, in the same write, so the same transaction, as the last
+    /// records' history rows), and those a pipeline stage refused (status 400 or more with blockedBy
+    /// set) for the audit ledger when it is on. Never waits for the database (see StoreWriter,
+    /// AuditService).
     void recordRequests(const QList<RequestRecord> &records);
+    /// The zone whose calendar day spend_daily's rows are of (the budget's, budget.timezone);
+    /// UTC until set. Effective for the next recordRequests().
+    void setSpendTimeZone(const QTimeZone &zone);
+
+    /// At start, on the calling thread: imports `budgetFilePath` (budget.json of a gateway that
+    /// ran without spend_daily) into spend_daily once, renaming it to `<path>.imported`, then adds
+    /// today's cost from spend_daily to `ledger` (today in the ledger's zone at `nowEpochMs`).
+    /// False with `message` when the database cannot answer; `message` says what was restored
+    /// otherwise.
+    bool restoreBudget(BudgetLedger &ledger, const QString &budgetFilePath, qint64 nowEpochMs, QString *message);
 
     /// Turns the audit ledger on (docs/audit.md): a thread of its own appends the events queued with
     /// audit()->record(). Call once, after open(); `queueCapacity` bounds the events waiting.
@@ -63,6 +78,8 @@ public:
     RequestHistory &history() { return m_history; }
     /// The stored responses' reads (responses_store). Reader thread only.
     ResponseTable &responses() { return m_responses; }
+    /// The spend rollups' queries. Reader thread only.
+    SpendRollup &spend() { return m_spend; }
     /// Runs the queries already posted to the reader thread, closes its connection and ends the
     /// thread; work posted later is never run. Call before the threads that post queries (and
     /// wait for their answers) go away. Called by the destructor too.
@@ -77,6 +94,9 @@ private:
     std::unique_ptr<QObject> m_readerContext;
     RequestHistory m_history;
     ResponseTable m_responses;
+    SpendRollup m_spend;
+    mutable QMutex m_zoneMutex;
+    QTimeZone m_spendZone = QTimeZone::utc();
     std::unique_ptr<AuditService> m_audit;
 };
 

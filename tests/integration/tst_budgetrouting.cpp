@@ -4,7 +4,7 @@
 // The daily budget in the request path: requests are priced from their usage and charged; once
 // the limit is reached a request goes to a local model when fallback_to_local_on_limit allows it,
 // and is refused with 402 in the client's own error shape otherwise. The day's spend outlives a
-// restart (budget.json in the data directory).
+// restart (spend_daily in the store; budget.json in the data directory when storage is off).
 #include "tests/support/gatewayfixture.h"
 
 #include <QFile>
@@ -27,7 +27,8 @@ QJsonObject chat(const QString &model)
 
 /// A gateway whose daily limit is spent by the first request (the mock reports a few tokens; at the
 /// configured $1000 per million tokens that is a few cents).
-bool startGateway(GatewayFixture &gateway, MockUpstreamProcess &local, bool fallbackToLocal, QString *error)
+bool startGateway(GatewayFixture &gateway, MockUpstreamProcess &local, bool fallbackToLocal, QString *error,
+                  const QByteArray &serverYaml = {})
 {
     if (!gateway.mock.start() || !local.start()) {
         *error = u"mock did not start"_s;
@@ -45,6 +46,7 @@ bool startGateway(GatewayFixture &gateway, MockUpstreamProcess &local, bool fall
     gateway.config.extraYaml = "pricing:\n  gpt-paid: {input: 1000, output: 1000}\n"
                                "budget:\n  daily_limit: 0.001\n  fallback_to_local_on_limit: " +
                                QByteArray(fallbackToLocal ? "true" : "false") + "\n";
+    gateway.config.serverYaml = serverYaml;
     return gateway.start(error);
 }
 
@@ -101,22 +103,38 @@ private slots:
         QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
     }
 
+    void spentBudgetSurvivesARestart_data()
+    {
+        QTest::addColumn<QByteArray>("serverYaml");
+        QTest::addColumn<bool>("store");
+        QTest::newRow("store") << QByteArray() << true;
+        QTest::newRow("storage off") << QByteArray("  storage:\n    enabled: false\n") << false;
+    }
+
     void spentBudgetSurvivesARestart()
     {
+        QFETCH(QByteArray, serverYaml);
+        QFETCH(bool, store);
         GatewayFixture gateway;
         MockUpstreamProcess local;
         QString error;
-        QVERIFY2(startGateway(gateway, local, false, &error), qPrintable(error));
+        QVERIFY2(startGateway(gateway, local, false, &error, serverYaml), qPrintable(error));
         QCOMPARE(gateway.post(u"/v1/chat/completions"_s, chat(u"gpt-paid"_s)).status, 200);
         QVERIFY(gateway.proxy.sendSignal(SIGTERM));
         QVERIFY(gateway.proxy.waitForExit(15'000));
         QCOMPARE(gateway.proxy.exitCode(), 0);
         const QString saved = gateway.proxy.dataDir() + u"/budget.json"_s;
         QFile file(saved);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(saved));
-        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        QCOMPARE(o.value(u"date"_s).toString(), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
-        QVERIFY(o.value(u"spent_usd"_s).toDouble() >= 0.001);
+        if (store) {
+            // The spend is in spend_daily, written with the request history: no budget.json.
+            QVERIFY2(!file.exists(), qPrintable(saved));
+            QVERIFY(QFile::exists(gateway.proxy.dataDir() + u"/llmproxy.db"_s));
+        } else {
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(saved));
+            const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+            QCOMPARE(o.value(u"date"_s).toString(), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+            QVERIFY(o.value(u"spent_usd"_s).toDouble() >= 0.001);
+        }
 
         // The same configuration and data directory in a new process: the limit is still spent.
         ProxyProcess restarted;
@@ -128,6 +146,8 @@ private slots:
         QVERIFY2(refused.status == 402, qPrintable(refused.describe()));
         QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
         QVERIFY2(restarted.stdErr().contains("today's spend so far"), restarted.stdErr().constData());
+        if (store)
+            QVERIFY2(restarted.stdErr().contains("spend_daily"), restarted.stdErr().constData());
     }
 
     void usageWithCachedInputIsPriced()

@@ -8,6 +8,7 @@
 // bounded queue, a locked and a full SQLite database, a PostgreSQL restart, a writer killed with
 // SIGKILL, and a real gateway that keeps serving while its database is locked.
 #include "proxycore/engine/engine.h"
+#include "proxycore/store/budgetfile.h"
 #include "proxycore/store/migrations.h"
 #include "proxycore/store/store.h"
 #include "tests/support/httpclient.h"
@@ -171,9 +172,20 @@ private slots:
     void killDuringWritesLosesAtMostTheUnflushedBatch_data() { addBackends(); }
     void killDuringWritesLosesAtMostTheUnflushedBatch();
     void gatewayServesWhileTheStoreIsDegraded();
+    void spendRollupsMatchTheHistory_data() { addBackends(); }
+    void spendRollupsMatchTheHistory();
+    void twoStoresAddToOneGroupExactly_data() { addBackends(); }
+    void twoStoresAddToOneGroupExactly();
+    void budgetRestoresFromSpendAndImportsTheFileOnce_data() { addBackends(); }
+    void budgetRestoresFromSpendAndImportsTheFileOnce();
+    void analyticsOverHttp();
 
 private:
     static void addBackends() { TestDatabases::addBackends(); }
+    /// A started gateway on `dataDir` with one endpoint at `mockUrl` serving store-chat and the admin
+    /// key adm-store-test; `serverYaml` goes inside server:, `extraYaml` at the top level.
+    std::unique_ptr<Engine> startGateway(const QString &dataDir, const QString &mockUrl, const QByteArray &serverYaml,
+                                         const QByteArray &extraYaml, QString *error);
 
     TestDatabases m_databases;
 };
@@ -185,6 +197,34 @@ void TestStore::initTestCase()
 {
     QVERIFY(m_databases.directory().isValid());
     QStandardPaths::setTestModeEnabled(true);
+}
+
+std::unique_ptr<Engine> TestStore::startGateway(const QString &dataDir, const QString &mockUrl,
+                                                const QByteArray &serverYaml, const QByteArray &extraYaml,
+                                                QString *error)
+{
+    ProxyConfig proxy;
+    EndpointSpec endpoint;
+    endpoint.baseUrl = mockUrl;
+    endpoint.models = {u"store-chat"_s};
+    endpoint.apiKey = u"sk-upstream"_s;
+    proxy.endpoints = {endpoint};
+    proxy.serverYaml = serverYaml;
+    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n" + extraYaml;
+    ConfigSources sources;
+    if (!loadIsolatedConfig(dataDir, proxy.toYaml(), &sources, error))
+        return nullptr;
+    sources.environment.insert(u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s);
+    const ConfigLoadResult loaded = loadConfig(sources);
+    if (!loaded.ok()) {
+        *error = loaded.errors.isEmpty() ? u"the configuration did not load"_s : loaded.errors.first().toString();
+        return nullptr;
+    }
+    auto engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
+    engine->setDataDirectory(dataDir);
+    if (!engine->start(error))
+        return nullptr;
+    return engine;
 }
 
 void TestStore::migratesAnEmptyDatabase()
@@ -775,6 +815,330 @@ void TestStore::gatewayServesWhileTheStoreIsDegraded()
     // The refused admin calls above are in the history too, as errors.
     QCOMPARE(history(u"?status=4xx&total=true"_s).json().value(u"total"_s).toInt(), 3);
     QCOMPARE(health().value(u"store"_s).toObject().value(u"dropped"_s).toInt(), 0);
+    QVERIFY(stopEngine(engine));
+}
+
+void TestStore::spendRollupsMatchTheHistory()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    const QTimeZone berlin("Europe/Berlin");
+    store->setSpendTimeZone(berlin);
+    QList<RequestRecord> records;
+    for (int i = 1; i <= 300; ++i)
+        records.append(sampleRecord(i));
+    // 23:30 UTC is the next day in Berlin.
+    RequestRecord late = sampleRecord(301);
+    late.time = QDateTime(QDate(2026, 3, 1), QTime(23, 30), QTimeZone::utc());
+    late.status = 200;
+    late.error.clear();
+    late.blockedBy.clear();
+    late.promptTokens = 7;
+    late.completionTokens = 9;
+    late.costUsd = 0.5;
+    late.costEstimated = true;
+    late.servedModel = u"gpt-a-2026"_s;
+    records.append(late);
+    RequestRecord admin; // an admin call: in the history, not in the rollups
+    admin.time = kT0;
+    admin.requestId = u"admin-1"_s;
+    admin.method = u"GET"_s;
+    admin.route = u"/api/v1/requests"_s;
+    admin.status = 401;
+    records.append(admin);
+    // Three batches, as the engine's collections would hand them over.
+    store->recordRequests(records.mid(0, 100));
+    store->recordRequests(records.mid(100, 100));
+    store->recordRequests(records.mid(200));
+    QTRY_COMPARE(store->status().writer.written, quint64(records.size()));
+    QCOMPARE(store->status().writer.rejected, quint64(0));
+
+    const QString inference = u" FROM request_history WHERE client_api <> ''"_s;
+    QCOMPARE(scalar(settings, u"SELECT SUM(requests) FROM spend_daily"_s).toLongLong(),
+             scalar(settings, u"SELECT COUNT(*)"_s + inference).toLongLong());
+    QCOMPARE(scalar(settings, u"SELECT SUM(prompt_tokens) FROM spend_daily"_s).toLongLong(),
+             scalar(settings, u"SELECT SUM(prompt_tokens)"_s + inference).toLongLong());
+    QCOMPARE(scalar(settings, u"SELECT SUM(completion_tokens) FROM spend_daily"_s).toLongLong(),
+             scalar(settings, u"SELECT SUM(completion_tokens)"_s + inference).toLongLong());
+    const double historyCost = scalar(settings, u"SELECT SUM(cost_usd)"_s + inference).toDouble();
+    const double spendCost = scalar(settings, u"SELECT SUM(cost_usd) FROM spend_daily"_s).toDouble();
+    QVERIFY2(std::abs(historyCost - spendCost) < 1e-9, qPrintable(u"%1 vs %2"_s.arg(historyCost).arg(spendCost)));
+    QVERIFY(historyCost > 1.0);
+    // One row per distinct (day, key, model, provider, endpoint): 2 keys × 2 models on the 1st,
+    // the late request on the 2nd (Berlin), under the model that served it.
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM spend_daily"_s).toInt(), 5);
+    QCOMPARE(scalar(settings, u"SELECT requests FROM spend_daily WHERE day = '2026-03-02'"_s).toInt(), 1);
+    QCOMPARE(scalar(settings, u"SELECT model FROM spend_daily WHERE day = '2026-03-02'"_s).toString(), u"gpt-a-2026"_s);
+    QCOMPARE(scalar(settings, u"SELECT estimated_cost_usd FROM spend_daily WHERE day = '2026-03-02'"_s).toDouble(),
+             late.costUsd);
+
+    // The queries of the analytics API, per key and per day.
+    SpendRollup spend(settings);
+    SpendQuery byKey;
+    byKey.from = QDate(2026, 3, 1);
+    byKey.to = QDate(2026, 3, 2);
+    byKey.groupBy = {SpendDimension::Key};
+    std::optional<QList<SpendRow>> rows = spend.query(byKey, &error);
+    QVERIFY2(rows, qPrintable(error));
+    QCOMPARE(rows->size(), 2);
+    QCOMPARE(rows->at(0).values, QStringList{u"alpha"_s});
+    QCOMPARE(rows->at(0).amounts.requests,
+             qint64(std::count_if(records.cbegin(), records.cend(),
+                                  [](const RequestRecord &r) { return r.keyName == u"alpha"; })));
+    SpendQuery byDayAndModel = byKey;
+    byDayAndModel.groupBy = {SpendDimension::Day, SpendDimension::Model};
+    rows = spend.query(byDayAndModel, &error);
+    QVERIFY2(rows, qPrintable(error));
+    QCOMPARE(rows->size(), 3);
+    QCOMPARE(rows->at(2).values, (QStringList{u"2026-03-02"_s, u"gpt-a-2026"_s}));
+    byKey.from = QDate(2026, 3, 2);
+    rows = spend.query(byKey, &error);
+    QVERIFY2(rows, qPrintable(error));
+    QCOMPARE(rows->size(), 1);
+    const std::optional<std::map<QDate, double>> daily = spend.dailyCost(QDate(2026, 2, 1), QDate(2026, 3, 31), &error);
+    QVERIFY2(daily, qPrintable(error));
+    QCOMPARE(daily->size(), size_t(2));
+    QVERIFY(std::abs(daily->at(QDate(2026, 3, 1)) + daily->at(QDate(2026, 3, 2)) - spendCost) < 1e-9);
+    spend.close();
+}
+
+void TestStore::twoStoresAddToOneGroupExactly()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> first = Store::open(settings, {}, &error);
+    QVERIFY2(first, qPrintable(error));
+    std::unique_ptr<Store> second = Store::open(settings, {}, &error);
+    QVERIFY2(second, qPrintable(error));
+    // Two gateways on one database add to the same group at the same time: each upsert adds to the
+    // row as it is then, so none is lost. Binary fractions keep the sum exact in floating point.
+    constexpr int kBatches = 200;
+    for (int i = 0; i < kBatches; ++i) {
+        for (Store *store : {first.get(), second.get()}) {
+            RequestRecord r = sampleRecord(1);
+            r.requestId = u"shared-%1"_s.arg(i);
+            r.promptTokens = 3;
+            r.completionTokens = 5;
+            r.costUsd = 0.125;
+            store->recordRequests({r, r});
+        }
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(first->status().writer.written, quint64(2 * kBatches), 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(second->status().writer.written, quint64(2 * kBatches), 30'000);
+    QCOMPARE(first->status().writer.rejected + second->status().writer.rejected, quint64(0));
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM spend_daily"_s).toInt(), 1);
+    QCOMPARE(scalar(settings, u"SELECT requests FROM spend_daily"_s).toLongLong(), qint64(4 * kBatches));
+    QCOMPARE(scalar(settings, u"SELECT prompt_tokens FROM spend_daily"_s).toLongLong(), qint64(12 * kBatches));
+    QCOMPARE(scalar(settings, u"SELECT completion_tokens FROM spend_daily"_s).toLongLong(), qint64(20 * kBatches));
+    QCOMPARE(scalar(settings, u"SELECT cost_usd FROM spend_daily"_s).toDouble(), 0.5 * kBatches);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history"_s).toInt(), 4 * kBatches);
+}
+
+void TestStore::budgetRestoresFromSpendAndImportsTheFileOnce()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    BudgetConfig config;
+    config.dailyLimit = 10.0;
+    config.timezone = u"Asia/Tokyo"_s;
+    // 08:00 UTC on 2026-03-01 is 17:00 in Tokyo: that day's spend counts, the day before's not.
+    const qint64 now = kT0.toMSecsSinceEpoch() + 3'600'000;
+    store->setSpendTimeZone(QTimeZone("Asia/Tokyo"));
+    RequestRecord today = sampleRecord(1);
+    today.costUsd = 0.25;
+    RequestRecord yesterday = sampleRecord(2);
+    yesterday.time = kT0.addDays(-1);
+    yesterday.costUsd = 4.0;
+    store->recordRequests({today, yesterday});
+    QTRY_COMPARE(store->status().writer.written, quint64(2));
+
+    // A budget.json of a gateway that ran without spend_daily: imported once, then renamed.
+    QTemporaryDir dir;
+    const QString budgetJson = dir.filePath(u"budget.json"_s);
+    QFile file(budgetJson);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"date":"2026-03-01","spent_usd":1.5,"spent_nano_usd":1500000000})");
+    file.close();
+    BudgetLedger ledger(config);
+    QString message;
+    QVERIFY2(store->restoreBudget(ledger, budgetJson, now, &message), qPrintable(message));
+    QVERIFY2(message.contains(u"imported"_s), qPrintable(message));
+    QCOMPARE(ledger.spentToday(now), 1.75);
+    QVERIFY(!QFile::exists(budgetJson));
+    QVERIFY(QFile::exists(budgetJson + u".imported"_s));
+
+    // The next start reads the same total and imports nothing again.
+    BudgetLedger restarted(config);
+    QVERIFY2(store->restoreBudget(restarted, budgetJson, now, &message), qPrintable(message));
+    QVERIFY2(!message.contains(u"imported"_s), qPrintable(message));
+    QCOMPARE(restarted.spentToday(now), 1.75);
+    QCOMPARE(restarted.total().day, QDate(1970, 1, 1).daysTo(QDate(2026, 3, 1)));
+}
+
+void TestStore::analyticsOverHttp()
+{
+    MockUpstreamProcess mock{{u"--models"_s, u"store-chat"_s}};
+    QVERIFY2(mock.start(), qPrintable(mock.errorString()));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray kBerlinBudget = "budget:\n  daily_limit: 100\n  timezone: Europe/Berlin\n";
+    const QTimeZone berlin("Europe/Berlin");
+    const QDate today = BudgetLedger::dateAt(QDateTime::currentMSecsSinceEpoch(), berlin);
+    // A budget.json of an earlier version: imported into spend_daily at the first start.
+    QFile budgetJson(dir.filePath(u"budget.json"_s));
+    QVERIFY(budgetJson.open(QIODevice::WriteOnly));
+    budgetJson.write(
+        u"{\"date\":\"%1\",\"spent_usd\":2,\"spent_nano_usd\":2000000000}"_s.arg(today.toString(Qt::ISODate)).toUtf8());
+    budgetJson.close();
+    QString error;
+    std::unique_ptr<Engine> engine = startGateway(dir.path(), mock.baseUrl(), {}, kBerlinBudget, &error);
+    QVERIFY2(engine, qPrintable(error));
+    QVERIFY(QFile::exists(dir.filePath(u"budget.json.imported"_s)));
+    QUrl base(engine->listenUrl());
+    const auto get = [&](const QString &path) {
+        return HttpClient::get(base.resolved(QUrl(u"/api/v1/analytics/"_s + path)), bearer("adm-store-test"));
+    };
+    for (int i = 0; i < 3; ++i) {
+        const HttpResponse r = HttpClient::postJson(
+            base.resolved(QUrl(u"/v1/chat/completions"_s)),
+            QJsonObject{{u"model"_s, u"store-chat"_s},
+                        {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hi"_s}}}}});
+        QCOMPARE(r.status, 200);
+    }
+    const auto modelRow = [&](const QJsonObject &answer) {
+        for (const QJsonValue &row : answer.value(u"rows"_s).toArray()) {
+            if (row.toObject().value(u"model"_s).toString() == u"store-chat")
+                return row.toObject();
+        }
+        return QJsonObject();
+    };
+    QTRY_COMPARE(modelRow(get(u"spend?group_by=model"_s).json()).value(u"requests"_s).toInt(), 3);
+    HttpResponse r = get(u"spend?group_by=model"_s);
+    QCOMPARE(r.status, 200);
+    QJsonObject answer = r.json();
+    QCOMPARE(answer.value(u"to"_s).toString(), today.toString(Qt::ISODate));
+    QCOMPARE(answer.value(u"from"_s).toString(), today.addDays(-29).toString(Qt::ISODate));
+    QCOMPARE(answer.value(u"group_by"_s).toArray(), QJsonArray{u"model"_s});
+    // The imported total is a row with no model, no requests.
+    QCOMPARE(answer.value(u"rows"_s).toArray().size(), 2);
+    const QJsonObject totals = answer.value(u"totals"_s).toObject();
+    QCOMPARE(totals.value(u"requests"_s).toInt(), 3);
+    const QJsonArray history =
+        HttpClient::get(base.resolved(QUrl(u"/api/v1/requests?model=store-chat"_s)), bearer("adm-store-test"))
+            .json()
+            .value(u"requests"_s)
+            .toArray();
+    QCOMPARE(history.size(), 3);
+    double historyCost = 0;
+    qint64 historyPrompt = 0;
+    for (const QJsonValue &row : history) {
+        historyCost += row.toObject().value(u"cost_usd"_s).toDouble();
+        historyPrompt += row.toObject().value(u"prompt_tokens"_s).toInteger();
+    }
+    const QJsonObject chatRow = modelRow(answer);
+    QVERIFY(std::abs(chatRow.value(u"cost_usd"_s).toDouble() - historyCost) < 1e-9);
+    QCOMPARE(chatRow.value(u"prompt_tokens"_s).toInteger(), historyPrompt);
+    QVERIFY(std::abs(totals.value(u"cost_usd"_s).toDouble() - (historyCost + 2.0)) < 1e-9);
+
+    r = get(u"spend?from=%1&to=%1&group_by=day,key"_s.arg(today.toString(Qt::ISODate)));
+    QCOMPARE(r.status, 200);
+    for (const QJsonValue &row : r.json().value(u"rows"_s).toArray()) {
+        QCOMPARE(row.toObject().value(u"day"_s).toString(), today.toString(Qt::ISODate));
+        QVERIFY(row.toObject().contains(u"key"_s));
+    }
+    r = get(u"spend?from=2020-01-01&to=2020-01-31"_s);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"rows"_s).toArray().size(), 0);
+    QCOMPARE(r.json().value(u"totals"_s).toObject().value(u"requests"_s).toInt(), 0);
+
+    for (const QString &bad : {u"spend?group_by=colour"_s, u"spend?group_by=day,key,model"_s,
+                               u"spend?group_by=day,day"_s, u"spend?from=2026-13-01"_s, u"spend?from=yesterday"_s,
+                               u"spend?from=2026-03-02&to=2026-03-01"_s, u"spend?colour=blue"_s, u"budget?days=3"_s}) {
+        r = get(bad);
+        QVERIFY2(r.status == 400, qPrintable(bad + u": "_s + r.describe()));
+        QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"invalid_parameter"_s);
+    }
+    QVERIFY(get(u"spend?group_by=colour"_s)
+                .json()
+                .value(u"error"_s)
+                .toObject()
+                .value(u"message"_s)
+                .toString()
+                .contains(u"colour"_s));
+    QCOMPARE(HttpClient::get(base.resolved(QUrl(u"/api/v1/analytics/spend"_s))).status, 401);
+    QCOMPARE(HttpClient::get(base.resolved(QUrl(u"/api/v1/analytics/budget"_s))).status, 401);
+
+    r = get(u"budget"_s);
+    QCOMPARE(r.status, 200);
+    answer = r.json();
+    QCOMPARE(answer.value(u"timezone"_s).toString(), u"Europe/Berlin"_s);
+    QCOMPARE(answer.value(u"date"_s).toString(), today.toString(Qt::ISODate));
+    QCOMPARE(answer.value(u"state"_s).toString(), u"ok"_s);
+    QCOMPARE(answer.value(u"daily_limit_usd"_s).toDouble(), 100.0);
+    QVERIFY(answer.value(u"soft_limit_usd"_s).isNull());
+    // The imported 2 USD and the three requests: the ledger and spend_daily agree.
+    const double spentToday = answer.value(u"spent_today_usd"_s).toDouble();
+    QVERIFY2(std::abs(spentToday - (2.0 + historyCost)) < 1e-6, qPrintable(QString::number(spentToday)));
+    const QString expectedReset =
+        QDateTime::fromMSecsSinceEpoch(BudgetLedger::nextMidnight(QDateTime::currentMSecsSinceEpoch(), berlin), berlin)
+            .toString(Qt::ISODate);
+    QCOMPARE(answer.value(u"resets_at"_s).toString(), expectedReset);
+    QVERIFY2(expectedReset.endsWith(u"+01:00"_s) || expectedReset.endsWith(u"+02:00"_s), qPrintable(expectedReset));
+    const QJsonObject forecast = answer.value(u"forecast"_s).toObject();
+    QVERIFY(std::abs(forecast.value(u"month_to_date_usd"_s).toDouble() - spentToday) < 1e-6);
+    QCOMPARE(forecast.value(u"average_daily_usd"_s).toDouble(), 0.0); // nothing before today
+    QCOMPARE(forecast.value(u"month_end_usd"_s).toDouble(), forecast.value(u"month_to_date_usd"_s).toDouble());
+    QCOMPARE(forecast.value(u"days_left"_s).toInt(),
+             int(today.daysTo(QDate(today.year(), today.month(), today.daysInMonth()))));
+    QVERIFY(stopEngine(engine));
+
+    // A restart reads today's total back from spend_daily.
+    engine = startGateway(dir.path(), mock.baseUrl(), {}, kBerlinBudget, &error);
+    QVERIFY2(engine, qPrintable(error));
+    base = QUrl(engine->listenUrl());
+    QVERIFY(std::abs(get(u"budget"_s).json().value(u"spent_today_usd"_s).toDouble() - spentToday) < 1e-6);
+
+    // A reload moves the budget's day to another zone at once; an unknown zone is refused.
+    QByteArray currentZone = "Europe/Berlin";
+    const auto rewriteZone = [&](const QByteArray &zone) {
+        QFile config(dir.filePath(u"config.yaml"_s));
+        if (!config.open(QIODevice::ReadOnly))
+            return false;
+        QByteArray yaml = config.readAll();
+        config.close();
+        const QByteArray before = "timezone: " + currentZone;
+        const QByteArray after = "timezone: " + zone;
+        yaml.replace(before, after);
+        currentZone = zone;
+        return config.open(QIODevice::WriteOnly | QIODevice::Truncate) && config.write(yaml) == yaml.size();
+    };
+    QVERIFY(rewriteZone("Asia/Tokyo"));
+    QString message;
+    QVERIFY2(engine->reload(&message), qPrintable(message));
+    answer = get(u"budget"_s).json();
+    QCOMPARE(answer.value(u"timezone"_s).toString(), u"Asia/Tokyo"_s);
+    QVERIFY2(answer.value(u"resets_at"_s).toString().endsWith(u"T00:00:00+09:00"_s),
+             qPrintable(answer.value(u"resets_at"_s).toString()));
+    QVERIFY(rewriteZone("Mars/Olympus"));
+    QVERIFY(!engine->reload(&message));
+    QVERIFY2(message.contains(u"budget.timezone: expected an IANA time zone name"_s), qPrintable(message));
+    QCOMPARE(get(u"budget"_s).json().value(u"timezone"_s).toString(), u"Asia/Tokyo"_s);
+    QVERIFY(rewriteZone("Europe/Berlin"));
+    QVERIFY(stopEngine(engine));
+
+    // Without storage: 503 for both.
+    engine = startGateway(dir.path(), mock.baseUrl(), "  storage:\n    enabled: false\n", kBerlinBudget, &error);
+    QVERIFY2(engine, qPrintable(error));
+    base = QUrl(engine->listenUrl());
+    for (const QString &path : {u"spend"_s, u"budget"_s}) {
+        r = get(path);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"storage_disabled"_s);
+    }
     QVERIFY(stopEngine(engine));
 }
 

@@ -285,6 +285,112 @@ private slots:
         QCOMPARE(BudgetLedger::nextUtcMidnight(0), qint64(86'400'000));
     }
 
+    void followsTheConfiguredZone()
+    {
+        BudgetConfig config;
+        config.dailyLimit = 10.0;
+        config.timezone = u"Europe/Berlin"_s;
+        BudgetLedger ledger(config);
+        // 23:59 in Berlin (UTC+1 in March) is 22:59 UTC; Berlin's midnight is 23:00 UTC.
+        const qint64 lateEvening = utcMs(2025, 3, 14, 22, 59, 0);
+        ledger.charge(4.0, lateEvening);
+        QCOMPARE(ledger.status(lateEvening).resetsAtEpochMs, utcMs(2025, 3, 14, 23, 0, 0));
+        QCOMPARE(ledger.status(lateEvening).timeZone, u"Europe/Berlin"_s);
+        QCOMPARE(ledger.total().day, QDate(1970, 1, 1).daysTo(QDate(2025, 3, 14)));
+        QCOMPARE(ledger.spentToday(utcMs(2025, 3, 14, 22, 59, 59, 999)), 4.0);
+        QCOMPARE(ledger.spentToday(utcMs(2025, 3, 14, 23, 0, 0)), 0.0); // before 00:00 UTC: a new day already
+        ledger.charge(1.0, utcMs(2025, 3, 14, 23, 30, 0));
+        QCOMPARE(ledger.total().day, QDate(1970, 1, 1).daysTo(QDate(2025, 3, 15)));
+        QCOMPARE(ledger.spentToday(utcMs(2025, 3, 15, 0, 30, 0)), 1.0); // after 00:00 UTC: the same day
+        QCOMPARE(BudgetLedger::dateAt(utcMs(2025, 3, 14, 23, 30, 0), QTimeZone("Europe/Berlin")), QDate(2025, 3, 15));
+    }
+
+    void daylightSavingDaysAreShorterOrLonger()
+    {
+        const QTimeZone berlin("Europe/Berlin");
+        QVERIFY(berlin.isValid());
+        // 2026-03-29: clocks go from 02:00 to 03:00, the day lasts 23 hours.
+        const qint64 springStart = utcMs(2026, 3, 28, 23, 0, 0); // 00:00 CET
+        const qint64 springEnd = utcMs(2026, 3, 29, 22, 0, 0);   // 00:00 CEST of the 30th
+        QCOMPARE(BudgetLedger::nextMidnight(springStart, berlin), springEnd);
+        QCOMPARE(springEnd - springStart, qint64(23) * 3'600'000);
+        // 2026-10-25: clocks go from 03:00 back to 02:00, the day lasts 25 hours.
+        const qint64 autumnStart = utcMs(2026, 10, 24, 22, 0, 0); // 00:00 CEST
+        const qint64 autumnEnd = utcMs(2026, 10, 25, 23, 0, 0);   // 00:00 CET of the 26th
+        QCOMPARE(BudgetLedger::nextMidnight(autumnStart + 1, berlin), autumnEnd);
+        QCOMPARE(autumnEnd - autumnStart, qint64(25) * 3'600'000);
+
+        BudgetConfig config;
+        config.dailyLimit = 10.0;
+        config.timezone = u"Europe/Berlin"_s;
+        BudgetLedger ledger(config);
+        ledger.charge(6.0, autumnStart + 1000);
+        // 23:30 CET on the 25th: 24.5 hours after the day began, still the same day.
+        const qint64 lateAutumn = utcMs(2026, 10, 25, 22, 30, 0);
+        ledger.charge(5.0, lateAutumn);
+        QCOMPARE(ledger.state(lateAutumn), State::Exhausted);
+        QCOMPARE(ledger.status(lateAutumn).resetsAtEpochMs, autumnEnd);
+        QCOMPARE(ledger.spentToday(autumnEnd), 0.0);
+
+        BudgetLedger spring(config);
+        spring.charge(2.0, springStart + 1000);
+        QCOMPARE(spring.status(springStart + 1000).resetsAtEpochMs, springEnd);
+        QCOMPARE(spring.spentToday(springEnd - 1), 2.0);
+        QCOMPARE(spring.spentToday(springEnd), 0.0);
+
+        // Havana skips its midnight when summer time starts (00:00 → 01:00 on 2026-03-08): the day
+        // begins at its first moment, 01:00 local time.
+        const QTimeZone havana("America/Havana");
+        QVERIFY(havana.isValid());
+        QCOMPARE(BudgetLedger::nextMidnight(utcMs(2026, 3, 7, 17, 0, 0), havana), utcMs(2026, 3, 8, 5, 0, 0));
+    }
+
+    void reloadChangesTheZone()
+    {
+        BudgetConfig config;
+        config.dailyLimit = 10.0;
+        BudgetLedger ledger(config);
+        const qint64 evening = utcMs(2025, 3, 14, 20, 0, 0);
+        ledger.charge(3.0, evening);
+        QCOMPARE(ledger.status(evening).resetsAtEpochMs, utcMs(2025, 3, 15, 0, 0, 0));
+
+        // Tokyo is 05:30 on the 15th: the running day keeps its total and ends at Tokyo's midnight.
+        config.timezone = u"Asia/Tokyo"_s;
+        ledger.configure(config, evening + 1'800'000);
+        QCOMPARE(ledger.spentToday(evening + 1'800'000), 3.0);
+        QCOMPARE(ledger.total().day, QDate(1970, 1, 1).daysTo(QDate(2025, 3, 15)));
+        QCOMPARE(ledger.status(evening + 1'800'000).resetsAtEpochMs, utcMs(2025, 3, 15, 15, 0, 0));
+        QCOMPARE(ledger.spentToday(utcMs(2025, 3, 15, 1, 0, 0)), 3.0); // UTC's midnight no longer resets it
+        QCOMPARE(ledger.spentToday(utcMs(2025, 3, 15, 15, 0, 0)), 0.0);
+        ledger.charge(1.0, utcMs(2025, 3, 15, 16, 0, 0));
+        QCOMPARE(ledger.total().day, QDate(1970, 1, 1).daysTo(QDate(2025, 3, 16)));
+
+        // Reloaded once that day is over: the new zone's day starts at 0.
+        config.timezone = u"UTC"_s;
+        ledger.configure(config, utcMs(2025, 3, 17, 2, 0, 0));
+        QCOMPARE(ledger.spentToday(utcMs(2025, 3, 17, 2, 0, 0)), 0.0);
+        QCOMPARE(ledger.status(utcMs(2025, 3, 17, 2, 0, 0)).resetsAtEpochMs, utcMs(2025, 3, 18, 0, 0, 0));
+        // The same zone again changes nothing.
+        ledger.charge(2.0, utcMs(2025, 3, 17, 3, 0, 0));
+        ledger.configure(config, utcMs(2025, 3, 17, 4, 0, 0));
+        QCOMPARE(ledger.spentToday(utcMs(2025, 3, 17, 4, 0, 0)), 2.0);
+    }
+
+    void refusalNamesTheZone()
+    {
+        BudgetConfig config;
+        config.dailyLimit = 5.0;
+        config.timezone = u"America/New_York"_s;
+        BudgetLedger ledger(config);
+        const qint64 now = utcMs(2025, 7, 1, 3, 15, 0); // 23:15 EDT on June 30th
+        ledger.charge(7.5, now);
+        const BudgetDecision d = decideBudget(ledger.status(now), config, {}, u"gpt-4o"_s);
+        QCOMPARE(d.action, Action::Refuse);
+        QVERIFY2(d.message.startsWith(u"Daily budget exhausted: $7.50 of $5.00 spent today (America/New_York). The "
+                                      u"budget resets at 00:00 America/New_York, in 45 min. "_s),
+                 qPrintable(d.message));
+    }
+
     void statusReportsEverything()
     {
         BudgetLedger ledger(BudgetConfig{50.0, 40.0, true, QString()});
@@ -550,6 +656,14 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
         QVERIFY(r.config->pricing.isEmpty());
         QVERIFY(r.config->budget.localModel.isEmpty());
+        QCOMPARE(r.config->budget.timezone, u"UTC"_s);
+    }
+
+    void parsesTheTimeZone()
+    {
+        const ConfigLoadResult r = loadYaml("budget:\n  timezone: \" Europe/Berlin \"\n");
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.config->budget.timezone, u"Europe/Berlin"_s);
     }
 
     void configErrors_data()
@@ -581,6 +695,10 @@ private slots:
             << QByteArray("budget:\n  local_model: \"\"\n") << 2 << 16 << u"budget.local_model: must not be empty"_s;
         QTest::newRow("local_model list") << QByteArray("budget:\n  local_model: [a, b]\n") << 2 << 16
                                           << u"budget.local_model: expected a string, got a list"_s;
+        QTest::newRow("unknown timezone")
+            << QByteArray("budget:\n  timezone: Mars/Olympus\n") << 2 << 13
+            << u"budget.timezone: expected an IANA time zone name such as UTC, Europe/Berlin or America/New_York, "
+               u"got Mars/Olympus"_s;
     }
 
     void configErrors()

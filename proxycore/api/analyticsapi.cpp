@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#include "proxycore/api/analyticsapi.h"
+
+#include "proxycore/api/historyapi.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace llmproxy {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// The days before today the forecast averages.
+constexpr int kAverageDays = 7;
+/// The longest range one answer covers.
+constexpr qint64 kMaxRangeDays = 3660;
+
+ApiError invalid(const QString &message, const QByteArray &param)
+{
+    return ApiError::invalidRequest(message, QByteArrayLiteral("invalid_parameter"), param);
+}
+
+QJsonObject amountsJson(const SpendAmounts &a)
+{
+    return {{u"requests"_s, a.requests},
+            {u"prompt_tokens"_s, a.promptTokens},
+            {u"completion_tokens"_s, a.completionTokens},
+            {u"cost_usd"_s, a.costUsd},
+            {u"estimated_cost_usd"_s, a.estimatedCostUsd}};
+}
+
+QString stateName(BudgetLedger::State state)
+{
+    switch (state) {
+    case BudgetLedger::State::Ok:
+        return u"ok"_s;
+    case BudgetLedger::State::Soft:
+        return u"soft_limit"_s;
+    case BudgetLedger::State::Exhausted:
+        return u"exhausted"_s;
+    }
+    return u"ok"_s;
+}
+
+QJsonValue limitJson(double usd)
+{
+    return usd > 0 ? QJsonValue(usd) : QJsonValue();
+}
+
+} // namespace
+
+std::optional<SpendQuery> parseSpendQuery(const QByteArray &query, const QDate &today, ApiError *error)
+{
+    SpendQuery q;
+    q.to = today;
+    q.from = today.addDays(-29);
+    q.groupBy = {SpendDimension::Day};
+    const auto refuse = [error](const QString &message, const QByteArray &param) -> std::optional<SpendQuery> {
+        *error = invalid(message, param);
+        return std::nullopt;
+    };
+    bool fromGiven = false;
+    for (const auto &[name, value] : queryParameters(query)) {
+        if (name == "from" || name == "to") {
+            const QDate day = QDate::fromString(value, Qt::ISODate);
+            if (!day.isValid() || value.size() != 10)
+                return refuse(u"'%1' must be a date as YYYY-MM-DD, got '%2'."_s.arg(QString::fromLatin1(name), value),
+                              name);
+            (name == "from" ? q.from : q.to) = day;
+            fromGiven = fromGiven || name == "from";
+        } else if (name == "group_by") {
+            q.groupBy.clear();
+            const QStringList names = value.split(u',', Qt::SkipEmptyParts);
+            if (names.isEmpty() || names.size() > 2)
+                return refuse(u"'group_by' must be one or two of day, key, team, model, provider, endpoint, "
+                              u"comma-separated, got '%1'."_s.arg(value),
+                              name);
+            for (const QString &n : names) {
+                const std::optional<SpendDimension> d = SpendRollup::dimensionNamed(n.trimmed());
+                if (!d)
+                    return refuse(u"'group_by': unknown dimension '%1'; use day, key, team, model, provider or "
+                                  u"endpoint."_s.arg(n.trimmed()),
+                                  name);
+                if (q.groupBy.contains(*d))
+                    return refuse(u"'group_by' names '%1' twice."_s.arg(n.trimmed()), name);
+                q.groupBy << *d;
+            }
+        } else {
+            return refuse(u"Unknown parameter '%1'; use from, to or group_by."_s.arg(QString::fromUtf8(name)), name);
+        }
+    }
+    if (!fromGiven && q.to != today)
+        q.from = q.to.addDays(-29);
+    if (q.from > q.to)
+        return refuse(
+            u"'from' (%1) is after 'to' (%2)."_s.arg(q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate)),
+            QByteArrayLiteral("from"));
+    if (q.from.daysTo(q.to) >= kMaxRangeDays)
+        return refuse(u"The range from 'from' to 'to' may cover at most %1 days."_s.arg(kMaxRangeDays),
+                      QByteArrayLiteral("from"));
+    return q;
+}
+
+QJsonObject spendJson(const SpendQuery &query, const QList<SpendRow> &rows)
+{
+    QJsonArray out;
+    QJsonArray dimensions;
+    for (SpendDimension d : query.groupBy)
+        dimensions.append(SpendRollup::dimensionName(d));
+    SpendAmounts totals;
+    for (const SpendRow &row : rows) {
+        QJsonObject o = amountsJson(row.amounts);
+        for (qsizetype i = 0; i < query.groupBy.size(); ++i)
+            o.insert(SpendRollup::dimensionName(query.groupBy.at(i)), row.values.value(i));
+        out.append(o);
+        totals.add(row.amounts);
+    }
+    return {{u"from"_s, query.from.toString(Qt::ISODate)},
+            {u"to"_s, query.to.toString(Qt::ISODate)},
+            {u"group_by"_s, dimensions},
+            {u"rows"_s, out},
+            {u"totals"_s, amountsJson(totals)}};
+}
+
+QDate budgetHistoryStart(const QDate &today)
+{
+    return std::min(QDate(today.year(), today.month(), 1), today.addDays(-kAverageDays));
+}
+
+QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone,
+                       const std::map<QDate, double> &dailyCost)
+{
+    const QDate today = BudgetLedger::dateAt(status.nowEpochMs, zone);
+    const QDate monthStart(today.year(), today.month(), 1);
+    double monthToDate = status.spentUsd;
+    double lastDays = 0.0;
+    for (const auto &[day, cost] : dailyCost) {
+        if (day >= monthStart && day < today)
+            monthToDate += cost;
+        if (day >= today.addDays(-kAverageDays) && day < today)
+            lastDays += cost;
+    }
+    const double average = lastDays / kAverageDays;
+    const qint64 daysLeft = today.daysTo(QDate(today.year(), today.month(), today.daysInMonth()));
+    const auto iso = [&zone](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(Qt::ISODate); };
+    return {
+        {u"date"_s, today.toString(Qt::ISODate)},
+        {u"timezone"_s, status.timeZone},
+        {u"spent_today_usd"_s, status.spentUsd},
+        {u"daily_limit_usd"_s, limitJson(status.dailyLimitUsd)},
+        {u"soft_limit_usd"_s, limitJson(status.softLimitUsd)},
+        {u"state"_s, stateName(status.state)},
+        {u"now"_s, iso(status.nowEpochMs)},
+        {u"resets_at"_s, iso(status.resetsAtEpochMs)},
+        {u"forecast"_s,
+         QJsonObject{{u"month"_s, today.toString(u"yyyy-MM"_s)},
+                     {u"month_to_date_usd"_s, monthToDate},
+                     {u"average_daily_usd"_s, average},
+                     {u"average_days"_s, kAverageDays},
+                     {u"days_left"_s, daysLeft},
+                     {u"month_end_usd"_s, monthToDate + average * double(daysLeft)},
+                     {u"method"_s, u"month to date plus the average of the 7 days before today for each day left"_s}}},
+    };
+}
+
+} // namespace llmproxy

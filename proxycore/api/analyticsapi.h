@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+#pragma once
+
+#include "proxycore/cost/budget.h"
+#include "proxycore/formats/apierror.h"
+#include "proxycore/store/spendrollup.h"
+
+#include <QJsonObject>
+
+#include <map>
+#include <optional>
+
+namespace llmproxy {
+
+/// Reads the query string of GET /api/v1/analytics/spend: from, to (YYYY-MM-DD, inclusive; by
+/// default the 30 days ending `today`), group_by (one or two of day, key, team, model, provider,
+/// endpoint, comma-separated; default day). nullopt with a 400 in `error` for a value it cannot
+/// read or an unknown parameter.
+std::optional<SpendQuery> parseSpendQuery(const QByteArray &query, const QDate &today, ApiError *error);
+
+/// The answer of GET /api/v1/analytics/spend: {"from", "to", "group_by", "rows": [{<dimension>:
+/// value, ..., "requests", "prompt_tokens", "completion_tokens", "cost_usd",
+/// "estimated_cost_usd"}], "totals": {...}}.
+QJsonObject spendJson(const SpendQuery &query, const QList<SpendRow> &rows);
+
+/// The answer of GET /api/v1/analytics/budget: today's spend, limits and state from `status`,
+/// resets_at in `zone` (ISO 8601 with its offset), and a month-end forecast: the month's cost so
+/// far (`dailyCost` of the days before today, plus today's spend from `status`) and the average of
+/// the 7 days before today for each day left after today. `dailyCost` holds spend_daily's cost per
+/// day from the first of the month or 7 days back, whichever is earlier, to yesterday.
+QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone,
+                       const std::map<QDate, double> &dailyCost);
+
+/// The first day `budgetJson()` needs in `dailyCost` for `today`.
+QDate budgetHistoryStart(const QDate &today);
+
+} // namespace llmproxy
