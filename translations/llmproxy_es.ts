@@ -546,6 +546,73 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
     </message>
 </context>
 <context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Request history — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search request ID, model or error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the requests made with the client key of this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Modelo</translation>
+    </message>
+    <message>
+        <source>Only the requests that asked for or were served by the model of this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the newest requests again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a request to see all it recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy request ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Base URL</source>
@@ -1810,6 +1877,14 @@ Create the key for %1?</source>
         <source>The keys clients send to use the proxy: create and revoke them</source>
         <translation>Las claves que envían los clientes para usar el proxy: crearlas y revocarlas</translation>
     </message>
+    <message>
+        <source>Request &amp;history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every request the gateway kept: search and filter them by status, period and key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::EndpointEditDialog</name>
@@ -2532,6 +2607,14 @@ Create the key for %1?</source>
         <source>No client key is named “%1”.</source>
         <translation>No hay ninguna clave de cliente llamada «%1».</translation>
     </message>
+    <message>
+        <source>The request history is off: server.storage.enabled is false, or there is no data directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::FallbackChainDialog</name>
@@ -2994,6 +3077,165 @@ Create the key for %1?</source>
     <message>
         <source>The configuration switches it off.</source>
         <translation>La configuración lo desactiva.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::HistoryWindow</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successful (2xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client errors (4xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server errors (5xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked by a guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Hora</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished">Solicitud</translation>
+    </message>
+    <message>
+        <source>(stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">Proveedor</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished">Endpoint</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished">Error</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished">Intentos</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished">Latencia</translation>
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway overhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished">Tokens de entrada</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished">Tokens de salida</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored request matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching requests: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first %1 only: narrow the filters to see the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scroll down for more</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

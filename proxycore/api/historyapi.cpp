@@ -38,21 +38,6 @@ QDateTime readTime(const QString &text)
     return t;
 }
 
-/// The parameters of a query string in order, names raw and values decoded ('+' is a space) and trimmed.
-QList<std::pair<QByteArray, QString>> queryParameters(const QByteArray &query)
-{
-    QList<std::pair<QByteArray, QString>> out;
-    for (const QByteArray &pair : query.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray raw = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        raw.replace('+', ' ');
-        out.append({eq < 0 ? pair : pair.left(eq), QUrl::fromPercentEncoding(raw).trimmed()});
-    }
-    return out;
-}
-
 /// `value` of the time parameter `name` (from, to); an invalid time with the 400 in `error`.
 QDateTime timeParameter(const QByteArray &name, const QString &value, ApiError *error)
 {
