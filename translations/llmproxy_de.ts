@@ -549,67 +549,67 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
     <name>HistoryWindow</name>
     <message>
         <source>Request history — LLMProxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrageverlauf — LLMProxy</translation>
     </message>
     <message>
         <source>Search request ID, model or error</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-ID, Modell oder Fehler suchen</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Schlüssel</translation>
     </message>
     <message>
         <source>Only the requests made with the client key of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Anfragen, die mit dem Client-Schlüssel dieses Namens gestellt wurden</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Only the requests that asked for or were served by the model of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Anfragen, die das Modell dieses Namens angefordert haben oder von ihm bedient wurden</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Load the newest requests again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten Anfragen erneut laden</translation>
     </message>
     <message>
         <source>Stored requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Anfragen</translation>
     </message>
     <message>
         <source>Request details</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragedetails</translation>
     </message>
     <message>
         <source>Select a request to see all it recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Anfrage aus, um alles zu sehen, was zu ihr aufgezeichnet wurde.</translation>
     </message>
     <message>
         <source>&amp;Copy request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-ID &amp;kopieren</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1879,11 +1879,11 @@ Schlüssel für %1 erstellen?</translation>
     </message>
     <message>
         <source>Request &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage&amp;verlauf</translation>
     </message>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede vom Gateway gespeicherte Anfrage: nach Status, Zeitraum und Schlüssel suchen und filtern</translation>
     </message>
 </context>
 <context>
@@ -2609,11 +2609,11 @@ Schlüssel für %1 erstellen?</translation>
     </message>
     <message>
         <source>The request history is off: server.storage.enabled is false, or there is no data directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfrageverlauf ist ausgeschaltet: server.storage.enabled ist false, oder es gibt kein Datenverzeichnis.</translation>
     </message>
     <message>
         <source>The request history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfrageverlauf kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3083,159 +3083,159 @@ Schlüssel für %1 erstellen?</translation>
     <name>llmproxy::HistoryWindow</name>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebig</translation>
     </message>
     <message>
         <source>Successful (2xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich (2xx)</translation>
     </message>
     <message>
         <source>Client errors (4xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Fehler (4xx)</translation>
     </message>
     <message>
         <source>Server errors (5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler (5xx)</translation>
     </message>
     <message>
         <source>Blocked by a guard</source>
-        <translation type="unfinished"></translation>
+        <translation>Von einem Sicherheitsfilter blockiert</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-ID</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Anfrage</translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>(stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Stream)</translation>
     </message>
     <message>
         <source>Client API</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-API</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Schlüssel</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefragtes Modell</translation>
     </message>
     <message>
         <source>Model served</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestelltes Modell</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">Endpunkt</translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Blocked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert durch</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">Versuche</translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished">Latenz</translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit bis zum ersten Token</translation>
     </message>
     <message>
         <source>Gateway overhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway-Overhead</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished">Eingabe-Tokens</translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished">Ausgabe-Tokens</translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>(estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geschätzt)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>No stored request matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gespeicherte Anfrage passt.</translation>
     </message>
     <message>
         <source>Matching requests: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passende Anfragen: %1</translation>
     </message>
     <message>
         <source>shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>angezeigt: %1</translation>
     </message>
     <message>
         <source>the first %1 only: narrow the filters to see the others</source>
-        <translation type="unfinished"></translation>
+        <translation>nur die ersten %1: Schränken Sie die Filter ein, um die übrigen zu sehen</translation>
     </message>
     <message>
         <source>scroll down for more</source>
-        <translation type="unfinished"></translation>
+        <translation>für weitere nach unten scrollen</translation>
     </message>
 </context>
 <context>

@@ -549,67 +549,67 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
     <name>HistoryWindow</name>
     <message>
         <source>Request history — LLMProxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de solicitudes — LLMProxy</translation>
     </message>
     <message>
         <source>Search request ID, model or error</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar ID de solicitud, modelo o error</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Búsqueda</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estado:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Periodo:</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de cliente</translation>
     </message>
     <message>
         <source>Only the requests made with the client key of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo las solicitudes hechas con la clave de cliente de este nombre</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modelo</translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>Only the requests that asked for or were served by the model of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo las solicitudes que pidieron el modelo de este nombre o que este sirvió</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualizar</translation>
     </message>
     <message>
         <source>Load the newest requests again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a cargar las solicitudes más recientes</translation>
     </message>
     <message>
         <source>Stored requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes guardadas</translation>
     </message>
     <message>
         <source>Request details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de la solicitud</translation>
     </message>
     <message>
         <source>Select a request to see all it recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona una solicitud para ver todo lo que se registró de ella.</translation>
     </message>
     <message>
         <source>&amp;Copy request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar ID de solicitud</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1879,11 +1879,11 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>Request &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>H&amp;istorial de solicitudes</translation>
     </message>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las solicitudes que guardó la pasarela: búscalas y fíltralas por estado, periodo y clave</translation>
     </message>
 </context>
 <context>
@@ -2609,11 +2609,11 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>The request history is off: server.storage.enabled is false, or there is no data directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial de solicitudes está desactivado: server.storage.enabled es false o no hay directorio de datos.</translation>
     </message>
     <message>
         <source>The request history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el historial de solicitudes: %1</translation>
     </message>
 </context>
 <context>
@@ -3083,159 +3083,159 @@ Create the key for %1?</source>
     <name>llmproxy::HistoryWindow</name>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquiera</translation>
     </message>
     <message>
         <source>Successful (2xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correctas (2xx)</translation>
     </message>
     <message>
         <source>Client errors (4xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Errores del cliente (4xx)</translation>
     </message>
     <message>
         <source>Server errors (5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Errores del servidor (5xx)</translation>
     </message>
     <message>
         <source>Blocked by a guard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueadas por un filtro de seguridad</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Última hora</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimas 24 horas</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 7 días</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el principio</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de solicitud</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Hora</translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Solicitud</translation>
+        <translation>Solicitud</translation>
     </message>
     <message>
         <source>(stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>(flujo)</translation>
     </message>
     <message>
         <source>Client API</source>
-        <translation type="unfinished"></translation>
+        <translation>API del cliente</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de cliente</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo solicitado</translation>
     </message>
     <message>
         <source>Model served</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo servido</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Proveedor</translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">Endpoint</translation>
+        <translation>Endpoint</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Error</translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Blocked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueada por</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">Intentos</translation>
+        <translation>Intentos</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished">Latencia</translation>
+        <translation>Latencia</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo hasta el primer token</translation>
     </message>
     <message>
         <source>Gateway overhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobrecarga de la pasarela</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished">Tokens de entrada</translation>
+        <translation>Tokens de entrada</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished">Tokens de salida</translation>
+        <translation>Tokens de salida</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message>
         <source>(estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation>(estimado)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>No stored request matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna solicitud guardada coincide.</translation>
     </message>
     <message>
         <source>Matching requests: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes coincidentes: %1</translation>
     </message>
     <message>
         <source>shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mostradas: %1</translation>
     </message>
     <message>
         <source>the first %1 only: narrow the filters to see the others</source>
-        <translation type="unfinished"></translation>
+        <translation>solo las primeras %1: restringe los filtros para ver las demás</translation>
     </message>
     <message>
         <source>scroll down for more</source>
-        <translation type="unfinished"></translation>
+        <translation>desplázate hacia abajo para ver más</translation>
     </message>
 </context>
 <context>

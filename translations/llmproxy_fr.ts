@@ -549,67 +549,67 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
     <name>HistoryWindow</name>
     <message>
         <source>Request history — LLMProxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des requêtes — LLMProxy</translation>
     </message>
     <message>
         <source>Search request ID, model or error</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un ID de requête, un modèle ou une erreur</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Statut :</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Période :</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé client</translation>
     </message>
     <message>
         <source>Only the requests made with the client key of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les requêtes faites avec la clé client portant ce nom</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Only the requests that asked for or were served by the model of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les requêtes qui ont demandé le modèle portant ce nom ou qu’il a servies</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Load the newest requests again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les requêtes les plus récentes</translation>
     </message>
     <message>
         <source>Stored requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes enregistrées</translation>
     </message>
     <message>
         <source>Request details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la requête</translation>
     </message>
     <message>
         <source>Select a request to see all it recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une requête pour voir tout ce qui a été enregistré à son sujet.</translation>
     </message>
     <message>
         <source>&amp;Copy request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier l’ID de requête</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1879,11 +1879,11 @@ Créer la clé pour %1 ?</translation>
     </message>
     <message>
         <source>Request &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique des requêtes</translation>
     </message>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les requêtes conservées par la passerelle : recherchez-les et filtrez-les par statut, période et clé</translation>
     </message>
 </context>
 <context>
@@ -2609,11 +2609,11 @@ Créer la clé pour %1 ?</translation>
     </message>
     <message>
         <source>The request history is off: server.storage.enabled is false, or there is no data directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’historique des requêtes est désactivé : server.storage.enabled vaut false, ou il n’y a pas de répertoire de données.</translation>
     </message>
     <message>
         <source>The request history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’historique des requêtes : %1</translation>
     </message>
 </context>
 <context>
@@ -3083,159 +3083,159 @@ Créer la clé pour %1 ?</translation>
     <name>llmproxy::HistoryWindow</name>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>Successful (2xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussies (2xx)</translation>
     </message>
     <message>
         <source>Client errors (4xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs client (4xx)</translation>
     </message>
     <message>
         <source>Server errors (5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs serveur (5xx)</translation>
     </message>
     <message>
         <source>Blocked by a guard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquées par un filtre de sécurité</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière heure</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 dernières heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le début</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Requête</translation>
+        <translation>Requête</translation>
     </message>
     <message>
         <source>(stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>(flux)</translation>
     </message>
     <message>
         <source>Client API</source>
-        <translation type="unfinished"></translation>
+        <translation>API client</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé client</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Équipe</translation>
     </message>
     <message>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle demandé</translation>
     </message>
     <message>
         <source>Model served</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle servi</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Fournisseur</translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">Point de terminaison</translation>
+        <translation>Point de terminaison</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Erreur</translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Blocked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquée par</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">Tentatives</translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished">Latence</translation>
+        <translation>Latence</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai jusqu’au premier jeton</translation>
     </message>
     <message>
         <source>Gateway overhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Surcoût de la passerelle</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished">Jetons en entrée</translation>
+        <translation>Jetons en entrée</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished">Jetons en sortie</translation>
+        <translation>Jetons en sortie</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût</translation>
     </message>
     <message>
         <source>(estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation>(estimé)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>No stored request matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune requête enregistrée ne correspond.</translation>
     </message>
     <message>
         <source>Matching requests: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes correspondantes : %1</translation>
     </message>
     <message>
         <source>shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>affichées : %1</translation>
     </message>
     <message>
         <source>the first %1 only: narrow the filters to see the others</source>
-        <translation type="unfinished"></translation>
+        <translation>seulement les %1 premières : affinez les filtres pour voir les autres</translation>
     </message>
     <message>
         <source>scroll down for more</source>
-        <translation type="unfinished"></translation>
+        <translation>faites défiler vers le bas pour en voir plus</translation>
     </message>
 </context>
 <context>

@@ -549,67 +549,67 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
     <name>HistoryWindow</name>
     <message>
         <source>Request history — LLMProxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronologia delle richieste — LLMProxy</translation>
     </message>
     <message>
         <source>Search request ID, model or error</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerca ID richiesta, modello o errore</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricerca</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stato:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Periodo:</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiave client</translation>
     </message>
     <message>
         <source>Only the requests made with the client key of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo le richieste fatte con la chiave client con questo nome</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modello</translation>
+        <translation>Modello</translation>
     </message>
     <message>
         <source>Only the requests that asked for or were served by the model of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo le richieste che hanno chiesto il modello con questo nome o che ne sono state servite</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aggiorna</translation>
     </message>
     <message>
         <source>Load the newest requests again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ricarica le richieste più recenti</translation>
     </message>
     <message>
         <source>Stored requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Richieste salvate</translation>
     </message>
     <message>
         <source>Request details</source>
-        <translation type="unfinished"></translation>
+        <translation>Dettagli della richiesta</translation>
     </message>
     <message>
         <source>Select a request to see all it recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona una richiesta per vedere tutto ciò che ne è stato registrato.</translation>
     </message>
     <message>
         <source>&amp;Copy request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copia ID richiesta</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Chiudi</translation>
+        <translation>Chiudi</translation>
     </message>
 </context>
 <context>
@@ -1879,11 +1879,11 @@ Creare la chiave per %1?</translation>
     </message>
     <message>
         <source>Request &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>Cr&amp;onologia delle richieste</translation>
     </message>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutte le richieste conservate dal gateway: cercale e filtrale per stato, periodo e chiave</translation>
     </message>
 </context>
 <context>
@@ -2609,11 +2609,11 @@ Creare la chiave per %1?</translation>
     </message>
     <message>
         <source>The request history is off: server.storage.enabled is false, or there is no data directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cronologia delle richieste è disattivata: server.storage.enabled è false oppure non c’è una cartella dei dati.</translation>
     </message>
     <message>
         <source>The request history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere la cronologia delle richieste: %1</translation>
     </message>
 </context>
 <context>
@@ -3083,159 +3083,159 @@ Creare la chiave per %1?</translation>
     <name>llmproxy::HistoryWindow</name>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualsiasi</translation>
     </message>
     <message>
         <source>Successful (2xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Riuscite (2xx)</translation>
     </message>
     <message>
         <source>Client errors (4xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Errori del client (4xx)</translation>
     </message>
     <message>
         <source>Server errors (5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Errori del server (5xx)</translation>
     </message>
     <message>
         <source>Blocked by a guard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloccate da un filtro di sicurezza</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Ultima ora</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Ultime 24 ore</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Ultimi 7 giorni</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Ultimi 30 giorni</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Dall’inizio</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID richiesta</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Ora</translation>
+        <translation>Ora</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Richiesta</translation>
+        <translation>Richiesta</translation>
     </message>
     <message>
         <source>(stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>(stream)</translation>
     </message>
     <message>
         <source>Client API</source>
-        <translation type="unfinished"></translation>
+        <translation>API del client</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiave client</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Modello richiesto</translation>
     </message>
     <message>
         <source>Model served</source>
-        <translation type="unfinished"></translation>
+        <translation>Modello servito</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Provider</translation>
+        <translation>Provider</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">Endpoint</translation>
+        <translation>Endpoint</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Stato</translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Errore</translation>
+        <translation>Errore</translation>
     </message>
     <message>
         <source>Blocked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloccata da</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">Tentativi</translation>
+        <translation>Tentativi</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished">Latenza</translation>
+        <translation>Latenza</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo al primo token</translation>
     </message>
     <message>
         <source>Gateway overhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhead del gateway</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished">Token in ingresso</translation>
+        <translation>Token in ingresso</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished">Token in uscita</translation>
+        <translation>Token in uscita</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Costo</translation>
     </message>
     <message>
         <source>(estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation>(stimato)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Caricamento…</translation>
     </message>
     <message>
         <source>No stored request matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna richiesta salvata corrisponde.</translation>
     </message>
     <message>
         <source>Matching requests: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Richieste corrispondenti: %1</translation>
     </message>
     <message>
         <source>shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mostrate: %1</translation>
     </message>
     <message>
         <source>the first %1 only: narrow the filters to see the others</source>
-        <translation type="unfinished"></translation>
+        <translation>solo le prime %1: restringi i filtri per vedere le altre</translation>
     </message>
     <message>
         <source>scroll down for more</source>
-        <translation type="unfinished"></translation>
+        <translation>scorri verso il basso per vederne altre</translation>
     </message>
 </context>
 <context>

@@ -549,67 +549,67 @@ Every block, mask and flag of the security guards appears here as requests come 
     <name>HistoryWindow</name>
     <message>
         <source>Request history — LLMProxy</source>
-        <translation type="unfinished"></translation>
+        <translation>请求历史 — LLMProxy</translation>
     </message>
     <message>
         <source>Search request ID, model or error</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索请求 ID、模型或错误</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围(&amp;P)：</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥</translation>
     </message>
     <message>
         <source>Only the requests made with the client key of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示使用此名称的客户端密钥发出的请求</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Only the requests that asked for or were served by the model of this name</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示请求了此名称的模型或由该模型处理的请求</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Load the newest requests again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载最新的请求</translation>
     </message>
     <message>
         <source>Stored requests</source>
-        <translation type="unfinished"></translation>
+        <translation>已存储的请求</translation>
     </message>
     <message>
         <source>Request details</source>
-        <translation type="unfinished"></translation>
+        <translation>请求详情</translation>
     </message>
     <message>
         <source>Select a request to see all it recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个请求以查看为它记录的全部信息。</translation>
     </message>
     <message>
         <source>&amp;Copy request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>复制请求 ID(&amp;C)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1879,11 +1879,11 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>Request &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>请求历史(&amp;H)</translation>
     </message>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
-        <translation type="unfinished"></translation>
+        <translation>网关保存的所有请求：可按状态、时间范围和密钥进行搜索和筛选</translation>
     </message>
 </context>
 <context>
@@ -2607,11 +2607,11 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>The request history is off: server.storage.enabled is false, or there is no data directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求历史已关闭：server.storage.enabled 为 false，或没有数据目录。</translation>
     </message>
     <message>
         <source>The request history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取请求历史：%1</translation>
     </message>
 </context>
 <context>
@@ -3079,159 +3079,159 @@ Create the key for %1?</source>
     <name>llmproxy::HistoryWindow</name>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>任意</translation>
     </message>
     <message>
         <source>Successful (2xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>成功（2xx）</translation>
     </message>
     <message>
         <source>Client errors (4xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端错误（4xx）</translation>
     </message>
     <message>
         <source>Server errors (5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器错误（5xx）</translation>
     </message>
     <message>
         <source>Blocked by a guard</source>
-        <translation type="unfinished"></translation>
+        <translation>被安全防护拦截</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>全部时间</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 毫秒</translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished"></translation>
+        <translation>请求 ID</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">请求</translation>
+        <translation>请求</translation>
     </message>
     <message>
         <source>(stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>（流式）</translation>
     </message>
     <message>
         <source>Client API</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 API</translation>
     </message>
     <message>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>团队</translation>
     </message>
     <message>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的模型</translation>
     </message>
     <message>
         <source>Model served</source>
-        <translation type="unfinished"></translation>
+        <translation>实际提供的模型</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">提供商</translation>
+        <translation>提供商</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">端点</translation>
+        <translation>端点</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">错误</translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Blocked by</source>
-        <translation type="unfinished"></translation>
+        <translation>拦截的防护</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">尝试次数</translation>
+        <translation>尝试次数</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished">延迟</translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>首个令牌耗时</translation>
     </message>
     <message>
         <source>Gateway overhead</source>
-        <translation type="unfinished"></translation>
+        <translation>网关开销</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished">输入令牌</translation>
+        <translation>输入令牌</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished">输出令牌</translation>
+        <translation>输出令牌</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>(estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation>（估算）</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>No stored request matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配的已存储请求。</translation>
     </message>
     <message>
         <source>Matching requests: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配的请求：%1</translation>
     </message>
     <message>
         <source>shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已显示：%1</translation>
     </message>
     <message>
         <source>the first %1 only: narrow the filters to see the others</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示前 %1 条：缩小筛选范围以查看其余请求</translation>
     </message>
     <message>
         <source>scroll down for more</source>
-        <translation type="unfinished"></translation>
+        <translation>向下滚动以查看更多</translation>
     </message>
 </context>
 <context>
