@@ -34,7 +34,9 @@ HistoryWindow::HistoryWindow(EngineController *controller, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const int charWidth = m_ui->tableView->fontMetrics().averageCharWidth();
-    header->resizeSection(RequestLogModel::TimeColumn, 21 * charWidth);
+    header->resizeSection(RequestLogModel::TimeColumn,
+                          m_ui->tableView->fontMetrics().horizontalAdvance(QStringLiteral("8888-88-88 88:88:88")) +
+                              3 * charWidth);
     header->resizeSection(RequestLogModel::RouteColumn, 24 * charWidth);
     header->resizeSection(RequestLogModel::ModelColumn, 22 * charWidth);
     header->resizeSection(RequestLogModel::EndpointColumn, 14 * charWidth);
@@ -73,8 +75,8 @@ void HistoryWindow::fillChoices()
     const QSignalBlocker statusBlocker(m_ui->statusCombo);
     const QSignalBlocker periodBlocker(m_ui->periodCombo);
     m_ui->statusCombo->clear();
-    m_ui->statusCombo->addItems({tr("Any"), tr("Successful (2xx)"), tr("Client errors (4xx)"), tr("Server errors (5xx)"),
-                                 tr("Blocked by a guard")});
+    m_ui->statusCombo->addItems({tr("Any"), tr("Successful (2xx)"), tr("Client errors (4xx)"),
+                                 tr("Server errors (5xx)"), tr("Blocked by a guard")});
     m_ui->statusCombo->setCurrentIndex(status);
     m_ui->periodCombo->clear();
     m_ui->periodCombo->addItems(
@@ -148,8 +150,8 @@ QString HistoryWindow::detailHtml(const HistoryRow &row)
     const auto ms = [&locale](double v) { return v < 0 ? QString() : tr("%1 ms").arg(locale.toString(v, 'f', 1)); };
     add(tr("Request ID"), r.requestId);
     add(tr("Time"), r.time.toLocalTime().toString(Qt::ISODateWithMs));
-    add(tr("Request"), QStringLiteral("%1 %2").arg(r.method, r.route) +
-                           (r.stream ? QStringLiteral(" ") + tr("(stream)") : QString()));
+    add(tr("Request"),
+        QStringLiteral("%1 %2").arg(r.method, r.route) + (r.stream ? QStringLiteral(" ") + tr("(stream)") : QString()));
     add(tr("Client API"), r.clientApi);
     add(tr("Client key"), r.keyName);
     add(tr("Team"), row.team);
@@ -175,7 +177,8 @@ QString HistoryWindow::detailHtml(const HistoryRow &row)
                             (r.costEstimated ? QStringLiteral(" ") + tr("(estimated)") : QString()));
     QString html = QStringLiteral("<table cellspacing=\"2\" cellpadding=\"2\">");
     for (const auto &[name, value] : std::as_const(fields))
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+        html +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
     return html + QStringLiteral("</table>");
 }
 
@@ -205,11 +208,12 @@ void HistoryWindow::showState()
         text = matching + QStringLiteral(" · ") + shown;
         if (m_model->atCap())
             text += QStringLiteral(" · ") + tr("the first %1 only: narrow the filters to see the others")
-                                               .arg(locale.toString(HistoryModel::MaxRows));
+                                                .arg(locale.toString(HistoryModel::MaxRows));
         else if (!m_model->atEnd())
             text += QStringLiteral(" · ") + tr("scroll down for more");
     }
     m_ui->stateLabel->setText(text);
+    m_ui->stateLabel->setToolTip(text); // the line may be cut in a narrow window
 }
 
 void HistoryWindow::showEvent(QShowEvent *event)
@@ -219,7 +223,7 @@ void HistoryWindow::showEvent(QShowEvent *event)
         return;
     m_shownOnce = true;
     const QFontMetrics metrics = fontMetrics();
-    QSize size(130 * metrics.averageCharWidth(), 40 * metrics.lineSpacing());
+    QSize size(175 * metrics.averageCharWidth(), 44 * metrics.lineSpacing());
     if (const QScreen *screen = this->screen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.9);
     resize(size);

@@ -135,10 +135,8 @@ const char *const kSpendByDay[] = {
 };
 
 const Migration kMigrations[] = {
-    {1, "request history", kRequestHistory},
-    {2, "request history by key and time", kRequestHistoryByKey},
-    {3, "stored responses", kResponses},
-    {4, "audit ledger", kAuditLedger},
+    {1, "request history", kRequestHistory}, {2, "request history by key and time", kRequestHistoryByKey},
+    {3, "stored responses", kResponses},     {4, "audit ledger", kAuditLedger},
     {5, "spend by day", kSpendByDay},
 };
 

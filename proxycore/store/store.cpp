@@ -68,8 +68,7 @@ std::unique_ptr<Store> Store::open(const DatabaseSettings &settings, const Store
 
 Store::Store(DatabaseSettings settings, const StoreWriterOptions &options, bool schemaReady)
     : m_settings(std::move(settings)), m_writer(m_settings, options, schemaReady),
-      m_readerContext(std::make_unique<QObject>()), m_history(m_settings), m_responses(m_settings),
-      m_spend(m_settings)
+      m_readerContext(std::make_unique<QObject>()), m_history(m_settings), m_responses(m_settings), m_spend(m_settings)
 {
     m_readerThread.setObjectName(u"store-reader"_s);
     m_readerContext->moveToThread(&m_readerThread);
