@@ -122,17 +122,21 @@ void Store::recordRequests(const QList<RequestRecord> &records)
     // refused row still costs only the records of one write. The spend rollup rides with the last
     // write, so its sums commit in the same transaction as those rows.
     constexpr qsizetype kRowsPerWrite = 64;
-    SpendGroups groups = SpendRollup::aggregate(records, zone);
-    for (qsizetype i = 0; i < records.size(); i += kRowsPerWrite) {
-        QList<RequestRecord> part = records.mid(i, kRowsPerWrite);
+    const auto enqueue = [this](QList<RequestRecord> part, SpendGroups groups) {
         const qsizetype rows = part.size();
-        StoreWrite write = RequestHistory::writeFor(std::move(part));
-        if (i + kRowsPerWrite >= records.size() && !groups.empty()) {
-            write = [spend = SpendRollup::writeFor(std::move(groups)),
-                     history = std::move(write)](WriteContext &context) { return spend(context) && history(context); };
+        StoreWrite history = RequestHistory::writeFor(std::move(part));
+        if (groups.empty()) {
+            m_writer.enqueue(std::move(history), "request history rows", rows);
+            return;
         }
-        m_writer.enqueue(std::move(write), "request history rows", rows);
-    }
+        m_writer.enqueue([spend = SpendRollup::writeFor(std::move(groups)), history = std::move(history)](
+                             WriteContext &context) { return spend(context) && history(context); },
+                         "request history rows", rows);
+    };
+    const qsizetype last = (records.size() - 1) / kRowsPerWrite * kRowsPerWrite;
+    for (qsizetype i = 0; i < last; i += kRowsPerWrite)
+        enqueue(records.mid(i, kRowsPerWrite), {});
+    enqueue(records.mid(last), SpendRollup::aggregate(records, zone));
     if (!m_audit)
         return;
     for (const RequestRecord &r : records) {
