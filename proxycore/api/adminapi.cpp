@@ -2,11 +2,10 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/api/adminapi.h"
 
-#include "proxycore/api/analyticsapi.h"
+#include "proxycore/api/adminapi_p.h"
+
 #include "proxycore/api/apirouter.h"
-#include "proxycore/api/historyapi.h"
 #include "proxycore/api/sharedstate.h"
-#include "proxycore/api/threadhop.h"
 #include "proxycore/cache/cachekey.h"
 #include "proxycore/cache/responsecache.h"
 #include "proxycore/config/configschema.h"
@@ -37,22 +36,7 @@ Q_LOGGING_CATEGORY(lcAdmin, "llmproxy.admin")
 
 namespace {
 
-const HeaderList &adminHeaders()
-{
-    static const HeaderList h{{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")},
-                              {QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-store")}};
-    return h;
-}
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-ApiError badRequest(const QString &message, QByteArray code, QByteArray param = {})
-{
-    return ApiError::invalidRequest(message, std::move(code), std::move(param));
-}
+using namespace adminapi;
 
 ApiError conflict(const QString &message, QByteArray code)
 {
@@ -69,32 +53,6 @@ ApiError unknownEndpoint(const QString &id)
 QByteArray fingerprint(QByteArrayView key)
 {
     return sha256Hex(key).left(8);
-}
-
-/// What the engine's thread answers: a JSON body, or an error.
-struct AdminReply
-{
-    int status = 200;
-    QByteArray body;
-    std::optional<ApiError> error;
-};
-
-AdminReply ok(const QJsonObject &body, int status = 200)
-{
-    return {status, compact(body), std::nullopt};
-}
-
-AdminReply failed(ApiError error)
-{
-    return {error.status, {}, std::move(error)};
-}
-
-/// Runs `work` in the thread of `target`, then `done` with its result on this worker's thread
-/// (see runThenAnswer()).
-void runOnThread(QObject *target, QObject *workerContext, std::function<AdminReply()> work,
-                 std::function<void(const AdminReply &)> done)
-{
-    runThenAnswer<AdminReply>(target, workerContext, std::move(work), std::move(done));
 }
 
 /// Runs `work` on the engine's thread, then `done` with its result on this worker's thread.
@@ -422,6 +380,21 @@ std::optional<NewEndpoint> parseNewEndpoint(const QByteArray &body, const Server
     return endpoint;
 }
 
+std::function<void(const adminapi::AdminReply &)>
+ApiRouter::adminAnswer(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder)
+{
+    HttpRequest head;
+    head.method = request.method;
+    head.path = request.path;
+    head.receivedNs = request.receivedNs;
+    return [this, head = std::move(head), responder](const adminapi::AdminReply &result) {
+        if (result.error)
+            reply(head, responder, *result.error);
+        else
+            responder->respond(result.status, adminapi::adminHeaders(), result.body);
+    };
+}
+
 void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder)
 {
     QByteArrayView path = request.path;
@@ -484,19 +457,7 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
     const auto methodNotAllowed = [&](const char *allowed) {
         reply(request, responder, ApiError::methodNotAllowed(allowed, path));
     };
-    // What answers the client, on this worker, once another thread has done the work.
-    const auto answer = [this, &request, &responder] {
-        HttpRequest head;
-        head.method = request.method;
-        head.path = request.path;
-        head.receivedNs = request.receivedNs;
-        return [this, head = std::move(head), responder](const AdminReply &result) {
-            if (result.error)
-                reply(head, responder, *result.error);
-            else
-                responder->respond(result.status, adminHeaders(), result.body);
-        };
-    };
+    const auto answer = [this, &request, &responder] { return adminAnswer(request, responder); };
     // Answers the client once the engine's thread has done its part.
     const auto onEngine = [this, &answer](std::function<AdminReply(AdminControl &)> work) {
         runOnEngine(m_state->admin, m_context, std::move(work), answer());
@@ -1010,189 +971,8 @@ void ApiRouter::handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpRes
                                                {QStringLiteral("window_tokens"), CorpusSimilarity::kWindowTokens}}));
         return;
     }
-    if (route == "/requests") {
-        if (!get)
-            return methodNotAllowed("GET");
-        Store *store = m_state->store.get();
-        if (!store)
-            return reply(
-                request, responder,
-                ApiError::notFound(QStringLiteral("The request history is off: server.storage.enabled is false, "
-                                                  "or there is no data directory (see docs/storage.md)."),
-                                   QByteArrayLiteral("request_history_disabled")));
-        ApiError error;
-        const std::optional<HistoryFilter> filter = parseHistoryQuery(request.query, &error);
-        if (!filter)
-            return reply(request, responder, error);
-        // The query runs on the store's reader thread: never on a proxy worker, never on the engine.
-        runOnThread(
-            store->readerContext(), m_context,
-            [store, filter = *filter] {
-                QString why;
-                const std::optional<HistoryPage> page = store->history().query(filter, &why);
-                if (!page)
-                    return failed(
-                        ApiError::unavailable(QStringLiteral("The request history cannot be read: %1").arg(why),
-                                              QByteArrayLiteral("request_history_unavailable")));
-                return ok(historyPageJson(*page));
-            },
-            answer());
+    if (handleStoreAdmin(request, path, route, who, responder))
         return;
-    }
-
-    // -- the audit ledger (docs/audit.md) -----------------------------------------------------------
-    if (route == "/audit" || route == "/audit/verify" || route.startsWith("/gdpr/")) {
-        if (!audit)
-            return reply(request, responder,
-                         ApiError::notFound(QStringLiteral("The audit ledger is off: it needs a database and a ledger "
-                                                           "secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md)."),
-                                            QByteArrayLiteral("audit_disabled")));
-        const auto unavailable = [](const QString &why) {
-            return failed(ApiError::unavailable(QStringLiteral("The audit ledger cannot be used: %1").arg(why),
-                                                QByteArrayLiteral("audit_unavailable")));
-        };
-        const AuditRequester by{QDateTime::currentMSecsSinceEpoch(),
-                                QString::fromLatin1(who),
-                                QStringLiteral("admin"),
-                                request.peer.toString(),
-                                {}};
-        if (route == "/audit") {
-            if (!get)
-                return methodNotAllowed("GET");
-            ApiError error;
-            const std::optional<AuditQuery> query = parseAuditQuery(request.query, &error);
-            if (!query)
-                return reply(request, responder, error);
-            runOnThread(
-                audit->context(), m_context,
-                [audit, query = *query, unavailable] {
-                    QString why;
-                    const std::optional<QList<AuditEntry>> entries = audit->query(query, &why);
-                    return entries ? ok(auditPageJson(*entries, query.limit)) : unavailable(why);
-                },
-                answer());
-            return;
-        }
-        if (route == "/audit/verify") {
-            if (!get)
-                return methodNotAllowed("GET");
-            runOnThread(
-                audit->context(), m_context,
-                [audit, unavailable] {
-                    QString why;
-                    AuditLedger *ledger = audit->ledger(&why);
-                    const std::optional<AuditVerifyResult> result = ledger ? ledger->verify({}, &why) : std::nullopt;
-                    const std::optional<AuditAnchor> head = result ? ledger->signedHead(&why) : std::nullopt;
-                    if (!head)
-                        return unavailable(why);
-                    QJsonObject body{
-                        {QStringLiteral("ok"), result->ok()},
-                        {QStringLiteral("entries"), result->entries},
-                        {QStringLiteral("summary"), result->summary()},
-                        {QStringLiteral("head"),
-                         QJsonObject{{QStringLiteral("sequence"), head->sequence},
-                                     {QStringLiteral("entry_hash"), QString::fromLatin1(head->entryHash.toHex())},
-                                     {QStringLiteral("time_ms"), head->timeMs},
-                                     {QStringLiteral("signature"),
-                                      head->signatureHex.isEmpty()
-                                          ? QJsonValue()
-                                          : QJsonValue(QString::fromLatin1(head->signatureHex))}}}};
-                    if (!result->ok())
-                        body.insert(QStringLiteral("broken"),
-                                    QJsonObject{{QStringLiteral("sequence"), result->sequence},
-                                                {QStringLiteral("failure"), describe(result->failure)},
-                                                {QStringLiteral("detail"), result->detail}});
-                    return ok(body);
-                },
-                answer());
-            return;
-        }
-        const bool exporting = route.startsWith("/gdpr/export/");
-        const bool erasing = route.startsWith("/gdpr/erase/");
-        const QByteArrayView rawSubject = route.sliced(exporting ? sizeof("/gdpr/export/") - 1
-                                                       : erasing ? sizeof("/gdpr/erase/") - 1
-                                                                 : route.size());
-        const QString subject = QUrl::fromPercentEncoding(rawSubject.toByteArray());
-        if ((!exporting && !erasing) || subject.isEmpty())
-            return reply(request, responder,
-                         ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
-                                                .arg(QString::fromLatin1(request.method), QString::fromUtf8(path)),
-                                            QByteArrayLiteral("unknown_url")));
-        if (exporting && !get)
-            return methodNotAllowed("GET");
-        if (erasing && !post)
-            return methodNotAllowed("POST");
-        runOnThread(
-            audit->context(), m_context,
-            [audit, subject, by, exporting, unavailable] {
-                QString why;
-                AuditLedger *ledger = audit->ledger(&why);
-                if (ledger && exporting) {
-                    const std::optional<QJsonObject> data = ledger->exportSubject(subject, by, &why);
-                    if (data)
-                        return ok(*data);
-                } else if (ledger) {
-                    const std::optional<AuditErasure> erased = ledger->eraseSubject(subject, by, &why);
-                    if (erased)
-                        return ok(QJsonObject{{QStringLiteral("subject"), subject},
-                                              {QStringLiteral("entries"), erased->entries},
-                                              {QStringLiteral("keys_destroyed"), erased->keysDestroyed},
-                                              {QStringLiteral("record_sequence"), erased->recordSequence}});
-                }
-                return unavailable(why);
-            },
-            answer());
-        return;
-    }
-
-    if (route == "/analytics/spend" || route == "/analytics/budget") {
-        if (!get)
-            return methodNotAllowed("GET");
-        Store *store = m_state->store.get();
-        if (!store)
-            return reply(request, responder,
-                         ApiError::unavailable(QStringLiteral("Spend analytics need the store: server.storage.enabled "
-                                                              "is false, or there is no data directory (see "
-                                                              "docs/storage.md)."),
-                                               QByteArrayLiteral("storage_disabled")));
-        BudgetLedger *ledger = &m_state->budget;
-        const QTimeZone zone = ledger->timeZone();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const QDate today = BudgetLedger::dateAt(now, zone);
-        const auto unreadable = [](const QString &why) {
-            return failed(ApiError::unavailable(QStringLiteral("The spend rollups cannot be read: %1").arg(why),
-                                                QByteArrayLiteral("spend_unavailable")));
-        };
-        if (route == "/analytics/spend") {
-            ApiError error;
-            const std::optional<SpendQuery> query = parseSpendQuery(request.query, today, &error);
-            if (!query)
-                return reply(request, responder, error);
-            runOnThread(
-                store->readerContext(), m_context,
-                [store, query = *query, unreadable] {
-                    QString why;
-                    const std::optional<QList<SpendRow>> rows = store->spend().query(query, &why);
-                    return rows ? ok(spendJson(query, *rows)) : unreadable(why);
-                },
-                answer());
-            return;
-        }
-        if (!request.query.isEmpty())
-            return reply(request, responder,
-                         badRequest(QStringLiteral("GET /api/v1/analytics/budget takes no parameters."),
-                                    QByteArrayLiteral("invalid_parameter"), QByteArray()));
-        runOnThread(
-            store->readerContext(), m_context,
-            [store, ledger, zone, now, today, unreadable] {
-                QString why;
-                const std::optional<std::map<QDate, double>> daily =
-                    store->spend().dailyCost(budgetHistoryStart(today), today.addDays(-1), &why);
-                return daily ? ok(budgetJson(ledger->status(now), zone, *daily)) : unreadable(why);
-            },
-            answer());
-        return;
-    }
 
     if (route == "/security/events") {
         if (!get)

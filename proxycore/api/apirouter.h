@@ -16,6 +16,10 @@
 
 namespace llmproxy {
 
+namespace adminapi {
+struct AdminReply;
+}
+
 class IUpstreamTransport;
 class ProxyCall;
 struct CachedAnswer;
@@ -66,6 +70,15 @@ private:
     void handleHealth(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     /// The admin API under /api/v1/ (adminapi.cpp).
     void handleAdmin(HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
+    /// The admin routes backed by the store (storeadminapi.cpp): /requests, /audit, /audit/verify,
+    /// /gdpr/..., /analytics/spend and /analytics/budget. `path` is the request's path without
+    /// trailing slashes, `route` the part after /api/v1, `who` the admin key's fingerprint. Returns
+    /// false, having answered nothing, for any other route.
+    bool handleStoreAdmin(const HttpRequest &request, QByteArrayView path, QByteArrayView route, const QByteArray &who,
+                          const std::shared_ptr<HttpResponder> &responder);
+    /// What answers an admin request on this worker once another thread has done the work.
+    std::function<void(const adminapi::AdminReply &)> adminAnswer(const HttpRequest &request,
+                                                                  const std::shared_ptr<HttpResponder> &responder);
     void handleOllamaDiscovery(const HttpRequest &request, const std::shared_ptr<HttpResponder> &responder);
     /// Answers with `error` in the client's protocol: OpenAI shape, or Anthropic's when `anthropic`.
     /// `key` names the client key in the request log when known.

@@ -154,8 +154,8 @@ HistoryWindow *TestHistoryWindow::openWindow()
 {
     m_shell->actions().history->trigger();
     HistoryWindow *window = m_shell->historyWindow();
-    if (window)
-        QTest::qWaitForWindowExposed(window);
+    if (window && !QTest::qWaitForWindowExposed(window))
+        qWarning("the history window was not exposed");
     return window;
 }
 

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: LLMProxy contributors
+//
+// The admin routes backed by the store (docs/storage.md): the request history, the audit ledger with
+// its GDPR requests, and the spend analytics. Their queries run on the store's threads, never on a
+// proxy worker nor on the engine's thread.
+#include "proxycore/api/adminapi_p.h"
+#include "proxycore/api/analyticsapi.h"
+#include "proxycore/api/apirouter.h"
+#include "proxycore/api/historyapi.h"
+#include "proxycore/api/sharedstate.h"
+#include "proxycore/store/store.h"
+
+#include <QDateTime>
+#include <QUrl>
+
+namespace llmproxy {
+
+using namespace adminapi;
+
+bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path, QByteArrayView route,
+                                 const QByteArray &who, const std::shared_ptr<HttpResponder> &responder)
+{
+    const bool get = request.method == "GET" || request.method == "HEAD";
+    const bool post = request.method == "POST";
+    const auto refuse = [&](const ApiError &error) {
+        reply(request, responder, error);
+        return true;
+    };
+    const auto methodNotAllowed = [&](const char *allowed) {
+        return refuse(ApiError::methodNotAllowed(allowed, path));
+    };
+    const auto answer = [this, &request, &responder] { return adminAnswer(request, responder); };
+    AuditService *const audit = m_state->store ? m_state->store->audit() : nullptr;
+
+    if (route == "/requests") {
+        if (!get)
+            return methodNotAllowed("GET");
+        Store *store = m_state->store.get();
+        if (!store)
+            return refuse(
+                ApiError::notFound(QStringLiteral("The request history is off: server.storage.enabled is false, "
+                                                  "or there is no data directory (see docs/storage.md)."),
+                                   QByteArrayLiteral("request_history_disabled")));
+        ApiError error;
+        const std::optional<HistoryFilter> filter = parseHistoryQuery(request.query, &error);
+        if (!filter)
+            return refuse( error);
+        // The query runs on the store's reader thread: never on a proxy worker, never on the engine.
+        runOnThread(
+            store->readerContext(), m_context,
+            [store, filter = *filter] {
+                QString why;
+                const std::optional<HistoryPage> page = store->history().query(filter, &why);
+                if (!page)
+                    return failed(
+                        ApiError::unavailable(QStringLiteral("The request history cannot be read: %1").arg(why),
+                                              QByteArrayLiteral("request_history_unavailable")));
+                return ok(historyPageJson(*page));
+            },
+            answer());
+        return true;
+    }
+
+    // -- the audit ledger (docs/audit.md) -----------------------------------------------------------
+    if (route == "/audit" || route == "/audit/verify" || route.startsWith("/gdpr/")) {
+        if (!audit)
+            return refuse(
+                         ApiError::notFound(QStringLiteral("The audit ledger is off: it needs a database and a ledger "
+                                                           "secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md)."),
+                                            QByteArrayLiteral("audit_disabled")));
+        const auto unavailable = [](const QString &why) {
+            return failed(ApiError::unavailable(QStringLiteral("The audit ledger cannot be used: %1").arg(why),
+                                                QByteArrayLiteral("audit_unavailable")));
+        };
+        const AuditRequester by{QDateTime::currentMSecsSinceEpoch(),
+                                QString::fromLatin1(who),
+                                QStringLiteral("admin"),
+                                request.peer.toString(),
+                                {}};
+        if (route == "/audit") {
+            if (!get)
+                return methodNotAllowed("GET");
+            ApiError error;
+            const std::optional<AuditQuery> query = parseAuditQuery(request.query, &error);
+            if (!query)
+                return refuse( error);
+            runOnThread(
+                audit->context(), m_context,
+                [audit, query = *query, unavailable] {
+                    QString why;
+                    const std::optional<QList<AuditEntry>> entries = audit->query(query, &why);
+                    return entries ? ok(auditPageJson(*entries, query.limit)) : unavailable(why);
+                },
+                answer());
+            return true;
+        }
+        if (route == "/audit/verify") {
+            if (!get)
+                return methodNotAllowed("GET");
+            runOnThread(
+                audit->context(), m_context,
+                [audit, unavailable] {
+                    QString why;
+                    AuditLedger *ledger = audit->ledger(&why);
+                    const std::optional<AuditVerifyResult> result = ledger ? ledger->verify({}, &why) : std::nullopt;
+                    const std::optional<AuditAnchor> head = result ? ledger->signedHead(&why) : std::nullopt;
+                    if (!head)
+                        return unavailable(why);
+                    QJsonObject body{
+                        {QStringLiteral("ok"), result->ok()},
+                        {QStringLiteral("entries"), result->entries},
+                        {QStringLiteral("summary"), result->summary()},
+                        {QStringLiteral("head"),
+                         QJsonObject{{QStringLiteral("sequence"), head->sequence},
+                                     {QStringLiteral("entry_hash"), QString::fromLatin1(head->entryHash.toHex())},
+                                     {QStringLiteral("time_ms"), head->timeMs},
+                                     {QStringLiteral("signature"),
+                                      head->signatureHex.isEmpty()
+                                          ? QJsonValue()
+                                          : QJsonValue(QString::fromLatin1(head->signatureHex))}}}};
+                    if (!result->ok())
+                        body.insert(QStringLiteral("broken"),
+                                    QJsonObject{{QStringLiteral("sequence"), result->sequence},
+                                                {QStringLiteral("failure"), describe(result->failure)},
+                                                {QStringLiteral("detail"), result->detail}});
+                    return ok(body);
+                },
+                answer());
+            return true;
+        }
+        const bool exporting = route.startsWith("/gdpr/export/");
+        const bool erasing = route.startsWith("/gdpr/erase/");
+        const QByteArrayView rawSubject = route.sliced(exporting ? sizeof("/gdpr/export/") - 1
+                                                       : erasing ? sizeof("/gdpr/erase/") - 1
+                                                                 : route.size());
+        const QString subject = QUrl::fromPercentEncoding(rawSubject.toByteArray());
+        if ((!exporting && !erasing) || subject.isEmpty())
+            return refuse(
+                         ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
+                                                .arg(QString::fromLatin1(request.method), QString::fromUtf8(path)),
+                                            QByteArrayLiteral("unknown_url")));
+        if (exporting && !get)
+            return methodNotAllowed("GET");
+        if (erasing && !post)
+            return methodNotAllowed("POST");
+        runOnThread(
+            audit->context(), m_context,
+            [audit, subject, by, exporting, unavailable] {
+                QString why;
+                AuditLedger *ledger = audit->ledger(&why);
+                if (ledger && exporting) {
+                    const std::optional<QJsonObject> data = ledger->exportSubject(subject, by, &why);
+                    if (data)
+                        return ok(*data);
+                } else if (ledger) {
+                    const std::optional<AuditErasure> erased = ledger->eraseSubject(subject, by, &why);
+                    if (erased)
+                        return ok(QJsonObject{{QStringLiteral("subject"), subject},
+                                              {QStringLiteral("entries"), erased->entries},
+                                              {QStringLiteral("keys_destroyed"), erased->keysDestroyed},
+                                              {QStringLiteral("record_sequence"), erased->recordSequence}});
+                }
+                return unavailable(why);
+            },
+            answer());
+        return true;
+    }
+
+    if (route == "/analytics/spend" || route == "/analytics/budget") {
+        if (!get)
+            return methodNotAllowed("GET");
+        Store *store = m_state->store.get();
+        if (!store)
+            return refuse(
+                         ApiError::unavailable(QStringLiteral("Spend analytics need the store: server.storage.enabled "
+                                                              "is false, or there is no data directory (see "
+                                                              "docs/storage.md)."),
+                                               QByteArrayLiteral("storage_disabled")));
+        BudgetLedger *ledger = &m_state->budget;
+        const QTimeZone zone = ledger->timeZone();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QDate today = BudgetLedger::dateAt(now, zone);
+        const auto unreadable = [](const QString &why) {
+            return failed(ApiError::unavailable(QStringLiteral("The spend rollups cannot be read: %1").arg(why),
+                                                QByteArrayLiteral("spend_unavailable")));
+        };
+        if (route == "/analytics/spend") {
+            ApiError error;
+            const std::optional<SpendQuery> query = parseSpendQuery(request.query, today, &error);
+            if (!query)
+                return refuse( error);
+            runOnThread(
+                store->readerContext(), m_context,
+                [store, query = *query, unreadable] {
+                    QString why;
+                    const std::optional<QList<SpendRow>> rows = store->spend().query(query, &why);
+                    return rows ? ok(spendJson(query, *rows)) : unreadable(why);
+                },
+                answer());
+            return true;
+        }
+        if (!request.query.isEmpty())
+            return refuse(
+                         badRequest(QStringLiteral("GET /api/v1/analytics/budget takes no parameters."),
+                                    QByteArrayLiteral("invalid_parameter"), QByteArray()));
+        runOnThread(
+            store->readerContext(), m_context,
+            [store, ledger, zone, now, today, unreadable] {
+                QString why;
+                const std::optional<std::map<QDate, double>> daily =
+                    store->spend().dailyCost(budgetHistoryStart(today), today.addDays(-1), &why);
+                return daily ? ok(budgetJson(ledger->status(now), zone, *daily)) : unreadable(why);
+            },
+            answer());
+        return true;
+    }
+
+    return false;
+}
+
+} // namespace llmproxy
