@@ -55,7 +55,7 @@ inline AdminReply failed(ApiError error)
 /// Runs `work` in the thread of `target`, then `done` with its result on this worker's thread
 /// (see runThenAnswer()).
 inline void runOnThread(QObject *target, QObject *workerContext, std::function<AdminReply()> work,
-                 std::function<void(const AdminReply &)> done)
+                        std::function<void(const AdminReply &)> done)
 {
     runThenAnswer<AdminReply>(target, workerContext, std::move(work), std::move(done));
 }

@@ -45,7 +45,7 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
         ApiError error;
         const std::optional<HistoryFilter> filter = parseHistoryQuery(request.query, &error);
         if (!filter)
-            return refuse( error);
+            return refuse(error);
         // The query runs on the store's reader thread: never on a proxy worker, never on the engine.
         runOnThread(
             store->readerContext(), m_context,
@@ -65,10 +65,9 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
     // -- the audit ledger (docs/audit.md) -----------------------------------------------------------
     if (route == "/audit" || route == "/audit/verify" || route.startsWith("/gdpr/")) {
         if (!audit)
-            return refuse(
-                         ApiError::notFound(QStringLiteral("The audit ledger is off: it needs a database and a ledger "
-                                                           "secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md)."),
-                                            QByteArrayLiteral("audit_disabled")));
+            return refuse(ApiError::notFound(QStringLiteral("The audit ledger is off: it needs a database and a ledger "
+                                                            "secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md)."),
+                                             QByteArrayLiteral("audit_disabled")));
         const auto unavailable = [](const QString &why) {
             return failed(ApiError::unavailable(QStringLiteral("The audit ledger cannot be used: %1").arg(why),
                                                 QByteArrayLiteral("audit_unavailable")));
@@ -84,7 +83,7 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
             ApiError error;
             const std::optional<AuditQuery> query = parseAuditQuery(request.query, &error);
             if (!query)
-                return refuse( error);
+                return refuse(error);
             runOnThread(
                 audit->context(), m_context,
                 [audit, query = *query, unavailable] {
@@ -136,10 +135,9 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
                                                                  : route.size());
         const QString subject = QUrl::fromPercentEncoding(rawSubject.toByteArray());
         if ((!exporting && !erasing) || subject.isEmpty())
-            return refuse(
-                         ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
-                                                .arg(QString::fromLatin1(request.method), QString::fromUtf8(path)),
-                                            QByteArrayLiteral("unknown_url")));
+            return refuse(ApiError::notFound(QStringLiteral("Unknown request URL: %1 %2")
+                                                 .arg(QString::fromLatin1(request.method), QString::fromUtf8(path)),
+                                             QByteArrayLiteral("unknown_url")));
         if (exporting && !get)
             return methodNotAllowed("GET");
         if (erasing && !post)
@@ -172,11 +170,10 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
             return methodNotAllowed("GET");
         Store *store = m_state->store.get();
         if (!store)
-            return refuse(
-                         ApiError::unavailable(QStringLiteral("Spend analytics need the store: server.storage.enabled "
-                                                              "is false, or there is no data directory (see "
-                                                              "docs/storage.md)."),
-                                               QByteArrayLiteral("storage_disabled")));
+            return refuse(ApiError::unavailable(QStringLiteral("Spend analytics need the store: server.storage.enabled "
+                                                               "is false, or there is no data directory (see "
+                                                               "docs/storage.md)."),
+                                                QByteArrayLiteral("storage_disabled")));
         BudgetLedger *ledger = &m_state->budget;
         const QTimeZone zone = ledger->timeZone();
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -189,7 +186,7 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
             ApiError error;
             const std::optional<SpendQuery> query = parseSpendQuery(request.query, today, &error);
             if (!query)
-                return refuse( error);
+                return refuse(error);
             runOnThread(
                 store->readerContext(), m_context,
                 [store, query = *query, unreadable] {
@@ -201,9 +198,8 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
             return true;
         }
         if (!request.query.isEmpty())
-            return refuse(
-                         badRequest(QStringLiteral("GET /api/v1/analytics/budget takes no parameters."),
-                                    QByteArrayLiteral("invalid_parameter"), QByteArray()));
+            return refuse(badRequest(QStringLiteral("GET /api/v1/analytics/budget takes no parameters."),
+                                     QByteArrayLiteral("invalid_parameter"), QByteArray()));
         runOnThread(
             store->readerContext(), m_context,
             [store, ledger, zone, now, today, unreadable] {
