@@ -35,6 +35,7 @@ allowed=(
     "upstream http"
     "store cost"
     "store observability"
+    "store cache"
     "clientsetup util"
 )
 # What app/ and ui/ may include from proxycore (path prefixes).

@@ -118,7 +118,7 @@ void ResponseCache::noteBypass()
     m_bypasses.fetch_add(1, std::memory_order_relaxed);
 }
 
-bool ResponseCache::put(const QByteArray &key, CachedAnswerPtr answer)
+bool ResponseCache::put(const QByteArray &key, CachedAnswerPtr answer, bool replace)
 {
     if (!answer)
         return false;
@@ -129,8 +129,11 @@ bool ResponseCache::put(const QByteArray &key, CachedAnswerPtr answer)
     }
     Shard &shard = shardFor(key);
     QMutexLocker lock(&shard.mutex);
-    if (const auto found = shard.index.find(key); found != shard.index.end())
+    if (const auto found = shard.index.find(key); found != shard.index.end()) {
+        if (!replace)
+            return false;
         erase(shard, found->second);
+    }
     shard.lru.push_front(Node{key, std::move(answer), cost});
     shard.index.emplace(key, shard.lru.begin());
     shard.bytes += cost;
@@ -143,7 +146,7 @@ bool ResponseCache::put(const QByteArray &key, CachedAnswerPtr answer)
 bool ResponseCache::insert(const QByteArray &key, CachedAnswerPtr answer)
 {
     const CachedAnswerPtr kept = answer;
-    if (!put(key, std::move(answer)))
+    if (!put(key, std::move(answer), true))
         return false;
     m_stores.fetch_add(1, std::memory_order_relaxed);
     if (const std::shared_ptr<ResponseCacheTier> tier = m_tier.load(std::memory_order_acquire))
@@ -153,7 +156,7 @@ bool ResponseCache::insert(const QByteArray &key, CachedAnswerPtr answer)
 
 bool ResponseCache::restore(const QByteArray &key, CachedAnswerPtr answer)
 {
-    return put(key, std::move(answer));
+    return put(key, std::move(answer), false);
 }
 
 qint64 ResponseCache::clear(const QString &scope)

@@ -101,7 +101,7 @@ public:
     /// large to be stored. Tells the tier.
     bool insert(const QByteArray &key, CachedAnswerPtr answer);
     /// Puts back an entry the tier kept (at start): like insert(), but neither counted as a store
-    /// nor told to the tier.
+    /// nor told to the tier, and never in place of an entry stored meanwhile (false then).
     bool restore(const QByteArray &key, CachedAnswerPtr answer);
     /// Removes every entry of `scope` (cacheScope()), or every entry when `scope` is empty.
     /// Returns how many were removed. Tells the tier.
@@ -119,6 +119,8 @@ public:
 
     /// Installs (or with null removes) the tier behind the memory cache.
     void setTier(std::shared_ptr<ResponseCacheTier> tier);
+    /// Whether a tier is installed.
+    bool hasTier() const { return m_tier.load(std::memory_order_acquire) != nullptr; }
 
 private:
     struct Node
@@ -141,7 +143,9 @@ private:
     };
 
     Shard &shardFor(const QByteArray &key);
-    bool put(const QByteArray &key, CachedAnswerPtr answer);
+    /// Stores `answer`; an entry already under `key` is replaced, or with `replace` false kept
+    /// (and false returned).
+    bool put(const QByteArray &key, CachedAnswerPtr answer, bool replace);
     /// Evicts from the back of `shard` (locked) until it fits its share of the bounds.
     void trim(Shard &shard);
     void erase(Shard &shard, std::list<Node>::iterator it);

@@ -245,6 +245,9 @@ struct CachingConfig
     qint64 maxEntries = 10'000;         ///< across every scope; least recently used go first
     qint64 maxBytes = 64 * 1024 * 1024; ///< stored answers' bytes across every scope
     qint64 maxEntryBytes = 1024 * 1024; ///< a larger answer is relayed but not stored
+    /// With a store (server.storage), entries are written behind to its response_cache table and
+    /// the memory cache starts with them after a restart (docs/cache.md#persistence).
+    bool persist = true;
 };
 
 /// The Responses API's conversation store (responses_store:, docs/translation.md#stored-responses):

@@ -217,6 +217,7 @@ const Field<Config> kConfigFields[] = {
     {u"caching.max_entries", {F::Int, 1, 10'000'000}, cfg<&Config::caching, &CachingConfig::maxEntries>},
     {u"caching.max_bytes", {F::Int, 4096, kInt64Max}, cfg<&Config::caching, &CachingConfig::maxBytes>},
     {u"caching.max_entry_bytes", {F::Int, 1, kInt64Max}, cfg<&Config::caching, &CachingConfig::maxEntryBytes>},
+    {u"caching.persist", {F::Bool}, cfg<&Config::caching, &CachingConfig::persist>},
     {u"caching.db_path", {F::Ignored}},
     {u"caching.eviction_interval", {F::Ignored}},
     {u"caching.redis_url", {F::Ignored}},

@@ -244,7 +244,43 @@ bool Engine::openStore(QString *errorMessage)
     }
     d->state.store = std::move(store);
     d->state.conversations->setDatabase(d->state.store);
+    startCacheTier();
     return true;
+}
+
+void Engine::startCacheTier()
+{
+    SharedState *state = &d->state;
+    d->cacheTier = std::make_shared<PersistentCacheTier>(state->store, [state] { return state->nowMs(); });
+    const CachingConfig &caching = d->config->caching;
+    d->cacheTier->setTtlMs(qint64(caching.ttlS) * 1000);
+    if (!caching.enabled || !caching.persist) {
+        // Nothing is to be kept: answers a run with persist on left behind go too.
+        d->cacheTier->cleared(QString());
+        return;
+    }
+    state->cache->setTier(d->cacheTier);
+    // The entries come back on the store's reader thread, while requests are already served (a
+    // request arriving first simply misses; an answer stored meanwhile is never replaced).
+    const qint64 ttlMs = qint64(caching.ttlS) * 1000;
+    const qint64 maxEntries = caching.maxEntries;
+    const qint64 maxBytes = caching.maxBytes;
+    QMetaObject::invokeMethod(
+        state->store->readerContext(),
+        [state, settings = state->store->settings(), cache = state->cache, ttlMs, maxEntries, maxBytes] {
+            const qint64 wallNow = QDateTime::currentMSecsSinceEpoch();
+            CacheTable::Loaded loaded;
+            QString error;
+            if (CacheTable::load(settings, *cache, wallNow - ttlMs, wallNow, state->nowMs(), maxEntries, maxBytes,
+                                 &loaded, &error))
+                qCInfo(lcEngine, "response cache: %lld entries restored from %s%s", loaded.restored,
+                       qPrintable(settings.describe()),
+                       loaded.skipped ? qPrintable(QStringLiteral(" (%1 not restored)").arg(loaded.skipped)) : "");
+            else
+                qCWarning(lcEngine, "response cache: cannot read the kept entries from %s: %s; starting empty",
+                          qPrintable(settings.describe()), qPrintable(error));
+        },
+        Qt::QueuedConnection);
 }
 
 Store *Engine::store() const

@@ -154,6 +154,9 @@ private:
     /// Opens the database server.storage asks for (none without one); false only when it must not
     /// be used (see Store::open()).
     bool openStore(QString *errorMessage);
+    /// With a store: the response cache's tier in it, and the kept entries loaded (or, when
+    /// caching.persist is off, deleted).
+    void startCacheTier();
 
     std::unique_ptr<EnginePrivate> d;
 };

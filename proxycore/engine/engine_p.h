@@ -25,6 +25,7 @@
 #include "proxycore/security/requestscanner.h"
 #include "proxycore/security/signaturestore.h"
 #include "proxycore/store/budgetfile.h"
+#include "proxycore/store/cachetable.h"
 #include "proxycore/store/featuresfile.h"
 #include "proxycore/store/keysfile.h"
 #include "proxycore/store/registryfile.h"
@@ -67,6 +68,9 @@ public:
     QList<EndpointConfig> discovered;
     QTimer collectTimer;
     QString dataDir;
+    /// The response cache's tier in the store (cachetable.h); null without a store. Installed in
+    /// the cache while caching.enabled and caching.persist are on.
+    std::shared_ptr<PersistentCacheTier> cacheTier;
     std::unique_ptr<BudgetFile> budgetFile; ///< the day's spend on disk, when there is a data directory
     QTimer budgetTimer;
     std::unique_ptr<RegistryFile> registryFile; ///< added endpoints and toggles on disk, with a data directory
@@ -353,7 +357,14 @@ public:
         const CachingConfig &caching = config->caching;
         state.cache->setLimits(caching.maxEntries, caching.maxBytes, caching.maxEntryBytes);
         if (!caching.enabled && state.cache->stats().entries > 0)
-            state.cache->clear(); // switched off by a reload: the memory goes back
+            state.cache->clear(); // switched off by a reload: the memory goes back (and the table's rows)
+        if (cacheTier) {
+            cacheTier->setTtlMs(qint64(caching.ttlS) * 1000);
+            const bool persist = caching.enabled && caching.persist;
+            if (!persist && state.cache->hasTier())
+                cacheTier->cleared(QString()); // persist switched off: what was kept on disk goes too
+            state.cache->setTier(persist ? cacheTier : nullptr);
+        }
         const ResponsesStoreConfig &responses = config->responsesStore;
         state.conversations->setLimits(qint64(responses.maxMemoryMb) * 1024 * 1024,
                                        qint64(responses.ttlDays) * 86'400'000);

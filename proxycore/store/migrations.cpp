@@ -134,10 +134,28 @@ const char *const kSpendByDay[] = {
     ))sql",
 };
 
+// 6: the response cache written behind (docs/storage.md#response_cache): the exact cache's entries
+// by their 32-byte key, with the wall time they were stored at, so that a restart starts warm.
+const char *const kResponseCache[] = {
+    R"sql(CREATE TABLE response_cache (
+        cache_key {{BLOB}} PRIMARY KEY,
+        scope TEXT NOT NULL,
+        upstream_format TEXT NOT NULL,
+        stream SMALLINT NOT NULL,
+        status INTEGER NOT NULL,
+        content_type TEXT NOT NULL,
+        served_model TEXT NOT NULL,
+        stored_ms BIGINT NOT NULL,
+        body {{BLOB}} NOT NULL
+    ))sql",
+    "CREATE INDEX response_cache_stored ON response_cache (stored_ms)",
+    "CREATE INDEX response_cache_scope ON response_cache (scope)",
+};
+
 const Migration kMigrations[] = {
     {1, "request history", kRequestHistory}, {2, "request history by key and time", kRequestHistoryByKey},
     {3, "stored responses", kResponses},     {4, "audit ledger", kAuditLedger},
-    {5, "spend by day", kSpendByDay},
+    {5, "spend by day", kSpendByDay},        {6, "response cache", kResponseCache},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

@@ -21,6 +21,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,11 +87,16 @@ private slots:
     void oversizeAnswersAreNotStored();
     void adminApiShowsAndClears();
     void reloadAppliesTheSection();
+    void entriesOutliveARestartWithAStore();
+    void persistOffKeepsNothing();
 
 private:
     /// Starts the engine with `yaml` appended to the mock endpoint's configuration; with `keys`,
-    /// the client keys alice and bob are required.
-    bool startGateway(const QByteArray &yaml, bool keys = false);
+    /// the client keys alice and bob are required; with `store`, the test's folder is the data
+    /// directory, so the engine keeps an SQLite store there.
+    bool startGateway(const QByteArray &yaml, bool keys = false, bool store = false);
+    /// Rows of response_cache in the stopped engine's SQLite file; -1 when it cannot be read.
+    qint64 keptRows() const;
     HttpResponse post(const QString &path, const QJsonObject &body, const HeaderList &headers = {}) const;
     HttpResponse admin(const QByteArray &method, const QString &pathAndQuery) const;
     qint64 upstreamRequests() const { return m_mock.stat("inference_requests"); }
@@ -124,7 +131,7 @@ void TestResponseCaching::cleanup()
     m_dir.reset();
 }
 
-bool TestResponseCaching::startGateway(const QByteArray &yaml, bool keys)
+bool TestResponseCaching::startGateway(const QByteArray &yaml, bool keys, bool store)
 {
     ProxyConfig config;
     EndpointSpec mock;
@@ -167,6 +174,8 @@ bool TestResponseCaching::startGateway(const QByteArray &yaml, bool keys)
     }
     m_engine = std::make_unique<Engine>(std::make_shared<const Config>(*loaded.config), sources);
     m_engine->setClock([this] { return m_nowMs.load(); });
+    if (store)
+        m_engine->setDataDirectory(dir);
     QString error;
     if (!m_engine->start(&error)) {
         qWarning("%s", qPrintable(error));
@@ -592,6 +601,75 @@ void TestResponseCaching::reloadAppliesTheSection()
     const QJsonObject stats = admin("GET", u"/api/v1/cache"_s).json();
     QCOMPARE(stats.value(u"enabled"_s).toBool(), false);
     QCOMPARE(stats.value(u"entries"_s).toInt(), 0);
+}
+
+qint64 TestResponseCaching::keptRows() const
+{
+    const QString name = u"kept-rows"_s;
+    qint64 rows = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(QDir(m_dir->path()).filePath(u"llmproxy.db"_s));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(u"SELECT COUNT(*) FROM response_cache"_s) && q.next())
+                rows = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
+void TestResponseCaching::entriesOutliveARestartWithAStore()
+{
+    QVERIFY(startGateway(CachingOn, false, true));
+    const QJsonObject plain = chat(u"kept across a restart"_s);
+    const QJsonObject streamed = chat(u"streamed and kept"_s, true);
+    const HttpResponse first = post(u"/v1/chat/completions"_s, plain);
+    QVERIFY2(first.status == 200, qPrintable(first.describe()));
+    QCOMPARE(first.header("x-llmproxy-cache"), QByteArray("miss"));
+    const HttpResponse firstStream = post(u"/v1/chat/completions"_s, streamed);
+    QVERIFY2(firstStream.status == 200, qPrintable(firstStream.describe()));
+    QCOMPARE(upstreamRequests(), qint64(2));
+    m_controller.reset();
+    QVERIFY(stopEngine(m_engine));
+    QCOMPARE(keptRows(), qint64(2));
+
+    // A new process: the entries come back from the store, and no request reaches the provider.
+    QVERIFY(startGateway(CachingOn, false, true));
+    QVERIFY(QTest::qWaitFor([this] { return admin("GET", u"/api/v1/cache"_s).json().value(u"entries"_s).toInt() == 2; },
+                            10'000));
+    const HttpResponse again = post(u"/v1/chat/completions"_s, plain);
+    QVERIFY2(again.status == 200, qPrintable(again.describe()));
+    QCOMPARE(again.header("x-llmproxy-cache"), QByteArray("hit"));
+    QCOMPARE(again.body, first.body);
+    const HttpResponse againStream = post(u"/v1/chat/completions"_s, streamed);
+    QCOMPARE(againStream.header("x-llmproxy-cache"), QByteArray("hit"));
+    QCOMPARE(againStream.body, firstStream.body);
+    QCOMPARE(upstreamRequests(), qint64(2));
+
+    // Clearing the cache clears what is kept: the next start has nothing to restore.
+    QCOMPARE(admin("DELETE", u"/api/v1/cache"_s).json().value(u"cleared"_s).toInt(), 2);
+    m_controller.reset();
+    QVERIFY(stopEngine(m_engine));
+    QCOMPARE(keptRows(), qint64(0));
+}
+
+void TestResponseCaching::persistOffKeepsNothing()
+{
+    QVERIFY(startGateway(CachingOn, false, true));
+    QCOMPARE(post(u"/v1/chat/completions"_s, chat(u"kept once"_s)).header("x-llmproxy-cache"), QByteArray("miss"));
+    m_controller.reset();
+    QVERIFY(stopEngine(m_engine));
+    QCOMPARE(keptRows(), qint64(1));
+
+    // With persist off, the rows an earlier run kept are deleted at start and nothing comes back.
+    QVERIFY(startGateway(CachingOn + "  persist: false\n", false, true));
+    QCOMPARE(post(u"/v1/chat/completions"_s, chat(u"kept once"_s)).header("x-llmproxy-cache"), QByteArray("miss"));
+    QCOMPARE(post(u"/v1/chat/completions"_s, chat(u"kept once"_s)).header("x-llmproxy-cache"), QByteArray("hit"));
+    m_controller.reset();
+    QVERIFY(stopEngine(m_engine));
+    QCOMPARE(keptRows(), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestResponseCaching)

@@ -180,6 +180,9 @@ void TestResponseCache::tierSeesStoresAndClears()
     cache.setTier(tier);
     cache.insert(key(1), answer(u"key:a"_s));
     QVERIFY(cache.restore(key(2), answer(u"key:a"_s))); // back from the tier: not told again
+    // An entry stored before the tier's copy came back is newer: it is kept.
+    QVERIFY(!cache.restore(key(1), answer(u"key:b"_s)));
+    QCOMPARE(cache.find(key(1), 0, 1000)->scope, u"key:a"_s);
     cache.clear(u"key:a"_s);
     cache.clear();
     QCOMPARE(tier->storedKeys, QList<QByteArray>{key(1)});
