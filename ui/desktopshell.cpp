@@ -80,6 +80,10 @@ DesktopShell::DesktopShell(EngineController *controller, QObject *parent) : QObj
     createActions();
 
     m_mainWindow = std::make_unique<MainWindow>(m_controller, m_actions);
+    connect(m_mainWindow.get(), &MainWindow::historyRequested, this, [this](const QString &requestId) {
+        showHistory();
+        m_historyWindow->showRequest(requestId);
+    });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = std::make_unique<TrayIcon>(m_controller, m_actions);

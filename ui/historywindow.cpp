@@ -8,13 +8,17 @@
 
 #include "ui_historywindow.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLocale>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSignalBlocker>
+
+#include <utility>
 
 namespace llmproxy {
 
@@ -64,6 +68,17 @@ HistoryWindow::HistoryWindow(EngineController *controller, QWidget *parent)
             QGuiApplication::clipboard()->setText(m_model->historyRow(row).record.requestId);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryWindow::showDetail);
+    connect(m_model, &HistoryModel::stateChanged, this, &HistoryWindow::selectPending);
+    m_followTimer.setInterval(2000);
+    connect(&m_followTimer, &QTimer::timeout, this, &HistoryWindow::follow);
+    connect(m_ui->followCheck, &QCheckBox::toggled, this, [this](bool on) {
+        if (on) {
+            m_followTimer.start();
+            follow();
+        } else {
+            m_followTimer.stop();
+        }
+    });
 }
 
 HistoryWindow::~HistoryWindow() = default;
@@ -130,6 +145,50 @@ void HistoryWindow::refresh()
 {
     m_searchDelay.stop();
     m_model->setFilter(currentFilter());
+}
+
+void HistoryWindow::showRequest(const QString &requestId)
+{
+    m_ui->searchEdit->setText(requestId);
+    m_ui->keyEdit->clear();
+    m_ui->modelEdit->clear();
+    m_ui->statusCombo->setCurrentIndex(AnyStatus);
+    m_ui->periodCombo->setCurrentIndex(AllTime);
+    m_selectId = requestId;
+    refresh();
+}
+
+bool HistoryWindow::isFollowing() const
+{
+    return m_ui->followCheck->isChecked();
+}
+
+void HistoryWindow::setFollowing(bool follow)
+{
+    m_ui->followCheck->setChecked(follow);
+}
+
+void HistoryWindow::follow()
+{
+    // Only while someone can see the top of the table: a reader further down keeps their rows.
+    if (!isFollowing() || !isVisible() || m_model->isLoading() || m_ui->tableView->verticalScrollBar()->value() != 0)
+        return;
+    if (const int row = selectedRow(); row >= 0)
+        m_selectId = m_model->historyRow(row).record.requestId;
+    refresh();
+}
+
+void HistoryWindow::selectPending()
+{
+    if (m_selectId.isEmpty() || m_model->isLoading())
+        return;
+    const QString id = std::exchange(m_selectId, QString());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->historyRow(row).record.requestId == id) {
+            m_ui->tableView->selectRow(row);
+            return;
+        }
+    }
 }
 
 int HistoryWindow::selectedRow() const

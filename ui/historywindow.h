@@ -42,6 +42,14 @@ public:
     HistoryFilter currentFilter() const;
     /// Runs the query the controls describe, from the newest row.
     void refresh();
+    /// Shows the stored request `requestId`: every filter cleared, the ID searched for, and its
+    /// row selected (with its detail) once it is loaded.
+    void showRequest(const QString &requestId);
+    /// Whether new requests are followed (the Follow box): while the window is shown and its table
+    /// is scrolled to the top, the newest rows are loaded again every two seconds, keeping the
+    /// selected request selected.
+    bool isFollowing() const;
+    void setFollowing(bool follow);
     /// The detail pane's text for `row`: every field it recorded, as an HTML table.
     static QString detailHtml(const HistoryRow &row);
 
@@ -54,11 +62,17 @@ private:
     void showState();
     void showDetail();
     int selectedRow() const; ///< -1 when none
+    /// Loads the newest rows again when following and the reader is at the top.
+    void follow();
+    /// Selects the row of m_selectId once the model has it (then forgets it).
+    void selectPending();
 
     std::unique_ptr<Ui::HistoryWindow> m_ui;
     EngineController *m_controller;
     HistoryModel *m_model;
     QTimer m_searchDelay; ///< typing waits for a pause before querying
+    QTimer m_followTimer; ///< while following: the next look for new rows
+    QString m_selectId;   ///< a request to select once loaded (showRequest(), or kept across a follow)
     bool m_shownOnce = false;
 };
 

@@ -229,6 +229,16 @@ void MainWindow::setUpViews()
                                       {RequestLogModel::TokensInColumn, QStringLiteral("000000")},
                                       {RequestLogModel::TokensOutColumn, QStringLiteral("000000")}});
 
+    // The live log shows the latest requests; the history window has all that were stored.
+    if (m_actions.history)
+        connect(m_ui->historyButton, &QPushButton::clicked, m_actions.history, &QAction::trigger);
+    else
+        m_ui->historyButton->hide();
+    connect(m_ui->requestLogView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.isValid() && m_actions.history)
+            emit historyRequested(m_requestLog->record(index.row()).requestId);
+    });
+
     // The request log is what changes; the endpoint list is short.
     m_ui->mainSplitter->setStretchFactor(0, 1);
     m_ui->mainSplitter->setStretchFactor(1, 3);

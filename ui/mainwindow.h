@@ -52,6 +52,8 @@ public:
 signals:
     /// Emitted when a close request hid the window instead of quitting.
     void hiddenToTray();
+    /// Emitted when a request of the live log was double-clicked: show it in the request history.
+    void historyRequested(const QString &requestId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -256,7 +256,18 @@ void Engine::startCacheTier()
     d->cacheTier->setTtlMs(qint64(caching.ttlS) * 1000);
     if (!caching.enabled || !caching.persist) {
         // Nothing is to be kept: answers a run with persist on left behind go too.
-        d->cacheTier->cleared(QString());
+        QMetaObject::invokeMethod(
+            state->store->readerContext(),
+            [settings = state->store->settings(), tier = d->cacheTier] {
+                QString error;
+                const std::optional<bool> rows = CacheTable::hasRows(settings, &error);
+                if (!rows)
+                    qCWarning(lcEngine, "response cache: cannot look at the kept entries in %s: %s",
+                              qPrintable(settings.describe()), qPrintable(error));
+                else if (*rows)
+                    tier->cleared(QString());
+            },
+            Qt::QueuedConnection);
         return;
     }
     state->cache->setTier(d->cacheTier);

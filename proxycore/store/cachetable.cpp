@@ -10,8 +10,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <optional>
-
 namespace llmproxy {
 
 using namespace Qt::StringLiterals;
@@ -99,9 +97,21 @@ StoreWrite CacheTable::purgeFor(qint64 wallMs)
     };
 }
 
-bool CacheTable::load(const DatabaseSettings &settings, ResponseCache &cache, qint64 notBeforeWallMs,
-                      qint64 nowWallMs, qint64 nowMs, qint64 maxEntries, qint64 maxBytes, Loaded *loaded,
-                      QString *error)
+std::optional<bool> CacheTable::hasRows(const DatabaseSettings &settings, QString *error)
+{
+    DatabaseConnection connection(settings, u"cache"_s);
+    if (!connection.open(error))
+        return std::nullopt;
+    QSqlQuery q(connection.database());
+    if (!q.exec(u"SELECT 1 FROM response_cache LIMIT 1"_s)) {
+        *error = q.lastError().text().trimmed();
+        return std::nullopt;
+    }
+    return q.next();
+}
+
+bool CacheTable::load(const DatabaseSettings &settings, ResponseCache &cache, qint64 notBeforeWallMs, qint64 nowWallMs,
+                      qint64 nowMs, qint64 maxEntries, qint64 maxBytes, Loaded *loaded, QString *error)
 {
     DatabaseConnection connection(settings, u"cache"_s);
     if (!connection.open(error))

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace llmproxy {
 
@@ -29,6 +30,9 @@ public:
     static StoreWrite clearFor(QString scope);
     /// The write that deletes the entries stored at or before `wallMs`.
     static StoreWrite purgeFor(qint64 wallMs);
+
+    /// Whether the table holds any row; nullopt with `error` when the database cannot answer.
+    static std::optional<bool> hasRows(const DatabaseSettings &settings, QString *error);
 
     /// What load() read.
     struct Loaded

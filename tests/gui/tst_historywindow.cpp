@@ -11,6 +11,7 @@
 #include "ui/desktopshell.h"
 #include "ui/historymodel.h"
 #include "ui/historywindow.h"
+#include "ui/mainwindow.h"
 #include "ui/requestlogmodel.h"
 
 #include <QApplication>
@@ -84,6 +85,8 @@ private slots:
     void filtersNarrowTheQuery();
     void requestSentOverHttpAppearsAfterRefresh();
     void withoutAStoreTheWindowSaysWhy();
+    void followingShowsNewRowsAndKeepsTheSelection();
+    void doubleClickInTheLiveLogOpensTheRequest();
 
 private:
     void startEngine(bool withStore);
@@ -312,6 +315,80 @@ void TestHistoryWindow::withoutAStoreTheWindowSaysWhy()
     QCOMPARE(model->rowCount(), 0);
     QVERIFY(!model->canFetchMore({}));
     QTRY_VERIFY(child<QLabel>("stateLabel")->text().contains(u"request history is off"_s));
+}
+
+void TestHistoryWindow::followingShowsNewRowsAndKeepsTheSelection()
+{
+    startEngine(true);
+    seed(30);
+    HistoryWindow *window = openWindow();
+    QVERIFY(window);
+    HistoryModel *model = window->model();
+    QTRY_COMPARE(model->total(), std::optional<qint64>(30));
+    auto *table = child<QTableView>("tableView");
+    table->selectRow(4);
+    const QString selected = model->historyRow(4).record.requestId;
+
+    // Without Follow, new rows wait for Refresh.
+    QList<RequestRecord> newer;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 1; i <= 3; ++i) {
+        RequestRecord r = seeded(i, now);
+        r.requestId = u"live-%1"_s.arg(i);
+        newer.append(r);
+    }
+    m_engine->store()->recordRequests(newer.mid(0, 1));
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->store()->status().writer.written, quint64(31), 30'000);
+    QTest::qWait(2500);
+    QCOMPARE(model->total(), std::optional<qint64>(30));
+
+    window->setFollowing(true);
+    QTRY_COMPARE_WITH_TIMEOUT(model->total(), std::optional<qint64>(31), 10'000);
+    m_engine->store()->recordRequests(newer.mid(1));
+    QTRY_COMPARE_WITH_TIMEOUT(model->total(), std::optional<qint64>(33), 10'000);
+    QCOMPARE(model->historyRow(0).record.requestId, u"live-3"_s);
+    // The row that was selected still is, wherever it moved.
+    QTRY_COMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(model->historyRow(table->selectionModel()->selectedRows().first().row()).record.requestId, selected);
+    QVERIFY(child<QTextBrowser>("detailView")->toPlainText().contains(selected));
+
+    window->setFollowing(false);
+    QVERIFY(!window->isFollowing());
+}
+
+void TestHistoryWindow::doubleClickInTheLiveLogOpensTheRequest()
+{
+    startEngine(true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->isListening(), 10'000);
+    m_shell->show();
+    MainWindow *main = m_shell->mainWindow();
+    QVERIFY(main);
+    QNetworkAccessManager network;
+    network.setProxy(QNetworkProxy::NoProxy);
+    QNetworkRequest request(QUrl(m_controller->listenUrl() + u"/v1/chat/completions"_s));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    std::unique_ptr<QNetworkReply> reply(
+        network.post(request, R"({"model":"live-probe","messages":[{"role":"user","content":"hi"}]})"));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30'000);
+    const QString requestId = QString::fromLatin1(reply->rawHeader("x-llmproxy-request-id"));
+    QVERIFY(!requestId.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(main->requestLogModel()->rowCount(), 1, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->store()->status().writer.written, quint64(1), 30'000);
+
+    auto *live = main->findChild<QTableView *>(u"requestLogView"_s);
+    QVERIFY(live);
+    QVERIFY(QTest::qWaitForWindowExposed(main));
+    const QRect cell = live->visualRect(live->model()->index(0, RequestLogModel::ModelColumn));
+    QTest::mouseClick(live->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(live->viewport(), Qt::LeftButton, {}, cell.center());
+    HistoryWindow *window = m_shell->historyWindow();
+    QVERIFY(window);
+    QTRY_VERIFY(window->isVisible());
+    QCOMPARE(child<QLineEdit>("searchEdit")->text(), requestId);
+    QTRY_COMPARE(window->model()->total(), std::optional<qint64>(1));
+    auto *table = child<QTableView>("tableView");
+    QTRY_COMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QVERIFY(child<QTextBrowser>("detailView")->toPlainText().contains(u"live-probe"_s));
 }
 
 QTEST_MAIN(TestHistoryWindow)
