@@ -611,6 +611,14 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Mitverfolgen</translation>
+    </message>
+    <message>
+        <source>Show new requests as they are stored, while the table is scrolled to the top</source>
+        <translation>Neue Anfragen anzeigen, sobald sie gespeichert sind, solange die Tabelle ganz oben steht</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -681,6 +689,18 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Not-Aus lösen und Anfragen wieder bedienen</translation>
+    </message>
+    <message>
+        <source>Double-click a request to see it in the request history</source>
+        <translation>Doppelklicken Sie auf eine Anfrage, um sie im Anfrageverlauf zu sehen</translation>
+    </message>
+    <message>
+        <source>Search the &amp;history…</source>
+        <translation>&amp;Verlauf durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Every stored request, with filters, search and details</source>
+        <translation>Alle gespeicherten Anfragen, mit Filtern, Suche und Details</translation>
     </message>
 </context>
 <context>

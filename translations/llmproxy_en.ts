@@ -610,6 +610,14 @@ Every block, mask and flag of the security guards appears here as requests come 
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show new requests as they are stored, while the table is scrolled to the top</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -679,6 +687,18 @@ Every block, mask and flag of the security guards appears here as requests come 
     </message>
     <message>
         <source>Release the kill switch and serve requests again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a request to see it in the request history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every stored request, with filters, search and details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -611,6 +611,14 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Seguir</translation>
+    </message>
+    <message>
+        <source>Show new requests as they are stored, while the table is scrolled to the top</source>
+        <translation>Mostrar las solicitudes nuevas en cuanto se guardan, mientras la tabla está desplazada arriba del todo</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -681,6 +689,18 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Desactivar el interruptor de emergencia y volver a atender solicitudes</translation>
+    </message>
+    <message>
+        <source>Double-click a request to see it in the request history</source>
+        <translation>Haga doble clic en una solicitud para verla en el historial de solicitudes</translation>
+    </message>
+    <message>
+        <source>Search the &amp;history…</source>
+        <translation>Buscar en el &amp;historial…</translation>
+    </message>
+    <message>
+        <source>Every stored request, with filters, search and details</source>
+        <translation>Todas las solicitudes guardadas, con filtros, búsqueda y detalles</translation>
     </message>
 </context>
 <context>

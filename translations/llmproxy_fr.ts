@@ -611,6 +611,14 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Suivre</translation>
+    </message>
+    <message>
+        <source>Show new requests as they are stored, while the table is scrolled to the top</source>
+        <translation>Afficher les nouvelles requêtes dès leur enregistrement, tant que le tableau est défilé tout en haut</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -681,6 +689,18 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Désactiver l’arrêt d’urgence et servir à nouveau les requêtes</translation>
+    </message>
+    <message>
+        <source>Double-click a request to see it in the request history</source>
+        <translation>Double-cliquez sur une requête pour la voir dans l’historique des requêtes</translation>
+    </message>
+    <message>
+        <source>Search the &amp;history…</source>
+        <translation>Rechercher dans l’&amp;historique…</translation>
+    </message>
+    <message>
+        <source>Every stored request, with filters, search and details</source>
+        <translation>Toutes les requêtes enregistrées, avec filtres, recherche et détails</translation>
     </message>
 </context>
 <context>

@@ -611,6 +611,14 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Segui</translation>
+    </message>
+    <message>
+        <source>Show new requests as they are stored, while the table is scrolled to the top</source>
+        <translation>Mostra le nuove richieste appena salvate, finché la tabella è scorsa fino in cima</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -681,6 +689,18 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>Disattiva l’interruttore di emergenza e servi di nuovo le richieste</translation>
+    </message>
+    <message>
+        <source>Double-click a request to see it in the request history</source>
+        <translation>Fai doppio clic su una richiesta per vederla nella cronologia delle richieste</translation>
+    </message>
+    <message>
+        <source>Search the &amp;history…</source>
+        <translation>Cerca nella &amp;cronologia…</translation>
+    </message>
+    <message>
+        <source>Every stored request, with filters, search and details</source>
+        <translation>Tutte le richieste salvate, con filtri, ricerca e dettagli</translation>
     </message>
 </context>
 <context>

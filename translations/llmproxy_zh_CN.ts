@@ -611,6 +611,14 @@ Every block, mask and flag of the security guards appears here as requests come 
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>跟踪(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show new requests as they are stored, while the table is scrolled to the top</source>
+        <translation>表格滚动到顶部时，新请求一经保存即显示</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -681,6 +689,18 @@ Every block, mask and flag of the security guards appears here as requests come 
     <message>
         <source>Release the kill switch and serve requests again</source>
         <translation>解除紧急停止并重新处理请求</translation>
+    </message>
+    <message>
+        <source>Double-click a request to see it in the request history</source>
+        <translation>双击某个请求，在请求历史中查看它</translation>
+    </message>
+    <message>
+        <source>Search the &amp;history…</source>
+        <translation>搜索历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Every stored request, with filters, search and details</source>
+        <translation>所有已保存的请求，带筛选、搜索和详情</translation>
     </message>
 </context>
 <context>
