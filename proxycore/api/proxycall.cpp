@@ -11,6 +11,7 @@
 #include "proxycore/observability/logger.h"
 #include "proxycore/observability/recordqueue.h"
 #include "proxycore/routing/retrypolicy.h"
+#include "proxycore/security/piidetector.h"
 #include "proxycore/upstream/upstreamtransport.h"
 
 #include <QDateTime>
@@ -18,6 +19,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 namespace llmproxy {
 
@@ -28,13 +31,35 @@ constexpr qsizetype MaxLoggedBody = 16 * 1024;
 
 Q_LOGGING_CATEGORY(lcBodies, "llmproxy.bodies")
 
-/// Opt-in body logging (logging.log_bodies): truncated, with anything that looks like a key redacted.
-void logBody(const QString &requestId, const char *what, QByteArrayView body)
+/// A body as logs and the store keep it (logging.log_bodies): cut at MaxLoggedBody, anything that
+/// looks like a key redacted, and personal data (e-mail, phone, card, IBAN, SSN, IP, secrets)
+/// replaced by its type in brackets, whatever the PII guard is set to.
+QString keptBody(QByteArrayView body)
+{
+    static const PiiDetector detector;
+    QString text = logging::redactSecrets(QString::fromUtf8(body.first(qMin(body.size(), MaxLoggedBody))));
+    QList<PiiMatch> found = detector.find(text);
+    std::sort(found.begin(), found.end(), [](const PiiMatch &a, const PiiMatch &b) { return a.start < b.start; });
+    // From the end, so that earlier spans keep their offsets; a span overlapping one already
+    // replaced is left to it.
+    qsizetype limit = text.size();
+    for (auto it = found.crbegin(); it != found.crend(); ++it) {
+        if (it->start + it->length > limit)
+            continue;
+        text.replace(it->start, it->length, u'[' + piiTypeLabel(it->type) + u']');
+        limit = it->start;
+    }
+    return text;
+}
+
+/// Opt-in body logging (logging.log_bodies); returns the text logged, for the request's record.
+QString logBody(const QString &requestId, const char *what, QByteArrayView body)
 {
     const bool truncated = body.size() > MaxLoggedBody;
-    const QString text = logging::redactSecrets(QString::fromUtf8(body.first(qMin(body.size(), MaxLoggedBody))));
+    QString text = keptBody(body);
     qCInfo(lcBodies, "%s %s (%lld bytes%s): %s", qPrintable(requestId), what, qint64(body.size()),
            truncated ? ", truncated" : "", qPrintable(text));
+    return text;
 }
 constexpr qint64 ClientHighWater = 4 * 1024 * 1024;
 
@@ -262,7 +287,7 @@ void ProxyCall::startAttempt(int routeIndex)
     UpstreamRequest request;
     request.url = QUrl::fromEncoded(plan->url);
     if (m_logBodies)
-        logBody(m_record.requestId, "request body", plan->body);
+        m_record.requestBody = logBody(m_record.requestId, "request body", plan->body);
     request.body = std::move(plan->body);
     request.timeouts = {u.connectTimeoutMs, u.firstByteTimeoutMs, u.idleTimeoutMs, u.totalTimeoutMs};
     request.headers = plan->stream ? endpoint.streamRequestHeaders : endpoint.requestHeaders;
@@ -571,7 +596,7 @@ void ProxyCall::respondBuffered()
     if (m_recorder && recording() && answer.status >= 200 && answer.status < 300)
         recordAnswer(QJsonDocument::fromJson(answer.body).object());
     if (m_logBodies)
-        logBody(m_record.requestId, "response body", answer.body);
+        m_record.responseBody = logBody(m_record.requestId, "response body", answer.body);
     m_record.ttftMs = double(monotonicNowNs() - m_receivedNs) / 1e6; // the whole answer goes at once
     m_responder->respond(answer.status, answer.headers, answer.body);
     // A Responses answer is complete only when its status says so (not "incomplete", "queued"
@@ -732,7 +757,7 @@ void ProxyCall::finish(int status, const QString &error)
     m_retryTimer.stop();
     endAttemptStats();
     if (m_logBodies && m_relay && !m_relay->firstBytes().isEmpty())
-        logBody(m_record.requestId, "streamed response (first bytes)", m_relay->firstBytes());
+        m_record.responseBody = logBody(m_record.requestId, "streamed response (first bytes)", m_relay->firstBytes());
     m_record.status = status;
     if (!error.isEmpty() && m_record.error.isEmpty())
         m_record.error = error;

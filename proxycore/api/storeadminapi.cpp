@@ -62,6 +62,43 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
         return true;
     }
 
+    // GET /api/v1/requests/{id}/bodies: what logging.log_bodies kept of one request.
+    if (route.startsWith("/requests/") && route.endsWith("/bodies")) {
+        if (!get)
+            return methodNotAllowed("GET");
+        const QString requestId =
+            QString::fromUtf8(QByteArray::fromPercentEncoding(route.sliced(10, route.size() - 10 - 7).toByteArray()));
+        Store *store = m_state->store.get();
+        if (!store)
+            return refuse(
+                ApiError::notFound(QStringLiteral("The request history is off: server.storage.enabled is false, "
+                                                  "or there is no data directory (see docs/storage.md)."),
+                                   QByteArrayLiteral("request_history_disabled")));
+        if (requestId.isEmpty() || requestId.contains(u'/'))
+            return refuse(ApiError::notFound(QStringLiteral("No such request."), QByteArrayLiteral("not_found")));
+        runOnThread(
+            store->readerContext(), m_context,
+            [store, requestId] {
+                QString why;
+                const std::optional<std::pair<QString, QString>> bodies = store->history().bodies(requestId, &why);
+                if (!why.isEmpty())
+                    return failed(
+                        ApiError::unavailable(QStringLiteral("The request history cannot be read: %1").arg(why),
+                                              QByteArrayLiteral("request_history_unavailable")));
+                if (!bodies)
+                    return failed(ApiError::notFound(
+                        QStringLiteral("No bodies were kept for the request %1: they are kept only while "
+                                       "logging.log_bodies is on.")
+                            .arg(requestId),
+                        QByteArrayLiteral("bodies_not_kept")));
+                return ok(QJsonObject{{QStringLiteral("request_id"), requestId},
+                                      {QStringLiteral("request_body"), bodies->first},
+                                      {QStringLiteral("response_body"), bodies->second}});
+            },
+            answer());
+        return true;
+    }
+
     // -- the audit ledger (docs/audit.md) -----------------------------------------------------------
     if (route == "/audit" || route == "/audit/verify" || route.startsWith("/gdpr/")) {
         if (!audit)

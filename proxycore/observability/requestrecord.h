@@ -42,6 +42,11 @@ struct RequestRecord
     /// Answered from the response cache: no upstream attempt, cost 0 (tokens are the stored
     /// answer's, for information; nothing was charged).
     bool cacheHit = false;
+    /// With logging.log_bodies only (empty otherwise): the body sent to the provider and the answer
+    /// (a stream's first bytes), each cut at 16 KiB, with secrets redacted and personal data masked
+    /// ([EMAIL], [CARD], …). Kept in the store's request_bodies table (docs/storage.md).
+    QString requestBody;
+    QString responseBody;
 };
 
 /// State of one endpoint as shown in the endpoint list.

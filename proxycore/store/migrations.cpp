@@ -152,10 +152,25 @@ const char *const kResponseCache[] = {
     "CREATE INDEX response_cache_scope ON response_cache (scope)",
 };
 
+// 7: the bodies of requests made while logging.log_bodies is on (docs/storage.md#request_bodies),
+// beside request_history so that the history's rows stay small when it is off.
+const char *const kRequestBodies[] = {
+    R"sql(CREATE TABLE request_bodies (
+        request_id TEXT PRIMARY KEY,
+        ts_ms BIGINT NOT NULL,
+        key_name TEXT NOT NULL DEFAULT '',
+        request_body TEXT NOT NULL,
+        response_body TEXT NOT NULL
+    ))sql",
+    "CREATE INDEX request_bodies_time ON request_bodies (ts_ms)",
+    "CREATE INDEX request_bodies_key ON request_bodies (key_name)",
+};
+
 const Migration kMigrations[] = {
     {1, "request history", kRequestHistory}, {2, "request history by key and time", kRequestHistoryByKey},
     {3, "stored responses", kResponses},     {4, "audit ledger", kAuditLedger},
     {5, "spend by day", kSpendByDay},        {6, "response cache", kResponseCache},
+    {7, "request bodies", kRequestBodies},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

@@ -335,4 +335,55 @@ std::optional<HistoryPage> RequestHistory::query(const HistoryFilter &filter, QS
     return page;
 }
 
+StoreWrite RequestHistory::bodiesWriteFor(QList<RequestRecord> records)
+{
+    return [records = std::move(records)](WriteContext &context) {
+        for (const RequestRecord &r : records) {
+            QSqlQuery *del = context.prepared(u"DELETE FROM request_bodies WHERE request_id = ?"_s);
+            if (!del)
+                return false;
+            del->addBindValue(text(r.requestId));
+            if (!context.exec(*del))
+                return false;
+            QSqlQuery *q = context.prepared(u"INSERT INTO request_bodies (request_id, ts_ms, key_name, request_body, "
+                                            u"response_body) VALUES (?, ?, ?, ?, ?)"_s);
+            if (!q)
+                return false;
+            q->addBindValue(text(r.requestId));
+            q->addBindValue(r.time.toMSecsSinceEpoch());
+            q->addBindValue(text(r.keyName));
+            q->addBindValue(text(r.requestBody));
+            q->addBindValue(text(r.responseBody));
+            if (!context.exec(*q))
+                return false;
+        }
+        return true;
+    };
+}
+
+std::optional<std::pair<QString, QString>> RequestHistory::bodies(const QString &requestId, QString *error)
+{
+    error->clear();
+    if (!m_connection)
+        m_connection = std::make_unique<DatabaseConnection>(m_settings, u"reader"_s);
+    if (!m_connection->isOpen() && !m_connection->open(error))
+        return std::nullopt;
+    QSqlQuery q(m_connection->database());
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT request_body, response_body FROM request_bodies WHERE request_id = ?"_s)) {
+        *error = q.lastError().text().trimmed();
+        return std::nullopt;
+    }
+    q.addBindValue(requestId);
+    if (!q.exec()) {
+        *error = q.lastError().text().trimmed();
+        if (q.lastError().type() == QSqlError::ConnectionError || !m_connection->database().isOpen())
+            m_connection->close();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return std::pair{q.value(0).toString(), q.value(1).toString()};
+}
+
 } // namespace llmproxy

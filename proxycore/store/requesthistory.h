@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace llmproxy {
 
@@ -70,6 +71,14 @@ public:
     /// A page of rows matching `filter`. nullopt with `error` when the database cannot answer or
     /// the cursor is not one this class made.
     std::optional<HistoryPage> query(const HistoryFilter &filter, QString *error);
+
+    /// The write that keeps the bodies of those `records` that have any (logging.log_bodies) in
+    /// request_bodies, replacing rows with their request ids: safe to apply again.
+    static StoreWrite bodiesWriteFor(QList<RequestRecord> records);
+    /// The bodies kept of the request `requestId`: {request body, response body}; nullopt with
+    /// an empty `error` when none were kept, with `error` set when the database cannot answer.
+    /// Reader thread only.
+    std::optional<std::pair<QString, QString>> bodies(const QString &requestId, QString *error);
     /// Closes the connection (on the thread that opened it); the next query opens a new one.
     void close();
 

@@ -137,6 +137,16 @@ void Store::recordRequests(const QList<RequestRecord> &records)
     for (qsizetype i = 0; i < last; i += kRowsPerWrite)
         enqueue(records.mid(i, kRowsPerWrite), {});
     enqueue(records.mid(last), SpendRollup::aggregate(records, zone));
+    // Bodies only come with logging.log_bodies: a write of their own, so the history's stays lean.
+    QList<RequestRecord> withBodies;
+    for (const RequestRecord &r : records) {
+        if (!r.requestBody.isEmpty() || !r.responseBody.isEmpty())
+            withBodies.append(r);
+    }
+    if (!withBodies.isEmpty()) {
+        const qsizetype rows = withBodies.size();
+        m_writer.enqueue(RequestHistory::bodiesWriteFor(std::move(withBodies)), "request bodies", rows);
+    }
     if (!m_audit)
         return;
     for (const RequestRecord &r : records) {

@@ -179,6 +179,7 @@ private slots:
     void budgetRestoresFromSpendAndImportsTheFileOnce_data() { addBackends(); }
     void budgetRestoresFromSpendAndImportsTheFileOnce();
     void analyticsOverHttp();
+    void bodiesAreKeptMaskedOnlyWithLogBodies();
 
 private:
     static void addBackends() { TestDatabases::addBackends(); }
@@ -1140,6 +1141,50 @@ void TestStore::analyticsOverHttp()
         QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"storage_disabled"_s);
     }
     QVERIFY(stopEngine(engine));
+}
+
+void TestStore::bodiesAreKeptMaskedOnlyWithLogBodies()
+{
+    MockUpstreamProcess mock{{u"--models"_s, u"store-chat"_s}};
+    QVERIFY2(mock.start(), qPrintable(mock.errorString()));
+    for (const bool logBodies : {false, true}) {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString error;
+        std::unique_ptr<Engine> engine = startEngineInDirectory(
+            dir.path(), mock.baseUrl(), u"store-chat"_s, {{u"LLM_PROXY_ADMIN_KEYS"_s, u"adm-store-test"_s}}, &error,
+            logBodies ? "logging:\n  log_bodies: true\n" : "");
+        QVERIFY2(engine, qPrintable(error));
+        const QUrl base(engine->listenUrl());
+        const QString text = u"write to jane.doe@example.org, card 4111 1111 1111 1111"_s;
+        const HttpResponse r = HttpClient::postJson(
+            base.resolved(QUrl(u"/v1/chat/completions"_s)),
+            QJsonObject{{u"model"_s, u"store-chat"_s},
+                        {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, text}}}}});
+        QCOMPARE(r.status, 200);
+        const QString id = QString::fromLatin1(r.header("x-llmproxy-request-id"));
+        QTRY_COMPARE(engine->store()->status().writer.written, quint64(logBodies ? 2 : 1));
+        const HttpResponse kept =
+            HttpClient::get(base.resolved(QUrl(u"/api/v1/requests/%1/bodies"_s.arg(id))), bearer("adm-store-test"));
+        if (!logBodies) {
+            QCOMPARE(kept.status, 404);
+            QCOMPARE(kept.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"bodies_not_kept"_s);
+            QVERIFY(stopEngine(engine));
+            continue;
+        }
+        QVERIFY2(kept.status == 200, qPrintable(kept.describe()));
+        const QString request = kept.json().value(u"request_body"_s).toString();
+        const QString response = kept.json().value(u"response_body"_s).toString();
+        QVERIFY2(request.contains(u"store-chat"_s), qPrintable(request));
+        QVERIFY2(request.contains(u"EMAIL"_s) && request.contains(u"CARD"_s), qPrintable(request));
+        QVERIFY2(!request.contains(u"jane.doe"_s) && !request.contains(u"4111"_s), qPrintable(request));
+        QVERIFY2(response.contains(u"choices"_s), qPrintable(response));
+        QCOMPARE(
+            HttpClient::get(base.resolved(QUrl(u"/api/v1/requests/nope/bodies"_s)), bearer("adm-store-test")).status,
+            404);
+        QCOMPARE(HttpClient::get(base.resolved(QUrl(u"/api/v1/requests/%1/bodies"_s.arg(id)))).status, 401);
+        QVERIFY(stopEngine(engine));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStore)
