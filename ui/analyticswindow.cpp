@@ -334,9 +334,9 @@ void AnalyticsWindow::showReport()
         highest = std::max(highest, v);
     spend->addSeries(stacked);
     addAxes(spend, data.buckets, highest, QStringLiteral("$%.2f"));
-    spend->setTitle(tr("Spend per %1 (USD), by %2")
-                        .arg(m_report.from.daysTo(m_report.to) >= kMaxDayBuckets ? tr("month") : tr("day"),
-                             groupColumnTitle().toLower()));
+    const bool monthly = m_report.from.daysTo(m_report.to) >= kMaxDayBuckets;
+    spend->setTitle(
+        (monthly ? tr("Spend per month (USD) · %1") : tr("Spend per day (USD) · %1")).arg(groupColumnTitle()));
 
     QChart *tokens = tokensChart();
     clearChart(tokens);
@@ -353,7 +353,7 @@ void AnalyticsWindow::showReport()
     tokenBars->append(out);
     tokens->addSeries(tokenBars);
     addAxes(tokens, data.buckets, mostTokens, QStringLiteral("%.0f"));
-    tokens->setTitle(tr("Tokens per period"));
+    tokens->setTitle(monthly ? tr("Tokens per month") : tr("Tokens per day"));
 
     QChart *perRequest = costPerRequestChart();
     clearChart(perRequest);
