@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages LLMProxy needs to build and run. The qml6-module-* packages are
 # the QML modules the Threats window loads at run time (Qt Quick, its layouts and controls, Qt Charts);
+# qt6-charts-dev is the Qt Charts widgets library the Analytics window links;
 # the libqt6sql6-* packages are the store's SQLite and PostgreSQL drivers (docs/storage.md), and
 # libsqlite3-dev lets the store's writer bind rows through SQLite's own API on the driver's connection.
 #   scripts/install-deps.sh          build + run (desktop and headless)
@@ -12,7 +13,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
-    qt6-declarative-dev
+    qt6-declarative-dev qt6-charts-dev
     qml6-module-qtquick qml6-module-qtquick-layouts qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtcharts
     libyaml-cpp-dev libtomlplusplus-dev libcurl4-openssl-dev libssl-dev ca-certificates

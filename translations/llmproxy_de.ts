@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnalyticsWindow</name>
+    <message>
+        <source>Analytics — LLMProxy</source>
+        <translation>Analysen — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Gruppieren nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the spend and the budgets again</source>
+        <translation>Ausgaben und Budgets neu lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the table&apos;s rows as a CSV file</source>
+        <translation>Die Zeilen der Tabelle als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <source>Spend per day and group</source>
+        <translation>Ausgaben pro Tag und Gruppe</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>BlocksChart</name>
     <message>
         <source>Blocks per minute over the last hour: %1 in total</source>
@@ -1499,6 +1558,141 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
     </message>
 </context>
 <context>
+    <name>llmproxy::AnalyticsWindow</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>&amp;Spend per day</source>
+        <translation>&amp;Ausgaben pro Tag</translation>
+    </message>
+    <message>
+        <source>T&amp;okens per day</source>
+        <translation>T&amp;okens pro Tag</translation>
+    </message>
+    <message>
+        <source>Cost per re&amp;quest</source>
+        <translation>Kosten pro An&amp;frage</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Eingabe-Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>Average cost per request (USD)</source>
+        <translation>Durchschnittliche Kosten pro Anfrage (USD)</translation>
+    </message>
+    <message>
+        <source>Cost per request</source>
+        <translation>Kosten pro Anfrage</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Kosten (USD)</translation>
+    </message>
+    <message>
+        <source>Estimated (USD)</source>
+        <translation>Geschätzt (USD)</translation>
+    </message>
+    <message>
+        <source>Total: $%1 · %2 requests · %3 tokens in · %4 tokens out · %5 per request</source>
+        <translation>Gesamt: $%1 · %2 Anfragen · %3 Eingabe-Tokens · %4 Ausgabe-Tokens · %5 pro Anfrage</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No spend recorded from %1 to %2.</source>
+        <translation>Von %1 bis %2 wurden keine Ausgaben erfasst.</translation>
+    </message>
+    <message>
+        <source>Spend from %1 to %2, days of %3 · updated %4</source>
+        <translation>Ausgaben von %1 bis %2, Tage in %3 · aktualisiert %4</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export spend as CSV</source>
+        <translation>Ausgaben als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Spend per month (USD) · %1</source>
+        <translation>Ausgaben pro Monat (USD) · %1</translation>
+    </message>
+    <message>
+        <source>Spend per day (USD) · %1</source>
+        <translation>Ausgaben pro Tag (USD) · %1</translation>
+    </message>
+    <message>
+        <source>Tokens per month</source>
+        <translation>Tokens pro Monat</translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation>Tokens pro Tag</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -1515,6 +1709,41 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
     <message>
         <source>Cannot remove %1.</source>
         <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::BudgetGaugeBar</name>
+    <message>
+        <source>Key “%1”</source>
+        <translation>Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>Team “%1”</source>
+        <translation>Team „%1“</translation>
+    </message>
+    <message>
+        <source>Global daily budget</source>
+        <translation>Globales Tagesbudget</translation>
+    </message>
+    <message>
+        <source>%1 spent of %2</source>
+        <translation>%1 von %2 ausgegeben</translation>
+    </message>
+    <message>
+        <source>%1 spent, no limit</source>
+        <translation>%1 ausgegeben, kein Limit</translation>
+    </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation>%1 reserviert</translation>
+    </message>
+    <message>
+        <source>warns at %1</source>
+        <translation>Warnung ab %1</translation>
+    </message>
+    <message>
+        <source>resets %1 (%2)</source>
+        <translation>wird zurückgesetzt am %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2133,22 @@ Schlüssel für %1 erstellen?</translation>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
         <translation>Jede vom Gateway gespeicherte Anfrage: nach Status, Zeitraum und Schlüssel suchen und filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Analytics</source>
+        <translation>&amp;Analysen</translation>
+    </message>
+    <message>
+        <source>Spend over time by model, provider, key or team; tokens, cost per request and budgets</source>
+        <translation>Ausgaben im Zeitverlauf nach Modell, Anbieter, Schlüssel oder Team; Tokens, Kosten pro Anfrage und Budgets</translation>
+    </message>
+    <message>
+        <source>Audit and &amp;GDPR</source>
+        <translation>Audit und &amp;DSGVO</translation>
+    </message>
+    <message>
+        <source>Verify the audit chain; export or erase a person&apos;s data in the audit ledger</source>
+        <translation>Die Audit-Kette prüfen; die Daten einer Person im Audit-Protokoll exportieren oder löschen</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2879,34 @@ Schlüssel für %1 erstellen?</translation>
     <message>
         <source>The request history cannot be read: %1</source>
         <translation>Der Anfrageverlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Spend analytics need the store: server.storage.enabled is false, or there is no data directory.</source>
+        <translation>Ausgabenanalysen brauchen den Speicher: server.storage.enabled ist false, oder es gibt kein Datenverzeichnis.</translation>
+    </message>
+    <message>
+        <source>The first day of the range must not be after its last day.</source>
+        <translation>Der erste Tag des Zeitraums darf nicht nach seinem letzten Tag liegen.</translation>
+    </message>
+    <message>
+        <source>A report covers at most %1 days.</source>
+        <translation>Ein Bericht umfasst höchstens %1 Tage.</translation>
+    </message>
+    <message>
+        <source>The spend rollups cannot be read: %1</source>
+        <translation>Die Ausgabensummen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs the store (server.storage.enabled and a data directory).</source>
+        <translation>Das Audit-Protokoll ist aus: Es braucht den Speicher (server.storage.enabled und ein Datenverzeichnis).</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs a database and a ledger secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md).</source>
+        <translation>Das Audit-Protokoll ist aus: Es braucht eine Datenbank und ein Protokollgeheimnis (LLM_PROXY_AUDIT_SECRET; siehe docs/audit.md).</translation>
+    </message>
+    <message>
+        <source>The audit ledger cannot be used: %1</source>
+        <translation>Das Audit-Protokoll kann nicht verwendet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3862,6 +4135,133 @@ Schlüssel für %1 erstellen?</translation>
     <message>
         <source>No endpoint lists its models</source>
         <translation>Kein Endpunkt listet seine Modelle auf</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SecurityWindow</name>
+    <message>
+        <source>Security — LLMProxy</source>
+        <translation>Sicherheit — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>Audit-Kette</translation>
+    </message>
+    <message>
+        <source>Every audited event is chained to the one before it by a hash. Verifying walks the chain from its checkpoint to its newest entry and reports the first entry that was changed, removed or inserted.</source>
+        <translation>Jedes protokollierte Ereignis ist über einen Hash mit dem vorherigen verkettet. Die Prüfung durchläuft die Kette von ihrem Prüfpunkt bis zum neuesten Eintrag und meldet den ersten Eintrag, der geändert, entfernt oder eingefügt wurde.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain</source>
+        <translation>Audit-Kette &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Personal data (GDPR)</source>
+        <translation>Personenbezogene Daten (DSGVO)</translation>
+    </message>
+    <message>
+        <source>A person&apos;s data in the audit ledger is sealed with keys of their own. Export saves all of it as JSON; Erase destroys their keys, so it can never be read again, while the chain still verifies.</source>
+        <translation>Die Daten einer Person im Audit-Protokoll sind mit eigenen Schlüsseln versiegelt. Exportieren speichert sie vollständig als JSON; Löschen vernichtet die Schlüssel, sodass die Daten nie wieder gelesen werden können, während die Kette weiterhin prüfbar bleibt.</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>Key name, user or IP address</source>
+        <translation>Schlüsselname, Benutzer oder IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save everything the audit ledger holds about this person as JSON</source>
+        <translation>Alles, was das Audit-Protokoll über diese Person enthält, als JSON speichern</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Destroy this person&apos;s keys: their data in the audit ledger can no longer be read</source>
+        <translation>Die Schlüssel dieser Person vernichten: Ihre Daten im Audit-Protokoll können nicht mehr gelesen werden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Not verified since this window opened.</source>
+        <translation>Seit dem Öffnen dieses Fensters nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>✔ The chain is empty: nothing has been audited yet (checked in %1).</source>
+        <translation>✔ Die Kette ist leer: Noch wurde nichts protokolliert (geprüft in %1).</translation>
+    </message>
+    <message>
+        <source>✔ The chain is intact: %1 entries checked in %2; the newest is entry %3.</source>
+        <translation>✔ Die Kette ist intakt: %1 Einträge in %2 geprüft; der neueste ist Eintrag %3.</translation>
+    </message>
+    <message>
+        <source>✘ The chain is broken at entry %1 (%2: %3). %4 entries before it were checked in %5.</source>
+        <translation>✘ Die Kette ist bei Eintrag %1 unterbrochen (%2: %3). %4 Einträge davor wurden in %5 geprüft.</translation>
+    </message>
+    <message>
+        <source>Erase “%1” from the audit ledger?
+
+Their keys are destroyed: the names, addresses and personal details in every audit entry about them can never be read again, by anyone, and no export will contain them. The entries themselves stay, so the chain still verifies. This cannot be undone.</source>
+        <translation>„%1“ aus dem Audit-Protokoll löschen?
+
+Die Schlüssel der Person werden vernichtet: Namen, Adressen und persönliche Angaben in allen Audit-Einträgen über sie können von niemandem je wieder gelesen werden, und kein Export wird sie enthalten. Die Einträge selbst bleiben, sodass die Kette weiterhin prüfbar ist. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Personenbezogene Daten löschen</translation>
+    </message>
+    <message>
+        <source>Erase “%1”</source>
+        <translation>„%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>“%1” is erased: %2 keys destroyed; %3 entries held their data. The erasure is entry %4 of the chain.</source>
+        <translation>„%1“ ist gelöscht: %2 Schlüssel vernichtet; %3 Einträge enthielten die Daten. Die Löschung ist Eintrag %4 der Kette.</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Personenbezogene Daten exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved the data of “%1” to %2.</source>
+        <translation>Die Daten von „%1“ wurden in %2 gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnalyticsWindow</name>
+    <message>
+        <source>Analytics — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the spend and the budgets again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the table&apos;s rows as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per day and group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BlocksChart</name>
     <message>
         <source>Blocks per minute over the last hour: %1 in total</source>
@@ -1498,6 +1557,141 @@ Every block, mask and flag of the security guards appears here as requests come 
     </message>
 </context>
 <context>
+    <name>llmproxy::AnalyticsWindow</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spend per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;okens per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per re&amp;quest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average cost per request (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: $%1 · %2 requests · %3 tokens in · %4 tokens out · %5 per request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spend recorded from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend from %1 to %2, days of %3 · updated %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export spend as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per month (USD) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per day (USD) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -1513,6 +1707,41 @@ Every block, mask and flag of the security guards appears here as requests come 
     </message>
     <message>
         <source>Cannot remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::BudgetGaugeBar</name>
+    <message>
+        <source>Key “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global daily budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spent of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spent, no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warns at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resets %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1900,6 +2129,22 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Analytics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend over time by model, provider, key or team; tokens, cost per request and budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit and &amp;GDPR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the audit chain; export or erase a person&apos;s data in the audit ledger</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2630,6 +2875,34 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>The request history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend analytics need the store: server.storage.enabled is false, or there is no data directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day of the range must not be after its last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report covers at most %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spend rollups cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs the store (server.storage.enabled and a data directory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs a database and a ledger secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit ledger cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3858,6 +4131,131 @@ Create the key for %1?</source>
     </message>
     <message>
         <source>No endpoint lists its models</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SecurityWindow</name>
+    <message>
+        <source>Security — LLMProxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every audited event is chained to the one before it by a hash. Verifying walks the chain from its checkpoint to its newest entry and reports the first entry that was changed, removed or inserted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data (GDPR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person&apos;s data in the audit ledger is sealed with keys of their own. Export saves all of it as JSON; Erase destroys their keys, so it can never be read again, while the chain still verifies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key name, user or IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save everything the audit ledger holds about this person as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy this person&apos;s keys: their data in the audit ledger can no longer be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified since this window opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ The chain is empty: nothing has been audited yet (checked in %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ The chain is intact: %1 entries checked in %2; the newest is entry %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ The chain is broken at entry %1 (%2: %3). %4 entries before it were checked in %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase “%1” from the audit ledger?
+
+Their keys are destroyed: the names, addresses and personal details in every audit entry about them can never be read again, by anyone, and no export will contain them. The entries themselves stay, so the chain still verifies. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is erased: %2 keys destroyed; %3 entries held their data. The erasure is entry %4 of the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the data of “%1” to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

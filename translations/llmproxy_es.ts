@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AnalyticsWindow</name>
+    <message>
+        <source>Analytics — LLMProxy</source>
+        <translation>Análisis — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>A&amp;grupar por:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Read the spend and the budgets again</source>
+        <translation>Volver a leer el gasto y los presupuestos</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table&apos;s rows as a CSV file</source>
+        <translation>Guardar las filas de la tabla como archivo CSV</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Presupuestos</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabla</translation>
+    </message>
+    <message>
+        <source>Spend per day and group</source>
+        <translation>Gasto por día y grupo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>BlocksChart</name>
     <message>
         <source>Blocks per minute over the last hour: %1 in total</source>
@@ -1499,6 +1558,141 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
     </message>
 </context>
 <context>
+    <name>llmproxy::AnalyticsWindow</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Rango personalizado</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Clave de cliente</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Spend per day</source>
+        <translation>&amp;Gasto por día</translation>
+    </message>
+    <message>
+        <source>T&amp;okens per day</source>
+        <translation>T&amp;okens por día</translation>
+    </message>
+    <message>
+        <source>Cost per re&amp;quest</source>
+        <translation>Coste por &amp;solicitud</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(desconocido)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Tokens de entrada</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Tokens de salida</translation>
+    </message>
+    <message>
+        <source>Average cost per request (USD)</source>
+        <translation>Coste medio por solicitud (USD)</translation>
+    </message>
+    <message>
+        <source>Cost per request</source>
+        <translation>Coste por solicitud</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Coste (USD)</translation>
+    </message>
+    <message>
+        <source>Estimated (USD)</source>
+        <translation>Estimado (USD)</translation>
+    </message>
+    <message>
+        <source>Total: $%1 · %2 requests · %3 tokens in · %4 tokens out · %5 per request</source>
+        <translation>Total: $%1 · %2 solicitudes · %3 tokens de entrada · %4 tokens de salida · %5 por solicitud</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>No spend recorded from %1 to %2.</source>
+        <translation>No hay gasto registrado del %1 al %2.</translation>
+    </message>
+    <message>
+        <source>Spend from %1 to %2, days of %3 · updated %4</source>
+        <translation>Gasto del %1 al %2, días de %3 · actualizado %4</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Export spend as CSV</source>
+        <translation>Exportar el gasto como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+    <message>
+        <source>Spend per month (USD) · %1</source>
+        <translation>Gasto por mes (USD) · %1</translation>
+    </message>
+    <message>
+        <source>Spend per day (USD) · %1</source>
+        <translation>Gasto por día (USD) · %1</translation>
+    </message>
+    <message>
+        <source>Tokens per month</source>
+        <translation>Tokens por mes</translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation>Tokens por día</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -1515,6 +1709,41 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
     <message>
         <source>Cannot remove %1.</source>
         <translation>No se puede eliminar %1.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::BudgetGaugeBar</name>
+    <message>
+        <source>Key “%1”</source>
+        <translation>Clave «%1»</translation>
+    </message>
+    <message>
+        <source>Team “%1”</source>
+        <translation>Equipo «%1»</translation>
+    </message>
+    <message>
+        <source>Global daily budget</source>
+        <translation>Presupuesto diario global</translation>
+    </message>
+    <message>
+        <source>%1 spent of %2</source>
+        <translation>%1 gastado de %2</translation>
+    </message>
+    <message>
+        <source>%1 spent, no limit</source>
+        <translation>%1 gastado, sin límite</translation>
+    </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation>%1 reservado</translation>
+    </message>
+    <message>
+        <source>warns at %1</source>
+        <translation>aviso a partir de %1</translation>
+    </message>
+    <message>
+        <source>resets %1 (%2)</source>
+        <translation>se reinicia el %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2133,22 @@ Create the key for %1?</source>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
         <translation>Todas las solicitudes que guardó la pasarela: búscalas y fíltralas por estado, periodo y clave</translation>
+    </message>
+    <message>
+        <source>&amp;Analytics</source>
+        <translation>&amp;Análisis</translation>
+    </message>
+    <message>
+        <source>Spend over time by model, provider, key or team; tokens, cost per request and budgets</source>
+        <translation>Gasto a lo largo del tiempo por modelo, proveedor, clave o equipo; tokens, coste por solicitud y presupuestos</translation>
+    </message>
+    <message>
+        <source>Audit and &amp;GDPR</source>
+        <translation>Auditoría y &amp;RGPD</translation>
+    </message>
+    <message>
+        <source>Verify the audit chain; export or erase a person&apos;s data in the audit ledger</source>
+        <translation>Verificar la cadena de auditoría; exportar o borrar los datos de una persona en el registro de auditoría</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2879,34 @@ Create the key for %1?</source>
     <message>
         <source>The request history cannot be read: %1</source>
         <translation>No se puede leer el historial de solicitudes: %1</translation>
+    </message>
+    <message>
+        <source>Spend analytics need the store: server.storage.enabled is false, or there is no data directory.</source>
+        <translation>El análisis de gasto necesita el almacén: server.storage.enabled es false, o no hay directorio de datos.</translation>
+    </message>
+    <message>
+        <source>The first day of the range must not be after its last day.</source>
+        <translation>El primer día del rango no puede ser posterior a su último día.</translation>
+    </message>
+    <message>
+        <source>A report covers at most %1 days.</source>
+        <translation>Un informe abarca como máximo %1 días.</translation>
+    </message>
+    <message>
+        <source>The spend rollups cannot be read: %1</source>
+        <translation>No se pueden leer los totales de gasto: %1</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs the store (server.storage.enabled and a data directory).</source>
+        <translation>El registro de auditoría está desactivado: necesita el almacén (server.storage.enabled y un directorio de datos).</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs a database and a ledger secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md).</source>
+        <translation>El registro de auditoría está desactivado: necesita una base de datos y un secreto del registro (LLM_PROXY_AUDIT_SECRET; véase docs/audit.md).</translation>
+    </message>
+    <message>
+        <source>The audit ledger cannot be used: %1</source>
+        <translation>No se puede usar el registro de auditoría: %1</translation>
     </message>
 </context>
 <context>
@@ -3862,6 +4135,133 @@ Create the key for %1?</source>
     <message>
         <source>No endpoint lists its models</source>
         <translation>Ningún endpoint indica sus modelos</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SecurityWindow</name>
+    <message>
+        <source>Security — LLMProxy</source>
+        <translation>Seguridad — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>Cadena de auditoría</translation>
+    </message>
+    <message>
+        <source>Every audited event is chained to the one before it by a hash. Verifying walks the chain from its checkpoint to its newest entry and reports the first entry that was changed, removed or inserted.</source>
+        <translation>Cada evento auditado está encadenado al anterior mediante un hash. La verificación recorre la cadena desde su punto de control hasta su entrada más reciente e informa de la primera entrada modificada, eliminada o insertada.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain</source>
+        <translation>&amp;Verificar la cadena de auditoría</translation>
+    </message>
+    <message>
+        <source>Personal data (GDPR)</source>
+        <translation>Datos personales (RGPD)</translation>
+    </message>
+    <message>
+        <source>A person&apos;s data in the audit ledger is sealed with keys of their own. Export saves all of it as JSON; Erase destroys their keys, so it can never be read again, while the chain still verifies.</source>
+        <translation>Los datos de una persona en el registro de auditoría están sellados con claves propias. Exportar los guarda todos como JSON; Borrar destruye sus claves, de modo que nunca podrán volver a leerse, y la cadena sigue verificándose.</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>Key name, user or IP address</source>
+        <translation>Nombre de clave, usuario o dirección IP</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Save everything the audit ledger holds about this person as JSON</source>
+        <translation>Guardar como JSON todo lo que el registro de auditoría contiene sobre esta persona</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>&amp;Borrar…</translation>
+    </message>
+    <message>
+        <source>Destroy this person&apos;s keys: their data in the audit ledger can no longer be read</source>
+        <translation>Destruir las claves de esta persona: sus datos en el registro de auditoría ya no podrán leerse</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Not verified since this window opened.</source>
+        <translation>No verificada desde que se abrió esta ventana.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>✔ The chain is empty: nothing has been audited yet (checked in %1).</source>
+        <translation>✔ La cadena está vacía: todavía no se ha auditado nada (verificada en %1).</translation>
+    </message>
+    <message>
+        <source>✔ The chain is intact: %1 entries checked in %2; the newest is entry %3.</source>
+        <translation>✔ La cadena está intacta: %1 entradas verificadas en %2; la más reciente es la entrada %3.</translation>
+    </message>
+    <message>
+        <source>✘ The chain is broken at entry %1 (%2: %3). %4 entries before it were checked in %5.</source>
+        <translation>✘ La cadena está rota en la entrada %1 (%2: %3). Se verificaron %4 entradas anteriores en %5.</translation>
+    </message>
+    <message>
+        <source>Erase “%1” from the audit ledger?
+
+Their keys are destroyed: the names, addresses and personal details in every audit entry about them can never be read again, by anyone, and no export will contain them. The entries themselves stay, so the chain still verifies. This cannot be undone.</source>
+        <translation>¿Borrar «%1» del registro de auditoría?
+
+Sus claves se destruyen: los nombres, direcciones y datos personales de cada entrada de auditoría sobre esta persona no podrán volver a leerse nunca, por nadie, y ninguna exportación los contendrá. Las entradas se conservan, por lo que la cadena sigue verificándose. Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Borrar datos personales</translation>
+    </message>
+    <message>
+        <source>Erase “%1”</source>
+        <translation>Borrar «%1»</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Borrando…</translation>
+    </message>
+    <message>
+        <source>“%1” is erased: %2 keys destroyed; %3 entries held their data. The erasure is entry %4 of the chain.</source>
+        <translation>«%1» está borrado: %2 claves destruidas; %3 entradas contenían sus datos. El borrado es la entrada %4 de la cadena.</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Exportar datos personales</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved the data of “%1” to %2.</source>
+        <translation>Los datos de «%1» se guardaron en %2.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AnalyticsWindow</name>
+    <message>
+        <source>Analytics — LLMProxy</source>
+        <translation>Analyses — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Grouper par :</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the spend and the budgets again</source>
+        <translation>Relire les dépenses et les budgets</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table&apos;s rows as a CSV file</source>
+        <translation>Enregistrer les lignes du tableau dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <source>Spend per day and group</source>
+        <translation>Dépenses par jour et par groupe</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>BlocksChart</name>
     <message>
         <source>Blocks per minute over the last hour: %1 in total</source>
@@ -1499,6 +1558,141 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
     </message>
 </context>
 <context>
+    <name>llmproxy::AnalyticsWindow</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Plage personnalisée</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Spend per day</source>
+        <translation>&amp;Dépenses par jour</translation>
+    </message>
+    <message>
+        <source>T&amp;okens per day</source>
+        <translation>T&amp;okens par jour</translation>
+    </message>
+    <message>
+        <source>Cost per re&amp;quest</source>
+        <translation>Coût par re&amp;quête</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Tokens en entrée</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Tokens en sortie</translation>
+    </message>
+    <message>
+        <source>Average cost per request (USD)</source>
+        <translation>Coût moyen par requête (USD)</translation>
+    </message>
+    <message>
+        <source>Cost per request</source>
+        <translation>Coût par requête</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Coût (USD)</translation>
+    </message>
+    <message>
+        <source>Estimated (USD)</source>
+        <translation>Estimé (USD)</translation>
+    </message>
+    <message>
+        <source>Total: $%1 · %2 requests · %3 tokens in · %4 tokens out · %5 per request</source>
+        <translation>Total : $%1 · %2 requêtes · %3 tokens en entrée · %4 tokens en sortie · %5 par requête</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>No spend recorded from %1 to %2.</source>
+        <translation>Aucune dépense enregistrée du %1 au %2.</translation>
+    </message>
+    <message>
+        <source>Spend from %1 to %2, days of %3 · updated %4</source>
+        <translation>Dépenses du %1 au %2, jours de %3 · mis à jour %4</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Export spend as CSV</source>
+        <translation>Exporter les dépenses en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>Spend per month (USD) · %1</source>
+        <translation>Dépenses par mois (USD) · %1</translation>
+    </message>
+    <message>
+        <source>Spend per day (USD) · %1</source>
+        <translation>Dépenses par jour (USD) · %1</translation>
+    </message>
+    <message>
+        <source>Tokens per month</source>
+        <translation>Tokens par mois</translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation>Tokens par jour</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -1515,6 +1709,41 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
     <message>
         <source>Cannot remove %1.</source>
         <translation>Impossible de supprimer %1.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::BudgetGaugeBar</name>
+    <message>
+        <source>Key “%1”</source>
+        <translation>Clé « %1 »</translation>
+    </message>
+    <message>
+        <source>Team “%1”</source>
+        <translation>Équipe « %1 »</translation>
+    </message>
+    <message>
+        <source>Global daily budget</source>
+        <translation>Budget quotidien global</translation>
+    </message>
+    <message>
+        <source>%1 spent of %2</source>
+        <translation>%1 dépensé sur %2</translation>
+    </message>
+    <message>
+        <source>%1 spent, no limit</source>
+        <translation>%1 dépensé, sans limite</translation>
+    </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation>%1 réservé</translation>
+    </message>
+    <message>
+        <source>warns at %1</source>
+        <translation>avertit à %1</translation>
+    </message>
+    <message>
+        <source>resets %1 (%2)</source>
+        <translation>remis à zéro le %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2133,22 @@ Créer la clé pour %1 ?</translation>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
         <translation>Toutes les requêtes conservées par la passerelle : recherchez-les et filtrez-les par statut, période et clé</translation>
+    </message>
+    <message>
+        <source>&amp;Analytics</source>
+        <translation>&amp;Analyses</translation>
+    </message>
+    <message>
+        <source>Spend over time by model, provider, key or team; tokens, cost per request and budgets</source>
+        <translation>Dépenses dans le temps par modèle, fournisseur, clé ou équipe ; tokens, coût par requête et budgets</translation>
+    </message>
+    <message>
+        <source>Audit and &amp;GDPR</source>
+        <translation>Audit et &amp;RGPD</translation>
+    </message>
+    <message>
+        <source>Verify the audit chain; export or erase a person&apos;s data in the audit ledger</source>
+        <translation>Vérifier la chaîne d’audit ; exporter ou effacer les données d’une personne dans le registre d’audit</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2879,34 @@ Créer la clé pour %1 ?</translation>
     <message>
         <source>The request history cannot be read: %1</source>
         <translation>Impossible de lire l’historique des requêtes : %1</translation>
+    </message>
+    <message>
+        <source>Spend analytics need the store: server.storage.enabled is false, or there is no data directory.</source>
+        <translation>Les analyses de dépenses ont besoin du stockage : server.storage.enabled vaut false, ou il n’y a pas de répertoire de données.</translation>
+    </message>
+    <message>
+        <source>The first day of the range must not be after its last day.</source>
+        <translation>Le premier jour de la plage ne doit pas être après son dernier jour.</translation>
+    </message>
+    <message>
+        <source>A report covers at most %1 days.</source>
+        <translation>Un rapport couvre au plus %1 jours.</translation>
+    </message>
+    <message>
+        <source>The spend rollups cannot be read: %1</source>
+        <translation>Les cumuls de dépenses ne peuvent pas être lus : %1</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs the store (server.storage.enabled and a data directory).</source>
+        <translation>Le registre d’audit est désactivé : il a besoin du stockage (server.storage.enabled et un répertoire de données).</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs a database and a ledger secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md).</source>
+        <translation>Le registre d’audit est désactivé : il a besoin d’une base de données et d’un secret de registre (LLM_PROXY_AUDIT_SECRET ; voir docs/audit.md).</translation>
+    </message>
+    <message>
+        <source>The audit ledger cannot be used: %1</source>
+        <translation>Le registre d’audit ne peut pas être utilisé : %1</translation>
     </message>
 </context>
 <context>
@@ -3862,6 +4135,133 @@ Créer la clé pour %1 ?</translation>
     <message>
         <source>No endpoint lists its models</source>
         <translation>Aucun point de terminaison ne liste ses modèles</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SecurityWindow</name>
+    <message>
+        <source>Security — LLMProxy</source>
+        <translation>Sécurité — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>Chaîne d’audit</translation>
+    </message>
+    <message>
+        <source>Every audited event is chained to the one before it by a hash. Verifying walks the chain from its checkpoint to its newest entry and reports the first entry that was changed, removed or inserted.</source>
+        <translation>Chaque événement audité est chaîné au précédent par un hachage. La vérification parcourt la chaîne depuis son point de contrôle jusqu’à son entrée la plus récente et signale la première entrée modifiée, supprimée ou insérée.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain</source>
+        <translation>&amp;Vérifier la chaîne d’audit</translation>
+    </message>
+    <message>
+        <source>Personal data (GDPR)</source>
+        <translation>Données personnelles (RGPD)</translation>
+    </message>
+    <message>
+        <source>A person&apos;s data in the audit ledger is sealed with keys of their own. Export saves all of it as JSON; Erase destroys their keys, so it can never be read again, while the chain still verifies.</source>
+        <translation>Les données d’une personne dans le registre d’audit sont scellées avec des clés qui lui sont propres. Exporter les enregistre toutes en JSON ; Effacer détruit ses clés, de sorte qu’elles ne pourront plus jamais être lues, et la chaîne reste vérifiable.</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Personne :</translation>
+    </message>
+    <message>
+        <source>Key name, user or IP address</source>
+        <translation>Nom de clé, utilisateur ou adresse IP</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Save everything the audit ledger holds about this person as JSON</source>
+        <translation>Enregistrer en JSON tout ce que le registre d’audit contient sur cette personne</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>E&amp;ffacer…</translation>
+    </message>
+    <message>
+        <source>Destroy this person&apos;s keys: their data in the audit ledger can no longer be read</source>
+        <translation>Détruire les clés de cette personne : ses données dans le registre d’audit ne pourront plus être lues</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Not verified since this window opened.</source>
+        <translation>Non vérifiée depuis l’ouverture de cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>✔ The chain is empty: nothing has been audited yet (checked in %1).</source>
+        <translation>✔ La chaîne est vide : rien n’a encore été audité (vérifiée en %1).</translation>
+    </message>
+    <message>
+        <source>✔ The chain is intact: %1 entries checked in %2; the newest is entry %3.</source>
+        <translation>✔ La chaîne est intacte : %1 entrées vérifiées en %2 ; la plus récente est l’entrée %3.</translation>
+    </message>
+    <message>
+        <source>✘ The chain is broken at entry %1 (%2: %3). %4 entries before it were checked in %5.</source>
+        <translation>✘ La chaîne est rompue à l’entrée %1 (%2 : %3). %4 entrées avant elle ont été vérifiées en %5.</translation>
+    </message>
+    <message>
+        <source>Erase “%1” from the audit ledger?
+
+Their keys are destroyed: the names, addresses and personal details in every audit entry about them can never be read again, by anyone, and no export will contain them. The entries themselves stay, so the chain still verifies. This cannot be undone.</source>
+        <translation>Effacer « %1 » du registre d’audit ?
+
+Ses clés sont détruites : les noms, adresses et données personnelles de chaque entrée d’audit la concernant ne pourront plus jamais être lus, par personne, et aucun export ne les contiendra. Les entrées elles-mêmes restent, donc la chaîne reste vérifiable. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Effacer des données personnelles</translation>
+    </message>
+    <message>
+        <source>Erase “%1”</source>
+        <translation>Effacer « %1 »</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Effacement…</translation>
+    </message>
+    <message>
+        <source>“%1” is erased: %2 keys destroyed; %3 entries held their data. The erasure is entry %4 of the chain.</source>
+        <translation>« %1 » est effacé : %2 clés détruites ; %3 entrées contenaient ses données. L’effacement est l’entrée %4 de la chaîne.</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Exporter des données personnelles</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Saved the data of “%1” to %2.</source>
+        <translation>Les données de « %1 » ont été enregistrées dans %2.</translation>
     </message>
 </context>
 <context>

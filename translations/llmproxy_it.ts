@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>AnalyticsWindow</name>
+    <message>
+        <source>Analytics — LLMProxy</source>
+        <translation>Analisi — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primo giorno</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Ultimo giorno</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>Ra&amp;ggruppa per:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ggiorna</translation>
+    </message>
+    <message>
+        <source>Read the spend and the budgets again</source>
+        <translation>Rileggi la spesa e i budget</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Esporta CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table&apos;s rows as a CSV file</source>
+        <translation>Salva le righe della tabella come file CSV</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabella</translation>
+    </message>
+    <message>
+        <source>Spend per day and group</source>
+        <translation>Spesa per giorno e gruppo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
     <name>BlocksChart</name>
     <message>
         <source>Blocks per minute over the last hour: %1 in total</source>
@@ -1499,6 +1558,141 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
     </message>
 </context>
 <context>
+    <name>llmproxy::AnalyticsWindow</name>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Ultimi 7 giorni</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Ultimi 30 giorni</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Intervallo personalizzato</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Chiave client</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>&amp;Spend per day</source>
+        <translation>&amp;Spesa per giorno</translation>
+    </message>
+    <message>
+        <source>T&amp;okens per day</source>
+        <translation>T&amp;oken per giorno</translation>
+    </message>
+    <message>
+        <source>Cost per re&amp;quest</source>
+        <translation>Costo per ri&amp;chiesta</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(sconosciuto)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Altri</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Token in ingresso</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Token in uscita</translation>
+    </message>
+    <message>
+        <source>Average cost per request (USD)</source>
+        <translation>Costo medio per richiesta (USD)</translation>
+    </message>
+    <message>
+        <source>Cost per request</source>
+        <translation>Costo per richiesta</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Richieste</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Costo (USD)</translation>
+    </message>
+    <message>
+        <source>Estimated (USD)</source>
+        <translation>Stimato (USD)</translation>
+    </message>
+    <message>
+        <source>Total: $%1 · %2 requests · %3 tokens in · %4 tokens out · %5 per request</source>
+        <translation>Totale: $%1 · %2 richieste · %3 token in ingresso · %4 token in uscita · %5 per richiesta</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>No spend recorded from %1 to %2.</source>
+        <translation>Nessuna spesa registrata dal %1 al %2.</translation>
+    </message>
+    <message>
+        <source>Spend from %1 to %2, days of %3 · updated %4</source>
+        <translation>Spesa dal %1 al %2, giorni di %3 · aggiornata %4</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Export spend as CSV</source>
+        <translation>Esporta la spesa come CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Salvato %1.</translation>
+    </message>
+    <message>
+        <source>Spend per month (USD) · %1</source>
+        <translation>Spesa per mese (USD) · %1</translation>
+    </message>
+    <message>
+        <source>Spend per day (USD) · %1</source>
+        <translation>Spesa per giorno (USD) · %1</translation>
+    </message>
+    <message>
+        <source>Tokens per month</source>
+        <translation>Token per mese</translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation>Token per giorno</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -1515,6 +1709,41 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
     <message>
         <source>Cannot remove %1.</source>
         <translation>Impossibile rimuovere %1.</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::BudgetGaugeBar</name>
+    <message>
+        <source>Key “%1”</source>
+        <translation>Chiave «%1»</translation>
+    </message>
+    <message>
+        <source>Team “%1”</source>
+        <translation>Team «%1»</translation>
+    </message>
+    <message>
+        <source>Global daily budget</source>
+        <translation>Budget giornaliero globale</translation>
+    </message>
+    <message>
+        <source>%1 spent of %2</source>
+        <translation>%1 spesi su %2</translation>
+    </message>
+    <message>
+        <source>%1 spent, no limit</source>
+        <translation>%1 spesi, nessun limite</translation>
+    </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation>%1 riservati</translation>
+    </message>
+    <message>
+        <source>warns at %1</source>
+        <translation>avviso a %1</translation>
+    </message>
+    <message>
+        <source>resets %1 (%2)</source>
+        <translation>si azzera il %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2133,22 @@ Creare la chiave per %1?</translation>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
         <translation>Tutte le richieste conservate dal gateway: cercale e filtrale per stato, periodo e chiave</translation>
+    </message>
+    <message>
+        <source>&amp;Analytics</source>
+        <translation>&amp;Analisi</translation>
+    </message>
+    <message>
+        <source>Spend over time by model, provider, key or team; tokens, cost per request and budgets</source>
+        <translation>Spesa nel tempo per modello, provider, chiave o team; token, costo per richiesta e budget</translation>
+    </message>
+    <message>
+        <source>Audit and &amp;GDPR</source>
+        <translation>Audit e &amp;GDPR</translation>
+    </message>
+    <message>
+        <source>Verify the audit chain; export or erase a person&apos;s data in the audit ledger</source>
+        <translation>Verifica la catena di audit; esporta o cancella i dati di una persona nel registro di audit</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2879,34 @@ Creare la chiave per %1?</translation>
     <message>
         <source>The request history cannot be read: %1</source>
         <translation>Impossibile leggere la cronologia delle richieste: %1</translation>
+    </message>
+    <message>
+        <source>Spend analytics need the store: server.storage.enabled is false, or there is no data directory.</source>
+        <translation>Le analisi della spesa richiedono l’archivio: server.storage.enabled è false, oppure non c’è una directory dei dati.</translation>
+    </message>
+    <message>
+        <source>The first day of the range must not be after its last day.</source>
+        <translation>Il primo giorno dell’intervallo non può essere successivo all’ultimo.</translation>
+    </message>
+    <message>
+        <source>A report covers at most %1 days.</source>
+        <translation>Un report copre al massimo %1 giorni.</translation>
+    </message>
+    <message>
+        <source>The spend rollups cannot be read: %1</source>
+        <translation>I totali della spesa non possono essere letti: %1</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs the store (server.storage.enabled and a data directory).</source>
+        <translation>Il registro di audit è disattivato: richiede l’archivio (server.storage.enabled e una directory dei dati).</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs a database and a ledger secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md).</source>
+        <translation>Il registro di audit è disattivato: richiede un database e un segreto del registro (LLM_PROXY_AUDIT_SECRET; vedi docs/audit.md).</translation>
+    </message>
+    <message>
+        <source>The audit ledger cannot be used: %1</source>
+        <translation>Il registro di audit non può essere usato: %1</translation>
     </message>
 </context>
 <context>
@@ -3862,6 +4135,133 @@ Creare la chiave per %1?</translation>
     <message>
         <source>No endpoint lists its models</source>
         <translation>Nessun endpoint elenca i suoi modelli</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SecurityWindow</name>
+    <message>
+        <source>Security — LLMProxy</source>
+        <translation>Sicurezza — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>Catena di audit</translation>
+    </message>
+    <message>
+        <source>Every audited event is chained to the one before it by a hash. Verifying walks the chain from its checkpoint to its newest entry and reports the first entry that was changed, removed or inserted.</source>
+        <translation>Ogni evento registrato è concatenato al precedente tramite un hash. La verifica percorre la catena dal suo checkpoint fino alla voce più recente e segnala la prima voce modificata, rimossa o inserita.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain</source>
+        <translation>&amp;Verifica la catena di audit</translation>
+    </message>
+    <message>
+        <source>Personal data (GDPR)</source>
+        <translation>Dati personali (GDPR)</translation>
+    </message>
+    <message>
+        <source>A person&apos;s data in the audit ledger is sealed with keys of their own. Export saves all of it as JSON; Erase destroys their keys, so it can never be read again, while the chain still verifies.</source>
+        <translation>I dati di una persona nel registro di audit sono sigillati con chiavi proprie. Esporta li salva tutti in JSON; Cancella distrugge le sue chiavi, così non potranno mai più essere letti, mentre la catena resta verificabile.</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>Key name, user or IP address</source>
+        <translation>Nome della chiave, utente o indirizzo IP</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Esporta…</translation>
+    </message>
+    <message>
+        <source>Save everything the audit ledger holds about this person as JSON</source>
+        <translation>Salva in JSON tutto ciò che il registro di audit contiene su questa persona</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>&amp;Cancella…</translation>
+    </message>
+    <message>
+        <source>Destroy this person&apos;s keys: their data in the audit ledger can no longer be read</source>
+        <translation>Distruggi le chiavi di questa persona: i suoi dati nel registro di audit non potranno più essere letti</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Not verified since this window opened.</source>
+        <translation>Non verificata da quando questa finestra è stata aperta.</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verifica in corso…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>✔ The chain is empty: nothing has been audited yet (checked in %1).</source>
+        <translation>✔ La catena è vuota: non è stato ancora registrato nulla (verificata in %1).</translation>
+    </message>
+    <message>
+        <source>✔ The chain is intact: %1 entries checked in %2; the newest is entry %3.</source>
+        <translation>✔ La catena è integra: %1 voci verificate in %2; la più recente è la voce %3.</translation>
+    </message>
+    <message>
+        <source>✘ The chain is broken at entry %1 (%2: %3). %4 entries before it were checked in %5.</source>
+        <translation>✘ La catena è interrotta alla voce %1 (%2: %3). %4 voci precedenti sono state verificate in %5.</translation>
+    </message>
+    <message>
+        <source>Erase “%1” from the audit ledger?
+
+Their keys are destroyed: the names, addresses and personal details in every audit entry about them can never be read again, by anyone, and no export will contain them. The entries themselves stay, so the chain still verifies. This cannot be undone.</source>
+        <translation>Cancellare «%1» dal registro di audit?
+
+Le sue chiavi vengono distrutte: nomi, indirizzi e dati personali in ogni voce di audit che la riguarda non potranno mai più essere letti, da nessuno, e nessuna esportazione li conterrà. Le voci restano, quindi la catena resta verificabile. L’operazione non può essere annullata.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Cancella dati personali</translation>
+    </message>
+    <message>
+        <source>Erase “%1”</source>
+        <translation>Cancella «%1»</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Cancellazione…</translation>
+    </message>
+    <message>
+        <source>“%1” is erased: %2 keys destroyed; %3 entries held their data. The erasure is entry %4 of the chain.</source>
+        <translation>«%1» è cancellato: %2 chiavi distrutte; %3 voci contenevano i suoi dati. La cancellazione è la voce %4 della catena.</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Esporta dati personali</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>File JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Esportazione…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved the data of “%1” to %2.</source>
+        <translation>I dati di «%1» sono stati salvati in %2.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnalyticsWindow</name>
+    <message>
+        <source>Analytics — LLMProxy</source>
+        <translation>分析 — LLMProxy</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>第一天</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>分组依据(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the spend and the budgets again</source>
+        <translation>重新读取支出和预算</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the table&apos;s rows as a CSV file</source>
+        <translation>将表格的行保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Spend per day and group</source>
+        <translation>按天和分组的支出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>BlocksChart</name>
     <message>
         <source>Blocks per minute over the last hour: %1 in total</source>
@@ -1499,6 +1558,141 @@ Every block, mask and flag of the security guards appears here as requests come 
     </message>
 </context>
 <context>
+    <name>llmproxy::AnalyticsWindow</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>&amp;Spend per day</source>
+        <translation>每日支出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>T&amp;okens per day</source>
+        <translation>每日令牌(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cost per re&amp;quest</source>
+        <translation>每次请求成本(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>输入令牌</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>输出令牌</translation>
+    </message>
+    <message>
+        <source>Average cost per request (USD)</source>
+        <translation>每次请求的平均成本（美元）</translation>
+    </message>
+    <message>
+        <source>Cost per request</source>
+        <translation>每次请求成本</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>成本（美元）</translation>
+    </message>
+    <message>
+        <source>Estimated (USD)</source>
+        <translation>估算（美元）</translation>
+    </message>
+    <message>
+        <source>Total: $%1 · %2 requests · %3 tokens in · %4 tokens out · %5 per request</source>
+        <translation>合计：$%1 · %2 次请求 · 输入令牌 %3 · 输出令牌 %4 · 每次请求 %5</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No spend recorded from %1 to %2.</source>
+        <translation>%1 至 %2 期间没有记录到支出。</translation>
+    </message>
+    <message>
+        <source>Spend from %1 to %2, days of %3 · updated %4</source>
+        <translation>%1 至 %2 的支出，按 %3 计日 · 更新于 %4</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export spend as CSV</source>
+        <translation>将支出导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Spend per month (USD) · %1</source>
+        <translation>每月支出（美元）· %1</translation>
+    </message>
+    <message>
+        <source>Spend per day (USD) · %1</source>
+        <translation>每日支出（美元）· %1</translation>
+    </message>
+    <message>
+        <source>Tokens per month</source>
+        <translation>每月令牌</translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation>每日令牌</translation>
+    </message>
+</context>
+<context>
     <name>llmproxy::Autostart</name>
     <message>
         <source>Cannot create the folder of %1.</source>
@@ -1515,6 +1709,41 @@ Every block, mask and flag of the security guards appears here as requests come 
     <message>
         <source>Cannot remove %1.</source>
         <translation>无法删除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::BudgetGaugeBar</name>
+    <message>
+        <source>Key “%1”</source>
+        <translation>密钥“%1”</translation>
+    </message>
+    <message>
+        <source>Team “%1”</source>
+        <translation>团队“%1”</translation>
+    </message>
+    <message>
+        <source>Global daily budget</source>
+        <translation>全局每日预算</translation>
+    </message>
+    <message>
+        <source>%1 spent of %2</source>
+        <translation>已花费 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 spent, no limit</source>
+        <translation>已花费 %1，无上限</translation>
+    </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation>已预留 %1</translation>
+    </message>
+    <message>
+        <source>warns at %1</source>
+        <translation>达到 %1 时警告</translation>
+    </message>
+    <message>
+        <source>resets %1 (%2)</source>
+        <translation>于 %1（%2）重置</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2133,22 @@ Create the key for %1?</source>
     <message>
         <source>Every request the gateway kept: search and filter them by status, period and key</source>
         <translation>网关保存的所有请求：可按状态、时间范围和密钥进行搜索和筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Analytics</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Spend over time by model, provider, key or team; tokens, cost per request and budgets</source>
+        <translation>按模型、提供商、密钥或团队查看随时间变化的支出；令牌、每次请求成本和预算</translation>
+    </message>
+    <message>
+        <source>Audit and &amp;GDPR</source>
+        <translation>审计与 GDPR(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Verify the audit chain; export or erase a person&apos;s data in the audit ledger</source>
+        <translation>验证审计链；导出或删除审计账本中某个人的数据</translation>
     </message>
 </context>
 <context>
@@ -2632,6 +2877,34 @@ Create the key for %1?</source>
     <message>
         <source>The request history cannot be read: %1</source>
         <translation>无法读取请求历史：%1</translation>
+    </message>
+    <message>
+        <source>Spend analytics need the store: server.storage.enabled is false, or there is no data directory.</source>
+        <translation>支出分析需要存储：server.storage.enabled 为 false，或没有数据目录。</translation>
+    </message>
+    <message>
+        <source>The first day of the range must not be after its last day.</source>
+        <translation>范围的第一天不能晚于最后一天。</translation>
+    </message>
+    <message>
+        <source>A report covers at most %1 days.</source>
+        <translation>一份报告最多涵盖 %1 天。</translation>
+    </message>
+    <message>
+        <source>The spend rollups cannot be read: %1</source>
+        <translation>无法读取支出汇总：%1</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs the store (server.storage.enabled and a data directory).</source>
+        <translation>审计账本已关闭：它需要存储（server.storage.enabled 和数据目录）。</translation>
+    </message>
+    <message>
+        <source>The audit ledger is off: it needs a database and a ledger secret (LLM_PROXY_AUDIT_SECRET; see docs/audit.md).</source>
+        <translation>审计账本已关闭：它需要数据库和账本密钥（LLM_PROXY_AUDIT_SECRET；参见 docs/audit.md）。</translation>
+    </message>
+    <message>
+        <source>The audit ledger cannot be used: %1</source>
+        <translation>无法使用审计账本：%1</translation>
     </message>
 </context>
 <context>
@@ -3857,6 +4130,133 @@ Create the key for %1?</source>
     <message>
         <source>No endpoint lists its models</source>
         <translation>没有端点列出其模型</translation>
+    </message>
+</context>
+<context>
+    <name>llmproxy::SecurityWindow</name>
+    <message>
+        <source>Security — LLMProxy</source>
+        <translation>安全 — LLMProxy</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <source>Every audited event is chained to the one before it by a hash. Verifying walks the chain from its checkpoint to its newest entry and reports the first entry that was changed, removed or inserted.</source>
+        <translation>每个审计事件都通过哈希与前一个事件相连。验证会从检查点遍历到最新条目，并报告第一个被修改、删除或插入的条目。</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain</source>
+        <translation>验证审计链(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Personal data (GDPR)</source>
+        <translation>个人数据（GDPR）</translation>
+    </message>
+    <message>
+        <source>A person&apos;s data in the audit ledger is sealed with keys of their own. Export saves all of it as JSON; Erase destroys their keys, so it can never be read again, while the chain still verifies.</source>
+        <translation>审计账本中某个人的数据由其专属密钥加密封存。导出会将其全部保存为 JSON；删除会销毁其密钥，使这些数据再也无法读取，而审计链仍可验证。</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Key name, user or IP address</source>
+        <translation>密钥名称、用户或 IP 地址</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save everything the audit ledger holds about this person as JSON</source>
+        <translation>将审计账本中关于此人的全部内容保存为 JSON</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Destroy this person&apos;s keys: their data in the audit ledger can no longer be read</source>
+        <translation>销毁此人的密钥：其在审计账本中的数据将无法再读取</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Not verified since this window opened.</source>
+        <translation>自此窗口打开以来尚未验证。</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>✔ The chain is empty: nothing has been audited yet (checked in %1).</source>
+        <translation>✔ 审计链为空：尚未审计任何内容（验证用时 %1）。</translation>
+    </message>
+    <message>
+        <source>✔ The chain is intact: %1 entries checked in %2; the newest is entry %3.</source>
+        <translation>✔ 审计链完整：用时 %2 验证了 %1 个条目；最新的是条目 %3。</translation>
+    </message>
+    <message>
+        <source>✘ The chain is broken at entry %1 (%2: %3). %4 entries before it were checked in %5.</source>
+        <translation>✘ 审计链在条目 %1 处断裂（%2：%3）。在它之前的 %4 个条目已验证，用时 %5。</translation>
+    </message>
+    <message>
+        <source>Erase “%1” from the audit ledger?
+
+Their keys are destroyed: the names, addresses and personal details in every audit entry about them can never be read again, by anyone, and no export will contain them. The entries themselves stay, so the chain still verifies. This cannot be undone.</source>
+        <translation>要从审计账本中删除“%1”吗？
+
+其密钥将被销毁：所有与其相关的审计条目中的姓名、地址和个人详情将再也无法被任何人读取，任何导出也不会包含它们。条目本身会保留，因此审计链仍可验证。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>删除个人数据</translation>
+    </message>
+    <message>
+        <source>Erase “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>“%1” is erased: %2 keys destroyed; %3 entries held their data. The erasure is entry %4 of the chain.</source>
+        <translation>“%1”已删除：销毁了 %2 个密钥；%3 个条目含有其数据。此次删除是审计链的条目 %4。</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>导出个人数据</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved the data of “%1” to %2.</source>
+        <translation>已将“%1”的数据保存到 %2。</translation>
     </message>
 </context>
 <context>

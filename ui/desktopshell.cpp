@@ -3,6 +3,7 @@
 #include "ui/desktopshell.h"
 
 #include "proxycore/engine/enginecontroller.h"
+#include "ui/analyticswindow.h"
 #include "ui/appearance.h"
 #include "ui/commandpalette.h"
 #include "ui/connecttooldialog.h"
@@ -13,6 +14,7 @@
 #include "ui/mainwindow.h"
 #include "ui/modelswindow.h"
 #include "ui/playgroundwindow.h"
+#include "ui/securitywindow.h"
 #include "ui/settingswindow.h"
 #include "ui/threatswindow.h"
 #include "ui/trayicon.h"
@@ -115,6 +117,8 @@ DesktopShell::~DesktopShell()
     m_settingsWindow.reset();
     m_playgroundWindow.reset();
     m_historyWindow.reset();
+    m_analyticsWindow.reset();
+    m_securityWindow.reset();
     m_threatsWindow.reset();
     m_guardsWindow.reset();
     m_endpointsWindow.reset();
@@ -298,6 +302,30 @@ void DesktopShell::showHistory()
     bringUp(m_historyWindow.get());
 }
 
+AnalyticsWindow *DesktopShell::analyticsWindow() const
+{
+    return m_analyticsWindow.get();
+}
+
+void DesktopShell::showAnalytics()
+{
+    if (!m_analyticsWindow)
+        m_analyticsWindow = std::make_unique<AnalyticsWindow>(m_controller);
+    bringUp(m_analyticsWindow.get());
+}
+
+SecurityWindow *DesktopShell::securityWindow() const
+{
+    return m_securityWindow.get();
+}
+
+void DesktopShell::showSecurity()
+{
+    if (!m_securityWindow)
+        m_securityWindow = std::make_unique<SecurityWindow>(m_controller);
+    bringUp(m_securityWindow.get());
+}
+
 CommandPalette *DesktopShell::commandPalette() const
 {
     return m_palette.get();
@@ -307,10 +335,10 @@ QWidget *DesktopShell::shellWindowOf(QWidget *widget) const
 {
     if (!widget || (m_palette && widget->window() == m_palette.get()))
         return nullptr;
-    const QWidget *windows[] = {m_mainWindow.get(),       m_threatsWindow.get(),  m_guardsWindow.get(),
-                                m_playgroundWindow.get(), m_settingsWindow.get(), m_connectToolDialog.get(),
-                                m_endpointsWindow.get(),  m_firstRunWizard.get(), m_modelsWindow.get(),
-                                m_historyWindow.get()};
+    const QWidget *windows[] = {m_mainWindow.get(),       m_threatsWindow.get(),   m_guardsWindow.get(),
+                                m_playgroundWindow.get(), m_settingsWindow.get(),  m_connectToolDialog.get(),
+                                m_endpointsWindow.get(),  m_firstRunWizard.get(),  m_modelsWindow.get(),
+                                m_historyWindow.get(),    m_analyticsWindow.get(), m_securityWindow.get()};
     for (QWidget *w = widget->window(); w; w = w->parentWidget() ? w->parentWidget()->window() : nullptr) {
         if (std::find(std::begin(windows), std::end(windows), w) != std::end(windows))
             return widget->window();
@@ -352,10 +380,10 @@ void DesktopShell::openCommandPalette(QWidget *window)
         addMenuBar(own);
     addMenuBar(m_mainWindow.get());
     for (QAction *action :
-         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
-          m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.playground, m_actions.connectTool,
-          m_actions.firstRun, m_actions.models, m_actions.settings, m_actions.clientKeys, m_actions.history,
-          m_actions.about, m_actions.quit}) {
+         {m_actions.open,        m_actions.pause,     m_actions.panic,    m_actions.reload,   m_actions.openConfig,
+          m_actions.copyUrl,     m_actions.endpoints, m_actions.threats,  m_actions.guards,   m_actions.playground,
+          m_actions.connectTool, m_actions.firstRun,  m_actions.models,   m_actions.settings, m_actions.clientKeys,
+          m_actions.history,     m_actions.analytics, m_actions.security, m_actions.about,    m_actions.quit}) {
         if (!seen.contains(action)) {
             seen.insert(action);
             commands.append({action, QString()});
@@ -519,6 +547,16 @@ void DesktopShell::createActions()
     m_actions.history->setIcon(QIcon::fromTheme(QStringLiteral("document-open-recent")));
     connect(m_actions.history, &QAction::triggered, this, &DesktopShell::showHistory);
 
+    m_actions.analytics = new QAction(this);
+    m_actions.analytics->setObjectName(QStringLiteral("analyticsAction"));
+    m_actions.analytics->setIcon(QIcon::fromTheme(QStringLiteral("office-chart-bar")));
+    connect(m_actions.analytics, &QAction::triggered, this, &DesktopShell::showAnalytics);
+
+    m_actions.security = new QAction(this);
+    m_actions.security->setObjectName(QStringLiteral("securityAction"));
+    m_actions.security->setIcon(QIcon::fromTheme(QStringLiteral("security-high")));
+    connect(m_actions.security, &QAction::triggered, this, &DesktopShell::showSecurity);
+
     m_actions.firstRun = new QAction(this);
     m_actions.firstRun->setObjectName(QStringLiteral("firstRunAction"));
     m_actions.firstRun->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
@@ -544,10 +582,11 @@ void DesktopShell::createActions()
 
     // The shortcuts work in the main window only: the tray menu (a context menu) does not show them.
     for (QAction *action :
-         {m_actions.open, m_actions.pause, m_actions.panic, m_actions.reload, m_actions.openConfig, m_actions.copyUrl,
-          m_actions.endpoints, m_actions.threats, m_actions.guards, m_actions.connectTool, m_actions.settings,
-          m_actions.playground, m_actions.firstRun, m_actions.models, m_actions.clientKeys, m_actions.history,
-          m_actions.commandPalette, m_actions.quit, m_actions.about})
+         {m_actions.open,     m_actions.pause,      m_actions.panic,    m_actions.reload,         m_actions.openConfig,
+          m_actions.copyUrl,  m_actions.endpoints,  m_actions.threats,  m_actions.guards,         m_actions.connectTool,
+          m_actions.settings, m_actions.playground, m_actions.firstRun, m_actions.models,         m_actions.clientKeys,
+          m_actions.history,  m_actions.analytics,  m_actions.security, m_actions.commandPalette, m_actions.quit,
+          m_actions.about})
         action->setShortcutVisibleInContextMenu(false);
     retranslateActions();
 }
@@ -580,6 +619,11 @@ void DesktopShell::retranslateActions()
     m_actions.history->setText(tr("Request &history"));
     m_actions.history->setToolTip(
         tr("Every request the gateway kept: search and filter them by status, period and key"));
+    m_actions.analytics->setText(tr("&Analytics"));
+    m_actions.analytics->setToolTip(tr("Spend over time by model, provider, key or team; tokens, cost per request "
+                                       "and budgets"));
+    m_actions.security->setText(tr("Audit and &GDPR"));
+    m_actions.security->setToolTip(tr("Verify the audit chain; export or erase a person's data in the audit ledger"));
     m_actions.firstRun->setText(tr("Add a &provider…"));
     m_actions.firstRun->setToolTip(
         tr("The setup wizard: a cloud provider with its key, or a model server on this computer"));

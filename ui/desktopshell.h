@@ -17,6 +17,7 @@ namespace llmproxy {
 
 class CommandPalette;
 class ConnectToolDialog;
+class AnalyticsWindow;
 class EndpointsWindow;
 class EngineController;
 class FirstRunWizard;
@@ -25,6 +26,7 @@ class MainWindow;
 class ModelsWindow;
 class HistoryWindow;
 class PlaygroundWindow;
+class SecurityWindow;
 class SettingsWindow;
 class ThreatsWindow;
 class TrayIcon;
@@ -63,6 +65,8 @@ public:
     SettingsWindow *settingsWindow() const;     ///< created the first time it is shown, nullptr before
     PlaygroundWindow *playgroundWindow() const; ///< created the first time it is shown, nullptr before
     HistoryWindow *historyWindow() const;       ///< created the first time it is shown, nullptr before
+    AnalyticsWindow *analyticsWindow() const;   ///< created the first time it is shown, nullptr before
+    SecurityWindow *securityWindow() const;     ///< created the first time it is shown, nullptr before
     /// Shows, raises and focuses the Threats window (created on first use).
     void showThreats();
     /// Shows, raises and focuses the Guards window (created on first use).
@@ -83,6 +87,10 @@ public:
     void showPlayground();
     /// Shows, raises and focuses the Request history window (created on first use).
     void showHistory();
+    /// Shows, raises and focuses the Analytics window (created on first use).
+    void showAnalytics();
+    /// Shows, raises and focuses the Security window (created on first use).
+    void showSecurity();
     FirstRunWizard *firstRunWizard() const; ///< created the first time it is shown, nullptr before
     /// Shows, raises and focuses the first-run wizard (created on first use; a finished one starts over).
     void showFirstRunWizard();
@@ -138,6 +146,8 @@ private:
     std::unique_ptr<SettingsWindow> m_settingsWindow;
     std::unique_ptr<PlaygroundWindow> m_playgroundWindow;
     std::unique_ptr<HistoryWindow> m_historyWindow;
+    std::unique_ptr<AnalyticsWindow> m_analyticsWindow;
+    std::unique_ptr<SecurityWindow> m_securityWindow;
     std::unique_ptr<FirstRunWizard> m_firstRunWizard;
     QList<QPair<QString, quint16>> m_discoveryTargets;
     std::unique_ptr<CommandPalette> m_palette;

@@ -267,6 +267,10 @@ void MainWindow::setUpMenus()
     m_toolsMenu->addAction(m_actions.playground);
     if (m_actions.history)
         m_toolsMenu->addAction(m_actions.history);
+    if (m_actions.analytics)
+        m_toolsMenu->addAction(m_actions.analytics);
+    if (m_actions.security)
+        m_toolsMenu->addAction(m_actions.security);
     m_routeMenu = std::make_unique<RouteMenu>(m_controller);
     m_toolsMenu->addMenu(m_routeMenu->menu());
     if (m_actions.firstRun)
@@ -288,6 +292,8 @@ void MainWindow::setUpMenus()
     m_securityMenu = menuBar()->addMenu(QString());
     m_securityMenu->addAction(m_actions.threats);
     m_securityMenu->addAction(m_actions.guards);
+    if (m_actions.security) // also under Tools: the security work an administrator does by hand
+        m_securityMenu->addAction(m_actions.security);
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_actions.about);

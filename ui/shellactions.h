@@ -26,6 +26,8 @@ struct ShellActions
     QAction *clientKeys = nullptr;     ///< show the Settings window's client keys (list, create, revoke)
     QAction *playground = nullptr;     ///< show the Playground window (send a prompt through the gateway)
     QAction *history = nullptr;        ///< show the Request history window (stored requests, searchable)
+    QAction *analytics = nullptr;      ///< show the Analytics window (spend over time, tokens, budgets)
+    QAction *security = nullptr;       ///< show the Security window (audit chain check, GDPR export and erasure)
     QAction *firstRun = nullptr;       ///< show the first-run wizard (add a provider or a local server)
     QAction *commandPalette = nullptr; ///< open the command palette over the active window (Ctrl+K)
     QAction *quit = nullptr;

@@ -63,6 +63,10 @@ TrayIcon::TrayIcon(EngineController *controller, const ShellActions &actions, QO
     if (actions.settings)
         m_menu->addAction(actions.settings);
     m_menu->addAction(actions.playground);
+    if (actions.analytics)
+        m_menu->addAction(actions.analytics);
+    if (actions.security)
+        m_menu->addAction(actions.security);
     if (actions.firstRun)
         m_menu->addAction(actions.firstRun);
     m_menu->addSeparator();

@@ -299,6 +299,16 @@ Store *Engine::store() const
     return d->state.store.get();
 }
 
+BudgetLedger::Status Engine::budgetStatus(qint64 nowEpochMs) const
+{
+    return d->state.budget.status(nowEpochMs);
+}
+
+QTimeZone Engine::budgetTimeZone() const
+{
+    return d->state.budget.timeZone();
+}
+
 void Engine::setDataDirectory(const QString &dir)
 {
     Q_ASSERT_X(!d->frontend, "Engine::setDataDirectory", "call before start()");

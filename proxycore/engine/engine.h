@@ -4,6 +4,7 @@
 
 #include "proxycore/api/adminapi.h"
 #include "proxycore/config/configloader.h"
+#include "proxycore/cost/budget.h"
 #include "proxycore/observability/requestrecord.h"
 
 #include <QObject>
@@ -104,6 +105,11 @@ public:
     /// The database (docs/storage.md), opened by start(); nullptr when server.storage asks for none.
     /// Lives as long as the engine; its queries run on its reader thread (Store::readerContext()).
     Store *store() const;
+    /// The daily budget (budget.*) at `nowEpochMs`: spend, limits, state, next reset and zone.
+    /// Thread-safe.
+    BudgetLedger::Status budgetStatus(qint64 nowEpochMs) const;
+    /// The zone whose calendar days the budget and spend_daily count in (budget.timezone). Thread-safe.
+    QTimeZone budgetTimeZone() const;
     /// Every endpoint, disabled ones included (enabled = false).
     QList<EndpointStatus> endpointStatuses() const;
 

@@ -8,8 +8,10 @@
 #include "proxycore/observability/requestrecord.h"
 #include "proxycore/pipeline/securityguards.h"
 #include "proxycore/store/requesthistory.h"
+#include "proxycore/store/spendrollup.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -21,6 +23,7 @@
 
 namespace llmproxy {
 
+class AuditLedger;
 class Engine;
 struct EngineStatus;
 
@@ -30,6 +33,69 @@ struct TodaySpend
     double spentUsd = 0.0;
     double dailyLimitUsd = 0.0; ///< 0 = unlimited
     double softLimitUsd = 0.0;  ///< 0 = none
+};
+
+/// What the Analytics window asks of the spend rollups (spend_daily, docs/storage.md): spend per day
+/// and per group of one dimension, over an inclusive range of days of the budget's zone.
+struct SpendReportQuery
+{
+    /// When > 0, the range is the `lastDays` days ending today (today in the budget's zone) and
+    /// `from`/`to` are ignored; 1 = today only.
+    int lastDays = 0;
+    QDate from;                                     ///< inclusive, when lastDays is 0
+    QDate to;                                       ///< inclusive, when lastDays is 0
+    SpendDimension groupBy = SpendDimension::Model; ///< model, provider, key or team
+};
+
+/// The answer to a SpendReportQuery: one row per day and group, ordered by day then group.
+struct SpendReport
+{
+    QDate from;           ///< the range answered (resolved from lastDays when asked that way)
+    QDate to;             ///< inclusive
+    QString timeZone;     ///< the zone the days are of (budget.timezone), IANA name
+    QList<SpendRow> rows; ///< values: {"YYYY-MM-DD", group}; the group is '' where unknown
+};
+
+/// One budget as a gauge shows it: what is spent, what running requests hold back, and its limits,
+/// for one scope. Today only the global daily budget exists (scope "global"); budgets per key or
+/// team add gauges of their own scope. Amounts in USD.
+struct BudgetGauge
+{
+    QString scope;             ///< "global", later "key" or "team"
+    QString name;              ///< the key's or team's name; empty for the global budget
+    double spentUsd = 0.0;     ///< spent in the current period
+    double reservedUsd = 0.0;  ///< held by requests still running; 0 until budgets reserve
+    double softLimitUsd = 0.0; ///< 0 = none
+    double hardLimitUsd = 0.0; ///< 0 = unlimited
+    QDateTime resetsAt;        ///< when the period starts over (in the budget's zone)
+    QString timeZone;          ///< the budget's zone, IANA name
+};
+
+/// Every budget in force, as of one moment.
+struct BudgetOverview
+{
+    QList<BudgetGauge> gauges; ///< the global one first
+};
+
+/// The result of checking the audit chain (docs/audit.md) from its checkpoint to its head.
+struct AuditCheck
+{
+    bool ok = false;
+    qint64 entries = 0;        ///< entries checked (all of them when ok, those before the break when not)
+    qint64 brokenSequence = 0; ///< the first broken entry's sequence; 0 when ok or unknown
+    QString failure;           ///< what broke there ("hash_mismatch", …); empty when ok
+    QString detail;            ///< what exactly did not match; empty when ok
+    QString summary;           ///< one line, in English, as GET /api/v1/audit/verify gives it
+    qint64 headSequence = 0;   ///< the chain's last entry
+    qint64 elapsedMs = 0;      ///< how long the check took
+};
+
+/// What a GDPR erasure of one person destroyed (docs/audit.md, "GDPR").
+struct AuditErasureResult
+{
+    qint64 entries = 0;        ///< entries that held the person's data
+    int keysDestroyed = 0;     ///< the person's keys destroyed: their data in those entries is gone
+    qint64 recordSequence = 0; ///< the erasure's own entry in the chain
 };
 
 /// One security guard as a window shows it: identity, switches and counters since start.
@@ -278,6 +344,36 @@ public:
     void queryHistory(const HistoryFilter &filter, QObject *context,
                       std::function<void(const HistoryPage &page, const QString &error)> done);
 
+    // -- spend analytics and budgets (the Analytics window)
+    /// Asks the spend rollups for spend per day and group (see SpendReportQuery). Runs on the
+    /// store's reader thread; `done` runs on `context`'s thread with the report, or with an empty
+    /// one and why not (no store, a range the rollups cannot answer, the database cannot be read),
+    /// unless `context` is gone by then.
+    void querySpend(const SpendReportQuery &query, QObject *context,
+                    std::function<void(const SpendReport &report, const QString &error)> done);
+    /// Every budget in force now (the global daily budget today; see BudgetGauge). `done` runs on
+    /// `context`'s thread. Needs no store.
+    void queryBudgets(QObject *context, std::function<void(const BudgetOverview &budgets)> done);
+
+    // -- audit ledger and GDPR (the Security window)
+    /// Whether the gateway keeps an audit ledger: `done` runs on `context`'s thread with an empty
+    /// string when it does, else why not (a sentence to show).
+    void queryAuditAvailability(QObject *context, std::function<void(const QString &why)> done);
+    /// Checks the whole audit chain on the ledger's thread. `done` runs on `context`'s thread with
+    /// the result, or with nullopt and why it could not be checked (no ledger, database error).
+    void verifyAudit(QObject *context,
+                     std::function<void(const std::optional<AuditCheck> &check, const QString &error)> done);
+    /// Everything the audit ledger holds about `subject` (a key name, user or address), as the
+    /// GET /api/v1/gdpr/export/{subject} answer; the export is itself recorded in the chain, by
+    /// "desktop". `done` runs on `context`'s thread with the JSON, or nullopt and why not.
+    void exportAuditSubject(const QString &subject, QObject *context,
+                            std::function<void(const std::optional<QJsonObject> &data, const QString &error)> done);
+    /// Erases `subject` from the audit ledger by destroying their keys (irreversible; the chain
+    /// still verifies), recorded by "desktop". `done` runs on `context`'s thread.
+    void
+    eraseAuditSubject(const QString &subject, QObject *context,
+                      std::function<void(const std::optional<AuditErasureResult> &erased, const QString &error)> done);
+
     // -- endpoints window
     /// How an endpoint change ended: called on this thread, never before the call that asked for
     /// it has returned, with an empty `error` when it was done, else why not (a sentence to show).
@@ -361,6 +457,9 @@ private:
     bool sameThread() const;
     /// Runs `work` on the engine's thread: at once when that is this thread, else posted.
     void onEngine(std::function<void(Engine *)> work);
+    /// Runs `work` on the audit ledger's thread with the ledger, or with nullptr and why there is
+    /// none (no store, no ledger secret, the database cannot be opened).
+    void onAuditLedger(std::function<void(AuditLedger *ledger, const QString &why)> work);
     void drainRecords();
     /// Applies `change` to the run-time routing on the engine's thread.
     void changeRouting(std::function<void(RoutingOverlay &)> change);

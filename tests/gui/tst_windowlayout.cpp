@@ -11,6 +11,7 @@
 #include "proxycore/pipeline/securityguards.h"
 #include "proxycore/store/store.h"
 #include "tests/support/inprocessengine.h"
+#include "ui/analyticswindow.h"
 #include "ui/appearance.h"
 #include "ui/connecttooldialog.h"
 #include "ui/desktopshell.h"
@@ -21,6 +22,7 @@
 #include "ui/mainwindow.h"
 #include "ui/modelswindow.h"
 #include "ui/playgroundwindow.h"
+#include "ui/securitywindow.h"
 #include "ui/settingswindow.h"
 #include "ui/threatswindow.h"
 
@@ -125,7 +127,7 @@ private slots:
         QTest::addColumn<QString>("theme");
         QTest::addColumn<QSize>("screen");
         for (const char *window : {"main", "endpoints", "threats", "guards", "models", "settings", "playground",
-                                   "history", "connect-tool", "first-run"}) {
+                                   "history", "analytics", "security", "connect-tool", "first-run"}) {
             for (const char *theme : {"light", "dark"}) {
                 for (const QSize screen : {QSize(1280, 800), QSize(800, 600)}) {
                     QTest::addRow("%s %s %dx%d", window, theme, screen.width(), screen.height())
@@ -262,8 +264,35 @@ private:
             r.latencyMs = 180 + (i * 97) % 900;
             r.promptTokens = r.status == 200 ? 300 + (i * 53) % 2000 : -1;
             r.completionTokens = r.status == 200 ? 40 + (i * 31) % 700 : -1;
+            r.costUsd =
+                r.status == 200 ? (r.promptTokens * 0.15 + r.completionTokens * 0.6) / 1e6 * (i % 3 ? 1 : 20) : -1;
             r.stream = i % 4 == 0;
             records.append(r);
+        }
+        // Older spend, for the Analytics window's days: a few requests a day over the week before.
+        const QDateTime today = QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), QTimeZone::utc());
+        const QString models[] = {u"gpt-4o-mini"_s, u"claude-sonnet-4-5"_s, u"gpt-4o"_s, u"llama3.2"_s};
+        for (int day = 1; day <= 6; ++day) {
+            for (int i = 0; i < 4 + day; ++i) {
+                RequestRecord r;
+                r.time = today.addDays(-day).addSecs(3600 + i * 600);
+                r.requestId = u"old-%1-%2"_s.arg(day).arg(i);
+                r.method = u"POST"_s;
+                r.route = u"/v1/chat/completions"_s;
+                r.clientApi = u"chat_completions"_s;
+                r.keyName = i % 2 ? u"laptop"_s : u"ci-agent"_s;
+                r.model = models[(i + day) % 4];
+                r.servedModel = r.model;
+                r.provider = r.model.startsWith(u"llama") ? u"ollama"_s : u"openai"_s;
+                r.endpoint = r.model.startsWith(u"llama") ? u"local-ollama"_s : u"openai-main"_s;
+                r.status = 200;
+                r.attempts = 1;
+                r.latencyMs = 300 + i * 40;
+                r.promptTokens = 800 + (i * 211) % 3000;
+                r.completionTokens = 120 + (i * 97) % 900;
+                r.costUsd = r.model.startsWith(u"llama") ? 0.0 : 0.002 * (1 + (i + day) % 5);
+                records.append(r);
+            }
         }
         return records;
     }
@@ -299,6 +328,14 @@ private:
         if (window == u"history") {
             m_shell->showHistory();
             return m_shell->historyWindow();
+        }
+        if (window == u"analytics") {
+            m_shell->showAnalytics();
+            return m_shell->analyticsWindow();
+        }
+        if (window == u"security") {
+            m_shell->showSecurity();
+            return m_shell->securityWindow();
         }
         if (window == u"first-run") {
             m_shell->showFirstRunWizard();
