@@ -465,6 +465,21 @@ std::optional<qint64> SqlAuditStore::purgeBefore(qint64 cutoffMs, QByteArrayView
     return removed;
 }
 
+std::optional<qint64> SqlAuditStore::purgeableBefore(qint64 cutoffMs, QString *error)
+{
+    endSnapshot();
+    // The prefix purgeBefore() removes: every entry before the first one at or after the cutoff.
+    QSqlQuery q(m_connection.database());
+    q.prepare(u"SELECT COUNT(*) FROM audit_log WHERE sequence < COALESCE((SELECT MIN(sequence) FROM audit_log "
+              u"WHERE time_ms >= ?), (SELECT MAX(sequence) FROM audit_log) + 1)"_s);
+    q.addBindValue(cutoffMs);
+    if (!q.exec() || !q.next()) {
+        *error = u"cannot count the entries to purge: "_s + lastError(q);
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
 SqlSubjectKeyStore::SqlSubjectKeyStore(DatabaseConnection &connection, QByteArrayView secret)
     : m_connection(connection), m_wrapKey(auditKeyWrapKey(secret))
 {

@@ -53,6 +53,9 @@ public:
     std::optional<QList<AuditEntry>> entriesOf(QByteArrayView ref, QString *error) override;
     std::optional<qint64> purgeBefore(qint64 cutoffMs, QByteArrayView checkpointKey, QString *error) override;
 
+    /// How many entries purgeBefore(`cutoffMs`) would remove now (a dry run; takes no lock).
+    std::optional<qint64> purgeableBefore(qint64 cutoffMs, QString *error);
+
     /// The entries `query` matches, newest first (reads the (category, time_ms) or (time_ms) index).
     std::optional<QList<AuditEntry>> query(const AuditQuery &query, QString *error);
 

@@ -53,9 +53,11 @@ inline ConfigPtr loadIsolatedConfig(const QString &dir, const QByteArray &yaml, 
 }
 
 /// A started Engine with its configuration and data directory in `dir`: one endpoint serving `model`
-/// at `baseUrl`, health probes off, `env` as its whole environment. nullptr with `error` on failure.
+/// at `baseUrl`, health probes off, `extraYaml` appended to its config.yaml, `env` as its whole environment.
+/// nullptr with `error` on failure.
 inline std::unique_ptr<Engine> startEngineInDirectory(const QString &dir, const QString &baseUrl, const QString &model,
-                                                      const QMap<QString, QString> &env, QString *error)
+                                                      const QMap<QString, QString> &env, QString *error,
+                                                      const QByteArray &extraYaml = {})
 {
     ProxyConfig proxy;
     EndpointSpec endpoint;
@@ -63,7 +65,7 @@ inline std::unique_ptr<Engine> startEngineInDirectory(const QString &dir, const 
     endpoint.models = {model};
     endpoint.apiKey = QStringLiteral("sk-upstream");
     proxy.endpoints = {endpoint};
-    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n";
+    proxy.extraYaml = "routing:\n  health: {interval_s: 0}\n" + extraYaml;
     ConfigSources sources;
     if (!loadIsolatedConfig(dir, proxy.toYaml(), &sources, error))
         return nullptr;
