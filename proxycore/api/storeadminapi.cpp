@@ -205,7 +205,7 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
         return true;
     }
 
-    if (route == "/analytics/spend" || route == "/analytics/budget") {
+    if (route == "/analytics/spend" || route == "/analytics/budget" || route == "/analytics/forecast") {
         if (!get)
             return methodNotAllowed("GET");
         Store *store = m_state->store.get();
@@ -238,8 +238,21 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
             return true;
         }
         if (!request.query.isEmpty())
-            return refuse(badRequest(QStringLiteral("GET /api/v1/analytics/budget takes no parameters."),
-                                     QByteArrayLiteral("invalid_parameter"), QByteArray()));
+            return refuse(
+                badRequest(QStringLiteral("GET /api/v1%1 takes no parameters.").arg(QString::fromLatin1(route)),
+                           QByteArrayLiteral("invalid_parameter"), QByteArray()));
+        if (route == "/analytics/forecast") {
+            runOnThread(
+                store->readerContext(), m_context,
+                [store, zone, now, today, unreadable] {
+                    QString why;
+                    const std::optional<std::map<QDate, double>> daily =
+                        store->spend().dailyCost(forecastHistoryStart(today), today, &why);
+                    return daily ? ok(forecastJson(*daily, now, zone)) : unreadable(why);
+                },
+                answer());
+            return true;
+        }
         runOnThread(
             store->readerContext(), m_context,
             [store, ledger, zone, now, today, unreadable] {
