@@ -7,6 +7,8 @@
 #include "proxycore/store/database.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
 
 #include <memory>
 #include <optional>
@@ -79,6 +81,12 @@ private:
 /// for an erasure. Erasure deletes the rows; on SQLite with `secure_delete` on and the WAL checkpointed
 /// afterwards, so the deleted bytes do not linger in the file.
 ///
+/// A person's current key is kept in memory for up to KeyCacheMs after it was read, so that recording
+/// many entries of one person does not read and unwrap the key each time (the audit thread's main
+/// cost per entry). destroyKeys() on this store forgets it at once; an erasure made through another
+/// connection (another gateway) is seen within KeyCacheMs — entries sealed meanwhile are under the
+/// destroyed key and read as erased, never as readable.
+///
 /// Not an owner; used on the connection's thread only (like SqlAuditStore).
 class SqlSubjectKeyStore final : public SubjectKeyStore
 {
@@ -93,12 +101,23 @@ public:
     std::optional<QByteArray> keyById(QByteArrayView keyId, QString *error) override;
     std::optional<int> destroyKeys(QByteArrayView ref, QString *error) override;
 
+    /// How long a current key is used from memory before it is read again.
+    static constexpr qint64 KeyCacheMs = 60'000;
+
 private:
     /// The current key of `ref`: nullopt with an empty `error` when there is none.
     std::optional<SubjectKey> findCurrent(const QByteArray &ref, QString *error);
 
+    struct CachedKey
+    {
+        SubjectKey key;
+        qint64 readAtMs = 0; ///< m_clock's time
+    };
+
     DatabaseConnection &m_connection;
     QByteArray m_wrapKey;
+    QElapsedTimer m_clock;
+    QHash<QByteArray, CachedKey> m_current; ///< by reference; cleared whole when full
 };
 
 } // namespace llmproxy

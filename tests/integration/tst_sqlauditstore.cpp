@@ -354,6 +354,15 @@ private slots:
         QCOMPARE(bobEntries.at(1).toObject().value(u"as_subject"_s).toObject(), erasedPart);
         QVERIFY(!QJsonDocument(*bob).toJson().contains("bob@example.com"));
         QVERIFY(f.verify().ok());
+
+        // Recorded again on the same connection (its key cache forgot him): a new key, readable again.
+        const std::optional<AuditEntry> later = f.ledger.record(requestBy(u"bob"_s, kStart + 30), &error);
+        QVERIFY2(later, qPrintable(error));
+        QVERIFY(auditSealedKeyId(later->actorSealed) != auditSealedKeyId(before.at(1).actorSealed));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_subject_keys WHERE subject_ref = ?"_s, {bobRef}), qint64(1));
+        const QJsonArray again =
+            f.ledger.exportSubject(u"bob"_s, admin(kStart + 40), &error)->value(u"entries"_s).toArray();
+        QVERIFY(QJsonDocument(again).toJson().contains("bob@example.com"));
     }
 
     void exportsOnePersonsData_data() { TestDatabases::addBackends(); }
