@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -113,6 +114,11 @@ private slots:
         QCOMPARE(completed.value(u"details"_s).toObject().value(u"status"_s).toInt(), 200);
         QCOMPARE(completed.value(u"details"_s).toObject().value(u"model"_s).toString(), u"audit-chat"_s);
         QVERIFY(!admin("GET", u"/api/v1/audit?limit=1000"_s).body.contains("alice.audit"));
+        // Nothing was dropped, and /health says so.
+        const QJsonObject store =
+            HttpClient::get(base.resolved(QUrl(u"/health/ready"_s))).json().value(u"store"_s).toObject();
+        QVERIFY2(store.contains(u"audit_dropped"_s), QJsonDocument(store).toJson().constData());
+        QCOMPARE(store.value(u"audit_dropped"_s).toInteger(), qint64(0));
 
         const QJsonArray adminCalls = entries(u"?category=admin&action=admin.call"_s);
         QCOMPARE(adminCalls.size(), 1); // the failed call is not on record
