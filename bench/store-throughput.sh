@@ -9,17 +9,33 @@
 #
 #   bench/store-throughput.sh [BUILD_DIR]     default: build/release, else build/dev
 #
-# Knobs: BENCH_DURATION [10s] BENCH_THREADS [2] BENCH_CONNECTIONS [50] BENCH_REPEATS [3]
+# BENCH_COMPARE=audit compares instead, both with the store on, a gateway whose audit ledger records
+# every request (audit.requests: all, "on") with one that records none ("off"), and prints the audit
+# thread's CPU time per entry and the entries in the ledger.
+#
+# Knobs: BENCH_DURATION [10s] BENCH_THREADS [2] BENCH_CONNECTIONS [50] BENCH_REPEATS [3] BENCH_COMPARE [store]
 set -euo pipefail
 
 BENCH_NAME=store-bench
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REPEATS=${BENCH_REPEATS:-3}
+COMPARE=${BENCH_COMPARE:-store}
 bench_setup "${1:-}"
 bench_start_mock
-bench_start_gateway on "server: {storage: {enabled: true}}"
-bench_start_gateway off "server: {storage: {enabled: false}}"
+if [[ $COMPARE == audit ]]; then
+    # The client key is named (as a team's keys are), so every entry seals its actor under a key.
+    key_hash=$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)
+    named="server: {auth: {keys: [{name: bench, key_sha256: $key_hash, models: ['*']}]}}"
+    BENCH_ENV_KEYS=
+    bench_start_gateway on "$named
+audit: {requests: all}"
+    bench_start_gateway off "$named
+audit: {requests: none}"
+else
+    bench_start_gateway on "server: {storage: {enabled: true}}"
+    bench_start_gateway off "server: {storage: {enabled: false}}"
+fi
 
 declare -A BEST RUNS
 for name in on off; do BEST[$name]=0; RUNS[$name]=""; done
@@ -28,28 +44,40 @@ for ((i = 1; i <= REPEATS; i++)); do
         rps=$(BENCH_API_KEY=$API_KEY wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/post.lua" \
             "http://127.0.0.1:${BENCH_PORT[$name]}" \
             | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
-        log "store $name, run $i: $rps req/s"
+        log "$COMPARE $name, run $i: $rps req/s"
         RUNS[$name]+="${RUNS[$name]:+ / }$rps"
         ((rps > BEST[$name])) && BEST[$name]=$rps
     done
 done
 
-rows=$(curl -s "http://127.0.0.1:${BENCH_PORT[on]}/health/ready" | python3 -c 'import json,sys; s=json.load(sys.stdin)["store"]; print(s["written"], s["dropped"], s["state"])')
-printf 'store on  (sqlite): %s req/s (runs: %s)\n' "${BEST[on]}" "${RUNS[on]}"
-printf 'store off         : %s req/s (runs: %s)\n' "${BEST[off]}" "${RUNS[off]}"
+store_rows() { curl -s "http://127.0.0.1:${BENCH_PORT[$1]}/health/ready" | python3 -c 'import json,sys; s=json.load(sys.stdin)["store"]; print(s["written"], s["dropped"], s["state"])'; }
+rows=$(store_rows on)
+[[ $COMPARE == audit ]] && printf 'rows written, dropped, state (audit off): %s\n' "$(store_rows off)"
+printf '%s on : %s req/s (runs: %s)\n' "$COMPARE" "${BEST[on]}" "${RUNS[on]}"
+printf '%s off: %s req/s (runs: %s)\n' "$COMPARE" "${BEST[off]}" "${RUNS[off]}"
 python3 -c "print('ratio on/off: %.3f' % (${BEST[on]} / ${BEST[off]}))"
 printf 'rows written, dropped, state: %s\n' "$rows"
-# The writer thread's CPU time (utime + stime of the thread named store-writer) per row written.
-python3 - "${BENCH_PID[on]}" "${rows%% *}" <<'PY'
-import os, sys
-pid, rows = sys.argv[1], int(sys.argv[2])
+# The writer thread's CPU time (utime + stime of the thread named store-writer) per row written; with
+# BENCH_COMPARE=audit also the audit thread's (store-audit) per entry in the ledger.
+python3 - "${BENCH_PID[on]}" "${rows%% *}" "$COMPARE" "$TMP/data-on/llmproxy.db" <<'PY'
+import os, sqlite3, sys
+pid, rows, compare, db = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 ticks = os.sysconf("SC_CLK_TCK")
-for tid in os.listdir(f"/proc/{pid}/task"):
-    with open(f"/proc/{pid}/task/{tid}/comm") as f:
-        if f.read().strip() != "store-writer":
-            continue
-    with open(f"/proc/{pid}/task/{tid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    seconds = (int(fields[11]) + int(fields[12])) / ticks
-    print("writer thread CPU: %.2f s, %.1f us per row" % (seconds, seconds * 1e6 / max(rows, 1)))
+def cpu(thread):
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{tid}/comm") as f:
+            if f.read().strip() != thread:
+                continue
+        with open(f"/proc/{pid}/task/{tid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / ticks
+    return 0.0
+seconds = cpu("store-writer")
+print("writer thread CPU: %.2f s, %.1f us per row" % (seconds, seconds * 1e6 / max(rows, 1)))
+if compare == "audit":
+    entries, sealed = sqlite3.connect(db).execute(
+        "SELECT COUNT(*), COUNT(actor_ref) FROM audit_log").fetchone()
+    seconds = cpu("store-audit")
+    print("audit entries: %d (%d with a sealed actor) for %d rows; audit thread CPU: %.2f s, %.1f us per entry"
+          % (entries, sealed, rows, seconds, seconds * 1e6 / max(entries, 1)))
 PY

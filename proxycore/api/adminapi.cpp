@@ -109,7 +109,10 @@ QJsonObject entryJson(const RegistryEntry &entry, qint64 nowMs)
     return o;
 }
 
-/// The body as a JSON object; an empty body is an empty object. nullopt with `error` set otherwise.
+} // namespace
+
+namespace adminapi {
+
 std::optional<QJsonObject> bodyObject(const QByteArray &body, ApiError *error)
 {
     if (body.trimmed().isEmpty())
@@ -132,8 +135,6 @@ std::optional<QJsonObject> bodyObject(const QByteArray &body, ApiError *error)
     return doc.object();
 }
 
-/// Reads an optional boolean `field` from a body that may carry nothing else. `value` stays unset
-/// when the body does not have it.
 bool readFlag(const QByteArray &body, QLatin1String field, std::optional<bool> *value, ApiError *error)
 {
     const std::optional<QJsonObject> o = bodyObject(body, error);
@@ -155,6 +156,10 @@ bool readFlag(const QByteArray &body, QLatin1String field, std::optional<bool> *
     }
     return true;
 }
+
+} // namespace adminapi
+
+namespace {
 
 QString sourceDescription(const QString &source)
 {

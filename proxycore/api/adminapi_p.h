@@ -34,6 +34,14 @@ inline ApiError badRequest(const QString &message, QByteArray code, QByteArray p
     return ApiError::invalidRequest(message, std::move(code), std::move(param));
 }
 
+/// The body as a JSON object; an empty body is an empty object (duplicate keys refused). nullopt
+/// with a 400 in `error` otherwise.
+std::optional<QJsonObject> bodyObject(const QByteArray &body, ApiError *error);
+
+/// Reads an optional boolean `field` from a body that may carry nothing else. `value` stays unset
+/// when the body does not have it. False with a 400 in `error`.
+bool readFlag(const QByteArray &body, QLatin1String field, std::optional<bool> *value, ApiError *error);
+
 /// What the engine's thread answers: a JSON body, or an error.
 struct AdminReply
 {

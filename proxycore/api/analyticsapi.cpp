@@ -6,6 +6,9 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
+
+#include <algorithm>
 
 namespace llmproxy {
 
@@ -15,6 +18,8 @@ namespace {
 
 /// The days before today the forecast averages.
 constexpr int kAverageDays = 7;
+/// The days before today the spend forecast's second average covers.
+constexpr int kLongAverageDays = 30;
 /// The longest range one answer covers.
 constexpr qint64 kMaxRangeDays = 3660;
 
@@ -163,6 +168,61 @@ QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone
                      {u"days_left"_s, daysLeft},
                      {u"month_end_usd"_s, monthToDate + average * double(daysLeft)},
                      {u"method"_s, u"month to date plus the average of the 7 days before today for each day left"_s}}},
+    };
+}
+
+QDate forecastHistoryStart(const QDate &today)
+{
+    return std::min(QDate(today.year(), today.month(), 1), today.addDays(-kLongAverageDays));
+}
+
+QJsonObject forecastJson(const std::map<QDate, double> &dailyCost, qint64 nowEpochMs, const QTimeZone &zone)
+{
+    const QDate today = BudgetLedger::dateAt(nowEpochMs, zone);
+    const QDate monthStart(today.year(), today.month(), 1);
+    const qint64 dayStart = today.startOfDay(zone).toMSecsSinceEpoch();
+    const qint64 dayLength = today.addDays(1).startOfDay(zone).toMSecsSinceEpoch() - dayStart; // 23–25 hours
+    const double elapsed = std::clamp(double(nowEpochMs - dayStart) / double(qMax<qint64>(1, dayLength)), 0.0, 1.0);
+    double spentToday = 0.0, monthBefore = 0.0, lastWeek = 0.0, lastMonth = 0.0;
+    for (const auto &[day, cost] : dailyCost) {
+        if (day == today)
+            spentToday += cost;
+        if (day >= today)
+            continue;
+        if (day >= monthStart)
+            monthBefore += cost;
+        if (day >= today.addDays(-kAverageDays))
+            lastWeek += cost;
+        if (day >= today.addDays(-kLongAverageDays))
+            lastMonth += cost;
+    }
+    const double weekAverage = lastWeek / kAverageDays;
+    const double monthAverage = lastMonth / kLongAverageDays;
+    // An hour's spend is too little to extrapolate a day from: until then, the week's average.
+    const bool rateFromToday = elapsed >= 1.0 / 24.0;
+    const double rate = rateFromToday ? spentToday / elapsed : weekAverage;
+    const double todayEnd = spentToday + rate * (1.0 - elapsed);
+    const qint64 daysLeft = today.daysTo(QDate(today.year(), today.month(), today.daysInMonth()));
+    return {
+        {u"date"_s, today.toString(Qt::ISODate)},
+        {u"timezone"_s, QString::fromUtf8(zone.id())},
+        {u"now"_s, QDateTime::fromMSecsSinceEpoch(nowEpochMs, zone).toString(Qt::ISODate)},
+        {u"day_elapsed"_s, elapsed},
+        {u"today"_s, QJsonObject{{u"spent_usd"_s, spentToday},
+                                 {u"rate_usd_per_day"_s, rate},
+                                 {u"rate_from"_s, rateFromToday ? u"today"_s : u"average_7_days"_s},
+                                 {u"projected_usd"_s, todayEnd}}},
+        {u"averages"_s, QJsonObject{{u"last_7_days_usd"_s, weekAverage}, {u"last_30_days_usd"_s, monthAverage}}},
+        {u"month"_s,
+         QJsonObject{{u"month"_s, today.toString(u"yyyy-MM"_s)},
+                     {u"to_date_usd"_s, monthBefore + spentToday},
+                     {u"days_left"_s, daysLeft},
+                     {u"projected_usd"_s, monthBefore + todayEnd + weekAverage * double(daysLeft)},
+                     {u"projected_usd_30_days"_s, monthBefore + todayEnd + monthAverage * double(daysLeft)}}},
+        {u"method"_s,
+         u"today: spent so far plus today's rate (the 7-day average during the first hour) for the rest of "
+         u"the day; month: the month so far, today's projection, and the 7-day (or 30-day) daily average "
+         u"for each day left"_s},
     };
 }
 

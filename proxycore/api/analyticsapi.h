@@ -35,4 +35,16 @@ QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone
 /// The first day `budgetJson()` needs in `dailyCost` for `today`.
 QDate budgetHistoryStart(const QDate &today);
 
+/// The answer of GET /api/v1/analytics/forecast: projected spend to the end of today and of the month
+/// in `zone`, from spend_daily's cost per day (`dailyCost`, from forecastHistoryStart() to today,
+/// today's row so far included). Method (docs/storage.md#spend-forecast): today's rate is today's cost
+/// so far divided by the part of the day elapsed, once at least an hour has; before that, the average
+/// of the 7 days before today. End of today = spent today + rate × part of the day left. End of month
+/// = the month's days before today + end of today + the days left after today × the 7-day average
+/// (and, as a second figure, × the 30-day average). Days without rows count as 0.
+QJsonObject forecastJson(const std::map<QDate, double> &dailyCost, qint64 nowEpochMs, const QTimeZone &zone);
+
+/// The first day `forecastJson()` needs in `dailyCost` for `today`.
+QDate forecastHistoryStart(const QDate &today);
+
 } // namespace llmproxy

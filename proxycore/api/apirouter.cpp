@@ -312,6 +312,9 @@ void ApiRouter::handleHealth(const HttpRequest &request, const std::shared_ptr<H
                 {QStringLiteral("retries"), qint64(s.writer.retries)}};
             if (s.writer.degraded)
                 so.insert(QStringLiteral("reason"), s.writer.reason);
+            // The audit ledger's events dropped (queue full) or lost (a batch the database refused).
+            if (const AuditService *audit = store->audit())
+                so.insert(QStringLiteral("audit_dropped"), qint64(audit->dropped()));
             o.insert(QStringLiteral("store"), so);
             if (s.writer.degraded && state == u"ok")
                 o.insert(QStringLiteral("status"), QStringLiteral("degraded"));

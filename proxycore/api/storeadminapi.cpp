@@ -12,6 +12,7 @@
 #include "proxycore/store/store.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QUrl>
 
 namespace llmproxy {
@@ -165,6 +166,43 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
                 answer());
             return true;
         }
+        if (route == "/gdpr/purge") {
+            if (!post)
+                return methodNotAllowed("POST");
+            std::optional<bool> dryRun;
+            ApiError error;
+            if (!readFlag(request.body, QLatin1String("dry_run"), &dryRun, &error))
+                return refuse(error);
+            const int days = audit->retentionDays();
+            if (days <= 0)
+                return refuse(ApiError{409,
+                                       QStringLiteral("gdpr.retention_days is 0 (keep everything): there is nothing "
+                                                      "to purge. Set it in config.yaml (see docs/audit.md)."),
+                                       QByteArrayLiteral("invalid_request_error"),
+                                       QByteArrayLiteral("retention_not_set"),
+                                       {}});
+            runOnThread(
+                audit->context(), m_context,
+                [audit, by, days, dry = dryRun.value_or(false), unavailable] {
+                    QString why;
+                    const std::optional<RetentionPurge> done = audit->purge(by.timeMs, days, dry, by, &why);
+                    if (!done)
+                        return unavailable(why);
+                    QJsonObject body{
+                        {QStringLiteral("dry_run"), done->dryRun},
+                        {QStringLiteral("retention_days"), done->retentionDays},
+                        {QStringLiteral("cutoff"),
+                         QDateTime::fromMSecsSinceEpoch(done->cutoffMs, QTimeZone::utc()).toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("audit_entries"), done->auditEntries},
+                        {QStringLiteral("history_rows"), done->rows.historyRows},
+                        {QStringLiteral("responses"), done->rows.responses}};
+                    if (done->recordSequence > 0)
+                        body.insert(QStringLiteral("record_sequence"), done->recordSequence);
+                    return ok(body);
+                },
+                answer());
+            return true;
+        }
         const bool exporting = route.startsWith("/gdpr/export/");
         const bool erasing = route.startsWith("/gdpr/erase/");
         const QByteArrayView rawSubject = route.sliced(exporting ? sizeof("/gdpr/export/") - 1
@@ -189,12 +227,14 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
                     if (data)
                         return ok(*data);
                 } else if (ledger) {
-                    const std::optional<AuditErasure> erased = ledger->eraseSubject(subject, by, &why);
+                    const std::optional<SubjectErasure> erased = audit->erase(subject, by, &why);
                     if (erased)
                         return ok(QJsonObject{{QStringLiteral("subject"), subject},
-                                              {QStringLiteral("entries"), erased->entries},
-                                              {QStringLiteral("keys_destroyed"), erased->keysDestroyed},
-                                              {QStringLiteral("record_sequence"), erased->recordSequence}});
+                                              {QStringLiteral("entries"), erased->audit.entries},
+                                              {QStringLiteral("keys_destroyed"), erased->audit.keysDestroyed},
+                                              {QStringLiteral("record_sequence"), erased->audit.recordSequence},
+                                              {QStringLiteral("history_rows"), erased->rows.historyRows},
+                                              {QStringLiteral("responses"), erased->rows.responses}});
                 }
                 return unavailable(why);
             },
@@ -202,7 +242,7 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
         return true;
     }
 
-    if (route == "/analytics/spend" || route == "/analytics/budget") {
+    if (route == "/analytics/spend" || route == "/analytics/budget" || route == "/analytics/forecast") {
         if (!get)
             return methodNotAllowed("GET");
         Store *store = m_state->store.get();
@@ -235,8 +275,21 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
             return true;
         }
         if (!request.query.isEmpty())
-            return refuse(badRequest(QStringLiteral("GET /api/v1/analytics/budget takes no parameters."),
-                                     QByteArrayLiteral("invalid_parameter"), QByteArray()));
+            return refuse(
+                badRequest(QStringLiteral("GET /api/v1%1 takes no parameters.").arg(QString::fromLatin1(route)),
+                           QByteArrayLiteral("invalid_parameter"), QByteArray()));
+        if (route == "/analytics/forecast") {
+            runOnThread(
+                store->readerContext(), m_context,
+                [store, zone, now, today, unreadable] {
+                    QString why;
+                    const std::optional<std::map<QDate, double>> daily =
+                        store->spend().dailyCost(forecastHistoryStart(today), today, &why);
+                    return daily ? ok(forecastJson(*daily, now, zone)) : unreadable(why);
+                },
+                answer());
+            return true;
+        }
         runOnThread(
             store->readerContext(), m_context,
             [store, ledger, zone, now, today, unreadable] {

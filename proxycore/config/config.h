@@ -260,6 +260,28 @@ struct ResponsesStoreConfig
     int ttlDays = 30;     ///< a response is kept this long after it was made
 };
 
+/// Retention of what the gateway keeps about people (gdpr:, docs/audit.md#retention-and-purge): audit
+/// entries, request history rows and stored responses older than `retentionDays` are purged — at start
+/// and then daily when `autoPurge` is on, else only by POST /api/v1/gdpr/purge.
+struct GdprConfig
+{
+    int retentionDays = 0;  ///< 0: keep everything (no purge, even on request)
+    bool autoPurge = false; ///< purge on a schedule (at start, then every 24 hours)
+};
+
+/// Which finished requests the audit ledger records (audit.requests, docs/audit.md#in-the-running-gateway).
+enum class AuditRequests : quint8 {
+    All,     ///< every finished request: request.completed or request.blocked
+    Refused, ///< only those a pipeline stage refused (request.blocked)
+    None,    ///< none (security decisions and admin calls are still recorded)
+};
+
+/// The audit ledger's settings (audit:).
+struct AuditConfig
+{
+    AuditRequests requests = AuditRequests::All;
+};
+
 /// The whole typed configuration. Immutable once loaded; share as std::shared_ptr<const Config>.
 struct Config
 {
@@ -277,6 +299,8 @@ struct Config
     DiscoveryConfig discovery;
     CachingConfig caching;
     ResponsesStoreConfig responsesStore;
+    GdprConfig gdpr;
+    AuditConfig audit;
     QString sourcePath;  ///< file it was loaded from; empty = embedded defaults
 };
 

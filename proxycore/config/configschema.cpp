@@ -229,12 +229,21 @@ const Field<Config> kConfigFields[] = {
      {F::Int, 0, 1'048'576},
      cfg<&Config::responsesStore, &ResponsesStoreConfig::maxMemoryMb>},
     {u"responses_store.ttl_days", {F::Int, 1, 3650}, cfg<&Config::responsesStore, &ResponsesStoreConfig::ttlDays>},
+    // Retention of personal data and what the audit ledger records (docs/audit.md).
+    {u"gdpr.retention_days", {F::Int, 0, 36'500}, cfg<&Config::gdpr, &GdprConfig::retentionDays>},
+    {u"gdpr.auto_purge", {F::Bool}, cfg<&Config::gdpr, &GdprConfig::autoPurge>},
+    {u"audit.requests",
+     {F::Choice, 0, 0, false, u"all refused none"},
+     [](Config &c, const FieldValue &v) {
+         c.audit.requests = v.text == u"none"      ? AuditRequests::None
+                            : v.text == u"refused" ? AuditRequests::Refused
+                                                   : AuditRequests::All;
+     }},
     // Reserved for features not in this release: accepted so that one file serves every version.
     {u"plugins", {F::Ignored}},
     {u"identity", {F::Ignored}},
     {u"webhooks", {F::Ignored}},
     {u"observability", {F::Ignored}},
-    {u"gdpr", {F::Ignored}},
     {u"model_groups", {F::Ignored}},
     {u"metrics", {F::Ignored}},
     {u"storage", {F::Ignored}},

@@ -212,6 +212,28 @@ bool Engine::start(QString *errorMessage)
     return true;
 }
 
+/// A decision of the security pipeline as an audit entry: the key name sealed, the layer, action,
+/// reason and what matched in clear (the stage never puts the offending text in a decision).
+static AuditEvent auditEventOf(const SecurityEvent &decision)
+{
+    AuditEvent e;
+    e.timeMs = decision.time.toMSecsSinceEpoch();
+    e.category = AuditCategory::Security;
+    e.action = QStringLiteral("security.") + decision.action;
+    e.outcome = decision.action == u"block"  ? QStringLiteral("blocked")
+                : decision.action == u"mask" ? QStringLiteral("masked")
+                                             : QStringLiteral("flagged");
+    e.actor = decision.keyName;
+    e.actorRole = QStringLiteral("user");
+    e.requestId = decision.requestId;
+    e.details = QJsonObject{{QStringLiteral("layer"), decision.layer},
+                            {QStringLiteral("reason"), decision.reason},
+                            {QStringLiteral("detail"), decision.detail},
+                            {QStringLiteral("model"), decision.model},
+                            {QStringLiteral("score"), decision.score}};
+    return e;
+}
+
 bool Engine::openStore(QString *errorMessage)
 {
     // Settings of server.storage take effect at start; a reload keeps the store it has.
@@ -245,6 +267,14 @@ bool Engine::openStore(QString *errorMessage)
     d->state.store = std::move(store);
     d->state.conversations->setDatabase(d->state.store);
     startCacheTier();
+    if (d->state.store->audit()) {
+        // Every security decision (block, mask, flag) goes on the ledger: queued, never waited for.
+        d->guards->setDecisionSink([weak = std::weak_ptr<Store>(d->state.store)](const SecurityEvent &decision) {
+            if (const std::shared_ptr<Store> s = weak.lock(); s && s->audit())
+                s->audit()->record(auditEventOf(decision));
+        });
+        d->applyAuditSettings();
+    }
     return true;
 }
 
@@ -413,6 +443,7 @@ bool Engine::reload(QString *message)
     });
     d->publish();
     d->installSecurity();
+    d->applyAuditSettings();
     if (d->frontend)
         d->frontend->setLimits(next->server.limits);
     logging::configure(logging::parseFormat(next->logging.format), logging::parseLevel(next->logging.level));

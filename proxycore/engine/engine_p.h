@@ -126,6 +126,18 @@ public:
         }
     }
 
+    /// The audit and retention settings of the configuration in force (at start and on every
+    /// reload): which finished requests are recorded, and the scheduled purge.
+    void applyAuditSettings()
+    {
+        Store *s = state.store.get();
+        AuditService *audit = s ? s->audit() : nullptr;
+        if (!audit)
+            return;
+        s->setAuditRequests(config->audit.requests);
+        audit->setRetention(config->gdpr.retentionDays, config->gdpr.autoPurge);
+    }
+
     /// Builds the request pipeline's security stage for the configuration in force (on start and
     /// on every reload) and publishes it; the guards' switches and counters carry over.
     void installSecurity()

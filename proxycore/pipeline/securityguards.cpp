@@ -275,9 +275,20 @@ void SecurityGuards::addEvent(SecurityEvent event)
     event.time = QDateTime::currentDateTimeUtc();
     QMutexLocker lock(&m_eventMutex);
     event.id = m_nextEventId++;
-    m_events.push_back(std::move(event));
+    m_events.push_back(event);
     if (m_events.size() > size_t(kEventCapacity))
         m_events.pop_front();
+    if (!m_sink)
+        return;
+    const std::function<void(const SecurityEvent &)> sink = m_sink;
+    lock.unlock();
+    sink(event);
+}
+
+void SecurityGuards::setDecisionSink(std::function<void(const SecurityEvent &)> sink)
+{
+    const QMutexLocker lock(&m_eventMutex);
+    m_sink = std::move(sink);
 }
 
 QList<SecurityEvent> SecurityGuards::eventsAfter(quint64 after, int limit) const

@@ -14,6 +14,7 @@
 #include <array>
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -114,8 +115,12 @@ public:
     double scanPercentileUs(double q) const;
     double scanMaxUs() const { return double(m_scanMaxNs.load(std::memory_order_relaxed)) / 1000.0; }
 
-    /// Adds a decision (its id and time are set here). Keeps the newest kEventCapacity.
+    /// Adds a decision (its id and time are set here). Keeps the newest kEventCapacity, and hands it
+    /// to the decision sink when one is set.
     void addEvent(SecurityEvent event);
+    /// Called with every decision from then on, on the thread that made it (a worker): it must not
+    /// block (the engine queues the decision for the audit ledger). An empty function removes it.
+    void setDecisionSink(std::function<void(const SecurityEvent &)> sink);
     /// Decisions with an id greater than `after`, oldest first, at most `limit`.
     QList<SecurityEvent> eventsAfter(quint64 after, int limit) const;
     /// The newest `limit` decisions, newest first, skipping `offset` (paged listing).
@@ -188,6 +193,7 @@ private:
 
     mutable QMutex m_eventMutex;
     std::deque<SecurityEvent> m_events;
+    std::function<void(const SecurityEvent &)> m_sink; ///< under m_eventMutex
     quint64 m_nextEventId = 1;
 
     mutable QMutex m_cacheMutex;

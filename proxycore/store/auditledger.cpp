@@ -344,6 +344,21 @@ std::optional<qint64> AuditLedger::purge(qint64 nowMs, int retentionDays, const 
     const std::optional<qint64> removed = m_store->purgeBefore(cutoffMs, m_anchorKey, error);
     if (!removed || *removed == 0)
         return removed;
+    if (!recordPurge(cutoffMs, retentionDays, *removed, {}, by, error)) {
+        *error = QStringLiteral("purged %1 entries, but the purge was not recorded: %2").arg(*removed).arg(*error);
+        return std::nullopt;
+    }
+    return removed;
+}
+
+std::optional<AuditEntry> AuditLedger::recordPurge(qint64 cutoffMs, int retentionDays, qint64 removed,
+                                                   const QJsonObject &extra, const AuditRequester &by, QString *error)
+{
+    QJsonObject details{{QStringLiteral("cutoff_ms"), cutoffMs},
+                        {QStringLiteral("removed"), removed},
+                        {QStringLiteral("retention_days"), retentionDays}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        details.insert(it.key(), it.value());
     const AuditEvent event{by.timeMs,
                            AuditCategory::Admin,
                            QStringLiteral("audit.purge"),
@@ -353,15 +368,9 @@ std::optional<qint64> AuditLedger::purge(qint64 nowMs, int retentionDays, const 
                            by.clientIp,
                            {},
                            by.requestId,
-                           QJsonObject{{QStringLiteral("cutoff_ms"), cutoffMs},
-                                       {QStringLiteral("removed"), *removed},
-                                       {QStringLiteral("retention_days"), retentionDays}},
+                           details,
                            {}};
-    if (!record(event, error)) {
-        *error = QStringLiteral("purged %1 entries, but the purge was not recorded: %2").arg(*removed).arg(*error);
-        return std::nullopt;
-    }
-    return removed;
+    return record(event, error);
 }
 
 } // namespace llmproxy

@@ -173,6 +173,11 @@ public:
     /// purges nothing. Returns how many entries were removed.
     std::optional<qint64> purge(qint64 nowMs, int retentionDays, const AuditRequester &by, QString *error);
 
+    /// Records the `audit.purge` entry of a purge: its cutoff, the entries `removed`, the retention,
+    /// and the members of `extra` (what was purged with them elsewhere). Returns the stored entry.
+    std::optional<AuditEntry> recordPurge(qint64 cutoffMs, int retentionDays, qint64 removed, const QJsonObject &extra,
+                                          const AuditRequester &by, QString *error);
+
 private:
     std::optional<AuditEntry> append(const AuditEntry &draft, QString *error);
     /// A sealed blob of `ref` opened: its JSON, or {"erased":true} when its key is gone, or

@@ -4,6 +4,7 @@
 
 #include "proxycore/store/sqlauditstore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
@@ -19,6 +20,7 @@ namespace {
 
 /// Entries appended per transaction.
 constexpr qsizetype kBatch = 500;
+constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
 
 } // namespace
 
@@ -115,6 +117,29 @@ bool AuditService::record(AuditEvent event)
     return true;
 }
 
+qsizetype AuditService::recordAll(const QList<AuditEvent> &events)
+{
+    if (events.isEmpty())
+        return 0;
+    const QMutexLocker lock(&m_mutex);
+    const qsizetype room = m_stopped ? 0 : qMax<qsizetype>(0, m_capacity - m_pending.size());
+    const qsizetype queued = qMin(room, events.size());
+    if (queued < events.size()) {
+        const quint64 before = m_dropped.fetch_add(quint64(events.size() - queued));
+        const quint64 total = before + quint64(events.size() - queued);
+        if (before == 0 || before / 1000 != total / 1000)
+            qCWarning(lcAudit, "audit ledger: %llu events dropped (queue full or stopped)",
+                      static_cast<unsigned long long>(total));
+    }
+    m_pending.append(events.mid(0, queued));
+    if (queued > 0 && !m_drainPosted) {
+        m_drainPosted = true;
+        QMetaObject::invokeMethod(
+            m_context.get(), [this] { drain(); }, Qt::QueuedConnection);
+    }
+    return queued;
+}
+
 bool AuditService::ensureOpen(QString *error)
 {
     if (m_open && m_open->ledger)
@@ -186,6 +211,103 @@ std::optional<QList<AuditEntry>> AuditService::query(const AuditQuery &query, QS
     return m_open->store.query(query, error);
 }
 
+std::optional<RetentionPurge> AuditService::purge(qint64 nowMs, int retentionDays, bool dryRun,
+                                                  const AuditRequester &by, QString *error)
+{
+    RetentionPurge result;
+    result.retentionDays = retentionDays;
+    result.dryRun = dryRun;
+    if (retentionDays <= 0)
+        return result;
+    result.cutoffMs = nowMs - qint64(retentionDays) * kDayMs;
+    AuditLedger *ledger = this->ledger(error);
+    if (!ledger)
+        return std::nullopt;
+    // The ledger first (its own serialised transaction behind a signed checkpoint), then the rows in
+    // one transaction, then the record: each step is whole, and repeating the purge finishes it.
+    const std::optional<qint64> entries = dryRun ? m_open->store.purgeableBefore(result.cutoffMs, error)
+                                                 : m_open->store.purgeBefore(result.cutoffMs, m_anchorKey, error);
+    if (!entries)
+        return std::nullopt;
+    result.auditEntries = *entries;
+    const std::optional<PersonalRows> rows =
+        PersonalData::purgeBefore(m_open->connection, result.cutoffMs, dryRun, error);
+    if (!rows)
+        return std::nullopt;
+    result.rows = *rows;
+    const bool removed = result.auditEntries + rows->historyRows + rows->responses > 0;
+    if (dryRun || (!removed && by.actor.isEmpty()))
+        return result;
+    const std::optional<AuditEntry> recorded =
+        ledger->recordPurge(result.cutoffMs, retentionDays, result.auditEntries,
+                            QJsonObject{{QStringLiteral("history_rows"), rows->historyRows},
+                                        {QStringLiteral("responses"), rows->responses}},
+                            by, error);
+    if (!recorded) {
+        *error = QStringLiteral("purged, but the purge was not recorded: %1").arg(*error);
+        return std::nullopt;
+    }
+    result.recordSequence = recorded->sequence;
+    return result;
+}
+
+std::optional<SubjectErasure> AuditService::erase(const QString &name, const AuditRequester &by, QString *error)
+{
+    AuditLedger *ledger = this->ledger(error);
+    if (!ledger)
+        return std::nullopt;
+    // The record and the keys first (fail closed: nothing is erased without a record), then the rows.
+    const std::optional<AuditErasure> audit = ledger->eraseSubject(name, by, error);
+    if (!audit)
+        return std::nullopt;
+    const std::optional<PersonalRows> rows = PersonalData::eraseKey(m_open->connection, name, error);
+    if (!rows) {
+        *error = QStringLiteral("erasure recorded at sequence %1 and the keys destroyed, but %2; repeat the erasure "
+                                "to complete it")
+                     .arg(audit->recordSequence)
+                     .arg(*error);
+        return std::nullopt;
+    }
+    return SubjectErasure{*audit, *rows};
+}
+
+void AuditService::setRetention(int retentionDays, bool autoPurge)
+{
+    m_retentionDays = retentionDays;
+    QMetaObject::invokeMethod(
+        m_context.get(),
+        [this, on = autoPurge && retentionDays > 0] {
+            if (!on) {
+                m_purgeTimer.reset();
+                return;
+            }
+            if (m_purgeTimer)
+                return;
+            m_purgeTimer = std::make_unique<QTimer>();
+            m_purgeTimer->setInterval(std::chrono::hours(24));
+            QObject::connect(m_purgeTimer.get(), &QTimer::timeout, m_context.get(), [this] { purgeOnSchedule(); });
+            m_purgeTimer->start();
+            purgeOnSchedule(); // at start (or when turned on), then daily
+        },
+        Qt::QueuedConnection);
+}
+
+void AuditService::purgeOnSchedule()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const AuditRequester system{now, {}, QStringLiteral("system"), {}, {}};
+    QString error;
+    const std::optional<RetentionPurge> done = purge(now, m_retentionDays.load(), false, system, &error);
+    ++m_scheduledPurges;
+    if (!done) {
+        qCWarning(lcAudit, "retention purge failed (tried again in 24 hours): %s", qPrintable(error));
+        return;
+    }
+    qCInfo(lcAudit,
+           "retention purge (%d days): %lld audit entries, %lld request history rows, %lld stored responses removed",
+           done->retentionDays, done->auditEntries, done->rows.historyRows, done->rows.responses);
+}
+
 void AuditService::stop()
 {
     {
@@ -200,6 +322,7 @@ void AuditService::stop()
         m_context.get(),
         [this] {
             drain();
+            m_purgeTimer.reset();
             m_open.reset();
             QThread::currentThread()->quit();
         },

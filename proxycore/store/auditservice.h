@@ -4,11 +4,13 @@
 
 #include "proxycore/store/auditledger.h"
 #include "proxycore/store/database.h"
+#include "proxycore/store/personaldata.h"
 #include "proxycore/store/sqlauditstore.h"
 
 #include <QMutex>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -23,6 +25,24 @@ namespace llmproxy {
 /// (for the log) when there is none: the ledger is then off.
 std::optional<QByteArray> auditLedgerSecret(const QByteArray &envValue, SqlDialect dialect, const QString &dataDir,
                                             QString *why);
+
+/// What a retention purge removed, or (dry run) would remove.
+struct RetentionPurge
+{
+    int retentionDays = 0;
+    qint64 cutoffMs = 0; ///< entries and rows older than this
+    bool dryRun = false;
+    qint64 auditEntries = 0;   ///< removed behind the checkpoint
+    PersonalRows rows;         ///< request history rows and stored responses
+    qint64 recordSequence = 0; ///< the purge's own audit.purge entry; 0 when none was recorded
+};
+
+/// What an erasure did: the ledger's part (its record, the person's keys) and the rows deleted.
+struct SubjectErasure
+{
+    AuditErasure audit;
+    PersonalRows rows;
+};
 
 /// The running gateway's audit ledger: a thread of its own with its own connection to the store's
 /// database, an AuditLedger over the SQL store on it, and a bounded queue of events. record() never
@@ -42,6 +62,32 @@ public:
 
     /// Queues `event`; false when the queue was full and it was dropped (counted and logged).
     bool record(AuditEvent event);
+    /// Queues `events` under one lock; those that do not fit are dropped and counted. Returns how
+    /// many were queued.
+    qsizetype recordAll(const QList<AuditEvent> &events);
+
+    /// Audit thread only: the retention purge (docs/audit.md#retention-and-purge). Removes the
+    /// ledger's entries older than `retentionDays` before `nowMs` behind a signed checkpoint, then the
+    /// request history rows and stored responses older than that in one transaction, then records an
+    /// `audit.purge` entry with the counts (recorded when anything was removed or `by` has an actor).
+    /// Each step commits on its own: a purge interrupted half-way is completed by the next one.
+    /// `dryRun` only counts. `retentionDays` <= 0 removes nothing. Nullopt with `error` when the
+    /// database fails (what was committed before stays done).
+    std::optional<RetentionPurge> purge(qint64 nowMs, int retentionDays, bool dryRun, const AuditRequester &by,
+                                        QString *error);
+    /// Audit thread only: erases `name` — AuditLedger::eraseSubject() (records gdpr.erase, then
+    /// destroys their keys; nothing happens when the record fails), then deletes the request history
+    /// rows of the client key `name` and the stored responses it owns, in one transaction. Should the
+    /// deletion fail (or the process stop) after the record, repeating the erasure completes it.
+    std::optional<SubjectErasure> erase(const QString &name, const AuditRequester &by, QString *error);
+
+    /// The retention policy (gdpr.retention_days, gdpr.auto_purge). Thread-safe. With `autoPurge` and
+    /// a positive `retentionDays` the audit thread purges at once, then every 24 hours.
+    void setRetention(int retentionDays, bool autoPurge);
+    /// gdpr.retention_days as last set.
+    int retentionDays() const { return m_retentionDays.load(); }
+    /// Scheduled purges that have run (for tests and logs).
+    quint64 scheduledPurges() const { return m_scheduledPurges.load(); }
     /// An object living in the audit thread: post work to it with QMetaObject::invokeMethod.
     QObject *context() const { return m_context.get(); }
     /// Audit thread only: appends what is queued, then returns the ledger (nullptr with `error` when
@@ -57,6 +103,8 @@ public:
 private:
     struct Open;
     void drain();
+    /// The scheduled purge (audit thread).
+    void purgeOnSchedule();
     bool ensureOpen(QString *error);
 
     const DatabaseSettings m_database;
@@ -72,6 +120,9 @@ private:
     bool m_drainPosted = false;
     bool m_stopped = false;
     std::atomic<quint64> m_dropped = 0;
+    std::atomic<int> m_retentionDays = 0;
+    std::atomic<quint64> m_scheduledPurges = 0;
+    std::unique_ptr<QTimer> m_purgeTimer; ///< audit thread only
 };
 
 } // namespace llmproxy

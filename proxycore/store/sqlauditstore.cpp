@@ -465,9 +465,25 @@ std::optional<qint64> SqlAuditStore::purgeBefore(qint64 cutoffMs, QByteArrayView
     return removed;
 }
 
+std::optional<qint64> SqlAuditStore::purgeableBefore(qint64 cutoffMs, QString *error)
+{
+    endSnapshot();
+    // The prefix purgeBefore() removes: every entry before the first one at or after the cutoff.
+    QSqlQuery q(m_connection.database());
+    q.prepare(u"SELECT COUNT(*) FROM audit_log WHERE sequence < COALESCE((SELECT MIN(sequence) FROM audit_log "
+              u"WHERE time_ms >= ?), (SELECT MAX(sequence) FROM audit_log) + 1)"_s);
+    q.addBindValue(cutoffMs);
+    if (!q.exec() || !q.next()) {
+        *error = u"cannot count the entries to purge: "_s + lastError(q);
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
 SqlSubjectKeyStore::SqlSubjectKeyStore(DatabaseConnection &connection, QByteArrayView secret)
     : m_connection(connection), m_wrapKey(auditKeyWrapKey(secret))
 {
+    m_clock.start();
 }
 
 SqlSubjectKeyStore::~SqlSubjectKeyStore()
@@ -501,8 +517,21 @@ std::optional<SubjectKey> SqlSubjectKeyStore::currentKey(QByteArrayView ref, QSt
 {
     const QByteArray refBytes = ref.toByteArray();
     error->clear();
-    if (std::optional<SubjectKey> found = findCurrent(refBytes, error); found || !error->isEmpty())
+    const qint64 now = m_clock.elapsed();
+    if (const auto cached = m_current.constFind(refBytes);
+        cached != m_current.cend() && now - cached->readAtMs < KeyCacheMs)
+        return cached->key;
+    const auto remember = [&](const SubjectKey &key) {
+        constexpr qsizetype kCapacity = 4096;
+        if (m_current.size() >= kCapacity)
+            m_current.clear();
+        m_current.insert(refBytes, CachedKey{key, now});
+    };
+    if (std::optional<SubjectKey> found = findCurrent(refBytes, error); found || !error->isEmpty()) {
+        if (found)
+            remember(*found);
         return found;
+    }
     std::optional<SubjectKey> created = generateAuditSubjectKey(error);
     if (!created)
         return std::nullopt;
@@ -516,12 +545,17 @@ std::optional<SubjectKey> SqlSubjectKeyStore::currentKey(QByteArrayView ref, QSt
     q.addBindValue(refBytes);
     q.addBindValue(*wrapped);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (q.exec())
+    if (q.exec()) {
+        remember(*created);
         return created;
+    }
     // Another writer may have created this person's key first (one current key per person).
     const QString insertError = lastError(q);
-    if (std::optional<SubjectKey> found = findCurrent(refBytes, error); found || !error->isEmpty())
+    if (std::optional<SubjectKey> found = findCurrent(refBytes, error); found || !error->isEmpty()) {
+        if (found)
+            remember(*found);
         return found;
+    }
     *error = u"cannot store a subject key: "_s + insertError;
     return std::nullopt;
 }
@@ -548,6 +582,7 @@ std::optional<QByteArray> SqlSubjectKeyStore::keyById(QByteArrayView keyId, QStr
 
 std::optional<int> SqlSubjectKeyStore::destroyKeys(QByteArrayView ref, QString *error)
 {
+    m_current.remove(ref.toByteArray()); // forgotten even when the delete fails: read again next time
     QSqlDatabase &db = m_connection.database();
     const bool sqlite = m_connection.dialect() == SqlDialect::Sqlite;
     // Overwrite the deleted rows' bytes in the file instead of leaving them in free pages.

@@ -7,6 +7,8 @@
 #include "proxycore/store/database.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
 
 #include <memory>
 #include <optional>
@@ -53,6 +55,9 @@ public:
     std::optional<QList<AuditEntry>> entriesOf(QByteArrayView ref, QString *error) override;
     std::optional<qint64> purgeBefore(qint64 cutoffMs, QByteArrayView checkpointKey, QString *error) override;
 
+    /// How many entries purgeBefore(`cutoffMs`) would remove now (a dry run; takes no lock).
+    std::optional<qint64> purgeableBefore(qint64 cutoffMs, QString *error);
+
     /// The entries `query` matches, newest first (reads the (category, time_ms) or (time_ms) index).
     std::optional<QList<AuditEntry>> query(const AuditQuery &query, QString *error);
 
@@ -76,6 +81,12 @@ private:
 /// for an erasure. Erasure deletes the rows; on SQLite with `secure_delete` on and the WAL checkpointed
 /// afterwards, so the deleted bytes do not linger in the file.
 ///
+/// A person's current key is kept in memory for up to KeyCacheMs after it was read, so that recording
+/// many entries of one person does not read and unwrap the key each time (the audit thread's main
+/// cost per entry). destroyKeys() on this store forgets it at once; an erasure made through another
+/// connection (another gateway) is seen within KeyCacheMs — entries sealed meanwhile are under the
+/// destroyed key and read as erased, never as readable.
+///
 /// Not an owner; used on the connection's thread only (like SqlAuditStore).
 class SqlSubjectKeyStore final : public SubjectKeyStore
 {
@@ -90,12 +101,23 @@ public:
     std::optional<QByteArray> keyById(QByteArrayView keyId, QString *error) override;
     std::optional<int> destroyKeys(QByteArrayView ref, QString *error) override;
 
+    /// How long a current key is used from memory before it is read again.
+    static constexpr qint64 KeyCacheMs = 60'000;
+
 private:
     /// The current key of `ref`: nullopt with an empty `error` when there is none.
     std::optional<SubjectKey> findCurrent(const QByteArray &ref, QString *error);
 
+    struct CachedKey
+    {
+        SubjectKey key;
+        qint64 readAtMs = 0; ///< m_clock's time
+    };
+
     DatabaseConnection &m_connection;
     QByteArray m_wrapKey;
+    QElapsedTimer m_clock;
+    QHash<QByteArray, CachedKey> m_current; ///< by reference; cleared whole when full
 };
 
 } // namespace llmproxy

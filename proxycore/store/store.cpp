@@ -18,20 +18,32 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// A refused request as an audit event: who (the key name) in the sealed part, the rest in clear.
+/// A finished request as an audit event: who (the key name) in the sealed part, the outcome in clear.
+/// Refused by a pipeline stage: request.blocked; else request.completed (outcome ok, or error from 400).
 AuditEvent auditEventOf(const RequestRecord &r)
 {
+    const bool blocked = r.status >= 400 && !r.blockedBy.isEmpty();
     AuditEvent e;
     e.timeMs = r.time.toMSecsSinceEpoch();
-    e.category = AuditCategory::Security;
-    e.action = u"request.blocked"_s;
-    e.outcome = u"blocked"_s;
+    e.category = AuditCategory::Request;
+    e.action = blocked ? u"request.blocked"_s : u"request.completed"_s;
+    e.outcome = blocked ? u"blocked"_s : r.status >= 400 ? u"error"_s : u"ok"_s;
     e.actor = r.keyName;
     e.actorRole = u"user"_s;
     e.requestId = r.requestId;
-    e.details = QJsonObject{{u"status"_s, r.status},       {u"blocked_by"_s, r.blockedBy}, {u"error"_s, r.error},
-                            {u"method"_s, r.method},       {u"route"_s, r.route},          {u"model"_s, r.model},
+    e.details = QJsonObject{{u"status"_s, r.status},
+                            {u"method"_s, r.method},
+                            {u"route"_s, r.route},
+                            {u"model"_s, r.model},
                             {u"client_api"_s, r.clientApi}};
+    if (blocked)
+        e.details.insert(u"blocked_by"_s, r.blockedBy);
+    if (!r.error.isEmpty())
+        e.details.insert(u"error"_s, r.error);
+    if (!r.endpoint.isEmpty())
+        e.details.insert(u"endpoint"_s, r.endpoint);
+    if (r.costUsd >= 0)
+        e.details.insert(u"cost_usd"_s, r.costUsd);
     return e;
 }
 
@@ -147,12 +159,19 @@ void Store::recordRequests(const QList<RequestRecord> &records)
         const qsizetype rows = withBodies.size();
         m_writer.enqueue(RequestHistory::bodiesWriteFor(std::move(withBodies)), "request bodies", rows);
     }
-    if (!m_audit)
+    const AuditRequests mode = m_auditRequests.load(std::memory_order_relaxed);
+    if (!m_audit || mode == AuditRequests::None)
         return;
+    QList<AuditEvent> events;
+    events.reserve(mode == AuditRequests::All ? records.size() : 0);
     for (const RequestRecord &r : records) {
-        if (r.status >= 400 && !r.blockedBy.isEmpty())
-            m_audit->record(auditEventOf(r));
+        // Refusals of any route; with `all`, every inference request too (admin calls, health checks
+        // and audit queries are not request outcomes: admin changes have entries of their own).
+        const bool refused = r.status >= 400 && !r.blockedBy.isEmpty();
+        if (refused || (mode == AuditRequests::All && !r.clientApi.isEmpty()))
+            events.append(auditEventOf(r));
     }
+    m_audit->recordAll(events);
 }
 
 void Store::setSpendTimeZone(const QTimeZone &zone)

@@ -45,10 +45,13 @@ public:
 
     /// Queues `records` for the request history and their spend, summed per group, for spend_daily
     /// (one upsert per distinct group, in the same write, so the same transaction, as the last
-    /// records' history rows), and those a pipeline stage refused (status 400 or more with blockedBy
-    /// set) for the audit ledger when it is on. Never waits for the database (see StoreWriter,
-    /// AuditService).
+    /// records' history rows), and, when the audit ledger is on, as audit entries as
+    /// setAuditRequests() says (all, those a pipeline stage refused, or none). Never waits for the
+    /// database (see StoreWriter, AuditService).
     void recordRequests(const QList<RequestRecord> &records);
+    /// Which finished requests recordRequests() puts on the audit ledger (audit.requests); `All`
+    /// until set. Thread-safe; effective for the next recordRequests().
+    void setAuditRequests(AuditRequests mode) { m_auditRequests.store(mode, std::memory_order_relaxed); }
     /// The zone whose calendar day spend_daily's rows are of (the budget's, budget.timezone);
     /// UTC until set. Effective for the next recordRequests().
     void setSpendTimeZone(const QTimeZone &zone);
@@ -98,6 +101,7 @@ private:
     mutable QMutex m_zoneMutex;
     QTimeZone m_spendZone = QTimeZone::utc();
     std::unique_ptr<AuditService> m_audit;
+    std::atomic<AuditRequests> m_auditRequests = AuditRequests::All;
 };
 
 } // namespace llmproxy

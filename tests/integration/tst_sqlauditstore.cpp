@@ -110,10 +110,11 @@ struct SqlLedger
     bool execute(const QString &sql, const QVariantList &bind = {})
     {
         QSqlQuery q(connection.database());
-        q.prepare(sql);
-        for (const QVariant &value : bind)
-            q.addBindValue(value);
-        if (q.exec())
+        if (bind.isEmpty() ? q.exec(sql) : (q.prepare(sql), [&] {
+                for (const QVariant &value : bind)
+                    q.addBindValue(value);
+                return q.exec();
+            }()))
             return true;
         qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         return false;
@@ -135,6 +136,26 @@ struct SqlLedger
     SqlSubjectKeyStore keys;
     AuditLedger ledger;
 };
+
+/// Runs `work` on the audit thread of `service` and returns what it returned.
+template <typename Work> auto onAuditThread(AuditService &service, Work work)
+{
+    decltype(work()) result;
+    QMetaObject::invokeMethod(
+        service.context(), [&] { result = work(); }, Qt::BlockingQueuedConnection);
+    return result;
+}
+
+/// A request history row of `key` at `timeMs`, and a stored response it owns made then.
+bool addPersonalRows(SqlLedger &f, const QString &key, qint64 timeMs)
+{
+    static int next = 0;
+    const QString id = u"resp_%1"_s.arg(++next);
+    return f.execute(u"INSERT INTO request_history (ts_ms, request_id, key_name, status) VALUES (?, ?, ?, 200)"_s,
+                     {timeMs, id, key}) &&
+           f.execute(u"INSERT INTO responses (id, key_name, created_ms, expires_ms, body) VALUES (?, ?, ?, ?, '{}')"_s,
+                     {id, QString(u"key:"_s + key), timeMs, timeMs + 30 * kDay});
+}
 
 #define OPEN_LEDGER(name, ...)                                                                                         \
     SqlLedger name(__VA_ARGS__);                                                                                       \
@@ -333,6 +354,15 @@ private slots:
         QCOMPARE(bobEntries.at(1).toObject().value(u"as_subject"_s).toObject(), erasedPart);
         QVERIFY(!QJsonDocument(*bob).toJson().contains("bob@example.com"));
         QVERIFY(f.verify().ok());
+
+        // Recorded again on the same connection (its key cache forgot him): a new key, readable again.
+        const std::optional<AuditEntry> later = f.ledger.record(requestBy(u"bob"_s, kStart + 30), &error);
+        QVERIFY2(later, qPrintable(error));
+        QVERIFY(auditSealedKeyId(later->actorSealed) != auditSealedKeyId(before.at(1).actorSealed));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_subject_keys WHERE subject_ref = ?"_s, {bobRef}), qint64(1));
+        const QJsonArray again =
+            f.ledger.exportSubject(u"bob"_s, admin(kStart + 40), &error)->value(u"entries"_s).toArray();
+        QVERIFY(QJsonDocument(again).toJson().contains("bob@example.com"));
     }
 
     void exportsOnePersonsData_data() { TestDatabases::addBackends(); }
@@ -419,6 +449,154 @@ private slots:
         result = f.verify();
         QCOMPARE(result.failure, AuditBreak::SequenceGap);
         QCOMPARE(result.sequence, qint64(3));
+    }
+
+    void retentionPurgeRemovesOldDataAndKeepsTheChain_data() { TestDatabases::addBackends(); }
+    void retentionPurgeRemovesOldDataAndKeepsTheChain()
+    {
+        LLMPROXY_FRESH_DATABASE(m_databases);
+        OPEN_LEDGER(f, settings);
+        QString error;
+        for (int day = 0; day < 10; ++day) {
+            QVERIFY2(f.ledger.record(requestBy(u"alice"_s, kStart + day * kDay), &error), qPrintable(error));
+            QVERIFY(addPersonalRows(f, u"alice"_s, kStart + day * kDay));
+        }
+        const QList<AuditEntry> before = f.entries();
+        AuditService service(settings, kSecret, kAnchorKey, u"gw-1"_s, 100);
+        const qint64 now = kStart + 10 * kDay;
+
+        // A dry run counts and removes nothing.
+        std::optional<RetentionPurge> purged =
+            onAuditThread(service, [&] { return service.purge(now, 5, true, admin(now), &error); });
+        QVERIFY2(purged, qPrintable(error));
+        QCOMPARE(purged->auditEntries, qint64(5));
+        QCOMPARE(purged->rows.historyRows, qint64(5));
+        QCOMPARE(purged->rows.responses, qint64(5));
+        QCOMPARE(purged->recordSequence, qint64(0));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_log"_s), qint64(10));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM request_history"_s), qint64(10));
+
+        purged = onAuditThread(service, [&] { return service.purge(now, 5, false, admin(now), &error); });
+        QVERIFY2(purged, qPrintable(error));
+        QCOMPARE(purged->auditEntries, qint64(5));
+        QCOMPARE(purged->rows.historyRows, qint64(5));
+        QCOMPARE(purged->rows.responses, qint64(5));
+        QCOMPARE(purged->recordSequence, qint64(11));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM request_history WHERE ts_ms < ?"_s, {now - 5 * kDay}), qint64(0));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM responses"_s), qint64(5));
+        // The purge is on record, with its counts, and the chain verifies from the checkpoint.
+        const AuditEntry record = f.entries().constLast();
+        QCOMPARE(record.action, u"audit.purge"_s);
+        QCOMPARE(record.details.value(u"history_rows"_s).toInteger(), qint64(5));
+        AuditVerifyResult result = f.verify();
+        QVERIFY2(result.ok(), qPrintable(result.summary()));
+        QVERIFY(f.verifyExported().ok());
+
+        // The purged prefix's tombstone (the checkpoint) changed: named by its sequence.
+        QVERIFY(f.execute(u"UPDATE audit_checkpoint SET entry_hash = ?"_s, {before.at(3).entryHash}));
+        result = f.verify();
+        QCOMPARE(result.failure, AuditBreak::SignatureInvalid);
+        QCOMPARE(result.sequence, qint64(5));
+        // ... and, verified without the key, by the first kept entry's broken link.
+        AuditLedger unkeyed(&f.store, &f.keys, kSecret, {}, u"gw-1"_s);
+        result = *unkeyed.verify({}, &error);
+        QCOMPARE(result.failure, AuditBreak::PrevLinkBroken);
+        QCOMPARE(result.sequence, qint64(6));
+        QVERIFY(f.execute(u"UPDATE audit_checkpoint SET entry_hash = ?"_s, {before.at(4).entryHash}));
+        QVERIFY(f.verify().ok());
+        // A kept entry edited after the purge is named too.
+        QVERIFY(f.execute(u"UPDATE audit_log SET outcome = 'forged' WHERE sequence = 7"_s));
+        result = f.verify();
+        QCOMPARE(result.failure, AuditBreak::HashMismatch);
+        QCOMPARE(result.sequence, qint64(7));
+        QVERIFY(f.execute(u"UPDATE audit_log SET outcome = 'ok' WHERE sequence = 7"_s));
+
+        // The scheduled purge runs at once on the audit thread, by today's clock: everything recorded
+        // in 2026-01 goes, the purge is recorded, and the chain goes on from the checkpoint.
+        service.setRetention(5, true);
+        QTRY_COMPARE(service.scheduledPurges(), quint64(1));
+        QCOMPARE(service.retentionDays(), 5);
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM request_history"_s), qint64(0));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM responses"_s), qint64(0));
+        const QList<AuditEntry> left = f.entries();
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.constFirst().action, u"audit.purge"_s);
+        QCOMPARE(left.constFirst().actorRole, u"system"_s);
+        QCOMPARE(left.constFirst().details.value(u"removed"_s).toInteger(), qint64(6));
+        result = f.verify();
+        QVERIFY2(result.ok(), qPrintable(result.summary()));
+    }
+
+    void erasureDeletesThePersonsRowsInAnOrderSafeToRepeat_data() { TestDatabases::addBackends(); }
+    void erasureDeletesThePersonsRowsInAnOrderSafeToRepeat()
+    {
+        LLMPROXY_FRESH_DATABASE(m_databases);
+        OPEN_LEDGER(f, settings);
+        QString error;
+        QVERIFY(recordAliceAndBob(f.ledger, &error));
+        for (const QString &key : {u"alice"_s, u"alice"_s, u"bob"_s})
+            QVERIFY(addPersonalRows(f, key, kStart));
+        AuditService service(settings, kSecret, kAnchorKey, u"gw-1"_s, 100);
+
+        // The rows cannot be deleted (a table renamed): the erasure is recorded and the keys are gone,
+        // the rows stay (one transaction), and the error says to repeat it.
+        QVERIFY(f.execute(u"ALTER TABLE responses RENAME TO responses_away"_s));
+        std::optional<SubjectErasure> erased =
+            onAuditThread(service, [&] { return service.erase(u"alice"_s, admin(kStart + 10), &error); });
+        QVERIFY(!erased);
+        QVERIFY2(error.contains(u"repeat the erasure"_s), qPrintable(error));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM request_history WHERE key_name = 'alice'"_s), qint64(2));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_subject_keys WHERE subject_ref = ?"_s,
+                         {auditSubjectRef(kSecret, u"alice"_s)}),
+                 qint64(0));
+        QVERIFY(f.execute(u"ALTER TABLE responses_away RENAME TO responses"_s));
+
+        // Repeated, it completes: her rows and responses go, Bob's stay, the chain verifies.
+        erased = onAuditThread(service, [&] { return service.erase(u"alice"_s, admin(kStart + 11), &error); });
+        QVERIFY2(erased, qPrintable(error));
+        QCOMPARE(erased->rows.historyRows, qint64(2));
+        QCOMPARE(erased->rows.responses, qint64(2));
+        QCOMPARE(erased->audit.keysDestroyed, 0); // destroyed the first time
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM request_history"_s), qint64(1));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM responses WHERE key_name = 'key:bob'"_s), qint64(1));
+        const AuditVerifyResult result = f.verify();
+        QVERIFY2(result.ok(), qPrintable(result.summary()));
+        const std::optional<QJsonObject> exported = f.ledger.exportSubject(u"alice"_s, admin(kStart + 12), &error);
+        QVERIFY2(exported, qPrintable(error));
+        QCOMPARE(exported->value(u"entries"_s).toArray().first().toObject().value(u"as_actor"_s).toObject(),
+                 (QJsonObject{{u"erased"_s, true}}));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_log WHERE action = 'gdpr.erase'"_s), qint64(2));
+    }
+
+    void twoServicesOnOneDatabaseKeepOneChain_data() { TestDatabases::addBackends(); }
+    void twoServicesOnOneDatabaseKeepOneChain()
+    {
+        LLMPROXY_FRESH_DATABASE(m_databases);
+        {
+            OPEN_LEDGER(migrate, settings);
+        }
+        // Two gateways' audit threads, each with its own connection, fed from two threads at once.
+        constexpr int kEvents = 400;
+        AuditService first(settings, kSecret, kAnchorKey, u"gw-a"_s, 2 * kEvents);
+        AuditService second(settings, kSecret, kAnchorKey, u"gw-b"_s, 2 * kEvents);
+        std::atomic<qsizetype> queued = 0;
+        runConcurrently(2, [&](int thread) {
+            AuditService &service = thread == 0 ? first : second;
+            for (int i = 0; i < kEvents; i += 20) {
+                QList<AuditEvent> events;
+                for (int j = i; j < i + 20; ++j)
+                    events.append(requestBy(u"user-%1"_s.arg(j % 7), kStart + j));
+                queued += service.recordAll(events);
+            }
+        });
+        first.stop();
+        second.stop();
+        QCOMPARE(queued.load(), qsizetype(2 * kEvents));
+        QCOMPARE(first.dropped() + second.dropped(), quint64(0));
+        OPEN_LEDGER(f, settings);
+        const AuditVerifyResult result = f.verify();
+        QVERIFY2(result.ok(), qPrintable(result.summary()));
+        QCOMPARE(result.entries, qint64(2 * kEvents));
     }
 
     void ledgerSecretComesFromTheEnvironmentOrTheDataDirectory()

@@ -53,8 +53,8 @@ inline ConfigPtr loadIsolatedConfig(const QString &dir, const QByteArray &yaml, 
 }
 
 /// A started Engine with its configuration and data directory in `dir`: one endpoint serving `model`
-/// at `baseUrl`, health probes off, `env` as its whole environment, `extraYaml` appended to the
-/// configuration. nullptr with `error` on failure.
+/// at `baseUrl`, health probes off, `extraYaml` appended to its config.yaml, `env` as its whole environment.
+/// nullptr with `error` on failure.
 inline std::unique_ptr<Engine> startEngineInDirectory(const QString &dir, const QString &baseUrl, const QString &model,
                                                       const QMap<QString, QString> &env, QString *error,
                                                       const QByteArray &extraYaml = {})
