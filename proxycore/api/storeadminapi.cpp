@@ -195,7 +195,8 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
                          QDateTime::fromMSecsSinceEpoch(done->cutoffMs, QTimeZone::utc()).toString(Qt::ISODateWithMs)},
                         {QStringLiteral("audit_entries"), done->auditEntries},
                         {QStringLiteral("history_rows"), done->rows.historyRows},
-                        {QStringLiteral("responses"), done->rows.responses}};
+                        {QStringLiteral("responses"), done->rows.responses},
+                        {QStringLiteral("body_rows"), done->rows.bodies}};
                     if (done->recordSequence > 0)
                         body.insert(QStringLiteral("record_sequence"), done->recordSequence);
                     return ok(body);
@@ -217,6 +218,13 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
             return methodNotAllowed("GET");
         if (erasing && !post)
             return methodNotAllowed("POST");
+        if (erasing) {
+            // What the gateway holds in memory for the key goes first: the response cache's entries
+            // and the stored responses it owns (the erasure below deletes their rows).
+            const QString scope = QStringLiteral("key:") + subject;
+            m_state->cache->clear(scope);
+            m_state->conversations->forgetOwner(scope);
+        }
         runOnThread(
             audit->context(), m_context,
             [audit, subject, by, exporting, unavailable] {
@@ -234,7 +242,9 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
                                               {QStringLiteral("keys_destroyed"), erased->audit.keysDestroyed},
                                               {QStringLiteral("record_sequence"), erased->audit.recordSequence},
                                               {QStringLiteral("history_rows"), erased->rows.historyRows},
-                                              {QStringLiteral("responses"), erased->rows.responses}});
+                                              {QStringLiteral("responses"), erased->rows.responses},
+                                              {QStringLiteral("body_rows"), erased->rows.bodies},
+                                              {QStringLiteral("cached_answers"), erased->rows.cachedAnswers}});
                 }
                 return unavailable(why);
             },

@@ -270,6 +270,20 @@ void ConversationStore::remove(const QString &id)
         m_database->enqueue(ResponseTable::deleteFor(id), "stored response deletions");
 }
 
+qsizetype ConversationStore::forgetOwner(const QString &owner)
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList ids;
+    for (const Entry &e : m_lru) {
+        if (e.response && e.response->owner == owner)
+            ids.append(e.id);
+    }
+    // Tombstones, like remove(): a read racing the database's deletion cannot bring them back.
+    for (const QString &id : std::as_const(ids))
+        insertLocked(id, nullptr, 2 * id.size() + kEntryOverhead);
+    return ids.size();
+}
+
 qint64 ConversationStore::memoryBytes() const
 {
     QMutexLocker lock(&m_mutex);

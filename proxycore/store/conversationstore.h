@@ -124,6 +124,10 @@ public:
     /// Forgets `id` (a tombstone in memory) and queues its deletion from the database.
     void remove(const QString &id);
 
+    /// Forgets, in memory only, every response of `owner` (a GDPR erasure deletes the rows); returns
+    /// how many there were.
+    qsizetype forgetOwner(const QString &owner);
+
     /// Bytes and entries (tombstones included) held in memory, for tests and /health.
     qint64 memoryBytes() const;
     qsizetype memoryEntries() const;

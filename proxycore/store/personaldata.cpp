@@ -52,13 +52,14 @@ std::optional<PersonalRows> PersonalData::purgeBefore(DatabaseConnection &connec
     const std::optional<QList<qint64>> counts =
         runInTransaction(connection,
                          {{verb + u" request_history WHERE ts_ms < ?"_s, cutoffMs},
-                          {verb + u" responses WHERE created_ms < ?"_s, cutoffMs}},
+                          {verb + u" responses WHERE created_ms < ?"_s, cutoffMs},
+                          {verb + u" request_bodies WHERE ts_ms < ?"_s, cutoffMs}},
                          error);
     if (!counts) {
         *error = u"cannot purge the request history and stored responses: "_s + *error;
         return std::nullopt;
     }
-    return PersonalRows{counts->at(0), counts->at(1)};
+    return PersonalRows{counts->at(0), counts->at(1), counts->at(2), 0};
 }
 
 std::optional<PersonalRows> PersonalData::eraseKey(DatabaseConnection &connection, const QString &keyName,
@@ -69,13 +70,15 @@ std::optional<PersonalRows> PersonalData::eraseKey(DatabaseConnection &connectio
     const std::optional<QList<qint64>> counts =
         runInTransaction(connection,
                          {{u"DELETE FROM request_history WHERE key_name = ?"_s, keyName},
-                          {u"DELETE FROM responses WHERE key_name = ?"_s, QString(u"key:"_s + keyName)}},
+                          {u"DELETE FROM responses WHERE key_name = ?"_s, QString(u"key:"_s + keyName)},
+                          {u"DELETE FROM request_bodies WHERE key_name = ?"_s, keyName},
+                          {u"DELETE FROM response_cache WHERE scope = ?"_s, QString(u"key:"_s + keyName)}},
                          error);
     if (!counts) {
         *error = u"cannot erase the request history and stored responses of %1: "_s.arg(keyName) + *error;
         return std::nullopt;
     }
-    return PersonalRows{counts->at(0), counts->at(1)};
+    return PersonalRows{counts->at(0), counts->at(1), counts->at(2), counts->at(3)};
 }
 
 } // namespace llmproxy
