@@ -170,12 +170,15 @@ bool Engine::start(QString *errorMessage)
         });
         d->discovery->start();
     }
-    if (!d->dataDir.isEmpty()) {
+    // The run-time changes: in the data directory's files, or in runtime_state with a database
+    // (which imports the files once); client keys stay in keys.json.
+    if (!d->dataDir.isEmpty() || d->state.store) {
         d->restoreRegistry();
-        d->restoreKeys();
         d->restoreRouting();
         d->restoreFeatures();
     }
+    if (!d->dataDir.isEmpty())
+        d->restoreKeys();
     if (d->state.store) {
         // With a store, today's spend is spend_daily's (written with the request history); a
         // budget.json left from before is imported once.

@@ -134,10 +134,21 @@ const char *const kSpendByDay[] = {
     ))sql",
 };
 
+// 6: the changes made at run time (docs/storage.md#runtime_state) that earlier versions kept in
+// registry.json, features.json and routing.json: one row per kind, its body the file's JSON document.
+const char *const kRuntimeState[] = {
+    R"sql(CREATE TABLE runtime_state (
+        kind TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        updated_ms BIGINT NOT NULL,
+        instance_id TEXT NOT NULL DEFAULT ''
+    ))sql",
+};
+
 const Migration kMigrations[] = {
     {1, "request history", kRequestHistory}, {2, "request history by key and time", kRequestHistoryByKey},
     {3, "stored responses", kResponses},     {4, "audit ledger", kAuditLedger},
-    {5, "spend by day", kSpendByDay},
+    {5, "spend by day", kSpendByDay},        {6, "runtime state", kRuntimeState},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

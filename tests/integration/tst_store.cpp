@@ -20,6 +20,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -141,6 +142,7 @@ private slots:
     void budgetRestoresFromSpendAndImportsTheFileOnce_data() { addBackends(); }
     void budgetRestoresFromSpendAndImportsTheFileOnce();
     void analyticsOverHttp();
+    void gatewayKeepsRuntimeChangesInTheDatabase();
 
 private:
     static void addBackends() { TestDatabases::addBackends(); }
@@ -1037,3 +1039,43 @@ void TestStore::analyticsOverHttp()
 
 QTEST_GUILESS_MAIN(TestStore)
 #include "tst_store.moc"
+
+void TestStore::gatewayKeepsRuntimeChangesInTheDatabase()
+{
+    // A data directory of an earlier version: the endpoint switched off in registry.json, and a
+    // features.json that does not parse. The gateway imports the one, logs the other and starts.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MockUpstreamProcess mock;
+    QVERIFY2(mock.start(), qPrintable(mock.errorString()));
+    const QString registryJson = dir.filePath(u"registry.json"_s);
+    const QString featuresJson = dir.filePath(u"features.json"_s);
+    for (const auto &[path, bytes] : {std::pair{registryJson, QByteArray(R"({"version":1,"toggles":{"mock":false}})")},
+                                      std::pair{featuresJson, QByteArray("{\"version\":")}}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+    }
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"guard switches: .*features\\.json is not a saved set of "
+                                                          u"guard switches .*not imported.*left as it is"_s));
+    QString error;
+    std::unique_ptr<Engine> engine = startGateway(dir.path(), mock.baseUrl(), {}, {}, &error);
+    QVERIFY2(engine, qPrintable(error));
+    QVERIFY(QFile::exists(registryJson + u".imported"_s));
+    QVERIFY(QFile::exists(featuresJson));
+    const auto mockEnabled = [&engine] {
+        const QList<RegistryEntry> entries = engine->registry();
+        return std::any_of(entries.cbegin(), entries.cend(),
+                           [](const RegistryEntry &e) { return e.config.id == u"mock" && e.config.enabled; });
+    };
+    QVERIFY(!mockEnabled());
+    // Switched on at run time: written to runtime_state, and read back by the next start.
+    QCOMPARE(engine->setEndpointEnabled(u"mock"_s, true), RegistryChange::Done);
+    QVERIFY(mockEnabled());
+    QVERIFY(stopEngine(engine));
+    QVERIFY(!QFile::exists(registryJson));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"guard switches: .*not a saved set"_s));
+    engine = startGateway(dir.path(), mock.baseUrl(), {}, {}, &error);
+    QVERIFY2(engine, qPrintable(error));
+    QVERIFY(mockEnabled());
+    QVERIFY(stopEngine(engine));
+}

@@ -169,9 +169,9 @@ void TestStoreMigrations::refusesANewerSchemaUntouched()
     QVERIFY2(loadSqlFixture(settings, fixturePath(SchemaMigrator::latestVersion() >= 5 ? 5 : 1), &error),
              qPrintable(error));
     const int newer = SchemaMigrator::latestVersion() + 1;
-    QVERIFY(execute(settings,
-                    u"INSERT INTO schema_version (version, name, applied_ms) VALUES (%1, 'from the future', 0)"_s.arg(
-                        newer)));
+    QVERIFY(execute(
+        settings,
+        u"INSERT INTO schema_version (version, name, applied_ms) VALUES (%1, 'from the future', 0)"_s.arg(newer)));
     const QStringList tablesBefore = tablesOf(settings);
     const qint64 versionsBefore = scalar(settings, u"SELECT COUNT(*) FROM schema_version"_s).toLongLong();
 
