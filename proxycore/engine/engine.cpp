@@ -78,6 +78,7 @@ Engine::~Engine()
         for (auto &q : d->queues)
             rest.append(q->takeAll());
         d->state.store->recordRequests(rest);
+        saveEndpointStats(); // the workers are gone: the last counts
     }
 }
 
@@ -203,6 +204,11 @@ bool Engine::start(QString *errorMessage)
         connect(&d->budgetTimer, &QTimer::timeout, this, [this] { d->saveBudget(); });
         connect(this, &Engine::shutdownFinished, this, [this] { d->saveBudget(); });
         d->budgetTimer.start();
+    }
+    if (d->state.store) {
+        d->statsTimer.setInterval(30'000);
+        connect(&d->statsTimer, &QTimer::timeout, this, &Engine::saveEndpointStats);
+        d->statsTimer.start();
     }
     d->prober = std::make_unique<HealthProber>();
     d->prober->setClock([state] { return state->nowMs(); });
@@ -479,6 +485,7 @@ void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry>
         const CircuitBreaker::State state = health.breaker.state(nowMs);
         status.breakerState = breakerStateName(state);
         status.consecutiveFailures = health.breaker.consecutiveFailures();
+        status.breakerTrips = health.breaker.trips();
         status.breakerRetryInMs =
             state == CircuitBreaker::State::Open
                 ? qMax<qint64>(0, health.breaker.openedAtMs() + health.breaker.settings().recoveryMs - nowMs)
@@ -546,6 +553,23 @@ void addRecentRequests(QList<EndpointStatus> &statuses, const std::deque<std::pa
 }
 
 } // namespace
+
+void Engine::saveEndpointStats()
+{
+    if (!d->state.store)
+        return;
+    QList<EndpointStatus> statuses = d->state.current()->endpointStatuses();
+    addRoutingState(statuses, registry(), nowMs());
+    const QString instance = QSysInfo::machineHostName() + u' ' + d->listenUrl;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<EndpointStatsRow> rows;
+    for (const EndpointStatus &s : std::as_const(statuses)) {
+        if (!s.breakerState.isEmpty()) // routed (disabled endpoints have no breaker)
+            rows.append(EndpointStatsRow::of(s, instance, d->createdEpoch * 1000, now));
+    }
+    if (!rows.isEmpty())
+        d->state.store->enqueue(EndpointStatsTable::writeFor(std::move(rows)), "endpoint statistics");
+}
 
 EngineStatus Engine::status() const
 {

@@ -25,6 +25,7 @@
 #include "proxycore/security/requestscanner.h"
 #include "proxycore/security/signaturestore.h"
 #include "proxycore/store/budgetfile.h"
+#include "proxycore/store/endpointstatstable.h"
 #include "proxycore/store/featuresfile.h"
 #include "proxycore/store/keysfile.h"
 #include "proxycore/store/registryfile.h"
@@ -69,6 +70,7 @@ public:
     QString dataDir;
     std::unique_ptr<BudgetFile> budgetFile; ///< the day's spend on disk, when there is a data directory
     QTimer budgetTimer;
+    QTimer statsTimer;                          ///< endpoint_stats every 30 s, with a database
     std::unique_ptr<RegistryFile> registryFile; ///< added endpoints and toggles on disk, with a data directory
     mutable QMutex recentMutex;
     std::deque<std::pair<quint64, RequestRecord>> recent;

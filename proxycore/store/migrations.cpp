@@ -145,10 +145,32 @@ const char *const kRuntimeState[] = {
     ))sql",
 };
 
+// 7: each gateway's breaker and traffic statistics per endpoint (docs/storage.md#endpoint_stats),
+// replaced every 30 s and at shutdown; counters since `started_ms`.
+const char *const kEndpointStats[] = {
+    R"sql(CREATE TABLE endpoint_stats (
+        instance_id TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        started_ms BIGINT NOT NULL,
+        updated_ms BIGINT NOT NULL,
+        requests BIGINT NOT NULL DEFAULT 0,
+        failures BIGINT NOT NULL DEFAULT 0,
+        success_rate DOUBLE PRECISION NOT NULL DEFAULT 1,
+        latency_ms DOUBLE PRECISION NOT NULL DEFAULT 0,
+        breaker_state TEXT NOT NULL DEFAULT '',
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        breaker_trips BIGINT NOT NULL DEFAULT 0,
+        probe TEXT NOT NULL DEFAULT '',
+        last_probe_ms BIGINT,
+        PRIMARY KEY (instance_id, endpoint)
+    ))sql",
+};
+
 const Migration kMigrations[] = {
-    {1, "request history", kRequestHistory}, {2, "request history by key and time", kRequestHistoryByKey},
-    {3, "stored responses", kResponses},     {4, "audit ledger", kAuditLedger},
-    {5, "spend by day", kSpendByDay},        {6, "runtime state", kRuntimeState},
+    {1, "request history", kRequestHistory},    {2, "request history by key and time", kRequestHistoryByKey},
+    {3, "stored responses", kResponses},        {4, "audit ledger", kAuditLedger},
+    {5, "spend by day", kSpendByDay},           {6, "runtime state", kRuntimeState},
+    {7, "endpoint statistics", kEndpointStats},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

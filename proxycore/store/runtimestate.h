@@ -25,8 +25,11 @@ public:
     /// Not an owner: `store` must outlive this object.
     RuntimeDocument(QString kind, QString filePath, Store *store = nullptr);
 
+    /// The JSON file: the document itself without a database, the one imported once with it.
     const QString &filePath() const { return m_filePath; }
+    /// The row's key in runtime_state.
     const QString &kind() const { return m_kind; }
+    /// Whether the document is the database's row rather than the file.
     bool usesDatabase() const { return m_store != nullptr; }
 
     /// Parses a document: fills its owner's contents, and `message` (what was restored, for the log;
@@ -55,6 +58,7 @@ private:
         bool toImport = false; ///< from the file, with a database that has no row yet
         QString note;          ///< worth a log line although the read succeeded (a file left in place)
     };
+    /// Reads the row (with a database) or the file; false with `error` when either cannot be read.
     bool readAtStart(Read *read, QString *error) const;
     /// Writes the file's `bytes` as the row unless one exists, then renames the file; `message` says
     /// what was done. False when the row could not be written (the file is left as it is).

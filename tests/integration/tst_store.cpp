@@ -9,6 +9,7 @@
 // SIGKILL, and a real gateway that keeps serving while its database is locked.
 #include "proxycore/engine/engine.h"
 #include "proxycore/store/budgetfile.h"
+#include "proxycore/store/endpointstatstable.h"
 #include "proxycore/store/migrations.h"
 #include "proxycore/store/store.h"
 #include "tests/support/httpclient.h"
@@ -143,6 +144,9 @@ private slots:
     void budgetRestoresFromSpendAndImportsTheFileOnce();
     void analyticsOverHttp();
     void gatewayKeepsRuntimeChangesInTheDatabase();
+    void endpointStatsAreReplacedPerGateway_data() { addBackends(); }
+    void endpointStatsAreReplacedPerGateway();
+    void gatewayWritesEndpointStats();
 
 private:
     static void addBackends() { TestDatabases::addBackends(); }
@@ -1078,4 +1082,97 @@ void TestStore::gatewayKeepsRuntimeChangesInTheDatabase()
     QVERIFY2(engine, qPrintable(error));
     QVERIFY(mockEnabled());
     QVERIFY(stopEngine(engine));
+}
+
+void TestStore::endpointStatsAreReplacedPerGateway()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    EndpointStatsRow a;
+    a.instanceId = u"gw-a http://127.0.0.1:8080"_s;
+    a.endpoint = u"openai"_s;
+    a.startedMs = 1'767'225'600'000;
+    a.updatedMs = a.startedMs + 30'000;
+    a.requests = 10;
+    a.failures = 1;
+    a.successRate = 0.9;
+    a.latencyMs = 812.5;
+    a.breakerState = u"closed"_s;
+    a.probe = u"off"_s;
+    EndpointStatsRow b = a;
+    b.instanceId = u"gw-b http://127.0.0.1:8081"_s;
+    b.breakerState = u"open"_s;
+    b.consecutiveFailures = 5;
+    b.breakerTrips = 2;
+    b.probe = u"unhealthy"_s;
+    b.lastProbeMs = a.startedMs + 1'000;
+    QVERIFY(store->enqueue(EndpointStatsTable::writeFor({a, b}), "test"));
+    // The next write of gw-a replaces its row; gw-b's stays.
+    a.updatedMs += 30'000;
+    a.requests = (quint64(1) << 40) + 3;
+    a.failures = 4;
+    a.breakerState = u"half_open"_s;
+    a.breakerTrips = 1;
+    QVERIFY(store->enqueue(EndpointStatsTable::writeFor({a}), "test"));
+    QTRY_COMPARE(store->status().writer.written, quint64(2));
+
+    DatabaseConnection connection(settings, u"test"_s);
+    QVERIFY2(connection.open(&error), qPrintable(error));
+    const std::optional<QList<EndpointStatsRow>> rows = EndpointStatsTable::readAll(connection, &error);
+    QVERIFY2(rows, qPrintable(error));
+    QCOMPARE(rows->size(), 2);
+    const EndpointStatsRow &ra = rows->at(0);
+    QCOMPARE(ra.instanceId, a.instanceId);
+    QCOMPARE(ra.updatedMs, a.updatedMs);
+    QCOMPARE(ra.requests, a.requests);
+    QCOMPARE(ra.failures, quint64(4));
+    QCOMPARE(ra.successRate, 0.9);
+    QCOMPARE(ra.latencyMs, 812.5);
+    QCOMPARE(ra.breakerState, u"half_open"_s);
+    QCOMPARE(ra.breakerTrips, quint64(1));
+    QCOMPARE(ra.lastProbeMs, 0);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM endpoint_stats WHERE last_probe_ms IS NULL"_s).toInt(), 1);
+    const EndpointStatsRow &rb = rows->at(1);
+    QCOMPARE(rb.instanceId, b.instanceId);
+    QCOMPARE(rb.breakerState, u"open"_s);
+    QCOMPARE(rb.consecutiveFailures, 5);
+    QCOMPARE(rb.breakerTrips, quint64(2));
+    QCOMPARE(rb.probe, u"unhealthy"_s);
+    QCOMPARE(rb.lastProbeMs, b.lastProbeMs);
+}
+
+void TestStore::gatewayWritesEndpointStats()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MockUpstreamProcess mock{{u"--models"_s, u"store-chat"_s}};
+    QVERIFY2(mock.start(), qPrintable(mock.errorString()));
+    QString error;
+    std::unique_ptr<Engine> engine = startGateway(dir.path(), mock.baseUrl(), {}, {}, &error);
+    QVERIFY2(engine, qPrintable(error));
+    const QUrl base(engine->listenUrl());
+    const auto chat = [&] {
+        return HttpClient::postJson(
+            base.resolved(QUrl(u"/v1/chat/completions"_s)),
+            QJsonObject{{u"model"_s, u"store-chat"_s},
+                        {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hi"_s}}}}});
+    };
+    QCOMPARE(chat().status, 200);
+    DatabaseSettings settings;
+    settings.sqlitePath = dir.filePath(u"llmproxy.db"_s);
+    // What the 30 s timer does, asked for now.
+    engine->saveEndpointStats();
+    QTRY_COMPARE(scalar(settings, u"SELECT requests FROM endpoint_stats WHERE endpoint = 'mock'"_s).toInt(), 1);
+    QCOMPARE(chat().status, 200);
+    // The engine's end writes the last counts.
+    QVERIFY(stopEngine(engine));
+    QCOMPARE(scalar(settings, u"SELECT requests FROM endpoint_stats WHERE endpoint = 'mock'"_s).toInt(), 2);
+    QCOMPARE(scalar(settings, u"SELECT failures FROM endpoint_stats WHERE endpoint = 'mock'"_s).toInt(), 0);
+    QCOMPARE(scalar(settings, u"SELECT breaker_state FROM endpoint_stats WHERE endpoint = 'mock'"_s).toString(),
+             u"closed"_s);
+    QVERIFY(scalar(settings, u"SELECT latency_ms FROM endpoint_stats WHERE endpoint = 'mock'"_s).toDouble() > 0);
+    QVERIFY(scalar(settings, u"SELECT instance_id FROM endpoint_stats"_s).toString().endsWith(base.toString()));
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM endpoint_stats"_s).toInt(), 1);
 }

@@ -4,8 +4,11 @@
 // Migrations of databases left by every earlier schema version (tests/integration/data/store/
 // schema-vN.sql: the DDL as that version wrote it, with a few rows) to this build's, on SQLite and on
 // a throwaway PostgreSQL server: the rows stay readable and usable (history, stored responses, a
-// verifying audit chain, spend rollups). A database of a newer version is refused, untouched.
+// verifying audit chain, spend rollups, saved run-time changes). A database of a newer version is
+// refused, untouched.
 #include "proxycore/store/auditledger.h"
+#include "proxycore/store/endpointstatstable.h"
+#include "proxycore/store/featuresfile.h"
 #include "proxycore/store/migrations.h"
 #include "proxycore/store/sqlauditstore.h"
 #include "proxycore/store/store.h"
@@ -160,6 +163,25 @@ void TestStoreMigrations::migratesEveryEarlierVersion()
         QVERIFY2(newDay, qPrintable(error));
         QCOMPARE(*newDay, 0.25);
     }
+
+    // Run-time changes (version 6): the saved guard switches read back; none before.
+    FeaturesFile features(QString(), store.get());
+    QHash<QString, bool> switches;
+    QString message;
+    QVERIFY2(features.load(&switches, &message), qPrintable(message));
+    QHash<QString, bool> savedSwitches;
+    if (version >= 6)
+        savedSwitches.insert(u"firewall"_s, false);
+    QCOMPARE(switches, savedSwitches);
+
+    // Endpoint statistics (version 7) take rows.
+    EndpointStatsRow stats;
+    stats.instanceId = u"gw-test"_s;
+    stats.endpoint = u"openai"_s;
+    stats.breakerState = u"closed"_s;
+    QVERIFY(store->enqueue(EndpointStatsTable::writeFor({stats}), "test"));
+    QTRY_VERIFY2(store->status().writer.written == 2, qPrintable(store->status().writer.reason));
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM endpoint_stats"_s).toInt(), 1);
 }
 
 void TestStoreMigrations::refusesANewerSchemaUntouched()
