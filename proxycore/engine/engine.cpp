@@ -78,6 +78,7 @@ Engine::~Engine()
         for (auto &q : d->queues)
             rest.append(q->takeAll());
         d->state.store->recordRequests(rest);
+        saveEndpointStats(); // the workers are gone: the last counts
     }
 }
 
@@ -170,12 +171,15 @@ bool Engine::start(QString *errorMessage)
         });
         d->discovery->start();
     }
-    if (!d->dataDir.isEmpty()) {
+    // The run-time changes: in the data directory's files, or in runtime_state with a database
+    // (which imports the files once); client keys stay in keys.json.
+    if (!d->dataDir.isEmpty() || d->state.store) {
         d->restoreRegistry();
-        d->restoreKeys();
         d->restoreRouting();
         d->restoreFeatures();
     }
+    if (!d->dataDir.isEmpty())
+        d->restoreKeys();
     if (d->state.store) {
         // With a store, today's spend is spend_daily's (written with the request history); a
         // budget.json left from before is imported once.
@@ -200,6 +204,11 @@ bool Engine::start(QString *errorMessage)
         connect(&d->budgetTimer, &QTimer::timeout, this, [this] { d->saveBudget(); });
         connect(this, &Engine::shutdownFinished, this, [this] { d->saveBudget(); });
         d->budgetTimer.start();
+    }
+    if (d->state.store) {
+        d->statsTimer.setInterval(30'000);
+        connect(&d->statsTimer, &QTimer::timeout, this, &Engine::saveEndpointStats);
+        d->statsTimer.start();
     }
     d->prober = std::make_unique<HealthProber>();
     d->prober->setClock([state] { return state->nowMs(); });
@@ -564,6 +573,7 @@ void addRoutingState(QList<EndpointStatus> &statuses, const QList<RegistryEntry>
         const CircuitBreaker::State state = health.breaker.state(nowMs);
         status.breakerState = breakerStateName(state);
         status.consecutiveFailures = health.breaker.consecutiveFailures();
+        status.breakerTrips = health.breaker.trips();
         status.breakerRetryInMs =
             state == CircuitBreaker::State::Open
                 ? qMax<qint64>(0, health.breaker.openedAtMs() + health.breaker.settings().recoveryMs - nowMs)
@@ -631,6 +641,23 @@ void addRecentRequests(QList<EndpointStatus> &statuses, const std::deque<std::pa
 }
 
 } // namespace
+
+void Engine::saveEndpointStats()
+{
+    if (!d->state.store)
+        return;
+    QList<EndpointStatus> statuses = d->state.current()->endpointStatuses();
+    addRoutingState(statuses, registry(), nowMs());
+    const QString instance = QSysInfo::machineHostName() + u' ' + d->listenUrl;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<EndpointStatsRow> rows;
+    for (const EndpointStatus &s : std::as_const(statuses)) {
+        if (!s.breakerState.isEmpty()) // routed (disabled endpoints have no breaker)
+            rows.append(EndpointStatsRow::of(s, instance, d->createdEpoch * 1000, now));
+    }
+    if (!rows.isEmpty())
+        d->state.store->enqueue(EndpointStatsTable::writeFor(std::move(rows)), "endpoint statistics");
+}
 
 EngineStatus Engine::status() const
 {

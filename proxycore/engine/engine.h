@@ -145,6 +145,10 @@ public:
 public slots:
     /// Emits statusPublished(status()): lets another thread ask for a snapshot without blocking.
     void publishStatus();
+    /// Queues every routed endpoint's breaker state and statistics for endpoint_stats
+    /// (docs/storage.md#endpoint_stats); done every 30 s and when the engine is destroyed. Nothing
+    /// without a database.
+    void saveEndpointStats();
 
 signals:
     void shutdownFinished();

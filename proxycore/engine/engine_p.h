@@ -26,6 +26,7 @@
 #include "proxycore/security/signaturestore.h"
 #include "proxycore/store/budgetfile.h"
 #include "proxycore/store/cachetable.h"
+#include "proxycore/store/endpointstatstable.h"
 #include "proxycore/store/featuresfile.h"
 #include "proxycore/store/keysfile.h"
 #include "proxycore/store/registryfile.h"
@@ -73,6 +74,7 @@ public:
     std::shared_ptr<PersistentCacheTier> cacheTier;
     std::unique_ptr<BudgetFile> budgetFile; ///< the day's spend on disk, when there is a data directory
     QTimer budgetTimer;
+    QTimer statsTimer;                          ///< endpoint_stats every 30 s, with a database
     std::unique_ptr<RegistryFile> registryFile; ///< added endpoints and toggles on disk, with a data directory
     mutable QMutex recentMutex;
     std::deque<std::pair<quint64, RequestRecord>> recent;
@@ -196,9 +198,12 @@ public:
         releaseFreedMemory(); // what compiling the signature and PII sets left behind
     }
 
+    /// The file `name` of the data directory; empty without one.
+    QString dataFile(const QString &name) const { return dataDir.isEmpty() ? QString() : QDir(dataDir).filePath(name); }
+
     void restoreFeatures()
     {
-        featuresFile = std::make_unique<FeaturesFile>(QDir(dataDir).filePath(QStringLiteral("features.json")));
+        featuresFile = std::make_unique<FeaturesFile>(dataFile(QStringLiteral("features.json")), state.store.get());
         QHash<QString, bool> saved;
         QString message;
         if (!featuresFile->load(&saved, &message)) {
@@ -244,12 +249,13 @@ public:
             qCWarning(lcEngine, "registry: %s; the change holds until the process ends", qPrintable(error));
     }
 
-    /// Reads registry.json from the data directory (see RegistryFile): the admin API's changes of
+    /// Reads registry.json from the data directory, or its row of runtime_state with a database (see
+    /// RegistryFile, RuntimeDocument): the admin API's changes of
     /// earlier runs, added endpoints (keys read again from their variables) and toggles. An id that
     /// config.yaml or the environment now defines itself stays theirs.
     void restoreRegistry()
     {
-        registryFile = std::make_unique<RegistryFile>(QDir(dataDir).filePath(QStringLiteral("registry.json")));
+        registryFile = std::make_unique<RegistryFile>(dataFile(QStringLiteral("registry.json")), state.store.get());
         RegistryFile::Contents saved;
         QString message;
         if (!registryFile->load(config->server, &saved, &message)) {
@@ -319,10 +325,11 @@ public:
             qCWarning(lcEngine, "client keys: %s; the change holds until the process ends", qPrintable(error));
     }
 
-    /// Reads routing.json from the data directory (see RoutingFile).
+    /// Reads routing.json from the data directory, or its row of runtime_state with a database (see
+    /// RoutingFile).
     void restoreRouting()
     {
-        routingFile = std::make_unique<RoutingFile>(QDir(dataDir).filePath(QStringLiteral("routing.json")));
+        routingFile = std::make_unique<RoutingFile>(dataFile(QStringLiteral("routing.json")), state.store.get());
         QString message;
         if (!routingFile->load(&routing, &message)) {
             qCWarning(lcEngine, "routing: %s; starting from config.yaml's aliases and chains", qPrintable(message));

@@ -65,6 +65,7 @@ struct EndpointStatus
     // Live routing state; left at these defaults while the endpoint is disabled (not routed).
     QString breakerState;        ///< "closed", "open", "half_open"; empty while not routed
     int consecutiveFailures = 0; ///< failures in a row that the circuit breaker has counted
+    quint64 breakerTrips = 0;    ///< how often the breaker opened since the process started
     /// While the breaker is open: milliseconds until one probe request may go (0 = the next
     /// request probes). -1 in any other state.
     qint64 breakerRetryInMs = -1;

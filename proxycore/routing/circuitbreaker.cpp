@@ -114,8 +114,10 @@ void CircuitBreaker::recordFailure(qint64 nowMs)
         while (openedAt < nowMs && !m_openedAt.compare_exchange_weak(openedAt, nowMs, std::memory_order_relaxed))
             ;
         if (m_state.compare_exchange_weak(word, transition(word, State::Open), std::memory_order_acq_rel,
-                                          std::memory_order_acquire))
+                                          std::memory_order_acquire)) {
+            m_trips.fetch_add(1, std::memory_order_relaxed);
             return;
+        }
     }
 }
 

@@ -65,6 +65,9 @@ public:
     /// When it last opened; meaningful while not closed. Never moves backwards (time comes from a
     /// monotonic clock), so a thread that computed its time earlier cannot shorten an open period.
     qint64 openedAtMs() const;
+    /// How often it opened (from closed at the threshold, or again after a failed probe) since it was
+    /// made: endpoint_stats' `breaker_trips`.
+    quint64 trips() const { return m_trips.load(std::memory_order_relaxed); }
 
 private:
     std::atomic<int> m_state{int(State::Closed)}; ///< State in the low two bits, a transition count above
@@ -72,6 +75,7 @@ private:
     std::atomic<qint64> m_openedAt{0};
     std::atomic<int> m_threshold{5};
     std::atomic<qint64> m_recoveryMs{60'000};
+    std::atomic<quint64> m_trips{0};
 };
 
 } // namespace llmproxy

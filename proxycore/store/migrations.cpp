@@ -166,11 +166,44 @@ const char *const kRequestBodies[] = {
     "CREATE INDEX request_bodies_key ON request_bodies (key_name)",
 };
 
+// 8: the changes made at run time (docs/storage.md#runtime_state) that earlier versions kept in
+// registry.json, features.json and routing.json: one row per kind, its body the file's JSON document.
+const char *const kRuntimeState[] = {
+    R"sql(CREATE TABLE runtime_state (
+        kind TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        updated_ms BIGINT NOT NULL,
+        instance_id TEXT NOT NULL DEFAULT ''
+    ))sql",
+};
+
+// 9: each gateway's breaker and traffic statistics per endpoint (docs/storage.md#endpoint_stats),
+// replaced every 30 s and at shutdown; counters since `started_ms`.
+const char *const kEndpointStats[] = {
+    R"sql(CREATE TABLE endpoint_stats (
+        instance_id TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        started_ms BIGINT NOT NULL,
+        updated_ms BIGINT NOT NULL,
+        requests BIGINT NOT NULL DEFAULT 0,
+        failures BIGINT NOT NULL DEFAULT 0,
+        success_rate DOUBLE PRECISION NOT NULL DEFAULT 1,
+        latency_ms DOUBLE PRECISION NOT NULL DEFAULT 0,
+        breaker_state TEXT NOT NULL DEFAULT '',
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        breaker_trips BIGINT NOT NULL DEFAULT 0,
+        probe TEXT NOT NULL DEFAULT '',
+        last_probe_ms BIGINT,
+        PRIMARY KEY (instance_id, endpoint)
+    ))sql",
+};
+
 const Migration kMigrations[] = {
     {1, "request history", kRequestHistory}, {2, "request history by key and time", kRequestHistoryByKey},
     {3, "stored responses", kResponses},     {4, "audit ledger", kAuditLedger},
     {5, "spend by day", kSpendByDay},        {6, "response cache", kResponseCache},
-    {7, "request bodies", kRequestBodies},
+    {7, "request bodies", kRequestBodies},   {8, "runtime state", kRuntimeState},
+    {9, "endpoint statistics", kEndpointStats},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

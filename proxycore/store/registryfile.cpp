@@ -2,9 +2,6 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/store/registryfile.h"
 
-#include "proxycore/store/jsonfile.h"
-
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,22 +20,25 @@ constexpr int kMaxWeight = 1'000'000;
 
 } // namespace
 
-RegistryFile::RegistryFile(QString path) : m_path(std::move(path)) {}
+RegistryFile::RegistryFile(QString path, Store *store) : m_document(QStringLiteral("registry"), std::move(path), store)
+{
+}
 
 bool RegistryFile::load(const ServerConfig &server, Contents *contents, QString *message) const
 {
     *contents = {};
-    QFile file(m_path);
-    if (!file.exists())
-        return true;
-    if (!file.open(QIODevice::ReadOnly)) {
-        *message = QStringLiteral("cannot read %1 (%2)").arg(m_path, file.errorString());
-        return false;
-    }
+    return m_document.load([&server, contents](const QByteArray &bytes, const QString &source,
+                                               QString *why) { return parse(bytes, source, server, contents, why); },
+                           message);
+}
+
+bool RegistryFile::parse(const QByteArray &bytes, const QString &source, const ServerConfig &server, Contents *contents,
+                         QString *message)
+{
     QJsonParseError parseError{};
-    const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    const QJsonObject root = QJsonDocument::fromJson(bytes, &parseError).object();
     if (parseError.error != QJsonParseError::NoError || root.value(QLatin1String("version")).toInt() != kVersion) {
-        *message = QStringLiteral("%1 is not a saved registry (version %2)").arg(m_path).arg(kVersion);
+        *message = QStringLiteral("%1 is not a saved registry (version %2)").arg(source).arg(kVersion);
         return false;
     }
     const QJsonArray lostKeys = root.value(QLatin1String("literal_keys_not_saved")).toArray();
@@ -88,7 +88,7 @@ bool RegistryFile::load(const ServerConfig &server, Contents *contents, QString 
                    .arg(contents->added.size())
                    .arg(contents->toggles.size())
                    .arg(contents->overrides.size())
-                   .arg(m_path);
+                   .arg(source);
     return true;
 }
 
@@ -120,7 +120,7 @@ bool RegistryFile::save(const QList<EndpointConfig> &added, const QHash<QString,
                            {QStringLiteral("literal_keys_not_saved"), lostKeys},
                            {QStringLiteral("toggles"), t},
                            {QStringLiteral("overrides"), o}};
-    return replaceFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
+    return m_document.write(QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 
 } // namespace llmproxy

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/config/endpointjson.h"
+#include "proxycore/store/runtimestate.h"
 
 #include <QHash>
 #include <QList>
@@ -23,22 +24,21 @@ struct EndpointOverride
     friend bool operator==(const EndpointOverride &, const EndpointOverride &) = default;
 };
 
-/// The endpoint registry's run-time changes on disk, so that they outlive a restart: endpoints
+/// The endpoint registry's run-time changes, so that they outlive a restart (registry.json in the data
+/// directory, or the row `registry` of runtime_state with a database: RuntimeDocument): endpoints
 /// added through the admin API, the on/off toggles of every endpoint and the priority and weight
 /// set at run time on endpoints from elsewhere (files without them, from earlier versions, read as
-/// having none). One JSON file replaced
-/// atomically on each change; each added endpoint is kept as the POST /api/v1/registry body that
-/// adds it again, and read back through the admin API's own validation. Keys are never written:
-/// an endpoint keeps the name of the keychain entry or variable its key came from (read again at
-/// start); one added
-/// with a literal key is saved without it and comes back switched off, saying so. Used from the
-/// engine's thread only.
+/// having none). One JSON document replaced on each change; each added endpoint is kept as the POST /api/v1/registry
+/// body that adds it again, and read back through the admin API's own validation. Keys are never written: an endpoint
+/// keeps the name of the keychain entry or variable its key came from (read again at start); one added with a literal
+/// key is saved without it and comes back switched off, saying so. Used from the engine's thread only.
 class RegistryFile
 {
 public:
-    explicit RegistryFile(QString path);
+    /// `store`: the database to keep them in instead of the file at `path` (imported once), or nullptr.
+    explicit RegistryFile(QString path, Store *store = nullptr);
 
-    const QString &path() const { return m_path; }
+    const QString &path() const { return m_document.filePath(); }
 
     struct Contents
     {
@@ -52,7 +52,7 @@ public:
     };
 
     /// Reads the file; `server` is the running configuration's (the admin API's rules depend on
-    /// it). A missing file is an empty registry (true); an unreadable or malformed one gives false
+    /// it). A missing file (or row) is an empty registry (true); an unreadable or malformed one gives false
     /// with `message`, and is replaced by the next save.
     bool load(const ServerConfig &server, Contents *contents, QString *message) const;
 
@@ -61,7 +61,12 @@ public:
               const QHash<QString, EndpointOverride> &overrides, QString *error) const;
 
 private:
-    QString m_path;
+    /// The document `bytes` (from `source`) into `contents`; false with `message` when it is not a
+    /// saved registry.
+    static bool parse(const QByteArray &bytes, const QString &source, const ServerConfig &server, Contents *contents,
+                      QString *message);
+
+    RuntimeDocument m_document;
 };
 
 } // namespace llmproxy

@@ -3,23 +3,28 @@
 #pragma once
 
 #include "proxycore/config/routingoverlay.h"
+#include "proxycore/store/runtimestate.h"
 
 #include <QString>
 
 namespace llmproxy {
 
-/// The routing changed at run time on disk (routing.json in the data directory): aliases, fallback
-/// chains and route overrides per client API (config/routingoverlay.h), so that they outlive a
-/// restart. One JSON object {"version": 1, ...RoutingOverlay::toJson()} replaced atomically on each
-/// change. Used from the engine's thread only.
+/// The routing changed at run time (routing.json in the data directory, or the row `routing` of
+/// runtime_state with a database: RuntimeDocument): aliases, fallback chains and route overrides per
+/// client API (config/routingoverlay.h), so that they outlive a restart. One JSON object
+/// {"version": 1, ...RoutingOverlay::toJson()} replaced on each change. Used from the engine's thread only.
 class RoutingFile
 {
 public:
-    explicit RoutingFile(QString path) : m_path(std::move(path)) {}
+    /// `store`: the database to keep it in instead of the file at `path` (imported once), or nullptr.
+    explicit RoutingFile(QString path, Store *store = nullptr)
+        : m_document(QStringLiteral("routing"), std::move(path), store)
+    {
+    }
 
-    const QString &path() const { return m_path; }
+    const QString &path() const { return m_document.filePath(); }
 
-    /// Reads the overlay. A missing file is an empty overlay (true); an unreadable or malformed one
+    /// Reads the overlay. A missing file (or row) is an empty overlay (true); an unreadable or malformed one
     /// gives false with `message`, and is replaced by the next save. Entries the checks refuse
     /// (edited by hand) are left out and named in `message`.
     bool load(RoutingOverlay *overlay, QString *message) const;
@@ -27,7 +32,7 @@ public:
     bool save(const RoutingOverlay &overlay, QString *error) const;
 
 private:
-    QString m_path;
+    RuntimeDocument m_document;
 };
 
 } // namespace llmproxy

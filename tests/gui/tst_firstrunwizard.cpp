@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -305,9 +306,9 @@ void TestFirstRunWizard::cloudProviderWalkStoresKeyInKeychain()
     QCOMPARE(entry->config.apiKeyKeychain, u"llmproxy/openai"_s);
     QCOMPARE(entry->config.apiKey, u"sk-wizard-secret"_s);
     QCOMPARE(entry->config.models, (QStringList{u"mock-chat"_s, u"typed-model"_s}));
-    QFile registry(QDir(m_engine->dataDirectory()).filePath(u"registry.json"_s));
-    QVERIFY(registry.open(QIODevice::ReadOnly));
-    const QByteArray onDisk = registry.readAll();
+    const QByteArray onDisk = savedRuntimeState(m_engine->dataDirectory(), u"registry"_s, [](const QJsonObject &o) {
+        return !o.value("added"_L1).toArray().isEmpty();
+    });
     QVERIFY2(onDisk.contains("\"api_key_keychain\": \"llmproxy/openai\"") ||
                  onDisk.contains("\"api_key_keychain\":\"llmproxy/openai\""),
              onDisk.constData());
@@ -418,9 +419,11 @@ void TestFirstRunWizard::missingKeychainOffersTheVariable()
     QVERIFY(entry);
     QCOMPARE(entry->config.apiKeyEnv, u"OPENAI_API_KEY"_s);
     QVERIFY(entry->config.apiKeyKeychain.isEmpty());
-    QFile registry(QDir(m_engine->dataDirectory()).filePath(u"registry.json"_s));
-    QVERIFY(registry.open(QIODevice::ReadOnly));
-    QVERIFY(!registry.readAll().contains("sk-wizard"));
+    const QByteArray saved = savedRuntimeState(m_engine->dataDirectory(), u"registry"_s, [](const QJsonObject &o) {
+        return !o.value("added"_L1).toArray().isEmpty();
+    });
+    QVERIFY2(saved.contains("OPENAI_API_KEY"), saved.constData());
+    QVERIFY(!saved.contains("sk-wizard"));
 }
 
 void TestFirstRunWizard::detectedLocalServerSkipsTheKey()

@@ -41,7 +41,8 @@ using namespace llmproxy::test;
 /// The Models window against a running in-process gateway whose two endpoints ("mock" serving
 /// mock-chat, "second" serving second-model) are the mock upstream, with config.yaml's alias
 /// fast → mock-chat. Every change is made through the window's widgets and checked with a real
-/// request through the gateway and in routing.json in the data directory.
+/// request through the gateway and in what is kept for the next start (runtime_state in the data
+/// directory's database).
 class TestModelsWindow : public QObject
 {
     Q_OBJECT
@@ -200,10 +201,7 @@ HttpResponse TestModelsWindow::messages(const QString &model) const
 
 QJsonObject TestModelsWindow::routingFile() const
 {
-    QFile file(QDir(m_engine->dataDirectory()).filePath(QStringLiteral("routing.json")));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return QJsonDocument::fromJson(savedRuntimeState(m_engine->dataDirectory(), QStringLiteral("routing"))).object();
 }
 
 QString TestModelsWindow::lastUpstreamModel() const
@@ -344,8 +342,9 @@ void TestModelsWindow::configAliasRemoved()
     QTest::mouseClick(child<QPushButton>("aliasRemoveButton"), Qt::LeftButton);
     QTRY_COMPARE(child<QTableWidget>("aliasesTable")->rowCount(), 0);
     QCOMPARE(chat(QStringLiteral("fast")).status, 404);
+    // Kept once the store's writer has committed it.
+    QTRY_VERIFY(routingFile().value(QStringLiteral("model_aliases")).toObject().contains(QStringLiteral("fast")));
     const QJsonObject aliases = routingFile().value(QStringLiteral("model_aliases")).toObject();
-    QVERIFY(aliases.contains(QStringLiteral("fast")));
     QVERIFY(aliases.value(QStringLiteral("fast")).isNull());
     QVERIFY(child<QLabel>("statusLabel")->text().contains(QLatin1String("fast")));
 }
@@ -368,7 +367,7 @@ void TestModelsWindow::invalidAliasShowsTheErrorAndChangesNothing()
     QTest::qWait(200);
     QCOMPARE(m_controller->routing(), before);
     QCOMPARE(child<QTableWidget>("aliasesTable")->rowCount(), 1);
-    QVERIFY(!QFile::exists(QDir(m_engine->dataDirectory()).filePath(QStringLiteral("routing.json"))));
+    QVERIFY(savedRuntimeState(m_engine->dataDirectory(), QStringLiteral("routing")).isEmpty());
     QCOMPARE(chat(QStringLiteral("anything")).status, 404);
     // Cancel closes it with nothing changed.
     QTest::keyClick(add, Qt::Key_Escape);

@@ -193,10 +193,10 @@ void TestRouteMenu::choosingAModelRoutesClaudeCode()
         {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
                                                             {QStringLiteral("content"), QStringLiteral("hi")}}}}};
     QCOMPARE(post(QStringLiteral("/v1/chat/completions"), chat).second, QByteArray("mock"));
-    // Kept in the data directory.
-    QFile saved(m_data.filePath(QStringLiteral("routing.json")));
-    QVERIFY(saved.open(QIODevice::ReadOnly));
-    QVERIFY(saved.readAll().contains("second-model"));
+    // Kept for the next start (in the data directory's database).
+    QVERIFY(savedRuntimeState(m_data.path(), QStringLiteral("routing"), [](const QJsonObject &o) {
+                return QJsonDocument(o).toJson().contains("second-model");
+            }).contains("second-model"));
 }
 
 void TestRouteMenu::choiceSurvivesARestartAndCanBeUndone()

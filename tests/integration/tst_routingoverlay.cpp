@@ -161,9 +161,10 @@ void TestRoutingOverlay::aliasSetAndRemovedAtRunTime()
     QVERIFY(entry(admin("GET", u"/api/v1/routing"_s), "model_aliases", "name", u"fast"_s).isEmpty());
     // What is kept: the run-time "claude-*", the removal of config.yaml's "fast", and nothing of the
     // run-time "smart" (a removal of it would hide an alias of that name added to config.yaml later).
-    QFile kept(QDir(m_gateway.proxy.dataDir()).filePath(u"routing.json"_s));
-    QVERIFY(kept.open(QIODevice::ReadOnly));
-    const QJsonObject aliases = QJsonDocument::fromJson(kept.readAll()).object().value("model_aliases"_L1).toObject();
+    const QByteArray kept = savedRuntimeState(m_gateway.proxy.dataDir(), u"routing"_s, [](const QJsonObject &o) {
+        return o.value("model_aliases"_L1).toObject().keys() == QStringList{u"claude-*"_s, u"fast"_s};
+    });
+    const QJsonObject aliases = QJsonDocument::fromJson(kept).object().value("model_aliases"_L1).toObject();
     QCOMPARE(aliases.keys(), (QStringList{u"claude-*"_s, u"fast"_s}));
     QVERIFY(aliases.value("fast"_L1).isNull());
 

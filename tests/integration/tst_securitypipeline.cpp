@@ -398,10 +398,15 @@ void TestSecurityPipeline::switchingAGuardOffLetsTrafficThrough()
              u"toggle:firewall"_s);
     const HttpResponse passed = m_gateway.post(u"/v1/chat/completions"_s, chatRequest(u"mock-chat"_s, kAttack));
     QVERIFY2(passed.status == 200, qPrintable(passed.describe()));
-    // The switches are in the data directory, for the next start.
-    QFile file(QDir(m_gateway.proxy.dataDir()).filePath(u"features.json"_s));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object().value(u"switches"_s).toObject();
+    // The switches are kept for the next start (in the data directory's database).
+    const QJsonObject saved =
+        QJsonDocument::fromJson(savedRuntimeState(m_gateway.proxy.dataDir(), u"features"_s,
+                                                  [](const QJsonObject &o) {
+                                                      return o.value(u"switches"_s).toObject().contains(u"firewall"_s);
+                                                  }))
+            .object()
+            .value(u"switches"_s)
+            .toObject();
     QCOMPARE(saved.value(u"firewall"_s).toBool(true), false);
     // Back to the configuration: blocked again.
     QCOMPARE(admin("POST", u"/api/v1/features/toggle"_s, R"({"name":"firewall","enabled":null})").status, 200);

@@ -67,6 +67,14 @@ private slots:
         QCOMPARE(b.state(5'000), State::Open);
         QCOMPARE(b.consecutiveFailures(), threshold);
         QCOMPARE(b.openedAtMs(), 5'000);
+        QCOMPARE(b.trips(), quint64(1));
+        // A late failure while open is no new trip; a failed probe is.
+        b.recordFailure(5'001);
+        QCOMPARE(b.trips(), quint64(1));
+        QVERIFY(b.tryAcquire(5'000 + 60'000));
+        b.recordFailure(5'000 + 60'000);
+        QCOMPARE(b.state(5'000 + 60'000), State::Open);
+        QCOMPARE(b.trips(), quint64(2));
         QVERIFY(!b.isAvailable(5'000));
         QVERIFY(!b.tryAcquire(5'000));
         QCOMPARE(b.state(5'000), State::Open);
@@ -325,6 +333,7 @@ private slots:
         QCOMPARE(c.state(1'000), State::Open);
         QCOMPARE(c.openedAtMs(), 1'000);
         QCOMPARE(c.consecutiveFailures(), 80'000);
+        QCOMPARE(c.trips(), quint64(1));
     }
 };
 

@@ -4,10 +4,18 @@
 
 #include "tests/support/sseparser.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
+#include <QThread>
 
 namespace llmproxy::test {
 
@@ -168,6 +176,49 @@ QByteArray ProxyConfig::toYaml() const
     out += "discovery:\n  local_scan: false\n";
     out += extraYaml;
     return out;
+}
+
+namespace {
+
+/// One read of savedRuntimeState(): the row, or the file without a database.
+QByteArray readRuntimeState(const QString &dataDir, const QString &kind)
+{
+    const QDir dir(dataDir);
+    if (!QFile::exists(dir.filePath(QStringLiteral("llmproxy.db")))) {
+        QFile file(dir.filePath(kind + QStringLiteral(".json")));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    QByteArray body;
+    const QString name = QStringLiteral("test-runtime-state");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dir.filePath(QStringLiteral("llmproxy.db")));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT body FROM runtime_state WHERE kind = ?"));
+            q.addBindValue(kind);
+            if (q.exec() && q.next())
+                body = q.value(0).toString().toUtf8();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return body;
+}
+
+} // namespace
+
+QByteArray savedRuntimeState(const QString &dataDir, const QString &kind,
+                             const std::function<bool(const QJsonObject &)> &until)
+{
+    const QDeadlineTimer deadline(10'000);
+    QByteArray bytes = readRuntimeState(dataDir, kind);
+    while (until && !until(QJsonDocument::fromJson(bytes).object()) && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(); // an engine on this thread may still have to save the change
+        QThread::msleep(20);
+        bytes = readRuntimeState(dataDir, kind);
+    }
+    return bytes;
 }
 
 } // namespace llmproxy::test

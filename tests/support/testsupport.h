@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace llmproxy::test {
 
 /// A TCP port on 127.0.0.1 that was free a moment ago (bound and released).
@@ -64,5 +66,13 @@ struct ProxyConfig
 
     QByteArray toYaml() const;
 };
+
+/// The run-time changes of `kind` ("registry", "features", "routing") a gateway on `dataDir` kept,
+/// as their JSON document (docs/storage.md#runtime_state): the row of runtime_state in the data
+/// directory's database (llmproxy.db) when there is one, else the file `<kind>.json`; empty when
+/// neither holds it. The store's writer commits a moment after the change: when `until` is given, the
+/// document is read again (for up to 10 s) until it holds, and the last one read is returned otherwise.
+QByteArray savedRuntimeState(const QString &dataDir, const QString &kind,
+                             const std::function<bool(const QJsonObject &)> &until = {});
 
 } // namespace llmproxy::test

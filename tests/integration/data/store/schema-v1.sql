@@ -1,8 +1,9 @@
--- A database as schema version 1 left it (request history without the per-key index), with three
--- rows. {{ID}} is the auto-increment key of the dialect (see SchemaMigrator::statementsFor).
+-- A database as schema version 1 left it: request history without the per-key index, with three rows.
+-- The DDL is that version's, as SchemaMigrator wrote it. {{ID}} and {{BLOB}} are the dialect's words
+-- (SchemaMigrator::statementsFor); X'..' is raw bytes (decode('..', 'hex') on PostgreSQL).
 -- Statements are separated by a ';' at the end of a line.
 CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms BIGINT NOT NULL);
-INSERT INTO schema_version (version, name, applied_ms) VALUES (1, 'request history', 1767225600000);
+INSERT INTO schema_version (version, name, applied_ms) VALUES (1, 'request history', 1767225600001);
 CREATE TABLE request_history (
     id {{ID}},
     ts_ms BIGINT NOT NULL,
