@@ -485,10 +485,10 @@ BudgetDecision decideScopeBudget(const ScopeLimitReached &limit, const BudgetCon
     LimitWording wording;
     wording.why = u"%1 budget of %2 %3 reached (%4)"_s.arg(period, kind, limit.name, spent);
     wording.refusal =
-        u"The %1 budget of %2 '%3' does not cover this request: %4; this request may cost up to %5. It resets at "
-        u"%6 %7, in %8. "_s.arg(period, kind, limit.name, spent, formatUsd(limit.askedUsd),
-                                limit.monthly ? u"the start of next month"_s : u"00:00"_s, limit.timeZone,
-                                formatDuration(limit.resetsAtEpochMs - limit.nowEpochMs));
+        u"The %1 budget of %2 '%3' does not cover this request: %4; this request may cost up to %5. It resets %6 "
+        u"%7, in %8. "_s.arg(period, kind, limit.name, spent, formatUsd(limit.askedUsd),
+                             limit.monthly ? u"on the 1st of next month at 00:00"_s : u"at 00:00"_s, limit.timeZone,
+                             formatDuration(limit.resetsAtEpochMs - limit.nowEpochMs));
     wording.setting = u"budget.%1s.%2.%3_usd"_s.arg(kind, limit.name, period);
     return decideWithLimit(wording, config, endpoints, requestedModel);
 }

@@ -6,6 +6,7 @@
 // zone, the soft limit's event once per window, restored totals, and the budget.keys /
 // budget.teams / server.auth.keys[].team configuration.
 #include "proxycore/config/configloader.h"
+#include "proxycore/cost/budget.h"
 #include "proxycore/cost/scopebudget.h"
 #include "tests/support/concurrency.h"
 
@@ -278,6 +279,40 @@ private slots:
         const BudgetWindowStatus day = windowOf(budgets, {BudgetScope::Kind::Key, u"ci"_s}, BudgetWindow::Daily, now);
         QCOMPARE(day.spentNano, kUsd);
         QCOMPARE(day.reservedNano, 0);
+    }
+
+    void refusalNamesTheScopeAndWhatToChange()
+    {
+        ScopeLimitReached limit;
+        limit.team = true;
+        limit.name = u"research"_s;
+        limit.monthly = true;
+        limit.spentUsd = 98.5;
+        limit.reservedUsd = 1.0;
+        limit.limitUsd = 100.0;
+        limit.askedUsd = 0.75;
+        limit.nowEpochMs = utcMs(2026, 3, 31, 21, 0);
+        limit.resetsAtEpochMs = utcMs(2026, 4, 1, 0, 0);
+        BudgetConfig config;
+        BudgetDecision d = decideScopeBudget(limit, config, {}, u"gpt-4o"_s);
+        QCOMPARE(d.action, BudgetDecision::Action::Refuse);
+        QCOMPARE(d.message,
+                 u"The monthly budget of team 'research' does not cover this request: $98.50 spent and $1.00 reserved "
+                 u"by requests in flight, of $100.00; this request may cost up to $0.75. It resets on the 1st of next "
+                 u"month at 00:00 UTC, in 3 h. To continue before then, raise budget.teams.research.monthly_usd in the "
+                 u"configuration, or set budget.fallback_to_local_on_limit: true to send requests to a local model "
+                 u"meanwhile."_s);
+
+        // With the local fallback on, the request goes to a local model instead.
+        EndpointConfig ollama;
+        ollama.id = u"ollama"_s;
+        ollama.provider = u"ollama"_s;
+        ollama.models = {u"llama3.3"_s};
+        config.fallbackToLocalOnLimit = true;
+        d = decideScopeBudget(limit, config, {BudgetEndpoint::fromConfig(ollama)}, u"gpt-4o"_s);
+        QCOMPARE(d.action, BudgetDecision::Action::Downgrade);
+        QCOMPARE(d.endpointId, u"ollama"_s);
+        QCOMPARE(d.model, u"llama3.3"_s);
     }
 
     // -- configuration ----------------------------------------------------------------------------
