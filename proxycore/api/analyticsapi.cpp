@@ -136,7 +136,7 @@ QDate budgetHistoryStart(const QDate &today)
 }
 
 QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone,
-                       const std::map<QDate, double> &dailyCost)
+                       const std::map<QDate, double> &dailyCost, const QList<BudgetWindowStatus> &windows)
 {
     const QDate today = BudgetLedger::dateAt(status.nowEpochMs, zone);
     const QDate monthStart(today.year(), today.month(), 1);
@@ -151,7 +151,33 @@ QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone
     const double average = lastDays / kAverageDays;
     const qint64 daysLeft = today.daysTo(QDate(today.year(), today.month(), today.daysInMonth()));
     const auto iso = [&zone](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(Qt::ISODate); };
+    QJsonArray scopes{QJsonObject{{u"kind"_s, u"global"_s},
+                                  {u"name"_s, QJsonValue()},
+                                  {u"window"_s, u"daily"_s},
+                                  {u"start"_s, today.toString(Qt::ISODate)},
+                                  {u"spent_usd"_s, status.spentUsd},
+                                  {u"reserved_usd"_s, 0.0},
+                                  {u"limit_usd"_s, limitJson(status.dailyLimitUsd)},
+                                  {u"soft_limit_usd"_s, limitJson(status.softLimitUsd)},
+                                  {u"state"_s, stateName(status.state)},
+                                  {u"resets_at"_s, iso(status.resetsAtEpochMs)}}};
+    for (const BudgetWindowStatus &w : windows) {
+        const char16_t *state = w.limitNano > 0 && w.spentNano >= w.limitNano ? u"exhausted"
+                                : w.softNano > 0 && w.spentNano >= w.softNano ? u"soft_limit"
+                                                                              : u"ok";
+        scopes.append(QJsonObject{{u"kind"_s, w.scope.kindName()},
+                                  {u"name"_s, w.scope.name},
+                                  {u"window"_s, w.window == BudgetWindow::Daily ? u"daily"_s : u"monthly"_s},
+                                  {u"start"_s, w.start.toString(Qt::ISODate)},
+                                  {u"spent_usd"_s, ScopeBudgets::toUsd(w.spentNano)},
+                                  {u"reserved_usd"_s, ScopeBudgets::toUsd(w.reservedNano)},
+                                  {u"limit_usd"_s, limitJson(ScopeBudgets::toUsd(w.limitNano))},
+                                  {u"soft_limit_usd"_s, limitJson(ScopeBudgets::toUsd(w.softNano))},
+                                  {u"state"_s, QString::fromUtf16(state)},
+                                  {u"resets_at"_s, iso(w.resetsAtMs)}});
+    }
     return {
+        {u"scopes"_s, scopes},
         {u"date"_s, today.toString(Qt::ISODate)},
         {u"timezone"_s, status.timeZone},
         {u"spent_today_usd"_s, status.spentUsd},

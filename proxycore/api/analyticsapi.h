@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/cost/budget.h"
+#include "proxycore/cost/scopebudget.h"
 #include "proxycore/formats/apierror.h"
 #include "proxycore/store/spendrollup.h"
 
@@ -28,9 +29,11 @@ QJsonObject spendJson(const SpendQuery &query, const QList<SpendRow> &rows);
 /// resets_at in `zone` (ISO 8601 with its offset), and a month-end forecast: the month's cost so
 /// far (`dailyCost` of the days before today, plus today's spend from `status`) and the average of
 /// the 7 days before today for each day left after today. `dailyCost` holds spend_daily's cost per
-/// day from the first of the month or 7 days back, whichever is earlier, to yesterday.
+/// day from the first of the month or 7 days back, whichever is earlier, to yesterday. `scopes`
+/// lists every budget: the global daily one first, then each window of the keys' and teams'
+/// budgets (`windows`), with spent, reserved, limits, state and resets_at.
 QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone,
-                       const std::map<QDate, double> &dailyCost);
+                       const std::map<QDate, double> &dailyCost, const QList<BudgetWindowStatus> &windows = {});
 
 /// The first day `budgetJson()` needs in `dailyCost` for `today`.
 QDate budgetHistoryStart(const QDate &today);

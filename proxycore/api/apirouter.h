@@ -96,6 +96,11 @@ private:
     /// may use, or answers 503 (nothing configured) / 403 (the key may not use the model) / 402
     /// (budget) / 404 (nothing serves the model) and returns false.
     bool route(RequestContext &context);
+    /// Reserves the request's worst-case cost against its key's and team's budgets
+    /// (context.reservation); when a hard limit would be passed, sends it to a local model as the
+    /// daily budget does, or answers 402 and returns false. Costs one branch when no key or team
+    /// has a limit.
+    bool reserveBudget(RequestContext &context);
     /// Creates the ProxyCall that tries the context's routes with the upstream requests `planFor`
     /// builds, or that replays `hit` from the response cache.
     void startCall(RequestContext &&context, ProxyCall::PlanFactory planFor, CallCaching caching = {},

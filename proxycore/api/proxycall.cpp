@@ -6,6 +6,7 @@
 #include "proxycore/api/responserelay.h"
 #include "proxycore/api/sharedstate.h"
 #include "proxycore/cache/responsecache.h"
+#include "proxycore/cost/scopebudget.h"
 #include "proxycore/formats/jsonmembers.h"
 #include "proxycore/http/httpresponder.h"
 #include "proxycore/observability/logger.h"
@@ -557,10 +558,19 @@ void ProxyCall::giveUp()
 
 void ProxyCall::chargeBudget()
 {
-    if (!m_endpoint || m_routeIndex < 0)
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_endpoint && m_routeIndex >= 0 && !m_cacheHit)
+        m_meter.charge(m_snapshot->priceFor(*m_endpoint, m_routes[m_routeIndex].upstreamModel), m_services.budget, now);
+    if (!m_reservation || !m_scopeBudgets)
         return;
-    m_meter.charge(m_snapshot->priceFor(*m_endpoint, m_routes[m_routeIndex].upstreamModel), m_services.budget,
-                   QDateTime::currentMSecsSinceEpoch());
+    const std::shared_ptr<BudgetReservation> reservation = std::exchange(m_reservation, {});
+    const bool answered = !m_cacheHit && m_upstreamStatus >= 200 && m_upstreamStatus < 300;
+    if (!answered)
+        m_scopeBudgets->release(*reservation); // no provider answered: nothing was spent
+    else if (m_record.costUsd >= 0)
+        m_scopeBudgets->settle(*reservation, m_record.costUsd, now);
+    else // the provider answered but said nothing of its usage (a stream cut short): assume the worst
+        m_scopeBudgets->settle(*reservation, ScopeBudgets::toUsd(reservation->nano()), now);
 }
 
 void ProxyCall::endAttemptStats()

@@ -22,6 +22,8 @@ namespace llmproxy {
 
 class ApiRouter;
 class BudgetLedger;
+class BudgetReservation;
+class ScopeBudgets;
 class ResponseCache;
 struct CachedAnswer;
 class HttpResponder;
@@ -96,6 +98,16 @@ public:
     /// Sets the recorder (responses_store); before start() or replay().
     void setRecorder(AnswerRecorder recorder) { m_recorder = std::move(recorder); }
 
+    /// The worst case held against the request's key and team budgets (null: none), and their
+    /// ledger. finish() settles it with the request's cost: the priced usage; the worst case when
+    /// an upstream answered 2xx without usage (a stream cut short); nothing when no upstream
+    /// answered 2xx or the answer came from the cache. Before start() or replay().
+    void setReservation(std::shared_ptr<BudgetReservation> reservation, ScopeBudgets *budgets)
+    {
+        m_reservation = std::move(reservation);
+        m_scopeBudgets = budgets;
+    }
+
     /// What this call does with the response cache; before start() or replay().
     void setCaching(CallCaching caching) { m_caching = std::move(caching); }
     /// Answers with a cached answer instead of an upstream: the stored upstream bytes go through
@@ -116,7 +128,7 @@ private:
     /// Sends the client the stream's status line and headers, once.
     void beginClientStream();
     void endAttemptStats();
-    /// Prices the request's tokens and adds them to today's spend.
+    /// Prices the request's tokens and adds them to today's spend, then settles the reservation.
     void chargeBudget();
     void onHeaders(int status, const HeaderList &headers);
     /// A 2xx stream begins: sets up the relay and the client's stream headers. False when the
@@ -180,6 +192,8 @@ private:
     ResponseFilterChainPtr m_filters;
     bool m_pausedForClient = false;
     CallCaching m_caching;
+    std::shared_ptr<BudgetReservation> m_reservation;
+    ScopeBudgets *m_scopeBudgets = nullptr;
     bool m_cacheHit = false;
     qint64 m_cacheAgeS = 0;       ///< hit: seconds since the answer was stored
     QByteArray m_cacheStream;     ///< streamed answer of the current attempt as the upstream sent it

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/cost/budget.h"
+#include "proxycore/cost/scopebudget.h"
 #include "proxycore/http/httprequest.h"
 #include "proxycore/routing/routingsnapshot.h"
 
@@ -29,6 +30,9 @@ struct SharedState
     /// Today's spend, charged by every worker at the end of a request (thread-safe, hence mutable
     /// behind the workers' read-only view).
     mutable BudgetLedger budget;
+    /// The keys' and teams' budgets (budget.keys, budget.teams): reserved before a request is sent,
+    /// settled when it ends. Thread-safe; configured by the engine on every load.
+    mutable ScopeBudgets scopeBudgets;
     std::atomic<bool> panic{false}; ///< kill switch: every inference request is refused until released
     /// Request records the workers' queues dropped because the engine did not collect them in
     /// time; counted by the engine, shown in /health so that a loss is never silent.

@@ -302,11 +302,12 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
         }
         runOnThread(
             store->readerContext(), m_context,
-            [store, ledger, zone, now, today, unreadable] {
+            [store, ledger, scopes = &m_state->scopeBudgets, zone, now, today, unreadable] {
                 QString why;
                 const std::optional<std::map<QDate, double>> daily =
                     store->spend().dailyCost(budgetHistoryStart(today), today.addDays(-1), &why);
-                return daily ? ok(budgetJson(ledger->status(now), zone, *daily)) : unreadable(why);
+                return daily ? ok(budgetJson(ledger->status(now), zone, *daily, scopes->statuses(now)))
+                             : unreadable(why);
             },
             answer());
         return true;

@@ -78,6 +78,7 @@ struct ClientKeyConfig
     QString key;         ///< resolved secret; empty when only its digest is configured
     QByteArray sha256;   ///< the key's SHA-256 (32 bytes) when configured as key_sha256
     QStringList models;  ///< model names or patterns (see ModelPattern) this key may use; empty = every model
+    QString team;        ///< the team the key's spend counts towards (budget.teams); empty = none
 };
 
 /// Where the state that outlives the process is kept (server.storage; docs/storage.md).
@@ -164,6 +165,15 @@ struct RoutingConfig
 };
 
 /// Daily spend limit over all requests (see cost/budget.h).
+/// The limits of one key's or team's budget (budget.keys, budget.teams), in USD; 0 = none.
+struct ScopeBudgetConfig
+{
+    double dailyUsd = 0.0;   ///< hard limit per calendar day of budget.timezone
+    double monthlyUsd = 0.0; ///< hard limit per calendar month of budget.timezone
+    double softUsd = 0.0;    ///< warning threshold, of the daily window (of the monthly one when no daily limit)
+    friend bool operator==(const ScopeBudgetConfig &, const ScopeBudgetConfig &) = default;
+};
+
 struct BudgetConfig
 {
     double dailyLimit = 0.0;             ///< USD per day (of `timezone`); 0 = unlimited
@@ -173,6 +183,11 @@ struct BudgetConfig
     /// IANA name of the zone whose calendar day the budget counts (and spend_daily is keyed by);
     /// validated by the loader (FieldType::TimeZone).
     QString timezone = QStringLiteral("UTC");
+    /// Output tokens a key's or team's reservation assumes when the request sets no maximum
+    /// (max_tokens, max_completion_tokens, max_output_tokens) and the model's limit is unknown.
+    int reserveOutputTokens = 4096;
+    QMap<QString, ScopeBudgetConfig> keys;  ///< budget.keys: client key name → its limits
+    QMap<QString, ScopeBudgetConfig> teams; ///< budget.teams: team (server.auth.keys[].team) → its limits
 };
 
 /// A model's price in USD per million tokens.

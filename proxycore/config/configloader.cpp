@@ -322,9 +322,11 @@ void Loader::readSection(const Entry &section)
     }
     forEachKey(section, known, [&](const QString &, const Entry &e) {
         if (const Field<Config> *f = configField(e.path)) {
-            if (f->rule.type == FieldType::Custom)
+            if (f->rule.type == FieldType::Custom) {
+                if (e.path.startsWith(u"budget."))
+                    m_setInFile.insert(e.path, markOf(e)); // for afterFile()'s warnings
                 readCustom(e);
-            else if (readInto(*f, e, m_config))
+            } else if (readInto(*f, e, m_config))
                 m_setInFile.insert(e.path, markOf(e));
         } else if (isMapping(e)) {
             readSection(e);
@@ -344,6 +346,8 @@ void Loader::readCustom(const Entry &e)
         {u"model_aliases", &Loader::parseModelAliases},
         {u"routing.model_strategies", &Loader::parseModelStrategies},
         {u"pricing", &Loader::parsePricing},
+        {u"budget.keys", &Loader::parseScopeBudgets},
+        {u"budget.teams", &Loader::parseScopeBudgets},
         {u"security.max_payload_size_kb", &Loader::parseSeedPayloadSize},
         {u"connection_pool", &Loader::parseSeedConnectionPool},
         {u"server.storage.dsn", &Loader::warnStorageDsn},
@@ -363,6 +367,22 @@ void Loader::afterFile()
                     u"budget.soft_limit (%1) is above budget.daily_limit (%2); the soft limit "
                     u"will never be reached"_s.arg(b.softLimit)
                         .arg(b.dailyLimit));
+    // A budget for a key nobody configured is kept (keys made with the admin API have no team,
+    // but have names), yet probably a typo: say so.
+    for (auto it = b.keys.cbegin(); it != b.keys.cend(); ++it) {
+        const bool known = std::any_of(m_config.server.clientKeys.cbegin(), m_config.server.clientKeys.cend(),
+                                       [&it](const ClientKeyConfig &k) { return k.name == it.key(); });
+        if (!known && !m_config.server.clientKeys.isEmpty())
+            fileWarning(m_setInFile.value(u"budget.keys"_s),
+                        u"budget.keys.%1: no key of server.auth.keys has that name"_s.arg(it.key()));
+    }
+    for (auto it = b.teams.cbegin(); it != b.teams.cend(); ++it) {
+        const bool known = std::any_of(m_config.server.clientKeys.cbegin(), m_config.server.clientKeys.cend(),
+                                       [&it](const ClientKeyConfig &k) { return k.team == it.key(); });
+        if (!known)
+            fileWarning(m_setInFile.value(u"budget.teams"_s),
+                        u"budget.teams.%1: no key of server.auth.keys is in that team"_s.arg(it.key()));
+    }
     applySeedCompatibility();
 }
 

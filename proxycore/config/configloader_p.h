@@ -171,6 +171,9 @@ private:
 
     void parseFallbackChains(const Entry &section);
 
+    /// `budget.keys` / `budget.teams`: `{<key name or team>: {daily_usd, monthly_usd, soft_usd}}`.
+    void parseScopeBudgets(const Entry &section);
+
     // -- compatibility with the reference system's keys ------------------------------------------
 
     void checkTls(const Entry &e);

@@ -137,6 +137,11 @@ const Field<Config> kConfigFields[] = {
     {u"budget.fallback_to_local_on_limit", {F::Bool}, cfg<&Config::budget, &BudgetConfig::fallbackToLocalOnLimit>},
     {u"budget.local_model", {F::NonEmptyString}, cfg<&Config::budget, &BudgetConfig::localModel>},
     {u"budget.timezone", {F::TimeZone}, cfg<&Config::budget, &BudgetConfig::timezone>},
+    {u"budget.reserve_output_tokens",
+     {F::Int, 0, 10'000'000},
+     cfg<&Config::budget, &BudgetConfig::reserveOutputTokens>},
+    {u"budget.keys", {F::Custom}},
+    {u"budget.teams", {F::Custom}},
     {u"pricing", {F::Custom}},
 
     {u"rate_limiting.enabled", {F::Bool}, cfg<&Config::rateLimiting, &RateLimitConfig::enabled>},

@@ -47,11 +47,23 @@ const Field<ClientKeyConfig> kClientKeyFields[] = {
     {u"models",
      {FieldType::StringList, 0, 0, false, {}, u"model names or patterns"},
      &store<ClientKeyConfig, &ClientKeyConfig::models>},
+    {u"team", {FieldType::NonEmptyString}, &store<ClientKeyConfig, &ClientKeyConfig::team>},
 };
 const Field<FallbackHop> kHopFields[] = {
     {u"provider", {FieldType::NonEmptyString}, &store<FallbackHop, &FallbackHop::endpoint>},
     {u"endpoint", {FieldType::NonEmptyString}, &store<FallbackHop, &FallbackHop::endpoint>},
     {u"model", {FieldType::NonEmptyString}, &store<FallbackHop, &FallbackHop::model>},
+};
+const Field<ScopeBudgetConfig> kScopeBudgetFields[] = {
+    {u"daily_usd",
+     {FieldType::Number, 0, std::numeric_limits<qint64>::max()},
+     &store<ScopeBudgetConfig, &ScopeBudgetConfig::dailyUsd>},
+    {u"monthly_usd",
+     {FieldType::Number, 0, std::numeric_limits<qint64>::max()},
+     &store<ScopeBudgetConfig, &ScopeBudgetConfig::monthlyUsd>},
+    {u"soft_usd",
+     {FieldType::Number, 0, std::numeric_limits<qint64>::max()},
+     &store<ScopeBudgetConfig, &ScopeBudgetConfig::softUsd>},
 };
 struct PriceDraft
 {
@@ -93,6 +105,8 @@ void Loader::parseClientKeys(const Entry &section)
         });
         if (!k.name.isEmpty() && !isValidEndpointId(k.name))
             fileError(markOf(e), u"%1.name: use letters, digits, '-', '_' or '.', got %2"_s.arg(e.path, k.name));
+        if (!k.team.isEmpty() && !isValidEndpointId(k.team))
+            fileError(markOf(e), u"%1.team: use letters, digits, '-', '_' or '.', got %2"_s.arg(e.path, k.team));
         if (int(m_result.errors.size()) != errorsBefore)
             continue;
         if (k.name.isEmpty()) {
@@ -206,6 +220,39 @@ void Loader::parsePricing(const Entry &section)
             return;
         }
         m_config.pricing.insert(model, ModelPrice{*price.input, *price.output});
+    });
+}
+
+void Loader::parseScopeBudgets(const Entry &section)
+{
+    const bool teams = section.path.endsWith(u"teams");
+    QMap<QString, ScopeBudgetConfig> &target = teams ? m_config.budget.teams : m_config.budget.keys;
+    forEachModelKey(section, teams ? u"a team name"_s : u"a key name"_s, [&](const QString &name, const Entry &e) {
+        if (!isValidEndpointId(name)) {
+            fileError(e.keyMark, u"%1: use letters, digits, '-', '_' or '.' in a %2 name"_s.arg(
+                                     e.path, teams ? u"team"_s : u"key"_s));
+            return;
+        }
+        if (!e.value.IsMap()) {
+            fileError(markOf(e), u"%1: expected {daily_usd, monthly_usd, soft_usd} (USD; each optional), got %2"_s.arg(
+                                     e.path, describe(e.value)));
+            return;
+        }
+        const int errorsBefore = int(m_result.errors.size());
+        ScopeBudgetConfig limits;
+        readRows<ScopeBudgetConfig>(e, kScopeBudgetFields, limits);
+        if (int(m_result.errors.size()) != errorsBefore)
+            return;
+        if (limits.dailyUsd <= 0 && limits.monthlyUsd <= 0 && limits.softUsd <= 0)
+            fileWarning(markOf(e),
+                        u"%1: no limit set; the %2 is not limited"_s.arg(e.path, teams ? u"team"_s : u"key"_s));
+        const double hard = limits.dailyUsd > 0 ? limits.dailyUsd : limits.monthlyUsd;
+        if (hard > 0 && limits.softUsd > hard)
+            fileWarning(markOf(e), u"%1.soft_usd (%2) is above its hard limit (%3); the soft limit will never be "
+                                   u"reached"_s.arg(e.path)
+                                       .arg(limits.softUsd)
+                                       .arg(hard));
+        target.insert(name, limits);
     });
 }
 

@@ -232,12 +232,21 @@ double costUsd(const ModelPrice &price, const canonical::Usage &usage)
 // Ledger
 // ------------------------------------------------------------------------------------------------
 
-void BudgetLedger::configure(const BudgetConfig &config, qint64 nowEpochMs)
+QTimeZone budgetTimeZone(const QString &name, QString *id)
 {
-    const QString zoneId = config.timezone.trimmed().isEmpty() ? u"UTC"_s : config.timezone.trimmed();
+    const QString zoneId = name.trimmed().isEmpty() ? u"UTC"_s : name.trimmed();
     QTimeZone zone = zoneId == u"UTC" ? QTimeZone::utc() : QTimeZone(zoneId.toUtf8());
     if (!zone.isValid())
         zone = QTimeZone::utc();
+    if (id)
+        *id = zoneId;
+    return zone;
+}
+
+void BudgetLedger::configure(const BudgetConfig &config, qint64 nowEpochMs)
+{
+    QString zoneId;
+    const QTimeZone zone = budgetTimeZone(config.timezone, &zoneId);
     const std::lock_guard lock(m_mutex);
     m_dailyLimitUsd = config.dailyLimit;
     m_softLimitUsd = config.softLimit;
@@ -376,20 +385,27 @@ BudgetEndpoint BudgetEndpoint::fromConfig(const EndpointConfig &endpoint)
     return {endpoint.id, endpoint.provider, isLocalProvider(endpoint.provider), endpoint.models};
 }
 
-BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConfig &config,
-                            const QList<BudgetEndpoint> &endpoints, const QString &requestedModel)
-{
-    if (status.state != BudgetLedger::State::Exhausted)
-        return {};
+namespace {
 
+/// How a decision names the limit that was reached.
+struct LimitWording
+{
+    QString why;     ///< "daily budget exhausted (… spent today)": the start of a downgrade's log line
+    QString refusal; ///< the start of a refusal: what was spent of what, and when it resets
+    QString setting; ///< the setting that raises the limit, e.g. "budget.daily_limit"
+};
+
+BudgetDecision decideWithLimit(const LimitWording &wording, const BudgetConfig &config,
+                               const QList<BudgetEndpoint> &endpoints, const QString &requestedModel)
+{
     QList<const BudgetEndpoint *> locals;
     for (const BudgetEndpoint &ep : endpoints) {
         if (ep.local)
             locals.append(&ep);
     }
-    const QString spent = u"%1 of %2"_s.arg(formatUsd(status.spentUsd), formatUsd(status.dailyLimitUsd));
+    const QString &setting = wording.setting;
     const auto downgrade = [&](const BudgetEndpoint &ep, const QString &model) -> BudgetDecision {
-        QString why = u"daily budget exhausted (%1 spent today): "_s.arg(spent);
+        QString why = wording.why + u": "_s;
         if (model == requestedModel)
             why += u"%1 is served by local endpoint %2"_s.arg(model, ep.id);
         else
@@ -399,11 +415,7 @@ BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConf
         return {BudgetDecision::Action::Downgrade, ep.id, model, why};
     };
     const auto refuse = [&](const QString &remedy) -> BudgetDecision {
-        const QString message =
-            u"Daily budget exhausted: %1 spent today (%2). The budget resets at 00:00 %2, in %3. "_s.arg(
-                spent, status.timeZone, formatDuration(status.resetsAtEpochMs - status.nowEpochMs)) +
-            remedy;
-        return {BudgetDecision::Action::Refuse, QString(), QString(), message};
+        return {BudgetDecision::Action::Refuse, QString(), QString(), wording.refusal + remedy};
     };
 
     // Local models spend nothing, so asking for one directly is never refused.
@@ -415,11 +427,12 @@ BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConf
     }
 
     if (!config.fallbackToLocalOnLimit)
-        return refuse(u"To continue before then, raise budget.daily_limit in the configuration, or set "
-                      u"budget.fallback_to_local_on_limit: true to send requests to a local model meanwhile."_s);
+        return refuse(
+            u"To continue before then, raise %1 in the configuration, or set "
+            u"budget.fallback_to_local_on_limit: true to send requests to a local model meanwhile."_s.arg(setting));
     if (locals.isEmpty())
         return refuse(u"budget.fallback_to_local_on_limit is on, but no local endpoint (Ollama, LM Studio, vLLM or "
-                      u"llama.cpp) is configured or running: start one, or raise budget.daily_limit."_s);
+                      u"llama.cpp) is configured or running: start one, or raise %1."_s.arg(setting));
 
     if (!config.localModel.isEmpty()) {
         for (const BudgetEndpoint *ep : std::as_const(locals)) {
@@ -431,8 +444,8 @@ BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConf
                 return downgrade(*ep, config.localModel);
         }
         return refuse(u"budget.fallback_to_local_on_limit is on, but budget.local_model \"%1\" is not served by any "
-                      u"local endpoint (%2): set it to one of those models, or raise budget.daily_limit."_s.arg(
-                          config.localModel, describeLocalModels(locals)));
+                      u"local endpoint (%2): set it to one of those models, or raise %3."_s.arg(
+                          config.localModel, describeLocalModels(locals), setting));
     }
     for (const BudgetEndpoint *ep : std::as_const(locals)) {
         if (!ep->models.isEmpty())
@@ -443,7 +456,41 @@ BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConf
         ids << ep->id;
     return refuse(u"budget.fallback_to_local_on_limit is on, but the local endpoints (%1) accept any model and list "
                   u"none, so there is no model to switch to: set budget.local_model to a model they serve, or raise "
-                  u"budget.daily_limit."_s.arg(ids.join(u", "_s)));
+                  u"%2."_s.arg(ids.join(u", "_s), setting));
+}
+
+} // namespace
+
+BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConfig &config,
+                            const QList<BudgetEndpoint> &endpoints, const QString &requestedModel)
+{
+    if (status.state != BudgetLedger::State::Exhausted)
+        return {};
+    const QString spent = u"%1 of %2"_s.arg(formatUsd(status.spentUsd), formatUsd(status.dailyLimitUsd));
+    LimitWording wording;
+    wording.why = u"daily budget exhausted (%1 spent today)"_s.arg(spent);
+    wording.refusal = u"Daily budget exhausted: %1 spent today (%2). The budget resets at 00:00 %2, in %3. "_s.arg(
+        spent, status.timeZone, formatDuration(status.resetsAtEpochMs - status.nowEpochMs));
+    wording.setting = u"budget.daily_limit"_s;
+    return decideWithLimit(wording, config, endpoints, requestedModel);
+}
+
+BudgetDecision decideScopeBudget(const ScopeLimitReached &limit, const BudgetConfig &config,
+                                 const QList<BudgetEndpoint> &endpoints, const QString &requestedModel)
+{
+    const QString kind = limit.team ? u"team"_s : u"key"_s;
+    const QString period = limit.monthly ? u"monthly"_s : u"daily"_s;
+    const QString spent = u"%1 spent and %2 reserved by requests in flight, of %3"_s.arg(
+        formatUsd(limit.spentUsd), formatUsd(limit.reservedUsd), formatUsd(limit.limitUsd));
+    LimitWording wording;
+    wording.why = u"%1 budget of %2 %3 reached (%4)"_s.arg(period, kind, limit.name, spent);
+    wording.refusal =
+        u"The %1 budget of %2 '%3' does not cover this request: %4; this request may cost up to %5. It resets %6 "
+        u"%7, in %8. "_s.arg(period, kind, limit.name, spent, formatUsd(limit.askedUsd),
+                             limit.monthly ? u"on the 1st of next month at 00:00"_s : u"at 00:00"_s, limit.timeZone,
+                             formatDuration(limit.resetsAtEpochMs - limit.nowEpochMs));
+    wording.setting = u"budget.%1s.%2.%3_usd"_s.arg(kind, limit.name, period);
+    return decideWithLimit(wording, config, endpoints, requestedModel);
 }
 
 } // namespace llmproxy

@@ -90,6 +90,9 @@ double costUsd(const ModelPrice &price, qint64 inputTokens, qint64 cachedInputTo
 /// The same for a response's usage: input, cache reads and output; absent counts are 0.
 double costUsd(const ModelPrice &price, const canonical::Usage &usage);
 
+/// The zone of budget.timezone `name` (empty or unknown: UTC); `id` receives the name used.
+QTimeZone budgetTimeZone(const QString &name, QString *id = nullptr);
+
 /// Today's spend against the daily budget, for the whole process.
 ///
 /// The day is the calendar day of the configured time zone (budget.timezone, UTC by default): the
@@ -237,5 +240,27 @@ struct BudgetDecision
 /// `endpoints` are the enabled endpoints in routing order; only local ones are considered.
 BudgetDecision decideBudget(const BudgetLedger::Status &status, const BudgetConfig &config,
                             const QList<BudgetEndpoint> &endpoints, const QString &requestedModel = QString());
+
+/// A key's or team's hard limit that a request's reservation would pass (ScopeBudgets::reserve()).
+struct ScopeLimitReached
+{
+    bool team = false;    ///< a team's budget, else a key's
+    QString name;         ///< the key's or team's name
+    bool monthly = false; ///< the monthly window, else the daily one
+    double spentUsd = 0.0;
+    double reservedUsd = 0.0; ///< held by other requests in flight
+    double limitUsd = 0.0;
+    double askedUsd = 0.0; ///< this request's worst case
+    qint64 nowEpochMs = 0;
+    qint64 resetsAtEpochMs = 0;
+    QString timeZone = QStringLiteral("UTC");
+};
+
+/// The same choice as decideBudget() for a key's or team's limit: a local model (a requested one,
+/// or the fallback when budget.fallback_to_local_on_limit is on), else Refuse with a message that
+/// names the scope, its window, what is spent and reserved, the request's worst case, the reset
+/// time and the setting to raise. Pure.
+BudgetDecision decideScopeBudget(const ScopeLimitReached &limit, const BudgetConfig &config,
+                                 const QList<BudgetEndpoint> &endpoints, const QString &requestedModel = QString());
 
 } // namespace llmproxy

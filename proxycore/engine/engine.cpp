@@ -22,6 +22,13 @@ Engine::Engine(ConfigPtr config, ConfigSources sources, QObject *parent)
     d->state.security = d->guards;
     d->state.cache = std::make_shared<ResponseCache>();
     d->state.conversations = std::make_shared<ConversationStore>();
+    // The soft limit's hook: emitted from the worker that crossed it (Qt queues the delivery).
+    d->state.scopeBudgets.setSoftLimitHandler([this](const BudgetSoftLimitEvent &e) {
+        emit budgetSoftLimitReached(e.status.scope.kindName(), e.status.scope.name,
+                                    e.status.window == BudgetWindow::Daily ? QStringLiteral("daily")
+                                                                           : QStringLiteral("monthly"),
+                                    ScopeBudgets::toUsd(e.status.spentNano), ScopeBudgets::toUsd(e.status.softNano));
+    });
     d->publish();
     d->installSecurity();
     d->signatureTimer.setInterval(30'000); // the signature file is checked for changes (SHA-256)
@@ -191,6 +198,12 @@ bool Engine::start(QString *errorMessage)
             qCInfo(lcEngine, "daily budget: %s", qPrintable(message));
         else
             qCWarning(lcEngine, "daily budget: %s; today's spend starts at 0", qPrintable(message));
+        if (d->state.store->restoreScopeBudgets(d->state.scopeBudgets, QDateTime::currentMSecsSinceEpoch(), &message)) {
+            if (!d->state.scopeBudgets.scopes().isEmpty())
+                qCInfo(lcEngine, "key and team budgets: %s", qPrintable(message));
+        } else {
+            qCWarning(lcEngine, "key and team budgets: %s; their spend starts at 0", qPrintable(message));
+        }
     } else if (!d->dataDir.isEmpty()) {
         // Today's spend survives restarts: read at start, written a second after it changes and
         // when the engine stops.

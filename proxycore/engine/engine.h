@@ -159,6 +159,12 @@ signals:
     void configReloaded(bool ok, const QString &message);
     void recordsAvailable(); ///< emitted at most ~10 times a second while requests finish
     void statusPublished(const llmproxy::EngineStatus &status); ///< answer to publishStatus()
+    /// A key's or team's settled spend reached its soft limit (budget.keys / budget.teams soft_usd),
+    /// once per scope and window. Emitted from the worker thread whose request crossed it (connect
+    /// with a context object: delivery is queued). `kind` is "key" or "team", `window` "daily" or
+    /// "monthly". The hook for a webhook plugin; the log line is written already.
+    void budgetSoftLimitReached(const QString &kind, const QString &name, const QString &window, double spentUsd,
+                                double softLimitUsd);
 
 private:
     /// Opens the database server.storage asks for (none without one); false only when it must not

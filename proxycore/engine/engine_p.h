@@ -371,6 +371,7 @@ public:
         state.adminKeys.store(std::make_shared<const ApiKeyVerifier>(config->server.adminKeys),
                               std::memory_order_release);
         state.budget.configure(config->budget);
+        state.scopeBudgets.configure(config->budget, QDateTime::currentMSecsSinceEpoch());
         if (state.store)
             state.store->setSpendTimeZone(state.budget.timeZone());
         const CachingConfig &caching = config->caching;

@@ -22,6 +22,7 @@ struct RequestRecord
     QString model;           ///< as requested by the client
     QString servedModel;     ///< the model the endpoint was asked for (an alias resolved); empty if none
     QString keyName;         ///< name of the client key (server.auth.keys); empty for unnamed keys
+    QString team;            ///< the key's team (server.auth.keys[].team); empty for none
     QString provider;        ///< preset name of the endpoint that served it; empty if none
     QString endpoint;        ///< endpoint id; empty if none
     int status = 0;          ///< HTTP status sent to the client

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #pragma once
 
+#include "proxycore/cost/scopebudget.h"
 #include "proxycore/formats/codecs.h"
 #include "proxycore/formats/requestview.h"
 #include "proxycore/http/httprequest.h"
@@ -32,7 +33,7 @@ struct RequestContext
 
     /// The client key (null when the gateway runs without keys: every model allowed).
     std::shared_ptr<const KeyAccess> key;
-    /// The key's role and team; empty while keys carry neither (every inference key is a user).
+    /// The key's role (empty: every inference key is a user) and team (server.auth.keys[].team).
     QString role;
     QString team;
 
@@ -56,6 +57,10 @@ struct RequestContext
     QList<RouteTarget> routes; ///< set by routing, tried in order by the call
     formats::ClientOptions clientOptions;
     RequestRecord record;
+    /// The worst case held against the key's and team's budgets (budget.keys, budget.teams) until
+    /// the call settles it; null when neither has a limit. Shared so the context stays copyable
+    /// into callbacks; the last owner releases what was not settled.
+    std::shared_ptr<BudgetReservation> reservation;
 
     bool anthropicErrors() const { return api == ClientApi::Messages; }
     /// The body to send: the client's bytes, with the stages' changes.

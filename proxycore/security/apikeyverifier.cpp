@@ -8,8 +8,8 @@
 
 namespace llmproxy {
 
-KeyAccess::KeyAccess(QString name, const QStringList &modelPatterns)
-    : m_name(std::move(name)), m_patterns(modelPatterns), m_models(modelPatterns)
+KeyAccess::KeyAccess(QString name, const QStringList &modelPatterns, QString team)
+    : m_name(std::move(name)), m_team(std::move(team)), m_patterns(modelPatterns), m_models(modelPatterns)
 {
 }
 
@@ -28,7 +28,7 @@ ApiKeyVerifier::ApiKeyVerifier(const QStringList &keys, const QList<ClientKeyCon
         if (key.isEmpty() && k.sha256.size() != Sha256Size)
             continue;
         m_digests.append(key.isEmpty() ? k.sha256 : sha256(key));
-        m_access.append(std::make_shared<const KeyAccess>(k.name, k.models));
+        m_access.append(std::make_shared<const KeyAccess>(k.name, k.models, k.team));
     }
 }
 

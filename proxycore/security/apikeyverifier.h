@@ -19,10 +19,12 @@ class KeyAccess
 {
 public:
     KeyAccess() = default; ///< every model, no name (keys from LLM_PROXY_API_KEYS)
-    KeyAccess(QString name, const QStringList &modelPatterns);
+    KeyAccess(QString name, const QStringList &modelPatterns, QString team = {});
 
     /// The key's configured name; empty for unnamed keys.
     const QString &name() const { return m_name; }
+    /// The team its spend counts towards (server.auth.keys[].team); empty = none.
+    const QString &team() const { return m_team; }
     bool allowsEveryModel() const { return m_models.matchesEverything(); }
     /// Whether `model` is one of the names or matches one of the patterns (see ModelPattern).
     bool allowsModel(const QString &model) const { return m_models.matches(model); }
@@ -31,6 +33,7 @@ public:
 
 private:
     QString m_name;
+    QString m_team;
     QStringList m_patterns;
     ModelPatternSet m_models;
 };

@@ -139,11 +139,10 @@ private:
 /// The values of `r` in the column order of the INSERT, through QtRow or SqliteRow.
 template <typename Row> void bindRecord(Row &row, const RequestRecord &r)
 {
-    static const QString noTeam = u""_s; // none until teams exist
     row.integer(r.time.toMSecsSinceEpoch());
     row.text(r.requestId);
     row.text(r.keyName);
-    row.text(noTeam);
+    row.text(r.team);
     row.text(r.clientApi);
     row.text(r.method);
     row.text(r.route);
@@ -309,6 +308,7 @@ std::optional<HistoryPage> RequestHistory::query(const HistoryFilter &filter, QS
         r.requestId = q.value(c++).toString();
         r.keyName = q.value(c++).toString();
         row.team = q.value(c++).toString();
+        r.team = row.team;
         r.clientApi = q.value(c++).toString();
         r.method = q.value(c++).toString();
         r.route = q.value(c++).toString();

@@ -98,7 +98,7 @@ SpendGroups SpendRollup::aggregate(const QList<RequestRecord> &records, const QT
         const QString day = r.time.toTimeZone(zone).date().toString(Qt::ISODate);
         const SpendGroup group{day,
                                text(r.keyName),
-                               u""_s, // team: none until teams exist
+                               text(r.team),
                                text(r.servedModel.isEmpty() ? r.model : r.servedModel),
                                text(r.provider),
                                text(r.endpoint)};
@@ -155,6 +155,30 @@ std::optional<double> SpendRollup::dayCost(DatabaseConnection &connection, const
         return std::nullopt;
     }
     return q.value(0).isNull() ? 0.0 : q.value(0).toDouble();
+}
+
+std::optional<QHash<QString, SpendRollup::ScopeCost>> SpendRollup::scopeCosts(DatabaseConnection &connection, bool team,
+                                                                              const QDate &monthStart,
+                                                                              const QDate &today, QString *error)
+{
+    const QString column = team ? u"team"_s : u"key_name"_s;
+    QSqlQuery q(connection.database());
+    // Days are 'YYYY-MM-DD': their text order is their calendar order.
+    if (!run(q,
+             u"SELECT %1, day, SUM(cost_usd) FROM spend_daily WHERE day >= ? AND day <= ? AND %1 <> '' "
+             u"GROUP BY %1, day"_s.arg(column),
+             {monthStart.toString(Qt::ISODate), today.toString(Qt::ISODate)}, error))
+        return std::nullopt;
+    const QString todayText = today.toString(Qt::ISODate);
+    QHash<QString, ScopeCost> costs;
+    while (q.next()) {
+        ScopeCost &cost = costs[q.value(0).toString()];
+        const double usd = q.value(2).isNull() ? 0.0 : q.value(2).toDouble();
+        cost.monthUsd += usd;
+        if (q.value(1).toString() == todayText)
+            cost.dayUsd += usd;
+    }
+    return costs;
 }
 
 DatabaseConnection *SpendRollup::connection(QString *error)

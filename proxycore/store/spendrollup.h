@@ -6,6 +6,7 @@
 #include "proxycore/store/storewriter.h"
 
 #include <QDate>
+#include <QHash>
 #include <QTimeZone>
 
 #include <array>
@@ -80,6 +81,16 @@ public:
     static bool addNow(DatabaseConnection &connection, const SpendGroups &groups, QString *error);
     /// The cost of `day` over every group, on `connection`. nullopt with `error` when it cannot be read.
     static std::optional<double> dayCost(DatabaseConnection &connection, const QDate &day, QString *error);
+
+    /// The cost of one key or team (`team` false: key_name) on `today` and from `monthStart` to
+    /// `today` (both inclusive), by name; groups with an empty name are left out.
+    struct ScopeCost
+    {
+        double dayUsd = 0.0;
+        double monthUsd = 0.0;
+    };
+    static std::optional<QHash<QString, ScopeCost>>
+    scopeCosts(DatabaseConnection &connection, bool team, const QDate &monthStart, const QDate &today, QString *error);
 
     /// Rows of `query`, ordered by the asked dimensions. Reader thread; nullopt with `error` when
     /// the database cannot answer.

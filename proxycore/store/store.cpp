@@ -227,6 +227,43 @@ bool Store::restoreBudget(BudgetLedger &ledger, const QString &budgetFilePath, q
     return true;
 }
 
+bool Store::restoreScopeBudgets(ScopeBudgets &budgets, qint64 nowEpochMs, QString *message)
+{
+    const QList<BudgetScope> scopes = budgets.scopes();
+    if (scopes.isEmpty()) {
+        *message = u"no key or team budget configured"_s;
+        return true;
+    }
+    DatabaseConnection connection(m_settings, u"budget"_s);
+    QString error;
+    if (!connection.open(&error)) {
+        *message = u"cannot open %1 to read the keys' and teams' spend: %2"_s.arg(m_settings.describe(), error);
+        return false;
+    }
+    const QDate monthStart = budgets.monthStart(nowEpochMs);
+    const QDate today = budgets.today(nowEpochMs);
+    QStringList restored;
+    for (const bool team : {false, true}) {
+        const std::optional<QHash<QString, SpendRollup::ScopeCost>> costs =
+            SpendRollup::scopeCosts(connection, team, monthStart, today, &error);
+        if (!costs) {
+            *message = u"cannot read the keys' and teams' spend from %1: %2"_s.arg(m_settings.describe(), error);
+            return false;
+        }
+        for (const BudgetScope &scope : scopes) {
+            if ((scope.kind == BudgetScope::Kind::Team) != team)
+                continue;
+            const SpendRollup::ScopeCost cost = costs->value(scope.name);
+            budgets.restore(scope, cost.dayUsd, cost.monthUsd, nowEpochMs);
+            restored << u"%1 %2: %3 USD today, %4 USD this month"_s.arg(scope.kindName(), scope.name)
+                            .arg(cost.dayUsd, 0, 'f', 6)
+                            .arg(cost.monthUsd, 0, 'f', 6);
+        }
+    }
+    *message = restored.join(u"; "_s);
+    return true;
+}
+
 StoreStatus Store::status() const
 {
     return {m_settings.backendName(), m_settings.describe(), m_writer.status()};

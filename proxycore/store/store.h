@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/cost/budget.h"
+#include "proxycore/cost/scopebudget.h"
 #include "proxycore/store/auditservice.h"
 #include "proxycore/store/conversationstore.h"
 #include "proxycore/store/requesthistory.h"
@@ -62,6 +63,10 @@ public:
     /// False with `message` when the database cannot answer; `message` says what was restored
     /// otherwise.
     bool restoreBudget(BudgetLedger &ledger, const QString &budgetFilePath, qint64 nowEpochMs, QString *message);
+    /// At start, on the calling thread: adds the day's and the month's cost of every configured key
+    /// and team (spend_daily grouped by key_name and by team, in the budgets' zone) to `budgets`.
+    /// False with `message` when the database cannot answer.
+    bool restoreScopeBudgets(ScopeBudgets &budgets, qint64 nowEpochMs, QString *message);
 
     /// Turns the audit ledger on (docs/audit.md): a thread of its own appends the events queued with
     /// audit()->record(). Call once, after open(); `queueCapacity` bounds the events waiting.

@@ -142,6 +142,8 @@ private slots:
     void twoStoresAddToOneGroupExactly();
     void budgetRestoresFromSpendAndImportsTheFileOnce_data() { addBackends(); }
     void budgetRestoresFromSpendAndImportsTheFileOnce();
+    void keyAndTeamBudgetsRestoreFromSpend_data() { addBackends(); }
+    void keyAndTeamBudgetsRestoreFromSpend();
     void analyticsOverHttp();
     void bodiesAreKeptMaskedOnlyWithLogBodies();
     void gatewayKeepsRuntimeChangesInTheDatabase();
@@ -877,6 +879,47 @@ void TestStore::budgetRestoresFromSpendAndImportsTheFileOnce()
     QVERIFY2(!message.contains(u"imported"_s), qPrintable(message));
     QCOMPARE(restarted.spentToday(now), 1.75);
     QCOMPARE(restarted.total().day, QDate(1970, 1, 1).daysTo(QDate(2026, 3, 1)));
+}
+
+void TestStore::keyAndTeamBudgetsRestoreFromSpend()
+{
+    FRESH_DATABASE();
+    QString error;
+    std::unique_ptr<Store> store = Store::open(settings, {}, &error);
+    QVERIFY2(store, qPrintable(error));
+    // Spend of alice (team research) and bob (team research) on 1 and 15 March and 28 February.
+    const auto spend = [](int i, const QString &key, const QDateTime &time, double usd) {
+        RequestRecord r = sampleRecord(i);
+        r.keyName = key;
+        r.team = u"research"_s;
+        r.time = time;
+        r.costUsd = usd;
+        return r;
+    };
+    const QDateTime march15 = kT0.addDays(14);
+    store->recordRequests({spend(1, u"alice"_s, kT0, 0.5), spend(2, u"alice"_s, march15, 0.25),
+                           spend(3, u"bob"_s, march15, 0.125), spend(4, u"alice"_s, kT0.addDays(-1), 4.0)});
+    QTRY_COMPARE(store->status().writer.written, quint64(4));
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM request_history WHERE team = 'research'"_s).toInt(), 4);
+
+    BudgetConfig config;
+    config.keys.insert(u"alice"_s, {1.0, 2.0, 0.0});
+    config.teams.insert(u"research"_s, {0.0, 5.0, 0.0});
+    ScopeBudgets budgets;
+    const qint64 now = march15.toMSecsSinceEpoch() + 3'600'000;
+    budgets.configure(config, now);
+    QString message;
+    QVERIFY2(store->restoreScopeBudgets(budgets, now, &message), qPrintable(message));
+    QVERIFY2(message.contains(u"key alice"_s), qPrintable(message));
+    QMap<QString, qint64> spent; // "<kind> <name> <window>" → nano-dollars
+    for (const BudgetWindowStatus &s : budgets.statuses(now))
+        spent.insert(s.scope.kindName() + u' ' + s.scope.name +
+                         (s.window == BudgetWindow::Daily ? u" day"_s : u" month"_s),
+                     s.spentNano);
+    QCOMPARE(spent.value(u"key alice day"_s), 250'000'000);
+    QCOMPARE(spent.value(u"key alice month"_s), 750'000'000); // February's 4 USD is not this month's
+    QCOMPARE(spent.value(u"team research day"_s), 375'000'000);
+    QCOMPARE(spent.value(u"team research month"_s), 875'000'000);
 }
 
 void TestStore::analyticsOverHttp()

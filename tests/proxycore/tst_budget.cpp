@@ -40,6 +40,17 @@ BudgetLedger::Status exhausted(double spent, double limit, qint64 msBeforeMidnig
     return {State::Exhausted, spent, limit, 0.0, midnight - msBeforeMidnight, midnight};
 }
 
+/// A budget of `daily` USD with a soft limit, the local fallback and its model; the rest default.
+BudgetConfig budgetConfig(double daily, double soft, bool fallbackToLocal, const QString &localModel)
+{
+    BudgetConfig c;
+    c.dailyLimit = daily;
+    c.softLimit = soft;
+    c.fallbackToLocalOnLimit = fallbackToLocal;
+    c.localModel = localModel;
+    return c;
+}
+
 BudgetEndpoint endpoint(const QString &id, const QString &provider, const QStringList &models)
 {
     EndpointConfig ep;
@@ -251,7 +262,7 @@ private slots:
 
     void rollsOverAtUtcMidnight()
     {
-        BudgetLedger ledger(BudgetConfig{10.0, 0.0, false, QString()});
+        BudgetLedger ledger(budgetConfig(10.0, 0.0, false, QString()));
         const qint64 lateEvening = utcMs(2025, 3, 14, 23, 59, 59);
         ledger.charge(4.0, utcMs(2025, 3, 14, 8, 0, 0));
         ledger.charge(6.0, lateEvening);
@@ -393,7 +404,7 @@ private slots:
 
     void statusReportsEverything()
     {
-        BudgetLedger ledger(BudgetConfig{50.0, 40.0, true, QString()});
+        BudgetLedger ledger(budgetConfig(50.0, 40.0, true, QString()));
         const qint64 now = utcMs(2025, 3, 14, 20, 48, 0);
         ledger.charge(41.25, now);
         const BudgetLedger::Status s = ledger.status(now);
@@ -407,7 +418,7 @@ private slots:
 
     void softAndExhaustedThresholds()
     {
-        BudgetLedger ledger(BudgetConfig{10.0, 8.0, false, QString()});
+        BudgetLedger ledger(budgetConfig(10.0, 8.0, false, QString()));
         const qint64 t = utcMs(2025, 6, 1, 12, 0, 0);
         QCOMPARE(ledger.charge(7.99, t).after, State::Ok);
         BudgetLedger::Charged c = ledger.charge(0.01, t); // exactly 8.00: the soft limit is reached
@@ -430,10 +441,10 @@ private slots:
         }
 
         // New limits apply at once; the total stays.
-        ledger.configure(BudgetConfig{20.0, 0.0, false, QString()});
+        ledger.configure(budgetConfig(20.0, 0.0, false, QString()));
         QCOMPARE(ledger.state(t), State::Ok);
         QCOMPARE(ledger.spentToday(t), 10.0);
-        ledger.configure(BudgetConfig{5.0, 0.0, false, QString()});
+        ledger.configure(budgetConfig(5.0, 0.0, false, QString()));
         QCOMPARE(ledger.state(t), State::Exhausted);
     }
 
@@ -444,14 +455,14 @@ private slots:
         QCOMPARE(unlimited.charge(1'000'000.0, t).after, State::Ok);
         QCOMPARE(unlimited.status(t).dailyLimitUsd, 0.0);
 
-        BudgetLedger softOnly(BudgetConfig{0.0, 1.0, false, QString()});
+        BudgetLedger softOnly(budgetConfig(0.0, 1.0, false, QString()));
         QCOMPARE(softOnly.charge(0.5, t).after, State::Ok);
         QCOMPARE(softOnly.charge(5000.0, t).after, State::Soft);
     }
 
     void concurrentChargesSumExactly()
     {
-        BudgetLedger ledger(BudgetConfig{5.0, 0.0, false, QString()});
+        BudgetLedger ledger(budgetConfig(5.0, 0.0, false, QString()));
         const qint64 t = utcMs(2025, 6, 1, 12, 0, 0);
         constexpr int threads = 8;
         constexpr int perThread = 10'000;
@@ -473,7 +484,7 @@ private slots:
     void allowsBelowTheLimit()
     {
         const QList<BudgetEndpoint> eps{endpoint(u"ollama"_s, u"ollama"_s, {u"llama3.3"_s})};
-        const BudgetConfig config{50.0, 40.0, true, QString()};
+        const BudgetConfig config = budgetConfig(50.0, 40.0, true, QString());
         for (State s : {State::Ok, State::Soft}) {
             BudgetLedger::Status status = exhausted(45.0, 50.0, 3'600'000);
             status.state = s;
@@ -488,7 +499,7 @@ private slots:
     {
         const QList<BudgetEndpoint> eps{endpoint(u"openai"_s, u"openai"_s, {u"gpt-4o"_s})};
         const BudgetDecision d = decideBudget(exhausted(50.12, 50.0, (3 * 60 + 12) * 60'000 + 30'000),
-                                              BudgetConfig{50.0, 0.0, false, QString()}, eps, u"gpt-4o"_s);
+                                              budgetConfig(50.0, 0.0, false, QString()), eps, u"gpt-4o"_s);
         QCOMPARE(d.action, Action::Refuse);
         QCOMPARE(d.message,
                  u"Daily budget exhausted: $50.12 of $50.00 spent today (UTC). The budget resets at 00:00 UTC, in "
@@ -501,13 +512,13 @@ private slots:
     void smallAmountsAndTheLastMinute()
     {
         const BudgetDecision d =
-            decideBudget(exhausted(0.0512, 0.05, 59'999), BudgetConfig{0.05, 0.0, false, QString()}, {}, QString());
+            decideBudget(exhausted(0.0512, 0.05, 59'999), budgetConfig(0.05, 0.0, false, QString()), {}, QString());
         QCOMPARE(d.action, Action::Refuse);
         QVERIFY2(d.message.startsWith(u"Daily budget exhausted: $0.0512 of $0.05 spent today (UTC). The budget "
                                       u"resets at 00:00 UTC, in less than a minute. "_s),
                  qPrintable(d.message));
         const BudgetDecision later =
-            decideBudget(exhausted(7.5, 5.0, 45 * 60'000), BudgetConfig{5.0, 0.0, false, QString()}, {}, QString());
+            decideBudget(exhausted(7.5, 5.0, 45 * 60'000), budgetConfig(5.0, 0.0, false, QString()), {}, QString());
         QVERIFY2(later.message.startsWith(u"Daily budget exhausted: $7.50 of $5.00 spent today (UTC). The budget "
                                           u"resets at 00:00 UTC, in 45 min. "_s),
                  qPrintable(later.message));
@@ -519,7 +530,7 @@ private slots:
         const QList<BudgetEndpoint> eps{endpoint(u"openai"_s, u"openai"_s, {u"llama3.3"_s, u"gpt-4o"_s}),
                                         endpoint(u"ollama"_s, u"ollama"_s, {u"qwen3"_s, u"llama3.3"_s})};
         const BudgetDecision d = decideBudget(exhausted(60.0, 50.0, 3'600'000),
-                                              BudgetConfig{50.0, 0.0, false, QString()}, eps, u"llama3.3"_s);
+                                              budgetConfig(50.0, 0.0, false, QString()), eps, u"llama3.3"_s);
         QCOMPARE(d.action, Action::Downgrade);
         QCOMPARE(d.endpointId, u"ollama"_s);
         QCOMPARE(d.model, u"llama3.3"_s);
@@ -534,7 +545,7 @@ private slots:
                                         endpoint(u"lab"_s, u"vllm"_s, {}),
                                         endpoint(u"ollama"_s, u"ollama"_s, {u"llama3.3"_s, u"qwen3"_s})};
         const BudgetDecision d =
-            decideBudget(exhausted(50.0, 50.0, 3'600'000), BudgetConfig{50.0, 0.0, true, QString()}, eps, u"gpt-4o"_s);
+            decideBudget(exhausted(50.0, 50.0, 3'600'000), budgetConfig(50.0, 0.0, true, QString()), eps, u"gpt-4o"_s);
         QCOMPARE(d.action, Action::Downgrade);
         QCOMPARE(d.endpointId, u"ollama"_s);
         QCOMPARE(d.model, u"llama3.3"_s);
@@ -559,7 +570,7 @@ private slots:
                                         endpoint(u"lab"_s, u"vllm"_s, {}),
                                         endpoint(u"big"_s, u"lmstudio"_s, {u"qwen3"_s})};
         const BudgetDecision d =
-            decideBudget(exhausted(50.0, 50.0, 3'600'000), BudgetConfig{50.0, 0.0, true, localModel}, eps, u"gpt-4o"_s);
+            decideBudget(exhausted(50.0, 50.0, 3'600'000), budgetConfig(50.0, 0.0, true, localModel), eps, u"gpt-4o"_s);
         QCOMPARE(d.action, Action::Downgrade);
         QCOMPARE(d.endpointId, endpointId);
         QCOMPARE(d.model, localModel);
@@ -599,7 +610,7 @@ private slots:
         QFETCH(QList<BudgetEndpoint>, endpoints);
         QFETCH(QString, remedy);
         const BudgetDecision d = decideBudget(exhausted(50.0, 50.0, 2 * 3'600'000),
-                                              BudgetConfig{50.0, 0.0, true, localModel}, endpoints, u"gpt-4o"_s);
+                                              budgetConfig(50.0, 0.0, true, localModel), endpoints, u"gpt-4o"_s);
         QCOMPARE(d.action, Action::Refuse);
         QCOMPARE(d.message, u"Daily budget exhausted: $50.00 of $50.00 spent today (UTC). The budget resets at "
                             u"00:00 UTC, in 2 h. "_s +

@@ -78,6 +78,37 @@ private:
     QString m_word;
 };
 
+/// Gives `h` a budget of $10 a day for key "k" and a reservation of $1 against it for its next call.
+void reserveOneDollar(ProxyCallHarness &h)
+{
+    BudgetConfig config;
+    config.keys.insert(QStringLiteral("k"), ScopeBudgetConfig{10.0, 0.0, 0.0});
+    h.scopeBudgets.configure(config, QDateTime::currentMSecsSinceEpoch());
+    ScopeBudgets::Refusal refused;
+    h.reservation = std::make_shared<BudgetReservation>(
+        h.scopeBudgets.reserve(QStringLiteral("k"), {}, 1.0, QDateTime::currentMSecsSinceEpoch(), &refused));
+}
+
+/// Starts a call whose upstream never answers (no headers); true once the transfer is running.
+bool startHangingBeforeHeaders(ProxyCallHarness &h)
+{
+    FakeReply reply = FakeReply::failure(UpstreamErrorKind::Timeout);
+    reply.hang = true;
+    h.transport.enqueue(reply);
+    h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, false);
+    return QTest::qWaitFor([&h] { return h.transport.activeTransfers() == 1; }, 10'000);
+}
+
+/// The daily window of key "k": {spent, reserved} in nano-dollars.
+QPair<qint64, qint64> keyWindow(const ProxyCallHarness &h)
+{
+    for (const BudgetWindowStatus &s : h.scopeBudgets.statuses(QDateTime::currentMSecsSinceEpoch())) {
+        if (s.window == BudgetWindow::Daily)
+            return {s.spentNano, s.reservedNano};
+    }
+    return {-1, -1};
+}
+
 /// Runs a stream whose upstream connection is lost after `cut` bytes; true when the call ended.
 bool runStreamCutAt(ProxyCallHarness &h, qsizetype cut)
 {
@@ -240,6 +271,107 @@ private slots:
         QCOMPARE(r.promptTokens, 3);
         QCOMPARE(r.completionTokens, 3);
         QVERIFY(r.costUsd >= 0); // priced (0 when the model has no price)
+    }
+
+    // Every reservation against a key's budget is settled or released exactly once, on every path.
+
+    void reservationIsSettledWithTheAnswersCost()
+    {
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{0, 1'000'000'000}));
+        h.transport.enqueue(FakeReply::ok(kChatBody));
+        h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, false);
+        QVERIFY(h.waitDone());
+        // $1 / $3 per million (the default price): 1 + 2 × 0.1 cached input, 3 output = 10.2 µUSD.
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{10'200, 0}));
+        h.call.reset(); // nothing left to give back twice
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{10'200, 0}));
+    }
+
+    void reservationIsSettledWithAStreamsUsage()
+    {
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        h.transport.enqueue(FakeReply::stream(kChatStream));
+        h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, true);
+        QVERIFY(h.waitDone());
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{7'000 + 6'000, 0})); // 7 in × $1, 2 out × $3
+    }
+
+    void reservationIsReleasedWhenEveryAttemptFails()
+    {
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        for (int i = 0; i < 3; ++i)
+            h.transport.enqueue(FakeReply::failure(UpstreamErrorKind::ConnectFailed));
+        h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, false);
+        QVERIFY(h.waitDone());
+        QCOMPARE(h.client->status, 502);
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{0, 0}));
+    }
+
+    void reservationIsReleasedOnAnUpstreamError()
+    {
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        h.transport.enqueue(FakeReply::error(400, R"({"error":{"message":"bad","type":"invalid_request_error"}})"));
+        h.start(ApiFormat::OpenAiChat, ApiFormat::OpenAiChat, false);
+        QVERIFY(h.waitDone());
+        QCOMPARE(h.client->status, 400);
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{0, 0}));
+    }
+
+    void reservationIsReleasedWhenTheClientLeavesBeforeTheAnswer()
+    {
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        QVERIFY(startHangingBeforeHeaders(h));
+        h.client->clientGone();
+        QVERIFY(h.released);
+        QCOMPARE(h.record().status, 499);
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{0, 0}));
+    }
+
+    void reservationIsChargedInFullWhenTheClientLeavesMidStream()
+    {
+        // The provider was generating and reported no usage yet: the worst case is what is known.
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        QVERIFY(startHangingStream(h));
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{0, 1'000'000'000}));
+        h.client->clientGone();
+        QVERIFY(h.released);
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{1'000'000'000, 0}));
+    }
+
+    void reservationIsChargedInFullWhenTheStreamBreaks()
+    {
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        QVERIFY(runStreamCutAt(h, kChatStream.indexOf("world") + 2));
+        QCOMPARE(h.record().error, QStringLiteral("upstream_disconnected"));
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{1'000'000'000, 0}));
+    }
+
+    void reservationIsReleasedAtShutdownBeforeTheAnswer()
+    {
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        QVERIFY(startHangingBeforeHeaders(h));
+        h.client->terminate();
+        QVERIFY(h.released);
+        QCOMPARE(h.client->status, 503);
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{0, 0}));
+    }
+
+    void reservationIsReleasedWhenTheCallIsDestroyedUnfinished()
+    {
+        ProxyCallHarness h;
+        reserveOneDollar(h);
+        QVERIFY(startHangingBeforeHeaders(h));
+        h.call.reset(); // the worker went away with the call in flight
+        QCOMPARE(keyWindow(h), (QPair<qint64, qint64>{0, 0}));
     }
 
     void bufferedAnswerUnchangedByFiltersKeepsItsBytes()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "proxycore/api/proxycall.h"
+#include "proxycore/cost/scopebudget.h"
 #include "proxycore/observability/recordqueue.h"
 #include "tests/support/fakeupstreamtransport.h"
 
@@ -87,6 +88,8 @@ struct ProxyCallHarness
     IUpstreamTransport *upstream = &transport;                   ///< another transport (e.g. a real one) may replace it
     QByteArray apiPath = QByteArrayLiteral("/chat/completions"); ///< appended to the endpoint's base URL
     BudgetLedger budget;
+    ScopeBudgets scopeBudgets; ///< the keys' and teams' budgets the call settles `reservation` into
+    std::shared_ptr<BudgetReservation> reservation; ///< handed to the next start()'s call (null: none)
     RecordQueue records;
     qint64 clockMs = 1'000'000;
     RoutingSnapshotPtr snapshot;
@@ -148,6 +151,7 @@ public:
         record.model = model;
         call = std::make_shared<ProxyCall>(std::move(s), snapshot, client, std::move(record), monotonicNowNs(),
                                            clientFormat, std::move(options), std::move(filters));
+        call->setReservation(std::move(reservation), &scopeBudgets);
         call->start(snapshot->routes(model),
                     [upstreamFormat, stream, body, path = apiPath](const RouteTarget &route,
                                                                    ApiError *) -> std::optional<UpstreamPlan> {
