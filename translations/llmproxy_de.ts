@@ -1714,14 +1714,6 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
 <context>
     <name>llmproxy::BudgetGaugeBar</name>
     <message>
-        <source>Key “%1”</source>
-        <translation>Schlüssel „%1“</translation>
-    </message>
-    <message>
-        <source>Team “%1”</source>
-        <translation>Team „%1“</translation>
-    </message>
-    <message>
         <source>Global daily budget</source>
         <translation>Globales Tagesbudget</translation>
     </message>
@@ -1744,6 +1736,22 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
     <message>
         <source>resets %1 (%2)</source>
         <translation>wird zurückgesetzt am %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Key “%1”, this month</source>
+        <translation>Schlüssel „%1“, diesen Monat</translation>
+    </message>
+    <message>
+        <source>Key “%1”, today</source>
+        <translation>Schlüssel „%1“, heute</translation>
+    </message>
+    <message>
+        <source>Team “%1”, this month</source>
+        <translation>Team „%1“, diesen Monat</translation>
+    </message>
+    <message>
+        <source>Team “%1”, today</source>
+        <translation>Team „%1“, heute</translation>
     </message>
 </context>
 <context>

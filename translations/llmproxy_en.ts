@@ -1713,14 +1713,6 @@ Every block, mask and flag of the security guards appears here as requests come 
 <context>
     <name>llmproxy::BudgetGaugeBar</name>
     <message>
-        <source>Key “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Global daily budget</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1742,6 +1734,22 @@ Every block, mask and flag of the security guards appears here as requests come 
     </message>
     <message>
         <source>resets %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key “%1”, this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key “%1”, today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team “%1”, this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team “%1”, today</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1714,14 +1714,6 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
 <context>
     <name>llmproxy::BudgetGaugeBar</name>
     <message>
-        <source>Key “%1”</source>
-        <translation>Clave «%1»</translation>
-    </message>
-    <message>
-        <source>Team “%1”</source>
-        <translation>Equipo «%1»</translation>
-    </message>
-    <message>
         <source>Global daily budget</source>
         <translation>Presupuesto diario global</translation>
     </message>
@@ -1744,6 +1736,22 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
     <message>
         <source>resets %1 (%2)</source>
         <translation>se reinicia el %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Key “%1”, this month</source>
+        <translation>Clave «%1», este mes</translation>
+    </message>
+    <message>
+        <source>Key “%1”, today</source>
+        <translation>Clave «%1», hoy</translation>
+    </message>
+    <message>
+        <source>Team “%1”, this month</source>
+        <translation>Equipo «%1», este mes</translation>
+    </message>
+    <message>
+        <source>Team “%1”, today</source>
+        <translation>Equipo «%1», hoy</translation>
     </message>
 </context>
 <context>

@@ -1714,14 +1714,6 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
 <context>
     <name>llmproxy::BudgetGaugeBar</name>
     <message>
-        <source>Key “%1”</source>
-        <translation>Clé « %1 »</translation>
-    </message>
-    <message>
-        <source>Team “%1”</source>
-        <translation>Équipe « %1 »</translation>
-    </message>
-    <message>
         <source>Global daily budget</source>
         <translation>Budget quotidien global</translation>
     </message>
@@ -1744,6 +1736,22 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
     <message>
         <source>resets %1 (%2)</source>
         <translation>remis à zéro le %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Key “%1”, this month</source>
+        <translation>Clé « %1 », ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Key “%1”, today</source>
+        <translation>Clé « %1 », aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Team “%1”, this month</source>
+        <translation>Équipe « %1 », ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Team “%1”, today</source>
+        <translation>Équipe « %1 », aujourd’hui</translation>
     </message>
 </context>
 <context>

@@ -1714,14 +1714,6 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
 <context>
     <name>llmproxy::BudgetGaugeBar</name>
     <message>
-        <source>Key “%1”</source>
-        <translation>Chiave «%1»</translation>
-    </message>
-    <message>
-        <source>Team “%1”</source>
-        <translation>Team «%1»</translation>
-    </message>
-    <message>
         <source>Global daily budget</source>
         <translation>Budget giornaliero globale</translation>
     </message>
@@ -1744,6 +1736,22 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
     <message>
         <source>resets %1 (%2)</source>
         <translation>si azzera il %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Key “%1”, this month</source>
+        <translation>Chiave «%1», questo mese</translation>
+    </message>
+    <message>
+        <source>Key “%1”, today</source>
+        <translation>Chiave «%1», oggi</translation>
+    </message>
+    <message>
+        <source>Team “%1”, this month</source>
+        <translation>Team «%1», questo mese</translation>
+    </message>
+    <message>
+        <source>Team “%1”, today</source>
+        <translation>Team «%1», oggi</translation>
     </message>
 </context>
 <context>

@@ -1714,14 +1714,6 @@ Every block, mask and flag of the security guards appears here as requests come 
 <context>
     <name>llmproxy::BudgetGaugeBar</name>
     <message>
-        <source>Key “%1”</source>
-        <translation>密钥“%1”</translation>
-    </message>
-    <message>
-        <source>Team “%1”</source>
-        <translation>团队“%1”</translation>
-    </message>
-    <message>
         <source>Global daily budget</source>
         <translation>全局每日预算</translation>
     </message>
@@ -1744,6 +1736,22 @@ Every block, mask and flag of the security guards appears here as requests come 
     <message>
         <source>resets %1 (%2)</source>
         <translation>于 %1（%2）重置</translation>
+    </message>
+    <message>
+        <source>Key “%1”, this month</source>
+        <translation>密钥“%1”，本月</translation>
+    </message>
+    <message>
+        <source>Key “%1”, today</source>
+        <translation>密钥“%1”，今天</translation>
+    </message>
+    <message>
+        <source>Team “%1”, this month</source>
+        <translation>团队“%1”，本月</translation>
+    </message>
+    <message>
+        <source>Team “%1”, today</source>
+        <translation>团队“%1”，今天</translation>
     </message>
 </context>
 <context>

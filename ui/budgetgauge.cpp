@@ -36,10 +36,11 @@ void BudgetGaugeBar::setGauge(const BudgetGauge &gauge)
 
 QString BudgetGaugeBar::scopeTitle(const BudgetGauge &gauge)
 {
+    const bool monthly = gauge.window == u"monthly";
     if (gauge.scope == u"key")
-        return tr("Key “%1”").arg(gauge.name);
+        return (monthly ? tr("Key “%1”, this month") : tr("Key “%1”, today")).arg(gauge.name);
     if (gauge.scope == u"team")
-        return tr("Team “%1”").arg(gauge.name);
+        return (monthly ? tr("Team “%1”, this month") : tr("Team “%1”, today")).arg(gauge.name);
     return tr("Global daily budget");
 }
 

@@ -361,6 +361,11 @@ QTimeZone Engine::budgetTimeZone() const
     return d->state.budget.timeZone();
 }
 
+QList<BudgetWindowStatus> Engine::scopeBudgetStatuses(qint64 nowEpochMs) const
+{
+    return d->state.scopeBudgets.statuses(nowEpochMs);
+}
+
 void Engine::setDataDirectory(const QString &dir)
 {
     Q_ASSERT_X(!d->frontend, "Engine::setDataDirectory", "call before start()");

@@ -5,6 +5,7 @@
 #include "proxycore/api/adminapi.h"
 #include "proxycore/config/configloader.h"
 #include "proxycore/cost/budget.h"
+#include "proxycore/cost/scopebudget.h"
 #include "proxycore/observability/requestrecord.h"
 
 #include <QObject>
@@ -110,6 +111,9 @@ public:
     BudgetLedger::Status budgetStatus(qint64 nowEpochMs) const;
     /// The zone whose calendar days the budget and spend_daily count in (budget.timezone). Thread-safe.
     QTimeZone budgetTimeZone() const;
+    /// Every window of the keys' and teams' budgets (budget.keys, budget.teams) at `nowEpochMs`,
+    /// with what requests in flight reserve. Thread-safe.
+    QList<BudgetWindowStatus> scopeBudgetStatuses(qint64 nowEpochMs) const;
     /// Every endpoint, disabled ones included (enabled = false).
     QList<EndpointStatus> endpointStatuses() const;
 

@@ -500,7 +500,25 @@ void EngineController::queryBudgets(QObject *context, std::function<void(const B
         global.hardLimitUsd = status.dailyLimitUsd;
         global.resetsAt = QDateTime::fromMSecsSinceEpoch(status.resetsAtEpochMs, engine->budgetTimeZone());
         global.timeZone = status.timeZone;
-        answer(BudgetOverview{{global}});
+        BudgetOverview overview{{global}};
+        // Then every window of the keys' and teams' budgets, with what requests in flight hold.
+        const QTimeZone zone = engine->budgetTimeZone();
+        for (const BudgetWindowStatus &w : engine->scopeBudgetStatuses(QDateTime::currentMSecsSinceEpoch())) {
+            if (w.limitNano <= 0 && w.softNano <= 0)
+                continue; // a window without limits (a team with only a monthly budget has a day too)
+            BudgetGauge g;
+            g.scope = w.scope.kindName();
+            g.name = w.scope.name;
+            g.window = w.window == BudgetWindow::Daily ? QStringLiteral("daily") : QStringLiteral("monthly");
+            g.spentUsd = double(w.spentNano) / 1e9;
+            g.reservedUsd = double(w.reservedNano) / 1e9;
+            g.softLimitUsd = double(w.softNano) / 1e9;
+            g.hardLimitUsd = double(w.limitNano) / 1e9;
+            g.resetsAt = QDateTime::fromMSecsSinceEpoch(w.resetsAtMs, zone);
+            g.timeZone = status.timeZone;
+            overview.gauges.append(g);
+        }
+        answer(overview);
     });
 }
 

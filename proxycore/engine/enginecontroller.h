@@ -57,18 +57,19 @@ struct SpendReport
 };
 
 /// One budget as a gauge shows it: what is spent, what running requests hold back, and its limits,
-/// for one scope. Today only the global daily budget exists (scope "global"); budgets per key or
-/// team add gauges of their own scope. Amounts in USD.
+/// for one window of one scope: the global daily budget, or a key's or team's day or month.
+/// Amounts in USD.
 struct BudgetGauge
 {
-    QString scope;             ///< "global", later "key" or "team"
-    QString name;              ///< the key's or team's name; empty for the global budget
-    double spentUsd = 0.0;     ///< spent in the current period
-    double reservedUsd = 0.0;  ///< held by requests still running; 0 until budgets reserve
-    double softLimitUsd = 0.0; ///< 0 = none
-    double hardLimitUsd = 0.0; ///< 0 = unlimited
-    QDateTime resetsAt;        ///< when the period starts over (in the budget's zone)
-    QString timeZone;          ///< the budget's zone, IANA name
+    QString scope;                            ///< "global", "key" or "team"
+    QString name;                             ///< the key's or team's name; empty for the global budget
+    QString window = QStringLiteral("daily"); ///< "daily" or "monthly"
+    double spentUsd = 0.0;                    ///< spent in the current period
+    double reservedUsd = 0.0;                 ///< held by requests still running (the global budget reserves nothing)
+    double softLimitUsd = 0.0;                ///< 0 = none
+    double hardLimitUsd = 0.0;                ///< 0 = unlimited
+    QDateTime resetsAt;                       ///< when the period starts over (in the budget's zone)
+    QString timeZone;                         ///< the budget's zone, IANA name
 };
 
 /// Every budget in force, as of one moment.
@@ -351,7 +352,8 @@ public:
     /// unless `context` is gone by then.
     void querySpend(const SpendReportQuery &query, QObject *context,
                     std::function<void(const SpendReport &report, const QString &error)> done);
-    /// Every budget in force now (the global daily budget today; see BudgetGauge). `done` runs on
+    /// Every budget in force now: the global daily one, then each window of the keys' and teams'
+    /// budgets (see BudgetGauge). `done` runs on
     /// `context`'s thread. Needs no store.
     void queryBudgets(QObject *context, std::function<void(const BudgetOverview &budgets)> done);
 

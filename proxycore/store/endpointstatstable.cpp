@@ -12,8 +12,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kColumns = u"instance_id, endpoint, started_ms, updated_ms, requests, failures, success_rate, latency_ms, "
-                         u"breaker_state, consecutive_failures, breaker_trips, probe, last_probe_ms"_s;
+const QString kColumns =
+    u"instance_id, endpoint, started_ms, updated_ms, requests, failures, success_rate, latency_ms, "
+    u"breaker_state, consecutive_failures, breaker_trips, probe, last_probe_ms"_s;
 
 const QString kUpsert =
     u"INSERT INTO endpoint_stats ("_s + kColumns +

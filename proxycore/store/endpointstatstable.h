@@ -16,11 +16,11 @@ namespace llmproxy {
 /// when it last wrote. Counters count since that gateway started (`startedMs`).
 struct EndpointStatsRow
 {
-    QString instanceId;          ///< the gateway: "<host> <listen URL>"
-    QString endpoint;            ///< the endpoint id
-    qint64 startedMs = 0;        ///< when the gateway started (the counters' origin), ms since the epoch
-    qint64 updatedMs = 0;        ///< when the row was written, ms since the epoch
-    quint64 requests = 0;        ///< requests answered by the endpoint (successes and failures)
+    QString instanceId;   ///< the gateway: "<host> <listen URL>"
+    QString endpoint;     ///< the endpoint id
+    qint64 startedMs = 0; ///< when the gateway started (the counters' origin), ms since the epoch
+    qint64 updatedMs = 0; ///< when the row was written, ms since the epoch
+    quint64 requests = 0; ///< requests answered by the endpoint (successes and failures)
     quint64 failures = 0;
     double successRate = 1;      ///< moving average in [0, 1]
     double latencyMs = 0;        ///< moving average of successful requests; 0 before the first
@@ -31,8 +31,7 @@ struct EndpointStatsRow
     qint64 lastProbeMs = 0;      ///< when it ended, ms since the epoch; 0 = none
 
     /// The row of `status` (an enabled, routed endpoint) for `instanceId` at `nowMs`.
-    static EndpointStatsRow of(const EndpointStatus &status, const QString &instanceId, qint64 startedMs,
-                               qint64 nowMs);
+    static EndpointStatsRow of(const EndpointStatus &status, const QString &instanceId, qint64 startedMs, qint64 nowMs);
 };
 
 /// The breaker and traffic statistics of every routed endpoint, written periodically by the engine so

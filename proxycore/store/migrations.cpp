@@ -199,10 +199,10 @@ const char *const kEndpointStats[] = {
 };
 
 const Migration kMigrations[] = {
-    {1, "request history", kRequestHistory}, {2, "request history by key and time", kRequestHistoryByKey},
-    {3, "stored responses", kResponses},     {4, "audit ledger", kAuditLedger},
-    {5, "spend by day", kSpendByDay},        {6, "response cache", kResponseCache},
-    {7, "request bodies", kRequestBodies},   {8, "runtime state", kRuntimeState},
+    {1, "request history", kRequestHistory},    {2, "request history by key and time", kRequestHistoryByKey},
+    {3, "stored responses", kResponses},        {4, "audit ledger", kAuditLedger},
+    {5, "spend by day", kSpendByDay},           {6, "response cache", kResponseCache},
+    {7, "request bodies", kRequestBodies},      {8, "runtime state", kRuntimeState},
     {9, "endpoint statistics", kEndpointStats},
 };
 

@@ -13,9 +13,9 @@ namespace llmproxy {
 /// Rows of the request history and stored responses, counted or deleted together.
 struct PersonalRows
 {
-    qint64 historyRows = 0; ///< request_history
-    qint64 responses = 0;   ///< responses (stored responses of the Responses API)
-    qint64 bodies = 0;      ///< request_bodies (kept with logging.log_bodies)
+    qint64 historyRows = 0;   ///< request_history
+    qint64 responses = 0;     ///< responses (stored responses of the Responses API)
+    qint64 bodies = 0;        ///< request_bodies (kept with logging.log_bodies)
     qint64 cachedAnswers = 0; ///< response_cache rows (the key's scope; none by age: the TTL purges them)
 };
 

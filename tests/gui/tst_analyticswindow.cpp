@@ -145,8 +145,13 @@ void TestAnalyticsWindow::cleanup()
 void TestAnalyticsWindow::startEngine(bool withStore)
 {
     QString error;
-    QVERIFY2(m_desktop->start("server:\n  host: 127.0.0.1\ndiscovery:\n  local_scan: false\n"
-                              "budget:\n  daily_limit: 50\n  soft_limit: 40\n",
+    QVERIFY2(m_desktop->start("server:\n  host: 127.0.0.1\n  auth:\n    keys:\n"
+                              "      - {name: ci, team: platform, key_sha256: "
+                              "0000000000000000000000000000000000000000000000000000000000000001}\n"
+                              "discovery:\n  local_scan: false\n"
+                              "budget:\n  daily_limit: 50\n  soft_limit: 40\n"
+                              "  keys:\n    ci: {daily_usd: 5, monthly_usd: 60, soft_usd: 4}\n"
+                              "  teams:\n    platform: {monthly_usd: 500}\n",
                               withStore, &error),
              qPrintable(error));
 }
@@ -261,8 +266,18 @@ void TestAnalyticsWindow::numbersShownEqualTheSeededSpend()
     QCOMPARE(perRequest->at(5).y(), 0.125 * (kModels + 1) / 2.0); // yesterday: the same requests
     QCOMPARE(perRequest->at(4).y(), 0.0);                         // two days ago: no requests
 
-    // The global budget: limits from the configuration, nothing reserved, a reset ahead.
-    QCOMPARE(window->gauges().size(), 1);
+    // The global budget: limits from the configuration, nothing reserved, a reset ahead; then the
+    // key's day and month and the team's month.
+    QCOMPARE(window->gauges().size(), 4);
+    QStringList titles;
+    for (const BudgetGaugeBar *bar : window->gauges())
+        titles << BudgetGaugeBar::scopeTitle(bar->gauge());
+    QCOMPARE(titles, (QStringList{u"Global daily budget"_s, u"Key “ci”, today"_s, u"Key “ci”, this month"_s,
+                                  u"Team “platform”, this month"_s}));
+    QCOMPARE(window->gauges().at(1)->gauge().hardLimitUsd, 5.0);
+    QCOMPARE(window->gauges().at(1)->gauge().softLimitUsd, 4.0);
+    QCOMPARE(window->gauges().at(2)->gauge().hardLimitUsd, 60.0);
+    QCOMPARE(window->gauges().at(3)->gauge().hardLimitUsd, 500.0);
     const BudgetGauge gauge = window->gauges().first()->gauge();
     QCOMPARE(gauge.scope, u"global"_s);
     QCOMPARE(gauge.hardLimitUsd, 50.0);
@@ -397,7 +412,7 @@ void TestAnalyticsWindow::withoutAStoreTheWindowSaysWhy()
     QVERIFY(!child<QPushButton>("exportButton")->isEnabled());
     QCOMPARE(child<QTableWidget>("spendTable")->rowCount(), 0);
     // The budget needs no store: its gauge is there.
-    QCOMPARE(window->gauges().size(), 1);
+    QCOMPARE(window->gauges().size(), 4);
     QCOMPARE(window->gauges().first()->gauge().hardLimitUsd, 50.0);
 }
 
