@@ -9,6 +9,7 @@
 #include "proxycore/api/apirouter.h"
 #include "proxycore/api/historyapi.h"
 #include "proxycore/api/sharedstate.h"
+#include "proxycore/cache/responsecache.h"
 #include "proxycore/store/store.h"
 
 #include <QDateTime>
