@@ -9,6 +9,7 @@
 //
 //   history-query --sqlite /tmp/history.db [--rows N] [--runs N]
 //   history-query --postgres "host=/tmp/pg port=5432 user=postgres dbname=bench" [--rows N] [--runs N]
+#include "bench/support/databaseargs.h"
 #include "proxycore/store/store.h"
 
 #include <QCoreApplication>
@@ -50,33 +51,16 @@ double percentile(QList<double> v, double p)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
     DatabaseSettings settings;
-    qint64 rows = 1'000'000;
-    int runs = 200;
-    for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == u"--sqlite") {
-            settings.sqlitePath = args[i + 1];
-        } else if (args[i] == u"--postgres") {
-            QString error;
-            const std::optional<PostgresDsn> dsn = parsePostgresDsn(args[i + 1], &error);
-            if (!dsn) {
-                std::fprintf(stderr, "%s\n", qPrintable(error));
-                return 2;
-            }
-            settings.dialect = SqlDialect::Postgres;
-            settings.postgres = *dsn;
-        } else if (args[i] == u"--rows") {
-            rows = args[i + 1].toLongLong();
-        } else if (args[i] == u"--runs") {
-            runs = args[i + 1].toInt();
-        }
-    }
-    if (settings.sqlitePath.isEmpty() && settings.dialect == SqlDialect::Sqlite) {
-        std::fprintf(stderr, "usage: history-query --sqlite FILE | --postgres DSN [--rows N] [--runs N]\n");
+    QHash<QString, QString> flags;
+    QString error;
+    if (!bench::readBenchArguments(app.arguments(), &settings, &flags, &error)) {
+        std::fprintf(stderr, "%s\nusage: history-query --sqlite FILE | --postgres DSN [--rows N] [--runs N]\n",
+                     qPrintable(error));
         return 2;
     }
-    QString error;
+    const qint64 rows = flags.value(u"rows"_s, u"1000000"_s).toLongLong();
+    const int runs = flags.value(u"runs"_s, u"200"_s).toInt();
     StoreWriterOptions options;
     options.queueCapacity = 200'000;
     options.maxBatch = 5'000;

@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/store/requesthistory.h"
 
+#include "proxycore/store/sqlrow.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariant>
-
-#include <sqlite3.h>
 
 #include <array>
 #include <bit>
@@ -29,13 +29,8 @@ const QString &insertStatement(qsizetype rows)
 {
     static const std::array<QString, 8> statements = [] {
         std::array<QString, 8> out;
-        QString tuple = u"(?"_s + u", ?"_s.repeated(kInsertValues - 1) + u')';
-        for (size_t i = 0; i < out.size(); ++i) {
-            QStringList tuples;
-            for (qsizetype n = 0; n < (qsizetype(1) << i); ++n)
-                tuples << tuple;
-            out[i] = kInsertColumns + tuples.join(u", "_s);
-        }
+        for (size_t i = 0; i < out.size(); ++i)
+            out[i] = multiRowInsert(kInsertColumns, kInsertValues, qsizetype(1) << i);
         return out;
     }();
     return statements[size_t(std::countr_zero(quint64(rows)))];
@@ -49,16 +44,6 @@ const QString kColumns = u"id, ts_ms, request_id, key_name, team, client_api, me
 QString text(const QString &s)
 {
     return s.isNull() ? u""_s : s;
-}
-
-QVariant nullableInt(qint64 v)
-{
-    return v < 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(v);
-}
-
-QVariant nullableDouble(double v)
-{
-    return v < 0 ? QVariant(QMetaType(QMetaType::Double)) : QVariant(v);
 }
 
 /// "%part%" for LIKE, with LIKE's own characters taken literally.
@@ -99,43 +84,6 @@ void RequestHistory::close()
 
 namespace {
 
-/// Binds the values of one row after another to a QSqlQuery (PostgreSQL), in column order.
-class QtRow
-{
-public:
-    explicit QtRow(QSqlQuery *query) : m_query(query) {}
-    void integer(qint64 v) { m_query->addBindValue(v); }
-    void real(double v) { m_query->addBindValue(v); }
-    void text(const QString &v) { m_query->addBindValue(llmproxy::text(v)); }
-    void nullableInteger(qint64 v) { m_query->addBindValue(nullableInt(v)); }
-    void nullableReal(double v) { m_query->addBindValue(nullableDouble(v)); }
-
-private:
-    QSqlQuery *m_query;
-};
-
-/// Binds the values of one row after another to a native SQLite statement, in column order. Text
-/// is bound without a copy (SQLITE_STATIC): the records outlive the statement's step and reset.
-class SqliteRow
-{
-public:
-    explicit SqliteRow(sqlite3_stmt *statement) : m_statement(statement) {}
-    void integer(qint64 v) { sqlite3_bind_int64(m_statement, ++m_index, v); }
-    void real(double v) { sqlite3_bind_double(m_statement, ++m_index, v); }
-    void text(const QString &v)
-    {
-        // A null QString's utf16() is a valid empty string: stored as '' (the columns are NOT NULL).
-        sqlite3_bind_text16(m_statement, ++m_index, v.utf16(), int(v.size() * 2), SQLITE_STATIC);
-    }
-    void null() { sqlite3_bind_null(m_statement, ++m_index); }
-    void nullableInteger(qint64 v) { v < 0 ? null() : integer(v); }
-    void nullableReal(double v) { v < 0 ? null() : real(v); }
-
-private:
-    sqlite3_stmt *m_statement;
-    int m_index = 0;
-};
-
 /// The values of `r` in the column order of the INSERT, through QtRow or SqliteRow.
 template <typename Row> void bindRecord(Row &row, const RequestRecord &r)
 {
@@ -173,7 +121,7 @@ StoreWrite RequestHistory::writeFor(QList<RequestRecord> records)
         // Statements of 2^k rows, largest first: 45 rows are one INSERT of 32, then 8, 4 and 1.
         qsizetype done = 0;
         while (done < records.size()) {
-            const qsizetype n = qsizetype(1) << (63 - std::countl_zero(quint64(records.size() - done)));
+            const qsizetype n = multiRowChunk(records.size() - done, qsizetype(1) << 7);
             if (context.dialect() == SqlDialect::Sqlite) {
                 // SQLite's own binding: a few times cheaper per row than QSqlQuery's.
                 sqlite3_stmt *statement = context.sqlitePrepared(insertStatement(n));

@@ -16,6 +16,7 @@
 namespace llmproxy {
 
 class AuditSnapshotCursor;
+class WriteContext;
 
 /// What an audit query (GET /api/v1/audit) asks for: newest first, keyset-paged by sequence.
 struct AuditQuery
@@ -33,7 +34,9 @@ struct AuditQuery
 /// SQLite and PostgreSQL alike. Appends and purges run in one transaction under the chain's lock —
 /// `BEGIN IMMEDIATE` on SQLite, `pg_advisory_xact_lock` on PostgreSQL — so any number of connections,
 /// threads and gateways sharing the database keep one unbroken chain; the primary key on the sequence
-/// makes a broken serialisation fail instead of forking it.
+/// makes a broken serialisation fail instead of forking it. The entries of one append are stored with
+/// multi-row INSERTs (one statement per binary digit of their count, up to MaxRowsPerInsert rows each),
+/// prepared once per connection and, on SQLite, bound through SQLite's own API.
 ///
 /// Not an owner: `connection` must be open, migrated, and outlive the store, and the store is used on
 /// the connection's thread only. A snapshot() holds a read transaction until its rows are read to the
@@ -46,6 +49,9 @@ public:
     ~SqlAuditStore() override;
     SqlAuditStore(const SqlAuditStore &) = delete;
     SqlAuditStore &operator=(const SqlAuditStore &) = delete;
+
+    /// Most entries one INSERT statement stores (statements of 1, 2, 4, ... of them exist).
+    static constexpr qsizetype MaxRowsPerInsert = 128;
 
     std::optional<QList<AuditEntry>> append(const QList<AuditEntry> &drafts, QString *error) override;
     /// A consistent view (SQLite: a deferred read transaction; PostgreSQL: REPEATABLE READ READ ONLY).
@@ -70,9 +76,13 @@ private:
     bool lockChain(QString *error);
     /// Ends the read transaction of a snapshot still open on the connection.
     void endSnapshot();
+    /// Stores `entries` (chained already) inside the append's transaction; false with `error`.
+    bool insert(const QList<AuditEntry> &entries, QString *error);
 
     DatabaseConnection &m_connection;
     std::weak_ptr<AuditSnapshotCursor> m_snapshot;
+    std::unique_ptr<WriteContext> m_statements; ///< the INSERTs, prepared on the connection m_handle
+    const void *m_handle = nullptr;             ///< the driver's handle (sqlite3*, PGconn*) they belong to
 };
 
 /// The per-person keys in `audit_subject_keys`, each wrapped with AES-256-GCM under auditKeyWrapKey() of

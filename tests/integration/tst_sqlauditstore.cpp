@@ -24,6 +24,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace llmproxy;
@@ -209,6 +210,97 @@ private slots:
         QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_log WHERE details LIKE '%example.com%' OR instance_id LIKE "
                          u"'%alice%' OR request_id LIKE '%alice%'"_s),
                  qint64(0));
+    }
+
+    void appendsALargeBatchAtOnce_data() { TestDatabases::addBackends(); }
+    void appendsALargeBatchAtOnce()
+    {
+        LLMPROXY_FRESH_DATABASE(m_databases);
+        OPEN_LEDGER(f, settings);
+        QString error;
+        QVERIFY2(f.ledger.record(requestBy(u"first"_s, kStart), &error), qPrintable(error));
+        // 300 entries in one append: INSERTs of 128, 128, 32, 8 and 4 entries, then 45 more (32, 8,
+        // 4, 1) on the statements prepared by the first; empty and absent values, sealed subjects.
+        for (const qsizetype size : {qsizetype(300), qsizetype(45)}) {
+            const qint64 before = f.count(u"SELECT COUNT(*) FROM audit_log"_s);
+            QList<AuditEntry> drafts;
+            for (qsizetype i = 0; i < size; ++i) {
+                const qint64 timeMs = kStart + before + i;
+                AuditEvent event = i % 3 == 0   ? richRequestBy(u"user-%1"_s.arg(i % 7), timeMs, u"bob"_s)
+                                   : i % 3 == 1 ? requestBy(u"user-%1"_s.arg(i % 7), timeMs)
+                                                : requestBy(QString(), timeMs);
+                if (i % 3 == 2) { // the gateway itself: no actor reference at all
+                    event.clientIp.clear();
+                    event.personalDetails = {};
+                }
+                if (i % 4 == 0)
+                    event.requestId.clear();
+                const std::optional<AuditEntry> draft = f.ledger.draft(event, &error);
+                QVERIFY2(draft, qPrintable(error));
+                drafts.append(*draft);
+            }
+            const std::optional<QList<AuditEntry>> appended = f.store.append(drafts, &error);
+            QVERIFY2(appended, qPrintable(error));
+            QCOMPARE(appended->size(), size);
+            QCOMPARE(appended->constFirst().sequence, before + 1);
+            QCOMPARE(appended->constLast().sequence, before + size);
+            QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_log"_s), before + size);
+            // Stored exactly as chained, in sequence order, on this connection and another.
+            const QList<AuditEntry> stored = f.entries();
+            QCOMPARE(stored.size(), qsizetype(before + size));
+            QCOMPARE(stored.mid(before), *appended);
+            OPEN_LEDGER(other, settings);
+            QCOMPARE(other.entries(), stored);
+        }
+        const AuditVerifyResult result = f.verify();
+        QVERIFY2(result.ok(), qPrintable(result.summary()));
+        QCOMPARE(result.entries, qint64(1 + 300 + 45));
+        QVERIFY(f.verifyExported().ok());
+        const QList<AuditEntry> stored = f.entries();
+        const qint64 withoutActor =
+            std::count_if(stored.cbegin(), stored.cend(), [](const AuditEntry &e) { return e.actorRef.isEmpty(); });
+        QVERIFY(withoutActor > 0);
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_log WHERE actor_ref IS NULL"_s), withoutActor);
+    }
+
+    void aFailedBatchStoresNothing_data() { TestDatabases::addBackends(); }
+    void aFailedBatchStoresNothing()
+    {
+        LLMPROXY_FRESH_DATABASE(m_databases);
+        OPEN_LEDGER(f, settings);
+        QString error;
+        QVERIFY2(f.ledger.record(requestBy(u"first"_s, kStart), &error), qPrintable(error));
+        // The database refuses the entry with the action "boom", in the third INSERT of the batch.
+        if (settings.dialect == SqlDialect::Sqlite) {
+            QVERIFY(f.execute(u"CREATE TRIGGER boom BEFORE INSERT ON audit_log WHEN NEW.action = 'boom' "
+                              u"BEGIN SELECT RAISE(ABORT, 'boom refused'); END"_s));
+        } else {
+            QVERIFY(f.execute(u"CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.action = 'boom' THEN "
+                              u"RAISE EXCEPTION 'boom refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"_s));
+            QVERIFY(
+                f.execute(u"CREATE TRIGGER boom BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION boom()"_s));
+        }
+        QList<AuditEntry> drafts;
+        for (int i = 0; i < 199; ++i) { // INSERTs of 128, 64, 4, 2 and 1 entries
+            AuditEvent event = requestBy(u"user"_s, kStart + 1 + i);
+            if (i == 195) // in the INSERT of 4 entries, sequences 194 to 197
+                event.action = u"boom"_s;
+            const std::optional<AuditEntry> draft = f.ledger.draft(event, &error);
+            QVERIFY2(draft, qPrintable(error));
+            drafts.append(*draft);
+        }
+        QVERIFY(!f.store.append(drafts, &error));
+        QVERIFY2(error.contains(u"cannot store audit entries 194 to 197"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"boom refused"_s), qPrintable(error));
+        QCOMPARE(f.count(u"SELECT COUNT(*) FROM audit_log"_s), qint64(1));
+        // The chain goes on from where it was, with statements prepared again.
+        drafts.removeAt(195);
+        const std::optional<QList<AuditEntry>> appended = f.store.append(drafts, &error);
+        QVERIFY2(appended, qPrintable(error));
+        QCOMPARE(appended->constLast().sequence, qint64(199));
+        const AuditVerifyResult result = f.verify();
+        QVERIFY2(result.ok(), qPrintable(result.summary()));
+        QCOMPARE(result.entries, qint64(199));
     }
 
     void concurrentConnectionsKeepOneChain_data() { TestDatabases::addBackends(); }
