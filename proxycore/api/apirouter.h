@@ -24,6 +24,7 @@ class IUpstreamTransport;
 class ProxyCall;
 struct CachedAnswer;
 class RecordQueue;
+class RoutingSnapshot;
 struct RequestContext;
 struct SharedState;
 
@@ -48,6 +49,10 @@ public:
     const SharedState *state() const { return m_state; }
 
 private:
+    /// Content-Type: application/json, for the answers the router makes itself.
+    static const HeaderList &jsonHeaders();
+    /// Whether `key` may ask for `model`: by that name, or by the model the name resolves to.
+    static bool keyMayUse(const KeyAccess *key, const RoutingSnapshot &snapshot, const QString &model);
     /// Every inference route (chat, completions, embeddings, responses, messages): one path.
     void handleInference(ClientApi api, HttpRequest &&request, const std::shared_ptr<HttpResponder> &responder);
     /// GET and DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items: the responses the
