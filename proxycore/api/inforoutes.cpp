@@ -102,9 +102,11 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
     if (!authorize(request, responder, false, &key))
         return;
     const RoutingSnapshotPtr snapshot = m_state->current();
-    const QString modified = QDateTime::fromSecsSinceEpoch(snapshot->createdEpoch(), QTimeZone::utc()).toString(Qt::ISODate);
+    const QString modified =
+        QDateTime::fromSecsSinceEpoch(snapshot->createdEpoch(), QTimeZone::utc()).toString(Qt::ISODate);
     const auto details = [] {
-        return QJsonObject{{QStringLiteral("parent_model"), QString()}, {QStringLiteral("format"), QStringLiteral("api")},
+        return QJsonObject{{QStringLiteral("parent_model"), QString()},
+                           {QStringLiteral("format"), QStringLiteral("api")},
                            {QStringLiteral("family"), QStringLiteral("llmproxy")},
                            {QStringLiteral("families"), QJsonArray{QStringLiteral("llmproxy")}},
                            {QStringLiteral("parameter_size"), QString()},
@@ -114,7 +116,8 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
     if (request.path == "/api/version") {
         if (request.method != "GET" && request.method != "HEAD")
             return reply(request, responder, ApiError::methodNotAllowed("GET", request.path));
-        body = QByteArrayLiteral("{\"version\":\"0.9.0\"}"); // a current-looking release: clients refuse "outdated" servers
+        body = QByteArrayLiteral(
+            "{\"version\":\"0.9.0\"}"); // a current-looking release: clients refuse "outdated" servers
     } else if (request.path == "/api/tags") {
         if (request.method != "GET" && request.method != "HEAD")
             return reply(request, responder, ApiError::methodNotAllowed("GET", request.path));
@@ -123,8 +126,10 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
             if (!keyMayUse(key.get(), *snapshot, id))
                 continue;
             const QByteArray digest = sha256Hex(id.toUtf8());
-            models.append(QJsonObject{{QStringLiteral("name"), id}, {QStringLiteral("model"), id},
-                                      {QStringLiteral("modified_at"), modified}, {QStringLiteral("size"), 0},
+            models.append(QJsonObject{{QStringLiteral("name"), id},
+                                      {QStringLiteral("model"), id},
+                                      {QStringLiteral("modified_at"), modified},
+                                      {QStringLiteral("size"), 0},
                                       {QStringLiteral("digest"), QString::fromLatin1(digest)},
                                       {QStringLiteral("details"), details()}});
         }
@@ -138,10 +143,10 @@ void ApiRouter::handleOllamaDiscovery(const HttpRequest &request, const std::sha
             model = query.value(QLatin1String("name")).toString();
         if (!snapshot->resolve(model).endpoint || !keyMayUse(key.get(), *snapshot, model)) {
             HeaderList h = jsonHeaders();
-            responder->respond(404, h,
-                               QJsonDocument(QJsonObject{{QStringLiteral("error"),
-                                                          QStringLiteral("model '%1' not found").arg(model)}})
-                                   .toJson(QJsonDocument::Compact));
+            responder->respond(
+                404, h,
+                QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("model '%1' not found").arg(model)}})
+                    .toJson(QJsonDocument::Compact));
             return;
         }
         const QJsonObject info{{QStringLiteral("general.architecture"), QStringLiteral("llmproxy")},
