@@ -53,6 +53,7 @@ private:
     EndpointStatus status(const QString &id) const;
 
     std::unique_ptr<MockUpstreamProcess> m_mock;
+    RefusingPort m_refusing; ///< the dead endpoint's port: refuses for the whole run
     quint16 m_deadPort = 0;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Engine> m_engine;
@@ -67,7 +68,7 @@ void TestEndpointState::initTestCase()
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_mock = std::make_unique<MockUpstreamProcess>(QStringList{QStringLiteral("--models"), QStringLiteral("mock-chat")});
     QVERIFY(m_mock->start());
-    m_deadPort = freePort();
+    m_deadPort = m_refusing.port();
 }
 
 void TestEndpointState::init()

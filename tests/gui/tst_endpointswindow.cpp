@@ -79,6 +79,7 @@ private:
     void addRunTimeEndpoint(const QString &id);
 
     std::unique_ptr<MockUpstreamProcess> m_mock;
+    RefusingPort m_refusing; ///< the dead endpoint's port: refuses for the whole run
     quint16 m_deadPort = 0;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_dataDir;
@@ -95,7 +96,7 @@ void TestEndpointsWindow::initTestCase()
     m_mock =
         std::make_unique<MockUpstreamProcess>(QStringList{QStringLiteral("--models"), QStringLiteral("mock-chat")});
     QVERIFY2(m_mock->start(), qPrintable(m_mock->errorString()));
-    m_deadPort = freePort();
+    m_deadPort = m_refusing.port();
 }
 
 void TestEndpointsWindow::init()

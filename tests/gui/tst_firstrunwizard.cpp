@@ -29,7 +29,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -106,6 +105,7 @@ private:
     std::shared_ptr<MemorySecretStore> m_keychain;
     std::unique_ptr<QSignalSpy> m_tests;
     FirstRunWizard *m_wizard = nullptr;
+    RefusingPort m_refusing;
     quint16 m_closedPort = 0;
 };
 
@@ -118,10 +118,9 @@ void TestFirstRunWizard::initTestCase()
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_mock = std::make_unique<MockUpstreamProcess>(QStringList{u"--models"_s, u"mock-chat,mock-large"_s});
     QVERIFY2(m_mock->start(), qPrintable(m_mock->errorString()));
-    // A port nobody listens on, for the local servers that are not there.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    m_closedPort = probe.serverPort();
+    // A port that refuses, for the local servers that are not there.
+    QVERIFY(m_refusing.port() != 0);
+    m_closedPort = m_refusing.port();
 }
 
 void TestFirstRunWizard::init()

@@ -32,6 +32,7 @@ class TestHealthProbe : public QObject
     Q_OBJECT
 
 private:
+    RefusingPort m_deadPort; ///< the dead endpoint's port: refuses for the whole run
     GatewayFixture m_gateway;
 
     QJsonObject entry(const QString &id) const
@@ -61,7 +62,7 @@ private Q_SLOTS:
         QVERIFY2(m_gateway.mock.start(), qPrintable(m_gateway.mock.errorString()));
         EndpointSpec dead;
         dead.id = u"dead"_s;
-        dead.baseUrl = u"http://127.0.0.1:%1/v1"_s.arg(freePort());
+        dead.baseUrl = u"http://127.0.0.1:%1/v1"_s.arg(m_deadPort.port());
         dead.models = {u"dead-model"_s};
         dead.apiKey = u"sk-dead"_s;
         m_gateway.config.endpoints = {m_gateway.mockEndpoint(), dead};

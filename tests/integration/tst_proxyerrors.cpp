@@ -158,10 +158,11 @@ void TestProxyErrors::upstreamTimeoutIs504()
 
 void TestProxyErrors::upstreamUnreachableIs502()
 {
+    const RefusingPort refusing; // nothing listens there, nor can anything else take the port
     ProxyConfig config;
     EndpointSpec dead;
     dead.id = u"dead"_s;
-    dead.baseUrl = u"http://127.0.0.1:%1/v1"_s.arg(freePort()); // nothing listens there
+    dead.baseUrl = u"http://127.0.0.1:%1/v1"_s.arg(refusing.port());
     dead.models = {u"dead-model"_s};
     dead.apiKey = u"sk-dead"_s;
     config.endpoints = {dead};

@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace llmproxy::test;
@@ -25,16 +24,6 @@ QJsonObject chat(const QString &model, const QString &text = u"hello there"_s, b
     return {{u"model"_s, model},
             {u"stream"_s, stream},
             {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, text}}}}};
-}
-
-/// A loopback port nothing listens on.
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 } // namespace
@@ -62,6 +51,7 @@ private slots:
     void fallbackHopSpeaksAnotherFormat();
 
 private:
+    RefusingPort m_deadPort; ///< the dead endpoint's port: refuses for the whole run
     GatewayFixture m_gateway;
     MockUpstreamProcess m_backup{{u"--models"_s, u"mock-chat"_s}};
 };
@@ -81,7 +71,7 @@ void TestResilience::initTestCase()
     backup.priority = 1;
     EndpointSpec dead = m_gateway.mockEndpoint();
     dead.id = u"dead"_s;
-    dead.baseUrl = u"http://127.0.0.1:%1/v1"_s.arg(closedPort());
+    dead.baseUrl = u"http://127.0.0.1:%1/v1"_s.arg(m_deadPort.port());
     dead.models = {u"flaky-chat"_s};
     EndpointSpec solo = m_gateway.mockEndpoint();
     solo.id = u"solo"_s;

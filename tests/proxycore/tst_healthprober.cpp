@@ -9,6 +9,7 @@
 #include "proxycore/config/configloader.h"
 #include "proxycore/routing/healthprober.h"
 #include "proxycore/routing/localdiscovery.h"
+#include "tests/support/testsupport.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -25,6 +26,7 @@
 #include <atomic>
 
 using namespace llmproxy;
+using llmproxy::test::RefusingPort;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -102,14 +104,6 @@ private:
     QTcpServer m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost))
-        return 0;
-    return probe.serverPort(); // closed again when probe goes out of scope
-}
 
 EndpointConfig endpoint(const QString &id, const QString &provider, const QString &baseUrl, const QString &key = {},
                         const QStringList &models = {u"m-1"_s})
@@ -382,7 +376,8 @@ void TestHealthProber::healthyEndpointIsMarkedHealthy()
 
 void TestHealthProber::refusedPortTripsTheBreakerAfterThreshold()
 {
-    const quint16 port = closedPort();
+    const RefusingPort refusing;
+    const quint16 port = refusing.port();
     QVERIFY(port != 0);
     Setup s;
     s.endpoints = {endpoint(u"dead"_s, u"openai_compatible"_s, u"http://127.0.0.1:%1/v1"_s.arg(port))};
@@ -617,6 +612,7 @@ void TestHealthProber::optOutsAreNotProbed()
     for (FakeServer *server : {&optedOut, &local, &azureServer})
         server->replies.insert("/v1/models", {200, "{\"data\":[]}"});
     azureServer.replies.insert("/openai/v1/models", {200, "{\"data\":[]}"});
+    const RefusingPort refusing;
     Setup s;
     EndpointConfig off = endpoint(u"off"_s, u"openai_compatible"_s, optedOut.baseUrl());
     off.probe = false;
@@ -653,12 +649,13 @@ void TestHealthProber::probeNowChecksOutOfSchedule()
 {
     FakeServer up;
     up.replies.insert("/v1/models", {200, "{\"data\":[]}"});
+    const RefusingPort refusing;
     Setup s;
     EndpointConfig off = endpoint(u"off"_s, u"openai_compatible"_s, up.baseUrl());
     off.probe = false; // never checked on a schedule, but on demand
     const EndpointConfig azure = endpoint(u"azure"_s, u"azure"_s, up.baseUrl(u"/openai/v1"_s), u"k"_s);
     s.endpoints = {off, azure,
-                   endpoint(u"dead"_s, u"openai_compatible"_s, u"http://127.0.0.1:%1/v1"_s.arg(closedPort()))};
+                   endpoint(u"dead"_s, u"openai_compatible"_s, u"http://127.0.0.1:%1/v1"_s.arg(refusing.port()))};
     s.intervalS = 0; // no schedule at all
     s.breakerThreshold = 1;
     s.breakerRecoveryS = 60;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/routing/localdiscovery.h"
+#include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace llmproxy;
+using llmproxy::test::RefusingPort;
 
 namespace {
 
@@ -64,14 +66,6 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost))
-        return 0;
-    return probe.serverPort(); // closed again when probe goes out of scope
-}
-
 const QByteArray ModelsList =
     R"({"object":"list","data":[{"id":"model-a","object":"model"},{"id":"model-b","object":"model"}]})";
 
@@ -123,7 +117,8 @@ void TestLocalDiscovery::reportsOnlyServersThatListModels()
     FakeModelServer failing;
     failing.replies.insert("/v1/models", {500, R"({"data":[{"id":"x"}]})", {}});
     failing.replies.insert("/api/tags", {500, R"({"models":[{"name":"x"}]})", {}});
-    const quint16 closed = closedPort();
+    const RefusingPort refusing;
+    const quint16 closed = refusing.port();
     QVERIFY(closed != 0);
 
     LocalDiscovery discovery({{QStringLiteral("ollama"), failing.port()},

@@ -17,6 +17,13 @@
 #include <QTcpServer>
 #include <QThread>
 
+#ifdef Q_OS_UNIX
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
 namespace llmproxy::test {
 
 quint16 freePort()
@@ -26,6 +33,36 @@ quint16 freePort()
         return 0;
     return server.serverPort();
 }
+
+#ifdef Q_OS_UNIX
+RefusingPort::RefusingPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&address), length) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
+        ::close(fd);
+        return;
+    }
+    m_socket = fd;
+    m_port = ntohs(address.sin_port);
+}
+
+RefusingPort::~RefusingPort()
+{
+    if (m_socket >= 0)
+        ::close(static_cast<int>(m_socket));
+}
+#else
+RefusingPort::RefusingPort() : m_port(freePort()) {}
+
+RefusingPort::~RefusingPort() = default;
+#endif
 
 QString requiredEnv(const char *name)
 {

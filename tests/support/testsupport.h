@@ -15,6 +15,26 @@ namespace llmproxy::test {
 /// A TCP port on 127.0.0.1 that was free a moment ago (bound and released).
 quint16 freePort();
 
+/// A TCP port on 127.0.0.1 that refuses every connection for as long as this object lives: a socket
+/// is bound to it but never listens, so the kernel answers a connect with a reset and no other server
+/// (another test running in parallel, say) can take the port. A port that was merely released
+/// (freePort) may be handed to the next listener and answer after all.
+class RefusingPort
+{
+public:
+    RefusingPort();
+    ~RefusingPort();
+    RefusingPort(const RefusingPort &) = delete;
+    RefusingPort &operator=(const RefusingPort &) = delete;
+
+    /// 0 when no socket could be bound.
+    quint16 port() const { return m_port; }
+
+private:
+    qintptr m_socket = -1;
+    quint16 m_port = 0;
+};
+
 /// The environment variable `name` (set by ctest for the binaries under test), empty when unset.
 QString requiredEnv(const char *name);
 
