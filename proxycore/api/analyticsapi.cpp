@@ -197,6 +197,57 @@ QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone
     };
 }
 
+void addSharedBudgetTotals(QJsonObject &budget, const SharedBudgets &shared, const QTimeZone &zone)
+{
+    QJsonArray scopes = budget.value(u"scopes"_s).toArray();
+    for (QJsonValueRef entry : scopes) {
+        QJsonObject o = entry.toObject();
+        const QString kind = o.value(u"kind"_s).toString();
+        if (kind != u"key" && kind != u"team")
+            continue;
+        const BudgetScope scope{kind == u"team" ? BudgetScope::Kind::Team : BudgetScope::Kind::Key,
+                                o.value(u"name"_s).toString()};
+        const BudgetWindow window =
+            o.value(u"window"_s).toString() == u"monthly" ? BudgetWindow::Monthly : BudgetWindow::Daily;
+        const SharedWindowTotals t =
+            shared.totals(scope, window, QDate::fromString(o.value(u"start"_s).toString(), Qt::ISODate));
+        if (t.seenAtMs <= 0)
+            continue;
+        o.insert(u"shared"_s,
+                 QJsonObject{{u"spent_usd"_s, ScopeBudgets::toUsd(t.spentNano)},
+                             {u"reserved_usd"_s, ScopeBudgets::toUsd(t.reservedNano)},
+                             {u"as_of"_s, QDateTime::fromMSecsSinceEpoch(t.seenAtMs, zone).toString(Qt::ISODate)}});
+        entry = o;
+    }
+    budget.insert(u"scopes"_s, scopes);
+    budget.insert(u"shared_budgets"_s, true);
+}
+
+QJsonObject endpointStatsJson(const QList<EndpointStatsRow> &rows)
+{
+    const auto iso = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    };
+    QJsonArray out;
+    for (const EndpointStatsRow &r : rows) {
+        out.append(
+            QJsonObject{{u"instance_id"_s, r.instanceId},
+                        {u"endpoint"_s, r.endpoint},
+                        {u"started_at"_s, iso(r.startedMs)},
+                        {u"updated_at"_s, iso(r.updatedMs)},
+                        {u"requests"_s, qint64(r.requests)},
+                        {u"failures"_s, qint64(r.failures)},
+                        {u"success_rate"_s, r.successRate},
+                        {u"latency_ms"_s, r.latencyMs},
+                        {u"breaker_state"_s, r.breakerState},
+                        {u"consecutive_failures"_s, r.consecutiveFailures},
+                        {u"breaker_trips"_s, qint64(r.breakerTrips)},
+                        {u"probe"_s, r.probe},
+                        {u"last_probe_at"_s, r.lastProbeMs > 0 ? QJsonValue(iso(r.lastProbeMs)) : QJsonValue()}});
+    }
+    return {{u"rows"_s, out}};
+}
+
 QDate forecastHistoryStart(const QDate &today)
 {
     return std::min(QDate(today.year(), today.month(), 1), today.addDays(-kLongAverageDays));

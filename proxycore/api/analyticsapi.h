@@ -5,6 +5,8 @@
 #include "proxycore/cost/budget.h"
 #include "proxycore/cost/scopebudget.h"
 #include "proxycore/formats/apierror.h"
+#include "proxycore/store/endpointstatstable.h"
+#include "proxycore/store/sharedbudgets.h"
 #include "proxycore/store/spendrollup.h"
 
 #include <QJsonObject>
@@ -34,6 +36,18 @@ QJsonObject spendJson(const SpendQuery &query, const QList<SpendRow> &rows);
 /// budgets (`windows`), with spent, reserved, limits, state and resets_at.
 QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone,
                        const std::map<QDate, double> &dailyCost, const QList<BudgetWindowStatus> &windows = {});
+
+/// Adds to each key and team window of a budgetJson() answer what the budgets shared by the
+/// gateways on the database (`shared`) last saw of it, as `"shared": {"spent_usd", "reserved_usd",
+/// "as_of"}` (every gateway's spend and live holds; absent for a window no reservation met yet), and
+/// `"shared_budgets": true` at the top.
+void addSharedBudgetTotals(QJsonObject &budget, const SharedBudgets &shared, const QTimeZone &zone);
+
+/// The answer of GET /api/v1/analytics/endpoints: `{"rows":[{"instance_id","endpoint","started_at",
+/// "updated_at","requests","failures","success_rate","latency_ms","breaker_state",
+/// "consecutive_failures","breaker_trips","probe","last_probe_at"}]}`, times in UTC (ISO 8601),
+/// last_probe_at null when there was none.
+QJsonObject endpointStatsJson(const QList<EndpointStatsRow> &rows);
 
 /// The first day `budgetJson()` needs in `dailyCost` for `today`.
 QDate budgetHistoryStart(const QDate &today);

@@ -395,99 +395,6 @@ bool ApiRouter::route(RequestContext &context)
     return true;
 }
 
-namespace {
-
-/// The most output a request may produce: its own maximum for its API, else `fallback`.
-qint64 maxOutputTokens(const RequestView &view, qint64 fallback)
-{
-    if (view.api() == ClientApi::Embeddings)
-        return 0;
-    const QByteArray &body = view.body();
-    JsonMemberSpan spans[3];
-    findTopLevelMembers(body, {"max_completion_tokens", "max_tokens", "max_output_tokens"}, spans);
-    for (const JsonMemberSpan &span : spans) {
-        if (!span.isValid())
-            continue;
-        bool ok = false;
-        const qint64 n = QByteArrayView(body).sliced(span.valueStart, span.valueEnd - span.valueStart).toLongLong(&ok);
-        if (ok && n >= 0)
-            return n;
-    }
-    return fallback;
-}
-
-} // namespace
-
-bool ApiRouter::reserveBudget(RequestContext &context)
-{
-    const RoutingSnapshot &snapshot = *context.snapshot;
-    const BudgetConfig &config = snapshot.config().budget;
-    if (config.keys.isEmpty() && config.teams.isEmpty())
-        return true;
-    const QString keyName = context.key ? context.key->name() : QString();
-    ScopeBudgets &budgets = m_state->scopeBudgets;
-    if (!budgets.isLimited(keyName, context.team))
-        return true;
-
-    // The worst case: the whole body as input (about four bytes a token; JSON syntax makes it an
-    // over-estimate) and the most output the request allows, at the dearest of its routes.
-    const RequestView &view = *context.view;
-    const qint64 inputTokens = (view.body().size() + 3) / 4;
-    const qint64 outputTokens = maxOutputTokens(view, config.reserveOutputTokens);
-    double worstUsd = 0.0;
-    for (const RouteTarget &r : std::as_const(context.routes))
-        worstUsd =
-            std::max(worstUsd, costUsd(snapshot.priceFor(*r.endpoint, r.upstreamModel), inputTokens, 0, outputTokens));
-
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    ScopeBudgets::Refusal refused;
-    BudgetReservation reservation = budgets.reserve(keyName, context.team, worstUsd, now, &refused);
-    if (reservation.isActive()) {
-        context.reservation = std::make_shared<BudgetReservation>(std::move(reservation));
-        return true;
-    }
-    if (refused.status.limitNano <= 0)
-        return true; // nothing of this request is limited any more (a reload meanwhile)
-
-    const BudgetWindowStatus &s = refused.status;
-    ScopeLimitReached limit;
-    limit.team = s.scope.kind == BudgetScope::Kind::Team;
-    limit.name = s.scope.name;
-    limit.monthly = s.window == BudgetWindow::Monthly;
-    limit.spentUsd = ScopeBudgets::toUsd(s.spentNano);
-    limit.reservedUsd = ScopeBudgets::toUsd(s.reservedNano);
-    limit.limitUsd = ScopeBudgets::toUsd(s.limitNano);
-    limit.askedUsd = ScopeBudgets::toUsd(refused.askedNano);
-    limit.nowEpochMs = now;
-    limit.resetsAtEpochMs = s.resetsAtMs;
-    limit.timeZone = config.timezone.isEmpty() ? QStringLiteral("UTC") : config.timezone;
-    const BudgetDecision decision = decideScopeBudget(limit, config, snapshot.budgetEndpoints(), context.model);
-    const QByteArray code =
-        limit.team ? QByteArrayLiteral("team_budget_exceeded") : QByteArrayLiteral("key_budget_exceeded");
-    if (decision.action == BudgetDecision::Action::Downgrade) {
-        const KeyAccess *key = context.key.get();
-        context.routes = snapshot.routeTo(decision.endpointId, decision.model);
-        if (key && !key->allowsEveryModel())
-            context.routes.removeIf([key](const RouteTarget &r) { return !key->allowsModel(r.upstreamModel); });
-        if (!context.routes.isEmpty()) {
-            qInfo("%s", qPrintable(decision.message));
-            return true; // a local model: nothing to reserve
-        }
-        refuse(context,
-               {402,
-                QStringLiteral("The %1 budget of %2 '%3' is spent and the local model '%4' cannot serve this "
-                               "request.")
-                    .arg(limit.monthly ? QStringLiteral("monthly") : QStringLiteral("daily"),
-                         limit.team ? QStringLiteral("team") : QStringLiteral("key"), limit.name, decision.model),
-                QByteArrayLiteral("insufficient_quota"),
-                code,
-                {}});
-        return false;
-    }
-    refuse(context, {402, decision.message, QByteArrayLiteral("insufficient_quota"), code, {}});
-    return false;
-}
-
 CallCaching ApiRouter::prepareCaching(const RequestContext &context, std::shared_ptr<const CachedAnswer> *hit)
 {
     CallCaching caching;
@@ -834,8 +741,28 @@ void ApiRouter::handleInference(ClientApi api, HttpRequest &&request, const std:
             return;
         }
     }
-    if (!route(context) || !reserveBudget(context))
+    if (!route(context))
         return;
+    switch (reserveBudget(context)) {
+    case BudgetGate::Refused:
+        return;
+    case BudgetGate::Pass:
+        proceedInference(std::move(context), std::move(parsed));
+        return;
+    case BudgetGate::AskShared:
+        // The reservation is checked against the other gateways' on the store's budget thread;
+        // this worker goes on with other requests meanwhile.
+        confirmSharedBudget(std::move(context), [this, parsed = std::make_shared<std::optional<canonical::Request>>(
+                                                           std::move(parsed))](RequestContext &&confirmed) {
+            proceedInference(std::move(confirmed), std::move(*parsed));
+        });
+        return;
+    }
+}
+
+void ApiRouter::proceedInference(RequestContext &&context, std::optional<canonical::Request> parsed)
+{
+    const ClientApi api = context.api;
     if (api == ClientApi::Responses) {
         startResponses(std::move(context));
         return;

@@ -12,15 +12,21 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace llmproxy {
 
+namespace canonical {
+struct Request;
+}
 namespace adminapi {
 struct AdminReply;
 }
 
 class IUpstreamTransport;
+struct BudgetWindowStatus;
 class ProxyCall;
 struct CachedAnswer;
 class RecordQueue;
@@ -101,11 +107,28 @@ private:
     /// may use, or answers 503 (nothing configured) / 403 (the key may not use the model) / 402
     /// (budget) / 404 (nothing serves the model) and returns false.
     bool route(RequestContext &context);
+    /// What reserveBudget() decided.
+    enum class BudgetGate {
+        Refused,   ///< answered (402)
+        Pass,      ///< nothing limited, reserved, or sent to a local model: go on
+        AskShared, ///< reserved here; confirmSharedBudget() must hold it for every gateway too
+    };
     /// Reserves the request's worst-case cost against its key's and team's budgets
-    /// (context.reservation); when a hard limit would be passed, sends it to a local model as the
-    /// daily budget does, or answers 402 and returns false. Costs one branch when no key or team
-    /// has a limit.
-    bool reserveBudget(RequestContext &context);
+    /// (context.reservation, budgetgate.cpp); when a hard limit would be passed, sends it to a local
+    /// model as the daily budget does, or answers 402. Costs one branch when no key or team has a
+    /// limit.
+    BudgetGate reserveBudget(RequestContext &context);
+    /// Holds the context's reservation in the budgets shared by the gateways on the database
+    /// (SharedBudgets), on the store's budget thread, then calls `next` on this worker; refuses
+    /// (402, or the local model) when another gateway's spend leaves no room. When the database does
+    /// not answer, the gateway's own reservation stands alone and `next` is called.
+    void confirmSharedBudget(RequestContext &&context, std::function<void(RequestContext &&)> next);
+    /// The answer to a reservation over `status`'s hard limit: the local model when
+    /// budget.fallback_to_local_on_limit allows (context.routes changed; returns true), else 402.
+    bool overBudget(RequestContext &context, const BudgetWindowStatus &status, qint64 askedNano);
+    /// An inference request past its guards, routing and budgets: the API's own preparation, then
+    /// the call.
+    void proceedInference(RequestContext &&context, std::optional<canonical::Request> parsed);
     /// Creates the ProxyCall that tries the context's routes with the upstream requests `planFor`
     /// builds, or that replays `hit` from the response cache.
     void startCall(RequestContext &&context, ProxyCall::PlanFactory planFor, CallCaching caching = {},

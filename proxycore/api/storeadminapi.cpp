@@ -253,6 +253,34 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
         return true;
     }
 
+    // GET /api/v1/analytics/endpoints: what every gateway on the database last wrote of each endpoint.
+    if (route == "/analytics/endpoints") {
+        if (!get)
+            return methodNotAllowed("GET");
+        if (!request.query.isEmpty())
+            return refuse(badRequest(QStringLiteral("GET /api/v1/analytics/endpoints takes no parameters."),
+                                     QByteArrayLiteral("invalid_parameter"), QByteArray()));
+        Store *store = m_state->store.get();
+        if (!store)
+            return refuse(ApiError::unavailable(QStringLiteral("Endpoint statistics need the store: "
+                                                               "server.storage.enabled is false, or there is no "
+                                                               "data directory (see docs/storage.md)."),
+                                                QByteArrayLiteral("storage_disabled")));
+        runOnThread(
+            store->readerContext(), m_context,
+            [store] {
+                QString why;
+                const std::optional<QList<EndpointStatsRow>> rows = store->endpointStats(&why);
+                if (!rows)
+                    return failed(
+                        ApiError::unavailable(QStringLiteral("The endpoint statistics cannot be read: %1").arg(why),
+                                              QByteArrayLiteral("endpoint_stats_unavailable")));
+                return ok(endpointStatsJson(*rows));
+            },
+            answer());
+        return true;
+    }
+
     if (route == "/analytics/spend" || route == "/analytics/budget" || route == "/analytics/forecast") {
         if (!get)
             return methodNotAllowed("GET");
@@ -303,12 +331,17 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
         }
         runOnThread(
             store->readerContext(), m_context,
-            [store, ledger, scopes = &m_state->scopeBudgets, zone, now, today, unreadable] {
+            [store, ledger, scopes = &m_state->scopeBudgets, zone, now, today, unreadable,
+             shared = m_state->current()->config().budget.shared] {
                 QString why;
                 const std::optional<std::map<QDate, double>> daily =
                     store->spend().dailyCost(budgetHistoryStart(today), today.addDays(-1), &why);
-                return daily ? ok(budgetJson(ledger->status(now), zone, *daily, scopes->statuses(now)))
-                             : unreadable(why);
+                if (!daily)
+                    return unreadable(why);
+                QJsonObject body = budgetJson(ledger->status(now), zone, *daily, scopes->statuses(now));
+                if (shared && store->sharedBudgets())
+                    addSharedBudgetTotals(body, *store->sharedBudgets(), zone);
+                return ok(body);
             },
             answer());
         return true;

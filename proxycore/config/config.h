@@ -186,6 +186,12 @@ struct BudgetConfig
     /// Output tokens a key's or team's reservation assumes when the request sets no maximum
     /// (max_tokens, max_completion_tokens, max_output_tokens) and the model's limit is unknown.
     int reserveOutputTokens = 4096;
+    /// budget.shared: on PostgreSQL, the keys' and teams' budgets are one for every gateway on the
+    /// database (budget_counters); off, or on SQLite, each gateway keeps its own.
+    bool shared = true;
+    /// budget.shared_hold_s: how long what a gateway holds in the shared budgets counts without
+    /// being renewed (a gateway that stopped without giving it back).
+    int sharedHoldS = 60;
     QMap<QString, ScopeBudgetConfig> keys;  ///< budget.keys: client key name → its limits
     QMap<QString, ScopeBudgetConfig> teams; ///< budget.teams: team (server.auth.keys[].team) → its limits
 };

@@ -140,6 +140,8 @@ const Field<Config> kConfigFields[] = {
     {u"budget.reserve_output_tokens",
      {F::Int, 0, 10'000'000},
      cfg<&Config::budget, &BudgetConfig::reserveOutputTokens>},
+    {u"budget.shared", {F::Bool}, cfg<&Config::budget, &BudgetConfig::shared>},
+    {u"budget.shared_hold_s", {F::Int, 1, 86'400}, cfg<&Config::budget, &BudgetConfig::sharedHoldS>},
     {u"budget.keys", {F::Custom}},
     {u"budget.teams", {F::Custom}},
     {u"pricing", {F::Custom}},

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace llmproxy {
 
@@ -55,6 +56,8 @@ BudgetReservation &BudgetReservation::operator=(BudgetReservation &&other) noexc
         m_owner->release(*this);
     m_owner = std::exchange(other.m_owner, nullptr);
     m_scopes = std::move(other.m_scopes);
+    m_windows = std::move(other.m_windows);
+    m_endHook = std::exchange(other.m_endHook, {});
     m_nano = std::exchange(other.m_nano, 0);
     m_day = other.m_day;
     m_month = other.m_month;
@@ -200,6 +203,13 @@ BudgetReservation ScopeBudgets::reserve(const QString &key, const QString &team,
         Scope &scope = m_scopes[s];
         scope.day.reservedNano = saturatingAdd(scope.day.reservedNano, nano);
         scope.month.reservedNano = saturatingAdd(scope.month.reservedNano, nano);
+        for (const auto &[window, kind] :
+             {std::pair{&scope.day, BudgetWindow::Daily}, std::pair{&scope.month, BudgetWindow::Monthly}}) {
+            if (window->limitNano <= 0)
+                continue;
+            const QDate last = kind == BudgetWindow::Daily ? window->start : window->start.addMonths(1).addDays(-1);
+            reservation.m_windows.append({s, kind, window->start, last, window->limitNano, window->endMs});
+        }
     }
     reservation.m_owner = this;
     reservation.m_scopes = std::move(scopes);
@@ -241,8 +251,10 @@ void ScopeBudgets::settle(BudgetReservation &reservation, double actualUsd, qint
         }
         handler = m_softHandler;
         reservation.m_owner = nullptr;
-        reservation.m_nano = 0;
     }
+    const qint64 held = std::exchange(reservation.m_nano, 0);
+    if (const BudgetReservation::EndHook hook = std::exchange(reservation.m_endHook, {}))
+        hook(held, actual);
     for (const BudgetSoftLimitEvent &e : std::as_const(crossed)) {
         qCWarning(lcBudget, "%s budget of %s '%s': soft limit of %.4f USD reached (%.4f USD spent)",
                   qPrintable(windowName(e.status.window)), qPrintable(e.status.scope.kindName()),
@@ -256,18 +268,22 @@ void ScopeBudgets::release(BudgetReservation &reservation)
 {
     if (reservation.m_owner != this)
         return;
-    const std::lock_guard lock(m_mutex);
-    for (const BudgetScope &s : std::as_const(reservation.m_scopes)) {
-        const auto it = m_scopes.find(s);
-        if (it == m_scopes.end())
-            continue;
-        if (it->day.index == reservation.m_day)
-            it->day.reservedNano = std::max<qint64>(0, it->day.reservedNano - reservation.m_nano);
-        if (it->month.index == reservation.m_month)
-            it->month.reservedNano = std::max<qint64>(0, it->month.reservedNano - reservation.m_nano);
+    {
+        const std::lock_guard lock(m_mutex);
+        for (const BudgetScope &s : std::as_const(reservation.m_scopes)) {
+            const auto it = m_scopes.find(s);
+            if (it == m_scopes.end())
+                continue;
+            if (it->day.index == reservation.m_day)
+                it->day.reservedNano = std::max<qint64>(0, it->day.reservedNano - reservation.m_nano);
+            if (it->month.index == reservation.m_month)
+                it->month.reservedNano = std::max<qint64>(0, it->month.reservedNano - reservation.m_nano);
+        }
+        reservation.m_owner = nullptr;
     }
-    reservation.m_owner = nullptr;
-    reservation.m_nano = 0;
+    const qint64 held = std::exchange(reservation.m_nano, 0);
+    if (const BudgetReservation::EndHook hook = std::exchange(reservation.m_endHook, {}))
+        hook(held, 0);
 }
 
 void ScopeBudgets::restore(const BudgetScope &scope, double dayUsd, double monthUsd, qint64 nowEpochMs)

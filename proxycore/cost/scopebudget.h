@@ -45,6 +45,18 @@ struct BudgetWindowStatus
     QDate start;             ///< the window's first day (the day, or the 1st of the month)
 };
 
+/// One limited window a reservation is held against, as a ledger shared by several gateways
+/// (SharedBudgets, on PostgreSQL) names it: the scope, the window and its days, and the hard limit.
+struct BudgetWindowRef
+{
+    BudgetScope scope;
+    BudgetWindow window = BudgetWindow::Daily;
+    QDate start;           ///< the window's first day
+    QDate last;            ///< its last day
+    qint64 limitNano = 0;  ///< hard limit (> 0)
+    qint64 resetsAtMs = 0; ///< the window's end
+};
+
 /// Raised once per scope and window when the settled spend reaches the soft limit.
 struct BudgetSoftLimitEvent
 {
@@ -71,11 +83,21 @@ public:
     qint64 nano() const { return m_nano; }
     /// The scopes it holds against.
     const QList<BudgetScope> &scopes() const { return m_scopes; }
+    /// The windows with a hard limit it holds against, at the time it was made.
+    const QList<BudgetWindowRef> &windows() const { return m_windows; }
+
+    /// What else must learn of the reservation's end (a ledger shared with other gateways): called
+    /// once, outside the ledger's lock, with the amount that was held and what is charged (0 when it
+    /// is released), on the thread that settles or releases it.
+    using EndHook = std::function<void(qint64 heldNano, qint64 chargedNano)>;
+    void setEndHook(EndHook hook) { m_endHook = std::move(hook); }
 
 private:
     friend class ScopeBudgets;
     ScopeBudgets *m_owner = nullptr;
     QList<BudgetScope> m_scopes;
+    QList<BudgetWindowRef> m_windows;
+    EndHook m_endHook;
     qint64 m_nano = 0;
     qint64 m_day = 0;   ///< the day window it was made in (days since 1970-01-01 in the zone)
     qint64 m_month = 0; ///< the month window it was made in (year × 12 + month − 1)

@@ -287,6 +287,8 @@ bool Engine::openStore(QString *errorMessage)
         qCWarning(lcEngine, "audit ledger: off: %s", qPrintable(why));
     }
     d->state.store = std::move(store);
+    if (SharedBudgets *shared = d->state.store->sharedBudgets())
+        shared->setHoldMs(qint64(d->config->budget.sharedHoldS) * 1000);
     d->state.conversations->setDatabase(d->state.store);
     startCacheTier();
     if (d->state.store->audit()) {

@@ -374,6 +374,8 @@ public:
         state.scopeBudgets.configure(config->budget, QDateTime::currentMSecsSinceEpoch());
         if (state.store)
             state.store->setSpendTimeZone(state.budget.timeZone());
+        if (SharedBudgets *shared = state.store ? state.store->sharedBudgets() : nullptr)
+            shared->setHoldMs(qint64(config->budget.sharedHoldS) * 1000);
         const CachingConfig &caching = config->caching;
         state.cache->setLimits(caching.maxEntries, caching.maxBytes, caching.maxEntryBytes);
         if (!caching.enabled && state.cache->stats().entries > 0)

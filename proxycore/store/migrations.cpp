@@ -198,12 +198,29 @@ const char *const kEndpointStats[] = {
     ))sql",
 };
 
+// 10: the keys' and teams' budgets shared by the gateways on one database
+// (docs/storage.md#budget_counters): per budget window one row per gateway with what it spent and
+// what it holds for requests in flight, and one row (gateway '') whose lock serialises reservations.
+const char *const kBudgetCounters[] = {
+    R"sql(CREATE TABLE budget_counters (
+        scope_kind TEXT NOT NULL,
+        scope_name TEXT NOT NULL,
+        budget_window TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        gateway TEXT NOT NULL,
+        spent_nano BIGINT NOT NULL DEFAULT 0,
+        reserved_nano BIGINT NOT NULL DEFAULT 0,
+        renewed_ms BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (scope_kind, scope_name, budget_window, window_start, gateway)
+    ))sql",
+};
+
 const Migration kMigrations[] = {
     {1, "request history", kRequestHistory},    {2, "request history by key and time", kRequestHistoryByKey},
     {3, "stored responses", kResponses},        {4, "audit ledger", kAuditLedger},
     {5, "spend by day", kSpendByDay},           {6, "response cache", kResponseCache},
     {7, "request bodies", kRequestBodies},      {8, "runtime state", kRuntimeState},
-    {9, "endpoint statistics", kEndpointStats},
+    {9, "endpoint statistics", kEndpointStats}, {10, "budget counters", kBudgetCounters},
 };
 
 /// Any number serialising the migrations of every process on one PostgreSQL database.

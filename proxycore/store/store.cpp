@@ -5,8 +5,11 @@
 #include "proxycore/store/budgetfile.h"
 #include "proxycore/store/migrations.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSysInfo>
 
 #include <cmath>
 
@@ -82,6 +85,13 @@ Store::Store(DatabaseSettings settings, const StoreWriterOptions &options, bool 
     : m_settings(std::move(settings)), m_writer(m_settings, options, schemaReady),
       m_readerContext(std::make_unique<QObject>()), m_history(m_settings), m_responses(m_settings), m_spend(m_settings)
 {
+    if (m_settings.dialect == SqlDialect::Postgres) {
+        // Unique per process: a gateway's rows in budget_counters are its own.
+        const QString id = u"%1:%2:%3"_s.arg(QSysInfo::machineHostName())
+                               .arg(QCoreApplication::applicationPid())
+                               .arg(qulonglong(QRandomGenerator::system()->generate()), 8, 16, QChar(u'0'));
+        m_sharedBudgets = std::make_unique<SharedBudgets>(m_settings, id);
+    }
     m_readerThread.setObjectName(u"store-reader"_s);
     m_readerContext->moveToThread(&m_readerThread);
     m_readerThread.start();
@@ -106,6 +116,8 @@ void Store::stopReader()
     // The admin routes' audit work is answered like the reader's queries: finish it first.
     if (m_audit)
         m_audit->stop();
+    if (m_sharedBudgets)
+        m_sharedBudgets->stop();
     if (!m_readerThread.isRunning())
         return;
     // The reader's connection is closed in its own thread, then the thread ends.
@@ -115,6 +127,7 @@ void Store::stopReader()
             m_history.close();
             m_responses.close();
             m_spend.close();
+            m_readerConnection.reset();
             QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);
@@ -262,6 +275,18 @@ bool Store::restoreScopeBudgets(ScopeBudgets &budgets, qint64 nowEpochMs, QStrin
     }
     *message = restored.join(u"; "_s);
     return true;
+}
+
+std::optional<QList<EndpointStatsRow>> Store::endpointStats(QString *error)
+{
+    if (!m_readerConnection)
+        m_readerConnection = std::make_unique<DatabaseConnection>(m_settings, u"reader"_s);
+    if (!m_readerConnection->isOpen() && !m_readerConnection->open(error))
+        return std::nullopt;
+    std::optional<QList<EndpointStatsRow>> rows = EndpointStatsTable::readAll(*m_readerConnection, error);
+    if (!rows)
+        m_readerConnection->close(); // opened afresh next time: the server may have restarted
+    return rows;
 }
 
 StoreStatus Store::status() const

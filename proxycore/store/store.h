@@ -6,7 +6,9 @@
 #include "proxycore/cost/scopebudget.h"
 #include "proxycore/store/auditservice.h"
 #include "proxycore/store/conversationstore.h"
+#include "proxycore/store/endpointstatstable.h"
 #include "proxycore/store/requesthistory.h"
+#include "proxycore/store/sharedbudgets.h"
 #include "proxycore/store/spendrollup.h"
 #include "proxycore/store/storewriter.h"
 
@@ -73,6 +75,9 @@ public:
     void startAudit(QByteArray secret, QByteArray anchorKey, QString instanceId, int queueCapacity);
     /// The audit ledger, or nullptr when it is off.
     AuditService *audit() const { return m_audit.get(); }
+    /// The keys' and teams' budgets shared with the other gateways on the database (PostgreSQL),
+    /// or nullptr (SQLite).
+    SharedBudgets *sharedBudgets() const { return m_sharedBudgets.get(); }
     /// Queues any write (for tables added later; see docs/storage.md).
     bool enqueue(StoreWrite write, const char *what) { return m_writer.enqueue(std::move(write), what); }
 
@@ -88,9 +93,12 @@ public:
     ResponseTable &responses() { return m_responses; }
     /// The spend rollups' queries. Reader thread only.
     SpendRollup &spend() { return m_spend; }
-    /// Runs the queries already posted to the reader thread, closes its connection and ends the
-    /// thread; work posted later is never run. Call before the threads that post queries (and
-    /// wait for their answers) go away. Called by the destructor too.
+    /// Every gateway's last written statistics per endpoint (endpoint_stats), by gateway and
+    /// endpoint. Reader thread only; nullopt with `error` when the database cannot answer.
+    std::optional<QList<EndpointStatsRow>> endpointStats(QString *error);
+    /// Runs the queries already posted to the reader thread (and to the shared budgets' thread),
+    /// closes their connections and ends the threads; work posted later is never run. Call before the threads that post
+    /// queries (and wait for their answers) go away. Called by the destructor too.
     void stopReader();
 
 private:
@@ -103,9 +111,11 @@ private:
     RequestHistory m_history;
     ResponseTable m_responses;
     SpendRollup m_spend;
+    std::unique_ptr<DatabaseConnection> m_readerConnection; ///< endpointStats()'s, reader thread only
     mutable QMutex m_zoneMutex;
     QTimeZone m_spendZone = QTimeZone::utc();
     std::unique_ptr<AuditService> m_audit;
+    std::unique_ptr<SharedBudgets> m_sharedBudgets;
     std::atomic<AuditRequests> m_auditRequests = AuditRequests::All;
 };
 

@@ -1253,6 +1253,20 @@ void TestStore::gatewayWritesEndpointStats()
     // What the 30 s timer does, asked for now.
     engine->saveEndpointStats();
     QTRY_COMPARE(scalar(settings, u"SELECT requests FROM endpoint_stats WHERE endpoint = 'mock'"_s).toInt(), 1);
+    // The admin API lists the rows of every gateway on the database.
+    const QUrl statsUrl = base.resolved(QUrl(u"/api/v1/analytics/endpoints"_s));
+    const HttpResponse listed = HttpClient::get(statsUrl, bearer("adm-store-test"));
+    QCOMPARE(listed.status, 200);
+    const QJsonArray rows = QJsonDocument::fromJson(listed.body).object().value(u"rows"_s).toArray();
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.at(0).toObject();
+    QCOMPARE(row.value(u"endpoint"_s).toString(), u"mock"_s);
+    QCOMPARE(row.value(u"requests"_s).toInt(), 1);
+    QCOMPARE(row.value(u"breaker_state"_s).toString(), u"closed"_s);
+    QVERIFY(row.value(u"instance_id"_s).toString().endsWith(base.toString()));
+    QVERIFY(QDateTime::fromString(row.value(u"updated_at"_s).toString(), Qt::ISODateWithMs).isValid());
+    QCOMPARE(HttpClient::get(statsUrl).status, 401);
+    QCOMPARE(HttpClient::get(QUrl(statsUrl.toString() + u"?x=1"_s), bearer("adm-store-test")).status, 400);
     QCOMPARE(chat().status, 200);
     // The engine's end writes the last counts.
     QVERIFY(stopEngine(engine));

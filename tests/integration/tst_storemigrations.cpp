@@ -203,7 +203,13 @@ void TestStoreMigrations::migratesEveryEarlierVersion()
     stats.breakerState = u"closed"_s;
     QVERIFY(store->enqueue(EndpointStatsTable::writeFor({stats}), "test"));
     QTRY_VERIFY2(store->status().writer.written == 2, qPrintable(store->status().writer.reason));
-    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM endpoint_stats"_s).toInt(), 1);
+    QCOMPARE(scalar(settings, u"SELECT COUNT(*) FROM endpoint_stats"_s).toInt(), version >= 9 ? 2 : 1);
+
+    // The shared budgets' counters (version 10) take rows.
+    QVERIFY(execute(
+        settings, u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, gateway, "
+                  u"spent_nano, reserved_nano, renewed_ms) VALUES ('key', 'ci', 'day', '2026-01-02', '', 5, 0, 0)"_s));
+    QCOMPARE(scalar(settings, u"SELECT SUM(spent_nano) FROM budget_counters"_s).toInt(), 5);
 }
 
 void TestStoreMigrations::refusesANewerSchemaUntouched()
