@@ -86,8 +86,8 @@ ApiRouter::BudgetGate ApiRouter::reserveBudget(RequestContext &context)
     ScopeBudgets::Refusal refused;
     BudgetReservation reservation = budgets.reserve(keyName, context.team, worstUsd, now, &refused);
     if (reservation.isActive()) {
-        const bool shared = config.shared && m_state->store && m_state->store->sharedBudgets() &&
-                            !reservation.windows().isEmpty();
+        const bool shared =
+            config.shared && m_state->store && m_state->store->sharedBudgets() && !reservation.windows().isEmpty();
         context.reservation = std::make_shared<BudgetReservation>(std::move(reservation));
         return shared ? BudgetGate::AskShared : BudgetGate::Pass;
     }

@@ -165,9 +165,9 @@ SharedReservation SharedBudgets::reserve(const QList<BudgetWindowRef> &windows, 
         bindWindow(q, w);
         if (!q.exec())
             return unavailable(q, "cannot lock the budget window");
-        q.prepare(u"SELECT COALESCE(SUM(spent_nano), 0), COALESCE(SUM(CASE WHEN gateway = ? OR renewed_ms >= ? "
-                  u"THEN reserved_nano ELSE 0 END), 0) FROM budget_counters WHERE %1"_s.arg(
-                      QLatin1String(kWindowWhere)));
+        q.prepare(
+            u"SELECT COALESCE(SUM(spent_nano), 0), COALESCE(SUM(CASE WHEN gateway = ? OR renewed_ms >= ? "
+            u"THEN reserved_nano ELSE 0 END), 0) FROM budget_counters WHERE %1"_s.arg(QLatin1String(kWindowWhere)));
         q.addBindValue(m_gatewayId);
         q.addBindValue(liveSince);
         bindWindow(q, w);
@@ -234,9 +234,9 @@ void SharedBudgets::settle(const QList<BudgetWindowRef> &windows, qint64 heldNan
     }
     for (const BudgetWindowRef &w : windows) {
         QSqlQuery q(db);
-        q.prepare(u"UPDATE budget_counters SET reserved_nano = GREATEST(reserved_nano - ?, 0), "
-                  u"spent_nano = spent_nano + ?, renewed_ms = ? WHERE %1 AND gateway = ?"_s.arg(
-                      QLatin1String(kWindowWhere)));
+        q.prepare(
+            u"UPDATE budget_counters SET reserved_nano = GREATEST(reserved_nano - ?, 0), "
+            u"spent_nano = spent_nano + ?, renewed_ms = ? WHERE %1 AND gateway = ?"_s.arg(QLatin1String(kWindowWhere)));
         q.addBindValue(heldNano);
         q.addBindValue(chargedNano);
         q.addBindValue(nowMs);
@@ -279,7 +279,8 @@ void SharedBudgets::forgetOldWindows(qint64 nowMs)
     q.prepare(u"DELETE FROM budget_counters WHERE window_start < ?"_s);
     q.addBindValue(cutoff.toString(Qt::ISODate));
     if (!q.exec())
-        qCWarning(lcShared, "shared budgets: cannot remove old windows: %s", qPrintable(q.lastError().text().trimmed()));
+        qCWarning(lcShared, "shared budgets: cannot remove old windows: %s",
+                  qPrintable(q.lastError().text().trimmed()));
 }
 
 QString SharedBudgets::totalsKey(const BudgetScope &scope, BudgetWindow window, QDate start)

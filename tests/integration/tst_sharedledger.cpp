@@ -24,11 +24,11 @@ using namespace Qt::StringLiterals;
 namespace {
 
 /// Runs `work` on the ledger's thread and waits for it.
-template <class F>
-auto onLedger(SharedBudgets &ledger, F work)
+template <class F> auto onLedger(SharedBudgets &ledger, F work)
 {
     decltype(work()) result{};
-    QMetaObject::invokeMethod(ledger.context(), [&] { result = work(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        ledger.context(), [&] { result = work(); }, Qt::BlockingQueuedConnection);
     return result;
 }
 
@@ -42,8 +42,12 @@ BudgetWindowRef researchMonth(qint64 limitNano)
 {
     const QDate today = QDateTime::currentDateTimeUtc().date();
     const QDate first(today.year(), today.month(), 1);
-    return {{BudgetScope::Kind::Team, u"research"_s}, BudgetWindow::Monthly, first, first.addMonths(1).addDays(-1),
-            limitNano, 0};
+    return {{BudgetScope::Kind::Team, u"research"_s},
+            BudgetWindow::Monthly,
+            first,
+            first.addMonths(1).addDays(-1),
+            limitNano,
+            0};
 }
 
 SharedReservation::Outcome reserve(SharedBudgets &ledger, const QList<BudgetWindowRef> &windows, qint64 nano)
