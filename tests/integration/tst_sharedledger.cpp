@@ -166,6 +166,7 @@ void TestSharedLedger::concurrentReservationsNeverPassTheLimit()
     constexpr int kAttempts = 40;
     const QList<BudgetWindowRef> windows{aliceToday(1000), researchMonth(1000)};
     std::vector<std::unique_ptr<SharedBudgets>> ledgers;
+    ledgers.reserve(kGateways);
     for (int i = 0; i < kGateways; ++i)
         ledgers.push_back(std::make_unique<SharedBudgets>(*db, u"gw-%1"_s.arg(i)));
     // Every ledger's thread works through its own queue at the same time as the others.
