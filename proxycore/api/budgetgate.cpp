@@ -18,6 +18,7 @@
 #include <QLoggingCategory>
 
 #include <atomic>
+#include <optional>
 
 namespace llmproxy {
 
@@ -25,8 +26,9 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcBudgetGate, "llmproxy.budget")
 
-/// The most output a request may produce: its own maximum for its API, else `fallback`.
-qint64 maxOutputTokens(const RequestView &view, qint64 fallback)
+/// The most output a request allows itself: its own maximum for its API (0 for embeddings), or
+/// nullopt when it sets none.
+std::optional<qint64> requestedOutputTokens(const RequestView &view)
 {
     if (view.api() == ClientApi::Embeddings)
         return 0;
@@ -41,7 +43,7 @@ qint64 maxOutputTokens(const RequestView &view, qint64 fallback)
         if (ok && n >= 0)
             return n;
     }
-    return fallback;
+    return std::nullopt;
 }
 
 /// One warning a minute at most while the shared ledger does not answer (every gateway then
@@ -73,14 +75,19 @@ ApiRouter::BudgetGate ApiRouter::reserveBudget(RequestContext &context)
         return BudgetGate::Pass;
 
     // The worst case: the whole body as input (about four bytes a token; JSON syntax makes it an
-    // over-estimate) and the most output the request allows, at the dearest of its routes.
+    // over-estimate) and the most output the request allows — else the model's output limit, else
+    // budget.reserve_output_tokens — at the dearest of its routes.
     const RequestView &view = *context.view;
     const qint64 inputTokens = (view.body().size() + 3) / 4;
-    const qint64 outputTokens = maxOutputTokens(view, config.reserveOutputTokens);
+    const std::optional<qint64> requested = requestedOutputTokens(view);
     double worstUsd = 0.0;
-    for (const RouteTarget &r : std::as_const(context.routes))
-        worstUsd =
-            std::max(worstUsd, costUsd(snapshot.priceFor(*r.endpoint, r.upstreamModel), inputTokens, 0, outputTokens));
+    for (const RouteTarget &r : std::as_const(context.routes)) {
+        const ModelPrice price = snapshot.priceFor(*r.endpoint, r.upstreamModel);
+        const qint64 outputTokens = requested                   ? *requested
+                                    : price.maxOutputTokens > 0 ? price.maxOutputTokens
+                                                                : qint64(config.reserveOutputTokens);
+        worstUsd = std::max(worstUsd, costUsd(price, inputTokens, 0, outputTokens));
+    }
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     ScopeBudgets::Refusal refused;

@@ -201,6 +201,9 @@ struct ModelPrice
 {
     double inputPerMtok = 0.0;
     double outputPerMtok = 0.0;
+    /// The most output tokens the model produces for one request (what a budget reservation
+    /// assumes when the request sets no maximum); 0 = unknown.
+    qint64 maxOutputTokens = 0;
     friend bool operator==(const ModelPrice &, const ModelPrice &) = default;
 };
 

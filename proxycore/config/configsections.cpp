@@ -68,10 +68,12 @@ const Field<ScopeBudgetConfig> kScopeBudgetFields[] = {
 struct PriceDraft
 {
     std::optional<double> input, output;
+    std::optional<qint64> maxOutputTokens;
 };
 const Field<PriceDraft> kPriceFields[] = {
     {u"input", {FieldType::Number, 0, std::numeric_limits<qint64>::max()}, &store<PriceDraft, &PriceDraft::input>},
     {u"output", {FieldType::Number, 0, std::numeric_limits<qint64>::max()}, &store<PriceDraft, &PriceDraft::output>},
+    {u"max_output_tokens", {FieldType::Int, 1, 100'000'000}, &store<PriceDraft, &PriceDraft::maxOutputTokens>},
 };
 
 } // namespace
@@ -219,7 +221,7 @@ void Loader::parsePricing(const Entry &section)
                                      e.path, price.input ? u"output"_s : u"input"_s));
             return;
         }
-        m_config.pricing.insert(model, ModelPrice{*price.input, *price.output});
+        m_config.pricing.insert(model, ModelPrice{*price.input, *price.output, price.maxOutputTokens.value_or(0)});
     });
 }
 

@@ -18,45 +18,48 @@ namespace {
 // USD per million tokens. Prices change and providers discount by tier, region and batch; the
 // table is a starting point and `pricing:` in config.yaml wins over every row. Rows are matched by
 // exact name and then as prefixes, so a dated snapshot ("gpt-4o-2024-08-06") takes its family's
-// price. Long-context surcharges (Gemini above 200k tokens) are not modelled.
+// price. Long-context surcharges (Gemini above 200k tokens) are not modelled. The fourth value is
+// the model's output limit per request (from the providers' model pages), which a budget
+// reservation assumes when a request sets no maximum; rows without one leave it unknown, and a
+// dated or newer row listed without it (claude-opus-4-6) does not take a family row's limit.
 constexpr BuiltInPrice kBuiltInPrices[] = {
     // OpenAI
-    {u"gpt-4o", 2.5, 10.0},
-    {u"gpt-4o-mini", 0.15, 0.6},
-    {u"gpt-4.1", 2.0, 8.0},
-    {u"gpt-4.1-mini", 0.4, 1.6},
-    {u"gpt-4.1-nano", 0.1, 0.4},
-    {u"o3-mini", 1.1, 4.4},
-    {u"o3", 10.0, 40.0},
-    {u"o4-mini", 1.1, 4.4},
+    {u"gpt-4o", 2.5, 10.0, 16'384},
+    {u"gpt-4o-mini", 0.15, 0.6, 16'384},
+    {u"gpt-4.1", 2.0, 8.0, 32'768},
+    {u"gpt-4.1-mini", 0.4, 1.6, 32'768},
+    {u"gpt-4.1-nano", 0.1, 0.4, 32'768},
+    {u"o3-mini", 1.1, 4.4, 100'000},
+    {u"o3", 10.0, 40.0, 100'000},
+    {u"o4-mini", 1.1, 4.4, 100'000},
     // Anthropic. The dated Claude 4 rows carry the values of the Python llmproxy's table, which
     // priced Opus 4 like Opus 4.5 and Haiku 4.5 like Haiku 3.5; the undated family rows below use
     // Anthropic's list prices.
-    {u"claude-opus-4-20250514", 5.0, 25.0},
+    {u"claude-opus-4-20250514", 5.0, 25.0, 32'000},
     {u"claude-opus-4-6", 5.0, 25.0},
-    {u"claude-sonnet-4-20250514", 3.0, 15.0},
+    {u"claude-sonnet-4-20250514", 3.0, 15.0, 64'000},
     {u"claude-sonnet-4-6", 3.0, 15.0},
-    {u"claude-haiku-4-5-20251001", 0.8, 4.0},
-    {u"claude-opus-4", 5.0, 25.0},
-    {u"claude-opus-4-1", 15.0, 75.0},
-    {u"claude-opus-4-5", 5.0, 25.0},
-    {u"claude-sonnet-4", 3.0, 15.0},
-    {u"claude-sonnet-4-5", 3.0, 15.0},
-    {u"claude-haiku-4-5", 1.0, 5.0},
+    {u"claude-haiku-4-5-20251001", 0.8, 4.0, 64'000},
+    {u"claude-opus-4", 5.0, 25.0, 32'000},
+    {u"claude-opus-4-1", 15.0, 75.0, 32'000},
+    {u"claude-opus-4-5", 5.0, 25.0, 64'000},
+    {u"claude-sonnet-4", 3.0, 15.0, 64'000},
+    {u"claude-sonnet-4-5", 3.0, 15.0, 64'000},
+    {u"claude-haiku-4-5", 1.0, 5.0, 64'000},
     // Google (prompts up to 200k tokens)
-    {u"gemini-2.5-pro", 1.25, 10.0},
-    {u"gemini-2.5-flash", 0.3, 2.5},
-    {u"gemini-2.5-flash-lite", 0.1, 0.4},
-    {u"gemini-2.0-flash", 0.1, 0.4},
-    {u"gemini-2.0-flash-lite", 0.075, 0.3},
+    {u"gemini-2.5-pro", 1.25, 10.0, 65'536},
+    {u"gemini-2.5-flash", 0.3, 2.5, 65'536},
+    {u"gemini-2.5-flash-lite", 0.1, 0.4, 65'536},
+    {u"gemini-2.0-flash", 0.1, 0.4, 8'192},
+    {u"gemini-2.0-flash-lite", 0.075, 0.3, 8'192},
     {u"gemini-3-pro", 2.0, 12.0},
     {u"gemini-3-flash", 0.5, 3.0},
     // Groq. The Python llmproxy listed llama-3.3-70b-versatile at 0.059/0.079, a tenth of Groq's price.
-    {u"llama-3.3-70b-versatile", 0.59, 0.79},
+    {u"llama-3.3-70b-versatile", 0.59, 0.79, 32'768},
     {u"llama-3.1-8b-instant", 0.05, 0.08},
     {u"mixtral-8x7b-32768", 0.24, 0.24},
     // DeepSeek, xAI, Mistral, Perplexity, Together
-    {u"deepseek-chat", 0.28, 0.42},
+    {u"deepseek-chat", 0.28, 0.42, 8'192},
     {u"deepseek-reasoner", 0.28, 0.42},
     {u"grok-3", 3.0, 15.0},
     {u"grok-3-mini", 0.3, 0.5},
@@ -185,7 +188,18 @@ PriceTable::PriceTable(const QMap<QString, ModelPrice> &overrides)
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
         m_rows.append({it.key().trimmed().toLower(), it.value(), true});
     for (const BuiltInPrice &row : kBuiltInPrices)
-        m_rows.append({row.model.toString(), {row.inputPerMtok, row.outputPerMtok}, false});
+        m_rows.append({row.model.toString(), {row.inputPerMtok, row.outputPerMtok, row.maxOutputTokens}, false});
+    // A price configured without an output limit keeps the built-in table's for that name.
+    for (Row &row : m_rows) {
+        if (!row.configured || row.price.maxOutputTokens > 0)
+            continue;
+        for (const BuiltInPrice &builtIn : kBuiltInPrices) {
+            if (builtIn.model == row.model) {
+                row.price.maxOutputTokens = builtIn.maxOutputTokens;
+                break;
+            }
+        }
+    }
     // Longest first makes the first row the model starts with the best match: an exact name is
     // never shorter than another matching row. stable_sort keeps configured rows ahead on equal length.
     std::stable_sort(m_rows.begin(), m_rows.end(),

@@ -24,6 +24,7 @@ struct BuiltInPrice
     QStringView model; ///< lower case; also matched as a prefix ("gpt-4o" prices "gpt-4o-2024-08-06")
     double inputPerMtok;
     double outputPerMtok;
+    qint64 maxOutputTokens = 0; ///< the model's output limit per request; 0 = not listed
 };
 
 /// The compiled-in price table, in source order. Prices change: `pricing:` in config.yaml overrides

@@ -42,7 +42,7 @@ bool startGateway(GatewayFixture &gateway, MockUpstreamProcess &local, bool fall
     }
     EndpointSpec paid = gateway.mockEndpoint();
     paid.id = u"paid"_s;
-    paid.models = {u"gpt-paid"_s};
+    paid.models = {u"gpt-paid"_s, u"gpt-long"_s};
     EndpointSpec onMachine = gateway.mockEndpoint();
     onMachine.id = u"local"_s;
     onMachine.provider = u"ollama"_s;
@@ -52,7 +52,8 @@ bool startGateway(GatewayFixture &gateway, MockUpstreamProcess &local, bool fall
     gateway.config.serverYaml = "  auth:\n    keys:\n"
                                 "      - {name: alice, key_env: ALICE_KEY, team: research}\n"
                                 "      - {name: bob, key_env: BOB_KEY, team: research}\n";
-    gateway.config.extraYaml = "pricing:\n  gpt-paid: {input: 1000, output: 1000}\n"
+    gateway.config.extraYaml = "pricing:\n  gpt-paid: {input: 1000, output: 1000, max_output_tokens: 500}\n"
+                               "  gpt-long: {input: 1000, output: 1000}\n"
                                "budget:\n  fallback_to_local_on_limit: " +
                                QByteArray(fallbackToLocal ? "true" : "false") +
                                "\n  keys:\n    alice: {daily_usd: 1, soft_usd: 0.001}\n"
@@ -131,6 +132,27 @@ private slots:
         QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
         r = gateway.post(u"/v1/chat/completions"_s, chat(u"qwen-local"_s, 100'000), bearer(kAliceKey));
         QVERIFY2(r.status == 200, qPrintable(r.describe()));
+    }
+
+    void requestWithoutMaximumReservesTheModelsOutputLimit()
+    {
+        GatewayFixture gateway;
+        MockUpstreamProcess local;
+        QString error;
+        QVERIFY2(startGateway(gateway, local, false, &error), qPrintable(error));
+        const auto unbounded = [](const QString &model) {
+            return QJsonObject{
+                {u"model"_s, model},
+                {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"hi"_s}}}}};
+        };
+        // gpt-paid writes at most 500 tokens ($0.50): that much is held, and it fits Alice's $1 day.
+        HttpResponse r = gateway.post(u"/v1/chat/completions"_s, unbounded(u"gpt-paid"_s), bearer(kAliceKey));
+        QVERIFY2(r.status == 200, qPrintable(r.describe()));
+        // gpt-long's limit is not known: budget.reserve_output_tokens (4096 tokens, $4.10) is held, and refused.
+        r = gateway.post(u"/v1/chat/completions"_s, unbounded(u"gpt-long"_s), bearer(kAliceKey));
+        QVERIFY2(r.status == 402, qPrintable(r.describe()));
+        QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"key_budget_exceeded"_s);
+        QCOMPARE(gateway.mock.inferenceRequests().size(), 1);
     }
 
     void refusedRequestGoesToTheLocalModelWhenAllowed()

@@ -661,6 +661,33 @@ private slots:
         QCOMPARE(q.price.outputPerMtok, 1.5);
     }
 
+    void outputLimits()
+    {
+        // The built-in table's, for a family and its dated snapshots; unknown for a row without one.
+        const PriceTable builtIn;
+        QCOMPARE(builtIn.lookup(u"gpt-4o-2024-08-06"_s, u"openai"_s).price.maxOutputTokens, 16'384);
+        QCOMPARE(builtIn.lookup(u"claude-sonnet-4-5"_s, u"anthropic"_s).price.maxOutputTokens, 64'000);
+        QCOMPARE(builtIn.lookup(u"claude-opus-4-6"_s, u"anthropic"_s).price.maxOutputTokens, 0);
+        QCOMPARE(builtIn.lookup(u"my-model"_s, u"openai"_s).price.maxOutputTokens, 0);
+        QCOMPARE(builtIn.lookup(u"gpt-4o"_s, u"ollama"_s).price.maxOutputTokens, 0); // local: the table is skipped
+
+        const ConfigLoadResult r = loadYaml("pricing:\n"
+                                            "  gpt-4o: {input: 2, output: 8}\n"
+                                            "  my-ft: {input: 1, output: 2, max_output_tokens: 50000}\n"
+                                            "  gpt-4.1: {input: 1, output: 4, max_output_tokens: 1000}\n");
+        QVERIFY2(r.ok(), qPrintable(joined(r.errors)));
+        QCOMPARE(r.config->pricing.value(u"my-ft"_s), (ModelPrice{1.0, 2.0, 50'000}));
+        const PriceTable table(r.config->pricing);
+        QCOMPARE(table.lookup(u"my-ft-v2"_s, u"openai"_s).price.maxOutputTokens, 50'000);
+        // A price configured without a limit keeps the table's for that name; one with a limit wins.
+        QCOMPARE(table.lookup(u"gpt-4o"_s, u"openai"_s).price, (ModelPrice{2.0, 8.0, 16'384}));
+        QCOMPARE(table.lookup(u"gpt-4.1"_s, u"openai"_s).price.maxOutputTokens, 1'000);
+
+        const ConfigLoadResult zero = loadYaml("pricing:\n  m: {input: 1, output: 2, max_output_tokens: 0}\n");
+        QVERIFY(!zero.ok());
+        QVERIFY2(joined(zero.errors).contains(u"pricing.m.max_output_tokens"_s), qPrintable(joined(zero.errors)));
+    }
+
     void defaultsHaveNoOverrides()
     {
         const ConfigLoadResult r = loadYaml("budget:\n  daily_limit: 5\n");
