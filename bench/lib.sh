@@ -71,7 +71,8 @@ bench_start_mock() {
 # bench_start_gateway NAME EXTRA_YAML: a headless llmproxy in front of the mock with its own data
 # directory and EXTRA_YAML appended to its configuration; waits until /health/ready answers 200.
 # The client key is in LLM_PROXY_API_KEYS unless BENCH_ENV_KEYS says otherwise ("" for none, when
-# EXTRA_YAML names it in server.auth.keys).
+# EXTRA_YAML names it in server.auth.keys). BENCH_EXTRA_ENV, when set, is one more NAME=VALUE for
+# the gateway's environment.
 # Sets BENCH_PORT[NAME] and BENCH_PID[NAME].
 bench_start_gateway() {
     local name=$1 port
@@ -85,7 +86,7 @@ logging: {level: warning}
 $2
 YAML
     (cd "$TMP/home" && exec env -i PATH="$PATH" HOME="$TMP/home" XDG_RUNTIME_DIR="$TMP/home/run" LANG=C.UTF-8 \
-        LLM_PROXY_API_KEYS="${BENCH_ENV_KEYS-$API_KEY}" "$PROXY_BIN" --headless --host 127.0.0.1 --port "$port" \
+        LLM_PROXY_API_KEYS="${BENCH_ENV_KEYS-$API_KEY}" ${BENCH_EXTRA_ENV:+"$BENCH_EXTRA_ENV"} "$PROXY_BIN" --headless --host 127.0.0.1 --port "$port" \
         --config "$TMP/config-$name.yaml" --data-dir "$TMP/data-$name") >"$TMP/proxy-$name.out" 2>"$TMP/proxy-$name.err" &
     PIDS+=("$!")
     BENCH_PID[$name]=$!

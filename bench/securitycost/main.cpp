@@ -5,6 +5,7 @@
 // costs anyway (RequestView: strict JSON index and the text segments), measured in the same run:
 //
 //   security-cost [--iterations N] [--markdown] [--case N]
+//   security-cost --score TEXT...     the injection score of each text as a user's message, and why
 //
 // Cases: a 1 KB developer question, a 100 KB pasted source file, and an agent conversation with
 // 200 KB of history resent with one new turn (the history is scanned once, then only the new turn).
@@ -128,6 +129,15 @@ int main(int argc, char **argv)
         std::make_shared<SignatureStore>(), CorpusSimilarity::builtin(),
         classifier ? std::make_shared<const InjectionClassifier>(*classifier) : nullptr);
     const SecurityStage stage(guards, scanner, std::make_shared<const PiiDetector>());
+
+    // --score TEXT...: how the request scanner scores each text as a user's message, and why.
+    if (const qsizetype i = args.indexOf(QStringLiteral("--score")); i > 0) {
+        for (const QString &text : args.mid(i + 1)) {
+            const TextVerdict v = scanner->scan(text, ScanMode::Direct, true, true);
+            std::printf("%.3f  %s\n      %s\n", v.injection, qPrintable(text), qPrintable(v.detail()));
+        }
+        return 0;
+    }
 
     // A request as the stage receives it: read, its text segments decoded (the gateway does both
     // before any stage runs).

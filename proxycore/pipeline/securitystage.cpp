@@ -261,7 +261,7 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
 
     Scan scan;
     QList<double> userTurnScores; // direct turns, in order, for the trajectory
-    double maxScore = 0.0;
+    double freshMax = 0.0;        // the highest score of the texts scanned now (not answered by the cache)
     QHash<QString, int> masked; // label → values masked
     bool flaggedInvisible = false;
     bool signatureHit = false; // a plain-text signature match that the composite let through
@@ -307,6 +307,7 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
         // covers the switches and the signature generation, so a change of either scans again.
         const SecurityGuards::ScanKey key = m_guards->scanKey(scanSalt(*mode), segment.text);
         std::optional<SecurityGuards::CachedScan> verdict = m_guards->cached(key);
+        const bool freshScan = !verdict;
         QList<PiiMatch> found;
         if (!verdict) {
             SecurityGuards::CachedScan fresh;
@@ -353,7 +354,8 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
                                              "prompt_injection", requestId),
                                 score, (indirect ? u"indirect "_s : QString()) + detail));
         }
-        maxScore = std::max(maxScore, score);
+        if (freshScan)
+            freshMax = std::max(freshMax, score);
         if (*mode == ScanMode::Direct && segment.kind != SegmentKind::EmbeddingInput)
             userTurnScores.append(score);
 
@@ -410,19 +412,20 @@ std::optional<ApiError> SecurityStage::process(RequestContext &context) const
                                 u"last %1 turns sum=%2"_s.arg(kTrajectoryTurns).arg(sum, 0, 'f', 2)));
     }
 
-    // -- threat ledger: an origin that keeps sending suspicious requests -------------------------------
+    // -- threat ledger: an origin that keeps sending near misses ----------------------------------------
     // Keyed clients are tracked by key, others by address; this machine's own clients (the desktop,
-    // local coding tools) are one user the ledger has nothing to learn about.
+    // local coding tools) are one user the ledger has nothing to learn about. Only new text counts:
+    // a conversation resending one borderline turn is not a new attempt each time.
     const bool keyed = context.key && !context.key->name().isEmpty();
-    if (injectionOn && m_guards->isOn(Guard::ThreatLedger) && maxScore >= kSuspicious &&
+    if (injectionOn && m_guards->isOn(Guard::ThreatLedger) && freshMax >= kNearMiss &&
         (keyed || !context.request.peer.isLoopback())) {
         m_guards->countScanned(Guard::ThreatLedger);
         const QString actor = keyed ? u"key:"_s + context.key->name() : u"ip:"_s + context.request.peer.toString();
-        if (m_guards->ledgerRecord(actor, maxScore, QDateTime::currentMSecsSinceEpoch()))
+        if (m_guards->ledgerRecord(actor, freshMax, QDateTime::currentMSecsSinceEpoch()))
             return finish(block(context, Guard::ThreatLedger,
                                 blockedError(403, u"Too many suspicious requests came from this origin recently"_s,
                                              "threat_ledger", requestId),
-                                maxScore, actor.startsWith(u"key:") ? u"key"_s : u"address"_s));
+                                freshMax, actor.startsWith(u"key:") ? u"key"_s : u"address"_s));
     }
 
     if (flaggedInvisible || signatureHit)

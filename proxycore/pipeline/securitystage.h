@@ -36,8 +36,12 @@ public:
     QString name() const override { return QStringLiteral("security"); }
     std::optional<ApiError> process(RequestContext &context) const override;
 
-    /// A text is suspicious (counted by the trajectory and the ledger) from this score on.
+    /// A user turn is suspicious (counted by the trajectory) from this score on.
     static constexpr double kSuspicious = 0.3;
+    /// A request is a near miss (evidence for the threat ledger) when a text it brings that was not
+    /// scanned before scores this much without being blocked. Short, ordinary instructions ("Name
+    /// three prime numbers.") score 0.3–0.5, so a lower floor made busy named keys trip the ledger.
+    static constexpr double kNearMiss = 0.6;
 
 private:
     struct Scan;
