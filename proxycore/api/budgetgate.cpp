@@ -110,24 +110,16 @@ void ApiRouter::confirmSharedBudget(RequestContext &&context, std::function<void
     auto pending = std::make_shared<RequestContext>(std::move(context));
     const QList<BudgetWindowRef> windows = pending->reservation->windows();
     const qint64 nano = pending->reservation->nano();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    runThenAnswer<SharedReservation>(
-        shared->context(), m_context, [shared, windows, nano, now] { return shared->reserve(windows, nano, now); },
-        [this, pending, windows, store, next = std::move(next)](const SharedReservation &answer) {
+    // Answered on this worker once the budget thread has held it with the others queued meanwhile.
+    auto *waiting = new PendingAnswer<SharedReservation>(
+        m_context, [this, pending, windows, store, next = std::move(next)](const SharedReservation &answer) {
             switch (answer.outcome) {
             case SharedReservation::Outcome::Reserved:
                 // Given back (and the cost charged) there when the request ends, whichever way.
                 pending->reservation->setEndHook([store, windows](qint64 held, qint64 charged) {
                     const std::shared_ptr<Store> s = store.lock();
-                    SharedBudgets *ledger = s ? s->sharedBudgets() : nullptr;
-                    if (!ledger)
-                        return;
-                    QMetaObject::invokeMethod(
-                        ledger->context(),
-                        [ledger, windows, held, charged] {
-                            ledger->settle(windows, held, charged, QDateTime::currentMSecsSinceEpoch());
-                        },
-                        Qt::QueuedConnection);
+                    if (SharedBudgets *ledger = s ? s->sharedBudgets() : nullptr)
+                        ledger->submit(SharedBudgets::Settlement{windows, held, charged});
                 });
                 next(std::move(*pending));
                 return;
@@ -152,6 +144,11 @@ void ApiRouter::confirmSharedBudget(RequestContext &&context, std::function<void
             if (overBudget(*pending, status, asked))
                 next(std::move(*pending));
         });
+    shared->submit(SharedBudgets::Ask{windows, nano, [waiting](const SharedReservation &answer) {
+                                          QMetaObject::invokeMethod(
+                                              waiting, [waiting, answer] { waiting->finish(answer); },
+                                              Qt::QueuedConnection);
+                                      }});
 }
 
 bool ApiRouter::overBudget(RequestContext &context, const BudgetWindowStatus &s, qint64 askedNano)

@@ -9,7 +9,9 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <numeric>
+#include <map>
+#include <tuple>
+#include <utility>
 
 namespace llmproxy {
 
@@ -112,41 +114,104 @@ bool SharedBudgets::ensureOpen(QString *error)
     return true;
 }
 
+void SharedBudgets::submit(Ask ask)
+{
+    const QMutexLocker lock(&m_queueMutex);
+    m_asks.append(std::move(ask));
+    if (!std::exchange(m_drainPosted, true))
+        QMetaObject::invokeMethod(
+            m_context.get(), [this] { drain(); }, Qt::QueuedConnection);
+}
+
+void SharedBudgets::submit(Settlement settlement)
+{
+    const QMutexLocker lock(&m_queueMutex);
+    m_settlements.append(std::move(settlement));
+    if (!std::exchange(m_drainPosted, true))
+        QMetaObject::invokeMethod(
+            m_context.get(), [this] { drain(); }, Qt::QueuedConnection);
+}
+
+void SharedBudgets::drain()
+{
+    QList<Ask> asks;
+    QList<Settlement> settlements;
+    {
+        const QMutexLocker lock(&m_queueMutex);
+        asks.swap(m_asks);
+        settlements.swap(m_settlements);
+        m_drainPosted = false;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // What ended first: the room it gives back is there for the asks of the same batch.
+    if (!settlements.isEmpty())
+        settleAll(settlements, now);
+    if (asks.isEmpty())
+        return;
+    const QList<SharedReservation> answers = reserveAll(asks, now);
+    for (qsizetype i = 0; i < asks.size(); ++i) {
+        if (asks[i].done)
+            asks[i].done(answers[i]);
+    }
+}
+
+namespace {
+
+/// A window's identity, ordered as every gateway locks windows.
+using WindowKey = std::tuple<int, QString, int, QDate>;
+
+WindowKey keyOf(const BudgetWindowRef &w)
+{
+    return {int(w.scope.kind), w.scope.name, int(w.window), w.start};
+}
+
+} // namespace
+
 SharedReservation SharedBudgets::reserve(const QList<BudgetWindowRef> &windows, qint64 nano, qint64 nowMs)
 {
-    SharedReservation result;
-    if (windows.isEmpty()) {
-        result.outcome = SharedReservation::Outcome::Reserved;
-        return result;
+    return reserveAll({Ask{windows, nano, {}}}, nowMs).constFirst();
+}
+
+QList<SharedReservation> SharedBudgets::reserveAll(const QList<Ask> &asks, qint64 nowMs)
+{
+    QList<SharedReservation> results(asks.size());
+    const auto allUnavailable = [&](const QString &error) {
+        for (SharedReservation &r : results) {
+            r.outcome = SharedReservation::Outcome::Unavailable;
+            r.error = error;
+        }
+        return results;
+    };
+    // The windows of every ask, each once, in the order they are locked.
+    std::map<WindowKey, BudgetWindowRef> distinct;
+    for (const Ask &ask : asks) {
+        for (const BudgetWindowRef &w : ask.windows)
+            distinct.emplace(keyOf(w), w);
     }
-    if (!ensureOpen(&result.error))
-        return result;
+    if (distinct.empty()) {
+        for (SharedReservation &r : results)
+            r.outcome = SharedReservation::Outcome::Reserved;
+        return results;
+    }
+    QString error;
+    if (!ensureOpen(&error))
+        return allUnavailable(error);
     QSqlDatabase &db = m_connection->database();
-    const auto unavailable = [&](const QSqlQuery &q, const char *what) {
-        result.outcome = SharedReservation::Outcome::Unavailable;
-        result.error = u"%1: %2"_s.arg(QLatin1String(what), q.lastError().text().trimmed());
+    const auto failed = [&](const QSqlQuery &q, const char *what) {
+        const QString why = u"%1: %2"_s.arg(QLatin1String(what), q.lastError().text().trimmed());
         db.rollback();
         m_connection->close(); // opened afresh next time: the server may have restarted
-        return result;
+        return allUnavailable(why);
     };
     if (!db.transaction()) {
-        result.error = u"cannot begin a transaction: %1"_s.arg(db.lastError().text().trimmed());
+        const QString why = u"cannot begin a transaction: %1"_s.arg(db.lastError().text().trimmed());
         m_connection->close();
-        return result;
+        return allUnavailable(why);
     }
-    // Locked in one order by every gateway, so that two reservations never wait for each other.
-    QList<int> order(windows.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&windows](int a, int b) {
-        const BudgetWindowRef &x = windows[a];
-        const BudgetWindowRef &y = windows[b];
-        return std::tuple(int(x.scope.kind), x.scope.name, int(x.window), x.start) <
-               std::tuple(int(y.scope.kind), y.scope.name, int(y.window), y.start);
-    });
     const qint64 liveSince = nowMs - holdMs();
-    QList<SharedWindowTotals> seen(windows.size());
-    for (const int i : std::as_const(order)) {
-        const BudgetWindowRef &w = windows[i];
+    std::map<WindowKey, SharedWindowTotals> totals; // every gateway's, then with this batch's grants
+    std::map<WindowKey, qint64> granted;            // what this batch adds to this gateway's rows
+    for (const auto &[key, w] : distinct) {
         // The window's lock row, made by its first reservation with the spend the history already has.
         QSqlQuery q(db);
         const QString column = w.scope.kind == BudgetScope::Kind::Team ? u"team"_s : u"key_name"_s;
@@ -159,12 +224,12 @@ SharedReservation SharedBudgets::reserve(const QList<BudgetWindowRef> &windows, 
         q.addBindValue(w.start.toString(Qt::ISODate));
         q.addBindValue(w.last.toString(Qt::ISODate));
         if (!q.exec())
-            return unavailable(q, "cannot start the budget window");
+            return failed(q, "cannot start the budget window");
         q.prepare(u"SELECT spent_nano FROM budget_counters WHERE %1 AND gateway = '' FOR UPDATE"_s.arg(
             QLatin1String(kWindowWhere)));
         bindWindow(q, w);
         if (!q.exec())
-            return unavailable(q, "cannot lock the budget window");
+            return failed(q, "cannot lock the budget window");
         q.prepare(
             u"SELECT COALESCE(SUM(spent_nano), 0), COALESCE(SUM(CASE WHEN gateway = ? OR renewed_ms >= ? "
             u"THEN reserved_nano ELSE 0 END), 0) FROM budget_counters WHERE %1"_s.arg(QLatin1String(kWindowWhere)));
@@ -172,78 +237,103 @@ SharedReservation SharedBudgets::reserve(const QList<BudgetWindowRef> &windows, 
         q.addBindValue(liveSince);
         bindWindow(q, w);
         if (!q.exec() || !q.next())
-            return unavailable(q, "cannot read the budget window");
-        const qint64 spent = q.value(0).toLongLong();
-        const qint64 reserved = q.value(1).toLongLong();
-        seen[i] = {spent, reserved, nowMs};
-        if (spent >= w.limitNano || spent + reserved + nano > w.limitNano) {
-            db.rollback();
-            result.outcome = SharedReservation::Outcome::Refused;
-            result.window = i;
-            result.spentNano = spent;
-            result.reservedNano = reserved;
-            const QMutexLocker lock(&m_totalsMutex);
-            m_totals.insert(totalsKey(w.scope, w.window, w.start), seen[i]);
-            return result;
+            return failed(q, "cannot read the budget window");
+        totals[key] = {q.value(0).toLongLong(), q.value(1).toLongLong(), nowMs};
+    }
+    // In order: each ask sees what the asks before it were given.
+    for (qsizetype i = 0; i < asks.size(); ++i) {
+        const Ask &ask = asks[i];
+        SharedReservation &r = results[i];
+        r.outcome = SharedReservation::Outcome::Reserved;
+        for (qsizetype j = 0; j < ask.windows.size(); ++j) {
+            const BudgetWindowRef &w = ask.windows[j];
+            const SharedWindowTotals &t = totals[keyOf(w)];
+            if (t.spentNano >= w.limitNano || t.spentNano + t.reservedNano + ask.nano > w.limitNano) {
+                r.outcome = SharedReservation::Outcome::Refused;
+                r.window = int(j);
+                r.spentNano = t.spentNano;
+                r.reservedNano = t.reservedNano;
+                break;
+            }
+        }
+        if (r.outcome != SharedReservation::Outcome::Reserved)
+            continue;
+        for (const BudgetWindowRef &w : ask.windows) {
+            totals[keyOf(w)].reservedNano += ask.nano;
+            granted[keyOf(w)] += ask.nano;
         }
     }
-    for (const BudgetWindowRef &w : windows) {
+    for (const auto &[key, nano] : granted) {
         QSqlQuery q(db);
         q.prepare(u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, gateway, "
                   u"spent_nano, reserved_nano, renewed_ms) VALUES (?, ?, ?, ?, ?, 0, ?, ?) "
                   u"ON CONFLICT (scope_kind, scope_name, budget_window, window_start, gateway) DO UPDATE SET "
                   u"reserved_nano = budget_counters.reserved_nano + EXCLUDED.reserved_nano, "
                   u"renewed_ms = EXCLUDED.renewed_ms"_s);
-        bindWindow(q, w);
+        bindWindow(q, distinct.at(key));
         q.addBindValue(m_gatewayId);
         q.addBindValue(nano);
         q.addBindValue(nowMs);
         if (!q.exec())
-            return unavailable(q, "cannot hold the reservation");
+            return failed(q, "cannot hold the reservations");
     }
     if (!db.commit()) {
-        result.error = u"cannot commit the reservation: %1"_s.arg(db.lastError().text().trimmed());
+        const QString why = u"cannot commit the reservations: %1"_s.arg(db.lastError().text().trimmed());
         db.rollback();
         m_connection->close();
-        return result;
+        return allUnavailable(why);
     }
-    result.outcome = SharedReservation::Outcome::Reserved;
     const QMutexLocker lock(&m_totalsMutex);
-    for (qsizetype i = 0; i < windows.size(); ++i) {
-        seen[i].reservedNano += nano;
-        m_totals.insert(totalsKey(windows[i].scope, windows[i].window, windows[i].start), seen[i]);
-    }
-    return result;
+    for (const auto &[key, w] : distinct)
+        m_totals.insert(totalsKey(w.scope, w.window, w.start), totals[key]);
+    return results;
 }
 
 void SharedBudgets::settle(const QList<BudgetWindowRef> &windows, qint64 heldNano, qint64 chargedNano, qint64 nowMs)
 {
-    if (windows.isEmpty())
+    settleAll({Settlement{windows, heldNano, chargedNano}}, nowMs);
+}
+
+void SharedBudgets::settleAll(const QList<Settlement> &settlements, qint64 nowMs)
+{
+    // Summed per window: one statement each, whatever the number of requests that ended.
+    std::map<WindowKey, std::pair<BudgetWindowRef, std::pair<qint64, qint64>>> perWindow;
+    qint64 held = 0;
+    for (const Settlement &s : settlements) {
+        held += s.heldNano;
+        for (const BudgetWindowRef &w : s.windows) {
+            auto &entry = perWindow[keyOf(w)];
+            entry.first = w;
+            entry.second.first += s.heldNano;
+            entry.second.second += s.chargedNano;
+        }
+    }
+    if (perWindow.empty())
         return;
     QString error;
     if (!ensureOpen(&error)) {
-        qCWarning(lcShared, "shared budgets: cannot settle a reservation of %lld nano-dollars: %s", heldNano,
-                  qPrintable(error));
+        qCWarning(lcShared, "shared budgets: cannot settle %lld reservations (%lld nano-dollars held): %s",
+                  qint64(settlements.size()), held, qPrintable(error));
         return;
     }
     QSqlDatabase &db = m_connection->database();
     if (!db.transaction()) {
-        qCWarning(lcShared, "shared budgets: cannot settle a reservation: %s", qPrintable(db.lastError().text()));
+        qCWarning(lcShared, "shared budgets: cannot settle reservations: %s", qPrintable(db.lastError().text()));
         m_connection->close();
         return;
     }
-    for (const BudgetWindowRef &w : windows) {
+    for (const auto &[key, entry] : perWindow) {
         QSqlQuery q(db);
         q.prepare(
             u"UPDATE budget_counters SET reserved_nano = GREATEST(reserved_nano - ?, 0), "
             u"spent_nano = spent_nano + ?, renewed_ms = ? WHERE %1 AND gateway = ?"_s.arg(QLatin1String(kWindowWhere)));
-        q.addBindValue(heldNano);
-        q.addBindValue(chargedNano);
+        q.addBindValue(entry.second.first);
+        q.addBindValue(entry.second.second);
         q.addBindValue(nowMs);
-        bindWindow(q, w);
+        bindWindow(q, entry.first);
         q.addBindValue(m_gatewayId);
         if (!q.exec()) {
-            qCWarning(lcShared, "shared budgets: cannot settle a reservation: %s",
+            qCWarning(lcShared, "shared budgets: cannot settle reservations: %s",
                       qPrintable(q.lastError().text().trimmed()));
             db.rollback();
             m_connection->close();
@@ -251,7 +341,7 @@ void SharedBudgets::settle(const QList<BudgetWindowRef> &windows, qint64 heldNan
         }
     }
     if (!db.commit()) {
-        qCWarning(lcShared, "shared budgets: cannot settle a reservation: %s", qPrintable(db.lastError().text()));
+        qCWarning(lcShared, "shared budgets: cannot settle reservations: %s", qPrintable(db.lastError().text()));
         db.rollback();
         m_connection->close();
     }

@@ -11,6 +11,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -48,8 +49,10 @@ struct SharedWindowTotals
 /// been renewed for holdMs() (a gateway that crashed). A window's first reservation starts it with
 /// the spend spend_daily already has of its days.
 ///
-/// The database work runs on a thread of its own, with its own connection: reserve() and settle()
-/// are called on that thread (post them to context()); the rest is thread-safe. PostgreSQL only:
+/// The database work runs on a thread of its own, with its own connection. Requests submit() their
+/// asks and settlements from any thread; the thread takes everything queued at once and answers it
+/// in one transaction, so that under load one round of statements serves many requests.
+/// reserve(), reserveAll(), settle() and settleAll() run on that thread (post them to context()). PostgreSQL only:
 /// SQLite is one machine's file, where the gateway's own ledger (ScopeBudgets) is the whole story.
 class SharedBudgets
 {
@@ -70,11 +73,37 @@ public:
     void setHoldMs(qint64 ms);
     qint64 holdMs() const { return m_holdMs.load(std::memory_order_relaxed); }
 
-    /// Ledger thread. Holds `nano` in every window of `windows` when none of them would pass its
-    /// limit (spent + held by live gateways + nano > limit, or spent ≥ limit), else nothing.
+    /// One reservation to make: hold `nano` in every window of `windows`.
+    struct Ask
+    {
+        QList<BudgetWindowRef> windows;
+        qint64 nano = 0;
+        std::function<void(const SharedReservation &)> done; ///< called on the ledger thread
+    };
+    /// One reservation's end: give back `heldNano` in every window and charge `chargedNano`.
+    struct Settlement
+    {
+        QList<BudgetWindowRef> windows;
+        qint64 heldNano = 0;
+        qint64 chargedNano = 0;
+    };
+
+    /// Any thread. Queues `ask`; the ledger thread answers it (ask.done) with the others queued by
+    /// then, in one transaction: the reservations of many requests cost one round of statements.
+    void submit(Ask ask);
+    /// Any thread. Queues a reservation's end, applied with the next batch before its asks.
+    void submit(Settlement settlement);
+
+    /// Ledger thread. Holds each ask's amount in every window of its windows when none of them
+    /// would pass its limit (spent + held by live gateways + what the asks before it in `asks` were
+    /// given + nano > limit, or spent ≥ limit), else nothing; in one transaction, in order.
+    QList<SharedReservation> reserveAll(const QList<Ask> &asks, qint64 nowMs);
+    /// Ledger thread. reserveAll() of one ask.
     SharedReservation reserve(const QList<BudgetWindowRef> &windows, qint64 nano, qint64 nowMs);
-    /// Ledger thread. Gives back `heldNano` in every window and charges `chargedNano` to them.
-    /// A failure is logged; what stays held stops counting after holdMs().
+    /// Ledger thread. Applies `settlements` in one transaction: one statement per window. A failure
+    /// is logged; what stays held stops counting after holdMs().
+    void settleAll(const QList<Settlement> &settlements, qint64 nowMs);
+    /// Ledger thread. settleAll() of one.
     void settle(const QList<BudgetWindowRef> &windows, qint64 heldNano, qint64 chargedNano, qint64 nowMs);
 
     /// The totals of a window as the last reservation in it saw them; zero when none was made.
@@ -85,6 +114,7 @@ public:
 
 private:
     bool ensureOpen(QString *error);
+    void drain();
     void renew();
     void forgetOldWindows(qint64 nowMs);
     static QString totalsKey(const BudgetScope &scope, BudgetWindow window, QDate start);
@@ -99,6 +129,11 @@ private:
     std::unique_ptr<QTimer> m_renewTimer;
     bool m_cleaned = false;
     qint64 m_failedAtMs = 0; ///< when opening the connection last failed; 0 = it did not
+
+    QMutex m_queueMutex; ///< guards the three below
+    QList<Ask> m_asks;
+    QList<Settlement> m_settlements;
+    bool m_drainPosted = false;
 
     mutable QMutex m_totalsMutex;
     QHash<QString, SharedWindowTotals> m_totals;

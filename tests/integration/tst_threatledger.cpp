@@ -92,9 +92,12 @@ QStringList TestThreatLedger::nearMisses(const QStringList &candidates) const
 
 void TestThreatLedger::busyKeyWithOrdinaryInstructionsIsNeverRefused()
 {
-    const QStringList forms{u"Name %1 prime numbers."_s,          u"List %1 colors."_s,
-                            u"Summarize this article in %1 sentences."_s, u"Give me %1 synonyms for quick."_s,
-                            u"Write %1 haiku about rain."_s,          u"Suggest %1 names for a cat."_s};
+    const QStringList forms{u"Name %1 prime numbers."_s,
+                            u"List %1 colors."_s,
+                            u"Summarize this article in %1 sentences."_s,
+                            u"Give me %1 synonyms for quick."_s,
+                            u"Write %1 haiku about rain."_s,
+                            u"Suggest %1 names for a cat."_s};
     int borderline = 0; // how many of them score what used to count (0.3 and up)
     for (int i = 0; i < 60; ++i) {
         const QString text = forms[i % forms.size()].arg(2 + i / int(forms.size()));
