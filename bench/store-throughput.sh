@@ -42,8 +42,10 @@ for name in on off; do BEST[$name]=0; RUNS[$name]=""; done
 for ((i = 1; i <= REPEATS; i++)); do
     for name in on off; do
         rps=$(BENCH_API_KEY=$API_KEY wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/post.lua" \
-            "http://127.0.0.1:${BENCH_PORT[$name]}" \
+            "http://127.0.0.1:${BENCH_PORT[$name]}" | tee "$TMP/wrk-$name-$i.txt" \
             | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
+        # A refusal costs less than an answer: a run with any is not a measurement.
+        grep -q 'Non-2xx' "$TMP/wrk-$name-$i.txt" && die "$COMPARE $name: $(grep 'Non-2xx' "$TMP/wrk-$name-$i.txt")"
         log "$COMPARE $name, run $i: $rps req/s"
         RUNS[$name]+="${RUNS[$name]:+ / }$rps"
         ((rps > BEST[$name])) && BEST[$name]=$rps
