@@ -333,7 +333,7 @@ void AnalyticsWindow::showReport()
     for (const double v : data.bucketCost)
         highest = std::max(highest, v);
     spend->addSeries(stacked);
-    addAxes(spend, data.buckets, highest, QStringLiteral("$%.2f"));
+    addAxes(spend, data.buckets, highest, QStringLiteral("$%.%1f").arg(BudgetGaugeBar::usdDecimals(highest)));
     const bool monthly = m_report.from.daysTo(m_report.to) >= kMaxDayBuckets;
     spend->setTitle(
         (monthly ? tr("Spend per month (USD) · %1") : tr("Spend per day (USD) · %1")).arg(groupColumnTitle()));
@@ -367,7 +367,8 @@ void AnalyticsWindow::showReport()
         mostPerRequest = std::max(mostPerRequest, avg);
     }
     perRequest->addSeries(line);
-    addAxes(perRequest, data.buckets, mostPerRequest, QStringLiteral("$%.4f"));
+    addAxes(perRequest, data.buckets, mostPerRequest,
+            QStringLiteral("$%.%1f").arg(std::max(4, BudgetGaugeBar::usdDecimals(mostPerRequest))));
     perRequest->setTitle(tr("Cost per request"));
     styleCharts();
 
@@ -395,12 +396,12 @@ void AnalyticsWindow::showReport()
     if (!m_error.isEmpty()) {
         m_ui->totalsLabel->clear();
     } else {
-        const QString perRequestText =
-            total.requests > 0 ? QStringLiteral("$") + locale.toString(total.costUsd / double(total.requests), 'f', 4)
-                               : QStringLiteral("—");
+        const QString perRequestText = total.requests > 0
+                                           ? BudgetGaugeBar::formatUsd(total.costUsd / double(total.requests))
+                                           : QStringLiteral("—");
         m_ui->totalsLabel->setText(tr("Total: $%1 · %2 requests · %3 tokens in · %4 tokens out · %5 per request")
-                                       .arg(locale.toString(total.costUsd, 'f', 4), locale.toString(total.requests),
-                                            locale.toString(total.promptTokens),
+                                       .arg(BudgetGaugeBar::formatUsd(total.costUsd).mid(1),
+                                            locale.toString(total.requests), locale.toString(total.promptTokens),
                                             locale.toString(total.completionTokens), perRequestText));
     }
     m_ui->totalsLabel->setToolTip(m_ui->totalsLabel->text());

@@ -7,14 +7,28 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 
 namespace llmproxy {
+
+int BudgetGaugeBar::usdDecimals(double largest)
+{
+    const double magnitude = std::abs(largest);
+    if (magnitude == 0.0 || magnitude >= 0.01 || !std::isfinite(magnitude))
+        return 2;
+    return std::clamp(int(std::ceil(-std::log10(magnitude))) + 1, 3, 6);
+}
+
+QString BudgetGaugeBar::formatUsd(double value)
+{
+    return QStringLiteral("$") + QLocale().toString(value, 'f', usdDecimals(value));
+}
 
 namespace {
 
 QString usd(double value)
 {
-    return QStringLiteral("$") + QLocale().toString(value, 'f', 2);
+    return BudgetGaugeBar::formatUsd(value);
 }
 
 } // namespace

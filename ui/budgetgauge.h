@@ -25,6 +25,12 @@ public:
     QString caption() const;
     /// The gauge's name in the desktop's language: "Global daily budget", "Key “x”", "Team “x”".
     static QString scopeTitle(const BudgetGauge &gauge);
+    /// An amount in US dollars as the desktop shows it: cents from $0.01 up, and below that as many
+    /// decimals as two significant digits need (up to six), so that a budget of a tenth of a cent
+    /// reads "$0.0010" rather than "$0.00".
+    static QString formatUsd(double value);
+    /// The decimals formatUsd() uses for amounts up to `largest` (for a chart's axis).
+    static int usdDecimals(double largest);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

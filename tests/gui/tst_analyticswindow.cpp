@@ -101,6 +101,7 @@ private slots:
     void cleanup();
 
     void numbersShownEqualTheSeededSpend();
+    void smallAmountsKeepTheirDigits();
     void groupsAndPeriodsNarrowTheReport();
     void exportWritesQuotedCsv();
     void csvFieldsAreQuoted();
@@ -124,6 +125,18 @@ private:
 
     std::unique_ptr<test::DesktopEngine> m_desktop;
 };
+
+void TestAnalyticsWindow::smallAmountsKeepTheirDigits()
+{
+    // Cents from a cent up; below, two significant digits (a tenth of a cent is not "$0.00").
+    QCOMPARE(BudgetGaugeBar::formatUsd(0.0), u"$0.00"_s);
+    QCOMPARE(BudgetGaugeBar::formatUsd(12.345), u"$12.35"_s);
+    QCOMPARE(BudgetGaugeBar::formatUsd(0.01), u"$0.01"_s);
+    QCOMPARE(BudgetGaugeBar::formatUsd(0.001), u"$0.0010"_s);
+    QCOMPARE(BudgetGaugeBar::formatUsd(0.0000123), u"$0.000012"_s);
+    QCOMPARE(BudgetGaugeBar::formatUsd(1e-9), u"$0.000000"_s);
+    QCOMPARE(BudgetGaugeBar::usdDecimals(0.004), 4);
+}
 
 void TestAnalyticsWindow::initTestCase()
 {
@@ -240,7 +253,7 @@ void TestAnalyticsWindow::numbersShownEqualTheSeededSpend()
         total.add(amounts);
     }
     const QString totals = child<QLabel>("totalsLabel")->text();
-    QVERIFY2(totals.contains(u"Total: $%1"_s.arg(locale.toString(total.costUsd, 'f', 4))), qPrintable(totals));
+    QVERIFY2(totals.contains(u"Total: "_s + BudgetGaugeBar::formatUsd(total.costUsd)), qPrintable(totals));
     QVERIFY2(totals.contains(u"%1 requests"_s.arg(total.requests)), qPrintable(totals));
     QCOMPARE(total.costUsd, 3 * kRequests * 0.125 * (kModels * (kModels + 1)) / 2.0); // 3 days of m1..m8
 
