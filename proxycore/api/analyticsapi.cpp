@@ -136,7 +136,8 @@ QDate budgetHistoryStart(const QDate &today)
 }
 
 QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone,
-                       const std::map<QDate, double> &dailyCost, const QList<BudgetWindowStatus> &windows)
+                       const std::map<QDate, double> &dailyCost, const QList<BudgetWindowStatus> &windows,
+                       const SharedBudgets *shared)
 {
     const QDate today = BudgetLedger::dateAt(status.nowEpochMs, zone);
     const QDate monthStart(today.year(), today.month(), 1);
@@ -175,8 +176,16 @@ QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone
                                   {u"soft_limit_usd"_s, limitJson(ScopeBudgets::toUsd(w.softNano))},
                                   {u"state"_s, QString::fromUtf16(state)},
                                   {u"resets_at"_s, iso(w.resetsAtMs)}});
+        const SharedWindowTotals t = shared ? shared->totals(w.scope, w.window, w.start) : SharedWindowTotals{};
+        if (t.seenAtMs > 0) {
+            QJsonObject entry = scopes.last().toObject();
+            entry.insert(u"shared"_s, QJsonObject{{u"spent_usd"_s, ScopeBudgets::toUsd(t.spentNano)},
+                                                  {u"reserved_usd"_s, ScopeBudgets::toUsd(t.reservedNano)},
+                                                  {u"as_of"_s, iso(t.seenAtMs)}});
+            scopes.replace(scopes.size() - 1, entry);
+        }
     }
-    return {
+    QJsonObject answer{
         {u"scopes"_s, scopes},
         {u"date"_s, today.toString(Qt::ISODate)},
         {u"timezone"_s, status.timeZone},
@@ -195,32 +204,9 @@ QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone
                      {u"month_end_usd"_s, monthToDate + average * double(daysLeft)},
                      {u"method"_s, u"month to date plus the average of the 7 days before today for each day left"_s}}},
     };
-}
-
-void addSharedBudgetTotals(QJsonObject &budget, const SharedBudgets &shared, const QTimeZone &zone)
-{
-    QJsonArray scopes = budget.value(u"scopes"_s).toArray();
-    for (QJsonValueRef entry : scopes) {
-        QJsonObject o = entry.toObject();
-        const QString kind = o.value(u"kind"_s).toString();
-        if (kind != u"key" && kind != u"team")
-            continue;
-        const BudgetScope scope{kind == u"team" ? BudgetScope::Kind::Team : BudgetScope::Kind::Key,
-                                o.value(u"name"_s).toString()};
-        const BudgetWindow window =
-            o.value(u"window"_s).toString() == u"monthly" ? BudgetWindow::Monthly : BudgetWindow::Daily;
-        const SharedWindowTotals t =
-            shared.totals(scope, window, QDate::fromString(o.value(u"start"_s).toString(), Qt::ISODate));
-        if (t.seenAtMs <= 0)
-            continue;
-        o.insert(u"shared"_s,
-                 QJsonObject{{u"spent_usd"_s, ScopeBudgets::toUsd(t.spentNano)},
-                             {u"reserved_usd"_s, ScopeBudgets::toUsd(t.reservedNano)},
-                             {u"as_of"_s, QDateTime::fromMSecsSinceEpoch(t.seenAtMs, zone).toString(Qt::ISODate)}});
-        entry = o;
-    }
-    budget.insert(u"scopes"_s, scopes);
-    budget.insert(u"shared_budgets"_s, true);
+    if (shared)
+        answer.insert(u"shared_budgets"_s, true);
+    return answer;
 }
 
 QJsonObject endpointStatsJson(const QList<EndpointStatsRow> &rows)

@@ -33,15 +33,13 @@ QJsonObject spendJson(const SpendQuery &query, const QList<SpendRow> &rows);
 /// the 7 days before today for each day left after today. `dailyCost` holds spend_daily's cost per
 /// day from the first of the month or 7 days back, whichever is earlier, to yesterday. `scopes`
 /// lists every budget: the global daily one first, then each window of the keys' and teams'
-/// budgets (`windows`), with spent, reserved, limits, state and resets_at.
+/// budgets (`windows`), with spent, reserved, limits, state and resets_at. With `shared` (the
+/// budgets shared by the gateways on the database), `"shared_budgets": true` and, on each window a
+/// reservation there has met, `"shared": {"spent_usd", "reserved_usd", "as_of"}`: every gateway's
+/// spend and live holds as that reservation saw them.
 QJsonObject budgetJson(const BudgetLedger::Status &status, const QTimeZone &zone,
-                       const std::map<QDate, double> &dailyCost, const QList<BudgetWindowStatus> &windows = {});
-
-/// Adds to each key and team window of a budgetJson() answer what the budgets shared by the
-/// gateways on the database (`shared`) last saw of it, as `"shared": {"spent_usd", "reserved_usd",
-/// "as_of"}` (every gateway's spend and live holds; absent for a window no reservation met yet), and
-/// `"shared_budgets": true` at the top.
-void addSharedBudgetTotals(QJsonObject &budget, const SharedBudgets &shared, const QTimeZone &zone);
+                       const std::map<QDate, double> &dailyCost, const QList<BudgetWindowStatus> &windows = {},
+                       const SharedBudgets *shared = nullptr);
 
 /// The answer of GET /api/v1/analytics/endpoints: `{"rows":[{"instance_id","endpoint","started_at",
 /// "updated_at","requests","failures","success_rate","latency_ms","breaker_state",

@@ -3,7 +3,8 @@
 //
 // The keys' and teams' budgets on the request path: the worst case of a request is reserved
 // before it is sent, in this gateway's ledger and, on PostgreSQL, in the ledger every gateway on
-// the database shares (docs/budgets.md).
+// the database shares (docs/configuration.md#budgets-per-key-and-per-team,
+// docs/storage.md#budget_counters).
 #include "proxycore/api/apirouter.h"
 
 #include "proxycore/api/sharedstate.h"

@@ -338,10 +338,8 @@ bool ApiRouter::handleStoreAdmin(const HttpRequest &request, QByteArrayView path
                     store->spend().dailyCost(budgetHistoryStart(today), today.addDays(-1), &why);
                 if (!daily)
                     return unreadable(why);
-                QJsonObject body = budgetJson(ledger->status(now), zone, *daily, scopes->statuses(now));
-                if (shared && store->sharedBudgets())
-                    addSharedBudgetTotals(body, *store->sharedBudgets(), zone);
-                return ok(body);
+                return ok(budgetJson(ledger->status(now), zone, *daily, scopes->statuses(now),
+                                     shared ? store->sharedBudgets() : nullptr));
             },
             answer());
         return true;

@@ -43,6 +43,14 @@ void bindWindow(QSqlQuery &q, const BudgetWindowRef &w)
 
 constexpr const char *kWindowWhere = "scope_kind = ? AND scope_name = ? AND budget_window = ? AND window_start = ?";
 
+/// A window's identity, ordered as every gateway locks windows.
+using WindowKey = std::tuple<int, QString, int, QDate>;
+
+WindowKey keyOf(const BudgetWindowRef &w)
+{
+    return {int(w.scope.kind), w.scope.name, int(w.window), w.start};
+}
+
 } // namespace
 
 SharedBudgets::SharedBudgets(DatabaseSettings settings, QString gatewayId)
@@ -154,18 +162,6 @@ void SharedBudgets::drain()
             asks[i].done(answers[i]);
     }
 }
-
-namespace {
-
-/// A window's identity, ordered as every gateway locks windows.
-using WindowKey = std::tuple<int, QString, int, QDate>;
-
-WindowKey keyOf(const BudgetWindowRef &w)
-{
-    return {int(w.scope.kind), w.scope.name, int(w.window), w.start};
-}
-
-} // namespace
 
 SharedReservation SharedBudgets::reserve(const QList<BudgetWindowRef> &windows, qint64 nano, qint64 nowMs)
 {

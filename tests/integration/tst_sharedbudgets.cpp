@@ -231,6 +231,18 @@ HttpResponse admin(const GatewayFixture &gateway, const QString &path)
     return HttpClient::get(gateway.url(path), bearer(kAdminKey));
 }
 
+/// Alice's daily window in a GET /api/v1/analytics/budget answer; empty when it is not there.
+QJsonObject aliceDaily(const QJsonObject &budget)
+{
+    for (const QJsonValue v : budget.value(u"scopes"_s).toArray()) {
+        const QJsonObject scope = v.toObject();
+        if (scope.value(u"kind"_s).toString() == u"key"_s && scope.value(u"name"_s).toString() == u"alice"_s &&
+            scope.value(u"window"_s).toString() == u"daily"_s)
+            return scope;
+    }
+    return {};
+}
+
 /// Two gateways on one database, with the load they took.
 struct Pair
 {
@@ -302,6 +314,13 @@ private slots:
         QVERIFY2(tally.spentUsd <= kLimitUsd + 2 * reservation + 1e-9, qPrintable(tally.describe()));
         // Sharing must not stop alice long before her limit.
         QVERIFY2(tally.spentUsd > kLimitUsd / 2, qPrintable(tally.describe()));
+
+        // The budget report adds what the shared ledger last saw: both gateways' spend, within the limit.
+        const QJsonObject budget = admin(m_sharedPair->a, u"/api/v1/analytics/budget"_s).json();
+        QVERIFY2(budget.value(u"shared_budgets"_s).toBool(), QJsonDocument(budget).toJson().constData());
+        const QJsonObject day = aliceDaily(budget);
+        const double sharedSpent = day.value(u"shared"_s).toObject().value(u"spent_usd"_s).toDouble(-1);
+        QVERIFY2(sharedSpent > 0 && sharedSpent <= kLimitUsd + 1e-9, QJsonDocument(day).toJson().constData());
     }
 
     void withoutSharingEachGatewaySpendsItsOwnLimit()
@@ -315,6 +334,10 @@ private slots:
             return;
         const Tally &tally = pair->tally;
         qInfo("not shared: %s", qPrintable(tally.describe()));
+        const QJsonObject budget = admin(pair->a, u"/api/v1/analytics/budget"_s).json();
+        QVERIFY(!budget.contains(u"shared_budgets"_s));
+        QVERIFY(!aliceDaily(budget).isEmpty());
+        QVERIFY(!aliceDaily(budget).contains(u"shared"_s));
         QVERIFY2(tally.spentUsd > kLimitUsd + 2 * reservationUsd(), qPrintable(tally.describe()));
     }
 
