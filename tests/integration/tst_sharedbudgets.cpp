@@ -235,7 +235,7 @@ HttpResponse admin(const GatewayFixture &gateway, const QString &path)
 QJsonObject aliceDaily(const QJsonObject &budget)
 {
     for (const QJsonValue v : budget.value(u"scopes"_s).toArray()) {
-        const QJsonObject scope = v.toObject();
+        QJsonObject scope = v.toObject();
         if (scope.value(u"kind"_s).toString() == u"key"_s && scope.value(u"name"_s).toString() == u"alice"_s &&
             scope.value(u"window"_s).toString() == u"daily"_s)
             return scope;
