@@ -5,7 +5,7 @@
 # Throughput of LLMProxy with its store on (SQLite in the data directory, the default: every request
 # becomes a request_history row) against the same gateway with server.storage.enabled: false, both
 # in front of the fast mock upstream, runs interleaved (on, off, on, off, ...). Prints req/s of each
-# run, the best of each, and their ratio; then the rows the store wrote.
+# run, the best and the median of each, and their ratios; then the rows the store wrote.
 #
 #   bench/store-throughput.sh [BUILD_DIR]     default: build/release, else build/dev
 #
@@ -57,10 +57,16 @@ rows=$(store_rows on)
 [[ $COMPARE == audit ]] && printf 'rows written, dropped, state (audit off): %s\n' "$(store_rows off)"
 printf '%s on : %s req/s (runs: %s)\n' "$COMPARE" "${BEST[on]}" "${RUNS[on]}"
 printf '%s off: %s req/s (runs: %s)\n' "$COMPARE" "${BEST[off]}" "${RUNS[off]}"
-python3 -c "print('ratio on/off: %.3f' % (${BEST[on]} / ${BEST[off]}))"
+# The best of each and, less sensitive to one lucky or unlucky run, the median of each.
+python3 - "${RUNS[on]}" "${RUNS[off]}" <<'PY'
+import statistics, sys
+on, off = ([int(x) for x in arg.split(" / ")] for arg in sys.argv[1:3])
+print("ratio on/off: %.3f (best), %.3f (median)" % (max(on) / max(off), statistics.median(on) / statistics.median(off)))
+PY
 printf 'rows written, dropped, state: %s\n' "$rows"
 # The writer thread's CPU time (utime + stime of the thread named store-writer) per row written; with
-# BENCH_COMPARE=audit also the audit thread's (store-audit) per entry in the ledger.
+# BENCH_COMPARE=audit also the audit thread's (store-audit) per entry in the ledger and per request
+# those entries record.
 python3 - "${BENCH_PID[on]}" "${rows%% *}" "$COMPARE" "$TMP/data-on/llmproxy.db" <<'PY'
 import os, sqlite3, sys
 pid, rows, compare, db = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -77,9 +83,12 @@ def cpu(thread):
 seconds = cpu("store-writer")
 print("writer thread CPU: %.2f s, %.1f us per row" % (seconds, seconds * 1e6 / max(rows, 1)))
 if compare == "audit":
-    entries, sealed = sqlite3.connect(db).execute(
-        "SELECT COUNT(*), COUNT(actor_ref) FROM audit_log").fetchone()
+    # A requests.completed entry records a row per served request; other request entries one request.
+    entries, sealed, requests = sqlite3.connect(db).execute(
+        "SELECT COUNT(*), COUNT(actor_ref), COALESCE(SUM(CASE WHEN action = 'requests.completed' "
+        "THEN json_array_length(details, '$.rows') WHEN category = 3 THEN 1 ELSE 0 END), 0) FROM audit_log").fetchone()
     seconds = cpu("store-audit")
-    print("audit entries: %d (%d with a sealed actor) for %d rows; audit thread CPU: %.2f s, %.1f us per entry"
-          % (entries, sealed, rows, seconds, seconds * 1e6 / max(entries, 1)))
+    print("audit entries: %d (%d with a sealed actor) recording %d requests, for %d history rows" % (entries, sealed, requests, rows))
+    print("audit thread CPU: %.2f s, %.1f us per entry, %.2f us per request recorded"
+          % (seconds, seconds * 1e6 / max(entries, 1), seconds * 1e6 / max(requests, 1)))
 PY

@@ -6,8 +6,10 @@
 
 #include <QCborValue>
 #include <QJsonArray>
+#include <QLocale>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <utility>
@@ -22,14 +24,14 @@ namespace {
 
 void appendU32(QByteArray &out, quint32 n)
 {
-    for (int shift = 24; shift >= 0; shift -= 8)
-        out.append(char((n >> shift) & 0xff));
+    const std::array<char, 4> bytes{char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
+    out.append(bytes.data(), qsizetype(bytes.size()));
 }
 
 void appendU64(QByteArray &out, quint64 n)
 {
-    for (int shift = 56; shift >= 0; shift -= 8)
-        out.append(char((n >> shift) & 0xff));
+    appendU32(out, quint32(n >> 32));
+    appendU32(out, quint32(n));
 }
 
 /// A variable-length field: its byte length (4 bytes big-endian), then the bytes.
@@ -158,6 +160,59 @@ QByteArray shortHex(const QByteArray &hash)
     return hash.isEmpty() ? QByteArrayLiteral("(none)") : hash.toHex();
 }
 
+/// `utf8` as a JSON string, quotes included: `"` and `\` escaped, control characters as \u00XX,
+/// everything else as is (UTF-8, which the JSON parser reads back unchanged).
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto plain = [](char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; };
+    out.append('"');
+    if (std::all_of(utf8.begin(), utf8.end(), plain)) {
+        out.append(utf8);
+    } else {
+        for (const char c : utf8) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (plain(c)) {
+                out.append(c);
+            } else if (byte >= 0x20) {
+                const std::array<char, 2> escaped{'\\', c};
+                out.append(escaped.data(), qsizetype(escaped.size()));
+            } else {
+                const std::array<char, 6> escaped{'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 0xf]};
+                out.append(escaped.data(), qsizetype(escaped.size()));
+            }
+        }
+    }
+    out.append('"');
+}
+
+/// A number in both forms, as the parser and canonicalAuditJson() will see it: integral values in
+/// [-2^63, 2^63) as integers, other finite values printed shortest-exact (they parse back to the same
+/// double), non-finite ones as null.
+void appendTableNumber(QByteArray &json, QByteArray &canonical, double d)
+{
+    if (!std::isfinite(d)) {
+        json.append("null");
+        canonical.append(kNull);
+    } else if (d == std::trunc(d) && d >= -kTwoTo63 && d < kTwoTo63) {
+        json.append(QByteArray::number(qint64(d)));
+        canonical.append(kInteger);
+        appendU64(canonical, quint64(qint64(d)));
+    } else {
+        json.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+        canonical.append(kDouble);
+        appendU64(canonical, std::bit_cast<quint64>(d));
+    }
+}
+
+void appendTableText(QByteArray &json, QByteArray &canonical, QStringView text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    appendJsonString(json, utf8);
+    canonical.append(kString);
+    appendBytes(canonical, utf8);
+}
+
 } // namespace
 
 QString auditCategoryName(AuditCategory category)
@@ -190,6 +245,66 @@ std::optional<QByteArray> canonicalAuditJson(const QJsonValue &value, QString *e
     return out;
 }
 
+AuditTableWriter::AuditTableWriter(QList<QStringView> columns) : m_columns(std::move(columns)) {}
+
+bool AuditTableWriter::addRow(std::initializer_list<AuditCell> cells)
+{
+    if (qsizetype(cells.size()) != m_columns.size())
+        return false;
+    if (m_rows > 0)
+        m_json.append(',');
+    m_json.append('[');
+    m_canonical.append(kArray);
+    appendU32(m_canonical, quint32(cells.size()));
+    bool first = true;
+    for (const AuditCell &cell : cells) {
+        if (!std::exchange(first, false))
+            m_json.append(',');
+        if (const auto *text = std::get_if<QStringView>(&cell)) {
+            appendTableText(m_json, m_canonical, *text);
+        } else if (const auto *integer = std::get_if<qint64>(&cell)) {
+            m_json.append(QByteArray::number(*integer));
+            m_canonical.append(kInteger);
+            appendU64(m_canonical, quint64(*integer));
+        } else if (const auto *number = std::get_if<double>(&cell)) {
+            appendTableNumber(m_json, m_canonical, *number);
+        } else {
+            m_json.append("null");
+            m_canonical.append(kNull);
+        }
+    }
+    m_json.append(']');
+    ++m_rows;
+    return true;
+}
+
+AuditEncodedDetails AuditTableWriter::finish() const
+{
+    // Keys in canonical order: "columns" before "rows".
+    AuditEncodedDetails out;
+    out.json.reserve(m_json.size() + 32 * m_columns.size() + 32);
+    out.canonical.reserve(m_canonical.size() + 32 * m_columns.size() + 32);
+    out.json.append(R"({"columns":[)");
+    out.canonical.append(kObject);
+    appendU32(out.canonical, 2);
+    appendBytes(out.canonical, "columns");
+    out.canonical.append(kArray);
+    appendU32(out.canonical, quint32(m_columns.size()));
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        if (i > 0)
+            out.json.append(',');
+        appendTableText(out.json, out.canonical, m_columns.at(i));
+    }
+    out.json.append(R"(],"rows":[)");
+    out.json.append(m_json);
+    out.json.append("]}");
+    appendBytes(out.canonical, "rows");
+    out.canonical.append(kArray);
+    appendU32(out.canonical, quint32(m_rows));
+    out.canonical.append(m_canonical);
+    return out;
+}
+
 std::optional<QByteArray> encodeAuditEntry(const AuditEntry &entry, QString *error)
 {
     if (entry.sequence < 0) {
@@ -205,7 +320,9 @@ std::optional<QByteArray> encodeAuditEntry(const AuditEntry &entry, QString *err
         *error = QStringLiteral("a subject reference is neither empty nor %1 bytes").arg(AuditHashSize);
         return std::nullopt;
     }
-    const std::optional<QByteArray> details = canonicalAuditJson(entry.details, error);
+    const std::optional<QByteArray> details = entry.encodedDetails.isEmpty()
+                                                  ? canonicalAuditJson(entry.details, error)
+                                                  : std::optional<QByteArray>(entry.encodedDetails.canonical);
     if (!details)
         return std::nullopt;
     if (details->size() > AuditMaxDetailsBytes) {

@@ -10,8 +10,11 @@
 #include <QString>
 #include <QStringView>
 
+#include <cstddef>
 #include <functional>
+#include <initializer_list>
 #include <optional>
+#include <variant>
 
 /// The audit chain: the stored entry, its canonical encoding, the SHA-256 hash chain over it, signed
 /// anchors (checkpoint and head) and the verifier. Storage-independent: the in-memory ledger and the
@@ -41,6 +44,20 @@ inline constexpr qsizetype AuditMaxDetailsBytes = 1024 * 1024;
 /// Deepest nesting of arrays and objects in details (the encoder recurses).
 inline constexpr int AuditMaxJsonDepth = 32;
 
+/// An entry's details already in both of their forms: the compact JSON text that is stored, and the
+/// canonical encoding of the object that text parses to, which is what the hash covers. Made by
+/// AuditTableWriter, which guarantees that the two agree; an entry that carries them is stored and
+/// hashed from them instead of from its `details` object (which then stays empty). Reading the entry
+/// back yields `details` parsed from the text, and the verifier encodes that: it never trusts these.
+struct AuditEncodedDetails
+{
+    QByteArray json;      ///< compact JSON text of an object
+    QByteArray canonical; ///< canonicalAuditJson() of that object
+
+    bool isEmpty() const { return canonical.isEmpty(); }
+    bool operator==(const AuditEncodedDetails &other) const = default;
+};
+
 /// One entry of the chain as stored. Personal data never appears here in clear: the actor (who acted,
 /// with their client address) and the subject (whose data it is, with personal details) are each a
 /// reference (HMAC of the name, for lookup) and a sealed blob (AES-256-GCM under that person's key,
@@ -53,17 +70,18 @@ struct AuditEntry
     qint64 timeMs = 0;   ///< when it happened, UTC milliseconds since the epoch
     QString instanceId;  ///< the gateway instance that recorded it
     AuditCategory category = AuditCategory::Request;
-    QString action;           ///< what happened, e.g. "request.blocked", "key.created", "gdpr.erase"
-    QString outcome;          ///< how it ended, e.g. "ok", "blocked", "error"
-    QString actorRole;        ///< the actor's role (admin, user, system); not personal
-    QString requestId;        ///< the request it belongs to, if any
-    QJsonObject details;      ///< non-personal facts (model, provider, status, layer, …)
-    QByteArray actorRef;      ///< empty or 32 bytes: auditSubjectRef() of the actor
-    QByteArray actorSealed;   ///< the actor's personal data, sealed; empty when none
-    QByteArray subjectRef;    ///< empty or 32 bytes: auditSubjectRef() of the subject
-    QByteArray subjectSealed; ///< the subject's personal data, sealed; empty when none
-    QByteArray prevHash;      ///< entryHash of the entry before (or of the checkpoint, or the genesis hash)
-    QByteArray entryHash;     ///< auditEntryHash(prevHash, encodeAuditEntry(*this))
+    QString action;                     ///< what happened, e.g. "request.blocked", "key.created", "gdpr.erase"
+    QString outcome;                    ///< how it ended, e.g. "ok", "blocked", "error"
+    QString actorRole;                  ///< the actor's role (admin, user, system); not personal
+    QString requestId;                  ///< the request it belongs to, if any
+    QJsonObject details;                ///< non-personal facts (model, provider, status, layer, …)
+    AuditEncodedDetails encodedDetails; ///< set instead of details when encoded ahead (AuditTableWriter)
+    QByteArray actorRef;                ///< empty or 32 bytes: auditSubjectRef() of the actor
+    QByteArray actorSealed;             ///< the actor's personal data, sealed; empty when none
+    QByteArray subjectRef;              ///< empty or 32 bytes: auditSubjectRef() of the subject
+    QByteArray subjectSealed;           ///< the subject's personal data, sealed; empty when none
+    QByteArray prevHash;                ///< entryHash of the entry before (or of the checkpoint, or the genesis hash)
+    QByteArray entryHash;               ///< auditEntryHash(prevHash, encodeAuditEntry(*this))
 
     bool operator==(const AuditEntry &other) const = default;
 };
@@ -73,6 +91,33 @@ struct AuditEntry
 /// IEEE-754 bits — never text formatted by a locale or a float printer. Nullopt with `error` for a
 /// non-finite number or nesting deeper than AuditMaxJsonDepth.
 std::optional<QByteArray> canonicalAuditJson(const QJsonValue &value, QString *error);
+
+/// One cell of an AuditTableWriter row: null, an integer, a number or a text.
+using AuditCell = std::variant<std::nullptr_t, qint64, double, QStringView>;
+
+/// Writes the details of an entry that lists many records of one kind — `{"columns": [names], "rows":
+/// [[cells], …]}` — straight into AuditEncodedDetails, without building a QJsonObject: what an entry
+/// for hundreds of requests costs. The JSON text it writes parses to an object whose
+/// canonicalAuditJson() is exactly the canonical bytes it writes (tst_auditchain checks this on
+/// random and hostile cells): strings escaped as JSON requires, numbers printed so that they read back
+/// as the same double, integral numbers as integers, non-finite numbers as null.
+class AuditTableWriter
+{
+public:
+    explicit AuditTableWriter(QList<QStringView> columns);
+
+    /// Appends a row; it must have one cell per column (a row of another length is refused: false).
+    bool addRow(std::initializer_list<AuditCell> cells);
+    qsizetype rows() const { return m_rows; }
+    /// The details written so far.
+    AuditEncodedDetails finish() const;
+
+private:
+    QList<QStringView> m_columns;
+    QByteArray m_json;      ///< the rows' JSON, comma-separated
+    QByteArray m_canonical; ///< the rows' canonical encodings
+    qsizetype m_rows = 0;
+};
 
 /// The bytes an entry's hash covers (everything but prevHash and entryHash, see docs/audit.md).
 /// Nullopt with `error` when the entry cannot be encoded: negative sequence, a reference that is not

@@ -180,7 +180,8 @@ QJsonObject auditEntryClearJson(const AuditEntry &entry)
         {QStringLiteral("outcome"), entry.outcome},
         {QStringLiteral("actor_role"), entry.actorRole},
         {QStringLiteral("request_id"), entry.requestId},
-        {QStringLiteral("details"), entry.details},
+        {QStringLiteral("details"),
+         entry.encodedDetails.isEmpty() ? entry.details : QJsonDocument::fromJson(entry.encodedDetails.json).object()},
     };
 }
 

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QMutexLocker>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -21,6 +22,26 @@ constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
 /// `value` with every non-finite number replaced by null: JSON cannot carry them, so the stored
 /// text would say null while the entry said NaN. Nesting beyond the encoder's limit is left as it
 /// is (the encoder refuses it).
+/// Whether `value` holds a NaN or an infinity anywhere (read only: nothing is copied).
+bool hasNonFinite(const QJsonValue &value, int depth = 0)
+{
+    if (value.isDouble())
+        return !std::isfinite(value.toDouble());
+    if (depth > AuditMaxJsonDepth)
+        return false;
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(),
+                           [depth](const QJsonValue &item) { return hasNonFinite(item, depth + 1); });
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        return std::any_of(object.begin(), object.end(),
+                           [depth](const QJsonValue &item) { return hasNonFinite(item, depth + 1); });
+    }
+    return false;
+}
+
 QJsonValue finiteJson(const QJsonValue &value, int depth = 0)
 {
     if (value.isDouble())
@@ -42,9 +63,10 @@ QJsonValue finiteJson(const QJsonValue &value, int depth = 0)
     return value;
 }
 
+/// `object` with its non-finite numbers turned into null; shared, not copied, when it has none.
 QJsonObject finiteObject(const QJsonObject &object)
 {
-    return finiteJson(object).toObject();
+    return hasNonFinite(object) ? finiteJson(object).toObject() : object;
 }
 
 } // namespace
@@ -56,6 +78,14 @@ std::optional<QList<AuditEntry>> MemoryAuditStore::append(const QList<AuditEntry
     QList<AuditEntry> chained = drafts;
     if (!chainAuditEntries(&head, &chained, error))
         return std::nullopt;
+    // Kept as the SQL store keeps them: details encoded ahead are stored as their text and read back
+    // as the object it parses to.
+    for (AuditEntry &entry : chained) {
+        if (!entry.encodedDetails.isEmpty()) {
+            entry.details = QJsonDocument::fromJson(entry.encodedDetails.json).object();
+            entry.encodedDetails = {};
+        }
+    }
     m_entries.append(chained);
     return chained;
 }
@@ -126,7 +156,10 @@ std::optional<AuditEntry> AuditLedger::draft(const AuditEvent &event, QString *e
     entry.outcome = event.outcome;
     entry.actorRole = event.actorRole;
     entry.requestId = event.requestId;
-    entry.details = finiteObject(event.details);
+    if (event.encodedDetails.isEmpty())
+        entry.details = finiteObject(event.details);
+    else
+        entry.encodedDetails = event.encodedDetails;
     const QJsonObject personal = finiteObject(event.personalDetails);
 
     // Seals `blob` under the key of the person `name`, setting their reference.

@@ -34,8 +34,9 @@ struct AuditEvent
     QString clientIp;  ///< personal: the actor's address; identifies an anonymous actor
     QString subject;   ///< personal: whose data the entry is about, when not the actor
     QString requestId;
-    QJsonObject details;         ///< not personal, stored in clear
-    QJsonObject personalDetails; ///< personal facts about the subject (or the actor, when no subject)
+    QJsonObject details;                ///< not personal, stored in clear
+    AuditEncodedDetails encodedDetails; ///< instead of details: encoded ahead by an AuditTableWriter
+    QJsonObject personalDetails;        ///< personal facts about the subject (or the actor, when no subject)
 };
 
 /// Who asks for an operation on the ledger itself (export, erase, purge); it is recorded as the actor

@@ -343,7 +343,9 @@ bool SqlAuditStore::insert(const QList<AuditEntry> &entries, QString *error)
         const qsizetype n = multiRowChunk(entries.size() - done, MaxRowsPerInsert);
         details.clear();
         for (qsizetype i = done; i < done + n; ++i)
-            details.append(QJsonDocument(entries.at(i).details).toJson(QJsonDocument::Compact));
+            details.append(entries.at(i).encodedDetails.isEmpty()
+                               ? QJsonDocument(entries.at(i).details).toJson(QJsonDocument::Compact)
+                               : entries.at(i).encodedDetails.json);
         bool stored = false;
         if (sqlite) {
             // SQLite's own binding: several times cheaper per value than QSqlQuery's.

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QSysInfo>
 
@@ -21,33 +22,75 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// A finished request as an audit event: who (the key name) in the sealed part, the outcome in clear.
-/// Refused by a pipeline stage: request.blocked; else request.completed (outcome ok, or error from 400).
-AuditEvent auditEventOf(const RequestRecord &r)
+/// A request a pipeline stage refused as an audit event of its own (request.blocked): who (the key
+/// name) in the sealed part, the outcome in clear.
+AuditEvent blockedEventOf(const RequestRecord &r)
 {
-    const bool blocked = r.status >= 400 && !r.blockedBy.isEmpty();
     AuditEvent e;
     e.timeMs = r.time.toMSecsSinceEpoch();
     e.category = AuditCategory::Request;
-    e.action = blocked ? u"request.blocked"_s : u"request.completed"_s;
-    e.outcome = blocked ? u"blocked"_s : r.status >= 400 ? u"error"_s : u"ok"_s;
+    e.action = u"request.blocked"_s;
+    e.outcome = u"blocked"_s;
     e.actor = r.keyName;
     e.actorRole = u"user"_s;
     e.requestId = r.requestId;
-    e.details = QJsonObject{{u"status"_s, r.status},
-                            {u"method"_s, r.method},
-                            {u"route"_s, r.route},
-                            {u"model"_s, r.model},
-                            {u"client_api"_s, r.clientApi}};
-    if (blocked)
-        e.details.insert(u"blocked_by"_s, r.blockedBy);
+    e.details = QJsonObject{{u"status"_s, r.status}, {u"method"_s, r.method},        {u"route"_s, r.route},
+                            {u"model"_s, r.model},   {u"client_api"_s, r.clientApi}, {u"blocked_by"_s, r.blockedBy}};
     if (!r.error.isEmpty())
         e.details.insert(u"error"_s, r.error);
-    if (!r.endpoint.isEmpty())
-        e.details.insert(u"endpoint"_s, r.endpoint);
-    if (r.costUsd >= 0)
-        e.details.insert(u"cost_usd"_s, r.costUsd);
     return e;
+}
+
+/// Served requests of one key and one outcome (ok, or error from status 400) as one requests.completed
+/// entry: the key's name sealed once, each request a row of clear facts, written straight into their
+/// stored and hashed forms (AuditTableWriter). The entry's time is its newest request's, so a
+/// retention purge takes it only when every request in it is old enough.
+AuditEvent completedEventOf(const QString &keyName, bool failed, const QList<const RequestRecord *> &records)
+{
+    AuditEvent e;
+    e.category = AuditCategory::Request;
+    e.action = u"requests.completed"_s;
+    e.outcome = failed ? u"error"_s : u"ok"_s;
+    e.actor = keyName;
+    e.actorRole = u"user"_s;
+    AuditTableWriter table({u"request_id", u"time_ms", u"status", u"method", u"route", u"model", u"client_api",
+                            u"endpoint", u"cost_usd", u"error"});
+    for (const RequestRecord *r : records) {
+        const qint64 timeMs = r->time.toMSecsSinceEpoch();
+        e.timeMs = qMax(e.timeMs, timeMs);
+        table.addRow({r->requestId, timeMs, qint64(r->status), r->method, r->route, r->model, r->clientApi, r->endpoint,
+                      r->costUsd >= 0 ? AuditCell(r->costUsd) : AuditCell(nullptr), r->error});
+    }
+    e.encodedDetails = table.finish();
+    return e;
+}
+
+/// The audit events of one collection of finished requests: a request.blocked entry for each refusal
+/// (any route) and, with `all`, the other inference requests in requests.completed entries, one per key
+/// and outcome of up to kCompletedPerEntry requests. Admin calls, health checks and audit queries are
+/// not request outcomes: admin changes have entries of their own.
+QList<AuditEvent> auditEventsOf(const QList<RequestRecord> &records, AuditRequests mode)
+{
+    constexpr qsizetype kCompletedPerEntry = 256;
+    QList<AuditEvent> events;
+    QMap<std::pair<QString, bool>, QList<const RequestRecord *>> completed;
+    for (const RequestRecord &r : records) {
+        if (r.status >= 400 && !r.blockedBy.isEmpty()) {
+            events.append(blockedEventOf(r));
+        } else if (mode == AuditRequests::All && !r.clientApi.isEmpty()) {
+            QList<const RequestRecord *> &group = completed[{r.keyName, r.status >= 400}];
+            group.append(&r);
+            if (group.size() == kCompletedPerEntry) {
+                events.append(completedEventOf(r.keyName, r.status >= 400, group));
+                group.clear();
+            }
+        }
+    }
+    for (auto it = completed.cbegin(); it != completed.cend(); ++it) {
+        if (!it.value().isEmpty())
+            events.append(completedEventOf(it.key().first, it.key().second, it.value()));
+    }
+    return events;
 }
 
 } // namespace
@@ -175,16 +218,7 @@ void Store::recordRequests(const QList<RequestRecord> &records)
     const AuditRequests mode = m_auditRequests.load(std::memory_order_relaxed);
     if (!m_audit || mode == AuditRequests::None)
         return;
-    QList<AuditEvent> events;
-    events.reserve(mode == AuditRequests::All ? records.size() : 0);
-    for (const RequestRecord &r : records) {
-        // Refusals of any route; with `all`, every inference request too (admin calls, health checks
-        // and audit queries are not request outcomes: admin changes have entries of their own).
-        const bool refused = r.status >= 400 && !r.blockedBy.isEmpty();
-        if (refused || (mode == AuditRequests::All && !r.clientApi.isEmpty()))
-            events.append(auditEventOf(r));
-    }
-    m_audit->recordAll(events);
+    m_audit->recordAll(auditEventsOf(records, mode));
 }
 
 void Store::setSpendTimeZone(const QTimeZone &zone)

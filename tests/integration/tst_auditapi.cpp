@@ -13,6 +13,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -105,14 +106,31 @@ private slots:
         const QJsonObject mask = entries(u"?action=security.mask"_s).first().toObject();
         QCOMPARE(mask.value(u"details"_s).toObject().value(u"layer"_s).toString(), u"pii"_s);
         QCOMPARE(mask.value(u"request_id"_s).toString(), QString::fromLatin1(masked.header("x-llmproxy-request-id")));
-        // Answered requests (audit.requests: all, the default), with model and status.
-        QTRY_COMPARE(entries(u"?action=request.completed"_s).size(), 2);
-        const QJsonObject completed = entries(u"?action=request.completed"_s).last().toObject();
-        QCOMPARE(completed.value(u"request_id"_s).toString(),
-                 QString::fromLatin1(answered.header("x-llmproxy-request-id")));
+        // Answered requests (audit.requests: all, the default), with model and status: a row each in
+        // requests.completed entries (one per key and outcome for what finished together).
+        const auto completedRows = [&] {
+            QHash<QString, QJsonObject> rows; // request id -> its cells by column
+            for (const QJsonValue &entry : entries(u"?action=requests.completed"_s)) {
+                const QJsonObject details = entry.toObject().value(u"details"_s).toObject();
+                const QJsonArray columns = details.value(u"columns"_s).toArray();
+                for (const QJsonValue &row : details.value(u"rows"_s).toArray()) {
+                    QJsonObject cells{{u"outcome"_s, entry.toObject().value(u"outcome"_s)}};
+                    for (qsizetype i = 0; i < columns.size(); ++i)
+                        cells.insert(columns.at(i).toString(), row.toArray().at(i));
+                    rows.insert(cells.value(u"request_id"_s).toString(), cells);
+                }
+            }
+            return rows;
+        };
+        QTRY_COMPARE(completedRows().size(), 2);
+        const QJsonObject completed =
+            completedRows().value(QString::fromLatin1(answered.header("x-llmproxy-request-id")));
         QCOMPARE(completed.value(u"outcome"_s).toString(), u"ok"_s);
-        QCOMPARE(completed.value(u"details"_s).toObject().value(u"status"_s).toInt(), 200);
-        QCOMPARE(completed.value(u"details"_s).toObject().value(u"model"_s).toString(), u"audit-chat"_s);
+        QCOMPARE(completed.value(u"status"_s).toInt(), 200);
+        QCOMPARE(completed.value(u"model"_s).toString(), u"audit-chat"_s);
+        QCOMPARE(completed.value(u"route"_s).toString(), u"/v1/chat/completions"_s);
+        QCOMPARE(completed.value(u"client_api"_s).toString(), u"chat_completions"_s);
+        QVERIFY(completedRows().contains(QString::fromLatin1(masked.header("x-llmproxy-request-id"))));
         QVERIFY(!admin("GET", u"/api/v1/audit?limit=1000"_s).body.contains("alice.audit"));
         // Nothing was dropped, and /health says so.
         const QJsonObject store =

@@ -5,15 +5,18 @@
 // independent implementation, so the encoding cannot drift silently), field-boundary ambiguity,
 // canonical numbers and keys, limits, and tamper detection — edit, edit with rehash, delete,
 // reorder, insert, tail rewrite and truncation (caught only with an anchor), purge behind a signed
-// checkpoint and forged checkpoints — over lists and over the JSON Lines export.
+// checkpoint and forged checkpoints — over lists and over the JSON Lines export. AuditTableWriter's
+// two forms agree with the parser and the canonical encoder on hostile and random cells.
 #include "proxycore/store/auditchain.h"
 #include "proxycore/store/auditexport.h"
 
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -142,6 +145,79 @@ AuditVerifyResult verifyExport(QByteArray data, QByteArrayView key = {}, const Q
     QBuffer buffer(&data);
     buffer.open(QIODevice::ReadOnly);
     return verifyAuditExport(&buffer, key, anchors);
+}
+
+/// The cells of a table row as Qt's JSON would hold them (non-finite numbers as null).
+QJsonArray qtRowOf(const QList<AuditCell> &cells)
+{
+    QJsonArray row;
+    for (const AuditCell &cell : cells) {
+        if (const auto *text = std::get_if<QStringView>(&cell))
+            row.append(text->toString());
+        else if (const auto *integer = std::get_if<qint64>(&cell))
+            row.append(*integer);
+        else if (const auto *number = std::get_if<double>(&cell))
+            row.append(std::isfinite(*number) ? QJsonValue(*number) : QJsonValue());
+        else
+            row.append(QJsonValue());
+    }
+    return row;
+}
+
+/// Checks what AuditTableWriter promises for `rows` (each of `columns` cells): its text parses to an
+/// object whose canonical encoding is its canonical bytes, and that is the encoding of the same
+/// table built with Qt's JSON classes.
+bool tableAgrees(const QList<QStringView> &columns, const QList<QList<AuditCell>> &rows, QString *why)
+{
+    AuditTableWriter writer(columns);
+    QJsonArray qtRows;
+    for (const QList<AuditCell> &cells : rows) {
+        // addRow takes an initializer list: rows of up to three cells are enough here.
+        bool added = false;
+        switch (cells.size()) {
+        case 1:
+            added = writer.addRow({cells[0]});
+            break;
+        case 2:
+            added = writer.addRow({cells[0], cells[1]});
+            break;
+        case 3:
+            added = writer.addRow({cells[0], cells[1], cells[2]});
+            break;
+        default:
+            break;
+        }
+        if (!added) {
+            *why = u"row of %1 cells refused"_s.arg(cells.size());
+            return false;
+        }
+        qtRows.append(qtRowOf(cells));
+    }
+    const AuditEncodedDetails out = writer.finish();
+    QJsonParseError parseError;
+    const QJsonDocument parsed = QJsonDocument::fromJson(out.json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !parsed.isObject()) {
+        *why = u"the text does not parse: %1: %2"_s.arg(parseError.errorString(), QString::fromUtf8(out.json));
+        return false;
+    }
+    QString error;
+    const std::optional<QByteArray> reread = canonicalAuditJson(parsed.object(), &error);
+    QJsonArray qtColumns;
+    for (const QStringView column : columns)
+        qtColumns.append(column.toString());
+    const std::optional<QByteArray> built =
+        canonicalAuditJson(QJsonObject{{u"columns"_s, qtColumns}, {u"rows"_s, qtRows}}, &error);
+    if (!reread || !built) {
+        *why = error;
+        return false;
+    }
+    if (*reread != out.canonical || *built != out.canonical) {
+        *why = u"the forms disagree on %1\nwritten %2\nreread  %3\nbuilt   %4"_s.arg(
+            QString::fromUtf8(out.json), QString::fromLatin1(out.canonical.toHex()),
+            QString::fromLatin1(reread->toHex()), QString::fromLatin1(built->toHex()));
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -548,6 +624,119 @@ private slots:
         moved.signatureHex = signAuditAnchor(kKey, forged, AuditAnchorPurpose::Checkpoint);
         options.checkpoint = moved;
         QVERIFY(verifyList(kept, options).ok());
+    }
+
+    void tableWriterAgreesOnHostileCells()
+    {
+        const QString loneHigh(QChar(0xD800));
+        const QString loneLow(QChar(0xDC00));
+        const QString controls = u"a\u0000b\u0001\u001f\n\r\t\u007f"_s;
+        const QString texts[] = {u""_s,
+                                 u"plain"_s,
+                                 u"quote \" and backslash \\ and slash /"_s,
+                                 controls,
+                                 u"ünïcödé 漢字 😀 e\u0301"_s,
+                                 loneHigh + u"x"_s + loneLow,
+                                 u"\u2028\u2029</script>"_s,
+                                 u"\\u0041 is not A"_s};
+        const double numbers[] = {0.0,
+                                  -0.0,
+                                  0.1,
+                                  1.0 / 3,
+                                  3.0,
+                                  -2.5,
+                                  5e-324,
+                                  1e-7,
+                                  123456.789,
+                                  9007199254740993.0,
+                                  9.2233720368547758e18,
+                                  -9.2233720368547758e18,
+                                  1e300,
+                                  std::numeric_limits<double>::quiet_NaN(),
+                                  std::numeric_limits<double>::infinity(),
+                                  -std::numeric_limits<double>::infinity()};
+        QList<QList<AuditCell>> rows;
+        for (const QString &text : texts)
+            rows.append({QStringView(text), qint64(200), nullptr});
+        for (const double number : numbers)
+            rows.append({u"n"_s, number, std::numeric_limits<qint64>::min()});
+        rows.append({u"max"_s, std::numeric_limits<qint64>::max(), qint64(-1)});
+        QString why;
+        QVERIFY2(tableAgrees({u"text", u"number", u"other"}, rows, &why), qPrintable(why));
+        QVERIFY2(tableAgrees({u"col\"umn", u"\u0000", u"漢"}, {}, &why), qPrintable(why)); // no rows
+
+        AuditTableWriter writer({u"a", u"b"});
+        QVERIFY(!writer.addRow({qint64(1)}));
+        QVERIFY(!writer.addRow({qint64(1), qint64(2), qint64(3)}));
+        QCOMPARE(writer.rows(), 0);
+        QVERIFY(writer.addRow({qint64(1), u"x"}));
+        QCOMPARE(writer.rows(), 1);
+        QCOMPARE(writer.finish().json, QByteArray(R"({"columns":["a","b"],"rows":[[1,"x"]]})"));
+    }
+
+    void tableWriterAgreesOnRandomCells()
+    {
+        QRandomGenerator random(20261208);
+        QList<QString> texts; // kept alive for the views in the rows
+        texts.reserve(3000);
+        QList<QList<AuditCell>> rows;
+        for (int i = 0; i < 1000; ++i) {
+            QList<AuditCell> cells;
+            for (int c = 0; c < 3; ++c) {
+                switch (random.bounded(4)) {
+                case 0: {
+                    QString text;
+                    const int length = random.bounded(12);
+                    for (int k = 0; k < length; ++k) {
+                        // Mostly ASCII and controls, some of every plane, lone surrogates included.
+                        const quint32 unit = random.bounded(3) ? random.bounded(0x80) : random.bounded(0x10000);
+                        text.append(QChar(char16_t(unit)));
+                    }
+                    texts.append(text);
+                    cells.append(QStringView(texts.constLast()));
+                    break;
+                }
+                case 1:
+                    cells.append(qint64(random.generate64()));
+                    break;
+                case 2: // any bit pattern: tiny, huge, subnormal, NaN and infinities
+                    cells.append(std::bit_cast<double>(random.generate64()));
+                    break;
+                default:
+                    cells.append(random.bounded(2) ? AuditCell(nullptr) : AuditCell(random.bounded(100000) / 64.0));
+                    break;
+                }
+            }
+            rows.append(cells);
+        }
+        QString why;
+        QVERIFY2(tableAgrees({u"x", u"y", u"z"}, rows, &why), qPrintable(why));
+    }
+
+    void entryWithEncodedDetailsVerifiesFromItsText()
+    {
+        AuditTableWriter table({u"request_id", u"cost_usd"});
+        QVERIFY(table.addRow({u"req-1", 0.000123}));
+        QVERIFY(table.addRow({u"req-\"2\"", nullptr}));
+        QList<AuditEntry> entries{fullEntry(), minimalEntry()};
+        entries[1].details = {};
+        entries[1].encodedDetails = table.finish();
+        AuditAnchor head;
+        QString error;
+        QVERIFY2(chainAuditEntries(&head, &entries, &error), qPrintable(error));
+        // The hash is over the canonical bytes, which are those of the object the stored text parses to.
+        AuditEntry reread = entries[1];
+        reread.details = QJsonDocument::fromJson(reread.encodedDetails.json).object();
+        reread.encodedDetails = {};
+        QCOMPARE(hashOf(reread), entries[1].entryHash);
+        QCOMPARE(reread.details.value(u"rows"_s).toArray().at(1).toArray().at(0).toString(), u"req-\"2\""_s);
+        // The export writes the parsed object, and verifies.
+        const AuditVerifyResult r = verifyExport(exportOf(entries, {}, std::nullopt));
+        QVERIFY2(r.ok(), qPrintable(r.summary(u"line")));
+        QCOMPARE(r.entries, 2);
+        // Details that disagree with their text are caught: the verifier hashes what the text says.
+        entries[1].encodedDetails.json.replace("req-1", "req-9");
+        QCOMPARE(verifyExport(exportOf(entries, {}, std::nullopt)).failure, AuditBreak::HashMismatch);
     }
 
     void exportRoundTripVerifies()
