@@ -325,6 +325,7 @@ std::optional<QJsonObject> AuditLedger::exportSubject(const QString &name, const
                            name,
                            by.requestId,
                            QJsonObject{{QStringLiteral("entries"), out.size()}},
+                           {},
                            {}};
     if (!record(event, error))
         return std::nullopt;
@@ -351,6 +352,7 @@ std::optional<AuditErasure> AuditLedger::eraseSubject(const QString &name, const
                            {},
                            by.requestId,
                            QJsonObject{{QStringLiteral("entries"), entries->size()}},
+                           {},
                            {}};
     std::optional<AuditEntry> record = draft(event, error);
     if (!record)
@@ -402,6 +404,7 @@ std::optional<AuditEntry> AuditLedger::recordPurge(qint64 cutoffMs, int retentio
                            {},
                            by.requestId,
                            details,
+                           {},
                            {}};
     return record(event, error);
 }

@@ -35,8 +35,8 @@ struct AuditEvent
     QString subject;   ///< personal: whose data the entry is about, when not the actor
     QString requestId;
     QJsonObject details;                ///< not personal, stored in clear
-    AuditEncodedDetails encodedDetails; ///< instead of details: encoded ahead by an AuditTableWriter
     QJsonObject personalDetails;        ///< personal facts about the subject (or the actor, when no subject)
+    AuditEncodedDetails encodedDetails; ///< instead of details: encoded ahead by an AuditTableWriter
 };
 
 /// Who asks for an operation on the ledger itself (export, erase, purge); it is recorded as the actor

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: LLMProxy contributors
 #include "proxycore/store/sharedbudgets.h"
 
+#include "proxycore/store/storewriter.h"
+
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -74,6 +76,7 @@ void SharedBudgets::stop()
         m_context.get(),
         [this] {
             m_renewTimer.reset();
+            m_statements.reset();
             m_connection.reset();
             QThread::currentThread()->quit();
         },
@@ -109,6 +112,7 @@ bool SharedBudgets::ensureOpen(QString *error)
         return false;
     }
     m_failedAtMs = 0;
+    m_statements = std::make_unique<WriteContext>(m_connection.get());
     if (!m_renewTimer) {
         m_renewTimer = std::make_unique<QTimer>();
         m_renewTimer->setInterval(int(std::max<qint64>(holdMs() / 3, 300)));
@@ -120,6 +124,20 @@ bool SharedBudgets::ensureOpen(QString *error)
         forgetOldWindows(now);
     }
     return true;
+}
+
+QSqlQuery *SharedBudgets::statement(const QString &sql, QString *error)
+{
+    QSqlQuery *q = m_statements->prepared(sql);
+    if (!q)
+        *error = m_statements->error();
+    return q;
+}
+
+void SharedBudgets::closeConnection()
+{
+    m_statements.reset();
+    m_connection->close();
 }
 
 void SharedBudgets::submit(Ask ask)
@@ -193,48 +211,66 @@ QList<SharedReservation> SharedBudgets::reserveAll(const QList<Ask> &asks, qint6
     if (!ensureOpen(&error))
         return allUnavailable(error);
     QSqlDatabase &db = m_connection->database();
-    const auto failed = [&](const QSqlQuery &q, const char *what) {
-        const QString why = u"%1: %2"_s.arg(QLatin1String(what), q.lastError().text().trimmed());
+    const auto failed = [&](const char *what, const QString &why) {
+        const QString message = u"%1: %2"_s.arg(QLatin1String(what), why.trimmed());
         db.rollback();
-        m_connection->close(); // opened afresh next time: the server may have restarted
-        return allUnavailable(why);
+        closeConnection();
+        return allUnavailable(message);
+    };
+    // Runs the statement for `sql` with `bind` applying its values: the statement, or nullptr with
+    // `why` set.
+    QString why;
+    const auto run = [&](const QString &sql, const auto &bind) -> QSqlQuery * {
+        QSqlQuery *q = statement(sql, &why);
+        if (!q)
+            return nullptr;
+        bind(*q);
+        if (q->exec())
+            return q;
+        why = q->lastError().text();
+        return nullptr;
     };
     if (!db.transaction()) {
-        const QString why = u"cannot begin a transaction: %1"_s.arg(db.lastError().text().trimmed());
-        m_connection->close();
-        return allUnavailable(why);
+        const QString message = u"cannot begin a transaction: %1"_s.arg(db.lastError().text().trimmed());
+        closeConnection();
+        return allUnavailable(message);
     }
     const qint64 liveSince = nowMs - holdMs();
     std::map<WindowKey, SharedWindowTotals> totals; // every gateway's, then with this batch's grants
     std::map<WindowKey, qint64> granted;            // what this batch adds to this gateway's rows
     for (const auto &[key, w] : distinct) {
         // The window's lock row, made by its first reservation with the spend the history already has.
-        QSqlQuery q(db);
         const QString column = w.scope.kind == BudgetScope::Kind::Team ? u"team"_s : u"key_name"_s;
-        q.prepare(u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, gateway, "
-                  u"spent_nano, reserved_nano, renewed_ms) SELECT ?, ?, ?, ?, '', "
-                  u"CAST(ROUND(COALESCE(SUM(cost_usd), 0) * 1000000000) AS BIGINT), 0, 0 FROM spend_daily "
-                  u"WHERE %1 = ? AND day >= ? AND day <= ? ON CONFLICT DO NOTHING"_s.arg(column));
-        bindWindow(q, w);
-        q.addBindValue(w.scope.name);
-        q.addBindValue(w.start.toString(Qt::ISODate));
-        q.addBindValue(w.last.toString(Qt::ISODate));
-        if (!q.exec())
-            return failed(q, "cannot start the budget window");
-        q.prepare(u"SELECT spent_nano FROM budget_counters WHERE %1 AND gateway = '' FOR UPDATE"_s.arg(
-            QLatin1String(kWindowWhere)));
-        bindWindow(q, w);
-        if (!q.exec())
-            return failed(q, "cannot lock the budget window");
-        q.prepare(
+        const QString seed = u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, "
+                             u"gateway, spent_nano, reserved_nano, renewed_ms) SELECT ?, ?, ?, ?, '', "
+                             u"CAST(ROUND(COALESCE(SUM(cost_usd), 0) * 1000000000) AS BIGINT), 0, 0 FROM "
+                             u"spend_daily WHERE %1 = ? AND day >= ? AND day <= ? ON CONFLICT DO NOTHING"_s.arg(column);
+        if (!run(seed, [&](QSqlQuery &q) {
+                bindWindow(q, w);
+                q.addBindValue(w.scope.name);
+                q.addBindValue(w.start.toString(Qt::ISODate));
+                q.addBindValue(w.last.toString(Qt::ISODate));
+            }))
+            return failed("cannot start the budget window", why);
+        static const QString lock =
+            u"SELECT spent_nano FROM budget_counters WHERE %1 AND gateway = '' FOR UPDATE"_s.arg(
+                QLatin1String(kWindowWhere));
+        if (QSqlQuery *locked = run(lock, [&](QSqlQuery &q) { bindWindow(q, w); }))
+            locked->finish();
+        else
+            return failed("cannot lock the budget window", why);
+        static const QString sum =
             u"SELECT COALESCE(SUM(spent_nano), 0), COALESCE(SUM(CASE WHEN gateway = ? OR renewed_ms >= ? "
-            u"THEN reserved_nano ELSE 0 END), 0) FROM budget_counters WHERE %1"_s.arg(QLatin1String(kWindowWhere)));
-        q.addBindValue(m_gatewayId);
-        q.addBindValue(liveSince);
-        bindWindow(q, w);
-        if (!q.exec() || !q.next())
-            return failed(q, "cannot read the budget window");
-        totals[key] = {q.value(0).toLongLong(), q.value(1).toLongLong(), nowMs};
+            u"THEN reserved_nano ELSE 0 END), 0) FROM budget_counters WHERE %1"_s.arg(QLatin1String(kWindowWhere));
+        QSqlQuery *read = run(sum, [&](QSqlQuery &q) {
+            q.addBindValue(m_gatewayId);
+            q.addBindValue(liveSince);
+            bindWindow(q, w);
+        });
+        if (!read || !read->next())
+            return failed("cannot read the budget window", read ? read->lastError().text() : why);
+        totals[key] = {read->value(0).toLongLong(), read->value(1).toLongLong(), nowMs};
+        read->finish();
     }
     // In order: each ask sees what the asks before it were given.
     for (qsizetype i = 0; i < asks.size(); ++i) {
@@ -259,25 +295,26 @@ QList<SharedReservation> SharedBudgets::reserveAll(const QList<Ask> &asks, qint6
             granted[keyOf(w)] += ask.nano;
         }
     }
+    static const QString hold =
+        u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, gateway, spent_nano, "
+        u"reserved_nano, renewed_ms) VALUES (?, ?, ?, ?, ?, 0, ?, ?) "
+        u"ON CONFLICT (scope_kind, scope_name, budget_window, window_start, gateway) DO UPDATE SET "
+        u"reserved_nano = budget_counters.reserved_nano + EXCLUDED.reserved_nano, "
+        u"renewed_ms = EXCLUDED.renewed_ms"_s;
     for (const auto &[key, nano] : granted) {
-        QSqlQuery q(db);
-        q.prepare(u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, gateway, "
-                  u"spent_nano, reserved_nano, renewed_ms) VALUES (?, ?, ?, ?, ?, 0, ?, ?) "
-                  u"ON CONFLICT (scope_kind, scope_name, budget_window, window_start, gateway) DO UPDATE SET "
-                  u"reserved_nano = budget_counters.reserved_nano + EXCLUDED.reserved_nano, "
-                  u"renewed_ms = EXCLUDED.renewed_ms"_s);
-        bindWindow(q, distinct.at(key));
-        q.addBindValue(m_gatewayId);
-        q.addBindValue(nano);
-        q.addBindValue(nowMs);
-        if (!q.exec())
-            return failed(q, "cannot hold the reservations");
+        if (!run(hold, [&](QSqlQuery &q) {
+                bindWindow(q, distinct.at(key));
+                q.addBindValue(m_gatewayId);
+                q.addBindValue(nano);
+                q.addBindValue(nowMs);
+            }))
+            return failed("cannot hold the reservations", why);
     }
     if (!db.commit()) {
-        const QString why = u"cannot commit the reservations: %1"_s.arg(db.lastError().text().trimmed());
+        const QString message = u"cannot commit the reservations: %1"_s.arg(db.lastError().text().trimmed());
         db.rollback();
-        m_connection->close();
-        return allUnavailable(why);
+        closeConnection();
+        return allUnavailable(message);
     }
     const QMutexLocker lock(&m_totalsMutex);
     for (const auto &[key, w] : distinct)
@@ -315,31 +352,35 @@ void SharedBudgets::settleAll(const QList<Settlement> &settlements, qint64 nowMs
     QSqlDatabase &db = m_connection->database();
     if (!db.transaction()) {
         qCWarning(lcShared, "shared budgets: cannot settle reservations: %s", qPrintable(db.lastError().text()));
-        m_connection->close();
+        closeConnection();
         return;
     }
+    error.clear();
+    static const QString settle =
+        u"UPDATE budget_counters SET reserved_nano = GREATEST(reserved_nano - ?, 0), "
+        u"spent_nano = spent_nano + ?, renewed_ms = ? WHERE %1 AND gateway = ?"_s.arg(QLatin1String(kWindowWhere));
     for (const auto &[key, entry] : perWindow) {
-        QSqlQuery q(db);
-        q.prepare(
-            u"UPDATE budget_counters SET reserved_nano = GREATEST(reserved_nano - ?, 0), "
-            u"spent_nano = spent_nano + ?, renewed_ms = ? WHERE %1 AND gateway = ?"_s.arg(QLatin1String(kWindowWhere)));
-        q.addBindValue(entry.second.first);
-        q.addBindValue(entry.second.second);
-        q.addBindValue(nowMs);
-        bindWindow(q, entry.first);
-        q.addBindValue(m_gatewayId);
-        if (!q.exec()) {
-            qCWarning(lcShared, "shared budgets: cannot settle reservations: %s",
-                      qPrintable(q.lastError().text().trimmed()));
+        QSqlQuery *q = statement(settle, &error);
+        if (q) {
+            q->addBindValue(entry.second.first);
+            q->addBindValue(entry.second.second);
+            q->addBindValue(nowMs);
+            bindWindow(*q, entry.first);
+            q->addBindValue(m_gatewayId);
+            if (!q->exec())
+                error = q->lastError().text().trimmed();
+        }
+        if (!q || !error.isEmpty()) {
+            qCWarning(lcShared, "shared budgets: cannot settle reservations: %s", qPrintable(error));
             db.rollback();
-            m_connection->close();
+            closeConnection();
             return;
         }
     }
     if (!db.commit()) {
         qCWarning(lcShared, "shared budgets: cannot settle reservations: %s", qPrintable(db.lastError().text()));
         db.rollback();
-        m_connection->close();
+        closeConnection();
     }
 }
 
@@ -354,7 +395,7 @@ void SharedBudgets::renew()
     if (!q.exec()) {
         qCWarning(lcShared, "shared budgets: cannot renew this gateway's reservations: %s",
                   qPrintable(q.lastError().text().trimmed()));
-        m_connection->close();
+        closeConnection();
     }
 }
 

@@ -14,9 +14,12 @@
 #include <functional>
 #include <memory>
 
+class QSqlQuery;
 class QTimer;
 
 namespace llmproxy {
+
+class WriteContext;
 
 /// What a reservation in the shared ledger came to.
 struct SharedReservation
@@ -114,6 +117,12 @@ public:
 
 private:
     bool ensureOpen(QString *error);
+    /// The statement for `sql`, prepared once per connection (a prepare is a round trip to the
+    /// server, and so is freeing it); nullptr with `error` when it cannot be prepared.
+    QSqlQuery *statement(const QString &sql, QString *error);
+    /// Forgets the prepared statements and closes the connection: it is opened afresh next time (the
+    /// server may have restarted).
+    void closeConnection();
     void drain();
     void renew();
     void forgetOldWindows(qint64 nowMs);
@@ -126,6 +135,7 @@ private:
     std::unique_ptr<QObject> m_context;
     // Ledger thread only:
     std::unique_ptr<DatabaseConnection> m_connection;
+    std::unique_ptr<WriteContext> m_statements; ///< those prepared on m_connection
     std::unique_ptr<QTimer> m_renewTimer;
     bool m_cleaned = false;
     qint64 m_failedAtMs = 0; ///< when opening the connection last failed; 0 = it did not
