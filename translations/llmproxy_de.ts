@@ -1753,6 +1753,10 @@ Jede Blockierung, Maskierung und Markierung der Sicherheitsfilter erscheint hier
         <source>Team “%1”, today</source>
         <translation>Team „%1“, heute</translation>
     </message>
+    <message>
+        <source>all gateways, as of %1</source>
+        <translation>alle Gateways, Stand %1</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::CommandPalette</name>

@@ -1752,6 +1752,10 @@ Every block, mask and flag of the security guards appears here as requests come 
         <source>Team “%1”, today</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>all gateways, as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::CommandPalette</name>

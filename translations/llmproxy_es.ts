@@ -1753,6 +1753,10 @@ Cada bloqueo, enmascaramiento y marca de los filtros de seguridad aparece aquí 
         <source>Team “%1”, today</source>
         <translation>Equipo «%1», hoy</translation>
     </message>
+    <message>
+        <source>all gateways, as of %1</source>
+        <translation>todas las pasarelas, a las %1</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::CommandPalette</name>

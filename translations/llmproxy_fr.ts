@@ -1753,6 +1753,10 @@ Chaque blocage, masquage et signalement des filtres de sécurité apparaît ici 
         <source>Team “%1”, today</source>
         <translation>Équipe « %1 », aujourd’hui</translation>
     </message>
+    <message>
+        <source>all gateways, as of %1</source>
+        <translation>toutes les passerelles, à %1</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::CommandPalette</name>

@@ -1753,6 +1753,10 @@ Ogni blocco, mascheramento e segnalazione dei filtri di sicurezza compare qui ma
         <source>Team “%1”, today</source>
         <translation>Team «%1», oggi</translation>
     </message>
+    <message>
+        <source>all gateways, as of %1</source>
+        <translation>tutti i gateway, alle %1</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::CommandPalette</name>

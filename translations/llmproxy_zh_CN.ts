@@ -1753,6 +1753,10 @@ Every block, mask and flag of the security guards appears here as requests come 
         <source>Team “%1”, today</source>
         <translation>团队“%1”，今天</translation>
     </message>
+    <message>
+        <source>all gateways, as of %1</source>
+        <translation>所有网关，截至 %1</translation>
+    </message>
 </context>
 <context>
     <name>llmproxy::CommandPalette</name>

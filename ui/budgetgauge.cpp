@@ -71,6 +71,8 @@ QString BudgetGaugeBar::caption() const
         parts << tr("warns at %1").arg(usd(g.softLimitUsd));
     if (g.resetsAt.isValid())
         parts << tr("resets %1 (%2)").arg(QLocale().toString(g.resetsAt, QLocale::ShortFormat), g.timeZone);
+    if (g.allGateways)
+        parts << tr("all gateways, as of %1").arg(QLocale().toString(g.sharedAsOf.time(), QLocale::ShortFormat));
     return scopeTitle(g) + QStringLiteral(": ") + parts.join(QStringLiteral(" · "));
 }
 

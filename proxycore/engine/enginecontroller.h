@@ -70,6 +70,10 @@ struct BudgetGauge
     double hardLimitUsd = 0.0;                ///< 0 = unlimited
     QDateTime resetsAt;                       ///< when the period starts over (in the budget's zone)
     QString timeZone;                         ///< the budget's zone, IANA name
+    /// Spent and reserved are every gateway's on the shared database (budget.shared), as the last
+    /// reservation in this window saw them at `sharedAsOf`, not this gateway's alone.
+    bool allGateways = false;
+    QDateTime sharedAsOf;
 };
 
 /// Every budget in force, as of one moment.

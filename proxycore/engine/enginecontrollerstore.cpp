@@ -10,6 +10,7 @@
 #include "proxycore/store/auditchain.h"
 #include "proxycore/store/auditledger.h"
 #include "proxycore/store/auditservice.h"
+#include "proxycore/store/sharedbudgets.h"
 #include "proxycore/store/store.h"
 
 #include <QElapsedTimer>
@@ -136,6 +137,8 @@ void EngineController::queryBudgets(QObject *context, std::function<void(const B
         BudgetOverview overview{{global}};
         // Then every window of the keys' and teams' budgets, with what requests in flight hold.
         const QTimeZone zone = engine->budgetTimeZone();
+        const SharedBudgets *shared =
+            engine->store() && engine->config()->budget.shared ? engine->store()->sharedBudgets() : nullptr;
         for (const BudgetWindowStatus &w : engine->scopeBudgetStatuses(QDateTime::currentMSecsSinceEpoch())) {
             if (w.limitNano <= 0 && w.softNano <= 0)
                 continue; // a window without limits (a team with only a monthly budget has a day too)
@@ -149,6 +152,14 @@ void EngineController::queryBudgets(QObject *context, std::function<void(const B
             g.hardLimitUsd = double(w.limitNano) / 1e9;
             g.resetsAt = QDateTime::fromMSecsSinceEpoch(w.resetsAtMs, zone);
             g.timeZone = status.timeZone;
+            // On a shared database the limit holds for every gateway together: show their totals.
+            if (const SharedWindowTotals t = shared ? shared->totals(w.scope, w.window, w.start) : SharedWindowTotals{};
+                t.seenAtMs > 0) {
+                g.spentUsd = double(t.spentNano) / 1e9;
+                g.reservedUsd = double(t.reservedNano) / 1e9;
+                g.allGateways = true;
+                g.sharedAsOf = QDateTime::fromMSecsSinceEpoch(t.seenAtMs, zone);
+            }
             overview.gauges.append(g);
         }
         answer(overview);

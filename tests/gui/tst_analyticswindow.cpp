@@ -7,8 +7,10 @@
 // writes the rows with proper quoting; and without a store the window says why.
 #include "proxycore/engine/engine.h"
 #include "proxycore/engine/enginecontroller.h"
+#include "proxycore/store/sharedbudgets.h"
 #include "proxycore/store/store.h"
 #include "tests/support/desktopengine.h"
+#include "tests/support/postgrescluster.h"
 #include "ui/analyticswindow.h"
 #include "ui/budgetgauge.h"
 #include "ui/desktopshell.h"
@@ -106,6 +108,7 @@ private slots:
     void exportWritesQuotedCsv();
     void csvFieldsAreQuoted();
     void withoutAStoreTheWindowSaysWhy();
+    void gaugesShowEveryGatewaysSpendOnASharedDatabase();
 
 private:
     void startEngine(bool withStore);
@@ -427,6 +430,70 @@ void TestAnalyticsWindow::withoutAStoreTheWindowSaysWhy()
     // The budget needs no store: its gauge is there.
     QCOMPARE(window->gauges().size(), 4);
     QCOMPARE(window->gauges().first()->gauge().hardLimitUsd, 50.0);
+}
+
+/// Runs `work` on `ledger`'s thread and waits for it.
+template <class F> auto onLedger(SharedBudgets &ledger, F work)
+{
+    decltype(work()) result{};
+    QMetaObject::invokeMethod(
+        ledger.context(), [&] { result = work(); }, Qt::BlockingQueuedConnection);
+    return result;
+}
+
+void TestAnalyticsWindow::gaugesShowEveryGatewaysSpendOnASharedDatabase()
+{
+    if (test::PostgresCluster::binDirectory().isEmpty())
+        QSKIP("PostgreSQL is not installed (apt-get install postgresql); the shared budget is not tested");
+    test::PostgresCluster postgres;
+    QVERIFY2(postgres.start() && postgres.createDatabase(u"analytics"_s), qPrintable(postgres.errorString()));
+    QString error;
+    QVERIFY2(m_desktop->start("server:\n  host: 127.0.0.1\n  storage: {type: postgres, dsn_env: ANALYTICS_DSN}\n"
+                              "  auth:\n    keys:\n"
+                              "      - {name: ci, key_sha256: "
+                              "0000000000000000000000000000000000000000000000000000000000000001}\n"
+                              "discovery:\n  local_scan: false\n"
+                              "budget:\n  keys:\n    ci: {daily_usd: 5}\n",
+                              true, &error, {{u"ANALYTICS_DSN"_s, postgres.connectionString(u"analytics"_s)}}),
+             qPrintable(error));
+    SharedBudgets *mine = m_desktop->engine->store()->sharedBudgets();
+    QVERIFY(mine);
+
+    // Another gateway on the database spent $1.25 of key ci's day; this one reserves after it (the
+    // totals it knows are those its last reservation saw) and spends nothing.
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QList<BudgetWindowRef> ciToday{
+        {{BudgetScope::Kind::Key, u"ci"_s}, BudgetWindow::Daily, today, today, 5'000'000'000, 0}};
+    SharedBudgets other(m_desktop->engine->store()->settings(), u"other-gateway"_s);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(onLedger(other, [&] { return other.reserve(ciToday, 1'250'000'000, now).outcome; }),
+             SharedReservation::Outcome::Reserved);
+    onLedger(other, [&] {
+        other.settle(ciToday, 1'250'000'000, 1'250'000'000, now);
+        return 0;
+    });
+    QCOMPARE(onLedger(*mine, [&] { return mine->reserve(ciToday, 100'000'000, now).outcome; }),
+             SharedReservation::Outcome::Reserved);
+
+    AnalyticsWindow *window = openWindow();
+    QVERIFY(window);
+    waitForReport(window);
+    QCOMPARE(window->gauges().size(), 2); // the global day (no limit), then key ci's
+    const BudgetGauge gauge = window->gauges().at(1)->gauge();
+    QCOMPARE(gauge.name, u"ci"_s);
+    QVERIFY(gauge.allGateways);
+    QCOMPARE(gauge.spentUsd, 1.25);   // the other gateway's, which this gateway's own ledger never saw
+    QCOMPARE(gauge.reservedUsd, 0.1); // this gateway's hold, as the database counted it
+    QVERIFY(gauge.sharedAsOf.isValid());
+    const QString caption = window->gauges().at(1)->caption();
+    QVERIFY2(caption.contains(u"$1.25 spent of $5.00"_s) && caption.contains(u"all gateways, as of"_s),
+             qPrintable(caption));
+    // The global budget is this gateway's alone.
+    QVERIFY(!window->gauges().first()->gauge().allGateways);
+    onLedger(*mine, [&] {
+        mine->settle(ciToday, 100'000'000, 0, now);
+        return 0;
+    });
 }
 
 QTEST_MAIN(TestAnalyticsWindow)

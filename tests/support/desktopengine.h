@@ -23,16 +23,17 @@ struct DesktopEngine
     std::unique_ptr<EngineController> controller;
     std::unique_ptr<DesktopShell> shell;
 
-    /// Starts the engine with `yaml` as its config.yaml (see loadIsolatedConfig()), with the store
-    /// (SQLite in `dir`) when `withStore`, then the controller and the shell. False with `error`.
-    bool start(const QByteArray &yaml, bool withStore, QString *error)
+    /// Starts the engine with `yaml` as its config.yaml and `env` as its environment (see
+    /// loadIsolatedConfig()), with the store (SQLite in `dir`, unless `yaml` names another database)
+    /// when `withStore`, then the controller and the shell. False with `error`.
+    bool start(const QByteArray &yaml, bool withStore, QString *error, const QMap<QString, QString> &env = {})
     {
         if (!dir.isValid()) {
             *error = QStringLiteral("no temporary directory");
             return false;
         }
         ConfigSources sources;
-        const ConfigPtr config = loadIsolatedConfig(dir.path(), yaml, &sources, error);
+        const ConfigPtr config = loadIsolatedConfig(dir.path(), yaml, &sources, error, env);
         if (!config)
             return false;
         engine = std::make_unique<Engine>(config, sources);

@@ -21,24 +21,28 @@ namespace llmproxy::test {
 
 /// Loads `yaml` as the configuration of an engine run inside the test process: written to
 /// `dir`/config.yaml, with an empty .env beside it, an empty environment (nothing from the machine
-/// running the test) and port 0 (any free port). `sources` receives what was loaded, for the
-/// Engine's constructor. On failure `error` lists the diagnostics.
-inline ConfigPtr loadIsolatedConfig(const QString &dir, const QByteArray &yaml, ConfigSources *sources,
-                                    QString *error)
+/// running the test; `env`, when given, is the whole environment) and port 0 (any free port).
+/// `sources` receives what was loaded, for the Engine's constructor. On failure `error` lists the
+/// diagnostics.
+inline ConfigPtr loadIsolatedConfig(const QString &dir, const QByteArray &yaml, ConfigSources *sources, QString *error,
+                                    const QMap<QString, QString> &env = {})
 {
     const QString configPath = QDir(dir).filePath(QStringLiteral("config.yaml"));
     const QString dotenv = QDir(dir).filePath(QStringLiteral(".env"));
     QFile config(configPath);
-    QFile env(dotenv);
-    if (!config.open(QIODevice::WriteOnly) || config.write(yaml) != yaml.size() || !env.open(QIODevice::WriteOnly)) {
+    QFile dotenvFile(dotenv);
+    if (!config.open(QIODevice::WriteOnly) || config.write(yaml) != yaml.size() ||
+        !dotenvFile.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("cannot write the configuration into %1").arg(dir);
         return {};
     }
     config.close();
-    env.close();
+    dotenvFile.close();
     sources->configPath = configPath;
     sources->configPathExplicit = true;
     sources->environment = QProcessEnvironment();
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        sources->environment.insert(it.key(), it.value());
     sources->dotenvPath = dotenv;
     sources->cli.port = 0;
     const ConfigLoadResult loaded = loadConfig(*sources);
