@@ -238,7 +238,10 @@ QList<SharedReservation> SharedBudgets::reserveAll(const QList<Ask> &asks, qint6
     const qint64 liveSince = nowMs - holdMs();
     std::map<WindowKey, SharedWindowTotals> totals; // every gateway's, then with this batch's grants
     std::map<WindowKey, qint64> granted;            // what this batch adds to this gateway's rows
-    for (const auto &[key, w] : distinct) {
+    for (const auto &window : distinct) {
+        // (Named, not structured, bindings: the lambdas below capture them.)
+        const WindowKey &key = window.first;
+        const BudgetWindowRef &w = window.second;
         // The window's lock row, made by its first reservation with the spend the history already has.
         const QString column = w.scope.kind == BudgetScope::Kind::Team ? u"team"_s : u"key_name"_s;
         const QString seed = u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, "
@@ -301,7 +304,9 @@ QList<SharedReservation> SharedBudgets::reserveAll(const QList<Ask> &asks, qint6
         u"ON CONFLICT (scope_kind, scope_name, budget_window, window_start, gateway) DO UPDATE SET "
         u"reserved_nano = budget_counters.reserved_nano + EXCLUDED.reserved_nano, "
         u"renewed_ms = EXCLUDED.renewed_ms"_s;
-    for (const auto &[key, nano] : granted) {
+    for (const auto &grant : granted) {
+        const WindowKey &key = grant.first;
+        const qint64 nano = grant.second;
         if (!run(hold, [&](QSqlQuery &q) {
                 bindWindow(q, distinct.at(key));
                 q.addBindValue(m_gatewayId);
