@@ -59,6 +59,25 @@ constexpr char kObject = 'o';
 // 2^63 as a double: integral doubles in [-2^63, 2^63) are encoded as integers.
 constexpr double kTwoTo63 = 9223372036854775808.0;
 
+/// Whether finite `d` is encoded as an integer: JSON has one number type, so 1, 1.0 and 1e0 are the
+/// same value and encode the same way.
+bool encodesAsInteger(double d)
+{
+    return d == std::trunc(d) && d >= -kTwoTo63 && d < kTwoTo63;
+}
+
+/// A finite number's canonical encoding: an integer when integral (and in range), else its bits.
+void appendFiniteDouble(QByteArray &out, double d)
+{
+    if (encodesAsInteger(d)) {
+        out.append(kInteger);
+        appendU64(out, quint64(qint64(d)));
+        return;
+    }
+    out.append(kDouble);
+    appendU64(out, std::bit_cast<quint64>(d));
+}
+
 bool appendNumber(QByteArray &out, const QJsonValue &value, QString *error)
 {
     // QJsonValue keeps integers as 64-bit integers (beyond 2^53 exactly); QCborValue tells them apart.
@@ -73,14 +92,7 @@ bool appendNumber(QByteArray &out, const QJsonValue &value, QString *error)
         *error = QStringLiteral("details contain a non-finite number");
         return false;
     }
-    // JSON has one number type: 1, 1.0 and 1e0 are the same value and encode the same way.
-    if (d == std::trunc(d) && d >= -kTwoTo63 && d < kTwoTo63) {
-        out.append(kInteger);
-        appendU64(out, quint64(qint64(d)));
-        return true;
-    }
-    out.append(kDouble);
-    appendU64(out, std::bit_cast<quint64>(d));
+    appendFiniteDouble(out, d);
     return true;
 }
 
@@ -194,15 +206,11 @@ void appendTableNumber(QByteArray &json, QByteArray &canonical, double d)
     if (!std::isfinite(d)) {
         json.append("null");
         canonical.append(kNull);
-    } else if (d == std::trunc(d) && d >= -kTwoTo63 && d < kTwoTo63) {
-        json.append(QByteArray::number(qint64(d)));
-        canonical.append(kInteger);
-        appendU64(canonical, quint64(qint64(d)));
-    } else {
-        json.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
-        canonical.append(kDouble);
-        appendU64(canonical, std::bit_cast<quint64>(d));
+        return;
     }
+    json.append(encodesAsInteger(d) ? QByteArray::number(qint64(d))
+                                    : QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+    appendFiniteDouble(canonical, d);
 }
 
 void appendTableText(QByteArray &json, QByteArray &canonical, QStringView text)

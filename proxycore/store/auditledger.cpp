@@ -19,9 +19,6 @@ namespace {
 
 constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
 
-/// `value` with every non-finite number replaced by null: JSON cannot carry them, so the stored
-/// text would say null while the entry said NaN. Nesting beyond the encoder's limit is left as it
-/// is (the encoder refuses it).
 /// Whether `value` holds a NaN or an infinity anywhere (read only: nothing is copied).
 bool hasNonFinite(const QJsonValue &value, int depth = 0)
 {
@@ -42,6 +39,9 @@ bool hasNonFinite(const QJsonValue &value, int depth = 0)
     return false;
 }
 
+/// `value` with every non-finite number replaced by null: JSON cannot carry them, so the stored
+/// text would say null while the entry said NaN. Nesting beyond the encoder's limit is left as it
+/// is (the encoder refuses it).
 QJsonValue finiteJson(const QJsonValue &value, int depth = 0)
 {
     if (value.isDouble())

@@ -126,12 +126,18 @@ bool SharedBudgets::ensureOpen(QString *error)
     return true;
 }
 
-QSqlQuery *SharedBudgets::statement(const QString &sql, QString *error)
+QSqlQuery *SharedBudgets::run(const QString &sql, const std::function<void(QSqlQuery &)> &bind, QString *error)
 {
     QSqlQuery *q = m_statements->prepared(sql);
-    if (!q)
+    if (!q) {
         *error = m_statements->error();
-    return q;
+        return nullptr;
+    }
+    bind(*q);
+    if (q->exec())
+        return q;
+    *error = q->lastError().text();
+    return nullptr;
 }
 
 void SharedBudgets::closeConnection()
@@ -217,19 +223,7 @@ QList<SharedReservation> SharedBudgets::reserveAll(const QList<Ask> &asks, qint6
         closeConnection();
         return allUnavailable(message);
     };
-    // Runs the statement for `sql` with `bind` applying its values: the statement, or nullptr with
-    // `why` set.
     QString why;
-    const auto run = [&](const QString &sql, const auto &bind) -> QSqlQuery * {
-        QSqlQuery *q = statement(sql, &why);
-        if (!q)
-            return nullptr;
-        bind(*q);
-        if (q->exec())
-            return q;
-        why = q->lastError().text();
-        return nullptr;
-    };
     if (!db.transaction()) {
         const QString message = u"cannot begin a transaction: %1"_s.arg(db.lastError().text().trimmed());
         closeConnection();
@@ -243,33 +237,43 @@ QList<SharedReservation> SharedBudgets::reserveAll(const QList<Ask> &asks, qint6
         const WindowKey &key = window.first;
         const BudgetWindowRef &w = window.second;
         // The window's lock row, made by its first reservation with the spend the history already has.
-        const QString column = w.scope.kind == BudgetScope::Kind::Team ? u"team"_s : u"key_name"_s;
-        const QString seed = u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, "
-                             u"gateway, spent_nano, reserved_nano, renewed_ms) SELECT ?, ?, ?, ?, '', "
-                             u"CAST(ROUND(COALESCE(SUM(cost_usd), 0) * 1000000000) AS BIGINT), 0, 0 FROM "
-                             u"spend_daily WHERE %1 = ? AND day >= ? AND day <= ? ON CONFLICT DO NOTHING"_s.arg(column);
-        if (!run(seed, [&](QSqlQuery &q) {
-                bindWindow(q, w);
-                q.addBindValue(w.scope.name);
-                q.addBindValue(w.start.toString(Qt::ISODate));
-                q.addBindValue(w.last.toString(Qt::ISODate));
-            }))
+        static const auto seedFrom = [](QLatin1StringView column) {
+            return u"INSERT INTO budget_counters (scope_kind, scope_name, budget_window, window_start, gateway, "
+                   u"spent_nano, reserved_nano, renewed_ms) SELECT ?, ?, ?, ?, '', "
+                   u"CAST(ROUND(COALESCE(SUM(cost_usd), 0) * 1000000000) AS BIGINT), 0, 0 FROM spend_daily "
+                   u"WHERE %1 = ? AND day >= ? AND day <= ? ON CONFLICT DO NOTHING"_s.arg(column);
+        };
+        static const QString seedKey = seedFrom("key_name"_L1);
+        static const QString seedTeam = seedFrom("team"_L1);
+        if (!run(
+                w.scope.kind == BudgetScope::Kind::Team ? seedTeam : seedKey,
+                [&](QSqlQuery &q) {
+                    bindWindow(q, w);
+                    q.addBindValue(w.scope.name);
+                    q.addBindValue(w.start.toString(Qt::ISODate));
+                    q.addBindValue(w.last.toString(Qt::ISODate));
+                },
+                &why))
             return failed("cannot start the budget window", why);
         static const QString lock =
             u"SELECT spent_nano FROM budget_counters WHERE %1 AND gateway = '' FOR UPDATE"_s.arg(
                 QLatin1String(kWindowWhere));
-        if (QSqlQuery *locked = run(lock, [&](QSqlQuery &q) { bindWindow(q, w); }))
+        if (QSqlQuery *locked = run(
+                lock, [&](QSqlQuery &q) { bindWindow(q, w); }, &why))
             locked->finish();
         else
             return failed("cannot lock the budget window", why);
         static const QString sum =
             u"SELECT COALESCE(SUM(spent_nano), 0), COALESCE(SUM(CASE WHEN gateway = ? OR renewed_ms >= ? "
             u"THEN reserved_nano ELSE 0 END), 0) FROM budget_counters WHERE %1"_s.arg(QLatin1String(kWindowWhere));
-        QSqlQuery *read = run(sum, [&](QSqlQuery &q) {
-            q.addBindValue(m_gatewayId);
-            q.addBindValue(liveSince);
-            bindWindow(q, w);
-        });
+        QSqlQuery *read = run(
+            sum,
+            [&](QSqlQuery &q) {
+                q.addBindValue(m_gatewayId);
+                q.addBindValue(liveSince);
+                bindWindow(q, w);
+            },
+            &why);
         if (!read || !read->next())
             return failed("cannot read the budget window", read ? read->lastError().text() : why);
         totals[key] = {read->value(0).toLongLong(), read->value(1).toLongLong(), nowMs};
@@ -307,12 +311,15 @@ QList<SharedReservation> SharedBudgets::reserveAll(const QList<Ask> &asks, qint6
     for (const auto &grant : granted) {
         const WindowKey &key = grant.first;
         const qint64 nano = grant.second;
-        if (!run(hold, [&](QSqlQuery &q) {
-                bindWindow(q, distinct.at(key));
-                q.addBindValue(m_gatewayId);
-                q.addBindValue(nano);
-                q.addBindValue(nowMs);
-            }))
+        if (!run(
+                hold,
+                [&](QSqlQuery &q) {
+                    bindWindow(q, distinct.at(key));
+                    q.addBindValue(m_gatewayId);
+                    q.addBindValue(nano);
+                    q.addBindValue(nowMs);
+                },
+                &why))
             return failed("cannot hold the reservations", why);
     }
     if (!db.commit()) {
@@ -360,23 +367,22 @@ void SharedBudgets::settleAll(const QList<Settlement> &settlements, qint64 nowMs
         closeConnection();
         return;
     }
-    error.clear();
     static const QString settle =
         u"UPDATE budget_counters SET reserved_nano = GREATEST(reserved_nano - ?, 0), "
         u"spent_nano = spent_nano + ?, renewed_ms = ? WHERE %1 AND gateway = ?"_s.arg(QLatin1String(kWindowWhere));
-    for (const auto &[key, entry] : perWindow) {
-        QSqlQuery *q = statement(settle, &error);
-        if (q) {
-            q->addBindValue(entry.second.first);
-            q->addBindValue(entry.second.second);
-            q->addBindValue(nowMs);
-            bindWindow(*q, entry.first);
-            q->addBindValue(m_gatewayId);
-            if (!q->exec())
-                error = q->lastError().text().trimmed();
-        }
-        if (!q || !error.isEmpty()) {
-            qCWarning(lcShared, "shared budgets: cannot settle reservations: %s", qPrintable(error));
+    for (const auto &window : perWindow) {
+        const BudgetWindowRef &ref = window.second.first;
+        const qint64 heldNano = window.second.second.first;
+        const qint64 chargedNano = window.second.second.second;
+        const auto bind = [&](QSqlQuery &q) {
+            q.addBindValue(heldNano);
+            q.addBindValue(chargedNano);
+            q.addBindValue(nowMs);
+            bindWindow(q, ref);
+            q.addBindValue(m_gatewayId);
+        };
+        if (!run(settle, bind, &error)) {
+            qCWarning(lcShared, "shared budgets: cannot settle reservations: %s", qPrintable(error.trimmed()));
             db.rollback();
             closeConnection();
             return;
@@ -393,13 +399,16 @@ void SharedBudgets::renew()
 {
     if (!m_connection || !m_connection->isOpen())
         return;
-    QSqlQuery q(m_connection->database());
-    q.prepare(u"UPDATE budget_counters SET renewed_ms = ? WHERE gateway = ? AND reserved_nano > 0"_s);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(m_gatewayId);
-    if (!q.exec()) {
+    static const QString renewal =
+        u"UPDATE budget_counters SET renewed_ms = ? WHERE gateway = ? AND reserved_nano > 0"_s;
+    QString error;
+    const auto bind = [this](QSqlQuery &q) {
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(m_gatewayId);
+    };
+    if (!run(renewal, bind, &error)) {
         qCWarning(lcShared, "shared budgets: cannot renew this gateway's reservations: %s",
-                  qPrintable(q.lastError().text().trimmed()));
+                  qPrintable(error.trimmed()));
         closeConnection();
     }
 }

@@ -117,9 +117,10 @@ public:
 
 private:
     bool ensureOpen(QString *error);
-    /// The statement for `sql`, prepared once per connection (a prepare is a round trip to the
-    /// server, and so is freeing it); nullptr with `error` when it cannot be prepared.
-    QSqlQuery *statement(const QString &sql, QString *error);
+    /// Runs the statement for `sql` — prepared once per connection: a prepare is a round trip to the
+    /// server, and so is freeing it — with `bind` adding its values. The statement, its result to read
+    /// (then finish()), or nullptr with `error` when it cannot be prepared or fails.
+    QSqlQuery *run(const QString &sql, const std::function<void(QSqlQuery &)> &bind, QString *error);
     /// Forgets the prepared statements and closes the connection: it is opened afresh next time (the
     /// server may have restarted).
     void closeConnection();

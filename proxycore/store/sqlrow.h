@@ -3,7 +3,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QList>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -82,12 +81,8 @@ public:
     void real(double v) { sqlite3_bind_double(m_statement, ++m_index, v); }
     void text(const QString &v)
     {
-        // Bound as UTF-8, the database's encoding: Qt's conversion is several times faster than the
-        // one SQLite makes of UTF-16 text. The bytes are kept until the row is destroyed (after the
-        // step), and an empty string is stored as '' (the columns are NOT NULL).
-        m_utf8.append(v.toUtf8());
-        const QByteArray &bytes = m_utf8.constLast();
-        sqlite3_bind_text(m_statement, ++m_index, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+        // A null QString's utf16() is a valid empty string: stored as '' (the columns are NOT NULL).
+        sqlite3_bind_text16(m_statement, ++m_index, v.utf16(), int(v.size() * 2), SQLITE_STATIC);
     }
     void utf8Text(const QByteArray &v)
     {
@@ -106,7 +101,6 @@ public:
 private:
     sqlite3_stmt *m_statement;
     int m_index = 0;
-    QList<QByteArray> m_utf8; ///< the text bound so far; moving a QByteArray keeps its bytes in place
 };
 
 } // namespace llmproxy
