@@ -392,6 +392,18 @@ void SharedBudgets::settleAll(const QList<Settlement> &settlements, qint64 nowMs
         qCWarning(lcShared, "shared budgets: cannot settle reservations: %s", qPrintable(db.lastError().text()));
         db.rollback();
         closeConnection();
+        return;
+    }
+    // What this gateway just settled changes the totals it reports at once (the other gateways'
+    // changes show with its next reservation): its holds given back, its costs spent.
+    const QMutexLocker lock(&m_totalsMutex);
+    for (const auto &window : perWindow) {
+        const BudgetWindowRef &ref = window.second.first;
+        const auto it = m_totals.find(totalsKey(ref.scope, ref.window, ref.start));
+        if (it == m_totals.end())
+            continue;
+        it->reservedNano = std::max<qint64>(it->reservedNano - window.second.second.first, 0);
+        it->spentNano += window.second.second.second;
     }
 }
 

@@ -109,7 +109,8 @@ public:
     /// Ledger thread. settleAll() of one.
     void settle(const QList<BudgetWindowRef> &windows, qint64 heldNano, qint64 chargedNano, qint64 nowMs);
 
-    /// The totals of a window as the last reservation in it saw them; zero when none was made.
+    /// The totals of a window as the last reservation in it saw them, with what this gateway has
+    /// settled since (its holds given back, its costs spent); zero when none was made.
     SharedWindowTotals totals(const BudgetScope &scope, BudgetWindow window, QDate start) const;
 
     /// Ends the thread after the work posted so far; later work is never run. Idempotent.

@@ -490,10 +490,14 @@ void TestAnalyticsWindow::gaugesShowEveryGatewaysSpendOnASharedDatabase()
              qPrintable(caption));
     // The global budget is this gateway's alone.
     QVERIFY(!window->gauges().first()->gauge().allGateways);
+    // This gateway's request ends costing $0.05: its hold is gone from the gauge and its cost added.
     onLedger(*mine, [&] {
-        mine->settle(ciToday, 100'000'000, 0, now);
+        mine->settle(ciToday, 100'000'000, 50'000'000, now);
         return 0;
     });
+    window->findChild<QPushButton *>(u"refreshButton"_s)->click();
+    QTRY_COMPARE(window->gauges().at(1)->gauge().spentUsd, 1.3);
+    QCOMPARE(window->gauges().at(1)->gauge().reservedUsd, 0.0);
 }
 
 QTEST_MAIN(TestAnalyticsWindow)

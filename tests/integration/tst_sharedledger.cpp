@@ -135,6 +135,10 @@ void TestSharedLedger::settlingChargesTheCostAndGivesBackTheHold()
     QCOMPARE(reserve(a, windows, 80), SharedReservation::Outcome::Reserved);
     QCOMPARE(reserve(b, windows, 30), SharedReservation::Outcome::Refused);
     settle(a, windows, 80, 10); // cost 10 of the 80 held
+    // a's report shows its settlement at once: the hold given back, the cost spent.
+    const SharedWindowTotals settled = a.totals(windows[0].scope, BudgetWindow::Daily, windows[0].start);
+    QCOMPARE(settled.spentNano, 10);
+    QCOMPARE(settled.reservedNano, 0);
     QCOMPARE(reserve(b, windows, 90), SharedReservation::Outcome::Reserved);
     QCOMPARE(reserve(a, windows, 1), SharedReservation::Outcome::Refused);
     settle(b, windows, 90, 0); // released: nothing charged
